@@ -1,0 +1,411 @@
+//! The command line: every command and flag. The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use clap_complete::Shell;
+
+use crate::model::{Action, FindingKind, UnitKind};
+use crate::render::Format;
+
+/// spotcheck — the logbook of a public-service inspection team.
+///
+/// Record spot checks at communes, offices and public service units: who came
+/// late, who was absent, which citizens' files are overdue. Then list, correct
+/// and report them.
+#[derive(Debug, Parser)]
+#[command(name = "spotcheck", version, max_term_width = 100)]
+#[command(
+    after_help = "A field day:\n  spotcheck unit add tam-dai \"UBND xã Tam Đại\" --kind commune\n  spotcheck visit start tam-dai --at \"10/05/2022 07:40\"\n  spotcheck late \"Nguyễn Văn An\" --arrived 8h05\n  spotcheck overdue HS-0012 --due 05/05/2022 --procedure \"Chứng thực\"\n  spotcheck visit end\n  spotcheck list --month 5/2022"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// The logbook file [env: SPOTCHECK_DB; else config `db`; else the platform data dir]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// How read commands print their result
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write the result to FILE instead of the terminal
+    #[arg(short = 'o', long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub by: Option<String>,
+
+    /// The config file [default: config.toml in the platform config dir]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the logbook (safe to repeat)
+    Init,
+    /// Show the effective settings and where each came from
+    Config,
+    /// Add, list, change or import the units that are checked
+    #[command(subcommand)]
+    Unit(UnitCommand),
+    /// Add or list the staff of a unit
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Start, end, list or show visits
+    #[command(subcommand)]
+    Visit(VisitCommand),
+    /// Log a person arriving late
+    Late(LateArgs),
+    /// Log an unexcused absence from work or from a meeting
+    Absent(AbsentArgs),
+    /// Log a citizen's file returned after the promised date, or not yet returned
+    Overdue(OverdueArgs),
+    /// Log any other breach: conduct, dress, leaving the post, a directive not carried out
+    Other(OtherArgs),
+    /// List findings
+    List(ListArgs),
+    /// Show one finding in full
+    Show(ShowArgs),
+    /// Correct a finding; the old version stays in the history
+    Edit(EditArgs),
+    /// Void a finding: it stays in the logbook but leaves lists and reports
+    Void(VoidArgs),
+    /// Show the edit history, of one finding or of the whole logbook
+    History(HistoryArgs),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to complete for
+        shell: Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    /// Add a unit
+    Add(UnitAddArgs),
+    /// List the units
+    List,
+    /// Change a unit's name, kind or office hours
+    Edit(UnitEditArgs),
+    /// Add units from a CSV file with the columns code,name[,kind,morning_start,afternoon_start]
+    Import {
+        /// The CSV file (`-` for standard input)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct UnitAddArgs {
+    /// A short code to type, as `tam-dai`
+    pub code: String,
+    /// The full name, as "UBND xã Tam Đại"
+    pub name: String,
+    /// What sort of unit it is
+    #[arg(long, value_enum, default_value_t = UnitKind::Other)]
+    pub kind: UnitKind,
+    /// Morning start, when it differs from the configured office hours (`7:30`, `7h30`)
+    #[arg(long, value_name = "TIME")]
+    pub start: Option<String>,
+    /// Afternoon start, when it differs from the configured office hours
+    #[arg(long, value_name = "TIME")]
+    pub afternoon: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnitEditArgs {
+    /// The unit's code or an unambiguous part of its name
+    pub unit: String,
+    /// New full name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New kind
+    #[arg(long, value_enum)]
+    pub kind: Option<UnitKind>,
+    /// New morning start (`default` to use the configured hours again)
+    #[arg(long, value_name = "TIME")]
+    pub start: Option<String>,
+    /// New afternoon start (`default` to use the configured hours again)
+    #[arg(long, value_name = "TIME")]
+    pub afternoon: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Add a person to a unit's staff
+    Add {
+        /// The unit's code or an unambiguous part of its name
+        unit: String,
+        /// Full name, as "Nguyễn Văn An"
+        name: String,
+        /// Position, as "công chức tư pháp"
+        #[arg(long)]
+        position: Option<String>,
+    },
+    /// List people, of one unit or of all
+    List {
+        /// Only this unit
+        #[arg(long)]
+        unit: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VisitCommand {
+    /// Start a visit; findings go to it until it ends
+    Start(VisitStartArgs),
+    /// End the current visit (or the one named)
+    End {
+        /// When the visit ended (default: now)
+        #[arg(long, value_name = "DATETIME")]
+        at: Option<String>,
+        /// The visit to end, when it is not the current one
+        #[arg(long, value_name = "ID")]
+        visit: Option<String>,
+    },
+    /// List visits
+    List(PeriodArgs),
+    /// Show a visit and its findings (default: the current visit)
+    Show {
+        /// Visit number or uid prefix
+        id: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct VisitStartArgs {
+    /// The unit's code or an unambiguous part of its name
+    pub unit: String,
+    /// When the visit started, as `10/05/2022 07:40` or `7h40` (default: now)
+    #[arg(long, value_name = "DATETIME")]
+    pub at: Option<String>,
+    /// The visit was announced beforehand (default: unannounced, đột xuất)
+    #[arg(long)]
+    pub announced: bool,
+    /// Team members, as "Lê Thị Hoa, Phạm Minh Tuấn"
+    #[arg(long)]
+    pub team: Option<String>,
+    /// Staff on the unit's roll
+    #[arg(long, value_name = "N")]
+    pub on_roll: Option<u32>,
+    /// Staff present when the team arrived
+    #[arg(long, value_name = "N")]
+    pub present: Option<u32>,
+    /// A note about the visit
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+/// The flags every finding command takes.
+#[derive(Debug, Args)]
+pub struct FindingCommon {
+    /// The visit to log to, when it is not the current one
+    #[arg(long, value_name = "ID")]
+    pub visit: Option<String>,
+    /// What was done about it
+    #[arg(long, value_enum)]
+    pub action: Option<Action>,
+    /// A note
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LateArgs {
+    /// Who arrived late (created on the unit's staff if new)
+    pub person: String,
+    /// Arrival time, as `8:05` or `8h05`
+    #[arg(
+        long,
+        value_name = "TIME",
+        conflicts_with = "minutes",
+        required_unless_present = "minutes"
+    )]
+    pub arrived: Option<String>,
+    /// Minutes late, when the arrival time is not known
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<u32>,
+    /// The start the person was due at (default: the unit's morning or afternoon start)
+    #[arg(long, value_name = "TIME")]
+    pub expected: Option<String>,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
+#[derive(Debug, Args)]
+pub struct AbsentArgs {
+    /// Who was absent without a reason
+    pub person: String,
+    /// The meeting missed, when it was a meeting rather than the work day
+    #[arg(long)]
+    pub meeting: Option<String>,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// The file's reference, as `HS-2022-0012`
+    pub file_ref: String,
+    /// The date promised to the citizen (ngày hẹn trả)
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// The date the file was received
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// The date the file was returned, if it was
+    #[arg(long, value_name = "DATE")]
+    pub returned: Option<String>,
+    /// The administrative procedure, as "Chứng thực bản sao"
+    #[arg(long)]
+    pub procedure: Option<String>,
+    /// The officer responsible for the file
+    #[arg(long, value_name = "PERSON")]
+    pub officer: Option<String>,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
+#[derive(Debug, Args)]
+pub struct OtherArgs {
+    /// What happened
+    pub description: String,
+    /// Who it concerns, if one person
+    #[arg(long)]
+    pub person: Option<String>,
+    /// A word to group such findings, as `dress` or `conduct`
+    #[arg(long, value_name = "WORD")]
+    pub category: Option<String>,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
+/// A reporting period: a month, or a range of dates.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PeriodArgs {
+    /// A reporting month: `5/2022`, `2022-05`, `this`, `last`
+    #[arg(long, value_name = "M", conflicts_with_all = ["from", "to"])]
+    pub month: Option<String>,
+    /// First day
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Last day (included)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this unit
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Only this kind of finding
+    #[arg(long, value_enum)]
+    pub kind: Option<FindingKind>,
+    /// Only findings about people whose name contains TEXT (accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub person: Option<String>,
+    /// Only findings whose text contains TEXT (accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Include voided findings
+    #[arg(long)]
+    pub include_void: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Finding number (`12`, `#12`) or uid prefix
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Finding number (`12`, `#12`) or uid prefix
+    pub id: String,
+    /// Who the finding is about (late, absent, other)
+    #[arg(long)]
+    pub person: Option<String>,
+    /// Arrival time (late)
+    #[arg(long, value_name = "TIME")]
+    pub arrived: Option<String>,
+    /// Minutes late, replacing the arrival time (late)
+    #[arg(long, value_name = "N", conflicts_with = "arrived")]
+    pub minutes: Option<u32>,
+    /// Expected start (late)
+    #[arg(long, value_name = "TIME")]
+    pub expected: Option<String>,
+    /// The meeting missed (absent)
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// File reference (overdue)
+    #[arg(long, value_name = "REF")]
+    pub file_ref: Option<String>,
+    /// Promised date (overdue)
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Received date (overdue)
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// Returned date (overdue)
+    #[arg(long, value_name = "DATE")]
+    pub returned: Option<String>,
+    /// Procedure (overdue)
+    #[arg(long)]
+    pub procedure: Option<String>,
+    /// Responsible officer (overdue)
+    #[arg(long, value_name = "PERSON")]
+    pub officer: Option<String>,
+    /// Description (other)
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Category word (other)
+    #[arg(long, value_name = "WORD")]
+    pub category: Option<String>,
+    /// What was done about it
+    #[arg(long, value_enum)]
+    pub action: Option<Action>,
+    /// Note
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Why the finding is corrected, kept in the history
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VoidArgs {
+    /// Finding number (`12`, `#12`) or uid prefix
+    pub id: String,
+    /// Why the finding is void, kept in the history
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only the history of this finding
+    pub id: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,72 @@
+//! "Now" and "today", fixed by `SPOTCHECK_NOW` so tests and demonstrations are
+//! reproducible.
+
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc};
+
+use crate::error::{Error, Result};
+
+/// The environment variable that fixes the clock, as `2022-05-10T08:00:00`.
+pub const NOW_ENV: &str = "SPOTCHECK_NOW";
+
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    fixed: Option<NaiveDateTime>,
+}
+
+impl Clock {
+    pub fn system() -> Clock {
+        Clock { fixed: None }
+    }
+
+    /// A clock stopped at a local date-time.
+    pub fn fixed(at: NaiveDateTime) -> Clock {
+        Clock { fixed: Some(at) }
+    }
+
+    /// The system clock, unless `SPOTCHECK_NOW` holds a local date-time.
+    pub fn from_env() -> Result<Clock> {
+        match std::env::var(NOW_ENV) {
+            Ok(text) if !text.trim().is_empty() => {
+                let text = text.trim();
+                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+                    .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+                    .map(Clock::fixed)
+                    .map_err(|_| {
+                        Error::input(format!(
+                            "{NOW_ENV} `{text}` is not a local date-time: set it as `2022-05-10T08:00`"
+                        ))
+                    })
+            }
+            _ => Ok(Clock::system()),
+        }
+    }
+
+    /// Local wall-clock time, to the minute: inspections are logged in local time.
+    pub fn now(&self) -> NaiveDateTime {
+        let now = self.fixed.unwrap_or_else(|| Local::now().naive_local());
+        now.with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now().date()
+    }
+
+    /// The current instant in UTC, for creation and edit stamps.
+    pub fn utc(&self) -> DateTime<Utc> {
+        match self.fixed {
+            Some(local) => Local
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|| Utc.from_utc_datetime(&local)),
+            None => Utc::now(),
+        }
+    }
+
+    /// The UTC stamp as stored: RFC 3339 with milliseconds and `Z`.
+    pub fn stamp(&self) -> String {
+        self.utc().to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+}

@@ -1,0 +1,111 @@
+//! `init` and `config`: setting up and looking after the logbook.
+
+use crate::Ctx;
+use crate::error::Result;
+use crate::render::{Column, Table};
+use crate::store::{Access, SCHEMA_VERSION};
+
+pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
+    let store = ctx.open(Access::Write)?;
+    let version = store.schema_version()?;
+    let path = store.path().display().to_string();
+    drop(store);
+    let line = format!("logbook {path} is ready (schema version {version} of {SCHEMA_VERSION})");
+    let mut record = crate::render::Record::new();
+    record
+        .field(Column::new("db"), path)
+        .field(Column::new("schema_version"), version);
+    ctx.logged(&line, &record)
+}
+
+pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
+    let s = &ctx.settings;
+    let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let mut table = Table::new(vec![
+        Column::new("setting"),
+        Column::new("value"),
+        Column::new("source"),
+    ]);
+    let mut row = |key: &str, value: String, source: String| {
+        table.push(vec![key.into(), value.into(), source.into()]);
+    };
+    let file_source = if s.config_found {
+        "found"
+    } else {
+        "not found (defaults apply)"
+    };
+    row(
+        "config_file",
+        s.config_file
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        file_source.to_string(),
+    );
+    row(
+        "db",
+        s.db.value.display().to_string(),
+        s.db.source.to_string(),
+    );
+    row(
+        "inspector",
+        s.inspector.value.clone(),
+        s.inspector.source.to_string(),
+    );
+    row(
+        "hours.morning",
+        time(s.hours.value.morning),
+        s.hours.source.to_string(),
+    );
+    row(
+        "hours.afternoon",
+        time(s.hours.value.afternoon),
+        s.hours.source.to_string(),
+    );
+    match &s.summer {
+        Some(summer) => row(
+            "summer",
+            format!(
+                "{:02}/{:02} – {:02}/{:02}: {} / {}",
+                summer.from.1,
+                summer.from.0,
+                summer.to.1,
+                summer.to.0,
+                time(summer.hours.morning),
+                time(summer.hours.afternoon)
+            ),
+            "config file".into(),
+        ),
+        None => row("summer", "none".into(), "default".into()),
+    }
+    let holidays: Vec<String> = s
+        .holidays
+        .iter()
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .collect();
+    row(
+        "holidays",
+        if holidays.is_empty() {
+            "none".into()
+        } else {
+            holidays.join(", ")
+        },
+        if holidays.is_empty() {
+            "default"
+        } else {
+            "config file"
+        }
+        .into(),
+    );
+    row(
+        "period_start_day",
+        s.period_start_day.value.to_string(),
+        s.period_start_day.source.to_string(),
+    );
+    row(
+        "repeat_months",
+        s.repeat_months.value.to_string(),
+        s.repeat_months.source.to_string(),
+    );
+    ctx.table(&table)
+}

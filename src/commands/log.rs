@@ -1,0 +1,283 @@
+//! `late`, `absent`, `overdue`, `other`: logging findings to a visit.
+
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::Transaction;
+
+use super::{finding_detail, finding_record, office_hours, text};
+use crate::Ctx;
+use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs};
+use crate::error::{Error, Result};
+use crate::input;
+use crate::model::{self, FindingKind};
+use crate::store::{
+    Access, Author, FindingRow, NewFinding, Numbered, PersonRow, UnitRow, VisitRow, findings,
+    people, resolve_id, units, visits,
+};
+
+/// The visit a finding goes to and its unit.
+pub(super) struct Target {
+    pub visit: VisitRow,
+    pub unit: UnitRow,
+}
+
+pub(super) fn target(tx: &Transaction<'_>, visit: Option<&str>) -> Result<Target> {
+    let id = match visit {
+        Some(typed) => resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
+        None => visits::require_current(tx)?,
+    };
+    let visit = visits::get(tx, id)?;
+    let unit = units::get(tx, visit.unit_id)?;
+    Ok(Target { visit, unit })
+}
+
+/// A person of the visit's unit, added to its staff if new.
+pub(super) fn person(
+    tx: &Transaction<'_>,
+    unit: &UnitRow,
+    name: &str,
+    author: &Author,
+) -> Result<(PersonRow, bool)> {
+    people::find_or_insert(tx, unit.id, name, author)
+}
+
+fn name(typed: &str) -> Result<String> {
+    text(Some(typed.to_string()))
+        .ok_or_else(|| Error::input("a person's name is needed, as in \"Nguyễn Văn An\""))
+}
+
+/// Minutes late from an arrival time or a figure typed directly.
+pub(super) fn late_figures(
+    ctx: &Ctx<'_>,
+    unit: &UnitRow,
+    date: NaiveDate,
+    arrived: Option<NaiveTime>,
+    minutes: Option<u32>,
+    expected: Option<NaiveTime>,
+) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
+    if let Some(minutes) = minutes {
+        if minutes == 0 {
+            return Err(Error::input(
+                "`--minutes 0` is not late: give the minutes after the start, as `--minutes 20`",
+            ));
+        }
+        return Ok((None, expected, i64::from(minutes)));
+    }
+    let arrived = arrived.ok_or_else(|| {
+        Error::usage(
+            "give the arrival time with `--arrived 8:05`, or the minutes with `--minutes 35`",
+        )
+    })?;
+    let expected = expected.unwrap_or_else(|| {
+        let (morning, afternoon) = office_hours(ctx, unit, date);
+        model::session_start(arrived, morning, afternoon)
+    });
+    match model::minutes_late(arrived, expected) {
+        Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),
+        None => Err(Error::input(format!(
+            "arrival `{}` is not after the start `{}`: not late; if the start was different, give it with `--expected`",
+            arrived.format("%H:%M"),
+            expected.format("%H:%M")
+        ))),
+    }
+}
+
+/// Calendar and working days a file is overdue as of its return or the visit.
+pub(super) fn overdue_figures(
+    ctx: &Ctx<'_>,
+    file_ref: &str,
+    due: NaiveDate,
+    received: Option<NaiveDate>,
+    returned: Option<NaiveDate>,
+    visit_date: NaiveDate,
+) -> Result<(i64, i64)> {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    if let Some(received) = received {
+        if received > due {
+            return Err(Error::input(format!(
+                "received `{}` is after the promised date `{}`: check `--received` and `--due`",
+                day(received),
+                day(due)
+            )));
+        }
+    }
+    let as_of = returned.unwrap_or(visit_date);
+    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d)).ok_or_else(|| {
+        let when = match returned {
+            Some(r) => format!("returned {}", day(r)),
+            None => format!("checked {}", day(visit_date)),
+        };
+        Error::input(format!(
+            "file `{file_ref}` is not overdue: promised {}, {when}; nothing to log",
+            day(due)
+        ))
+    })
+}
+
+fn apply_common(finding: &mut NewFinding, common: &FindingCommon) {
+    finding.action = common.action;
+    finding.note = text(common.note.clone());
+}
+
+/// Print the one line of a write, and say on stderr when a person was added.
+fn logged(ctx: &mut Ctx<'_>, row: &FindingRow, added: Option<&PersonRow>) -> Result<()> {
+    if let Some(person) = added {
+        ctx.note(&format!(
+            "added {} to the staff of {} (person #{})",
+            person.name, person.unit_name, person.id
+        ))?;
+    }
+    let mut line = format!("logged #{} {}: ", row.id, row.fields.kind);
+    let detail = finding_detail(row);
+    match row.fields.kind {
+        FindingKind::Late => line.push_str(&format!(
+            "{}, {}, {} min",
+            row.person.as_deref().unwrap_or(""),
+            row.unit_name,
+            row.fields.minutes_late.unwrap_or(0)
+        )),
+        FindingKind::Absent => {
+            line.push_str(&format!(
+                "{}, {}",
+                row.person.as_deref().unwrap_or(""),
+                row.unit_name
+            ));
+            if let Some(meeting) = &row.fields.meeting {
+                line.push_str(&format!(", meeting: {meeting}"));
+            }
+        }
+        FindingKind::Overdue => line.push_str(&format!("{}, {}", detail, row.unit_name)),
+        FindingKind::Other => {
+            line.push_str(&detail);
+            if let Some(person) = &row.person {
+                line.push_str(&format!(", {person}"));
+            }
+            line.push_str(&format!(", {}", row.unit_name));
+        }
+    }
+    ctx.logged(&line, &finding_record(row))
+}
+
+pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
+    let name = name(&args.person)?;
+    let arrived = args.arrived.as_deref().map(input::parse_time).transpose()?;
+    let expected = args
+        .expected
+        .as_deref()
+        .map(input::parse_time)
+        .transpose()?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (row, added) = store.write(|tx| {
+        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let (arrived, expected, minutes) = late_figures(
+            ctx,
+            &unit,
+            visit.started_at.date(),
+            arrived,
+            args.minutes,
+            expected,
+        )?;
+        let (person, added) = person(tx, &unit, &name, &author)?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Late);
+        finding.person_id = Some(person.id);
+        finding.arrived_at = arrived;
+        finding.expected_at = expected;
+        finding.minutes_late = Some(minutes);
+        apply_common(&mut finding, &args.common);
+        Ok((
+            findings::insert(tx, &finding, &author)?,
+            added.then_some(person),
+        ))
+    })?;
+    logged(ctx, &row, added.as_ref())
+}
+
+pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
+    let name = name(&args.person)?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (row, added) = store.write(|tx| {
+        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let (person, added) = person(tx, &unit, &name, &author)?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
+        finding.person_id = Some(person.id);
+        finding.meeting = text(args.meeting.clone());
+        apply_common(&mut finding, &args.common);
+        Ok((
+            findings::insert(tx, &finding, &author)?,
+            added.then_some(person),
+        ))
+    })?;
+    logged(ctx, &row, added.as_ref())
+}
+
+pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
+    let today = ctx.clock.today();
+    let file_ref = text(Some(args.file_ref.clone()))
+        .ok_or_else(|| Error::input("a file reference is needed, as `HS-2022-0012`"))?;
+    let due = input::parse_date(&args.due, today)?;
+    let received = args
+        .received
+        .as_deref()
+        .map(|d| input::parse_date(d, today))
+        .transpose()?;
+    let returned = args
+        .returned
+        .as_deref()
+        .map(|d| input::parse_date(d, today))
+        .transpose()?;
+    let officer = text(args.officer.clone());
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (row, added) = store.write(|tx| {
+        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let (days, working) = overdue_figures(
+            ctx,
+            &file_ref,
+            due,
+            received,
+            returned,
+            visit.started_at.date(),
+        )?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Overdue);
+        let mut added = None;
+        if let Some(officer) = &officer {
+            let (person, is_new) = person(tx, &unit, officer, &author)?;
+            finding.person_id = Some(person.id);
+            added = is_new.then_some(person);
+        }
+        finding.file_ref = Some(file_ref.clone());
+        finding.procedure = text(args.procedure.clone());
+        finding.received_on = received;
+        finding.due_on = Some(due);
+        finding.returned_on = returned;
+        finding.days_overdue = Some(days);
+        finding.working_days_overdue = Some(working);
+        apply_common(&mut finding, &args.common);
+        Ok((findings::insert(tx, &finding, &author)?, added))
+    })?;
+    logged(ctx, &row, added.as_ref())
+}
+
+pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
+    let description = text(Some(args.description.clone()))
+        .ok_or_else(|| Error::input("say what happened, as \"không đeo thẻ công chức\""))?;
+    let person_name = text(args.person.clone());
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (row, added) = store.write(|tx| {
+        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Other);
+        let mut added = None;
+        if let Some(name) = &person_name {
+            let (person, is_new) = person(tx, &unit, name, &author)?;
+            finding.person_id = Some(person.id);
+            added = is_new.then_some(person);
+        }
+        finding.description = Some(description.clone());
+        finding.category = text(args.category.clone()).map(|c| c.to_lowercase());
+        apply_common(&mut finding, &args.common);
+        Ok((findings::insert(tx, &finding, &author)?, added))
+    })?;
+    logged(ctx, &row, added.as_ref())
+}

@@ -1,0 +1,229 @@
+//! One module per command group. Each turns parsed arguments into calls on the
+//! store and hands the result to the renderer.
+
+mod care;
+mod log;
+mod person;
+mod review;
+mod unit;
+mod visit;
+
+use chrono::NaiveTime;
+
+use crate::Ctx;
+use crate::cli::{Command, PeriodArgs};
+use crate::error::{Error, Result};
+use crate::input;
+use crate::model::Period;
+use crate::store::{FindingRow, UnitRow};
+
+pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
+    match command {
+        Command::Init => care::init(ctx),
+        Command::Config => care::config(ctx),
+        Command::Unit(command) => unit::run(ctx, command),
+        Command::Person(command) => person::run(ctx, command),
+        Command::Visit(command) => visit::run(ctx, command),
+        Command::Late(args) => log::late(ctx, args),
+        Command::Absent(args) => log::absent(ctx, args),
+        Command::Overdue(args) => log::overdue(ctx, args),
+        Command::Other(args) => log::other(ctx, args),
+        Command::List(args) => review::list(ctx, args),
+        Command::Show(args) => review::show(ctx, args),
+        Command::Edit(args) => review::edit(ctx, args),
+        Command::Void(args) => review::void(ctx, args),
+        Command::History(args) => review::history(ctx, args),
+        Command::Completions { .. } => unreachable!("completions run before the logbook is opened"),
+    }
+}
+
+/// Typed text, trimmed; empty text counts as not given.
+fn text(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The period that `--month` or `--from`/`--to` name, if any.
+fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
+    let today = ctx.clock.today();
+    let start_day = ctx.settings.period_start_day.value;
+    if let Some(month) = &args.month {
+        return input::parse_month(month, today, start_day).map(Some);
+    }
+    let from = args
+        .from
+        .as_deref()
+        .map(|d| input::parse_date(d, today))
+        .transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| input::parse_date(d, today))
+        .transpose()?;
+    match (from, to) {
+        (None, None) => Ok(None),
+        (Some(first), Some(last)) if first > last => Err(Error::input(format!(
+            "`--from {}` is after `--to {}`: the first day comes first",
+            first.format("%d/%m/%Y"),
+            last.format("%d/%m/%Y")
+        ))),
+        (first, last) => Ok(Some(Period::between(
+            first.unwrap_or(chrono::NaiveDate::MIN),
+            last.unwrap_or(chrono::NaiveDate::MAX),
+        ))),
+    }
+}
+
+/// The morning and afternoon start at a unit on a date: the unit's own hours
+/// where it has them, else the configured ones (summer schedule applied).
+fn office_hours(ctx: &Ctx<'_>, unit: &UnitRow, date: chrono::NaiveDate) -> (NaiveTime, NaiveTime) {
+    let hours = ctx.settings.hours_on(date);
+    (
+        unit.morning_start.unwrap_or(hours.morning),
+        unit.afternoon_start.unwrap_or(hours.afternoon),
+    )
+}
+
+/// A short description of what was found, for one-line messages and tables.
+fn finding_detail(row: &FindingRow) -> String {
+    use crate::model::FindingKind;
+    let f = &row.fields;
+    let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    match f.kind {
+        FindingKind::Late => {
+            let minutes = f.minutes_late.unwrap_or(0);
+            match (time(f.arrived_at), time(f.expected_at)) {
+                (Some(arrived), Some(expected)) => {
+                    format!("{minutes} min (arrived {arrived}, due {expected})")
+                }
+                _ => format!("{minutes} min"),
+            }
+        }
+        FindingKind::Absent => match &f.meeting {
+            Some(meeting) => format!("meeting: {meeting}"),
+            None => "work day".to_string(),
+        },
+        FindingKind::Overdue => {
+            let days = f.days_overdue.unwrap_or(0);
+            let working = f.working_days_overdue.unwrap_or(0);
+            let mut text = format!(
+                "{}: {days} {} ({working} working)",
+                f.file_ref.as_deref().unwrap_or("?"),
+                plural(days, "day", "days")
+            );
+            if let Some(procedure) = &f.procedure {
+                text.push_str(&format!(", {procedure}"));
+            }
+            text
+        }
+        FindingKind::Other => {
+            let mut text = f.description.clone().unwrap_or_default();
+            if let Some(category) = &f.category {
+                text.push_str(&format!(" [{category}]"));
+            }
+            text
+        }
+    }
+}
+
+fn plural<'a>(n: i64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn date_value(date: Option<chrono::NaiveDate>) -> crate::render::Value {
+    date.map(|d| d.format("%Y-%m-%d").to_string()).into()
+}
+
+fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
+    time.map(|t| t.format("%H:%M").to_string()).into()
+}
+
+/// The fields of a finding, in the order of the findings export.
+const FINDING_COLUMNS: [&str; 28] = [
+    "number",
+    "uid",
+    "unit_code",
+    "unit_name",
+    "visit_uid",
+    "visit_started_at",
+    "kind",
+    "person",
+    "position",
+    "arrived_at",
+    "expected_at",
+    "minutes_late",
+    "meeting",
+    "file_ref",
+    "procedure",
+    "received_on",
+    "due_on",
+    "returned_on",
+    "days_overdue",
+    "working_days_overdue",
+    "category",
+    "description",
+    "action",
+    "note",
+    "logged_by",
+    "logged_at",
+    "voided_at",
+    "void_reason",
+];
+
+fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
+    let f = &row.fields;
+    vec![
+        row.id.into(),
+        row.uid.as_str().into(),
+        row.unit_code.as_str().into(),
+        row.unit_name.as_str().into(),
+        row.visit_uid.as_str().into(),
+        row.visit_started_at
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+            .into(),
+        f.kind.as_str().into(),
+        row.person.clone().into(),
+        row.position.clone().into(),
+        time_value(f.arrived_at),
+        time_value(f.expected_at),
+        f.minutes_late.into(),
+        f.meeting.clone().into(),
+        f.file_ref.clone().into(),
+        f.procedure.clone().into(),
+        date_value(f.received_on),
+        date_value(f.due_on),
+        date_value(f.returned_on),
+        f.days_overdue.into(),
+        f.working_days_overdue.into(),
+        f.category.clone().into(),
+        f.description.clone().into(),
+        f.action.map(|a| a.as_str()).into(),
+        f.note.clone().into(),
+        row.logged_by.as_str().into(),
+        row.logged_at.as_str().into(),
+        row.voided_at.clone().into(),
+        row.void_reason.clone().into(),
+    ]
+}
+
+/// Every field of a finding, as `show` and `--format json` give it.
+fn finding_record(row: &FindingRow) -> crate::render::Record {
+    use crate::render::{Column, Record};
+    let mut record = Record::new();
+    for (key, value) in FINDING_COLUMNS.iter().zip(finding_values(row)) {
+        record.field(Column::new(key), value);
+    }
+    record
+}
+
+/// Findings with every field, for csv and json.
+fn findings_table(rows: &[FindingRow]) -> crate::render::Table {
+    use crate::render::{Column, Table};
+    let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
+    for row in rows {
+        table.push(finding_values(row));
+    }
+    table
+}

@@ -1,0 +1,82 @@
+//! `person add|list`: the staff of the units.
+
+use super::text;
+use crate::Ctx;
+use crate::cli::PersonCommand;
+use crate::error::{Error, Result};
+use crate::render::{Column, Record, Table};
+use crate::store::{Access, PersonRow, people, units};
+
+pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
+    match command {
+        PersonCommand::Add {
+            unit,
+            name,
+            position,
+        } => add(ctx, &unit, name, position),
+        PersonCommand::List { unit } => list(ctx, unit.as_deref()),
+    }
+}
+
+fn person_record(person: &PersonRow) -> Record {
+    let mut record = Record::new();
+    record
+        .field(Column::new("number"), person.id)
+        .field(Column::new("name"), person.name.as_str())
+        .field(Column::new("position"), person.position.clone())
+        .field(Column::new("unit_code"), person.unit_code.as_str())
+        .field(Column::new("unit_name"), person.unit_name.as_str())
+        .field(Column::new("uid"), person.uid.as_str());
+    record
+}
+
+fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) -> Result<()> {
+    let name = text(Some(name))
+        .ok_or_else(|| Error::input("a person's name is needed, as \"Nguyễn Văn An\""))?;
+    let position = text(position);
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let person = store.write(|tx| {
+        let unit = units::resolve(tx, unit)?;
+        people::insert(tx, unit.id, &name, position.as_deref(), &author)
+    })?;
+    let line = format!(
+        "added person #{}: {}{}, {}",
+        person.id,
+        person.name,
+        person
+            .position
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default(),
+        person.unit_name
+    );
+    ctx.logged(&line, &person_record(&person))
+}
+
+fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let unit_id = unit
+        .map(|u| units::resolve(store.conn(), u))
+        .transpose()?
+        .map(|u| u.id);
+    let staff = people::list(store.conn(), unit_id)?;
+    let mut table = Table::new(vec![
+        Column::titled("number", "#"),
+        Column::new("name"),
+        Column::new("position"),
+        Column::titled("unit_code", "unit"),
+    ]);
+    for person in &staff {
+        table.push(vec![
+            person.id.into(),
+            person.name.as_str().into(),
+            person.position.clone().into(),
+            person.unit_code.as_str().into(),
+        ]);
+    }
+    if staff.is_empty() && ctx.format == crate::render::Format::Table {
+        return ctx.note("no people yet: they are added when a finding names them, or with `spotcheck person add UNIT NAME`");
+    }
+    ctx.table(&table)
+}

@@ -1,0 +1,361 @@
+//! `list`, `show`, `edit`, `void`, `history`: reading and correcting findings.
+
+use serde_json::Value as Json;
+
+use super::log::{late_figures, overdue_figures, person};
+use super::{finding_detail, finding_record, findings_table, period, text};
+use crate::Ctx;
+use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
+use crate::error::{Error, Result};
+use crate::input;
+use crate::model::FindingKind;
+use crate::render::{Column, Format, Table, Value};
+use crate::store::{
+    Access, FindingFilter, FindingRow, Numbered, Store, findings, history, resolve_id, units,
+};
+
+fn find(store: &Store, typed: &str) -> Result<FindingRow> {
+    let reference = input::parse_record_ref(typed)?;
+    let id = resolve_id(store.conn(), Numbered::Finding, &reference, typed)?;
+    findings::get(store.conn(), id)
+}
+
+/// The compact view people read in a terminal.
+fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
+    let mut columns = vec![
+        Column::titled("number", "#"),
+        Column::titled("date", "date"),
+        Column::titled("unit", "unit"),
+        Column::titled("kind", "kind"),
+        Column::titled("person", "person"),
+        Column::titled("detail", "detail"),
+        Column::titled("action", "action"),
+    ];
+    if with_void {
+        columns.push(Column::titled("void", "void"));
+    }
+    let mut table = Table::new(columns);
+    for row in rows {
+        let mut cells: Vec<Value> = vec![
+            row.id.into(),
+            row.visit_started_at.format("%d/%m/%Y").to_string().into(),
+            row.unit_code.as_str().into(),
+            row.fields.kind.as_str().into(),
+            row.person.clone().into(),
+            finding_detail(row).into(),
+            row.fields.action.map(|a| a.as_str()).into(),
+        ];
+        if with_void {
+            cells.push(row.void_reason.clone().into());
+        }
+        table.push(cells);
+    }
+    table
+}
+
+pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
+    let period = period(ctx, &args.period)?;
+    let store = ctx.open(Access::Read)?;
+    let unit_id = match &args.period.unit {
+        Some(unit) => Some(units::resolve(store.conn(), unit)?.id),
+        None => None,
+    };
+    let filter = FindingFilter {
+        period,
+        unit_id,
+        kind: args.kind,
+        person: text(args.person),
+        search: text(args.search),
+        include_void: args.include_void,
+        visit_id: None,
+    };
+    let rows = findings::list(store.conn(), &filter)?;
+    match ctx.format {
+        Format::Table | Format::Md => {
+            if rows.is_empty() && ctx.format == Format::Table {
+                return ctx.note("no findings match");
+            }
+            ctx.table(&findings_brief(&rows, args.include_void))
+        }
+        Format::Csv | Format::Json => ctx.table(&findings_table(&rows)),
+    }
+}
+
+pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let row = find(&store, &args.id)?;
+    ctx.record(&finding_record(&row))
+}
+
+/// Flags that only make sense for some kinds of finding.
+fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<()> {
+    let given: [(&str, bool, &[FindingKind]); 14] = [
+        (
+            "--person",
+            args.person.is_some(),
+            &[FindingKind::Late, FindingKind::Absent, FindingKind::Other],
+        ),
+        ("--arrived", args.arrived.is_some(), &[FindingKind::Late]),
+        ("--minutes", args.minutes.is_some(), &[FindingKind::Late]),
+        ("--expected", args.expected.is_some(), &[FindingKind::Late]),
+        ("--meeting", args.meeting.is_some(), &[FindingKind::Absent]),
+        (
+            "--file-ref",
+            args.file_ref.is_some(),
+            &[FindingKind::Overdue],
+        ),
+        ("--due", args.due.is_some(), &[FindingKind::Overdue]),
+        (
+            "--received",
+            args.received.is_some(),
+            &[FindingKind::Overdue],
+        ),
+        (
+            "--returned",
+            args.returned.is_some(),
+            &[FindingKind::Overdue],
+        ),
+        (
+            "--procedure",
+            args.procedure.is_some(),
+            &[FindingKind::Overdue],
+        ),
+        ("--officer", args.officer.is_some(), &[FindingKind::Overdue]),
+        (
+            "--description",
+            args.description.is_some(),
+            &[FindingKind::Other],
+        ),
+        ("--category", args.category.is_some(), &[FindingKind::Other]),
+        ("--action", false, &[]),
+    ];
+    for (flag, is_given, kinds) in given {
+        if is_given && !kinds.contains(&kind) {
+            return Err(Error::usage(format!(
+                "`{flag}` does not apply to a {kind} finding (#{number})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
+    let today = ctx.clock.today();
+    let arrived = args.arrived.as_deref().map(input::parse_time).transpose()?;
+    let expected = args
+        .expected
+        .as_deref()
+        .map(input::parse_time)
+        .transpose()?;
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .map(|d| input::parse_date(d, today))
+            .transpose()
+    };
+    let (due, received, returned) = (
+        date(&args.due)?,
+        date(&args.received)?,
+        date(&args.returned)?,
+    );
+    let mut store = ctx.open(Access::Write)?;
+    let current = find(&store, &args.id)?;
+    check_flags_apply(&args, current.fields.kind, current.id)?;
+    if current.voided_at.is_some() {
+        return Err(Error::input(format!(
+            "finding #{} is void and cannot be edited",
+            current.id
+        )));
+    }
+    let author = ctx.author();
+    let reason = text(args.reason.clone());
+    let changed = store.write(|tx| {
+        let target = super::log::target(tx, Some(&format!("#{}", current.fields.visit_id)))?;
+        let visit_date = target.visit.started_at.date();
+        let mut f = current.fields.clone();
+        let mut added = None;
+        let person_name = text(args.person.clone()).or(text(args.officer.clone()));
+        if let Some(name) = person_name {
+            let (person, is_new) = person(tx, &target.unit, &name, &author)?;
+            f.person_id = Some(person.id);
+            added = is_new.then_some(person);
+        }
+        match f.kind {
+            FindingKind::Late
+                if arrived.is_some() || expected.is_some() || args.minutes.is_some() =>
+            {
+                let arrived = arrived.or(if args.minutes.is_some() {
+                    None
+                } else {
+                    f.arrived_at
+                });
+                if arrived.is_none() && args.minutes.is_none() {
+                    return Err(Error::input(format!(
+                        "finding #{} has no arrival time to compare: give `--arrived` too",
+                        current.id
+                    )));
+                }
+                let (arrived, expected, minutes) = late_figures(
+                    ctx,
+                    &target.unit,
+                    visit_date,
+                    arrived,
+                    args.minutes,
+                    expected,
+                )?;
+                f.arrived_at = arrived;
+                f.expected_at = expected;
+                f.minutes_late = Some(minutes);
+            }
+            FindingKind::Absent if args.meeting.is_some() => f.meeting = text(args.meeting.clone()),
+            FindingKind::Overdue => {
+                if let Some(file_ref) = text(args.file_ref.clone()) {
+                    f.file_ref = Some(file_ref);
+                }
+                if args.procedure.is_some() {
+                    f.procedure = text(args.procedure.clone());
+                }
+                f.due_on = due.or(f.due_on);
+                f.received_on = received.or(f.received_on);
+                f.returned_on = returned.or(f.returned_on);
+                let due = f.due_on.expect("an overdue finding has a promised date");
+                let (days, working) = overdue_figures(
+                    ctx,
+                    f.file_ref.as_deref().unwrap_or(""),
+                    due,
+                    f.received_on,
+                    f.returned_on,
+                    visit_date,
+                )?;
+                f.days_overdue = Some(days);
+                f.working_days_overdue = Some(working);
+            }
+            FindingKind::Other => {
+                if let Some(description) = text(args.description.clone()) {
+                    f.description = Some(description);
+                }
+                if args.category.is_some() {
+                    f.category = text(args.category.clone()).map(|c| c.to_lowercase());
+                }
+            }
+            _ => {}
+        }
+        if args.action.is_some() {
+            f.action = args.action;
+        }
+        if args.note.is_some() {
+            f.note = text(args.note.clone());
+        }
+        let row = findings::update(tx, current.id, &f, reason.as_deref(), &author)?;
+        Ok((row, added))
+    })?;
+    match changed {
+        (Some(row), added) => {
+            if let Some(person) = added {
+                ctx.note(&format!(
+                    "added {} to the staff of {} (person #{})",
+                    person.name, person.unit_name, person.id
+                ))?;
+            }
+            let changes = changes(&finding_json(&current), &finding_json(&row));
+            let line = format!(
+                "edited #{} {}: {}",
+                row.id,
+                row.fields.kind,
+                changes.join("; ")
+            );
+            ctx.logged(&line, &finding_record(&row))
+        }
+        (None, _) => ctx.logged(
+            &format!(
+                "#{} unchanged: the values given are the ones it has",
+                current.id
+            ),
+            &finding_record(&current),
+        ),
+    }
+}
+
+pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {
+    let reason = text(Some(args.reason.clone())).ok_or_else(|| {
+        Error::usage("say why the finding is void, as `--reason \"logged twice\"`")
+    })?;
+    let mut store = ctx.open(Access::Write)?;
+    let current = find(&store, &args.id)?;
+    let author = ctx.author();
+    let row = store.write(|tx| findings::void(tx, current.id, &reason, &author))?;
+    let line = format!(
+        "voided #{} {}: {} ({})",
+        row.id,
+        row.fields.kind,
+        finding_detail(&row),
+        reason
+    );
+    ctx.logged(&line, &finding_record(&row))
+}
+
+fn finding_json(row: &FindingRow) -> Json {
+    crate::render::record_json(&finding_record(row))
+}
+
+/// "field: before → after" for each field that differs.
+fn changes(before: &Json, after: &Json) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let before = before.as_object().unwrap_or(&empty);
+    let after = after.as_object().unwrap_or(&empty);
+    let shown = |v: Option<&Json>| match v {
+        None | Some(Json::Null) => "–".to_string(),
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at"))
+        .map(|k| format!("{k}: {} → {}", shown(before.get(k)), shown(after.get(k))))
+        .collect()
+}
+
+pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let uid = match &args.id {
+        Some(typed) => Some(find(&store, typed)?.uid),
+        None => None,
+    };
+    let entries = history::entries(store.conn(), uid.as_deref())?;
+    let mut table = Table::new(vec![
+        Column::titled("seq", "#"),
+        Column::titled("at", "at (UTC)"),
+        Column::titled("by", "by"),
+        Column::titled("action", "action"),
+        Column::titled("entity", "record"),
+        Column::titled("number", "no."),
+        Column::titled("changes", "changes"),
+        Column::titled("reason", "reason"),
+    ]);
+    for entry in &entries {
+        let changes = match entry.action.as_str() {
+            "insert" => "created".to_string(),
+            _ => changes(
+                entry.before.as_ref().unwrap_or(&Json::Null),
+                entry.after.as_ref().unwrap_or(&Json::Null),
+            )
+            .join("; "),
+        };
+        table.push(vec![
+            entry.seq.into(),
+            entry.at.as_str().into(),
+            entry.by.as_str().into(),
+            entry.action.as_str().into(),
+            entry.entity.as_str().into(),
+            entry.number.into(),
+            changes.into(),
+            entry.reason.clone().into(),
+        ]);
+    }
+    if entries.is_empty() && ctx.format == Format::Table {
+        return ctx.note("no history yet");
+    }
+    ctx.table(&table)
+}

@@ -1,0 +1,262 @@
+//! `visit start|end|list|show`: the checks themselves.
+
+use super::{finding_detail, period, text};
+use crate::Ctx;
+use crate::cli::{VisitCommand, VisitStartArgs};
+use crate::error::{Error, Result};
+use crate::input;
+use crate::render::{Column, Format, Record, Table};
+use crate::store::{
+    Access, FindingFilter, NewVisit, Numbered, VisitFilter, VisitRow, findings, resolve_id, units,
+    visits,
+};
+
+pub fn run(ctx: &mut Ctx<'_>, command: VisitCommand) -> Result<()> {
+    match command {
+        VisitCommand::Start(args) => start(ctx, args),
+        VisitCommand::End { at, visit } => end(ctx, at.as_deref(), visit.as_deref()),
+        VisitCommand::List(args) => list(ctx, args),
+        VisitCommand::Show { id } => show(ctx, id.as_deref()),
+    }
+}
+
+fn when(visit: &VisitRow) -> String {
+    let start = visit.started_at.format("%d/%m/%Y %H:%M");
+    match visit.ended_at {
+        Some(end) if end.date() == visit.started_at.date() => {
+            format!("{start}–{}", end.format("%H:%M"))
+        }
+        Some(end) => format!("{start} – {}", end.format("%d/%m/%Y %H:%M")),
+        None => start.to_string(),
+    }
+}
+
+fn visit_record(visit: &VisitRow) -> Record {
+    let stamp = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let mut record = Record::new();
+    record
+        .field(Column::new("number"), visit.id)
+        .field(Column::new("uid"), visit.uid.as_str())
+        .field(Column::new("unit_code"), visit.unit_code.as_str())
+        .field(Column::new("unit_name"), visit.unit_name.as_str())
+        .field(Column::new("started_at"), stamp(visit.started_at))
+        .field(Column::new("ended_at"), visit.ended_at.map(stamp))
+        .field(Column::new("announced"), visit.announced)
+        .field(Column::new("team"), visit.team.clone())
+        .field(Column::new("on_roll"), visit.on_roll)
+        .field(Column::new("present"), visit.present)
+        .field(Column::new("note"), visit.note.clone())
+        .field(Column::new("created_by"), visit.created_by.as_str())
+        .field(Column::new("findings"), visit.findings);
+    record
+}
+
+fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
+    let started_at = match &args.at {
+        Some(at) => input::parse_datetime(at, ctx.clock.now())?,
+        None => ctx.clock.now(),
+    };
+    if let (Some(on_roll), Some(present)) = (args.on_roll, args.present) {
+        if present > on_roll {
+            return Err(Error::input(format!(
+                "`--present {present}` is more than `--on-roll {on_roll}`: check the two counts"
+            )));
+        }
+    }
+    let team = text(args.team).map(|team| {
+        team.split(',')
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (visit, still_open) = store.write(|tx| {
+        let unit = units::resolve(tx, &args.unit)?;
+        let previous = visits::current(tx)?;
+        let new = NewVisit {
+            unit_id: unit.id,
+            started_at,
+            announced: args.announced,
+            team,
+            on_roll: args.on_roll.map(i64::from),
+            present: args.present.map(i64::from),
+            note: text(args.note),
+        };
+        let visit = visits::insert(tx, &new, &author)?;
+        let still_open = previous.map(|id| visits::get(tx, id)).transpose()?;
+        Ok((visit, still_open))
+    })?;
+    if let Some(open) = still_open {
+        ctx.note(&format!(
+            "visit #{} at {} is still open; end it with `spotcheck visit end --visit {}`",
+            open.id, open.unit_name, open.id
+        ))?;
+    }
+    let line = format!(
+        "started visit #{} at {}, {} ({}); findings go to it until `spotcheck visit end`",
+        visit.id,
+        visit.unit_name,
+        when(&visit),
+        if visit.announced {
+            "announced"
+        } else {
+            "unannounced"
+        }
+    );
+    ctx.logged(&line, &visit_record(&visit))
+}
+
+fn end(ctx: &mut Ctx<'_>, at: Option<&str>, visit: Option<&str>) -> Result<()> {
+    let ended_at = match at {
+        Some(at) => input::parse_datetime(at, ctx.clock.now())?,
+        None => ctx.clock.now(),
+    };
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let visit = store.write(|tx| {
+        let id = match visit {
+            Some(typed) => resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
+            None => visits::current(tx)?.ok_or_else(|| {
+                Error::input("no current visit to end: name one with `--visit ID` (see `spotcheck visit list`)")
+            })?,
+        };
+        let visit = visits::get(tx, id)?;
+        if ended_at < visit.started_at {
+            return Err(Error::input(format!(
+                "the end `{}` is before the visit started ({}): give the end with `--at`",
+                ended_at.format("%d/%m/%Y %H:%M"),
+                visit.started_at.format("%d/%m/%Y %H:%M")
+            )));
+        }
+        visits::end(tx, id, ended_at, &author)
+    })?;
+    let line = format!(
+        "ended visit #{} at {}, {}, {} {}",
+        visit.id,
+        visit.unit_name,
+        when(&visit),
+        visit.findings,
+        super::plural(visit.findings, "finding", "findings")
+    );
+    ctx.logged(&line, &visit_record(&visit))
+}
+
+fn list(ctx: &mut Ctx<'_>, args: crate::cli::PeriodArgs) -> Result<()> {
+    let period = period(ctx, &args)?;
+    let store = ctx.open(Access::Read)?;
+    let unit_id = match &args.unit {
+        Some(unit) => Some(units::resolve(store.conn(), unit)?.id),
+        None => None,
+    };
+    let rows = visits::list(store.conn(), &VisitFilter { period, unit_id })?;
+    let current = visits::current(store.conn())?;
+    if ctx.format == Format::Csv || ctx.format == Format::Json {
+        let records: Vec<Record> = rows.iter().map(visit_record).collect();
+        let columns = visit_record_columns();
+        let mut table = Table::new(columns);
+        for record in records {
+            table.push(record.fields.into_iter().map(|(_, v)| v).collect());
+        }
+        return ctx.table(&table);
+    }
+    if rows.is_empty() && ctx.format == Format::Table {
+        return ctx.note("no visits match");
+    }
+    let mut table = Table::new(vec![
+        Column::titled("number", "#"),
+        Column::titled("when", "when"),
+        Column::titled("unit", "unit"),
+        Column::titled("type", "type"),
+        Column::titled("team", "team"),
+        Column::titled("present", "present"),
+        Column::titled("findings", "findings"),
+    ]);
+    for visit in &rows {
+        let mut number = visit.id.to_string();
+        if current == Some(visit.id) {
+            number.push_str(" *");
+        }
+        let present = match (visit.present, visit.on_roll) {
+            (Some(p), Some(r)) => Some(format!("{p}/{r}")),
+            (Some(p), None) => Some(p.to_string()),
+            _ => None,
+        };
+        table.push(vec![
+            number.into(),
+            when(visit).into(),
+            visit.unit_name.as_str().into(),
+            if visit.announced {
+                "announced"
+            } else {
+                "unannounced"
+            }
+            .into(),
+            visit.team.clone().into(),
+            present.into(),
+            visit.findings.into(),
+        ]);
+    }
+    ctx.table(&table)
+}
+
+fn visit_record_columns() -> Vec<Column> {
+    [
+        "number",
+        "uid",
+        "unit_code",
+        "unit_name",
+        "started_at",
+        "ended_at",
+        "announced",
+        "team",
+        "on_roll",
+        "present",
+        "note",
+        "created_by",
+        "findings",
+    ]
+    .iter()
+    .map(|k| Column::new(k))
+    .collect()
+}
+
+fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let id = match id {
+        Some(typed) => resolve_id(store.conn(), Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
+        None => visits::current(store.conn())?.ok_or_else(|| {
+            Error::input("no current visit: name one, as `spotcheck visit show 3` (see `spotcheck visit list`)")
+        })?,
+    };
+    let visit = visits::get(store.conn(), id)?;
+    ctx.record(&visit_record(&visit))?;
+    if matches!(ctx.format, Format::Table | Format::Md) {
+        let filter = FindingFilter {
+            visit_id: Some(id),
+            ..Default::default()
+        };
+        let rows = findings::list(store.conn(), &filter)?;
+        if !rows.is_empty() {
+            let mut table = Table::new(vec![
+                Column::titled("number", "#"),
+                Column::titled("kind", "kind"),
+                Column::titled("person", "person"),
+                Column::titled("detail", "detail"),
+                Column::titled("action", "action"),
+            ]);
+            for row in &rows {
+                table.push(vec![
+                    row.id.into(),
+                    row.fields.kind.as_str().into(),
+                    row.person.clone().into(),
+                    finding_detail(row).into(),
+                    row.fields.action.map(|a| a.as_str()).into(),
+                ]);
+            }
+            ctx.table(&table)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,360 @@
+//! The settings: a TOML file in the platform config dir, environment variables
+//! and global flags, each effective value remembering where it came from.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+use crate::input;
+
+pub const DB_ENV: &str = "SPOTCHECK_DB";
+pub const BY_ENV: &str = "SPOTCHECK_BY";
+
+/// Where an effective setting came from, as `spotcheck config` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File,
+    Env(&'static str),
+    Flag(&'static str),
+    System(&'static str),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => f.write_str("default"),
+            Source::File => f.write_str("config file"),
+            Source::Env(name) => write!(f, "environment {name}"),
+            Source::Flag(name) => write!(f, "flag {name}"),
+            Source::System(what) => f.write_str(what),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+/// Morning and afternoon start of the working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    pub morning: NaiveTime,
+    pub afternoon: NaiveTime,
+}
+
+impl Default for Hours {
+    fn default() -> Self {
+        Hours {
+            morning: NaiveTime::from_hms_opt(7, 30, 0).expect("valid time"),
+            afternoon: NaiveTime::from_hms_opt(13, 30, 0).expect("valid time"),
+        }
+    }
+}
+
+/// A yearly summer schedule: from (month, day) to (month, day), both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summer {
+    pub from: (u32, u32),
+    pub to: (u32, u32),
+    pub hours: Hours,
+}
+
+impl Summer {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        let day = (date.month(), date.day());
+        if self.from <= self.to {
+            self.from <= day && day <= self.to
+        } else {
+            // A schedule that wraps the new year, such as 01/10 to 31/03.
+            day >= self.from || day <= self.to
+        }
+    }
+}
+
+/// The effective settings of one run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file consulted, and whether it exists.
+    pub config_file: Option<PathBuf>,
+    pub config_found: bool,
+    pub db: Sourced<PathBuf>,
+    pub inspector: Sourced<String>,
+    pub hours: Sourced<Hours>,
+    pub summer: Option<Summer>,
+    pub holidays: BTreeSet<NaiveDate>,
+    pub period_start_day: Sourced<u32>,
+    pub repeat_months: Sourced<u32>,
+}
+
+/// What the command line says about settings.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub db: Option<PathBuf>,
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    db: Option<Spanned<String>>,
+    inspector: Option<Spanned<String>>,
+    period_start_day: Option<Spanned<i64>>,
+    repeat_months: Option<Spanned<i64>>,
+    #[serde(default)]
+    holidays: Vec<Spanned<String>>,
+    hours: Option<FileHours>,
+    summer: Option<FileSummer>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileHours {
+    morning: Option<Spanned<String>>,
+    afternoon: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSummer {
+    from: Spanned<String>,
+    to: Spanned<String>,
+    morning: Spanned<String>,
+    afternoon: Spanned<String>,
+}
+
+/// The platform's directories for spotcheck (`~/.config/spotcheck`, `~/.local/share/spotcheck`).
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "spotcheck")
+}
+
+/// The logbook used when nothing else names one.
+pub fn default_db_path() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.data_dir().join("logbook.db"))
+}
+
+fn default_config_path() -> Option<PathBuf> {
+    project_dirs().map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+impl Settings {
+    /// Settings from the flags, the environment and the config file.
+    pub fn load(overrides: &Overrides) -> Result<Settings> {
+        let (config_file, explicit) = match &overrides.config {
+            Some(path) => (Some(path.clone()), true),
+            None => (default_config_path(), false),
+        };
+        let text = match &config_file {
+            Some(path) => match std::fs::read_to_string(path) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
+                Err(e) => {
+                    return Err(Error::Config {
+                        path: path.clone(),
+                        problem: format!("cannot be read: {e}"),
+                    });
+                }
+            },
+            None => None,
+        };
+        let file = match (&text, &config_file) {
+            (Some(text), Some(path)) => parse_file(text, path)?,
+            _ => FileConfig::default(),
+        };
+        let config_found = text.is_some();
+        let path = config_file.clone().unwrap_or_default();
+        let at = |span: std::ops::Range<usize>, problem: String| Error::Config {
+            path: path.clone(),
+            problem: format!(
+                "{}: {problem}",
+                position(text.as_deref().unwrap_or(""), span)
+            ),
+        };
+
+        let db = if let Some(db) = &overrides.db {
+            Sourced::new(db.clone(), Source::Flag("--db"))
+        } else if let Some(db) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
+            Sourced::new(PathBuf::from(db), Source::Env(DB_ENV))
+        } else if let Some(db) = &file.db {
+            Sourced::new(PathBuf::from(db.get_ref()), Source::File)
+        } else {
+            let path = default_db_path().ok_or_else(|| {
+                Error::usage("no home directory to keep the logbook in: name one with `--db FILE`")
+            })?;
+            Sourced::new(path, Source::System("platform data dir"))
+        };
+
+        let inspector = if let Some(by) = &overrides.by {
+            Sourced::new(by.clone(), Source::Flag("--by"))
+        } else if let Some(by) = std::env::var(BY_ENV).ok().filter(|v| !v.trim().is_empty()) {
+            Sourced::new(crate::fold::nfc(&by), Source::Env(BY_ENV))
+        } else if let Some(by) = &file.inspector {
+            Sourced::new(crate::fold::nfc(by.get_ref()), Source::File)
+        } else {
+            let user = std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "unknown".to_string());
+            Sourced::new(user, Source::System("OS user"))
+        };
+
+        let time = |value: &Spanned<String>| {
+            input::parse_time(value.get_ref()).map_err(|e| at(value.span(), e.to_string()))
+        };
+        let mut hours = Sourced::new(Hours::default(), Source::Default);
+        if let Some(file_hours) = &file.hours {
+            if let Some(morning) = &file_hours.morning {
+                hours.value.morning = time(morning)?;
+                hours.source = Source::File;
+            }
+            if let Some(afternoon) = &file_hours.afternoon {
+                hours.value.afternoon = time(afternoon)?;
+                hours.source = Source::File;
+            }
+        }
+        let summer = match &file.summer {
+            Some(summer) => {
+                let day = |value: &Spanned<String>| {
+                    input::parse_day_of_year(value.get_ref())
+                        .map_err(|e| at(value.span(), e.to_string()))
+                };
+                Some(Summer {
+                    from: day(&summer.from)?,
+                    to: day(&summer.to)?,
+                    hours: Hours {
+                        morning: time(&summer.morning)?,
+                        afternoon: time(&summer.afternoon)?,
+                    },
+                })
+            }
+            None => None,
+        };
+
+        let mut holidays = BTreeSet::new();
+        for holiday in &file.holidays {
+            let date = NaiveDate::parse_from_str(holiday.get_ref(), "%Y-%m-%d").map_err(|_| {
+                at(
+                    holiday.span(),
+                    format!(
+                        "invalid holiday `{}`: write holidays as `2022-05-02`",
+                        holiday.get_ref()
+                    ),
+                )
+            })?;
+            holidays.insert(date);
+        }
+
+        let period_start_day = match &file.period_start_day {
+            Some(day) => {
+                let value = *day.get_ref();
+                if !(1..=28).contains(&value) {
+                    return Err(at(
+                        day.span(),
+                        format!("period_start_day `{value}` must be from 1 to 28"),
+                    ));
+                }
+                Sourced::new(value as u32, Source::File)
+            }
+            None => Sourced::new(1, Source::Default),
+        };
+        let repeat_months = match &file.repeat_months {
+            Some(months) => {
+                let value = *months.get_ref();
+                if !(1..=120).contains(&value) {
+                    return Err(at(
+                        months.span(),
+                        format!("repeat_months `{value}` must be from 1 to 120"),
+                    ));
+                }
+                Sourced::new(value as u32, Source::File)
+            }
+            None => Sourced::new(3, Source::Default),
+        };
+
+        Ok(Settings {
+            config_file,
+            config_found,
+            db,
+            inspector,
+            hours,
+            summer,
+            holidays,
+            period_start_day,
+            repeat_months,
+        })
+    }
+
+    /// The office hours that apply on a date, with the summer schedule applied.
+    pub fn hours_on(&self, date: NaiveDate) -> Hours {
+        match &self.summer {
+            Some(summer) if summer.covers(date) => summer.hours,
+            _ => self.hours.value,
+        }
+    }
+
+    /// A working day: Monday to Friday, not a configured holiday.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        date.weekday().num_days_from_monday() < 5 && !self.holidays.contains(&date)
+    }
+}
+
+fn parse_file(text: &str, path: &Path) -> Result<FileConfig> {
+    toml::from_str(text).map_err(|e| {
+        let place = e
+            .span()
+            .map(|span| format!("{}: ", position(text, span)))
+            .unwrap_or_default();
+        Error::Config {
+            path: path.to_path_buf(),
+            problem: format!("{place}{}", e.message().trim()),
+        }
+    })
+}
+
+/// "line L, column C" of a byte offset, both counted from 1.
+fn position(text: &str, span: std::ops::Range<usize>) -> String {
+    let offset = span.start.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    format!("line {line}, column {column}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let text = "inspector = \"Lê\"\nbad = x";
+        let offset = text.find("x").unwrap();
+        assert_eq!(position(text, offset..offset + 1), "line 2, column 7");
+    }
+
+    #[test]
+    fn summer_may_wrap_the_new_year() {
+        let hours = Hours::default();
+        let winter = Summer {
+            from: (10, 1),
+            to: (3, 31),
+            hours,
+        };
+        let date = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+        assert!(winter.covers(date(1, 15)));
+        assert!(winter.covers(date(10, 1)));
+        assert!(!winter.covers(date(6, 1)));
+    }
+}

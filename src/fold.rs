@@ -1,0 +1,96 @@
+//! Vietnamese-aware text folding: NFC for what is stored, and accent- and
+//! case-free keys so that "nguyen van an" finds and sorts with "Nguyễn Văn An".
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The form in which text is stored and compared byte for byte: Vietnamese
+/// keyboards send either precomposed or combining characters, and the two must
+/// not become two different names.
+pub fn nfc(s: &str) -> String {
+    s.trim().nfc().collect()
+}
+
+/// The key for matching: no diacritics, lowercase, single spaces.
+pub fn fold(s: &str) -> String {
+    let mut folded = String::with_capacity(s.len());
+    let mut pending_space = false;
+    // Lowercasing before decomposing means that a capital whose lowercase form
+    // carries a mark (as `İ` does) loses the mark too.
+    let letters = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c));
+    for c in letters {
+        if c.is_whitespace() {
+            pending_space = !folded.is_empty();
+            continue;
+        }
+        if pending_space {
+            folded.push(' ');
+            pending_space = false;
+        }
+        // `đ` is a letter of its own with a stroke, not `d` plus a combining
+        // mark, so decomposition leaves it alone.
+        folded.push(if c == 'đ' { 'd' } else { c });
+    }
+    folded
+}
+
+/// Sorts names ignoring accents and case, with the original text breaking
+/// ties so that the order never depends on the order rows came in.
+pub fn sort_key(s: &str) -> (String, String) {
+    (fold(s), s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_composes_and_trims() {
+        assert_eq!(
+            nfc("  Nguye\u{302}\u{303}n Va\u{306}n An \n"),
+            "Nguyễn Văn An"
+        );
+        assert_eq!(nfc("Nguyễn"), "Nguyễn");
+        assert_eq!(nfc("Nguye\u{302}\u{303}n").chars().count(), 6);
+    }
+
+    #[test]
+    fn fold_drops_diacritics_and_case() {
+        assert_eq!(fold("Nguyễn Văn An"), "nguyen van an");
+        assert_eq!(fold("UBND xã Tam Đại"), "ubnd xa tam dai");
+        assert_eq!(fold("Thị trấn Phú Thịnh"), "thi tran phu thinh");
+    }
+
+    #[test]
+    fn fold_maps_both_cases_of_d_with_stroke() {
+        assert_eq!(fold("Đ"), "d");
+        assert_eq!(fold("đ"), "d");
+        assert_eq!(fold("ĐOÀN ĐỨC"), "doan duc");
+    }
+
+    #[test]
+    fn combining_input_folds_like_precomposed() {
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), fold("Nguyễn"));
+        assert_eq!(fold("Tam \u{110}a\u{323}i"), "tam dai");
+    }
+
+    #[test]
+    fn fold_collapses_and_trims_whitespace() {
+        assert_eq!(fold("  Nguyễn \t Văn\n\nAn  "), "nguyen van an");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("   "), "");
+    }
+
+    #[test]
+    fn sort_key_ignores_accents_but_keeps_ties_apart() {
+        let mut names = vec!["Đinh", "Ân", "Bùi", "An", "Dương"];
+        names.sort_by_key(|name| sort_key(name));
+        assert_eq!(names, ["An", "Ân", "Bùi", "Đinh", "Dương"]);
+        assert_eq!(sort_key("Ân"), ("an".to_string(), "Ân".to_string()));
+    }
+}

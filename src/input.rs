@@ -1,0 +1,692 @@
+//! Parsing what people type: dates, times, date-times, reporting months,
+//! recurring days of the year and record ids, with messages that say what to
+//! type instead.
+
+use std::ops::RangeInclusive;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::error::{Error, Result};
+use crate::model::{Month, Period};
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Fewer digits than this are a record number; this many or more may also be
+/// the start of a uid.
+const UID_PREFIX_MIN_LEN: usize = 8;
+
+/// A date: `2022-05-10`, `10/05/2022` or `10/5/2022` (day first, always),
+/// `today` or `yesterday`.
+pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let s = s.trim();
+    try_date(s, today).unwrap_or_else(|| {
+        Err(Error::input(format!(
+            "invalid date `{s}`: type a date as `10/05/2022`, `2022-05-10`, `today` or `yesterday`"
+        )))
+    })
+}
+
+/// A time of day: `07:45`, `7:45`, `7h45`, `7H45` or `7h`.
+pub fn parse_time(s: &str) -> Result<NaiveTime> {
+    let s = s.trim();
+    try_time(s).unwrap_or_else(|| {
+        Err(Error::input(format!(
+            "invalid time `{s}`: type a time as `07:45`, `7:45`, `7h45` or `7h`"
+        )))
+    })
+}
+
+/// A local date and time: `now`, a time alone (meaning today), or a date then a
+/// time separated by a space or `T` (`10/05/2022 7h45`, `2022-05-10T07:45`,
+/// `yesterday 14h`).
+pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    let s = s.trim();
+    let today = now.date();
+    if s.eq_ignore_ascii_case("now") {
+        return Ok(now);
+    }
+    if let Some(time) = try_time(s) {
+        return Ok(today.and_time(time?));
+    }
+    if let Some(date) = try_date(s, today) {
+        // An impossible date is the bigger mistake, so it is the one reported.
+        date?;
+        return Err(Error::input(format!(
+            "`{s}` has no time: type a date and a time, as in `{s} 07:45`"
+        )));
+    }
+    let (date, time) = s
+        .split_once(char::is_whitespace)
+        .or_else(|| s.split_once(['T', 't']))
+        .and_then(|(date, time)| Some((try_date(date, today)?, time.trim_start())))
+        .ok_or_else(|| {
+            Error::input(format!(
+                "invalid date and time `{s}`: type it as `10/05/2022 07:45`, \
+                 `2022-05-10 07:45` or just `07:45` for today"
+            ))
+        })?;
+    Ok(date?.and_time(parse_time(time)?))
+}
+
+/// A reporting period named by its month: `2022-05`, `05/2022`, `5/2022`,
+/// `this` (the period containing today) or `last` (the one before it).
+pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("this") {
+        return Ok(Period::containing(today, start_day));
+    }
+    if s.eq_ignore_ascii_case("last") {
+        return Ok(Period::containing(today, start_day).previous(start_day));
+    }
+    let invalid = || {
+        Error::input(format!(
+            "invalid month `{s}`: type a month as `05/2022`, `2022-05`, `this` or `last`"
+        ))
+    };
+    let (year, month) = s
+        .split_once('-')
+        .and_then(|(year, month)| Some((digits(year, 4..=4)?, digits(month, 1..=2)?)))
+        .or_else(|| {
+            let (month, year) = s.split_once('/')?;
+            Some((digits(year, 4..=4)?, digits(month, 1..=2)?))
+        })
+        .ok_or_else(invalid)?;
+    if !(1..=12).contains(&month) {
+        return Err(Error::input(format!(
+            "invalid month `{s}`: there is no month {month}"
+        )));
+    }
+    let month = i32::try_from(year)
+        .ok()
+        .and_then(|year| Month::new(year, month))
+        .ok_or_else(invalid)?;
+    Ok(Period::of_month(month, start_day))
+}
+
+/// A date that comes back every year, such as the start of the summer
+/// schedule, as `(month, day)`: `04-15` (month-day, as in ISO dates) or
+/// `15/04` (day/month, as Vietnamese dates are written).
+pub fn parse_day_of_year(s: &str) -> Result<(u32, u32)> {
+    let s = s.trim();
+    let month_day = || {
+        let (month, day) = match s.split_once('-') {
+            Some((month, day)) => (month, day),
+            None => {
+                let (day, month) = s.split_once('/')?;
+                (month, day)
+            }
+        };
+        let (month, day) = (digits(month, 1..=2)?, digits(day, 1..=2)?);
+        // Checked against a leap year so that 29 February is a valid yearly date.
+        NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
+    };
+    month_day().ok_or_else(|| {
+        Error::input(format!(
+            "invalid day of the year `{s}`: type it as `15/04` (day/month) or `04-15` (month-day)"
+        ))
+    })
+}
+
+/// How a visit or finding was named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordRef {
+    /// The local record number, as in `12` or `#12`.
+    Number(i64),
+    /// The start of a uid, lowercased.
+    UidPrefix(String),
+    /// Eight or more digits: a record number or the start of a uid, whichever
+    /// exists.
+    Either(i64, String),
+}
+
+/// A visit or finding: its number (`12`, `#12`) or at least 8 hex digits of
+/// its uid.
+pub fn parse_record_ref(s: &str) -> Result<RecordRef> {
+    let s = s.trim();
+    let invalid = || {
+        Error::input(format!(
+            "invalid id `{s}`: type a number such as `12` or `#12`, or at least 8 hex digits of a uid"
+        ))
+    };
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let number = |t: &str| {
+        // Checked first because `parse` would also take a sign.
+        if all_digits(t) {
+            t.parse().map(RecordRef::Number).map_err(|_| invalid())
+        } else {
+            Err(invalid())
+        }
+    };
+    if let Some(after_hash) = s.strip_prefix('#') {
+        return number(after_hash);
+    }
+    if s.len() < UID_PREFIX_MIN_LEN {
+        return number(s);
+    }
+    if !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(invalid());
+    }
+    let prefix = s.to_ascii_lowercase();
+    // Hex digits have no sign, so this parses exactly when all are decimal
+    // digits; a number too large for an id can only be a uid prefix.
+    Ok(match s.parse() {
+        Ok(number) => RecordRef::Either(number, prefix),
+        Err(_) => RecordRef::UidPrefix(prefix),
+    })
+}
+
+/// `None` when `s` does not have the shape of a date at all; an error when it
+/// does but names a day that does not exist.
+fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
+    if s.eq_ignore_ascii_case("today") {
+        return Some(Ok(today));
+    }
+    if s.eq_ignore_ascii_case("yesterday") {
+        return today.pred_opt().map(Ok);
+    }
+    let (year, month, day, day_first) = match split3(s, '-') {
+        Some((year, month, day)) => (year, month, day, false),
+        None => {
+            let (day, month, year) = split3(s, '/')?;
+            (year, month, day, true)
+        }
+    };
+    let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+    let (month, day) = (digits(month, 1..=2)?, digits(day, 1..=2)?);
+    if !(1..=12).contains(&month) {
+        // `10/13/2022` is most likely a month-first date from another locale.
+        let hint = if day_first {
+            "; dates are day first, as in `10/05/2022`"
+        } else {
+            ""
+        };
+        return Some(Err(Error::input(format!(
+            "invalid date `{s}`: there is no month {month}{hint}"
+        ))));
+    }
+    Some(NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        let month_name = MONTH_NAMES[month as usize - 1];
+        Error::input(format!(
+            "invalid date `{s}`: {month_name} {year} has no day {day}"
+        ))
+    }))
+}
+
+/// `None` when `s` does not have the shape of a time at all; an error when it
+/// does but the hours or minutes are out of range.
+fn try_time(s: &str) -> Option<Result<NaiveTime>> {
+    let (hours, minutes) = match s.split_once(':') {
+        Some((hours, minutes)) => (hours, digits(minutes, 2..=2)?),
+        None => {
+            let (hours, minutes) = s.split_once(['h', 'H'])?;
+            let minutes = match minutes {
+                "" => 0,
+                minutes => digits(minutes, 2..=2)?,
+            };
+            (hours, minutes)
+        }
+    };
+    let hours = digits(hours, 1..=2)?;
+    Some(NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(|| {
+        Error::input(format!(
+            "invalid time `{s}`: hours go from 0 to 23 and minutes from 0 to 59"
+        ))
+    }))
+}
+
+/// The value of `s` if it is nothing but ASCII digits, as many as `len` allows.
+fn digits(s: &str, len: RangeInclusive<usize>) -> Option<u32> {
+    if !len.contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Exactly three parts around two separators; a third separator would leave
+/// it inside the last part, where `digits` refuses it.
+fn split3(s: &str, separator: char) -> Option<(&str, &str, &str)> {
+    let (first, rest) = s.split_once(separator)?;
+    let (second, third) = rest.split_once(separator)?;
+    Some((first, second, third))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).unwrap()
+    }
+
+    fn time(hours: u32, minutes: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(hours, minutes, 0).unwrap()
+    }
+
+    fn message<T: std::fmt::Debug>(result: Result<T>) -> String {
+        match result.unwrap_err() {
+            Error::Input(message) => message,
+            other => panic!("expected an input error, got {other:?}"),
+        }
+    }
+
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2022, 5, 20).unwrap();
+
+    fn now() -> NaiveDateTime {
+        TODAY.and_time(NaiveTime::from_hms_opt(9, 12, 34).unwrap())
+    }
+
+    #[test]
+    fn dates_in_every_accepted_form() {
+        for typed in ["2022-05-10", "10/05/2022", "10/5/2022", " 10/05/2022 "] {
+            assert_eq!(
+                parse_date(typed, TODAY).unwrap(),
+                date(2022, 5, 10),
+                "{typed}"
+            );
+        }
+        assert_eq!(parse_date("2022-5-9", TODAY).unwrap(), date(2022, 5, 9));
+        assert_eq!(parse_date("9/5/2022", TODAY).unwrap(), date(2022, 5, 9));
+        assert_eq!(parse_date("today", TODAY).unwrap(), TODAY);
+        assert_eq!(parse_date("Today", TODAY).unwrap(), TODAY);
+        assert_eq!(parse_date(" YESTERDAY ", TODAY).unwrap(), date(2022, 5, 19));
+        assert_eq!(
+            parse_date("yesterday", date(2022, 3, 1)).unwrap(),
+            date(2022, 2, 28)
+        );
+    }
+
+    #[test]
+    fn slashed_dates_are_always_day_first() {
+        assert_eq!(parse_date("05/10/2022", TODAY).unwrap(), date(2022, 10, 5));
+        assert_eq!(parse_date("1/2/2022", TODAY).unwrap(), date(2022, 2, 1));
+    }
+
+    #[test]
+    fn leap_days() {
+        assert_eq!(parse_date("29/02/2024", TODAY).unwrap(), date(2024, 2, 29));
+        assert_eq!(parse_date("2024-02-29", TODAY).unwrap(), date(2024, 2, 29));
+        assert_eq!(
+            message(parse_date("29/02/2023", TODAY)),
+            "invalid date `29/02/2023`: February 2023 has no day 29"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_name_the_month() {
+        assert_eq!(
+            message(parse_date("31/02/2022", TODAY)),
+            "invalid date `31/02/2022`: February 2022 has no day 31"
+        );
+        assert_eq!(
+            message(parse_date("2022-04-31", TODAY)),
+            "invalid date `2022-04-31`: April 2022 has no day 31"
+        );
+        assert_eq!(
+            message(parse_date("00/12/2022", TODAY)),
+            "invalid date `00/12/2022`: December 2022 has no day 0"
+        );
+    }
+
+    #[test]
+    fn month_out_of_range_reminds_that_dates_are_day_first() {
+        assert_eq!(
+            message(parse_date("10/13/2022", TODAY)),
+            "invalid date `10/13/2022`: there is no month 13; dates are day first, as in `10/05/2022`"
+        );
+        assert_eq!(
+            message(parse_date("2022-13-10", TODAY)),
+            "invalid date `2022-13-10`: there is no month 13"
+        );
+        assert_eq!(
+            message(parse_date("1/0/2022", TODAY)),
+            "invalid date `1/0/2022`: there is no month 0; dates are day first, as in `10/05/2022`"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_not_a_date() {
+        for typed in [
+            "xyz",
+            "",
+            "10/05/22",
+            "10-05-2022",
+            "2022/05/10",
+            "10/05/2022/1",
+            "10.05.2022",
+            "+1/05/2022",
+            "100/05/2022",
+            "tomorrow",
+            "2022-05",
+        ] {
+            assert_eq!(
+                message(parse_date(typed, TODAY)),
+                format!(
+                    "invalid date `{typed}`: type a date as `10/05/2022`, `2022-05-10`, \
+                     `today` or `yesterday`"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn times_in_every_accepted_form() {
+        for typed in ["07:45", "7:45", "7h45", "7H45", "07h45", " 7h45 "] {
+            assert_eq!(parse_time(typed).unwrap(), time(7, 45), "{typed}");
+        }
+        assert_eq!(parse_time("7h").unwrap(), time(7, 0));
+        assert_eq!(parse_time("14H").unwrap(), time(14, 0));
+        assert_eq!(parse_time("0:00").unwrap(), time(0, 0));
+        assert_eq!(parse_time("23:59").unwrap(), time(23, 59));
+    }
+
+    #[test]
+    fn times_out_of_range() {
+        for typed in ["25:61", "7h99", "24:00", "24h", "7:60"] {
+            assert_eq!(
+                message(parse_time(typed)),
+                format!("invalid time `{typed}`: hours go from 0 to 23 and minutes from 0 to 59")
+            );
+        }
+    }
+
+    #[test]
+    fn anything_else_is_not_a_time() {
+        for typed in [
+            "xyz", "", "745", "7", "7:5", "7h5", "7:", "7:450", "007:45", ":45", "h45", "7:45:00",
+            "7.45", "-7:45", "7h45m",
+        ] {
+            assert_eq!(
+                message(parse_time(typed)),
+                format!("invalid time `{typed}`: type a time as `07:45`, `7:45`, `7h45` or `7h`")
+            );
+        }
+    }
+
+    #[test]
+    fn datetimes_in_every_accepted_form() {
+        let expected = date(2022, 5, 10).and_time(time(7, 45));
+        for typed in [
+            "2022-05-10 07:45",
+            "10/05/2022 7h45",
+            "10/5/2022   7:45",
+            "2022-05-10T07:45",
+            " 10/05/2022 07H45 ",
+        ] {
+            assert_eq!(parse_datetime(typed, now()).unwrap(), expected, "{typed}");
+        }
+        assert_eq!(
+            parse_datetime("today 8:00", now()).unwrap(),
+            TODAY.and_time(time(8, 0))
+        );
+        assert_eq!(
+            parse_datetime("yesterday 14h", now()).unwrap(),
+            date(2022, 5, 19).and_time(time(14, 0))
+        );
+    }
+
+    #[test]
+    fn a_time_alone_is_today_and_now_is_now() {
+        assert_eq!(
+            parse_datetime("7h45", now()).unwrap(),
+            TODAY.and_time(time(7, 45))
+        );
+        assert_eq!(
+            parse_datetime("13:30", now()).unwrap(),
+            TODAY.and_time(time(13, 30))
+        );
+        assert_eq!(parse_datetime("now", now()).unwrap(), now());
+        assert_eq!(parse_datetime("NOW", now()).unwrap(), now());
+    }
+
+    #[test]
+    fn a_date_alone_has_no_time() {
+        assert_eq!(
+            message(parse_datetime("10/05/2022", now())),
+            "`10/05/2022` has no time: type a date and a time, as in `10/05/2022 07:45`"
+        );
+        assert_eq!(
+            message(parse_datetime("today", now())),
+            "`today` has no time: type a date and a time, as in `today 07:45`"
+        );
+    }
+
+    #[test]
+    fn datetime_parts_report_their_own_errors() {
+        assert_eq!(
+            message(parse_datetime("31/02/2022 07:45", now())),
+            "invalid date `31/02/2022`: February 2022 has no day 31"
+        );
+        assert_eq!(
+            message(parse_datetime("31/02/2022", now())),
+            "invalid date `31/02/2022`: February 2022 has no day 31"
+        );
+        assert_eq!(
+            message(parse_datetime("10/13/2022 07:45", now())),
+            "invalid date `10/13/2022`: there is no month 13; dates are day first, as in `10/05/2022`"
+        );
+        assert_eq!(
+            message(parse_datetime("10/05/2022 25:61", now())),
+            "invalid time `25:61`: hours go from 0 to 23 and minutes from 0 to 59"
+        );
+        assert_eq!(
+            message(parse_datetime("2022-05-10T7h99", now())),
+            "invalid time `7h99`: hours go from 0 to 23 and minutes from 0 to 59"
+        );
+        assert_eq!(
+            message(parse_datetime("7h99", now())),
+            "invalid time `7h99`: hours go from 0 to 23 and minutes from 0 to 59"
+        );
+        assert_eq!(
+            message(parse_datetime("today noon", now())),
+            "invalid time `noon`: type a time as `07:45`, `7:45`, `7h45` or `7h`"
+        );
+    }
+
+    #[test]
+    fn anything_else_is_not_a_datetime() {
+        for typed in [
+            "xyz",
+            "",
+            "hello world",
+            "07:45 10/05/2022",
+            "10/05/22 07:45",
+            "tomorrow 8h",
+        ] {
+            assert_eq!(
+                message(parse_datetime(typed, now())),
+                format!(
+                    "invalid date and time `{typed}`: type it as `10/05/2022 07:45`, \
+                     `2022-05-10 07:45` or just `07:45` for today"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn months_in_every_accepted_form() {
+        for typed in ["2022-05", "05/2022", "5/2022", "2022-5", " 05/2022 "] {
+            let period = parse_month(typed, TODAY, 1).unwrap();
+            assert_eq!(period.month.to_string(), "2022-05", "{typed}");
+            assert_eq!(
+                (period.first, period.last),
+                (date(2022, 5, 1), date(2022, 5, 31))
+            );
+        }
+        let period = parse_month("05/2022", TODAY, 15).unwrap();
+        assert_eq!(
+            (period.first, period.last),
+            (date(2022, 4, 15), date(2022, 5, 14))
+        );
+    }
+
+    #[test]
+    fn this_and_last_with_calendar_months() {
+        let this = parse_month("this", TODAY, 1).unwrap();
+        assert_eq!(this.month.to_string(), "2022-05");
+        assert_eq!(
+            (this.first, this.last),
+            (date(2022, 5, 1), date(2022, 5, 31))
+        );
+        let last = parse_month("LAST", TODAY, 1).unwrap();
+        assert_eq!(last.month.to_string(), "2022-04");
+        assert_eq!(
+            (last.first, last.last),
+            (date(2022, 4, 1), date(2022, 4, 30))
+        );
+        let last = parse_month("last", date(2022, 1, 10), 1).unwrap();
+        assert_eq!(last.month.to_string(), "2021-12");
+    }
+
+    #[test]
+    fn this_and_last_with_periods_from_the_fifteenth() {
+        let this = parse_month("this", TODAY, 15).unwrap();
+        assert_eq!(this.month.to_string(), "2022-06");
+        assert_eq!(
+            (this.first, this.last),
+            (date(2022, 5, 15), date(2022, 6, 14))
+        );
+        let last = parse_month("last", TODAY, 15).unwrap();
+        assert_eq!(last.month.to_string(), "2022-05");
+        assert_eq!(
+            (last.first, last.last),
+            (date(2022, 4, 15), date(2022, 5, 14))
+        );
+        let this = parse_month("This", date(2022, 5, 14), 15).unwrap();
+        assert_eq!(this.month.to_string(), "2022-05");
+    }
+
+    #[test]
+    fn month_errors() {
+        assert_eq!(
+            message(parse_month("13/2022", TODAY, 1)),
+            "invalid month `13/2022`: there is no month 13"
+        );
+        assert_eq!(
+            message(parse_month("2022-00", TODAY, 1)),
+            "invalid month `2022-00`: there is no month 0"
+        );
+        for typed in [
+            "xyz",
+            "",
+            "2022",
+            "05-2022",
+            "2022/05",
+            "05/22",
+            "2022-05-10",
+            "0000-05",
+            "next",
+        ] {
+            assert_eq!(
+                message(parse_month(typed, TODAY, 1)),
+                format!(
+                    "invalid month `{typed}`: type a month as `05/2022`, `2022-05`, `this` or `last`"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn days_of_the_year() {
+        assert_eq!(parse_day_of_year("04-15").unwrap(), (4, 15));
+        assert_eq!(parse_day_of_year("15/04").unwrap(), (4, 15));
+        assert_eq!(parse_day_of_year("4-5").unwrap(), (4, 5));
+        assert_eq!(parse_day_of_year("5/4").unwrap(), (4, 5));
+        assert_eq!(parse_day_of_year("29/02").unwrap(), (2, 29));
+        assert_eq!(parse_day_of_year("02-29").unwrap(), (2, 29));
+        assert_eq!(parse_day_of_year(" 31/12 ").unwrap(), (12, 31));
+        for typed in [
+            "xyz",
+            "",
+            "15-04",
+            "04/15",
+            "30/02",
+            "31/04",
+            "00-10",
+            "15/04/2022",
+            "0415",
+        ] {
+            assert_eq!(
+                message(parse_day_of_year(typed)),
+                format!(
+                    "invalid day of the year `{typed}`: type it as `15/04` (day/month) \
+                     or `04-15` (month-day)"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn record_numbers() {
+        assert_eq!(parse_record_ref("#12").unwrap(), RecordRef::Number(12));
+        assert_eq!(parse_record_ref("12").unwrap(), RecordRef::Number(12));
+        assert_eq!(parse_record_ref(" 12 ").unwrap(), RecordRef::Number(12));
+        assert_eq!(
+            parse_record_ref("1234567").unwrap(),
+            RecordRef::Number(1_234_567)
+        );
+        assert_eq!(
+            parse_record_ref("#123456789").unwrap(),
+            RecordRef::Number(123_456_789)
+        );
+    }
+
+    #[test]
+    fn uid_prefixes() {
+        assert_eq!(
+            parse_record_ref("3F2A9C1E").unwrap(),
+            RecordRef::UidPrefix("3f2a9c1e".to_string())
+        );
+        assert_eq!(
+            parse_record_ref("abcdef0123456789").unwrap(),
+            RecordRef::UidPrefix("abcdef0123456789".to_string())
+        );
+        assert_eq!(
+            parse_record_ref("12345678").unwrap(),
+            RecordRef::Either(12_345_678, "12345678".to_string())
+        );
+        assert_eq!(
+            parse_record_ref("99999999999999999999").unwrap(),
+            RecordRef::UidPrefix("99999999999999999999".to_string())
+        );
+    }
+
+    #[test]
+    fn record_ref_errors() {
+        for typed in [
+            "xyz",
+            "",
+            "#",
+            "#abc",
+            "#-1",
+            "#+1",
+            "+12",
+            "-12",
+            "abc",
+            "3f2a9c1",
+            "3f2a9c1g",
+            "3f2a-9c1e",
+            "#99999999999999999999",
+        ] {
+            assert_eq!(
+                message(parse_record_ref(typed)),
+                format!(
+                    "invalid id `{typed}`: type a number such as `12` or `#12`, \
+                     or at least 8 hex digits of a uid"
+                )
+            );
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! spotcheck: the logbook of a public-service inspection team.
+//!
+//! The whole command line runs in-process through [`run_args`], writing to the
+//! output and error writers it is given; `main.rs` only hands it the process's
+//! own.
+
+pub mod cli;
+pub mod clock;
+mod commands;
+pub mod config;
+pub mod error;
+pub mod fold;
+pub mod input;
+pub mod model;
+pub mod render;
+pub mod store;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::cli::{Cli, Command};
+use crate::clock::Clock;
+use crate::config::{Overrides, Settings};
+use crate::error::{Context, Error, Result};
+use crate::render::{Format, Record, Style, Table};
+use crate::store::{Access, Author, Store};
+
+/// Parse `args` (the program name first), run the command and return the
+/// process exit code: 0 success, 1 runtime error, 2 usage error, 3 `check` failed.
+pub fn run_args<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    // Vietnamese keyboards send either precomposed or combining characters;
+    // normalising every argument here means nothing downstream sees both.
+    let args = args.into_iter().map(|arg| {
+        let arg: OsString = arg.into();
+        match arg.to_str() {
+            Some(text) => OsString::from(text.nfc().collect::<String>()),
+            None => arg,
+        }
+    });
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            let written = if e.use_stderr() {
+                err.write_all(text.as_bytes())
+            } else {
+                out.write_all(text.as_bytes()).and_then(|_| out.flush())
+            };
+            if written.is_err() && !e.use_stderr() {
+                return 0;
+            }
+            return e.exit_code().clamp(0, 255) as u8;
+        }
+    };
+    match run(cli, out, err) {
+        Ok(()) => 0,
+        Err(e) if e.is_silent() => 0,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Run one parsed command line.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    // Commands that need neither settings nor a logbook run first.
+    if let Command::Completions { shell } = &cli.command {
+        let mut command = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(*shell, &mut command, "spotcheck", out);
+        return Ok(());
+    }
+    let overrides = Overrides {
+        config: cli.global.config.clone(),
+        db: cli.global.db.clone(),
+        by: cli.global.by.clone(),
+    };
+    let settings = Settings::load(&overrides)?;
+    let clock = Clock::from_env()?;
+    match cli.global.output.clone() {
+        Some(path) => {
+            let mut file = OutputFile::create(&path)?;
+            let mut ctx = Ctx::new(
+                settings,
+                clock,
+                cli.global.format,
+                Style::default(),
+                &mut file.writer,
+                err,
+            );
+            ctx.run(cli.command)?;
+            file.persist()
+        }
+        None => {
+            let style = Style {
+                width: terminal_width(),
+            };
+            let mut ctx = Ctx::new(settings, clock, cli.global.format, style, out, err);
+            ctx.run(cli.command)?;
+            out.flush().map_err(Error::Output)
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w)
+}
+
+/// `-o FILE`: written to a temporary file beside it, owner-only, and renamed
+/// into place only when the command succeeded, so a failure leaves no half file.
+struct OutputFile {
+    path: PathBuf,
+    writer: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl OutputFile {
+    fn create(path: &Path) -> Result<OutputFile> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".spotcheck-")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            writer: std::io::BufWriter::new(file),
+        })
+    }
+
+    fn persist(self) -> Result<()> {
+        let path = self.path;
+        let file = self
+            .writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("writing `{}`", path.display()))?;
+        file.as_file()
+            .sync_all()
+            .with_context(|| format!("writing `{}`", path.display()))?;
+        file.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("writing `{}`", path.display()))?;
+        Ok(())
+    }
+}
+
+/// What every command gets: the settings, the clock, the output format and
+/// the writers.
+pub(crate) struct Ctx<'a> {
+    pub settings: Settings,
+    pub clock: Clock,
+    pub format: Format,
+    pub style: Style,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    /// A logbook this command created, removed again if the command fails.
+    created: Option<PathBuf>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        settings: Settings,
+        clock: Clock,
+        format: Format,
+        style: Style,
+        out: &'a mut dyn Write,
+        err: &'a mut dyn Write,
+    ) -> Self {
+        Ctx {
+            settings,
+            clock,
+            format,
+            style,
+            out,
+            err,
+            created: None,
+        }
+    }
+
+    fn run(&mut self, command: Command) -> Result<()> {
+        let result = commands::dispatch(self, command);
+        match (&result, self.created.take()) {
+            (Ok(()), Some(path)) => {
+                writeln!(self.err, "created logbook {}", path.display())?;
+            }
+            (Err(_), Some(path)) => remove_logbook(&path),
+            _ => {}
+        }
+        result
+    }
+
+    /// Open the logbook, once per command.
+    pub fn open(&mut self, access: Access) -> Result<Store> {
+        let path = self.settings.db.value.clone();
+        if access == Access::Write
+            && self.settings.db.source == config::Source::System("platform data dir")
+        {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating the data directory `{}`", dir.display()))?;
+            }
+        }
+        let (store, created) = Store::open(&path, access)?;
+        if created {
+            self.created = Some(path);
+        }
+        Ok(store)
+    }
+
+    pub fn author(&self) -> Author {
+        Author {
+            by: self.settings.inspector.value.clone(),
+            at: self.clock.stamp(),
+        }
+    }
+
+    pub fn table(&mut self, table: &Table) -> Result<()> {
+        render::write_table(table, self.format, &self.style, self.out).map_err(Error::Output)
+    }
+
+    pub fn record(&mut self, record: &Record) -> Result<()> {
+        render::write_record(record, self.format, &self.style, self.out).map_err(Error::Output)
+    }
+
+    /// The one line a write prints; `--format json` prints the record instead.
+    pub fn logged(&mut self, line: &str, record: &Record) -> Result<()> {
+        if self.format == Format::Json {
+            self.record(record)
+        } else {
+            writeln!(self.out, "{line}").map_err(Error::Output)
+        }
+    }
+
+    /// A line for the reader on the error stream, beside the result.
+    pub fn note(&mut self, line: &str) -> Result<()> {
+        writeln!(self.err, "{line}").map_err(Error::Output)
+    }
+}
+
+/// Remove a logbook made by a command that then failed, with its WAL files.
+fn remove_logbook(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}

@@ -1,0 +1,311 @@
+//! Domain types: what a unit, a visit and a finding are, and the reporting period.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::error::Error;
+
+/// What sort of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum UnitKind {
+    Commune,
+    Office,
+    Agency,
+    School,
+    Health,
+    Other,
+}
+
+/// The four kinds of finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Late,
+    Absent,
+    Overdue,
+    Other,
+}
+
+/// What was done about a finding. The first four form the ladder that the
+/// repeat report climbs; `reported` only carries the finding into the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Reported,
+    Reminded,
+    Criticised,
+    Review,
+    Discipline,
+}
+
+macro_rules! text_enum {
+    ($ty:ident, $what:literal, $($variant:ident => $text:literal),+ $(,)?) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($ty::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                let wanted = s.trim().to_lowercase();
+                $ty::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let names: Vec<_> = $ty::ALL.iter().map(|v| v.as_str()).collect();
+                        Error::input(format!(
+                            "unknown {} `{}`: type one of {}",
+                            $what,
+                            s,
+                            names.join(", ")
+                        ))
+                    })
+            }
+        }
+    };
+}
+
+text_enum!(UnitKind, "unit kind",
+    Commune => "commune", Office => "office", Agency => "agency",
+    School => "school", Health => "health", Other => "other");
+text_enum!(FindingKind, "finding kind",
+    Late => "late", Absent => "absent", Overdue => "overdue", Other => "other");
+text_enum!(Action, "action",
+    Reported => "reported", Reminded => "reminded", Criticised => "criticised",
+    Review => "review", Discipline => "discipline");
+
+impl Action {
+    /// The next rung of the ladder: what a repeat offence calls for after this action.
+    pub fn next_rung(self) -> Action {
+        match self {
+            Action::Reported | Action::Reminded => Action::Criticised,
+            Action::Criticised => Action::Review,
+            Action::Review | Action::Discipline => Action::Discipline,
+        }
+    }
+}
+
+/// A reporting month, named by the month in which it ends ("2022-05").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        ((1..=12).contains(&month) && (1..=9999).contains(&year)).then_some(Month { year, month })
+    }
+
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
+    fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("month is valid")
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// The dates one report covers. With `period_start_day` 1 this is a calendar
+/// month; with 15, "2022-05" runs from 15/04/2022 to 14/05/2022.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub month: Month,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl Period {
+    pub fn of_month(month: Month, start_day: u32) -> Period {
+        let start_day = start_day.clamp(1, 28);
+        let first_of_month = month.first_day();
+        let (first, last) = if start_day == 1 {
+            let next = first_of_month + Months::new(1);
+            (first_of_month, next.pred_opt().expect("date in range"))
+        } else {
+            let first = (first_of_month - Months::new(1))
+                .with_day(start_day)
+                .expect("day 2..=28 exists in every month");
+            let last = first_of_month.with_day(start_day - 1).expect("day exists");
+            (first, last)
+        };
+        Period { month, first, last }
+    }
+
+    /// The period that a date falls in.
+    pub fn containing(date: NaiveDate, start_day: u32) -> Period {
+        let start_day = start_day.clamp(1, 28);
+        let mut month = Month {
+            year: date.year(),
+            month: date.month(),
+        };
+        if start_day > 1 && date.day() >= start_day {
+            month = Month::new(
+                date.year() + i32::from(date.month() == 12),
+                date.month() % 12 + 1,
+            )
+            .expect("next month is valid");
+        }
+        Period::of_month(month, start_day)
+    }
+
+    pub fn previous(&self, start_day: u32) -> Period {
+        Period::of_month(self.month.previous(), start_day)
+    }
+
+    /// A period given by its two end dates, as `--from`/`--to` make.
+    pub fn between(first: NaiveDate, last: NaiveDate) -> Period {
+        Period {
+            month: Month {
+                year: last.year(),
+                month: last.month(),
+            },
+            first,
+            last,
+        }
+    }
+}
+
+/// Arrivals before noon count against the morning start, later ones against
+/// the afternoon start.
+pub fn session_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {
+    if arrived < NaiveTime::from_hms_opt(12, 0, 0).expect("noon") {
+        morning
+    } else {
+        afternoon
+    }
+}
+
+/// Whole minutes after the expected start, or `None` when the person was on time.
+pub fn minutes_late(arrived: NaiveTime, expected: NaiveTime) -> Option<i64> {
+    let minutes = (arrived - expected).num_minutes();
+    (minutes > 0).then_some(minutes)
+}
+
+/// Days a file is overdue: the days after the promised date up to and
+/// including `as_of`, counted in calendar days and in working days.
+/// `None` when `as_of` is not after the promised date.
+pub fn days_overdue(
+    due: NaiveDate,
+    as_of: NaiveDate,
+    is_working_day: impl Fn(NaiveDate) -> bool,
+) -> Option<(i64, i64)> {
+    let calendar = (as_of - due).num_days();
+    if calendar <= 0 {
+        return None;
+    }
+    let working = due
+        .iter_days()
+        .skip(1)
+        .take_while(|day| *day <= as_of)
+        .filter(|day| is_working_day(*day))
+        .count() as i64;
+    Some((calendar, working))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn calendar_month_period() {
+        let p = Period::of_month(Month::new(2024, 2).unwrap(), 1);
+        assert_eq!((p.first, p.last), (date(2024, 2, 1), date(2024, 2, 29)));
+    }
+
+    #[test]
+    fn fifteenth_to_fourteenth() {
+        let p = Period::of_month(Month::new(2022, 5).unwrap(), 15);
+        assert_eq!((p.first, p.last), (date(2022, 4, 15), date(2022, 5, 14)));
+        let jan = Period::of_month(Month::new(2023, 1).unwrap(), 21);
+        assert_eq!(
+            (jan.first, jan.last),
+            (date(2022, 12, 21), date(2023, 1, 20))
+        );
+    }
+
+    #[test]
+    fn date_falls_in_the_period_that_ends_after_it() {
+        assert_eq!(
+            Period::containing(date(2022, 5, 14), 15).month.to_string(),
+            "2022-05"
+        );
+        assert_eq!(
+            Period::containing(date(2022, 5, 15), 15).month.to_string(),
+            "2022-06"
+        );
+        assert_eq!(
+            Period::containing(date(2022, 12, 20), 15).month.to_string(),
+            "2023-01"
+        );
+        assert_eq!(
+            Period::containing(date(2022, 12, 20), 1).month.to_string(),
+            "2022-12"
+        );
+    }
+
+    #[test]
+    fn ladder_climbs_and_stops_at_discipline() {
+        assert_eq!(Action::Reminded.next_rung(), Action::Criticised);
+        assert_eq!(Action::Review.next_rung(), Action::Discipline);
+        assert_eq!(Action::Discipline.next_rung(), Action::Discipline);
+    }
+
+    #[test]
+    fn overdue_counts_working_days_after_the_promise() {
+        let weekday = |d: NaiveDate| d.weekday().num_days_from_monday() < 5;
+        // Promised Thursday 05/05/2022, checked Tuesday 10/05/2022.
+        assert_eq!(
+            days_overdue(date(2022, 5, 5), date(2022, 5, 10), weekday),
+            Some((5, 3))
+        );
+        assert_eq!(
+            days_overdue(date(2022, 5, 5), date(2022, 5, 5), weekday),
+            None
+        );
+    }
+
+    #[test]
+    fn afternoon_arrivals_count_from_the_afternoon_start() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(session_start(t(11, 59), t(7, 30), t(13, 30)), t(7, 30));
+        assert_eq!(session_start(t(13, 45), t(7, 30), t(13, 30)), t(13, 30));
+        assert_eq!(minutes_late(t(8, 5), t(7, 30)), Some(35));
+        assert_eq!(minutes_late(t(7, 30), t(7, 30)), None);
+    }
+}

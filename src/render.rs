@@ -1,0 +1,639 @@
+//! Output formatting: one [`Table`] or [`Record`] to a terminal table, CSV, JSON or Markdown.
+//! Commands build values and hand over a writer; nothing else in the crate decides how output looks.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, ContentArrangement, LineStyle};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+/// Output format chosen with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Boxed table sized for the terminal.
+    #[default]
+    Table,
+    /// RFC 4180 CSV with a header row of column keys.
+    Csv,
+    /// Pretty-printed JSON keyed by column key.
+    Json,
+    /// GitHub-flavoured Markdown table.
+    Md,
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    Text(String),
+    Bool(bool),
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Value {
+        Value::Int(value)
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Value {
+        Value::Text(value)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Value {
+        Value::Text(value.to_owned())
+    }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Value {
+        Value::Bool(value)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Value {
+        value.map_or(Value::Null, Into::into)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Int(n) => serializer.serialize_i64(*n),
+            Value::Text(s) => serializer.serialize_str(s),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+        }
+    }
+}
+
+/// A column: `key` names it in CSV, JSON and Markdown (stable for scripts), `header` is what
+/// a person reads in the terminal table.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub key: String,
+    pub header: String,
+}
+
+impl Column {
+    pub fn new(key: &str) -> Column {
+        Column::titled(key, key)
+    }
+
+    pub fn titled(key: &str, header: &str) -> Column {
+        Column {
+            key: key.to_owned(),
+            header: header.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        debug_assert_eq!(
+            row.len(),
+            self.columns.len(),
+            "row length must match the number of columns"
+        );
+        self.rows.push(row);
+    }
+}
+
+/// A single record, e.g. the output of `show 12`.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub fields: Vec<(Column, Value)>,
+}
+
+impl Record {
+    pub fn new() -> Record {
+        Record::default()
+    }
+
+    pub fn field(&mut self, column: Column, value: impl Into<Value>) -> &mut Self {
+        self.fields.push((column, value.into()));
+        self
+    }
+}
+
+/// How wide the terminal is, if output goes to one; None means do not wrap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    pub width: Option<u16>,
+}
+
+pub fn write_table(
+    table: &Table,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => write_terminal(table, style, out),
+        Format::Csv => write_csv(table, out),
+        Format::Json => write_json(&JsonRows(table), out),
+        Format::Md => write_md(table, out),
+    }
+}
+
+pub fn write_record(
+    record: &Record,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => write_terminal(&pairs_table(record, |c| &c.header), style, out),
+        Format::Csv => write_csv(&single_row_table(record), out),
+        Format::Json => write_json(&JsonRecord(record), out),
+        Format::Md => write_md(&pairs_table(record, |c| &c.key), out),
+    }
+}
+
+/// The record as a JSON value for embedding in larger documents. Key order is whatever
+/// serde_json's map keeps (sorted without `preserve_order`); `write_record` keeps field order.
+pub fn record_json(record: &Record) -> serde_json::Value {
+    serde_json::Value::Object(
+        record
+            .fields
+            .iter()
+            .map(|(column, value)| (column.key.clone(), json_value(value)))
+            .collect(),
+    )
+}
+
+/// Prefixes `'` to text a spreadsheet would otherwise run as a formula (CSV injection).
+pub fn csv_text_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A CSV writer with the project's settings, so exports that stream rows match `--format csv`.
+/// Call `flush` at the end: flushing on drop swallows write errors.
+pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out)
+}
+
+// Rows are public fields, so a release build can meet a row of the wrong length; padding or
+// trimming it here keeps every format well-formed instead of failing or misaligning.
+static NULL: Value = Value::Null;
+
+fn cells(row: &[Value], width: usize) -> impl Iterator<Item = &Value> {
+    row.iter().chain(std::iter::repeat(&NULL)).take(width)
+}
+
+/// Numeric columns are right-aligned; an all-null column has nothing to align.
+fn is_numeric(table: &Table, index: usize) -> bool {
+    let mut values = table.rows.iter().filter_map(|row| row.get(index));
+    let mut any_int = false;
+    let all_int_or_null = values.all(|value| match value {
+        Value::Int(_) => {
+            any_int = true;
+            true
+        }
+        Value::Null => true,
+        Value::Text(_) | Value::Bool(_) => false,
+    });
+    all_int_or_null && any_int
+}
+
+fn pairs_table(record: &Record, label: fn(&Column) -> &String) -> Table {
+    let mut table = Table::new(vec![Column::new("field"), Column::new("value")]);
+    for (column, value) in &record.fields {
+        table.push(vec![Value::Text(label(column).clone()), value.clone()]);
+    }
+    table
+}
+
+fn single_row_table(record: &Record) -> Table {
+    let mut table = Table::new(record.fields.iter().map(|(c, _)| c.clone()).collect());
+    table.push(record.fields.iter().map(|(_, v)| v.clone()).collect());
+    table
+}
+
+fn write_terminal(table: &Table, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = table.columns.len();
+    if width == 0 {
+        return Ok(());
+    }
+    let mut grid = comfy_table::Table::new();
+    // The caller already decided the width; comfy-table must not probe our stdout (which may
+    // not be where `out` goes) for a terminal size or colour support.
+    grid.load_style(UTF8_FULL_CONDENSED).force_no_tty();
+    if table.rows.is_empty() {
+        // A separator with nothing under it reads like a rendering glitch.
+        grid.style_mut().header_separator = LineStyle::none();
+    }
+    match style.width {
+        Some(w) => grid
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(w),
+        None => grid.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    grid.set_header(table.columns.iter().map(|c| terminal_text(&c.header)));
+    for row in &table.rows {
+        grid.add_row(cells(row, width).map(terminal_cell));
+    }
+    for index in 0..width {
+        if is_numeric(table, index)
+            && let Some(column) = grid.column_mut(index)
+        {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    for line in grid.lines() {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn terminal_cell(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Null => Cow::Borrowed(""),
+        Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Text(s) => terminal_text(s),
+        Value::Bool(true) => Cow::Borrowed("yes"),
+        Value::Bool(false) => Cow::Borrowed("no"),
+    }
+}
+
+/// Control characters have no display width, so they would break the box alignment, and an
+/// escape sequence stored in a note must not get to drive the user's terminal.
+fn terminal_text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let cleaned = s
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    Cow::Owned(cleaned)
+}
+
+fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let width = table.columns.len();
+    if width == 0 {
+        return Ok(());
+    }
+    let mut writer = csv_writer(out);
+    writer.write_record(table.columns.iter().map(|c| c.key.as_bytes()))?;
+    for row in &table.rows {
+        let fields: Vec<Cow<'_, str>> = cells(row, width).map(csv_cell).collect();
+        writer.write_record(fields.iter().map(|f| f.as_bytes()))?;
+    }
+    writer.flush()
+}
+
+fn csv_cell(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Null => Cow::Borrowed(""),
+        // Numbers go out bare so a spreadsheet reads -5 as minus five, not as text.
+        Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Text(s) => csv_text_cell(s),
+        Value::Bool(true) => Cow::Borrowed("true"),
+        Value::Bool(false) => Cow::Borrowed("false"),
+    }
+}
+
+// serde_json without `preserve_order` sorts map keys; serializing through these wrappers keeps
+// the column order the command chose.
+struct JsonRow<'a> {
+    columns: &'a [Column],
+    values: &'a [Value],
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, value) in self
+            .columns
+            .iter()
+            .zip(cells(self.values, self.columns.len()))
+        {
+            map.serialize_entry(&column.key, value)?;
+        }
+        map.end()
+    }
+}
+
+struct JsonRows<'a>(&'a Table);
+
+impl Serialize for JsonRows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.rows.len()))?;
+        for row in &self.0.rows {
+            seq.serialize_element(&JsonRow {
+                columns: &self.0.columns,
+                values: row,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct JsonRecord<'a>(&'a Record);
+
+impl Serialize for JsonRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.fields.len()))?;
+        for (column, value) in &self.0.fields {
+            map.serialize_entry(&column.key, value)?;
+        }
+        map.end()
+    }
+}
+
+fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    value.serialize(&mut serializer)?;
+    out.write_all(b"\n")
+}
+
+fn json_value(value: &Value) -> serde_json::Value {
+    match value {
+        Value::Null => serde_json::Value::Null,
+        Value::Int(n) => serde_json::Value::from(*n),
+        Value::Text(s) => serde_json::Value::String(s.clone()),
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+    }
+}
+
+fn write_md(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let width = table.columns.len();
+    if width == 0 {
+        return Ok(());
+    }
+    let mut text = String::new();
+    md_line(&mut text, table.columns.iter().map(|c| md_escape(&c.key)));
+    text.push('|');
+    for index in 0..width {
+        text.push_str(if is_numeric(table, index) {
+            "---:|"
+        } else {
+            "---|"
+        });
+    }
+    text.push('\n');
+    for row in &table.rows {
+        md_line(&mut text, cells(row, width).map(md_cell));
+    }
+    out.write_all(text.as_bytes())
+}
+
+fn md_line<'a>(text: &mut String, cells: impl Iterator<Item = Cow<'a, str>>) {
+    text.push('|');
+    for cell in cells {
+        text.push(' ');
+        text.push_str(&cell);
+        text.push_str(" |");
+    }
+    text.push('\n');
+}
+
+fn md_cell(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Null => Cow::Borrowed(""),
+        Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Text(s) => md_escape(s),
+        Value::Bool(true) => Cow::Borrowed("true"),
+        Value::Bool(false) => Cow::Borrowed("false"),
+    }
+}
+
+/// A raw `|` would end the cell and a raw newline would end the table row.
+fn md_escape(s: &str) -> Cow<'_, str> {
+    if !s.contains(['|', '\n', '\r']) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.replace('|', "\\|")
+            .replace("\r\n", "<br>")
+            .replace(['\n', '\r'], "<br>"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_table(table: &Table, format: Format, width: Option<u16>) -> String {
+        let mut out = Vec::new();
+        write_table(table, format, &Style { width }, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn render_record(record: &Record, format: Format) -> String {
+        let mut out = Vec::new();
+        write_record(record, format, &Style::default(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn people() -> Table {
+        let mut table = Table::new(vec![
+            Column::titled("id", "ID"),
+            Column::titled("inspector", "Inspector"),
+            Column::titled("unit", "Unit"),
+            Column::titled("score", "Score"),
+            Column::titled("closed", "Closed"),
+        ]);
+        table.push(vec![
+            1.into(),
+            "Nguyễn Văn An".into(),
+            "UBND xã Tam Đại".into(),
+            Value::Int(-5),
+            true.into(),
+        ]);
+        table.push(vec![
+            12.into(),
+            "Trần Thị Bích Ngọc".into(),
+            "Phòng Tư pháp".into(),
+            Value::Null,
+            false.into(),
+        ]);
+        table
+    }
+
+    #[test]
+    fn csv_guards_formulas_and_keeps_numbers() {
+        let mut table = Table::new(vec![Column::titled("n", "N"), Column::new("text")]);
+        table.push(vec![Value::Int(-5), "=SUM(A1)".into()]);
+        table.push(vec![Value::Null, "-x".into()]);
+        table.push(vec![7.into(), "@x".into()]);
+        table.push(vec![8.into(), "\tx".into()]);
+        table.push(vec![9.into(), "+1".into()]);
+        table.push(vec![10.into(), "a, \"b\"".into()]);
+        table.push(vec![11.into(), "Nguyễn Văn An".into()]);
+        assert_eq!(
+            render_table(&table, Format::Csv, None),
+            "n,text\n-5,'=SUM(A1)\n,'-x\n7,'@x\n8,'\tx\n9,'+1\n10,\"a, \"\"b\"\"\"\n11,Nguyễn Văn An\n"
+        );
+    }
+
+    #[test]
+    fn csv_text_cell_guard() {
+        assert_eq!(csv_text_cell("=1+1"), "'=1+1");
+        assert_eq!(csv_text_cell("\rx"), "'\rx");
+        assert!(matches!(csv_text_cell("ok = fine"), Cow::Borrowed(_)));
+        assert!(matches!(csv_text_cell(""), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_bool_null_and_record() {
+        let mut record = Record::new();
+        record
+            .field(Column::titled("id", "ID"), 3)
+            .field(Column::new("closed"), true)
+            .field(Column::new("due"), None::<String>);
+        assert_eq!(
+            render_record(&record, Format::Csv),
+            "id,closed,due\n3,true,\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_column_order() {
+        let mut table = Table::new(vec![Column::new("zeta"), Column::new("alpha")]);
+        table.push(vec![Value::Int(-5), Value::Null]);
+        table.push(vec!["Đại".into(), true.into()]);
+        assert_eq!(
+            render_table(&table, Format::Json, None),
+            "[\n  {\n    \"zeta\": -5,\n    \"alpha\": null\n  },\n  {\n    \"zeta\": \"Đại\",\n    \"alpha\": true\n  }\n]\n"
+        );
+        assert_eq!(
+            render_table(&Table::new(vec![Column::new("a")]), Format::Json, None),
+            "[]\n"
+        );
+    }
+
+    #[test]
+    fn json_record_is_one_object() {
+        let mut record = Record::new();
+        record
+            .field(Column::new("title"), "Kiểm tra")
+            .field(Column::new("id"), 12)
+            .field(Column::new("note"), Value::Null);
+        assert_eq!(
+            render_record(&record, Format::Json),
+            "{\n  \"title\": \"Kiểm tra\",\n  \"id\": 12,\n  \"note\": null\n}\n"
+        );
+        assert_eq!(
+            record_json(&record),
+            serde_json::json!({"title": "Kiểm tra", "id": 12, "note": null})
+        );
+    }
+
+    #[test]
+    fn md_escapes_and_aligns() {
+        let mut table = Table::new(vec![
+            Column::titled("id", "ID"),
+            Column::new("note"),
+            Column::new("empty"),
+        ]);
+        table.push(vec![1.into(), "a|b\nc".into(), Value::Null]);
+        table.push(vec![Value::Null, "x\r\ny".into(), Value::Null]);
+        assert_eq!(
+            render_table(&table, Format::Md, None),
+            "| id | note | empty |\n|---:|---|---|\n| 1 | a\\|b<br>c |  |\n|  | x<br>y |  |\n"
+        );
+    }
+
+    #[test]
+    fn md_record_uses_keys() {
+        let mut record = Record::new();
+        record
+            .field(Column::titled("unit", "Unit"), "UBND xã Tam Đại")
+            .field(Column::titled("open", "Open"), false);
+        assert_eq!(
+            render_record(&record, Format::Md),
+            "| field | value |\n|---|---|\n| unit | UBND xã Tam Đại |\n| open | false |\n"
+        );
+    }
+
+    #[test]
+    fn table_lines_up_vietnamese_text() {
+        // Counting chars equals display width only for precomposed (NFC) text.
+        assert_eq!("Nguyễn Văn An".chars().count(), 13);
+        assert_eq!("UBND xã Tam Đại".chars().count(), 15);
+        let text = render_table(&people(), Format::Table, None);
+        assert!(text.contains("Nguyễn Văn An"), "{text}");
+        assert!(text.contains("UBND xã Tam Đại"), "{text}");
+        assert!(text.contains(" yes ") && text.contains(" no "), "{text}");
+        let widths: Vec<usize> = text.lines().map(|l| l.chars().count()).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{text}");
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn table_right_aligns_numbers_and_wraps_to_width() {
+        let text = render_table(&people(), Format::Table, None);
+        assert!(text.contains("│  1 ┆"), "{text}");
+        assert!(text.contains("│ 12 ┆"), "{text}");
+        let narrow = render_table(&people(), Format::Table, Some(50));
+        assert!(narrow.lines().all(|l| l.chars().count() <= 50), "{narrow}");
+        let widths: Vec<usize> = narrow.lines().map(|l| l.chars().count()).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{narrow}");
+    }
+
+    #[test]
+    fn table_without_rows_shows_only_header() {
+        let text = render_table(&Table::new(people().columns), Format::Table, None);
+        assert_eq!(
+            text,
+            "┌────┬───────────┬──────┬───────┬────────┐\n\
+             │ ID ┆ Inspector ┆ Unit ┆ Score ┆ Closed │\n\
+             └────┴───────────┴──────┴───────┴────────┘\n"
+        );
+    }
+
+    #[test]
+    fn record_table_uses_headers() {
+        let mut record = Record::new();
+        record
+            .field(Column::titled("unit", "Đơn vị"), "UBND xã Tam Đại")
+            .field(Column::titled("id", "ID"), 12);
+        let text = render_record(&record, Format::Table);
+        assert!(
+            text.contains("│ field ") && text.contains(" value "),
+            "{text}"
+        );
+        assert!(text.contains("│ Đơn vị ┆ UBND xã Tam Đại │"), "{text}");
+        assert!(!text.contains("unit"), "{text}");
+    }
+
+    #[test]
+    fn table_neutralises_control_characters() {
+        let mut table = Table::new(vec![Column::new("note")]);
+        table.push(vec!["a\tb\u{1b}[31m".into()]);
+        let text = render_table(&table, Format::Table, None);
+        assert!(!text.contains('\u{1b}') && !text.contains('\t'), "{text}");
+    }
+}

@@ -1,0 +1,343 @@
+//! Findings: what a visit found, with their derived figures stored beside
+//! them so reports aggregate in SQL.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::{Connection, Row, Transaction, named_params};
+
+use super::history::{self, Change, Entity};
+use super::visits::period_bounds;
+use super::{
+    Author, date_text, new_uid, opt, req, stored_date, stored_datetime, stored_time, time_text,
+};
+use crate::error::{Context, Error, Result};
+use crate::fold::fold;
+use crate::model::{Action, FindingKind, Period};
+
+/// Everything a finding records, as typed by the inspector plus the figures
+/// computed from it. Fields that do not apply to the kind stay `None`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFinding {
+    pub visit_id: i64,
+    pub kind: FindingKind,
+    pub person_id: Option<i64>,
+    pub arrived_at: Option<NaiveTime>,
+    pub expected_at: Option<NaiveTime>,
+    pub minutes_late: Option<i64>,
+    pub meeting: Option<String>,
+    pub file_ref: Option<String>,
+    pub procedure: Option<String>,
+    pub received_on: Option<NaiveDate>,
+    pub due_on: Option<NaiveDate>,
+    pub returned_on: Option<NaiveDate>,
+    pub days_overdue: Option<i64>,
+    pub working_days_overdue: Option<i64>,
+    pub category: Option<String>,
+    pub description: Option<String>,
+    pub action: Option<Action>,
+    pub note: Option<String>,
+}
+
+impl NewFinding {
+    pub fn new(visit_id: i64, kind: FindingKind) -> NewFinding {
+        NewFinding {
+            visit_id,
+            kind,
+            person_id: None,
+            arrived_at: None,
+            expected_at: None,
+            minutes_late: None,
+            meeting: None,
+            file_ref: None,
+            procedure: None,
+            received_on: None,
+            due_on: None,
+            returned_on: None,
+            days_overdue: None,
+            working_days_overdue: None,
+            category: None,
+            description: None,
+            action: None,
+            note: None,
+        }
+    }
+}
+
+/// An edit is the whole new set of fields; the history keeps both versions.
+pub type FindingChange = NewFinding;
+
+/// A finding as it is read back, with its visit, unit and person.
+#[derive(Debug, Clone)]
+pub struct FindingRow {
+    pub id: i64,
+    pub uid: String,
+    pub fields: NewFinding,
+    pub visit_uid: String,
+    pub visit_started_at: NaiveDateTime,
+    pub unit_id: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub person: Option<String>,
+    pub position: Option<String>,
+    pub logged_by: String,
+    pub logged_at: String,
+    pub voided_at: Option<String>,
+    pub void_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FindingFilter {
+    pub period: Option<Period>,
+    pub unit_id: Option<i64>,
+    pub kind: Option<FindingKind>,
+    /// Part of a person's name, folded.
+    pub person: Option<String>,
+    /// Text to find in any text of the finding, folded.
+    pub search: Option<String>,
+    pub include_void: bool,
+    pub visit_id: Option<i64>,
+}
+
+const SELECT: &str = "SELECT f.*, v.uid AS visit_uid, v.started_at AS visit_started_at,
+        v.unit_id, u.code AS unit_code, u.name AS unit_name, p.name AS person, p.position
+    FROM findings f
+    JOIN visits v ON v.id = f.visit_id
+    JOIN units u ON u.id = v.unit_id
+    LEFT JOIN people p ON p.id = f.person_id";
+
+const SNAPSHOT: &str = "SELECT json_object('uid', f.uid, 'visit', v.uid, 'kind', f.kind,
+        'person', p.uid, 'arrived_at', f.arrived_at, 'expected_at', f.expected_at,
+        'minutes_late', f.minutes_late, 'meeting', f.meeting, 'file_ref', f.file_ref,
+        'procedure', f.procedure, 'received_on', f.received_on, 'due_on', f.due_on,
+        'returned_on', f.returned_on, 'days_overdue', f.days_overdue,
+        'working_days_overdue', f.working_days_overdue, 'category', f.category,
+        'description', f.description, 'action', f.action, 'note', f.note,
+        'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason)
+     FROM findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id
+     WHERE f.id = :id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
+    Ok(FindingRow {
+        id: row.get("id")?,
+        uid: row.get("uid")?,
+        fields: NewFinding {
+            visit_id: row.get("visit_id")?,
+            kind: row.get("kind")?,
+            person_id: row.get("person_id")?,
+            arrived_at: opt(row, "arrived_at", stored_time)?,
+            expected_at: opt(row, "expected_at", stored_time)?,
+            minutes_late: row.get("minutes_late")?,
+            meeting: row.get("meeting")?,
+            file_ref: row.get("file_ref")?,
+            procedure: row.get("procedure")?,
+            received_on: opt(row, "received_on", stored_date)?,
+            due_on: opt(row, "due_on", stored_date)?,
+            returned_on: opt(row, "returned_on", stored_date)?,
+            days_overdue: row.get("days_overdue")?,
+            working_days_overdue: row.get("working_days_overdue")?,
+            category: row.get("category")?,
+            description: row.get("description")?,
+            action: row.get("action")?,
+            note: row.get("note")?,
+        },
+        visit_uid: row.get("visit_uid")?,
+        visit_started_at: req(row, "visit_started_at", stored_datetime)?,
+        unit_id: row.get("unit_id")?,
+        unit_code: row.get("unit_code")?,
+        unit_name: row.get("unit_name")?,
+        person: row.get("person")?,
+        position: row.get("position")?,
+        logged_by: row.get("logged_by")?,
+        logged_at: row.get("logged_at")?,
+        voided_at: row.get("voided_at")?,
+        void_reason: row.get("void_reason")?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
+    conn.query_row(
+        &format!("{SELECT} WHERE f.id = :id"),
+        named_params! { ":id": id },
+        from_row,
+    )
+    .context("reading a finding")
+}
+
+pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
+    let uid = new_uid();
+    tx.execute(
+        "INSERT INTO findings (uid, visit_id, kind, person_id, arrived_at, expected_at, minutes_late,
+             meeting, file_ref, procedure, received_on, due_on, returned_on, days_overdue,
+             working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at)
+         VALUES (:uid, :visit_id, :kind, :person_id, :arrived_at, :expected_at, :minutes_late,
+             :meeting, :file_ref, :procedure, :received_on, :due_on, :returned_on, :days_overdue,
+             :working_days_overdue, :category, :description, :action, :note, :by, :at, :at)",
+        named_params! {
+            ":uid": uid,
+            ":visit_id": finding.visit_id,
+            ":kind": finding.kind,
+            ":person_id": finding.person_id,
+            ":arrived_at": finding.arrived_at.map(time_text),
+            ":expected_at": finding.expected_at.map(time_text),
+            ":minutes_late": finding.minutes_late,
+            ":meeting": finding.meeting,
+            ":file_ref": finding.file_ref,
+            ":procedure": finding.procedure,
+            ":received_on": finding.received_on.map(date_text),
+            ":due_on": finding.due_on.map(date_text),
+            ":returned_on": finding.returned_on.map(date_text),
+            ":days_overdue": finding.days_overdue,
+            ":working_days_overdue": finding.working_days_overdue,
+            ":category": finding.category,
+            ":description": finding.description,
+            ":action": finding.action,
+            ":note": finding.note,
+            ":by": author.by,
+            ":at": author.at,
+        },
+    )
+    .context("logging the finding")?;
+    let id = tx.last_insert_rowid();
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "insert",
+            entity: Entity::Finding,
+            entity_uid: &uid,
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    get(tx, id)
+}
+
+/// Replace a finding's fields; the edit history keeps the old version.
+/// Returns `None` when nothing changed.
+pub fn update(
+    tx: &Transaction<'_>,
+    id: i64,
+    finding: &FindingChange,
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<Option<FindingRow>> {
+    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    tx.execute(
+        "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,
+             expected_at = :expected_at, minutes_late = :minutes_late, meeting = :meeting,
+             file_ref = :file_ref, procedure = :procedure, received_on = :received_on,
+             due_on = :due_on, returned_on = :returned_on, days_overdue = :days_overdue,
+             working_days_overdue = :working_days_overdue, category = :category,
+             description = :description, action = :action, note = :note, updated_at = :at
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":person_id": finding.person_id,
+            ":arrived_at": finding.arrived_at.map(time_text),
+            ":expected_at": finding.expected_at.map(time_text),
+            ":minutes_late": finding.minutes_late,
+            ":meeting": finding.meeting,
+            ":file_ref": finding.file_ref,
+            ":procedure": finding.procedure,
+            ":received_on": finding.received_on.map(date_text),
+            ":due_on": finding.due_on.map(date_text),
+            ":returned_on": finding.returned_on.map(date_text),
+            ":days_overdue": finding.days_overdue,
+            ":working_days_overdue": finding.working_days_overdue,
+            ":category": finding.category,
+            ":description": finding.description,
+            ":action": finding.action,
+            ":note": finding.note,
+            ":at": author.at,
+        },
+    )
+    .context("changing the finding")?;
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    if after == before {
+        return Ok(None);
+    }
+    let row = get(tx, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "edit",
+            entity: Entity::Finding,
+            entity_uid: &row.uid,
+            before: Some(&before),
+            after: Some(&after),
+            reason,
+        },
+    )?;
+    Ok(Some(row))
+}
+
+/// Mark a finding void: it stays in the logbook and its history, out of reports.
+pub fn void(tx: &Transaction<'_>, id: i64, reason: &str, author: &Author) -> Result<FindingRow> {
+    let current = get(tx, id)?;
+    if let Some(at) = &current.voided_at {
+        return Err(Error::input(format!(
+            "finding #{id} is already void (since {at}: {})",
+            current.void_reason.as_deref().unwrap_or("")
+        )));
+    }
+    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    tx.execute(
+        "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
+        named_params! { ":id": id, ":at": author.at, ":reason": reason },
+    )
+    .context("voiding the finding")?;
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "void",
+            entity: Entity::Finding,
+            entity_uid: &current.uid,
+            before: Some(&before),
+            after: Some(&after),
+            reason: Some(reason),
+        },
+    )?;
+    get(tx, id)
+}
+
+/// Findings matching the filter, in the order they happened.
+pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
+    let (from, to) = period_bounds(filter.period.as_ref());
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT}
+             WHERE (:from IS NULL OR v.started_at >= :from)
+               AND (:to IS NULL OR v.started_at < :to)
+               AND (:unit IS NULL OR v.unit_id = :unit)
+               AND (:visit IS NULL OR f.visit_id = :visit)
+               AND (:kind IS NULL OR f.kind = :kind)
+               AND (:include_void OR f.voided_at IS NULL)
+               AND (:person IS NULL OR instr(p.name_folded, :person) > 0)
+               AND (:search IS NULL OR instr(spotcheck_fold(concat_ws(' ',
+                       p.name, u.name, u.code, f.meeting, f.file_ref, f.procedure,
+                       f.category, f.description, f.note)), :search) > 0)
+             ORDER BY v.started_at, f.id"
+        ))
+        .context("listing findings")?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":from": from,
+                ":to": to,
+                ":unit": filter.unit_id,
+                ":visit": filter.visit_id,
+                ":kind": filter.kind,
+                ":include_void": filter.include_void,
+                ":person": filter.person.as_deref().map(fold),
+                ":search": filter.search.as_deref().map(fold),
+            },
+            from_row,
+        )
+        .context("listing findings")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("listing findings")
+}

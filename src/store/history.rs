@@ -1,0 +1,185 @@
+//! The edit history: every insert, edit and void appended as an entry whose
+//! hash covers the previous entry's hash, so a change made behind spotcheck's
+//! back breaks the chain.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, named_params};
+use serde_json::Value as Json;
+use sha2::{Digest, Sha256};
+
+use super::Author;
+use crate::error::{Context, Result};
+
+/// The hash that the first entry chains to.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    pub seq: i64,
+    pub at: String,
+    pub by: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_uid: String,
+    /// Local number of the record, when it still exists.
+    pub number: Option<i64>,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+    pub reason: Option<String>,
+}
+
+/// Which table a history entry is about.
+#[derive(Debug, Clone, Copy)]
+pub enum Entity {
+    Unit,
+    Person,
+    Visit,
+    Finding,
+}
+
+impl Entity {
+    fn as_str(self) -> &'static str {
+        match self {
+            Entity::Unit => "unit",
+            Entity::Person => "person",
+            Entity::Visit => "visit",
+            Entity::Finding => "finding",
+        }
+    }
+}
+
+/// Serialised with sorted keys and no spaces: the same record always gives
+/// the same text, whatever order SQLite returned the columns in.
+pub(super) fn canonical(value: &Json) -> String {
+    // serde_json's map is a BTreeMap without the preserve_order feature.
+    serde_json::to_string(value).expect("JSON values always serialise")
+}
+
+pub(super) struct Change<'a> {
+    pub action: &'static str,
+    pub entity: Entity,
+    pub entity_uid: &'a str,
+    pub before: Option<&'a Json>,
+    pub after: Option<&'a Json>,
+    pub reason: Option<&'a str>,
+}
+
+/// Append one entry to the chain, inside the caller's transaction.
+pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) -> Result<()> {
+    let prev_hash: String = tx
+        .query_row(
+            "SELECT hash FROM history ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()
+        .context("reading the end of the edit history")?
+        .unwrap_or_else(|| GENESIS.to_string());
+    let before = change.before.map(canonical);
+    let after = change.after.map(canonical);
+    let hash = entry_hash(
+        &prev_hash,
+        &author.at,
+        &author.by,
+        &change,
+        before.as_deref(),
+        after.as_deref(),
+    );
+    tx.execute(
+        "INSERT INTO history (at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash)
+         VALUES (:at, :by, :action, :entity, :entity_uid, :before, :after, :reason, :prev_hash, :hash)",
+        named_params! {
+            ":at": author.at,
+            ":by": author.by,
+            ":action": change.action,
+            ":entity": change.entity.as_str(),
+            ":entity_uid": change.entity_uid,
+            ":before": before,
+            ":after": after,
+            ":reason": change.reason,
+            ":prev_hash": prev_hash,
+            ":hash": hash,
+        },
+    )
+    .context("appending to the edit history")?;
+    Ok(())
+}
+
+/// SHA-256 over the previous hash and the entry's fields, one per line.
+fn entry_hash(
+    prev_hash: &str,
+    at: &str,
+    by: &str,
+    change: &Change<'_>,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
+    let canonical = serde_json::json!({
+        "prev_hash": prev_hash,
+        "at": at,
+        "by": by,
+        "action": change.action,
+        "entity": change.entity.as_str(),
+        "entity_uid": change.entity_uid,
+        "before": before,
+        "after": after,
+        "reason": change.reason,
+    });
+    let digest = Sha256::digest(canonical.to_string().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// History entries, oldest first; of one record when `uid` is given.
+pub fn entries(conn: &Connection, uid: Option<&str>) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT h.seq, h.at, h.by, h.action, h.entity, h.entity_uid, h.before, h.after, h.reason,
+                    coalesce(f.id, v.id, p.id, u.id) AS number
+             FROM history h
+             LEFT JOIN findings f ON h.entity = 'finding' AND f.uid = h.entity_uid
+             LEFT JOIN visits v ON h.entity = 'visit' AND v.uid = h.entity_uid
+             LEFT JOIN people p ON h.entity = 'person' AND p.uid = h.entity_uid
+             LEFT JOIN units u ON h.entity = 'unit' AND u.uid = h.entity_uid
+             WHERE :uid IS NULL OR h.entity_uid = :uid
+             ORDER BY h.seq",
+        )
+        .context("preparing the history query")?;
+    let rows = stmt
+        .query_map(named_params! { ":uid": uid }, |row| {
+            let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+            Ok(HistoryEntry {
+                seq: row.get("seq")?,
+                at: row.get("at")?,
+                by: row.get("by")?,
+                action: row.get("action")?,
+                entity: row.get("entity")?,
+                entity_uid: row.get("entity_uid")?,
+                number: row.get("number")?,
+                before: json(row.get("before")?),
+                after: json(row.get("after")?),
+                reason: row.get("reason")?,
+            })
+        })
+        .context("reading the edit history")?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the edit history")
+}
+
+/// A record's current state as JSON, from a `json_object(...)` query that
+/// names it by uid rather than by local number.
+pub(super) fn snapshot(tx: &Connection, sql: &str, id: i64) -> Result<Json> {
+    let text: String = tx
+        .query_row(sql, named_params! { ":id": id }, |row| row.get(0))
+        .context("taking a snapshot for the edit history")?;
+    Ok(serde_json::from_str(&text).expect("SQLite's json_object gives valid JSON"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_form_sorts_keys() {
+        let value: Json = serde_json::from_str(r#"{"b":1,"a":"Đại"}"#).unwrap();
+        assert_eq!(canonical(&value), r#"{"a":"Đại","b":1}"#);
+    }
+}

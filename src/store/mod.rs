@@ -1,0 +1,410 @@
+//! The logbook file: opening it safely, its schema, and every query spotcheck
+//! makes. No SQL lives outside this module.
+
+pub mod findings;
+pub mod history;
+pub mod people;
+mod schema;
+pub mod units;
+pub mod visits;
+
+use std::fs::OpenOptions;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::config::DbConfig;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Context, Error, Result};
+use crate::input;
+use crate::model::{Action, FindingKind, UnitKind};
+
+pub use findings::{FindingChange, FindingFilter, FindingRow, NewFinding};
+pub use history::HistoryEntry;
+pub use people::PersonRow;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+pub use units::{NewUnit, UnitChange, UnitRow};
+pub use visits::{NewVisit, VisitFilter, VisitRow};
+
+/// How long a command waits for another spotcheck that holds the write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What the caller means to do with the file, which decides whether a missing
+/// one is created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read only: a missing logbook is an error.
+    Read,
+    /// Write: a missing logbook is created (its directory must exist).
+    Write,
+}
+
+/// An open logbook.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Who is writing and when, stamped on every change and history entry.
+#[derive(Debug, Clone)]
+pub struct Author {
+    pub by: String,
+    /// UTC, RFC 3339 with milliseconds.
+    pub at: String,
+}
+
+impl Store {
+    /// Open the logbook at `path`, creating it for a write when it is missing.
+    /// Returns the store and whether the file was created just now.
+    pub fn open(path: &Path, access: Access) -> Result<(Store, bool)> {
+        let logbook_error = |problem: String| Error::Logbook {
+            path: path.to_path_buf(),
+            problem,
+        };
+        let created = match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(logbook_error(
+                    "is a directory: name a file, as in `--db inspections.db`".into(),
+                ));
+            }
+            Ok(_) => {
+                check_header(path)?;
+                false
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if access == Access::Read {
+                    return Err(logbook_error(
+                        "does not exist: create it with `spotcheck init`, or start a visit with `spotcheck visit start UNIT`".into(),
+                    ));
+                }
+                create_owner_only(path)?;
+                true
+            }
+            Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
+        };
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        schema::check_identity(&store.conn, path)?;
+        store.set_durability()?;
+        schema::migrate(&mut store.conn, path)?;
+        Ok((store, created))
+    }
+
+    /// A logbook in memory, for tests of the store itself.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().context("opening an in-memory logbook")?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.configure()?;
+        schema::migrate(&mut store.conn, Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The settings that do not write to the file: safe before we know the
+    /// file is ours.
+    fn configure(&mut self) -> Result<()> {
+        let conn = &self.conn;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .context("setting the busy timeout")?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .context("turning on foreign keys")?;
+        // Views and triggers in a file must not call functions with side effects.
+        conn.pragma_update(None, "trusted_schema", false)
+            .context("turning off trusted_schema")?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
+            .context("turning on defensive mode")?;
+        conn.create_scalar_function(
+            "spotcheck_fold",
+            1,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let text: Option<String> = ctx.get(0)?;
+                Ok(text.map(|t| crate::fold::fold(&t)))
+            },
+        )
+        .context("registering the folding function")?;
+        Ok(())
+    }
+
+    /// WAL with a full sync on commit: a finding spotcheck said it logged
+    /// survives a power cut.
+    fn set_durability(&mut self) -> Result<()> {
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
+            .context("switching the journal to WAL")?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Logbook {
+                path: self.path.clone(),
+                problem: format!("cannot use a write-ahead log (journal mode stays `{mode}`)"),
+            });
+        }
+        self.conn
+            .pragma_update(None, "synchronous", "FULL")
+            .context("setting synchronous=FULL")?;
+        Ok(())
+    }
+
+    /// Run `work` in one IMMEDIATE transaction: it takes the write lock up front,
+    /// so two spotchecks never both read and then fail to write.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting a write")?;
+        let value = work(&tx)?;
+        tx.commit().context("committing the write")?;
+        Ok(value)
+    }
+
+    /// The connection for reads; a read sees one consistent snapshot per statement.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .context("reading the schema version")
+    }
+}
+
+/// Refuse a file that is not an SQLite database before SQLite touches it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| Error::Logbook {
+        path: path.to_path_buf(),
+        problem: format!("cannot be read: {e}"),
+    })?;
+    let read = file.read(&mut header).unwrap_or(0);
+    if read == 0 {
+        return Err(Error::Logbook {
+            path: path.to_path_buf(),
+            problem: "is an empty file, not a spotcheck logbook: remove it or name another file with `--db`".into(),
+        });
+    }
+    if read < 16 || &header != b"SQLite format 3\0" {
+        return Err(Error::Logbook {
+            path: path.to_path_buf(),
+            problem:
+                "is not a spotcheck logbook (not an SQLite database); name a logbook with `--db`"
+                    .into(),
+        });
+    }
+    Ok(())
+}
+
+/// Create the file readable by its owner only, before anything is written to it.
+fn create_owner_only(path: &Path) -> Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path).map(drop).map_err(|e| {
+        let problem = if e.kind() == std::io::ErrorKind::NotFound {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            match dir {
+                Some(dir) => format!(
+                    "cannot be created: the directory `{}` does not exist; create it first or name another `--db` file",
+                    dir.display()
+                ),
+                None => format!("cannot be created: {e}"),
+            }
+        } else {
+            format!("cannot be created: {e}")
+        };
+        Error::Logbook {
+            path: path.to_path_buf(),
+            problem,
+        }
+    })
+}
+
+// Dates and times are stored as text SQLite's date functions understand:
+// `2022-05-10`, `07:45`, `2022-05-10 07:45`.
+
+pub(crate) fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn time_text(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+pub(crate) fn datetime_text(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn parse_stored<T>(text: &str, parse: impl Fn(&str) -> chrono::ParseResult<T>) -> FromSqlResult<T> {
+    parse(text).map_err(|e| FromSqlError::Other(Box::new(e)))
+}
+
+pub(crate) fn stored_date(text: &str) -> FromSqlResult<NaiveDate> {
+    parse_stored(text, |t| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
+}
+
+pub(crate) fn stored_time(text: &str) -> FromSqlResult<NaiveTime> {
+    parse_stored(text, |t| NaiveTime::parse_from_str(t, "%H:%M"))
+}
+
+pub(crate) fn stored_datetime(text: &str) -> FromSqlResult<NaiveDateTime> {
+    parse_stored(text, |t| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
+}
+
+/// Read an optional stored date, time or date-time column.
+pub(crate) fn opt<T>(
+    row: &rusqlite::Row<'_>,
+    column: &str,
+    parse: fn(&str) -> FromSqlResult<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| {
+        parse(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+pub(crate) fn req<T>(
+    row: &rusqlite::Row<'_>,
+    column: &str,
+    parse: fn(&str) -> FromSqlResult<T>,
+) -> rusqlite::Result<T> {
+    opt(row, column, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
+        0,
+        column.to_string(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
+macro_rules! sql_text_enum {
+    ($($ty:ty),+) => {$(
+        impl ToSql for $ty {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.as_str()))
+            }
+        }
+
+        impl FromSql for $ty {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let text = value.as_str()?;
+                text.parse().map_err(|e: Error| FromSqlError::Other(e.to_string().into()))
+            }
+        }
+    )+};
+}
+
+sql_text_enum!(Action, FindingKind, UnitKind);
+
+/// A fresh random uid: 32 lowercase hex digits, so a prefix of 8 names a record.
+pub(crate) fn new_uid() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Which table a typed id refers to.
+#[derive(Debug, Clone, Copy)]
+pub enum Numbered {
+    Visit,
+    Finding,
+}
+
+impl Numbered {
+    fn table(self) -> &'static str {
+        match self {
+            Numbered::Visit => "visits",
+            Numbered::Finding => "findings",
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Numbered::Visit => "visit",
+            Numbered::Finding => "finding",
+        }
+    }
+}
+
+/// The local number of the visit or finding a person typed: a number or the
+/// start of a uid.
+pub fn resolve_id(
+    conn: &Connection,
+    what: Numbered,
+    reference: &input::RecordRef,
+    typed: &str,
+) -> Result<i64> {
+    use input::RecordRef;
+    let table = what.table();
+    let by_number = |number: i64| -> Result<Option<i64>> {
+        use rusqlite::OptionalExtension;
+        conn.query_row(
+            &format!("SELECT id FROM {table} WHERE id = :id"),
+            rusqlite::named_params! { ":id": number },
+            |row| row.get(0),
+        )
+        .optional()
+        .with_context(|| format!("looking up {} #{number}", what.noun()))
+    };
+    let by_prefix = |prefix: &str| -> Result<Vec<i64>> {
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT id FROM {table} WHERE uid >= :prefix AND uid < :prefix || 'g' ORDER BY id LIMIT 2"
+            ))
+            .context("looking up a uid")?;
+        let ids = stmt
+            .query_map(rusqlite::named_params! { ":prefix": prefix }, |row| {
+                row.get(0)
+            })
+            .context("looking up a uid")?;
+        ids.collect::<rusqlite::Result<_>>()
+            .context("looking up a uid")
+    };
+    let mut found: Vec<i64> = match reference {
+        RecordRef::Number(n) => by_number(*n)?.into_iter().collect(),
+        RecordRef::UidPrefix(prefix) => by_prefix(prefix)?,
+        RecordRef::Either(n, prefix) => {
+            let mut ids: Vec<i64> = by_number(*n)?.into_iter().collect();
+            ids.extend(by_prefix(prefix)?);
+            ids
+        }
+    };
+    found.dedup();
+    match found.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(Error::lookup(format!(
+            "no {} `{typed}`: see `spotcheck {}`",
+            what.noun(),
+            match what {
+                Numbered::Visit => "visit list",
+                Numbered::Finding => "list",
+            }
+        ))),
+        _ => Err(Error::lookup(format!(
+            "`{typed}` names more than one {}: type more digits of the uid, or `#` and the number",
+            what.noun()
+        ))),
+    }
+}

@@ -1,0 +1,136 @@
+//! People: the staff of a unit, created on first mention.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
+
+use super::history::{self, Change, Entity};
+use super::{Author, new_uid};
+use crate::error::{Context, Error, Result};
+use crate::fold::fold;
+
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub id: i64,
+    pub uid: String,
+    pub unit_id: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub name: String,
+    pub position: Option<String>,
+}
+
+const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name AS unit_name,
+        p.name, p.position
+    FROM people p JOIN units u ON u.id = p.unit_id";
+
+const SNAPSHOT: &str =
+    "SELECT json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position)
+     FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = :id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
+    Ok(PersonRow {
+        id: row.get("id")?,
+        uid: row.get("uid")?,
+        unit_id: row.get("unit_id")?,
+        unit_code: row.get("unit_code")?,
+        unit_name: row.get("unit_name")?,
+        name: row.get("name")?,
+        position: row.get("position")?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<PersonRow> {
+    conn.query_row(
+        &format!("{SELECT} WHERE p.id = :id"),
+        named_params! { ":id": id },
+        from_row,
+    )
+    .context("reading a person")
+}
+
+/// The person of this unit whose name folds to the same text, if any.
+pub fn find(conn: &Connection, unit_id: i64, name: &str) -> Result<Option<PersonRow>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE p.unit_id = :unit AND p.name_folded = :folded"),
+        named_params! { ":unit": unit_id, ":folded": fold(name) },
+        from_row,
+    )
+    .optional()
+    .context("looking up a person")
+}
+
+pub fn insert(
+    tx: &Transaction<'_>,
+    unit_id: i64,
+    name: &str,
+    position: Option<&str>,
+    author: &Author,
+) -> Result<PersonRow> {
+    if fold(name).is_empty() {
+        return Err(Error::input(
+            "a person's name is needed, as in `Nguyễn Văn An`",
+        ));
+    }
+    if let Some(existing) = find(tx, unit_id, name)? {
+        return Err(Error::input(format!(
+            "{} is already on the staff of {} (person #{})",
+            existing.name, existing.unit_name, existing.id
+        )));
+    }
+    let uid = new_uid();
+    tx.execute(
+        "INSERT INTO people (uid, unit_id, name, name_folded, position, created_at, updated_at)
+         VALUES (:uid, :unit, :name, :folded, :position, :at, :at)",
+        named_params! {
+            ":uid": uid,
+            ":unit": unit_id,
+            ":name": name,
+            ":folded": fold(name),
+            ":position": position,
+            ":at": author.at,
+        },
+    )
+    .context("adding a person")?;
+    let id = tx.last_insert_rowid();
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "insert",
+            entity: Entity::Person,
+            entity_uid: &uid,
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    get(tx, id)
+}
+
+/// The person named, added to the unit's staff if nobody there has that name.
+/// Returns whether they were added.
+pub fn find_or_insert(
+    tx: &Transaction<'_>,
+    unit_id: i64,
+    name: &str,
+    author: &Author,
+) -> Result<(PersonRow, bool)> {
+    match find(tx, unit_id, name)? {
+        Some(person) => Ok((person, false)),
+        None => Ok((insert(tx, unit_id, name, None, author)?, true)),
+    }
+}
+
+/// Staff, by unit then name ignoring accents.
+pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<PersonRow>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE :unit IS NULL OR p.unit_id = :unit ORDER BY u.code, p.name_folded, p.name"
+        ))
+        .context("listing people")?;
+    let rows = stmt
+        .query_map(named_params! { ":unit": unit_id }, from_row)
+        .context("listing people")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("listing people")
+}

@@ -1,0 +1,228 @@
+//! The schema and its migrations. Migrations are only ever appended: a file
+//! made by an older spotcheck is upgraded step by step, each step in one
+//! transaction after a backup copy of the file is taken.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Context, Error, Result};
+
+/// "SPOT": marks an SQLite file as a spotcheck logbook.
+pub const APPLICATION_ID: i32 = 0x5350_4f54;
+
+/// Each migration takes the file from version `index` to `index + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+
+/// The newest schema this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Refuse, untouched, an SQLite file that is not a spotcheck logbook or that a
+/// newer spotcheck wrote.
+pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
+    let refuse = |problem: String| Error::Logbook {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let application_id: i32 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(|e| refuse(format!("cannot be read as an SQLite database: {e}")))?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .context("reading the schema version")?;
+    if application_id == 0 {
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+            .map_err(|e| refuse(format!("cannot be read as an SQLite database: {e}")))?;
+        if objects == 0 && version == 0 {
+            return Ok(()); // an empty database: ours to initialise
+        }
+        return Err(refuse(
+            "is an SQLite database but not a spotcheck logbook; name a logbook with `--db`".into(),
+        ));
+    }
+    if application_id != APPLICATION_ID {
+        return Err(refuse(format!(
+            "is an SQLite database of another program (application_id {application_id:#x}), not a spotcheck logbook"
+        )));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(refuse(format!(
+            "was written by a newer spotcheck (schema version {version}; this one knows up to {SCHEMA_VERSION}): install a newer spotcheck to open it"
+        )));
+    }
+    Ok(())
+}
+
+/// Bring the file up to [`SCHEMA_VERSION`].
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .context("reading the schema version")?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    if version > 0 && path != Path::new(":memory:") {
+        backup_before_migration(conn, path, version)?;
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let target = index as i64 + 1;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context("starting the schema upgrade")?;
+        // Another spotcheck may have upgraded the file while we waited for the lock.
+        let current: i64 = tx
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .context("reading the schema version")?;
+        if current >= target {
+            continue;
+        }
+        tx.execute_batch(sql)
+            .with_context(|| format!("upgrading the logbook to schema version {target}"))?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .context("marking the file as a spotcheck logbook")?;
+        tx.pragma_update(None, "user_version", target)
+            .context("recording the schema version")?;
+        tx.commit().context("committing the schema upgrade")?;
+    }
+    Ok(())
+}
+
+/// Copy the file aside as `NAME.vN.bak` before changing its schema.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}.bak"));
+    let backup = path.with_file_name(name);
+    conn.backup(
+        rusqlite::MAIN_DB,
+        &backup,
+        None::<fn(rusqlite::backup::Progress)>,
+    )
+    .with_context(|| {
+        format!(
+            "backing up the logbook to `{}` before upgrading it",
+            backup.display()
+        )
+    })?;
+    Ok(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Access, Store};
+
+    #[test]
+    fn an_empty_file_is_migrated_to_the_newest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (store, created) = Store::open(&path, Access::Write).unwrap();
+        assert!(created);
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let id: i32 = store
+            .conn()
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+        drop(store);
+        let (_, created_again) = Store::open(&path, Access::Write).unwrap();
+        assert!(!created_again);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        drop(Store::open(&path, Access::Write).unwrap());
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path, Access::Write).err().unwrap();
+        assert!(
+            err.to_string().contains("was written by a newer spotcheck"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_foreign_sqlite_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path, Access::Write).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "logbook `{}`: is an SQLite database but not a spotcheck logbook; name a logbook with `--db`",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_text_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "đây không phải sổ kiểm tra\n").unwrap();
+        let err = Store::open(&path, Access::Read).err().unwrap();
+        assert!(err.to_string().contains("not an SQLite database"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "đây không phải sổ kiểm tra\n"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_not_created_by_a_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let err = Store::open(&path, Access::Read).err().unwrap();
+        assert!(err.to_string().contains("spotcheck init"), "{err}");
+        assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_logbook_is_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        drop(Store::open(&path, Access::Write).unwrap());
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn durability_settings_are_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (store, _) = Store::open(&path, Access::Write).unwrap();
+        let conn = store.conn();
+        let journal: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let synchronous: i64 = conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap();
+        let foreign_keys: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        let trusted: i64 = conn
+            .pragma_query_value(None, "trusted_schema", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            (journal.as_str(), synchronous, foreign_keys, trusted),
+            ("wal", 2, 1, 0)
+        );
+    }
+}

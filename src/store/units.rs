@@ -1,0 +1,231 @@
+//! Units: the communes, offices and public service units that are checked.
+
+use chrono::NaiveTime;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
+
+use super::history::{self, Change, Entity};
+use super::{Author, new_uid, opt, stored_time, time_text};
+use crate::error::{Context, Error, Result};
+use crate::fold::fold;
+use crate::model::UnitKind;
+
+#[derive(Debug, Clone)]
+pub struct UnitRow {
+    pub id: i64,
+    pub uid: String,
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub morning_start: Option<NaiveTime>,
+    pub afternoon_start: Option<NaiveTime>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub code: String,
+    pub name: String,
+    pub kind: UnitKind,
+    pub morning_start: Option<NaiveTime>,
+    pub afternoon_start: Option<NaiveTime>,
+}
+
+/// Fields to change; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct UnitChange {
+    pub name: Option<String>,
+    pub kind: Option<UnitKind>,
+    pub morning_start: Option<Option<NaiveTime>>,
+    pub afternoon_start: Option<Option<NaiveTime>>,
+}
+
+const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon_start FROM units";
+
+const SNAPSHOT: &str = "SELECT json_object('uid', uid, 'code', code, 'name', name, 'kind', kind,
+        'morning_start', morning_start, 'afternoon_start', afternoon_start)
+     FROM units WHERE id = :id";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
+    Ok(UnitRow {
+        id: row.get("id")?,
+        uid: row.get("uid")?,
+        code: row.get("code")?,
+        name: row.get("name")?,
+        kind: row.get("kind")?,
+        morning_start: opt(row, "morning_start", stored_time)?,
+        afternoon_start: opt(row, "afternoon_start", stored_time)?,
+    })
+}
+
+/// A unit code is a short slug people type: lowercase letters, digits and dashes.
+pub fn normalise_code(code: &str) -> Result<String> {
+    let slug = fold(code).replace(' ', "-");
+    let valid = !slug.is_empty()
+        && slug.len() <= 40
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if valid {
+        Ok(slug)
+    } else {
+        Err(Error::input(format!(
+            "invalid unit code `{code}`: use letters, digits and dashes, as in `tam-dai`"
+        )))
+    }
+}
+
+pub fn insert(tx: &Transaction<'_>, unit: &NewUnit, author: &Author) -> Result<UnitRow> {
+    let code = normalise_code(&unit.code)?;
+    if by_code(tx, &code)?.is_some() {
+        return Err(Error::input(format!(
+            "unit `{code}` already exists: change it with `spotcheck unit edit {code}`"
+        )));
+    }
+    let uid = new_uid();
+    tx.execute(
+        "INSERT INTO units (uid, code, name, name_folded, kind, morning_start, afternoon_start, created_at, updated_at)
+         VALUES (:uid, :code, :name, :folded, :kind, :morning, :afternoon, :at, :at)",
+        named_params! {
+            ":uid": uid,
+            ":code": code,
+            ":name": unit.name,
+            ":folded": fold(&unit.name),
+            ":kind": unit.kind,
+            ":morning": unit.morning_start.map(time_text),
+            ":afternoon": unit.afternoon_start.map(time_text),
+            ":at": author.at,
+        },
+    )
+    .with_context(|| format!("adding unit `{code}`"))?;
+    let id = tx.last_insert_rowid();
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "insert",
+            entity: Entity::Unit,
+            entity_uid: &uid,
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    get(tx, id)
+}
+
+pub fn update(
+    tx: &Transaction<'_>,
+    id: i64,
+    change: &UnitChange,
+    author: &Author,
+) -> Result<UnitRow> {
+    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    let current = get(tx, id)?;
+    let name = change.name.clone().unwrap_or(current.name);
+    tx.execute(
+        "UPDATE units SET name = :name, name_folded = :folded, kind = :kind,
+                morning_start = :morning, afternoon_start = :afternoon, updated_at = :at
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":folded": fold(&name),
+            ":name": name,
+            ":kind": change.kind.unwrap_or(current.kind),
+            ":morning": change.morning_start.unwrap_or(current.morning_start).map(time_text),
+            ":afternoon": change.afternoon_start.unwrap_or(current.afternoon_start).map(time_text),
+            ":at": author.at,
+        },
+    )
+    .with_context(|| format!("changing unit `{}`", current.code))?;
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    if after != before {
+        history::append(
+            tx,
+            author,
+            Change {
+                action: "edit",
+                entity: Entity::Unit,
+                entity_uid: &current.uid,
+                before: Some(&before),
+                after: Some(&after),
+                reason: None,
+            },
+        )?;
+    }
+    get(tx, id)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
+    conn.query_row(
+        &format!("{SELECT} WHERE id = :id"),
+        named_params! { ":id": id },
+        from_row,
+    )
+    .context("reading a unit")
+}
+
+pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
+    conn.query_row(
+        &format!("{SELECT} WHERE code = :code"),
+        named_params! { ":code": code },
+        from_row,
+    )
+    .optional()
+    .context("looking up a unit by code")
+}
+
+/// Every unit, in code order.
+pub fn all(conn: &Connection) -> Result<Vec<UnitRow>> {
+    let mut stmt = conn
+        .prepare(&format!("{SELECT} ORDER BY code"))
+        .context("listing units")?;
+    let rows = stmt.query_map([], from_row).context("listing units")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("listing units")
+}
+
+/// A unit by its code, else by a diacritic-insensitive part of its name that
+/// only one unit has.
+pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
+    let folded = fold(reference);
+    if folded.is_empty() {
+        return Err(Error::input(
+            "a unit is needed: type its code or part of its name",
+        ));
+    }
+    if let Some(unit) = by_code(conn, &folded.replace(' ', "-"))? {
+        return Ok(unit);
+    }
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE name_folded = :folded
+             UNION ALL
+             SELECT * FROM ({SELECT} WHERE instr(name_folded, :folded) > 0 AND name_folded <> :folded ORDER BY code)"
+        ))
+        .context("looking up a unit by name")?;
+    let matches: Vec<UnitRow> = stmt
+        .query_map(named_params! { ":folded": folded }, from_row)
+        .context("looking up a unit by name")?
+        .collect::<rusqlite::Result<_>>()
+        .context("looking up a unit by name")?;
+    // A name typed in full wins over names that merely contain it.
+    let exact: Vec<&UnitRow> = matches.iter().filter(|u| fold(&u.name) == folded).collect();
+    match (exact.as_slice(), matches.as_slice()) {
+        ([unit], _) => Ok((*unit).clone()),
+        (_, [unit]) => Ok(unit.clone()),
+        (_, []) => Err(Error::lookup(format!(
+            "no unit matches `{reference}`: see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`"
+        ))),
+        (_, many) => {
+            let names: Vec<String> = many
+                .iter()
+                .map(|u| format!("{} ({})", u.code, u.name))
+                .collect();
+            Err(Error::lookup(format!(
+                "`{reference}` matches {} units: {}; type the code",
+                many.len(),
+                names.join(", ")
+            )))
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Visits: one check at one unit, and which visit is the current one.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
+
+use super::history::{self, Change, Entity};
+use super::{Author, date_text, datetime_text, new_uid, opt, req, stored_datetime};
+use crate::error::{Context, Error, Result};
+use crate::model::Period;
+
+#[derive(Debug, Clone)]
+pub struct VisitRow {
+    pub id: i64,
+    pub uid: String,
+    pub unit_id: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub started_at: NaiveDateTime,
+    pub ended_at: Option<NaiveDateTime>,
+    pub announced: bool,
+    pub team: Option<String>,
+    pub on_roll: Option<i64>,
+    pub present: Option<i64>,
+    pub note: Option<String>,
+    pub created_by: String,
+    /// Findings logged on this visit, not counting voided ones.
+    pub findings: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewVisit {
+    pub unit_id: i64,
+    pub started_at: NaiveDateTime,
+    pub announced: bool,
+    pub team: Option<String>,
+    pub on_roll: Option<i64>,
+    pub present: Option<i64>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VisitFilter {
+    pub period: Option<Period>,
+    pub unit_id: Option<i64>,
+}
+
+const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name AS unit_name,
+        v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by,
+        (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
+    FROM visits v JOIN units u ON u.id = v.unit_id";
+
+const SNAPSHOT: &str = "SELECT json_object('uid', v.uid, 'unit', u.uid, 'started_at', v.started_at,
+        'ended_at', v.ended_at, 'announced', v.announced, 'team', v.team, 'on_roll', v.on_roll,
+        'present', v.present, 'note', v.note, 'created_by', v.created_by)
+     FROM visits v JOIN units u ON u.id = v.unit_id WHERE v.id = :id";
+
+const CURRENT_KEY: &str = "current_visit";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
+    Ok(VisitRow {
+        id: row.get("id")?,
+        uid: row.get("uid")?,
+        unit_id: row.get("unit_id")?,
+        unit_code: row.get("unit_code")?,
+        unit_name: row.get("unit_name")?,
+        started_at: req(row, "started_at", stored_datetime)?,
+        ended_at: opt(row, "ended_at", stored_datetime)?,
+        announced: row.get("announced")?,
+        team: row.get("team")?,
+        on_roll: row.get("on_roll")?,
+        present: row.get("present")?,
+        note: row.get("note")?,
+        created_by: row.get("created_by")?,
+        findings: row.get("findings")?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<VisitRow> {
+    conn.query_row(
+        &format!("{SELECT} WHERE v.id = :id"),
+        named_params! { ":id": id },
+        from_row,
+    )
+    .context("reading a visit")
+}
+
+/// Record a visit and make it the current one.
+pub fn insert(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result<VisitRow> {
+    let uid = new_uid();
+    tx.execute(
+        "INSERT INTO visits (uid, unit_id, started_at, announced, team, on_roll, present, note,
+                             created_by, created_at, updated_at)
+         VALUES (:uid, :unit, :started, :announced, :team, :on_roll, :present, :note, :by, :at, :at)",
+        named_params! {
+            ":uid": uid,
+            ":unit": visit.unit_id,
+            ":started": datetime_text(visit.started_at),
+            ":announced": visit.announced,
+            ":team": visit.team,
+            ":on_roll": visit.on_roll,
+            ":present": visit.present,
+            ":note": visit.note,
+            ":by": author.by,
+            ":at": author.at,
+        },
+    )
+    .context("recording the visit")?;
+    let id = tx.last_insert_rowid();
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "insert",
+            entity: Entity::Visit,
+            entity_uid: &uid,
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    set_current(tx, Some(id))?;
+    get(tx, id)
+}
+
+/// Close a visit; it stops being the current one.
+pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) -> Result<VisitRow> {
+    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    tx.execute(
+        "UPDATE visits SET ended_at = :ended, updated_at = :at WHERE id = :id",
+        named_params! { ":id": id, ":ended": datetime_text(at), ":at": author.at },
+    )
+    .context("ending the visit")?;
+    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let visit = get(tx, id)?;
+    history::append(
+        tx,
+        author,
+        Change {
+            action: "edit",
+            entity: Entity::Visit,
+            entity_uid: &visit.uid,
+            before: Some(&before),
+            after: Some(&after),
+            reason: None,
+        },
+    )?;
+    if current(tx)? == Some(id) {
+        set_current(tx, None)?;
+    }
+    Ok(visit)
+}
+
+/// The visit that findings go to when no `--visit` is given.
+pub fn current(conn: &Connection) -> Result<Option<i64>> {
+    let value: Option<Option<String>> = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = :key",
+            named_params! { ":key": CURRENT_KEY },
+            |row| row.get(0),
+        )
+        .optional()
+        .context("reading the current visit")?;
+    Ok(value.flatten().and_then(|v| v.parse().ok()))
+}
+
+fn set_current(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (:key, :value)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        named_params! { ":key": CURRENT_KEY, ":value": id.map(|id| id.to_string()) },
+    )
+    .context("setting the current visit")?;
+    Ok(())
+}
+
+/// Visits started in the period (or ever), oldest first.
+pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
+    let (from, to) = period_bounds(filter.period.as_ref());
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE (:from IS NULL OR v.started_at >= :from)
+                AND (:to IS NULL OR v.started_at < :to)
+                AND (:unit IS NULL OR v.unit_id = :unit)
+              ORDER BY v.started_at, v.id"
+        ))
+        .context("listing visits")?;
+    let rows = stmt
+        .query_map(
+            named_params! { ":from": from, ":to": to, ":unit": filter.unit_id },
+            from_row,
+        )
+        .context("listing visits")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("listing visits")
+}
+
+/// A period as a half-open range of stored date-time text: the first day
+/// included, the day after the last excluded.
+pub(super) fn period_bounds(period: Option<&Period>) -> (Option<String>, Option<String>) {
+    match period {
+        Some(p) => (Some(date_text(p.first)), p.last.succ_opt().map(date_text)),
+        None => (None, None),
+    }
+}
+
+/// Fail with the line to type when a finding has no visit to go to.
+pub fn require_current(conn: &Connection) -> Result<i64> {
+    current(conn)?.ok_or_else(|| {
+        Error::input(
+            "no current visit: start one with `spotcheck visit start UNIT`, or name one with `--visit ID`",
+        )
+    })
+}
