@@ -7,6 +7,8 @@ use clap_complete::Shell;
 
 use crate::model::{Action, FindingKind, UnitKind};
 use crate::render::Format;
+use crate::store::FindingOrder;
+use crate::store::reports::Measure;
 
 /// spotcheck — the logbook of a public-service inspection team.
 ///
@@ -40,7 +42,8 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user]
+    /// Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user];
+    /// for `report trend`, the rows: `unit` or `kind`
     #[arg(long, global = true, value_name = "NAME")]
     pub by: Option<String>,
 
@@ -82,6 +85,9 @@ pub enum Command {
     Void(VoidArgs),
     /// Show the edit history, of one finding or of the whole logbook
     History(HistoryArgs),
+    /// Monthly summary, repeat offenders and trends
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Print a shell completion script
     Completions {
         /// The shell to complete for
@@ -322,6 +328,45 @@ pub struct ListArgs {
     /// Include voided findings
     #[arg(long)]
     pub include_void: bool,
+    /// The order of the list
+    #[arg(long, value_enum, default_value_t = FindingOrder::Date)]
+    pub sort: FindingOrder,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Per-unit summary of one reporting period (default: the current one)
+    Month {
+        /// The period: `5/2022`, `2022-05`, `this`, `last`
+        month: Option<String>,
+    },
+    /// People with several findings in the last months, and the next action for each
+    Repeat {
+        /// How many months to look back [default: config `repeat_months`]
+        #[arg(long, value_name = "N")]
+        months: Option<u32>,
+        /// The fewest findings that make a repeat offender
+        #[arg(long, value_name = "K", default_value_t = 2)]
+        min: u32,
+        /// The last day of the window [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// A measure over several periods, months as columns.
+    ///
+    /// Rows are units; give the global `--by kind` for one row per kind of
+    /// finding instead (`--by unit` is the default).
+    Trend {
+        /// First period [default: five periods before `--to`]
+        #[arg(long, value_name = "M")]
+        from: Option<String>,
+        /// Last period [default: the current one]
+        #[arg(long, value_name = "M")]
+        to: Option<String>,
+        /// What to count
+        #[arg(long, value_enum, default_value_t = Measure::Findings)]
+        measure: Measure,
+    },
 }
 
 #[derive(Debug, Args)]

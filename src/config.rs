@@ -22,7 +22,8 @@ pub enum Source {
     File,
     Env(&'static str),
     Flag(&'static str),
-    System(&'static str),
+    PlatformDataDir,
+    OsUser,
 }
 
 impl fmt::Display for Source {
@@ -32,7 +33,8 @@ impl fmt::Display for Source {
             Source::File => f.write_str("config file"),
             Source::Env(name) => write!(f, "environment {name}"),
             Source::Flag(name) => write!(f, "flag {name}"),
-            Source::System(what) => f.write_str(what),
+            Source::PlatformDataDir => f.write_str("platform data dir"),
+            Source::OsUser => f.write_str("OS user"),
         }
     }
 }
@@ -195,7 +197,7 @@ impl Settings {
             let path = default_db_path().ok_or_else(|| {
                 Error::usage("no home directory to keep the logbook in: name one with `--db FILE`")
             })?;
-            Sourced::new(path, Source::System("platform data dir"))
+            Sourced::new(path, Source::PlatformDataDir)
         };
 
         let inspector = if let Some(by) = &overrides.by {
@@ -208,7 +210,7 @@ impl Settings {
             let user = std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "unknown".to_string());
-            Sourced::new(user, Source::System("OS user"))
+            Sourced::new(user, Source::OsUser)
         };
 
         let time = |value: &Spanned<String>| {

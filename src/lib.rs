@@ -13,6 +13,7 @@ pub mod fold;
 pub mod input;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod store;
 
 use std::ffi::OsString;
@@ -85,28 +86,35 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     };
     let settings = Settings::load(&overrides)?;
     let clock = Clock::from_env()?;
-    match cli.global.output.clone() {
-        Some(path) => {
-            let mut file = OutputFile::create(&path)?;
-            let mut ctx = Ctx::new(
-                settings,
-                clock,
-                cli.global.format,
-                Style::default(),
-                &mut file.writer,
-                err,
-            );
-            ctx.run(cli.command)?;
-            file.persist()
-        }
-        None => {
-            let style = Style {
+    let (mut file, style) = match &cli.global.output {
+        Some(path) => (Some(OutputFile::create(path)?), Style::default()),
+        None => (
+            None,
+            Style {
                 width: terminal_width(),
-            };
-            let mut ctx = Ctx::new(settings, clock, cli.global.format, style, out, err);
-            ctx.run(cli.command)?;
-            out.flush().map_err(Error::Output)
-        }
+            },
+        ),
+    };
+    {
+        let out: &mut dyn Write = match &mut file {
+            Some(file) => &mut file.writer,
+            None => &mut *out,
+        };
+        let mut ctx = Ctx {
+            settings,
+            clock,
+            format: cli.global.format,
+            style,
+            out,
+            err,
+            by_flag: cli.global.by.clone(),
+            created: None,
+        };
+        ctx.run(cli.command)?;
+    }
+    match file {
+        Some(file) => file.persist(),
+        None => out.flush().map_err(Error::Output),
     }
 }
 
@@ -166,30 +174,13 @@ pub(crate) struct Ctx<'a> {
     pub style: Style,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+    /// The raw global `--by`, which `report trend` reads as its row split.
+    pub by_flag: Option<String>,
     /// A logbook this command created, removed again if the command fails.
     created: Option<PathBuf>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(
-        settings: Settings,
-        clock: Clock,
-        format: Format,
-        style: Style,
-        out: &'a mut dyn Write,
-        err: &'a mut dyn Write,
-    ) -> Self {
-        Ctx {
-            settings,
-            clock,
-            format,
-            style,
-            out,
-            err,
-            created: None,
-        }
-    }
-
     fn run(&mut self, command: Command) -> Result<()> {
         let result = commands::dispatch(self, command);
         match (&result, self.created.take()) {
@@ -205,9 +196,7 @@ impl<'a> Ctx<'a> {
     /// Open the logbook, once per command.
     pub fn open(&mut self, access: Access) -> Result<Store> {
         let path = self.settings.db.value.clone();
-        if access == Access::Write
-            && self.settings.db.source == config::Source::System("platform data dir")
-        {
+        if access == Access::Write && self.settings.db.source == config::Source::PlatformDataDir {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("creating the data directory `{}`", dir.display()))?;
@@ -242,6 +231,11 @@ impl<'a> Ctx<'a> {
         } else {
             writeln!(self.out, "{line}").map_err(Error::Output)
         }
+    }
+
+    /// A line of the result itself, such as a count under a table.
+    pub fn line(&mut self, line: &str) -> Result<()> {
+        writeln!(self.out, "{line}").map_err(Error::Output)
     }
 
     /// A line for the reader on the error stream, beside the result.

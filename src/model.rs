@@ -90,10 +90,17 @@ text_enum!(Action, "action",
     Review => "review", Discipline => "discipline");
 
 impl Action {
-    /// The next rung of the ladder: what a repeat offence calls for after this action.
+    pub fn first_rung() -> Action {
+        Action::Reminded
+    }
+
+    /// The next rung of the ladder: what a repeat offence calls for after this
+    /// action. With no action taken yet, that is [`Action::first_rung`].
     pub fn next_rung(self) -> Action {
         match self {
-            Action::Reported | Action::Reminded => Action::Criticised,
+            // `reported` climbs no rung: the ladder starts at a reminder.
+            Action::Reported => Action::Reminded,
+            Action::Reminded => Action::Criticised,
             Action::Criticised => Action::Review,
             Action::Review | Action::Discipline => Action::Discipline,
         }

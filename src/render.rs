@@ -27,6 +27,8 @@ pub enum Format {
 pub enum Value {
     Null,
     Int(i64),
+    /// A figure with one decimal place, such as an average.
+    Float(f64),
     Text(String),
     Bool(bool),
 }
@@ -66,6 +68,7 @@ impl Serialize for Value {
         match self {
             Value::Null => serializer.serialize_unit(),
             Value::Int(n) => serializer.serialize_i64(*n),
+            Value::Float(x) => serializer.serialize_f64(round1(*x)),
             Value::Text(s) => serializer.serialize_str(s),
             Value::Bool(b) => serializer.serialize_bool(*b),
         }
@@ -210,7 +213,7 @@ fn is_numeric(table: &Table, index: usize) -> bool {
     let mut values = table.rows.iter().filter_map(|row| row.get(index));
     let mut any_int = false;
     let all_int_or_null = values.all(|value| match value {
-        Value::Int(_) => {
+        Value::Int(_) | Value::Float(_) => {
             any_int = true;
             true
         }
@@ -274,6 +277,7 @@ fn terminal_cell(value: &Value) -> Cow<'_, str> {
     match value {
         Value::Null => Cow::Borrowed(""),
         Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Float(x) => Cow::Owned(format!("{x:.1}")),
         Value::Text(s) => terminal_text(s),
         Value::Bool(true) => Cow::Borrowed("yes"),
         Value::Bool(false) => Cow::Borrowed("no"),
@@ -318,6 +322,7 @@ fn csv_cell(value: &Value) -> Cow<'_, str> {
         Value::Null => Cow::Borrowed(""),
         // Numbers go out bare so a spreadsheet reads -5 as minus five, not as text.
         Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Float(x) => Cow::Owned(format!("{x:.1}")),
         Value::Text(s) => csv_text_cell(s),
         Value::Bool(true) => Cow::Borrowed("true"),
         Value::Bool(false) => Cow::Borrowed("false"),
@@ -372,7 +377,54 @@ impl Serialize for JsonRecord<'_> {
     }
 }
 
-fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+/// Figures are shown with one decimal; JSON carries the same rounded number.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// A report made of several parts, for the terminal and Markdown: a title,
+/// section headings, tables and lines of text.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Title(String),
+    Section(String),
+    Table(Table),
+    Line(String),
+}
+
+/// Write a document in table or Markdown format; other formats are the
+/// caller's (a report's CSV is its main table, its JSON its typed value).
+pub fn write_document(
+    blocks: &[Block],
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let md = format == Format::Md;
+    let mut first = true;
+    for block in blocks {
+        match block {
+            Block::Title(text) if md => writeln!(out, "# {}\n", md_escape(text))?,
+            Block::Title(text) => writeln!(out, "{text}\n{}", "═".repeat(text.chars().count()))?,
+            Block::Section(text) if md => writeln!(out, "\n## {}\n", md_escape(text))?,
+            Block::Section(text) => {
+                if !first {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{text}")?;
+            }
+            Block::Table(table) if md => write_md(table, out)?,
+            Block::Table(table) => write_terminal(table, style, out)?,
+            Block::Line(text) if md => writeln!(out, "{}\n", md_escape(text))?,
+            Block::Line(text) => writeln!(out, "{text}")?,
+        }
+        first = false;
+    }
+    Ok(())
+}
+
+/// Any serialisable value as pretty JSON with a trailing newline.
+pub fn write_json(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::pretty(&mut *out);
     value.serialize(&mut serializer)?;
     out.write_all(b"\n")
@@ -382,6 +434,7 @@ fn json_value(value: &Value) -> serde_json::Value {
     match value {
         Value::Null => serde_json::Value::Null,
         Value::Int(n) => serde_json::Value::from(*n),
+        Value::Float(x) => serde_json::Value::from(round1(*x)),
         Value::Text(s) => serde_json::Value::String(s.clone()),
         Value::Bool(b) => serde_json::Value::Bool(*b),
     }
@@ -423,6 +476,7 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
     match value {
         Value::Null => Cow::Borrowed(""),
         Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Float(x) => Cow::Owned(format!("{x:.1}")),
         Value::Text(s) => md_escape(s),
         Value::Bool(true) => Cow::Borrowed("true"),
         Value::Bool(false) => Cow::Borrowed("false"),

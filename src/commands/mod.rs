@@ -4,6 +4,7 @@
 mod care;
 mod log;
 mod person;
+mod report;
 mod review;
 mod unit;
 mod visit;
@@ -33,6 +34,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Edit(args) => review::edit(ctx, args),
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
+        Command::Report(command) => report::run(ctx, command),
         Command::Completions { .. } => unreachable!("completions run before the logbook is opened"),
     }
 }

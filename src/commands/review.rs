@@ -68,6 +68,7 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
         search: text(args.search),
         include_void: args.include_void,
         visit_id: None,
+        order: args.sort,
     };
     let rows = findings::list(store.conn(), &filter)?;
     match ctx.format {
@@ -75,7 +76,13 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
             if rows.is_empty() && ctx.format == Format::Table {
                 return ctx.note("no findings match");
             }
-            ctx.table(&findings_brief(&rows, args.include_void))
+            ctx.table(&findings_brief(&rows, args.include_void))?;
+            let count = format!(
+                "{} {}",
+                rows.len(),
+                super::plural(rows.len() as i64, "finding", "findings")
+            );
+            ctx.line(&count)
         }
         Format::Csv | Format::Json => ctx.table(&findings_table(&rows)),
     }
@@ -89,7 +96,7 @@ pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {
 
 /// Flags that only make sense for some kinds of finding.
 fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<()> {
-    let given: [(&str, bool, &[FindingKind]); 14] = [
+    let given: [(&str, bool, &[FindingKind]); 13] = [
         (
             "--person",
             args.person.is_some(),
@@ -127,7 +134,6 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
             &[FindingKind::Other],
         ),
         ("--category", args.category.is_some(), &[FindingKind::Other]),
-        ("--action", false, &[]),
     ];
     for (flag, is_given, kinds) in given {
         if is_given && !kinds.contains(&kind) {

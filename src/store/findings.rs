@@ -84,6 +84,18 @@ pub struct FindingRow {
     pub void_reason: Option<String>,
 }
 
+/// The order of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FindingOrder {
+    /// When the visit started
+    #[default]
+    Date,
+    /// Unit code, then date
+    Unit,
+    /// Kind of finding, then date
+    Kind,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct FindingFilter {
     pub period: Option<Period>,
@@ -95,6 +107,7 @@ pub struct FindingFilter {
     pub search: Option<String>,
     pub include_void: bool,
     pub visit_id: Option<i64>,
+    pub order: FindingOrder,
 }
 
 const SELECT: &str = "SELECT f.*, v.uid AS visit_uid, v.started_at AS visit_started_at,
@@ -307,6 +320,11 @@ pub fn void(tx: &Transaction<'_>, id: i64, reason: &str, author: &Author) -> Res
 /// Findings matching the filter, in the order they happened.
 pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
     let (from, to) = period_bounds(filter.period.as_ref());
+    let order = match filter.order {
+        FindingOrder::Date => "v.started_at, f.id",
+        FindingOrder::Unit => "u.code, v.started_at, f.id",
+        FindingOrder::Kind => "f.kind, v.started_at, f.id",
+    };
     let mut stmt = conn
         .prepare(&format!(
             "{SELECT}
@@ -320,7 +338,7 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
                AND (:search IS NULL OR instr(spotcheck_fold(concat_ws(' ',
                        p.name, u.name, u.code, f.meeting, f.file_ref, f.procedure,
                        f.category, f.description, f.note)), :search) > 0)
-             ORDER BY v.started_at, f.id"
+             ORDER BY {order}"
         ))
         .context("listing findings")?;
     let rows = stmt

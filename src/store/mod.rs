@@ -4,6 +4,7 @@
 pub mod findings;
 pub mod history;
 pub mod people;
+pub mod reports;
 mod schema;
 pub mod units;
 pub mod visits;
@@ -23,7 +24,7 @@ use crate::error::{Context, Error, Result};
 use crate::input;
 use crate::model::{Action, FindingKind, UnitKind};
 
-pub use findings::{FindingChange, FindingFilter, FindingRow, NewFinding};
+pub use findings::{FindingChange, FindingFilter, FindingOrder, FindingRow, NewFinding};
 pub use history::HistoryEntry;
 pub use people::PersonRow;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

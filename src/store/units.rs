@@ -198,9 +198,7 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
     }
     let mut stmt = conn
         .prepare(&format!(
-            "{SELECT} WHERE name_folded = :folded
-             UNION ALL
-             SELECT * FROM ({SELECT} WHERE instr(name_folded, :folded) > 0 AND name_folded <> :folded ORDER BY code)"
+            "{SELECT} WHERE instr(name_folded, :folded) > 0 ORDER BY code"
         ))
         .context("looking up a unit by name")?;
     let matches: Vec<UnitRow> = stmt

@@ -1,0 +1,314 @@
+//! The aggregations behind the reports. Each is one GROUP BY over indexed
+//! columns; nothing here loads findings one by one.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, named_params};
+
+use super::{date_text, stored_datetime};
+use crate::error::{Context, Result};
+use crate::model::{Action, FindingKind, Period};
+
+/// One unit's figures for one period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitCounts {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub visits: i64,
+    pub late: i64,
+    pub late_minutes: i64,
+    pub absent: i64,
+    pub overdue: i64,
+    pub overdue_working_days: i64,
+    pub other: i64,
+    pub findings: i64,
+    pub repeat_people: i64,
+}
+
+/// The half-open range `[first day, day after last)` as stored date-time text.
+fn bounds(period: &Period) -> (String, Option<String>) {
+    (
+        date_text(period.first),
+        period.last.succ_opt().map(date_text),
+    )
+}
+
+/// Every unit with its figures for the period, in code order. A person
+/// counts in `repeat_people` when they have a finding in the period and
+/// another since `repeat_from` (before the period).
+pub fn unit_counts(
+    conn: &Connection,
+    period: &Period,
+    repeat_from: NaiveDate,
+) -> Result<Vec<UnitCounts>> {
+    let (from, to) = bounds(period);
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH pv AS (
+                 SELECT id, unit_id FROM visits
+                 WHERE started_at >= :from AND (:to IS NULL OR started_at < :to)
+             ),
+             pf AS (
+                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue, f.person_id
+                 FROM pv JOIN findings f ON f.visit_id = pv.id
+                 WHERE f.voided_at IS NULL
+             ),
+             visit_counts AS (SELECT unit_id, count(*) AS visits FROM pv GROUP BY unit_id),
+             finding_counts AS (
+                 SELECT unit_id,
+                        sum(kind = 'late') AS late,
+                        total(CASE WHEN kind = 'late' THEN minutes_late END) AS late_minutes,
+                        sum(kind = 'absent') AS absent,
+                        sum(kind = 'overdue') AS overdue,
+                        total(CASE WHEN kind = 'overdue' THEN working_days_overdue END) AS overdue_working_days,
+                        sum(kind = 'other') AS other,
+                        count(*) AS findings
+                 FROM pf GROUP BY unit_id
+             ),
+             repeats AS (
+                 SELECT p.unit_id, count(*) AS repeat_people
+                 FROM (SELECT DISTINCT person_id FROM pf WHERE person_id IS NOT NULL) seen
+                 JOIN people p ON p.id = seen.person_id
+                 WHERE EXISTS (
+                     SELECT 1 FROM findings f2 JOIN visits v2 ON v2.id = f2.visit_id
+                     WHERE f2.person_id = seen.person_id AND f2.voided_at IS NULL
+                       AND v2.started_at >= :repeat_from AND v2.started_at < :from)
+                 GROUP BY p.unit_id
+             )
+             SELECT u.code, u.name,
+                    coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
+                    coalesce(fc.absent, 0), coalesce(fc.overdue, 0),
+                    CAST(coalesce(fc.overdue_working_days, 0) AS INTEGER), coalesce(fc.other, 0),
+                    coalesce(fc.findings, 0), coalesce(r.repeat_people, 0)
+             FROM units u
+             LEFT JOIN visit_counts vc ON vc.unit_id = u.id
+             LEFT JOIN finding_counts fc ON fc.unit_id = u.id
+             LEFT JOIN repeats r ON r.unit_id = u.id
+             ORDER BY u.code",
+        )
+        .context("preparing the monthly summary")?;
+    let rows = stmt
+        .query_map(
+            named_params! { ":from": from, ":to": to, ":repeat_from": date_text(repeat_from) },
+            |row| {
+                Ok(UnitCounts {
+                    unit_code: row.get(0)?,
+                    unit_name: row.get(1)?,
+                    visits: row.get(2)?,
+                    late: row.get(3)?,
+                    late_minutes: row.get(4)?,
+                    absent: row.get(5)?,
+                    overdue: row.get(6)?,
+                    overdue_working_days: row.get(7)?,
+                    other: row.get(8)?,
+                    findings: row.get(9)?,
+                    repeat_people: row.get(10)?,
+                })
+            },
+        )
+        .context("computing the monthly summary")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("computing the monthly summary")
+}
+
+/// A person with several findings in a window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offender {
+    pub name: String,
+    pub position: Option<String>,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub findings: i64,
+    /// How many findings of each kind, in the order of [`FindingKind::ALL`].
+    pub kinds: Vec<(FindingKind, i64)>,
+    pub first: chrono::NaiveDateTime,
+    pub last: chrono::NaiveDateTime,
+    /// The highest action already taken on any of them.
+    pub highest_action: Option<Action>,
+}
+
+/// Which people of a window count as repeat offenders.
+#[derive(Debug, Clone, Copy)]
+pub enum RepeatRule {
+    /// At least this many findings in the window.
+    AtLeast(i64),
+    /// A finding on or after this day and another before it.
+    Across(NaiveDate),
+}
+
+/// People with findings from `first` to `last` (both days included) that the
+/// rule picks, most findings first.
+pub fn offenders(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+    rule: RepeatRule,
+) -> Result<Vec<Offender>> {
+    let (min, split) = match rule {
+        RepeatRule::AtLeast(min) => (min, None),
+        RepeatRule::Across(day) => (2, Some(date_text(day))),
+    };
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH w AS (
+                 SELECT f.person_id, f.kind, f.action, v.started_at
+                 FROM visits v JOIN findings f ON f.visit_id = v.id
+                 WHERE v.started_at >= :first AND v.started_at < :after
+                   AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+             )
+             SELECT p.name, p.position, u.code, u.name AS unit_name, count(*) AS findings,
+                    sum(w.kind = 'late'), sum(w.kind = 'absent'), sum(w.kind = 'overdue'), sum(w.kind = 'other'),
+                    min(w.started_at), max(w.started_at),
+                    max(CASE w.action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
+                        WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
+             FROM w JOIN people p ON p.id = w.person_id JOIN units u ON u.id = p.unit_id
+             GROUP BY p.id
+             HAVING count(*) >= :min
+                AND (:split IS NULL OR (min(w.started_at) < :split AND max(w.started_at) >= :split))
+             ORDER BY findings DESC, p.name_folded, u.code",
+        )
+        .context("preparing the repeat offenders query")?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":first": date_text(first),
+                ":after": last.succ_opt().map(date_text),
+                ":min": min,
+                ":split": split,
+            },
+            |row| {
+                let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
+                let stamp = |i: usize| {
+                    stored_datetime(&text(i)?).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            i,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })
+                };
+                let rung: Option<i64> = row.get(11)?;
+                let kinds = FindingKind::ALL
+                    .iter()
+                    .zip(5..9)
+                    .map(|(kind, i)| Ok((*kind, row.get::<_, i64>(i)?)))
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .collect();
+                Ok(Offender {
+                    name: row.get(0)?,
+                    position: row.get(1)?,
+                    unit_code: row.get(2)?,
+                    unit_name: row.get(3)?,
+                    findings: row.get(4)?,
+                    kinds,
+                    first: stamp(9)?,
+                    last: stamp(10)?,
+                    highest_action: rung.and_then(|r| Action::ALL.get(r as usize - 1).copied()),
+                })
+            },
+        )
+        .context("finding repeat offenders")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("finding repeat offenders")
+}
+
+/// What a trend counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Measure {
+    Findings,
+    Late,
+    Absent,
+    Overdue,
+    Other,
+    LateMinutes,
+    OverdueWorkingDays,
+    Visits,
+}
+
+impl Measure {
+    fn sql(self) -> &'static str {
+        match self {
+            Measure::Findings => "count(f.id)",
+            Measure::Late => "total(f.kind = 'late')",
+            Measure::Absent => "total(f.kind = 'absent')",
+            Measure::Overdue => "total(f.kind = 'overdue')",
+            Measure::Other => "total(f.kind = 'other')",
+            Measure::LateMinutes => "total(CASE WHEN f.kind = 'late' THEN f.minutes_late END)",
+            Measure::OverdueWorkingDays => {
+                "total(CASE WHEN f.kind = 'overdue' THEN f.working_days_overdue END)"
+            }
+            Measure::Visits => "count(DISTINCT v.id)",
+        }
+    }
+}
+
+/// How a trend splits its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrendBy {
+    Unit,
+    Kind,
+}
+
+/// One cell of a trend: the period label (`2022-05`), the row key (a unit
+/// code or a kind) and the figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendCell {
+    pub period: String,
+    pub key: String,
+    pub value: i64,
+}
+
+/// A measure per period and per unit or kind, from `first` to `last`.
+/// Periods are named by the month they end in, as `period_start_day` says.
+pub fn trend(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+    start_day: u32,
+    measure: Measure,
+    by: TrendBy,
+) -> Result<Vec<TrendCell>> {
+    let key = match by {
+        TrendBy::Unit => "u.code",
+        TrendBy::Kind => "f.kind",
+    };
+    // Visits count whether or not they found anything; findings only when kept.
+    let (join, filter) = match (measure, by) {
+        (Measure::Visits, TrendBy::Unit) => ("LEFT JOIN findings f ON 0", ""),
+        _ => (
+            "JOIN findings f ON f.visit_id = v.id",
+            "AND f.voided_at IS NULL",
+        ),
+    };
+    let sql = format!(
+        "SELECT CASE WHEN :start_day > 1 AND CAST(substr(v.started_at, 9, 2) AS INTEGER) >= :start_day
+                     THEN strftime('%Y-%m', substr(v.started_at, 1, 10), 'start of month', '+1 month')
+                     ELSE substr(v.started_at, 1, 7) END AS period,
+                {key} AS key,
+                CAST({measure} AS INTEGER) AS value
+         FROM visits v JOIN units u ON u.id = v.unit_id {join}
+         WHERE v.started_at >= :first AND v.started_at < :after {filter}
+         GROUP BY period, key",
+        measure = measure.sql()
+    );
+    let mut stmt = conn.prepare(&sql).context("preparing the trend")?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":start_day": start_day,
+                ":first": date_text(first),
+                ":after": last.succ_opt().map(date_text),
+            },
+            |row| {
+                Ok(TrendCell {
+                    period: row.get(0)?,
+                    key: row.get(1)?,
+                    value: row.get(2)?,
+                })
+            },
+        )
+        .context("computing the trend")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("computing the trend")
+}
