@@ -88,6 +88,31 @@ pub enum Command {
     /// Monthly summary, repeat offenders and trends
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Run one read-only SQL query on the logbook's views and tables
+    Sql {
+        /// The query, as "SELECT unit_code, count(*) FROM findings_v GROUP BY 1"
+        query: String,
+        /// Bind `:NAME` in the query to VALUE (whole numbers bind as numbers)
+        #[arg(long = "param", value_name = "NAME=VALUE")]
+        params: Vec<String>,
+    },
+    /// List the views to query, with their columns and an example each
+    Schema,
+    /// Copy the logbook to a new file, consistent even while others write
+    Backup {
+        /// The copy to make
+        file: PathBuf,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the file, the edit history and every record against it; print the seal
+    Check {
+        /// Confirm that the history still holds this seal (printed by an earlier `check`
+        /// or a report) unaltered
+        #[arg(long, value_name = "HASH")]
+        seal: Option<String>,
+    },
     /// Print a shell completion script
     Completions {
         /// The shell to complete for

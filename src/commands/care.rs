@@ -109,3 +109,78 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
     );
     ctx.table(&table)
 }
+
+pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<()> {
+    use crate::error::{Context, Error};
+    if file.exists() && !force {
+        return Err(Error::input(format!(
+            "`{}` exists: name a new file, or add `--force` to replace it",
+            file.display()
+        )));
+    }
+    let store = ctx.open(Access::Read)?;
+    let dir = match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    // Made owner-only and empty first, filled by SQLite, renamed into place
+    // only when complete: a failed backup leaves no half copy.
+    let temp = tempfile::Builder::new()
+        .prefix(".spotcheck-backup-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+    store.backup_to(temp.path())?;
+    temp.as_file()
+        .sync_all()
+        .with_context(|| format!("writing `{}`", file.display()))?;
+    temp.persist(file)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing `{}`", file.display()))?;
+    let line = format!("backed up {} to {}", store.path().display(), file.display());
+    let mut record = crate::render::Record::new();
+    record
+        .field(Column::new("db"), store.path().display().to_string())
+        .field(Column::new("backup"), file.display().to_string());
+    ctx.logged(&line, &record)
+}
+
+pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
+    use crate::store::check;
+    let store = ctx.open(Access::Read)?;
+    let outcome = check::run(store.conn(), seal.map(str::trim))?;
+    let head = outcome
+        .seal
+        .as_ref()
+        .map(|s| format!("seal {} (history entry #{})", s.hash, s.seq))
+        .unwrap_or_else(|| "no history yet, so no seal".into());
+    if outcome.problems.is_empty() {
+        let mut line = format!(
+            "ok: {} records agree with {} history entries; {head}",
+            outcome.records, outcome.entries
+        );
+        if let Some(seal) = seal {
+            line.push_str(&format!(
+                "\nseal `{}` confirmed: the history it pins is unaltered",
+                seal.trim()
+            ));
+        }
+        return ctx.line(&line);
+    }
+    let mut table = Table::new(vec![Column::new("record"), Column::new("problem")]);
+    for problem in &outcome.problems {
+        table.push(vec![
+            problem.record.as_str().into(),
+            problem.problem.as_str().into(),
+        ]);
+    }
+    ctx.table(&table)?;
+    Err(crate::error::Error::CheckFailed(format!(
+        "check found {} {}; {head}",
+        outcome.problems.len(),
+        if outcome.problems.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        }
+    )))
+}

@@ -6,6 +6,7 @@ mod log;
 mod person;
 mod report;
 mod review;
+mod sql;
 mod unit;
 mod visit;
 
@@ -35,6 +36,10 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
         Command::Report(command) => report::run(ctx, command),
+        Command::Sql { query, params } => sql::sql(ctx, &query, &params),
+        Command::Schema => sql::schema(ctx),
+        Command::Backup { file, force } => care::backup(ctx, &file, force),
+        Command::Check { seal } => care::check(ctx, seal.as_deref()),
         Command::Completions { .. } => unreachable!("completions run before the logbook is opened"),
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{Connection, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity};
+use super::history::{self, Change, Entity, Snapshot};
 use super::visits::period_bounds;
 use super::{
     Author, date_text, new_uid, opt, req, stored_date, stored_datetime, stored_time, time_text,
@@ -117,16 +117,18 @@ const SELECT: &str = "SELECT f.*, v.uid AS visit_uid, v.started_at AS visit_star
     JOIN units u ON u.id = v.unit_id
     LEFT JOIN people p ON p.id = f.person_id";
 
-const SNAPSHOT: &str = "SELECT json_object('uid', f.uid, 'visit', v.uid, 'kind', f.kind,
+pub(super) const SNAPSHOT: Snapshot = Snapshot {
+    json: "json_object('uid', f.uid, 'visit', v.uid, 'kind', f.kind,
         'person', p.uid, 'arrived_at', f.arrived_at, 'expected_at', f.expected_at,
         'minutes_late', f.minutes_late, 'meeting', f.meeting, 'file_ref', f.file_ref,
         'procedure', f.procedure, 'received_on', f.received_on, 'due_on', f.due_on,
         'returned_on', f.returned_on, 'days_overdue', f.days_overdue,
         'working_days_overdue', f.working_days_overdue, 'category', f.category,
         'description', f.description, 'action', f.action, 'note', f.note,
-        'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason)
-     FROM findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id
-     WHERE f.id = :id";
+        'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason)",
+    from: "findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id",
+    alias: "f",
+};
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
     Ok(FindingRow {
@@ -210,7 +212,7 @@ pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Re
     )
     .context("logging the finding")?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
         author,
@@ -235,7 +237,7 @@ pub fn update(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
-    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,
              expected_at = :expected_at, minutes_late = :minutes_late, meeting = :meeting,
@@ -266,7 +268,7 @@ pub fn update(
         },
     )
     .context("changing the finding")?;
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     if after == before {
         return Ok(None);
     }
@@ -295,13 +297,13 @@ pub fn void(tx: &Transaction<'_>, id: i64, reason: &str, author: &Author) -> Res
             current.void_reason.as_deref().unwrap_or("")
         )));
     }
-    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":at": author.at, ":reason": reason },
     )
     .context("voiding the finding")?;
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
         author,

@@ -10,7 +10,7 @@ use super::Author;
 use crate::error::{Context, Result};
 
 /// The hash that the first entry chains to.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(super) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Clone)]
 pub struct HistoryEntry {
@@ -49,7 +49,7 @@ impl Entity {
 
 /// Serialised with sorted keys and no spaces: the same record always gives
 /// the same text, whatever order SQLite returned the columns in.
-pub(super) fn canonical(value: &Json) -> String {
+pub(crate) fn canonical(value: &Json) -> String {
     // serde_json's map is a BTreeMap without the preserve_order feature.
     serde_json::to_string(value).expect("JSON values always serialise")
 }
@@ -76,14 +76,17 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
         .unwrap_or_else(|| GENESIS.to_string());
     let before = change.before.map(canonical);
     let after = change.after.map(canonical);
-    let hash = entry_hash(
-        &prev_hash,
-        &author.at,
-        &author.by,
-        &change,
-        before.as_deref(),
-        after.as_deref(),
-    );
+    let hash = entry_hash(&EntryFields {
+        prev_hash: &prev_hash,
+        at: &author.at,
+        by: &author.by,
+        action: change.action,
+        entity: change.entity.as_str(),
+        entity_uid: change.entity_uid,
+        before: before.as_deref(),
+        after: after.as_deref(),
+        reason: change.reason,
+    });
     tx.execute(
         "INSERT INTO history (at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash)
          VALUES (:at, :by, :action, :entity, :entity_uid, :before, :after, :reason, :prev_hash, :hash)",
@@ -104,25 +107,31 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     Ok(())
 }
 
-/// SHA-256 over the previous hash and the entry's fields, one per line.
-fn entry_hash(
-    prev_hash: &str,
-    at: &str,
-    by: &str,
-    change: &Change<'_>,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> String {
+/// The stored text of one history entry, as its hash covers it.
+pub(super) struct EntryFields<'a> {
+    pub prev_hash: &'a str,
+    pub at: &'a str,
+    pub by: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_uid: &'a str,
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+/// SHA-256 over the canonical JSON of the entry's fields and the previous hash.
+pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
     let canonical = serde_json::json!({
-        "prev_hash": prev_hash,
-        "at": at,
-        "by": by,
-        "action": change.action,
-        "entity": change.entity.as_str(),
-        "entity_uid": change.entity_uid,
-        "before": before,
-        "after": after,
-        "reason": change.reason,
+        "prev_hash": entry.prev_hash,
+        "at": entry.at,
+        "by": entry.by,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_uid": entry.entity_uid,
+        "before": entry.before,
+        "after": entry.after,
+        "reason": entry.reason,
     });
     let digest = Sha256::digest(canonical.to_string().as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
@@ -164,11 +173,28 @@ pub fn entries(conn: &Connection, uid: Option<&str>) -> Result<Vec<HistoryEntry>
         .context("reading the edit history")
 }
 
-/// A record's current state as JSON, from a `json_object(...)` query that
-/// names it by uid rather than by local number.
-pub(super) fn snapshot(tx: &Connection, sql: &str, id: i64) -> Result<Json> {
+/// How to take a record's current state as JSON, naming other records by
+/// uid rather than by local number: the snapshot the history keeps and
+/// `check` compares.
+pub(super) struct Snapshot {
+    /// A `json_object(...)` expression.
+    pub json: &'static str,
+    /// The tables it reads, with joins.
+    pub from: &'static str,
+    /// The alias of the record's own table.
+    pub alias: &'static str,
+}
+
+/// One record's current state.
+pub(super) fn snapshot(tx: &Connection, snapshot: &Snapshot, id: i64) -> Result<Json> {
+    let sql = format!(
+        "SELECT {json} FROM {from} WHERE {a}.id = :id",
+        json = snapshot.json,
+        from = snapshot.from,
+        a = snapshot.alias
+    );
     let text: String = tx
-        .query_row(sql, named_params! { ":id": id }, |row| row.get(0))
+        .query_row(&sql, named_params! { ":id": id }, |row| row.get(0))
         .context("taking a snapshot for the edit history")?;
     Ok(serde_json::from_str(&text).expect("SQLite's json_object gives valid JSON"))
 }

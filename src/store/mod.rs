@@ -1,9 +1,11 @@
 //! The logbook file: opening it safely, its schema, and every query spotcheck
 //! makes. No SQL lives outside this module.
 
+pub mod check;
 pub mod findings;
 pub mod history;
 pub mod people;
+pub mod query;
 pub mod reports;
 mod schema;
 pub mod units;
@@ -191,7 +193,7 @@ impl Store {
 }
 
 /// Refuse a file that is not an SQLite database before SQLite touches it.
-fn check_header(path: &Path) -> Result<()> {
+pub(super) fn check_header(path: &Path) -> Result<()> {
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|e| Error::Logbook {
         path: path.to_path_buf(),

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity};
+use super::history::{self, Change, Entity, Snapshot};
 use super::{Author, new_uid};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -22,9 +22,11 @@ const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name
         p.name, p.position
     FROM people p JOIN units u ON u.id = p.unit_id";
 
-const SNAPSHOT: &str =
-    "SELECT json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position)
-     FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = :id";
+pub(super) const SNAPSHOT: Snapshot = Snapshot {
+    json: "json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position)",
+    from: "people p JOIN units u ON u.id = p.unit_id",
+    alias: "p",
+};
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
     Ok(PersonRow {
@@ -91,7 +93,7 @@ pub fn insert(
     )
     .context("adding a person")?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
         author,

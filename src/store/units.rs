@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity};
+use super::history::{self, Change, Entity, Snapshot};
 use super::{Author, new_uid, opt, stored_time, time_text};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -40,9 +40,12 @@ pub struct UnitChange {
 
 const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon_start FROM units";
 
-const SNAPSHOT: &str = "SELECT json_object('uid', uid, 'code', code, 'name', name, 'kind', kind,
-        'morning_start', morning_start, 'afternoon_start', afternoon_start)
-     FROM units WHERE id = :id";
+pub(super) const SNAPSHOT: Snapshot = Snapshot {
+    json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
+        'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start)",
+    from: "units u",
+    alias: "u",
+};
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
     Ok(UnitRow {
@@ -97,7 +100,7 @@ pub fn insert(tx: &Transaction<'_>, unit: &NewUnit, author: &Author) -> Result<U
     )
     .with_context(|| format!("adding unit `{code}`"))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
         author,
@@ -119,7 +122,7 @@ pub fn update(
     change: &UnitChange,
     author: &Author,
 ) -> Result<UnitRow> {
-    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
     let current = get(tx, id)?;
     let name = change.name.clone().unwrap_or(current.name);
     tx.execute(
@@ -137,7 +140,7 @@ pub fn update(
         },
     )
     .with_context(|| format!("changing unit `{}`", current.code))?;
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     if after != before {
         history::append(
             tx,

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity};
+use super::history::{self, Change, Entity, Snapshot};
 use super::{Author, date_text, datetime_text, new_uid, opt, req, stored_datetime};
 use crate::error::{Context, Error, Result};
 use crate::model::Period;
@@ -49,10 +49,13 @@ const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name
         (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
     FROM visits v JOIN units u ON u.id = v.unit_id";
 
-const SNAPSHOT: &str = "SELECT json_object('uid', v.uid, 'unit', u.uid, 'started_at', v.started_at,
+pub(super) const SNAPSHOT: Snapshot = Snapshot {
+    json: "json_object('uid', v.uid, 'unit', u.uid, 'started_at', v.started_at,
         'ended_at', v.ended_at, 'announced', v.announced, 'team', v.team, 'on_roll', v.on_roll,
-        'present', v.present, 'note', v.note, 'created_by', v.created_by)
-     FROM visits v JOIN units u ON u.id = v.unit_id WHERE v.id = :id";
+        'present', v.present, 'note', v.note, 'created_by', v.created_by)",
+    from: "visits v JOIN units u ON u.id = v.unit_id",
+    alias: "v",
+};
 
 const CURRENT_KEY: &str = "current_visit";
 
@@ -106,7 +109,7 @@ pub fn insert(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result
     )
     .context("recording the visit")?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
         author,
@@ -125,13 +128,13 @@ pub fn insert(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result
 
 /// Close a visit; it stops being the current one.
 pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) -> Result<VisitRow> {
-    let before = history::snapshot(tx, SNAPSHOT, id)?;
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE visits SET ended_at = :ended, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":ended": datetime_text(at), ":at": author.at },
     )
     .context("ending the visit")?;
-    let after = history::snapshot(tx, SNAPSHOT, id)?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let visit = get(tx, id)?;
     history::append(
         tx,

@@ -1,0 +1,64 @@
+//! `sql` and `schema`: questions nobody planned for, asked of the views.
+
+use crate::Ctx;
+use crate::error::{Error, Result};
+use crate::render::{Column, Table};
+use crate::store::{Store, query};
+
+pub fn sql(ctx: &mut Ctx<'_>, sql: &str, params: &[String]) -> Result<()> {
+    let params = params
+        .iter()
+        .map(|p| match p.split_once('=') {
+            Some((name, value)) if !name.trim().is_empty() => Ok((
+                name.trim().trim_start_matches([':', '@', '$']).to_string(),
+                value.to_string(),
+            )),
+            _ => Err(Error::usage(format!(
+                "invalid `--param {p}`: write it as `--param unit=tam-dai`"
+            ))),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let store = Store::open_query_only(&ctx.settings.db.value)?;
+    let result = query::run(&store, sql, &params)?;
+    let mut table = Table::new(result.columns.iter().map(|c| Column::new(c)).collect());
+    for row in result.rows {
+        table.push(row);
+    }
+    ctx.table(&table)
+}
+
+/// One example per view, to start from.
+fn example(view: &str) -> &'static str {
+    match view {
+        "findings_v" => {
+            "SELECT unit_code, kind, count(*) FROM findings_v WHERE voided_at IS NULL GROUP BY 1, 2"
+        }
+        "visits_v" => {
+            "SELECT unit_code, count(*) AS visits FROM visits_v GROUP BY 1 ORDER BY 2 DESC"
+        }
+        "units_v" => "SELECT code, name FROM units_v WHERE kind = 'commune'",
+        "people_v" => "SELECT unit_code, count(*) AS staff FROM people_v GROUP BY 1",
+        "history_v" => {
+            "SELECT at, by, action, entity, record_uid FROM history_v ORDER BY seq DESC LIMIT 10"
+        }
+        _ => "",
+    }
+}
+
+pub fn schema(ctx: &mut Ctx<'_>) -> Result<()> {
+    let store = Store::open_query_only(&ctx.settings.db.value)?;
+    let views = query::views(store.conn())?;
+    let mut table = Table::new(vec![
+        Column::new("view"),
+        Column::new("columns"),
+        Column::new("example"),
+    ]);
+    for (view, columns) in &views {
+        table.push(vec![
+            view.as_str().into(),
+            columns.join(", ").into(),
+            example(view).into(),
+        ]);
+    }
+    ctx.table(&table)
+}

@@ -1,0 +1,307 @@
+//! `check`: SQLite's own integrity checks, the edit-history chain
+//! recomputed, and every record compared with its last history entry.
+
+use rusqlite::{Connection, OptionalExtension, named_params};
+
+use super::history::{self, EntryFields, GENESIS, Snapshot};
+use super::{findings, people, units, visits};
+use crate::error::{Context, Result};
+
+/// One thing wrong, and the record it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub record: String,
+    pub problem: String,
+}
+
+/// The head of the edit history: its hash pins every entry before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seal {
+    pub seq: i64,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub problems: Vec<Problem>,
+    pub entries: i64,
+    pub records: i64,
+    pub seal: Option<Seal>,
+}
+
+/// The current head of the history, if it has any entry.
+pub fn seal(conn: &Connection) -> Result<Option<Seal>> {
+    conn.query_row(
+        "SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1",
+        [],
+        |row| {
+            Ok(Seal {
+                seq: row.get(0)?,
+                hash: row.get(1)?,
+            })
+        },
+    )
+    .optional()
+    .context("reading the seal")
+}
+
+struct Table {
+    entity: &'static str,
+    table: &'static str,
+    snapshot: &'static Snapshot,
+}
+
+const TABLES: [Table; 4] = [
+    Table {
+        entity: "unit",
+        table: "units",
+        snapshot: &units::SNAPSHOT,
+    },
+    Table {
+        entity: "person",
+        table: "people",
+        snapshot: &people::SNAPSHOT,
+    },
+    Table {
+        entity: "visit",
+        table: "visits",
+        snapshot: &visits::SNAPSHOT,
+    },
+    Table {
+        entity: "finding",
+        table: "findings",
+        snapshot: &findings::SNAPSHOT,
+    },
+];
+
+/// Run every check. With `seal`, also confirm that the history still holds
+/// that head, unaltered, as its prefix.
+pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
+    let mut outcome = Outcome::default();
+    sqlite_checks(conn, &mut outcome)?;
+    let confirmed_at = chain(conn, seal, &mut outcome)?;
+    for table in &TABLES {
+        records(conn, table, &mut outcome)?;
+    }
+    if let Some(seal) = seal {
+        match confirmed_at {
+            Some(seq) => {
+                let broken = outcome.problems.iter().any(|p| {
+                    p.record
+                        .strip_prefix("history #")
+                        .and_then(|n| n.parse::<i64>().ok())
+                        .is_some_and(|n| n <= seq)
+                });
+                if broken {
+                    outcome.problems.push(Problem {
+                        record: "seal".into(),
+                        problem: format!("`{seal}` is not confirmed: history entries up to #{seq} were altered"),
+                    });
+                }
+            }
+            None => outcome.problems.push(Problem {
+                record: "seal".into(),
+                problem: format!(
+                    "`{seal}` is not in the history: entries were altered or removed, or the seal is from another logbook"
+                ),
+            }),
+        }
+    }
+    outcome.seal = self::seal(conn)?;
+    Ok(outcome)
+}
+
+fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check")
+        .context("checking the file's integrity")?;
+    let lines = stmt
+        .query_map([], |row| row.get::<_, String>(0))
+        .context("checking the file's integrity")?;
+    for line in lines {
+        let line = line.context("checking the file's integrity")?;
+        if line != "ok" {
+            outcome.problems.push(Problem {
+                record: "file".into(),
+                problem: line,
+            });
+        }
+    }
+    let mut stmt = conn
+        .prepare("PRAGMA foreign_key_check")
+        .context("checking references")?;
+    let rows = stmt
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })
+        .context("checking references")?;
+    for row in rows {
+        let (table, rowid, parent) = row.context("checking references")?;
+        outcome.problems.push(Problem {
+            record: format!("{table} #{}", rowid.unwrap_or(0)),
+            problem: format!("refers to a missing row of {parent}"),
+        });
+    }
+    Ok(())
+}
+
+/// Recompute the chain; returns the seq of the entry whose hash is `seal`.
+fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result<Option<i64>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT seq, at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash
+             FROM history ORDER BY seq",
+        )
+        .context("reading the edit history")?;
+    let mut rows = stmt.query([]).context("reading the edit history")?;
+    let mut previous = GENESIS.to_string();
+    let mut expected_seq = 1;
+    let mut confirmed_at = None;
+    while let Some(row) = rows.next().context("reading the edit history")? {
+        let get = |i: usize| row.get::<_, Option<String>>(i);
+        let seq: i64 = row.get(0).context("reading the edit history")?;
+        let text = (1..11)
+            .map(get)
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .context("reading the edit history")?;
+        let field = |i: usize| text[i - 1].as_deref();
+        let stored_hash = field(10).unwrap_or("");
+        let record = format!("history #{seq}");
+        if seq != expected_seq {
+            outcome.problems.push(Problem {
+                record: record.clone(),
+                problem: if seq - 1 == expected_seq {
+                    format!("entry #{expected_seq} before it is missing")
+                } else {
+                    format!(
+                        "entries #{expected_seq} to #{} before it are missing",
+                        seq - 1
+                    )
+                },
+            });
+        }
+        if field(9) != Some(previous.as_str()) {
+            outcome.problems.push(Problem {
+                record: record.clone(),
+                problem:
+                    "does not chain to the entry before it: an earlier entry was removed or changed"
+                        .into(),
+            });
+        }
+        let recomputed = history::entry_hash(&EntryFields {
+            prev_hash: field(9).unwrap_or(""),
+            at: field(1).unwrap_or(""),
+            by: field(2).unwrap_or(""),
+            action: field(3).unwrap_or(""),
+            entity: field(4).unwrap_or(""),
+            entity_uid: field(5).unwrap_or(""),
+            before: field(6),
+            after: field(7),
+            reason: field(8),
+        });
+        if recomputed != stored_hash {
+            outcome.problems.push(Problem {
+                record,
+                problem: format!(
+                    "was changed after it was written ({} of {} {})",
+                    field(3).unwrap_or("?"),
+                    field(4).unwrap_or("?"),
+                    field(5).unwrap_or("?")
+                ),
+            });
+        }
+        if seal == Some(stored_hash) {
+            confirmed_at = Some(seq);
+        }
+        previous = stored_hash.to_string();
+        expected_seq = seq + 1;
+        outcome.entries += 1;
+    }
+    Ok(confirmed_at)
+}
+
+/// Each record against the `after` of its last history entry, and history
+/// entries whose record is gone.
+fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()> {
+    let snapshot = table.snapshot;
+    let sql = format!(
+        "WITH last AS (
+             SELECT entity_uid, after, max(seq) FROM history WHERE entity = :entity GROUP BY entity_uid
+         )
+         SELECT {a}.id, {a}.uid, {json}, last.after FROM {from}
+         LEFT JOIN last ON last.entity_uid = {a}.uid
+         ORDER BY {a}.id",
+        a = snapshot.alias,
+        json = snapshot.json,
+        from = snapshot.from,
+    );
+    let context = || format!("comparing the {} with their history", table.table);
+    let mut stmt = conn.prepare(&sql).with_context(context)?;
+    let mut rows = stmt
+        .query(named_params! { ":entity": table.entity })
+        .with_context(context)?;
+    while let Some(row) = rows.next().with_context(context)? {
+        let id: i64 = row.get(0).with_context(context)?;
+        let now: String = row.get(2).with_context(context)?;
+        let last: Option<String> = row.get(3).with_context(context)?;
+        outcome.records += 1;
+        let record = format!("{} #{id}", table.entity);
+        let now = serde_json::from_str(&now)
+            .map(|value| history::canonical(&value))
+            .unwrap_or(now);
+        match last {
+            None => outcome.problems.push(Problem {
+                record,
+                problem: "has no history: it was added behind spotcheck's back".into(),
+            }),
+            Some(last) if last != now => outcome.problems.push(Problem {
+                record,
+                problem: format!("differs from its last history entry: it was changed behind spotcheck's back ({})", differing_fields(&last, &now)),
+            }),
+            Some(_) => {}
+        }
+    }
+    drop(rows);
+    let sql = format!(
+        "SELECT DISTINCT entity_uid FROM history
+         WHERE entity = :entity AND entity_uid NOT IN (SELECT uid FROM {table})",
+        table = table.table
+    );
+    let mut stmt = conn.prepare(&sql).with_context(context)?;
+    let gone = stmt
+        .query_map(named_params! { ":entity": table.entity }, |row| {
+            row.get::<_, String>(0)
+        })
+        .with_context(context)?;
+    for uid in gone {
+        outcome.problems.push(Problem {
+            record: format!("{} {}", table.entity, uid.with_context(context)?),
+            problem:
+                "is in the history but not in the logbook: it was deleted behind spotcheck's back"
+                    .into(),
+        });
+    }
+    Ok(())
+}
+
+/// The names of the fields that differ between two JSON objects.
+fn differing_fields(a: &str, b: &str) -> String {
+    let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
+    match (parse(a), parse(b)) {
+        (Some(serde_json::Value::Object(a)), Some(serde_json::Value::Object(b))) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .filter(|k| a.get(*k) != b.get(*k))
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        _ => "unreadable history entry".into(),
+    }
+}

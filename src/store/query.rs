@@ -1,0 +1,220 @@
+//! Ad-hoc SQL on a connection that cannot write, the views it may read, and
+//! consistent backups.
+
+use std::path::Path;
+
+use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Store, check_header, schema};
+use crate::error::{Context, Error, Result};
+use crate::render::Value;
+
+/// Pragmas that report state; allowed only without a value, since with one
+/// most of them change it (`PRAGMA user_version = 5`).
+const STATE_PRAGMAS: &[&str] = &[
+    "application_id",
+    "collation_list",
+    "compile_options",
+    "database_list",
+    "encoding",
+    "freelist_count",
+    "function_list",
+    "journal_mode",
+    "page_count",
+    "page_size",
+    "pragma_list",
+    "schema_version",
+    "table_list",
+    "user_version",
+];
+
+/// Pragmas that only read whatever their argument (`table_info(findings_v)`).
+const READING_PRAGMAS: &[&str] = &[
+    "foreign_key_check",
+    "foreign_key_list",
+    "index_info",
+    "index_list",
+    "index_xinfo",
+    "integrity_check",
+    "quick_check",
+    "table_info",
+    "table_xinfo",
+];
+
+/// Allow reading, refuse everything that could change the file or reach
+/// another one. The read-only open and `query_only` already stop writes; the
+/// authorizer makes the refusal say why, and also covers ATTACH and pragmas.
+fn authorize(ctx: AuthContext<'_>) -> Authorization {
+    match ctx.action {
+        AuthAction::Select | AuthAction::Read { .. } | AuthAction::Recursive => {
+            Authorization::Allow
+        }
+        AuthAction::Function { function_name } => {
+            if function_name.eq_ignore_ascii_case("load_extension") {
+                Authorization::Deny
+            } else {
+                Authorization::Allow
+            }
+        }
+        AuthAction::Pragma {
+            pragma_name,
+            pragma_value,
+        } => {
+            let name = pragma_name.to_ascii_lowercase();
+            let reads = READING_PRAGMAS.contains(&name.as_str())
+                || (pragma_value.is_none() && STATE_PRAGMAS.contains(&name.as_str()));
+            if reads {
+                Authorization::Allow
+            } else {
+                Authorization::Deny
+            }
+        }
+        _ => Authorization::Deny,
+    }
+}
+
+impl Store {
+    /// Open a logbook for `sql`: read-only file flag, `query_only`, and the
+    /// authorizer above.
+    pub fn open_query_only(path: &Path) -> Result<Store> {
+        let logbook_error = |problem: String| Error::Logbook {
+            path: path.to_path_buf(),
+            problem,
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(logbook_error(
+                    "is a directory: name a file with `--db`".into(),
+                ));
+            }
+            Ok(_) => check_header(path)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(logbook_error(
+                    "does not exist: create it with `spotcheck init`".into(),
+                ));
+            }
+            Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        schema::check_identity(&store.conn, path)?;
+        store
+            .conn
+            .pragma_update(None, "query_only", true)
+            .context("making the connection read-only")?;
+        store
+            .conn
+            .authorizer(Some(authorize))
+            .context("installing the read-only guard")?;
+        Ok(store)
+    }
+
+    /// Copy the logbook to `dest` while others may be writing, through SQLite's
+    /// online backup. `dest` must be a new, empty file.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.conn
+            .backup(
+                rusqlite::MAIN_DB,
+                dest,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .with_context(|| format!("backing up to `{}`", dest.display()))
+    }
+}
+
+/// The result of one statement: its column names and rows.
+pub struct QueryResult {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Run one statement with named parameters (`:name`, `@name` or `$name`).
+/// A value that reads as a whole number is bound as one, so `number = :n` matches.
+pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<QueryResult> {
+    let refused = |e: rusqlite::Error| -> Error {
+        let code = e.sqlite_error_code();
+        match code {
+            Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
+            | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(
+                "refused: `spotcheck sql` only reads (SELECT, WITH … SELECT, reading pragmas); use spotcheck's own commands to change the logbook",
+            ),
+            _ => match e {
+                rusqlite::Error::MultipleStatement => Error::input(
+                    "`spotcheck sql` runs one statement at a time: remove what follows the first `;`",
+                ),
+                other => Error::input(format!("the query failed: {other}")),
+            },
+        }
+    };
+    let mut stmt = store.conn.prepare(sql).map_err(refused)?;
+    for (name, value) in params {
+        let index = ["", ":", "@", "$"]
+            .iter()
+            .find_map(|prefix| {
+                stmt.parameter_index(&format!("{prefix}{name}"))
+                    .ok()
+                    .flatten()
+            })
+            .ok_or_else(|| {
+                Error::input(format!(
+                    "the query has no parameter `:{name}`: name it in the query as `:{name}`"
+                ))
+            })?;
+        let bound = match value.parse::<i64>() {
+            Ok(number) => stmt.raw_bind_parameter(index, number),
+            Err(_) => stmt.raw_bind_parameter(index, value.as_str()),
+        };
+        bound.map_err(refused)?;
+    }
+    let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    let width = columns.len();
+    let mut rows = Vec::new();
+    let mut cursor = stmt.raw_query();
+    while let Some(row) = cursor.next().map_err(refused)? {
+        let mut cells = Vec::with_capacity(width);
+        for i in 0..width {
+            cells.push(match row.get_ref(i).map_err(refused)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) => Value::Int(n),
+                ValueRef::Real(x) => Value::Float(x),
+                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(b) => Value::Text(format!("<{} bytes>", b.len())),
+            });
+        }
+        rows.push(cells);
+    }
+    Ok(QueryResult { columns, rows })
+}
+
+/// The views that are part of the contract, each with its columns.
+pub fn views(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")
+        .context("listing the views")?;
+    let names: Vec<String> = stmt
+        .query_map([], |row| row.get(0))
+        .context("listing the views")?
+        .collect::<rusqlite::Result<_>>()
+        .context("listing the views")?;
+    let mut views = Vec::new();
+    for name in names {
+        let mut stmt = conn
+            .prepare("SELECT name FROM pragma_table_info(:view) ORDER BY cid")
+            .context("listing a view's columns")?;
+        let columns = stmt
+            .query_map(rusqlite::named_params! { ":view": name }, |row| row.get(0))
+            .context("listing a view's columns")?
+            .collect::<rusqlite::Result<_>>()
+            .context("listing a view's columns")?;
+        views.push((name, columns));
+    }
+    Ok(views)
+}
