@@ -185,19 +185,82 @@ pub fn record_json(record: &Record) -> serde_json::Value {
 
 /// Prefixes `'` to text a spreadsheet would otherwise run as a formula (CSV injection).
 pub fn csv_text_cell(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Quotes already in front are looked through, so that a text which itself
+    // starts with `'=` also gets one more and import can take exactly one off.
+    if s.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
     }
 }
 
+/// What a spreadsheet would read as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The text a CSV cell written by [`csv_text_cell`] stands for: the one
+/// guarding quote removed again.
+pub fn csv_text_value(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 /// A CSV writer with the project's settings, so exports that stream rows match `--format csv`.
 /// Call `flush` at the end: flushing on drop swallows write errors.
 pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv_writer_with(out, b',')
+}
+
+fn csv_writer_with(out: &mut dyn Write, separator: u8) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
+        .delimiter(separator)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out)
+}
+
+/// How an export is written for a spreadsheet.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions {
+    /// `,` or, for spreadsheets whose list separator is a semicolon, `;`.
+    pub separator: u8,
+    /// A UTF-8 byte-order mark first, so Excel reads the file as UTF-8.
+    pub byte_order_mark: bool,
+}
+
+/// CSV written row by row, so an export of any size takes constant memory.
+pub struct CsvStream<'a> {
+    writer: csv::Writer<&'a mut dyn Write>,
+    width: usize,
+}
+
+impl<'a> CsvStream<'a> {
+    pub fn start(
+        out: &'a mut dyn Write,
+        options: CsvOptions,
+        header: &[String],
+    ) -> io::Result<Self> {
+        if options.byte_order_mark {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut writer = csv_writer_with(out, options.separator);
+        writer.write_record(header)?;
+        Ok(CsvStream {
+            writer,
+            width: header.len(),
+        })
+    }
+
+    pub fn row(&mut self, values: &[Value]) -> io::Result<()> {
+        let fields: Vec<Cow<'_, str>> = cells(values, self.width).map(csv_cell).collect();
+        self.writer
+            .write_record(fields.iter().map(|f| f.as_bytes()))
+            .map_err(io::Error::from)
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
 }
 
 // Rows are public fields, so a release build can meet a row of the wrong length; padding or

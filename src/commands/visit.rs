@@ -78,13 +78,14 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
         let new = NewVisit {
             unit_id: unit.id,
             started_at,
+            ended_at: None,
             announced: args.announced,
             team,
             on_roll: args.on_roll.map(i64::from),
             present: args.present.map(i64::from),
             note: text(args.note),
         };
-        let visit = visits::insert(tx, &new, &author)?;
+        let visit = visits::start(tx, &new, &author)?;
         let still_open = previous.map(|id| visits::get(tx, id)).transpose()?;
         Ok((visit, still_open))
     })?;

@@ -7,7 +7,7 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 use super::history::{self, Change, Entity, Snapshot};
 use super::visits::period_bounds;
 use super::{
-    Author, date_text, new_uid, opt, req, stored_date, stored_datetime, stored_time, time_text,
+    Author, Origin, date_text, opt, req, stored_date, stored_datetime, stored_time, time_text,
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -80,6 +80,7 @@ pub struct FindingRow {
     pub position: Option<String>,
     pub logged_by: String,
     pub logged_at: String,
+    pub updated_at: String,
     pub voided_at: Option<String>,
     pub void_reason: Option<String>,
 }
@@ -163,6 +164,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
         position: row.get("position")?,
         logged_by: row.get("logged_by")?,
         logged_at: row.get("logged_at")?,
+        updated_at: row.get("updated_at")?,
         voided_at: row.get("voided_at")?,
         void_reason: row.get("void_reason")?,
     })
@@ -178,14 +180,24 @@ pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
 }
 
 pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
-    let uid = new_uid();
+    insert_from(tx, finding, &Origin::default(), author)
+}
+
+/// Log a finding that another logbook or an export describes.
+pub fn insert_from(
+    tx: &Transaction<'_>,
+    finding: &NewFinding,
+    origin: &Origin,
+    author: &Author,
+) -> Result<FindingRow> {
+    let uid = origin.uid();
     tx.execute(
         "INSERT INTO findings (uid, visit_id, kind, person_id, arrived_at, expected_at, minutes_late,
              meeting, file_ref, procedure, received_on, due_on, returned_on, days_overdue,
              working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at)
          VALUES (:uid, :visit_id, :kind, :person_id, :arrived_at, :expected_at, :minutes_late,
              :meeting, :file_ref, :procedure, :received_on, :due_on, :returned_on, :days_overdue,
-             :working_days_overdue, :category, :description, :action, :note, :by, :at, :at)",
+             :working_days_overdue, :category, :description, :action, :note, :by, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":visit_id": finding.visit_id,
@@ -206,8 +218,9 @@ pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Re
             ":description": finding.description,
             ":action": finding.action,
             ":note": finding.note,
-            ":by": author.by,
-            ":at": author.at,
+            ":by": origin.created_by(author),
+            ":created_at": origin.created_at(author),
+            ":updated_at": origin.updated_at(author),
         },
     )
     .context("logging the finding")?;
@@ -237,6 +250,19 @@ pub fn update(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
+    update_from(tx, id, finding, reason, None, author)
+}
+
+/// Replace a finding's fields with another logbook's or an export's version,
+/// keeping that version's edit time when it has one.
+pub fn update_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    finding: &FindingChange,
+    reason: Option<&str>,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<Option<FindingRow>> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,
@@ -264,7 +290,7 @@ pub fn update(
             ":description": finding.description,
             ":action": finding.action,
             ":note": finding.note,
-            ":at": author.at,
+            ":at": updated_at.unwrap_or(&author.at),
         },
     )
     .context("changing the finding")?;
@@ -290,6 +316,17 @@ pub fn update(
 
 /// Mark a finding void: it stays in the logbook and its history, out of reports.
 pub fn void(tx: &Transaction<'_>, id: i64, reason: &str, author: &Author) -> Result<FindingRow> {
+    void_from(tx, id, reason, &author.at, author)
+}
+
+/// Void a finding as another logbook or an export did, at the time it did.
+pub fn void_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    reason: &str,
+    voided_at: &str,
+    author: &Author,
+) -> Result<FindingRow> {
     let current = get(tx, id)?;
     if let Some(at) = &current.voided_at {
         return Err(Error::input(format!(
@@ -300,7 +337,7 @@ pub fn void(tx: &Transaction<'_>, id: i64, reason: &str, author: &Author) -> Res
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
-        named_params! { ":id": id, ":at": author.at, ":reason": reason },
+        named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
     .context("voiding the finding")?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;

@@ -2,6 +2,7 @@
 //! makes. No SQL lives outside this module.
 
 pub mod check;
+pub mod exchange;
 pub mod findings;
 pub mod history;
 pub mod people;
@@ -30,6 +31,7 @@ pub use findings::{FindingChange, FindingFilter, FindingOrder, FindingRow, NewFi
 pub use history::HistoryEntry;
 pub use people::PersonRow;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+
 pub use units::{NewUnit, UnitChange, UnitRow};
 pub use visits::{NewVisit, VisitFilter, VisitRow};
 
@@ -50,6 +52,38 @@ pub enum Access {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+}
+
+/// Where a record comes from when it is not typed now: its uid and stamps
+/// as another logbook or an export has them. Empty fields are filled from
+/// the author and a fresh uid.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub uid: Option<String>,
+    pub created_by: Option<String>,
+    pub created_at: Option<String>,
+    pub updated_at: Option<String>,
+}
+
+impl Origin {
+    fn uid(&self) -> String {
+        self.uid.clone().unwrap_or_else(new_uid)
+    }
+
+    fn created_by<'a>(&'a self, author: &'a Author) -> &'a str {
+        self.created_by.as_deref().unwrap_or(&author.by)
+    }
+
+    fn created_at<'a>(&'a self, author: &'a Author) -> &'a str {
+        self.created_at.as_deref().unwrap_or(&author.at)
+    }
+
+    fn updated_at<'a>(&'a self, author: &'a Author) -> &'a str {
+        self.updated_at
+            .as_deref()
+            .or(self.created_at.as_deref())
+            .unwrap_or(&author.at)
+    }
 }
 
 /// Who is writing and when, stamped on every change and history entry.

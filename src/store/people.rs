@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Change, Entity, Snapshot};
-use super::{Author, new_uid};
+use super::{Author, Origin};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
 
@@ -67,6 +67,18 @@ pub fn insert(
     position: Option<&str>,
     author: &Author,
 ) -> Result<PersonRow> {
+    insert_from(tx, unit_id, name, position, &Origin::default(), author)
+}
+
+/// Add a person that another logbook or an export describes.
+pub fn insert_from(
+    tx: &Transaction<'_>,
+    unit_id: i64,
+    name: &str,
+    position: Option<&str>,
+    origin: &Origin,
+    author: &Author,
+) -> Result<PersonRow> {
     if fold(name).is_empty() {
         return Err(Error::input(
             "a person's name is needed, as in `Nguyễn Văn An`",
@@ -78,17 +90,18 @@ pub fn insert(
             existing.name, existing.unit_name, existing.id
         )));
     }
-    let uid = new_uid();
+    let uid = origin.uid();
     tx.execute(
         "INSERT INTO people (uid, unit_id, name, name_folded, position, created_at, updated_at)
-         VALUES (:uid, :unit, :name, :folded, :position, :at, :at)",
+         VALUES (:uid, :unit, :name, :folded, :position, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":unit": unit_id,
             ":name": name,
             ":folded": fold(name),
             ":position": position,
-            ":at": author.at,
+            ":created_at": origin.created_at(author),
+            ":updated_at": origin.updated_at(author),
         },
     )
     .context("adding a person")?;
@@ -107,6 +120,39 @@ pub fn insert(
         },
     )?;
     get(tx, id)
+}
+
+/// Set a person's position, as an export or another logbook has it.
+pub fn set_position(
+    tx: &Transaction<'_>,
+    id: i64,
+    position: Option<&str>,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<PersonRow> {
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
+    tx.execute(
+        "UPDATE people SET position = :position, updated_at = :at WHERE id = :id",
+        named_params! { ":id": id, ":position": position, ":at": updated_at.unwrap_or(&author.at) },
+    )
+    .context("changing a person's position")?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
+    let row = get(tx, id)?;
+    if after != before {
+        history::append(
+            tx,
+            author,
+            Change {
+                action: "edit",
+                entity: Entity::Person,
+                entity_uid: &row.uid,
+                before: Some(&before),
+                after: Some(&after),
+                reason: None,
+            },
+        )?;
+    }
+    Ok(row)
 }
 
 /// The person named, added to the unit's staff if nobody there has that name.

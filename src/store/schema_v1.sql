@@ -80,11 +80,12 @@ CREATE INDEX findings_by_visit ON findings (visit_id);
 CREATE INDEX findings_by_person ON findings (person_id);
 
 -- Every insert, edit and void, chained: each hash covers the previous hash.
+-- `merge` records another logbook's version of a record that lost to a later edit here.
 CREATE TABLE history (
     seq        INTEGER PRIMARY KEY,
     at         TEXT NOT NULL,
     by         TEXT NOT NULL,
-    action     TEXT NOT NULL CHECK (action IN ('insert', 'edit', 'void')),
+    action     TEXT NOT NULL CHECK (action IN ('insert', 'edit', 'void', 'merge')),
     entity     TEXT NOT NULL CHECK (entity IN ('unit', 'person', 'visit', 'finding')),
     entity_uid TEXT NOT NULL,
     before     TEXT,
@@ -131,3 +132,8 @@ FROM findings f
 JOIN visits v ON v.id = f.visit_id
 JOIN units u ON u.id = v.unit_id
 LEFT JOIN people p ON p.id = f.person_id;
+
+CREATE VIEW history_v AS
+SELECT h.seq, h.at, h.by, h.action, h.entity, h.entity_uid AS record_uid,
+       h.before, h.after, h.reason, h.prev_hash, h.hash
+FROM history h;

@@ -4,7 +4,7 @@ use chrono::NaiveTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Change, Entity, Snapshot};
-use super::{Author, new_uid, opt, stored_time, time_text};
+use super::{Author, Origin, opt, stored_time, time_text};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
 use crate::model::UnitKind;
@@ -18,6 +18,7 @@ pub struct UnitRow {
     pub kind: UnitKind,
     pub morning_start: Option<NaiveTime>,
     pub afternoon_start: Option<NaiveTime>,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone)]
@@ -38,7 +39,8 @@ pub struct UnitChange {
     pub afternoon_start: Option<Option<NaiveTime>>,
 }
 
-const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon_start FROM units";
+const SELECT: &str =
+    "SELECT id, uid, code, name, kind, morning_start, afternoon_start, updated_at FROM units";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
@@ -56,6 +58,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
         kind: row.get("kind")?,
         morning_start: opt(row, "morning_start", stored_time)?,
         afternoon_start: opt(row, "afternoon_start", stored_time)?,
+        updated_at: row.get("updated_at")?,
     })
 }
 
@@ -77,16 +80,26 @@ pub fn normalise_code(code: &str) -> Result<String> {
 }
 
 pub fn insert(tx: &Transaction<'_>, unit: &NewUnit, author: &Author) -> Result<UnitRow> {
+    insert_from(tx, unit, &Origin::default(), author)
+}
+
+/// Add a unit that another logbook or an export describes.
+pub fn insert_from(
+    tx: &Transaction<'_>,
+    unit: &NewUnit,
+    origin: &Origin,
+    author: &Author,
+) -> Result<UnitRow> {
     let code = normalise_code(&unit.code)?;
     if by_code(tx, &code)?.is_some() {
         return Err(Error::input(format!(
             "unit `{code}` already exists: change it with `spotcheck unit edit {code}`"
         )));
     }
-    let uid = new_uid();
+    let uid = origin.uid();
     tx.execute(
         "INSERT INTO units (uid, code, name, name_folded, kind, morning_start, afternoon_start, created_at, updated_at)
-         VALUES (:uid, :code, :name, :folded, :kind, :morning, :afternoon, :at, :at)",
+         VALUES (:uid, :code, :name, :folded, :kind, :morning, :afternoon, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":code": code,
@@ -95,7 +108,8 @@ pub fn insert(tx: &Transaction<'_>, unit: &NewUnit, author: &Author) -> Result<U
             ":kind": unit.kind,
             ":morning": unit.morning_start.map(time_text),
             ":afternoon": unit.afternoon_start.map(time_text),
-            ":at": author.at,
+            ":created_at": origin.created_at(author),
+            ":updated_at": origin.updated_at(author),
         },
     )
     .with_context(|| format!("adding unit `{code}`"))?;
@@ -122,6 +136,17 @@ pub fn update(
     change: &UnitChange,
     author: &Author,
 ) -> Result<UnitRow> {
+    update_from(tx, id, change, None, author)
+}
+
+/// Change a unit as another logbook or an export has it, keeping its edit time.
+pub fn update_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    change: &UnitChange,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<UnitRow> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     let current = get(tx, id)?;
     let name = change.name.clone().unwrap_or(current.name);
@@ -136,7 +161,7 @@ pub fn update(
             ":kind": change.kind.unwrap_or(current.kind),
             ":morning": change.morning_start.unwrap_or(current.morning_start).map(time_text),
             ":afternoon": change.afternoon_start.unwrap_or(current.afternoon_start).map(time_text),
-            ":at": author.at,
+            ":at": updated_at.unwrap_or(&author.at),
         },
     )
     .with_context(|| format!("changing unit `{}`", current.code))?;

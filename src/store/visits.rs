@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Change, Entity, Snapshot};
-use super::{Author, date_text, datetime_text, new_uid, opt, req, stored_datetime};
+use super::{Author, Origin, date_text, datetime_text, opt, req, stored_datetime};
 use crate::error::{Context, Error, Result};
 use crate::model::Period;
 
@@ -23,6 +23,7 @@ pub struct VisitRow {
     pub present: Option<i64>,
     pub note: Option<String>,
     pub created_by: String,
+    pub updated_at: String,
     /// Findings logged on this visit, not counting voided ones.
     pub findings: i64,
 }
@@ -31,6 +32,7 @@ pub struct VisitRow {
 pub struct NewVisit {
     pub unit_id: i64,
     pub started_at: NaiveDateTime,
+    pub ended_at: Option<NaiveDateTime>,
     pub announced: bool,
     pub team: Option<String>,
     pub on_roll: Option<i64>,
@@ -45,7 +47,7 @@ pub struct VisitFilter {
 }
 
 const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name AS unit_name,
-        v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by,
+        v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by, v.updated_at,
         (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
     FROM visits v JOIN units u ON u.id = v.unit_id";
 
@@ -74,6 +76,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
         present: row.get("present")?,
         note: row.get("note")?,
         created_by: row.get("created_by")?,
+        updated_at: row.get("updated_at")?,
         findings: row.get("findings")?,
     })
 }
@@ -88,23 +91,37 @@ pub fn get(conn: &Connection, id: i64) -> Result<VisitRow> {
 }
 
 /// Record a visit and make it the current one.
-pub fn insert(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result<VisitRow> {
-    let uid = new_uid();
+pub fn start(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result<VisitRow> {
+    let row = insert_from(tx, visit, &Origin::default(), author)?;
+    set_current(tx, Some(row.id))?;
+    Ok(row)
+}
+
+/// Record a visit that another logbook or an export describes.
+pub fn insert_from(
+    tx: &Transaction<'_>,
+    visit: &NewVisit,
+    origin: &Origin,
+    author: &Author,
+) -> Result<VisitRow> {
+    let uid = origin.uid();
     tx.execute(
-        "INSERT INTO visits (uid, unit_id, started_at, announced, team, on_roll, present, note,
+        "INSERT INTO visits (uid, unit_id, started_at, ended_at, announced, team, on_roll, present, note,
                              created_by, created_at, updated_at)
-         VALUES (:uid, :unit, :started, :announced, :team, :on_roll, :present, :note, :by, :at, :at)",
+         VALUES (:uid, :unit, :started, :ended, :announced, :team, :on_roll, :present, :note, :by, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":unit": visit.unit_id,
             ":started": datetime_text(visit.started_at),
+            ":ended": visit.ended_at.map(datetime_text),
             ":announced": visit.announced,
             ":team": visit.team,
             ":on_roll": visit.on_roll,
             ":present": visit.present,
             ":note": visit.note,
-            ":by": author.by,
-            ":at": author.at,
+            ":by": origin.created_by(author),
+            ":created_at": origin.created_at(author),
+            ":updated_at": origin.updated_at(author),
         },
     )
     .context("recording the visit")?;
@@ -122,7 +139,6 @@ pub fn insert(tx: &Transaction<'_>, visit: &NewVisit, author: &Author) -> Result
             reason: None,
         },
     )?;
-    set_current(tx, Some(id))?;
     get(tx, id)
 }
 
@@ -152,6 +168,54 @@ pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) ->
         set_current(tx, None)?;
     }
     Ok(visit)
+}
+
+/// Replace a visit's fields with another logbook's or an export's version.
+pub fn update_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    visit: &NewVisit,
+    updated_at: Option<&str>,
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<VisitRow> {
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
+    tx.execute(
+        "UPDATE visits SET unit_id = :unit, started_at = :started, ended_at = :ended,
+             announced = :announced, team = :team, on_roll = :on_roll, present = :present,
+             note = :note, updated_at = :at
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":unit": visit.unit_id,
+            ":started": datetime_text(visit.started_at),
+            ":ended": visit.ended_at.map(datetime_text),
+            ":announced": visit.announced,
+            ":team": visit.team,
+            ":on_roll": visit.on_roll,
+            ":present": visit.present,
+            ":note": visit.note,
+            ":at": updated_at.unwrap_or(&author.at),
+        },
+    )
+    .context("changing the visit")?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
+    let row = get(tx, id)?;
+    if after != before {
+        history::append(
+            tx,
+            author,
+            Change {
+                action: "edit",
+                entity: Entity::Visit,
+                entity_uid: &row.uid,
+                before: Some(&before),
+                after: Some(&after),
+                reason,
+            },
+        )?;
+    }
+    Ok(row)
 }
 
 /// The visit that findings go to when no `--visit` is given.

@@ -1,0 +1,148 @@
+//! Exports read straight from the contract views, a row at a time; imports
+//! and merges find records by uid.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, named_params};
+
+use super::visits::period_bounds;
+use crate::error::{Context, Error, Result};
+use crate::fold::fold;
+use crate::model::{FindingKind, Period};
+use crate::render::Value;
+
+/// The four kinds of record that travel between logbooks and spreadsheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Records {
+    Findings,
+    Visits,
+    Units,
+    People,
+}
+
+impl Records {
+    pub fn view(self) -> &'static str {
+        match self {
+            Records::Findings => "findings_v",
+            Records::Visits => "visits_v",
+            Records::Units => "units_v",
+            Records::People => "people_v",
+        }
+    }
+
+    pub fn table(self) -> &'static str {
+        match self {
+            Records::Findings => "findings",
+            Records::Visits => "visits",
+            Records::Units => "units",
+            Records::People => "people",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.table()
+    }
+}
+
+/// Which records an export takes, as `list` selects them.
+#[derive(Debug, Clone, Default)]
+pub struct ExportFilter {
+    pub period: Option<Period>,
+    pub unit_code: Option<String>,
+    pub kind: Option<FindingKind>,
+    pub person: Option<String>,
+    pub search: Option<String>,
+}
+
+/// Stream a view's rows matching the filter: `header` gets the column names
+/// first, then `row` each row in number order. Returns how many rows went out.
+pub fn export(
+    conn: &Connection,
+    records: Records,
+    filter: &ExportFilter,
+    header: impl FnOnce(&[String]) -> Result<()>,
+    mut row: impl FnMut(&[Value]) -> Result<()>,
+) -> Result<u64> {
+    let (date_column, unit_column) = match records {
+        Records::Findings => (Some("visit_started_at"), "unit_code"),
+        Records::Visits => (Some("started_at"), "unit_code"),
+        Records::Units => (None, "code"),
+        Records::People => (None, "unit_code"),
+    };
+    if date_column.is_none() && filter.period.is_some() {
+        return Err(Error::usage(format!(
+            "{} have no dates: leave out `--month`, `--from` and `--to`",
+            records.as_str()
+        )));
+    }
+    if records != Records::Findings
+        && (filter.kind.is_some() || filter.person.is_some() || filter.search.is_some())
+    {
+        return Err(Error::usage(
+            "`--kind`, `--person` and `--search` apply to findings only",
+        ));
+    }
+    let mut sql = format!(
+        "SELECT * FROM {view} WHERE (:unit IS NULL OR {unit_column} = :unit)",
+        view = records.view()
+    );
+    if let Some(date) = date_column {
+        sql.push_str(&format!(
+            " AND (:from IS NULL OR {date} >= :from) AND (:to IS NULL OR {date} < :to)"
+        ));
+    }
+    if records == Records::Findings {
+        sql.push_str(
+            " AND (:kind IS NULL OR kind = :kind)
+              AND (:person IS NULL OR instr(spotcheck_fold(person), :person) > 0)
+              AND (:search IS NULL OR instr(spotcheck_fold(concat_ws(' ', person, unit_name,
+                   unit_code, meeting, file_ref, procedure, category, description, note)), :search) > 0)",
+        );
+    }
+    sql.push_str(" ORDER BY number");
+    let context = || format!("exporting {}", records.as_str());
+    let mut stmt = conn.prepare(&sql).with_context(context)?;
+    let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
+    header(&columns)?;
+    let (from, to) = period_bounds(filter.period.as_ref());
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":unit", &filter.unit_code)];
+    let person = filter.person.as_deref().map(fold);
+    let search = filter.search.as_deref().map(fold);
+    if date_column.is_some() {
+        params.push((":from", &from));
+        params.push((":to", &to));
+    }
+    if records == Records::Findings {
+        params.push((":kind", &filter.kind));
+        params.push((":person", &person));
+        params.push((":search", &search));
+    }
+    let mut rows = stmt.query(params.as_slice()).with_context(context)?;
+    let mut values = Vec::with_capacity(columns.len());
+    let mut count = 0;
+    while let Some(r) = rows.next().with_context(context)? {
+        values.clear();
+        for i in 0..columns.len() {
+            values.push(match r.get_ref(i).with_context(context)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) => Value::Int(n),
+                ValueRef::Real(x) => Value::Float(x),
+                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                ValueRef::Blob(_) => Value::Null,
+            });
+        }
+        row(&values)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// The local number of the record with this uid.
+pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
+    conn.query_row(
+        &format!("SELECT id FROM {} WHERE uid = :uid", records.table()),
+        named_params! { ":uid": uid },
+        |row| row.get(0),
+    )
+    .optional()
+    .with_context(|| format!("looking up {} by uid", records.as_str()))
+}
