@@ -104,7 +104,17 @@ const DAY: &[&[&str]] = &[
         "--procedure",
         "Chứng thực bản sao",
     ],
-    &["late", "nguyen van an", "--arrived", "7:50", "--visit", "1"],
+    &["absent", "phan van dung"],
+    &[
+        "overdue",
+        "HS-2022-0420",
+        "--due",
+        "05/05/2022",
+        "--officer",
+        "ho thi lan",
+        "--visit",
+        "1",
+    ],
     &["visit", "end", "--at", "10/05/2022 10:20"],
     &["list", "--month", "05/2022"],
     &[
@@ -115,12 +125,14 @@ const DAY: &[&[&str]] = &[
         "--reason",
         "giờ đến ghi nhầm",
     ],
-    &["void", "5", "--reason", "ghi trùng với lượt trước"],
+    &["void", "8", "--reason", "ghi trùng"],
     &["list", "--unit", "phu thinh", "--include-void"],
-    &["list", "--person", "nguyen van an", "--kind", "late"],
+    &["list", "--kind", "overdue", "--format", "csv"],
     &["visit", "list"],
     &["history", "1"],
-    &["show", "4"],
+    &["show", "9"],
+    &["report", "month", "05/2022"],
+    &["check"],
 ];
 
 fn main() {

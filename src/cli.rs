@@ -8,6 +8,7 @@ use clap_complete::Shell;
 use crate::model::{Action, FindingKind, UnitKind};
 use crate::render::Format;
 use crate::store::FindingOrder;
+use crate::store::exchange::Records;
 use crate::store::reports::Measure;
 
 /// spotcheck — the logbook of a public-service inspection team.
@@ -29,6 +30,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The logbook file [env: SPOTCHECK_DB; else config `db`; else the platform data dir]
     #[arg(long, global = true, value_name = "PATH")]
@@ -88,6 +90,21 @@ pub enum Command {
     /// Monthly summary, repeat offenders and trends
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Write findings, visits, units or people as CSV for a spreadsheet
+    Export(ExportArgs),
+    /// Read records back from a CSV file that export wrote (all rows or none)
+    Import {
+        /// What the file holds
+        #[arg(value_enum)]
+        records: Records,
+        /// The CSV file (`-` for standard input)
+        file: PathBuf,
+    },
+    /// Bring in another inspector's logbook: new records added, later edits win
+    Merge {
+        /// The other logbook (opened read-only, never changed)
+        other: PathBuf,
+    },
     /// Run one read-only SQL query on the logbook's views and tables
     Sql {
         /// The query, as "SELECT unit_code, count(*) FROM findings_v GROUP BY 1"
@@ -356,6 +373,38 @@ pub struct ListArgs {
     /// The order of the list
     #[arg(long, value_enum, default_value_t = FindingOrder::Date)]
     pub sort: FindingOrder,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub records: Records,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Only this kind of finding
+    #[arg(long, value_enum)]
+    pub kind: Option<FindingKind>,
+    /// Only findings about people whose name contains TEXT (accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub person: Option<String>,
+    /// Only findings whose text contains TEXT (accents ignored)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Start with a byte-order mark, so Excel reads Vietnamese correctly
+    #[arg(long)]
+    pub excel: bool,
+    /// The list separator: `,` or, for spreadsheets set to a semicolon, `;`
+    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_separator)]
+    pub sep: u8,
+}
+
+fn parse_separator(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        _ => Err(format!("`{text}` is not a separator: use `,` or `;`")),
+    }
 }
 
 #[derive(Debug, Subcommand)]

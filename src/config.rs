@@ -192,7 +192,10 @@ impl Settings {
         } else if let Some(db) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
             Sourced::new(PathBuf::from(db), Source::Env(DB_ENV))
         } else if let Some(db) = &file.db {
-            Sourced::new(PathBuf::from(db.get_ref()), Source::File)
+            Sourced::new(
+                config_relative(db.get_ref(), config_file.as_deref()),
+                Source::File,
+            )
         } else {
             let path = default_db_path().ok_or_else(|| {
                 Error::usage("no home directory to keep the logbook in: name one with `--db FILE`")
@@ -247,15 +250,19 @@ impl Settings {
 
         let mut holidays = BTreeSet::new();
         for holiday in &file.holidays {
-            let date = NaiveDate::parse_from_str(holiday.get_ref(), "%Y-%m-%d").map_err(|_| {
-                at(
-                    holiday.span(),
-                    format!(
-                        "invalid holiday `{}`: write holidays as `2022-05-02`",
-                        holiday.get_ref()
-                    ),
-                )
-            })?;
+            // Holidays are dates people type, but `today` means nothing in a list of them.
+            let date = input::parse_date(holiday.get_ref(), NaiveDate::MIN)
+                .ok()
+                .filter(|d| *d > NaiveDate::MIN + chrono::Days::new(1))
+                .ok_or_else(|| {
+                    at(
+                        holiday.span(),
+                        format!(
+                            "invalid holiday `{}`: write holidays as `2022-05-02` or `02/05/2022`",
+                            holiday.get_ref()
+                        ),
+                    )
+                })?;
             holidays.insert(date);
         }
 
@@ -310,6 +317,22 @@ impl Settings {
     /// A working day: Monday to Friday, not a configured holiday.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         date.weekday().num_days_from_monday() < 5 && !self.holidays.contains(&date)
+    }
+}
+
+/// A `db` path from the config file: `~/` is the home directory, and a
+/// relative path is taken from the config file's own directory, not from
+/// wherever the command happens to run.
+fn config_relative(db: &str, config_file: Option<&Path>) -> PathBuf {
+    if let Some(rest) = db.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    let path = PathBuf::from(db);
+    match config_file.and_then(Path::parent) {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod clock;
 mod commands;
 pub mod config;
 pub mod error;
+pub mod exchange;
 pub mod fold;
 pub mod input;
 pub mod model;
@@ -76,8 +77,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     // Commands that need neither settings nor a logbook run first.
     if let Command::Completions { shell } = &cli.command {
         let mut command = <Cli as clap::CommandFactory>::command();
-        clap_complete::generate(*shell, &mut command, "spotcheck", out);
-        return Ok(());
+        // Generated into memory: clap_complete panics when its writer fails.
+        let mut script = Vec::new();
+        clap_complete::generate(*shell, &mut command, "spotcheck", &mut script);
+        return match &cli.global.output {
+            Some(path) => {
+                let mut file = OutputFile::create(path)?;
+                file.writer.write_all(&script).map_err(Error::Output)?;
+                file.persist()
+            }
+            None => out
+                .write_all(&script)
+                .and_then(|()| out.flush())
+                .map_err(Error::Output),
+        };
     }
     let overrides = Overrides {
         config: cli.global.config.clone(),
@@ -191,6 +204,12 @@ impl<'a> Ctx<'a> {
             _ => {}
         }
         result
+    }
+
+    /// Whether this command created the logbook; the generic "created" note
+    /// is then left to the command.
+    pub fn take_created(&mut self) -> bool {
+        self.created.take().is_some()
     }
 
     /// Open the logbook, once per command.

@@ -32,14 +32,14 @@ pub enum FindingKind {
 
 /// What was done about a finding. The first four form the ladder that the
 /// repeat report climbs; `reported` only carries the finding into the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
-    Reported,
     Reminded,
     Criticised,
     Review,
     Discipline,
+    Reported,
 }
 
 macro_rules! text_enum {
@@ -86,12 +86,27 @@ text_enum!(UnitKind, "unit kind",
 text_enum!(FindingKind, "finding kind",
     Late => "late", Absent => "absent", Overdue => "overdue", Other => "other");
 text_enum!(Action, "action",
-    Reported => "reported", Reminded => "reminded", Criticised => "criticised",
-    Review => "review", Discipline => "discipline");
+    Reminded => "reminded", Criticised => "criticised", Review => "review",
+    Discipline => "discipline", Reported => "reported");
 
 impl Action {
     pub fn first_rung() -> Action {
         Action::Reminded
+    }
+
+    /// Height on the ladder: `reported` is below every rung.
+    pub fn rung(self) -> i64 {
+        match self {
+            Action::Reported => 1,
+            Action::Reminded => 2,
+            Action::Criticised => 3,
+            Action::Review => 4,
+            Action::Discipline => 5,
+        }
+    }
+
+    pub fn from_rung(rung: i64) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.rung() == rung)
     }
 
     /// The next rung of the ladder: what a repeat offence calls for after this

@@ -142,6 +142,9 @@ pub struct MonthReport {
     pub not_visited: Vec<String>,
     pub most_overdue: Vec<OverdueUnit>,
     pub repeat_offenders: Vec<RepeatOffender>,
+    /// The head of the edit history when the report was made: `check --seal`
+    /// later confirms the logbook still holds that state.
+    pub seal: Option<String>,
 }
 
 /// How many units the "most overdue files" list names.
@@ -230,6 +233,7 @@ pub fn month(
         not_visited,
         most_overdue,
         repeat_offenders,
+        seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
     })
 }
 

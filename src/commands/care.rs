@@ -10,7 +10,11 @@ pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
     let version = store.schema_version()?;
     let path = store.path().display().to_string();
     drop(store);
-    let line = format!("logbook {path} is ready (schema version {version} of {SCHEMA_VERSION})");
+    let line = if ctx.take_created() {
+        format!("created logbook {path} (schema version {version})")
+    } else {
+        format!("logbook {path} is ready (schema version {version} of {SCHEMA_VERSION})")
+    };
     let mut record = crate::render::Record::new();
     record
         .field(Column::new("db"), path)

@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::input;
 use crate::model::{self, FindingKind};
 use crate::store::{
-    Access, Author, FindingRow, NewFinding, Numbered, PersonRow, UnitRow, VisitRow, findings,
-    people, resolve_id, units, visits,
+    Access, Author, FindingRow, NewFinding, Numbered, PersonRow, Store, UnitRow, VisitRow,
+    findings, people, resolve_id, units, visits,
 };
 
 /// The visit a finding goes to and its unit.
@@ -119,11 +119,30 @@ fn apply_common(finding: &mut NewFinding, common: &FindingCommon) {
 }
 
 /// Print the one line of a write, and say on stderr when a person was added.
-fn logged(ctx: &mut Ctx<'_>, row: &FindingRow, added: Option<&PersonRow>) -> Result<()> {
+fn logged(
+    ctx: &mut Ctx<'_>,
+    store: &Store,
+    row: &FindingRow,
+    added: Option<&PersonRow>,
+) -> Result<()> {
+    // Several overdue files may well have one officer; two lateness or
+    // absence findings for one person on one visit are usually a slip.
+    let twin = match row.fields.kind {
+        FindingKind::Overdue => None,
+        _ if row.fields.person_id.is_none() => None,
+        _ => findings::same_on_visit(store.conn(), row)?,
+    };
     if let Some(person) = added {
         ctx.note(&format!(
             "added {} to the staff of {} (person #{})",
             person.name, person.unit_name, person.id
+        ))?;
+    }
+    if let Some(twin) = twin {
+        ctx.note(&format!(
+            "note: #{twin} is the same kind of finding about {} on this visit; if this one was logged twice, `spotcheck void {} --reason \"logged twice\"`",
+            row.person.as_deref().unwrap_or("the same person"),
+            row.id
         ))?;
     }
     let mut line = format!("logged #{} {}: ", row.id, row.fields.kind);
@@ -189,7 +208,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
             added.then_some(person),
         ))
     })?;
-    logged(ctx, &row, added.as_ref())
+    logged(ctx, &store, &row, added.as_ref())
 }
 
 pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
@@ -208,7 +227,7 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
             added.then_some(person),
         ))
     })?;
-    logged(ctx, &row, added.as_ref())
+    logged(ctx, &store, &row, added.as_ref())
 }
 
 pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
@@ -256,7 +275,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         apply_common(&mut finding, &args.common);
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
-    logged(ctx, &row, added.as_ref())
+    logged(ctx, &store, &row, added.as_ref())
 }
 
 pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
@@ -279,5 +298,5 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
         apply_common(&mut finding, &args.common);
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
-    logged(ctx, &row, added.as_ref())
+    logged(ctx, &store, &row, added.as_ref())
 }

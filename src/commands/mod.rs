@@ -2,6 +2,7 @@
 //! store and hands the result to the renderer.
 
 mod care;
+mod exchange;
 mod log;
 mod person;
 mod report;
@@ -36,6 +37,9 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
         Command::Report(command) => report::run(ctx, command),
+        Command::Export(args) => exchange::export(ctx, args),
+        Command::Import { records, file } => exchange::import(ctx, records, &file),
+        Command::Merge { other } => exchange::merge(ctx, &other),
         Command::Sql { query, params } => sql::sql(ctx, &query, &params),
         Command::Schema => sql::schema(ctx),
         Command::Backup { file, force } => care::backup(ctx, &file, force),
@@ -146,43 +150,14 @@ fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
     time.map(|t| t.format("%H:%M").to_string()).into()
 }
 
-/// The fields of a finding, in the order of the findings export.
-const FINDING_COLUMNS: [&str; 28] = [
-    "number",
-    "uid",
-    "unit_code",
-    "unit_name",
-    "visit_uid",
-    "visit_started_at",
-    "kind",
-    "person",
-    "position",
-    "arrived_at",
-    "expected_at",
-    "minutes_late",
-    "meeting",
-    "file_ref",
-    "procedure",
-    "received_on",
-    "due_on",
-    "returned_on",
-    "days_overdue",
-    "working_days_overdue",
-    "category",
-    "description",
-    "action",
-    "note",
-    "logged_by",
-    "logged_at",
-    "voided_at",
-    "void_reason",
-];
+use crate::store::exchange::FINDING_COLUMNS;
 
+/// A finding's fields in the order of [`FINDING_COLUMNS`].
 fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
     let f = &row.fields;
     vec![
-        row.id.into(),
         row.uid.as_str().into(),
+        row.id.into(),
         row.unit_code.as_str().into(),
         row.unit_name.as_str().into(),
         row.visit_uid.as_str().into(),

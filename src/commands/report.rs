@@ -34,18 +34,19 @@ fn write_json(ctx: &mut Ctx<'_>, value: &impl serde::Serialize) -> Result<()> {
     render::write_json(value, ctx.out).map_err(Error::Output)
 }
 
-const SUMMARY_COLUMNS: [&str; 11] = [
-    "unit_code",
-    "unit_name",
-    "visits",
-    "late",
-    "late_minutes",
-    "absent",
-    "overdue",
-    "overdue_working_days",
-    "other",
-    "findings",
-    "repeat_people",
+/// The summary's columns: the key scripts read, and a short terminal heading.
+const SUMMARY_COLUMNS: [(&str, &str); 11] = [
+    ("unit_code", "code"),
+    ("unit_name", "unit"),
+    ("visits", "visits"),
+    ("late", "late"),
+    ("late_minutes", "late min"),
+    ("absent", "absent"),
+    ("overdue", "overdue"),
+    ("overdue_working_days", "overdue wd"),
+    ("other", "other"),
+    ("findings", "findings"),
+    ("repeat_people", "repeat"),
 ];
 
 fn summary_row(code: &str, name: &str, figures: &Totals) -> Vec<Value> {
@@ -55,7 +56,12 @@ fn summary_row(code: &str, name: &str, figures: &Totals) -> Vec<Value> {
 }
 
 fn summary_table(report: &MonthReport) -> Table {
-    let mut table = Table::new(SUMMARY_COLUMNS.iter().map(|k| Column::new(k)).collect());
+    let mut table = Table::new(
+        SUMMARY_COLUMNS
+            .iter()
+            .map(|(key, header)| Column::titled(key, header))
+            .collect(),
+    );
     for unit in &report.units {
         table.push(summary_row(&unit.unit_code, &unit.unit_name, &unit.figures));
     }

@@ -77,6 +77,9 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
                 return ctx.note("no findings match");
             }
             ctx.table(&findings_brief(&rows, args.include_void))?;
+            if ctx.format == Format::Md {
+                return Ok(());
+            }
             let count = format!(
                 "{} {}",
                 rows.len(),
@@ -138,7 +141,15 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
     for (flag, is_given, kinds) in given {
         if is_given && !kinds.contains(&kind) {
             return Err(Error::usage(format!(
-                "`{flag}` does not apply to a {kind} finding (#{number})"
+                "`{flag}` does not apply to {} {kind} finding (#{number})",
+                if kind == FindingKind::Overdue
+                    || kind == FindingKind::Other
+                    || kind == FindingKind::Absent
+                {
+                    "an"
+                } else {
+                    "a"
+                }
             )));
         }
     }

@@ -41,7 +41,84 @@ impl Records {
     pub fn as_str(self) -> &'static str {
         self.table()
     }
+
+    /// The columns of this kind's export and view, in order. Columns are
+    /// only ever added at the end.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Records::Findings => &FINDING_COLUMNS,
+            Records::Visits => &[
+                "uid",
+                "number",
+                "unit_code",
+                "unit_name",
+                "started_at",
+                "ended_at",
+                "announced",
+                "team",
+                "on_roll",
+                "present",
+                "note",
+                "created_by",
+                "created_at",
+                "updated_at",
+            ],
+            Records::Units => &[
+                "uid",
+                "number",
+                "code",
+                "name",
+                "kind",
+                "morning_start",
+                "afternoon_start",
+                "created_at",
+                "updated_at",
+            ],
+            Records::People => &[
+                "uid",
+                "number",
+                "unit_code",
+                "unit_name",
+                "name",
+                "position",
+                "created_at",
+                "updated_at",
+            ],
+        }
+    }
 }
+
+/// The columns of the findings export and `findings_v`.
+pub const FINDING_COLUMNS: [&str; 28] = [
+    "uid",
+    "number",
+    "unit_code",
+    "unit_name",
+    "visit_uid",
+    "visit_started_at",
+    "kind",
+    "person",
+    "position",
+    "arrived_at",
+    "expected_at",
+    "minutes_late",
+    "meeting",
+    "file_ref",
+    "procedure",
+    "received_on",
+    "due_on",
+    "returned_on",
+    "days_overdue",
+    "working_days_overdue",
+    "category",
+    "description",
+    "action",
+    "note",
+    "logged_by",
+    "logged_at",
+    "voided_at",
+    "void_reason",
+];
 
 /// Which records an export takes, as `list` selects them.
 #[derive(Debug, Clone, Default)]
@@ -53,14 +130,19 @@ pub struct ExportFilter {
     pub search: Option<String>,
 }
 
-/// Stream a view's rows matching the filter: `header` gets the column names
-/// first, then `row` each row in number order. Returns how many rows went out.
+/// Where exported rows go: the column names first, then each row.
+pub trait RowSink {
+    fn header(&mut self, columns: &[String]) -> Result<()>;
+    fn row(&mut self, values: &[Value]) -> Result<()>;
+}
+
+/// Stream a view's rows matching the filter into `sink`, in number order.
+/// Returns how many rows went out.
 pub fn export(
     conn: &Connection,
     records: Records,
     filter: &ExportFilter,
-    header: impl FnOnce(&[String]) -> Result<()>,
-    mut row: impl FnMut(&[Value]) -> Result<()>,
+    sink: &mut dyn RowSink,
 ) -> Result<u64> {
     let (date_column, unit_column) = match records {
         Records::Findings => (Some("visit_started_at"), "unit_code"),
@@ -102,7 +184,7 @@ pub fn export(
     let context = || format!("exporting {}", records.as_str());
     let mut stmt = conn.prepare(&sql).with_context(context)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
-    header(&columns)?;
+    sink.header(&columns)?;
     let (from, to) = period_bounds(filter.period.as_ref());
     let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":unit", &filter.unit_code)];
     let person = filter.person.as_deref().map(fold);
@@ -130,7 +212,7 @@ pub fn export(
                 ValueRef::Blob(_) => Value::Null,
             });
         }
-        row(&values)?;
+        sink.row(&values)?;
         count += 1;
     }
     Ok(count)
@@ -145,4 +227,28 @@ pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Optio
     )
     .optional()
     .with_context(|| format!("looking up {} by uid", records.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn each_view_has_exactly_the_export_columns() {
+        let store = Store::open_in_memory().unwrap();
+        for records in [
+            Records::Findings,
+            Records::Visits,
+            Records::Units,
+            Records::People,
+        ] {
+            let stmt = store
+                .conn()
+                .prepare(&format!("SELECT * FROM {}", records.view()))
+                .unwrap();
+            let columns: Vec<&str> = stmt.column_names().collect();
+            assert_eq!(columns, records.columns(), "{}", records.view());
+        }
+    }
 }

@@ -356,6 +356,27 @@ pub fn void_from(
     get(tx, id)
 }
 
+/// Another kept finding of the same kind about the same person on a visit,
+/// which usually means the same thing was logged twice.
+pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row(
+        "SELECT id FROM findings
+         WHERE visit_id = :visit AND kind = :kind AND person_id IS :person
+           AND voided_at IS NULL AND id <> :id
+         ORDER BY id LIMIT 1",
+        named_params! {
+            ":visit": row.fields.visit_id,
+            ":kind": row.fields.kind,
+            ":person": row.fields.person_id,
+            ":id": row.id,
+        },
+        |r| r.get(0),
+    )
+    .optional()
+    .context("looking for the same finding on the visit")
+}
+
 /// Findings matching the filter, in the order they happened.
 pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
     let (from, to) = period_bounds(filter.period.as_ref());

@@ -115,7 +115,7 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if access == Access::Read {
                     return Err(logbook_error(
-                        "does not exist: create it with `spotcheck init`, or start a visit with `spotcheck visit start UNIT`".into(),
+                        "does not exist: create it with `spotcheck init`, then add a unit with `spotcheck unit add CODE NAME`".into(),
                     ));
                 }
                 create_owner_only(path)?;

@@ -158,6 +158,7 @@ pub fn offenders(
              SELECT p.name, p.position, u.code, u.name AS unit_name, count(*) AS findings,
                     sum(w.kind = 'late'), sum(w.kind = 'absent'), sum(w.kind = 'overdue'), sum(w.kind = 'other'),
                     min(w.started_at), max(w.started_at),
+                    -- the ladder's height, as Action::rung numbers it
                     max(CASE w.action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
                         WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
              FROM w JOIN people p ON p.id = w.person_id JOIN units u ON u.id = p.unit_id
@@ -204,7 +205,7 @@ pub fn offenders(
                     kinds,
                     first: stamp(9)?,
                     last: stamp(10)?,
-                    highest_action: rung.and_then(|r| Action::ALL.get(r as usize - 1).copied()),
+                    highest_action: rung.and_then(Action::from_rung),
                 })
             },
         )

@@ -1,0 +1,111 @@
+//! `export`, `import`, `merge`: records to spreadsheets and between laptops.
+
+use std::path::Path;
+
+use super::{period, text};
+use crate::Ctx;
+use crate::cli::ExportArgs;
+use crate::error::{Error, Result};
+use crate::exchange::{self, Counts, ImportContext};
+use crate::render::Value;
+use crate::render::{Column, CsvOptions, CsvStream, Record};
+use crate::store::exchange::{ExportFilter, Records, RowSink};
+use crate::store::{Access, units};
+
+pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
+    let period = period(ctx, &args.period)?;
+    let store = ctx.open(Access::Read)?;
+    let unit_code = match &args.period.unit {
+        Some(unit) => Some(units::resolve(store.conn(), unit)?.code),
+        None => None,
+    };
+    let filter = ExportFilter {
+        period,
+        unit_code,
+        kind: args.kind,
+        person: text(args.person),
+        search: text(args.search),
+    };
+    let options = CsvOptions {
+        separator: args.sep,
+        byte_order_mark: args.excel,
+    };
+    let mut sink = CsvSink {
+        out: Some(&mut *ctx.out),
+        options,
+        stream: None,
+    };
+    crate::store::exchange::export(store.conn(), args.records, &filter, &mut sink)?;
+    match sink.stream {
+        Some(stream) => stream.finish().map_err(Error::Output),
+        None => Ok(()),
+    }
+}
+
+/// Export rows written as CSV as they come.
+struct CsvSink<'a> {
+    /// Moves into `stream` when the header is written.
+    out: Option<&'a mut dyn std::io::Write>,
+    options: CsvOptions,
+    stream: Option<CsvStream<'a>>,
+}
+
+impl RowSink for CsvSink<'_> {
+    fn header(&mut self, columns: &[String]) -> Result<()> {
+        let Some(out) = self.out.take() else {
+            return Ok(());
+        };
+        self.stream = Some(CsvStream::start(out, self.options, columns).map_err(Error::Output)?);
+        Ok(())
+    }
+
+    fn row(&mut self, values: &[Value]) -> Result<()> {
+        match &mut self.stream {
+            Some(stream) => stream.row(values).map_err(Error::Output),
+            None => Ok(()),
+        }
+    }
+}
+
+fn counts_line(records: Records, counts: &Counts, source: &str) -> String {
+    let total = counts.new + counts.updated + counts.unchanged;
+    if counts.new == 0 && counts.updated == 0 {
+        format!(
+            "nothing to change: all {total} {} in {source} are already in the logbook",
+            records.as_str()
+        )
+    } else {
+        format!(
+            "imported {} from {source}: {} new, {} updated, {} unchanged",
+            records.as_str(),
+            counts.new,
+            counts.updated,
+            counts.unchanged
+        )
+    }
+}
+
+fn counts_record(counts: &Counts) -> Record {
+    let mut record = Record::new();
+    record
+        .field(Column::new("new"), counts.new as i64)
+        .field(Column::new("updated"), counts.updated as i64)
+        .field(Column::new("unchanged"), counts.unchanged as i64);
+    record
+}
+
+pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let import_ctx = ImportContext {
+        settings: &ctx.settings,
+        clock: ctx.clock,
+        author: ctx.author(),
+    };
+    let counts = exchange::import(&mut store, records, file, &import_ctx)?;
+    let line = counts_line(records, &counts, &file.display().to_string());
+    ctx.logged(&line, &counts_record(&counts))
+}
+
+pub fn merge(_ctx: &mut Ctx<'_>, _other: &Path) -> Result<()> {
+    Err(Error::usage("merge is not ready yet"))
+}

@@ -1,0 +1,672 @@
+//! Records between logbooks and spreadsheets: reading an export back in, row
+//! by row, each value checked as if it were typed.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDateTime};
+
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::error::{Context, Error, Result};
+use crate::fold::{fold, nfc};
+use crate::input;
+use crate::model::{self, Action, FindingKind, UnitKind};
+use crate::render::csv_text_value;
+use crate::store::exchange::{Records, id_by_uid};
+use crate::store::{
+    Author, NewFinding, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, units,
+    visits,
+};
+
+/// What an import or a merge did, per kind of record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// A CSV file as export writes it, read a row at a time.
+struct CsvFile {
+    label: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    columns: Vec<String>,
+    record: csv::ByteRecord,
+}
+
+/// Open `path` (`-` for standard input): skip a byte-order mark, take `;` as
+/// the separator when the header uses it, and check the header.
+fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
+    let label = path.display().to_string();
+    let source: Box<dyn Read> = if label == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read `{label}`"))?)
+    };
+    let mut source = BufReader::with_capacity(64 * 1024, source);
+    let start = source
+        .fill_buf()
+        .with_context(|| format!("cannot read `{label}`"))?;
+    let bom = start.starts_with(b"\xEF\xBB\xBF");
+    let start = if bom { &start[3..] } else { start };
+    if start.is_empty() {
+        return Err(Error::input(format!(
+            "{label}: the file is empty: the first line must name the columns, as `spotcheck export {}` writes them",
+            records.as_str()
+        )));
+    }
+    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        return Err(Error::input(format!(
+            "{label}:1: the file is UTF-16: save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)"
+        )));
+    }
+    let first_line = start.split(|b| *b == b'\n').next().unwrap_or(start);
+    let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
+    if bom {
+        source.consume(3);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(Box::new(source) as Box<dyn Read>);
+    let mut header = csv::ByteRecord::new();
+    let read = reader
+        .read_byte_record(&mut header)
+        .map_err(|e| Error::input(format!("{label}:1: {e}")))?;
+    if !read {
+        return Err(Error::input(format!("{label}: the file is empty")));
+    }
+    let mut columns = Vec::with_capacity(header.len());
+    for field in header.iter() {
+        let name = std::str::from_utf8(field).map_err(|_| {
+            Error::input(format!(
+                "{label}:1: the header is not UTF-8 text: save the file as UTF-8"
+            ))
+        })?;
+        columns.push(name.trim().to_lowercase());
+    }
+    let known = records.columns();
+    for (index, name) in columns.iter().enumerate() {
+        if !known.contains(&name.as_str()) {
+            return Err(Error::input(format!(
+                "{label}:1: column {}: unknown column `{name}`: a {} export has the columns {}",
+                index + 1,
+                records.as_str(),
+                known.join(", ")
+            )));
+        }
+        if columns[..index].contains(name) {
+            return Err(Error::input(format!(
+                "{label}:1: column {name}: appears twice in the header"
+            )));
+        }
+    }
+    for required in required_columns(records) {
+        if !columns.iter().any(|c| c == required) {
+            return Err(Error::input(format!(
+                "{label}:1: column {required} is missing: a {} file needs at least {}",
+                records.as_str(),
+                required_columns(records).join(", ")
+            )));
+        }
+    }
+    Ok(CsvFile {
+        label,
+        reader,
+        columns,
+        record: csv::ByteRecord::new(),
+    })
+}
+
+fn required_columns(records: Records) -> &'static [&'static str] {
+    match records {
+        Records::Findings => &["visit_uid", "kind"],
+        Records::Visits => &["unit_code", "started_at"],
+        Records::Units => &["code", "name"],
+        Records::People => &["unit_code", "name"],
+    }
+}
+
+impl CsvFile {
+    /// The next row, or `None` at the end of the file.
+    fn next(&mut self) -> Result<Option<Row<'_>>> {
+        let read = self
+            .reader
+            .read_byte_record(&mut self.record)
+            .map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                Error::input(format!("{}:{line}: {}", self.label, csv_problem(&e)))
+            })?;
+        if !read {
+            return Ok(None);
+        }
+        let line = self.record.position().map(|p| p.line()).unwrap_or(0);
+        if self.record.len() != self.columns.len() {
+            return Err(Error::input(format!(
+                "{}:{line}: the row has {} fields but the header names {} columns: check the quotes and separators on this line",
+                self.label,
+                self.record.len(),
+                self.columns.len()
+            )));
+        }
+        Ok(Some(Row {
+            label: &self.label,
+            line,
+            columns: &self.columns,
+            record: &self.record,
+        }))
+    }
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => format!("cannot be read: {io}"),
+        _ => format!("not valid CSV: {e}"),
+    }
+}
+
+/// One row, its cells read by column name.
+struct Row<'a> {
+    label: &'a str,
+    line: u64,
+    columns: &'a [String],
+    record: &'a csv::ByteRecord,
+}
+
+impl Row<'_> {
+    fn error(&self, column: &str, problem: impl std::fmt::Display) -> Error {
+        Error::input(format!(
+            "{}:{}: column {column}: {problem}",
+            self.label, self.line
+        ))
+    }
+
+    /// A cell's text: UTF-8, without export's formula guard, NFC, trimmed;
+    /// empty and missing cells are `None`.
+    fn text(&self, column: &str) -> Result<Option<String>> {
+        let Some(index) = self.columns.iter().position(|c| c == column) else {
+            return Ok(None);
+        };
+        let bytes = self.record.get(index).unwrap_or_default();
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| self.error(column, "is not UTF-8 text: save the file as UTF-8"))?;
+        let text = nfc(csv_text_value(text));
+        Ok((!text.is_empty()).then_some(text))
+    }
+
+    fn required(&self, column: &str) -> Result<String> {
+        self.text(column)?
+            .ok_or_else(|| self.error(column, "is empty"))
+    }
+
+    fn parse<T>(&self, column: &str, parse: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
+        match self.text(column)? {
+            Some(text) => parse(&text).map(Some).map_err(|e| self.error(column, e)),
+            None => Ok(None),
+        }
+    }
+
+    fn count(&self, column: &str, positive: bool) -> Result<Option<i64>> {
+        self.parse(column, |text| {
+            let n: i64 = text
+                .parse()
+                .map_err(|_| Error::input(format!("`{text}` is not a whole number")))?;
+            let least = i64::from(positive);
+            if n < least {
+                return Err(Error::input(format!("`{text}` must be at least {least}")));
+            }
+            Ok(n)
+        })
+    }
+
+    fn stamp(&self, column: &str) -> Result<Option<String>> {
+        self.parse(column, |text| {
+            DateTime::parse_from_rfc3339(text)
+                .map(|_| text.to_string())
+                .map_err(|_| {
+                    Error::input(format!(
+                        "`{text}` is not a UTC time stamp such as `2022-05-10T01:15:00.000Z`"
+                    ))
+                })
+        })
+    }
+
+    fn uid(&self, column: &str) -> Result<Option<String>> {
+        self.parse(column, |text| {
+            let uid = text.to_ascii_lowercase();
+            if uid.len() == 32 && uid.bytes().all(|b| b.is_ascii_hexdigit()) {
+                Ok(uid)
+            } else {
+                Err(Error::input(format!(
+                    "`{text}` is not a uid (32 hex digits)"
+                )))
+            }
+        })
+    }
+
+    fn flag(&self, column: &str) -> Result<bool> {
+        Ok(self
+            .parse(column, |text| match text.to_lowercase().as_str() {
+                "1" | "true" | "yes" => Ok(true),
+                "0" | "false" | "no" => Ok(false),
+                _ => Err(Error::input(format!("`{text}` is not 1 or 0"))),
+            })?
+            .unwrap_or(false))
+    }
+}
+
+/// What reading a row needs from the rest of the program.
+pub struct ImportContext<'a> {
+    pub settings: &'a Settings,
+    pub clock: Clock,
+    pub author: Author,
+}
+
+/// Import one CSV file of records, all rows or none.
+pub fn import(
+    store: &mut Store,
+    records: Records,
+    path: &Path,
+    ctx: &ImportContext<'_>,
+) -> Result<Counts> {
+    let mut file = open_csv(path, records)?;
+    let reason = format!("imported from {}", file.label);
+    store.write(|tx| {
+        let mut counts = Counts::default();
+        // Uids as numbers: 16 bytes each, so a million rows stay small.
+        let mut seen: HashSet<u128> = HashSet::new();
+        while let Some(row) = file.next()? {
+            if let Some(uid) = row.uid("uid")? {
+                let key = u128::from_str_radix(&uid, 16).expect("checked to be 32 hex digits");
+                if !seen.insert(key) {
+                    return Err(row.error("uid", format!("`{uid}` appears twice in this file")));
+                }
+            }
+            let outcome = match records {
+                Records::Units => import_unit(tx, &row, ctx)?,
+                Records::People => import_person(tx, &row, ctx)?,
+                Records::Visits => import_visit(tx, &row, ctx, &reason)?,
+                Records::Findings => import_finding(tx, &row, ctx, &reason)?,
+            };
+            match outcome {
+                Outcome::New => counts.new += 1,
+                Outcome::Updated => counts.updated += 1,
+                Outcome::Unchanged => counts.unchanged += 1,
+            }
+        }
+        Ok(counts)
+    })
+}
+
+enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+}
+
+fn origin(row: &Row<'_>, created_by: &str, created_at: &str) -> Result<Origin> {
+    Ok(Origin {
+        uid: row.uid("uid")?,
+        created_by: row.text(created_by)?,
+        created_at: row.stamp(created_at)?,
+        updated_at: row.stamp("updated_at")?,
+    })
+}
+
+fn import_unit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+) -> Result<Outcome> {
+    let code = units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
+    let unit = NewUnit {
+        code: code.clone(),
+        name: row.required("name")?,
+        kind: row
+            .parse("kind", |k| k.parse::<UnitKind>())?
+            .unwrap_or(UnitKind::Other),
+        morning_start: row.parse("morning_start", input::parse_time)?,
+        afternoon_start: row.parse("afternoon_start", input::parse_time)?,
+    };
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => match id_by_uid(tx, Records::Units, uid)? {
+            Some(id) => Some(units::get(tx, id)?),
+            None => units::by_code(tx, &code)?,
+        },
+        None => units::by_code(tx, &code)?,
+    };
+    let Some(existing) = existing else {
+        units::insert_from(tx, &unit, &origin, &ctx.author)?;
+        return Ok(Outcome::New);
+    };
+    if existing.code != code {
+        return Err(row.error(
+            "code",
+            format!(
+                "this uid is unit `{}` in the logbook: a unit's code cannot change",
+                existing.code
+            ),
+        ));
+    }
+    let same = existing.name == unit.name
+        && existing.kind == unit.kind
+        && existing.morning_start == unit.morning_start
+        && existing.afternoon_start == unit.afternoon_start;
+    if same {
+        return Ok(Outcome::Unchanged);
+    }
+    let change = UnitChange {
+        name: Some(unit.name),
+        kind: Some(unit.kind),
+        morning_start: Some(unit.morning_start),
+        afternoon_start: Some(unit.afternoon_start),
+    };
+    units::update_from(
+        tx,
+        existing.id,
+        &change,
+        origin.updated_at.as_deref(),
+        &ctx.author,
+    )?;
+    Ok(Outcome::Updated)
+}
+
+fn unit_by_code(tx: &rusqlite::Transaction<'_>, row: &Row<'_>) -> Result<units::UnitRow> {
+    let code = row.required("unit_code")?;
+    let folded = units::normalise_code(&code).map_err(|e| row.error("unit_code", e))?;
+    units::by_code(tx, &folded)?.ok_or_else(|| {
+        row.error(
+            "unit_code",
+            format!("no unit `{code}` in this logbook: import the units first, or add it with `spotcheck unit add`"),
+        )
+    })
+}
+
+fn import_person(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let name = row.required("name")?;
+    let position = row.text("position")?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => match id_by_uid(tx, Records::People, uid)? {
+            Some(id) => Some(people::get(tx, id)?),
+            None => people::find(tx, unit.id, &name)?,
+        },
+        None => people::find(tx, unit.id, &name)?,
+    };
+    match existing {
+        None => {
+            people::insert_from(
+                tx,
+                unit.id,
+                &name,
+                position.as_deref(),
+                &origin,
+                &ctx.author,
+            )?;
+            Ok(Outcome::New)
+        }
+        Some(person) if person.unit_id != unit.id || fold(&person.name) != fold(&name) => Err(row
+            .error(
+                "uid",
+                format!(
+                    "this uid is {} of {} in the logbook",
+                    person.name, person.unit_name
+                ),
+            )),
+        Some(person) if person.position == position => Ok(Outcome::Unchanged),
+        Some(person) => {
+            people::set_position(
+                tx,
+                person.id,
+                position.as_deref(),
+                origin.updated_at.as_deref(),
+                &ctx.author,
+            )?;
+            Ok(Outcome::Updated)
+        }
+    }
+}
+
+fn import_visit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let now = ctx.clock.now();
+    let datetime = |text: &str| input::parse_datetime(text, now);
+    let started_at = row
+        .parse("started_at", datetime)?
+        .ok_or_else(|| row.error("started_at", "is empty"))?;
+    let ended_at: Option<NaiveDateTime> = row.parse("ended_at", datetime)?;
+    if ended_at.is_some_and(|end| end < started_at) {
+        return Err(row.error("ended_at", "is before started_at"));
+    }
+    let on_roll = row.count("on_roll", false)?;
+    let present = row.count("present", false)?;
+    if let (Some(on_roll), Some(present)) = (on_roll, present)
+        && present > on_roll
+    {
+        return Err(row.error(
+            "present",
+            format!("{present} is more than on_roll {on_roll}"),
+        ));
+    }
+    let visit = NewVisit {
+        unit_id: unit.id,
+        started_at,
+        ended_at,
+        announced: row.flag("announced")?,
+        team: row.text("team")?,
+        on_roll,
+        present,
+        note: row.text("note")?,
+    };
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Visits, uid)?,
+        None => None,
+    };
+    let Some(id) = existing else {
+        visits::insert_from(tx, &visit, &origin, &ctx.author)?;
+        return Ok(Outcome::New);
+    };
+    let current = visits::get(tx, id)?;
+    let same = current.unit_id == visit.unit_id
+        && current.started_at == visit.started_at
+        && current.ended_at == visit.ended_at
+        && current.announced == visit.announced
+        && current.team == visit.team
+        && current.on_roll == visit.on_roll
+        && current.present == visit.present
+        && current.note == visit.note;
+    if same {
+        return Ok(Outcome::Unchanged);
+    }
+    visits::update_from(
+        tx,
+        id,
+        &visit,
+        origin.updated_at.as_deref(),
+        Some(reason),
+        &ctx.author,
+    )?;
+    Ok(Outcome::Updated)
+}
+
+fn import_finding(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    let visit_uid = row
+        .uid("visit_uid")?
+        .ok_or_else(|| row.error("visit_uid", "is empty"))?;
+    let visit_id = id_by_uid(tx, Records::Visits, &visit_uid)?.ok_or_else(|| {
+        row.error(
+            "visit_uid",
+            format!("no visit `{visit_uid}` in this logbook: import the visits first"),
+        )
+    })?;
+    let visit = visits::get(tx, visit_id)?;
+    if let Some(code) = row.text("unit_code")?
+        && units::normalise_code(&code).ok().as_deref() != Some(visit.unit_code.as_str())
+    {
+        return Err(row.error(
+            "unit_code",
+            format!(
+                "`{code}` is not the unit of visit `{visit_uid}` (`{}`)",
+                visit.unit_code
+            ),
+        ));
+    }
+    let kind: FindingKind = row
+        .parse("kind", |k| k.parse())?
+        .ok_or_else(|| row.error("kind", "is empty"))?;
+    let today = ctx.clock.today();
+    let date = |text: &str| input::parse_date(text, today);
+    let mut finding = NewFinding::new(visit_id, kind);
+    finding.arrived_at = row.parse("arrived_at", input::parse_time)?;
+    finding.expected_at = row.parse("expected_at", input::parse_time)?;
+    finding.minutes_late = row.count("minutes_late", true)?;
+    finding.meeting = row.text("meeting")?;
+    finding.file_ref = row.text("file_ref")?;
+    finding.procedure = row.text("procedure")?;
+    finding.received_on = row.parse("received_on", date)?;
+    finding.due_on = row.parse("due_on", date)?;
+    finding.returned_on = row.parse("returned_on", date)?;
+    finding.days_overdue = row.count("days_overdue", true)?;
+    finding.working_days_overdue = row.count("working_days_overdue", false)?;
+    finding.category = row.text("category")?;
+    finding.description = row.text("description")?;
+    finding.action = row.parse("action", |a| a.parse::<Action>())?;
+    finding.note = row.text("note")?;
+
+    let person_name = row.text("person")?;
+    match kind {
+        FindingKind::Late => {
+            if person_name.is_none() {
+                return Err(row.error("person", "a late finding needs the person"));
+            }
+            if finding.minutes_late.is_none() {
+                let arrived = finding.arrived_at.ok_or_else(|| {
+                    row.error(
+                        "minutes_late",
+                        "a late finding needs minutes_late or arrived_at",
+                    )
+                })?;
+                let expected = finding.expected_at.unwrap_or_else(|| {
+                    let hours = ctx.settings.hours_on(visit.started_at.date());
+                    model::session_start(arrived, hours.morning, hours.afternoon)
+                });
+                finding.expected_at = Some(expected);
+                finding.minutes_late =
+                    Some(model::minutes_late(arrived, expected).ok_or_else(|| {
+                        row.error("arrived_at", "is not after expected_at: not late")
+                    })?);
+            }
+        }
+        FindingKind::Absent => {
+            if person_name.is_none() {
+                return Err(row.error("person", "an absent finding needs the person"));
+            }
+        }
+        FindingKind::Overdue => {
+            if finding.file_ref.is_none() {
+                return Err(row.error("file_ref", "an overdue finding needs the file reference"));
+            }
+            let due = finding
+                .due_on
+                .ok_or_else(|| row.error("due_on", "an overdue finding needs the promised date"))?;
+            if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
+                let as_of = finding.returned_on.unwrap_or(visit.started_at.date());
+                let (days, working) =
+                    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d))
+                        .ok_or_else(|| row.error("due_on", "the file is not overdue"))?;
+                finding.days_overdue = Some(days);
+                finding.working_days_overdue = Some(working);
+            }
+        }
+        FindingKind::Other => {
+            if finding.description.is_none() {
+                return Err(row.error("description", "an other finding needs a description"));
+            }
+        }
+    }
+    if let Some(name) = &person_name {
+        let person = match people::find(tx, visit.unit_id, name)? {
+            Some(person) => person,
+            None => {
+                let position = row.text("position")?;
+                people::insert_from(
+                    tx,
+                    visit.unit_id,
+                    name,
+                    position.as_deref(),
+                    &Origin::default(),
+                    &ctx.author,
+                )?
+            }
+        };
+        finding.person_id = Some(person.id);
+    }
+    let voided_at = row.stamp("voided_at")?;
+    let void_reason = row.text("void_reason")?;
+    let void = match (voided_at, void_reason) {
+        (Some(at), Some(reason)) => Some((at, reason)),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(row.error("void_reason", "a voided finding needs the reason"));
+        }
+        (None, Some(_)) => return Err(row.error("voided_at", "is empty but void_reason is given")),
+    };
+    let origin = Origin {
+        uid: row.uid("uid")?,
+        created_by: row.text("logged_by")?,
+        created_at: row.stamp("logged_at")?,
+        updated_at: None,
+    };
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Findings, uid)?,
+        None => None,
+    };
+    let (id, outcome) = match existing {
+        None => (
+            findings::insert_from(tx, &finding, &origin, &ctx.author)?.id,
+            Outcome::New,
+        ),
+        Some(id) => {
+            let current = findings::get(tx, id)?;
+            let changed = current.fields != finding;
+            if changed {
+                findings::update_from(tx, id, &finding, Some(reason), None, &ctx.author)?;
+            }
+            let newly_void = void.is_some() && current.voided_at.is_none();
+            if !changed && !newly_void {
+                return Ok(Outcome::Unchanged);
+            }
+            (id, Outcome::Updated)
+        }
+    };
+    if let Some((at, reason)) = void
+        && findings::get(tx, id)?.voided_at.is_none()
+    {
+        findings::void_from(tx, id, &reason, &at, &ctx.author)?;
+    }
+    Ok(outcome)
+}
