@@ -670,3 +670,296 @@ fn import_finding(
     }
     Ok(outcome)
 }
+
+/// What a merge did, per kind of record; `conflicts` counts records edited
+/// on both sides, settled by the later edit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    pub counts: Counts,
+    pub conflicts: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MergeReport {
+    pub units: MergeCounts,
+    pub people: MergeCounts,
+    pub visits: MergeCounts,
+    pub findings: MergeCounts,
+}
+
+/// Which side's version of a record differing on both sides stays.
+fn later_wins(local_updated: &str, other_updated: &str) -> bool {
+    // RFC 3339 UTC stamps with milliseconds compare as text.
+    other_updated > local_updated
+}
+
+/// Bring `other` into `store` in one transaction: units by code, people by
+/// unit and folded name, visits and findings by uid. The later edit wins a
+/// conflict and the history keeps both versions; merging again changes nothing.
+pub fn merge(
+    store: &mut Store,
+    other: &Store,
+    source: &str,
+    author: &Author,
+) -> Result<MergeReport> {
+    use std::collections::HashMap;
+    let other_conn = other.conn();
+    let other_units = units::all(other_conn)?;
+    let other_people = people::list(other_conn, None)?;
+    let other_visits = visits::list(other_conn, &visits::VisitFilter::default())?;
+    let other_findings = findings::list(
+        other_conn,
+        &findings::FindingFilter {
+            include_void: true,
+            ..Default::default()
+        },
+    )?;
+    let won = format!("merged from {source}: edited there later");
+    let kept = format!("kept: edited here later than in {source}");
+    store.write(|tx| {
+        let mut report = MergeReport::default();
+        let mut unit_ids: HashMap<i64, i64> = HashMap::new();
+        for unit in &other_units {
+            let tally = &mut report.units;
+            let origin = Origin {
+                uid: Some(unit.uid.clone()),
+                created_by: None,
+                created_at: None,
+                updated_at: Some(unit.updated_at.clone()),
+            };
+            let new = NewUnit {
+                code: unit.code.clone(),
+                name: unit.name.clone(),
+                kind: unit.kind,
+                morning_start: unit.morning_start,
+                afternoon_start: unit.afternoon_start,
+            };
+            let local = match units::by_code(tx, &unit.code)? {
+                Some(local) => local,
+                None => {
+                    let origin = Origin {
+                        uid: id_by_uid(tx, Records::Units, &unit.uid)?
+                            .is_none()
+                            .then(|| unit.uid.clone()),
+                        ..origin
+                    };
+                    let added = units::insert_from(tx, &new, &origin, author)?;
+                    unit_ids.insert(unit.id, added.id);
+                    tally.counts.new += 1;
+                    continue;
+                }
+            };
+            unit_ids.insert(unit.id, local.id);
+            let same = local.name == unit.name
+                && local.kind == unit.kind
+                && local.morning_start == unit.morning_start
+                && local.afternoon_start == unit.afternoon_start;
+            if same {
+                tally.counts.unchanged += 1;
+            } else if later_wins(&local.updated_at, &unit.updated_at) {
+                let change = UnitChange {
+                    name: Some(unit.name.clone()),
+                    kind: Some(unit.kind),
+                    morning_start: Some(unit.morning_start),
+                    afternoon_start: Some(unit.afternoon_start),
+                };
+                units::update_from(tx, local.id, &change, Some(&unit.updated_at), author)?;
+                tally.counts.updated += 1;
+                tally.conflicts += 1;
+            } else {
+                let theirs = crate::store::exchange::snapshot(other_conn, Records::Units, unit.id)?;
+                if crate::store::exchange::keep_local(
+                    tx,
+                    Records::Units,
+                    local.id,
+                    &theirs,
+                    &kept,
+                    author,
+                )? {
+                    tally.conflicts += 1;
+                }
+                tally.counts.unchanged += 1;
+            }
+        }
+
+        let mut person_ids: HashMap<i64, i64> = HashMap::new();
+        for person in &other_people {
+            let tally = &mut report.people;
+            let unit_id = unit_ids[&person.unit_id];
+            let local = match people::find(tx, unit_id, &person.name)? {
+                Some(local) => local,
+                None => {
+                    let origin = Origin {
+                        uid: id_by_uid(tx, Records::People, &person.uid)?
+                            .is_none()
+                            .then(|| person.uid.clone()),
+                        created_by: None,
+                        created_at: None,
+                        updated_at: Some(person.updated_at.clone()),
+                    };
+                    let added = people::insert_from(
+                        tx,
+                        unit_id,
+                        &person.name,
+                        person.position.as_deref(),
+                        &origin,
+                        author,
+                    )?;
+                    person_ids.insert(person.id, added.id);
+                    tally.counts.new += 1;
+                    continue;
+                }
+            };
+            person_ids.insert(person.id, local.id);
+            if local.position == person.position || person.position.is_none() {
+                tally.counts.unchanged += 1;
+            } else if local.position.is_none() || later_wins(&local.updated_at, &person.updated_at)
+            {
+                people::set_position(
+                    tx,
+                    local.id,
+                    person.position.as_deref(),
+                    Some(&person.updated_at),
+                    author,
+                )?;
+                tally.counts.updated += 1;
+            } else {
+                tally.counts.unchanged += 1;
+            }
+        }
+
+        let mut visit_ids: HashMap<i64, i64> = HashMap::new();
+        for visit in &other_visits {
+            let tally = &mut report.visits;
+            let new = NewVisit {
+                unit_id: unit_ids[&visit.unit_id],
+                started_at: visit.started_at,
+                ended_at: visit.ended_at,
+                announced: visit.announced,
+                team: visit.team.clone(),
+                on_roll: visit.on_roll,
+                present: visit.present,
+                note: visit.note.clone(),
+            };
+            let Some(local_id) = id_by_uid(tx, Records::Visits, &visit.uid)? else {
+                let origin = Origin {
+                    uid: Some(visit.uid.clone()),
+                    created_by: Some(visit.created_by.clone()),
+                    created_at: None,
+                    updated_at: Some(visit.updated_at.clone()),
+                };
+                let added = visits::insert_from(tx, &new, &origin, author)?;
+                visit_ids.insert(visit.id, added.id);
+                tally.counts.new += 1;
+                continue;
+            };
+            visit_ids.insert(visit.id, local_id);
+            let local = visits::get(tx, local_id)?;
+            let same = local.unit_id == new.unit_id
+                && local.started_at == new.started_at
+                && local.ended_at == new.ended_at
+                && local.announced == new.announced
+                && local.team == new.team
+                && local.on_roll == new.on_roll
+                && local.present == new.present
+                && local.note == new.note;
+            if same {
+                tally.counts.unchanged += 1;
+            } else if later_wins(&local.updated_at, &visit.updated_at) {
+                visits::update_from(
+                    tx,
+                    local_id,
+                    &new,
+                    Some(&visit.updated_at),
+                    Some(&won),
+                    author,
+                )?;
+                tally.counts.updated += 1;
+                tally.conflicts += 1;
+            } else {
+                let theirs =
+                    crate::store::exchange::snapshot(other_conn, Records::Visits, visit.id)?;
+                if crate::store::exchange::keep_local(
+                    tx,
+                    Records::Visits,
+                    local_id,
+                    &theirs,
+                    &kept,
+                    author,
+                )? {
+                    tally.conflicts += 1;
+                }
+                tally.counts.unchanged += 1;
+            }
+        }
+
+        for finding in &other_findings {
+            let tally = &mut report.findings;
+            let mut fields = finding.fields.clone();
+            fields.visit_id = visit_ids[&finding.fields.visit_id];
+            fields.person_id = finding.fields.person_id.map(|id| person_ids[&id]);
+            let local_id = match id_by_uid(tx, Records::Findings, &finding.uid)? {
+                Some(id) => id,
+                None => {
+                    let origin = Origin {
+                        uid: Some(finding.uid.clone()),
+                        created_by: Some(finding.logged_by.clone()),
+                        created_at: Some(finding.logged_at.clone()),
+                        updated_at: Some(finding.updated_at.clone()),
+                    };
+                    let added = findings::insert_from(tx, &fields, &origin, author)?;
+                    if let (Some(at), Some(reason)) = (&finding.voided_at, &finding.void_reason) {
+                        findings::void_from(tx, added.id, reason, at, author)?;
+                    }
+                    tally.counts.new += 1;
+                    continue;
+                }
+            };
+            let local = findings::get(tx, local_id)?;
+            let mut changed = false;
+            if local.fields != fields {
+                if later_wins(&local.updated_at, &finding.updated_at) {
+                    findings::update_from(
+                        tx,
+                        local_id,
+                        &fields,
+                        Some(&won),
+                        Some(&finding.updated_at),
+                        author,
+                    )?;
+                    changed = true;
+                    tally.conflicts += 1;
+                } else {
+                    let theirs = crate::store::exchange::snapshot(
+                        other_conn,
+                        Records::Findings,
+                        finding.id,
+                    )?;
+                    if crate::store::exchange::keep_local(
+                        tx,
+                        Records::Findings,
+                        local_id,
+                        &theirs,
+                        &kept,
+                        author,
+                    )? {
+                        tally.conflicts += 1;
+                    }
+                }
+            }
+            // A void is never undone: carried over when the other side has one.
+            if let (Some(at), Some(reason), None) =
+                (&finding.voided_at, &finding.void_reason, &local.voided_at)
+            {
+                findings::void_from(tx, local_id, reason, at, author)?;
+                changed = true;
+            }
+            if changed {
+                tally.counts.updated += 1;
+            } else {
+                tally.counts.unchanged += 1;
+            }
+        }
+        Ok(report)
+    })
+}

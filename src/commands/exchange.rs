@@ -8,9 +8,9 @@ use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
 use crate::render::Value;
-use crate::render::{Column, CsvOptions, CsvStream, Record};
+use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
 use crate::store::exchange::{ExportFilter, Records, RowSink};
-use crate::store::{Access, units};
+use crate::store::{Access, Store, units};
 
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
     let period = period(ctx, &args.period)?;
@@ -106,6 +106,52 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
     ctx.logged(&line, &counts_record(&counts))
 }
 
-pub fn merge(_ctx: &mut Ctx<'_>, _other: &Path) -> Result<()> {
-    Err(Error::usage("merge is not ready yet"))
+pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
+    let other_store = Store::open_query_only(other)?;
+    let mut store = ctx.open(Access::Write)?;
+    if same_file(store.path(), other) {
+        return Err(Error::input(format!(
+            "`{}` is this logbook itself: name another inspector's logbook",
+            other.display()
+        )));
+    }
+    let author = ctx.author();
+    let source = other.display().to_string();
+    let report = exchange::merge(&mut store, &other_store, &source, &author)?;
+    let mut table = Table::new(vec![
+        Column::new("records"),
+        Column::new("new"),
+        Column::new("updated"),
+        Column::new("unchanged"),
+        Column::new("conflicts"),
+    ]);
+    for (name, tally) in [
+        ("units", report.units),
+        ("people", report.people),
+        ("visits", report.visits),
+        ("findings", report.findings),
+    ] {
+        table.push(vec![
+            name.into(),
+            (tally.counts.new as i64).into(),
+            (tally.counts.updated as i64).into(),
+            (tally.counts.unchanged as i64).into(),
+            (tally.conflicts as i64).into(),
+        ]);
+    }
+    if ctx.format == crate::render::Format::Table {
+        ctx.line(&format!("merged {source} into {}:", store.path().display()))?;
+    }
+    ctx.table(&table)?;
+    if ctx.format == crate::render::Format::Table {
+        ctx.line("conflicts: records edited in both logbooks; the later edit is kept and both versions are in the history")?;
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

@@ -218,6 +218,74 @@ pub fn export(
     Ok(count)
 }
 
+fn snapshot_sql(records: Records) -> &'static super::history::Snapshot {
+    match records {
+        Records::Findings => &super::findings::SNAPSHOT,
+        Records::Visits => &super::visits::SNAPSHOT,
+        Records::Units => &super::units::SNAPSHOT,
+        Records::People => &super::people::SNAPSHOT,
+    }
+}
+
+fn entity(records: Records) -> super::history::Entity {
+    use super::history::Entity;
+    match records {
+        Records::Findings => Entity::Finding,
+        Records::Visits => Entity::Visit,
+        Records::Units => Entity::Unit,
+        Records::People => Entity::Person,
+    }
+}
+
+/// A record's state as the history keeps it (other records named by uid).
+pub fn snapshot(conn: &Connection, records: Records, id: i64) -> Result<serde_json::Value> {
+    super::history::snapshot(conn, snapshot_sql(records), id)
+}
+
+/// Keep this logbook's version of a record over another logbook's older
+/// one, and put the other version in the history beside it. Returns false,
+/// writing nothing, when that version was already recorded by an earlier merge.
+pub fn keep_local(
+    tx: &rusqlite::Transaction<'_>,
+    records: Records,
+    id: i64,
+    other: &serde_json::Value,
+    reason: &str,
+    author: &super::Author,
+) -> Result<bool> {
+    let current = snapshot(tx, records, id)?;
+    let uid: String = current
+        .get("uid")
+        .and_then(|u| u.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let other_text = super::history::canonical(other);
+    let known: bool = tx
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM history
+                 WHERE entity_uid = :uid AND (before = :text OR after = :text))",
+            named_params! { ":uid": uid, ":text": other_text },
+            |row| row.get(0),
+        )
+        .context("looking for a merged version in the history")?;
+    if known {
+        return Ok(false);
+    }
+    super::history::append(
+        tx,
+        author,
+        super::history::Change {
+            action: "merge",
+            entity: entity(records),
+            entity_uid: &uid,
+            before: Some(other),
+            after: Some(&current),
+            reason: Some(reason),
+        },
+    )?;
+    Ok(true)
+}
+
 /// The local number of the record with this uid.
 pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
     conn.query_row(

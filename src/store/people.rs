@@ -16,10 +16,11 @@ pub struct PersonRow {
     pub unit_name: String,
     pub name: String,
     pub position: Option<String>,
+    pub updated_at: String,
 }
 
 const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name AS unit_name,
-        p.name, p.position
+        p.name, p.position, p.updated_at
     FROM people p JOIN units u ON u.id = p.unit_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
@@ -37,6 +38,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
         unit_name: row.get("unit_name")?,
         name: row.get("name")?,
         position: row.get("position")?,
+        updated_at: row.get("updated_at")?,
     })
 }
 
