@@ -240,7 +240,7 @@ pub struct VisitStartArgs {
     #[arg(long)]
     pub announced: bool,
     /// Team members, as "Lê Thị Hoa, Phạm Minh Tuấn"
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub team: Option<String>,
     /// Staff on the unit's roll
     #[arg(long, value_name = "N")]
@@ -249,7 +249,7 @@ pub struct VisitStartArgs {
     #[arg(long, value_name = "N")]
     pub present: Option<u32>,
     /// A note about the visit
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -263,7 +263,7 @@ pub struct FindingCommon {
     #[arg(long, value_enum)]
     pub action: Option<Action>,
     /// A note
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
 }
 
@@ -294,7 +294,7 @@ pub struct AbsentArgs {
     /// Who was absent without a reason
     pub person: String,
     /// The meeting missed, when it was a meeting rather than the work day
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub meeting: Option<String>,
     #[command(flatten)]
     pub common: FindingCommon,
@@ -314,7 +314,7 @@ pub struct OverdueArgs {
     #[arg(long, value_name = "DATE")]
     pub returned: Option<String>,
     /// The administrative procedure, as "Chứng thực bản sao"
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub procedure: Option<String>,
     /// The officer responsible for the file
     #[arg(long, value_name = "PERSON")]
@@ -326,6 +326,7 @@ pub struct OverdueArgs {
 #[derive(Debug, Args)]
 pub struct OtherArgs {
     /// What happened
+    #[arg(allow_hyphen_values = true)]
     pub description: String,
     /// Who it concerns, if one person
     #[arg(long)]
@@ -466,7 +467,7 @@ pub struct EditArgs {
     #[arg(long, value_name = "TIME")]
     pub expected: Option<String>,
     /// The meeting missed (absent)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub meeting: Option<String>,
     /// File reference (overdue)
     #[arg(long, value_name = "REF")]
@@ -481,13 +482,13 @@ pub struct EditArgs {
     #[arg(long, value_name = "DATE")]
     pub returned: Option<String>,
     /// Procedure (overdue)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub procedure: Option<String>,
     /// Responsible officer (overdue)
     #[arg(long, value_name = "PERSON")]
     pub officer: Option<String>,
     /// Description (other)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub description: Option<String>,
     /// Category word (other)
     #[arg(long, value_name = "WORD")]
@@ -496,10 +497,10 @@ pub struct EditArgs {
     #[arg(long, value_enum)]
     pub action: Option<Action>,
     /// Note
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Why the finding is corrected, kept in the history
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub reason: Option<String>,
 }
 
@@ -508,7 +509,7 @@ pub struct VoidArgs {
     /// Finding number (`12`, `#12`) or uid prefix
     pub id: String,
     /// Why the finding is void, kept in the history
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub reason: String,
 }
 

@@ -95,7 +95,9 @@ pub struct Settings {
     pub config_found: bool,
     pub db: Sourced<PathBuf>,
     pub inspector: Sourced<String>,
-    pub hours: Sourced<Hours>,
+    pub hours: Hours,
+    /// Where the morning and the afternoon start came from.
+    pub hours_source: (Source, Source),
     pub summer: Option<Summer>,
     pub holidays: BTreeSet<NaiveDate>,
     pub period_start_day: Sourced<u32>,
@@ -219,15 +221,16 @@ impl Settings {
         let time = |value: &Spanned<String>| {
             input::parse_time(value.get_ref()).map_err(|e| at(value.span(), e.to_string()))
         };
-        let mut hours = Sourced::new(Hours::default(), Source::Default);
+        let mut hours = Hours::default();
+        let mut hours_source = (Source::Default, Source::Default);
         if let Some(file_hours) = &file.hours {
             if let Some(morning) = &file_hours.morning {
-                hours.value.morning = time(morning)?;
-                hours.source = Source::File;
+                hours.morning = time(morning)?;
+                hours_source.0 = Source::File;
             }
             if let Some(afternoon) = &file_hours.afternoon {
-                hours.value.afternoon = time(afternoon)?;
-                hours.source = Source::File;
+                hours.afternoon = time(afternoon)?;
+                hours_source.1 = Source::File;
             }
         }
         let summer = match &file.summer {
@@ -299,6 +302,7 @@ impl Settings {
             db,
             inspector,
             hours,
+            hours_source,
             summer,
             holidays,
             period_start_day,
@@ -310,7 +314,7 @@ impl Settings {
     pub fn hours_on(&self, date: NaiveDate) -> Hours {
         match &self.summer {
             Some(summer) if summer.covers(date) => summer.hours,
-            _ => self.hours.value,
+            _ => self.hours,
         }
     }
 

@@ -244,7 +244,7 @@ impl<'a> CsvStream<'a> {
             out.write_all("\u{feff}".as_bytes())?;
         }
         let mut writer = csv_writer_with(out, options.separator);
-        writer.write_record(header)?;
+        writer.write_record(header).map_err(csv_io)?;
         Ok(CsvStream {
             writer,
             width: header.len(),
@@ -255,7 +255,7 @@ impl<'a> CsvStream<'a> {
         let fields: Vec<Cow<'_, str>> = cells(values, self.width).map(csv_cell).collect();
         self.writer
             .write_record(fields.iter().map(|f| f.as_bytes()))
-            .map_err(io::Error::from)
+            .map_err(csv_io)
     }
 
     pub fn finish(mut self) -> io::Result<()> {
@@ -366,16 +366,29 @@ fn terminal_text(s: &str) -> Cow<'_, str> {
     Cow::Owned(cleaned)
 }
 
+/// The I/O error inside a CSV error keeps its kind, so a reader that went
+/// away (`| head`) is still recognised as a closed pipe.
+fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 fn write_csv(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let width = table.columns.len();
     if width == 0 {
         return Ok(());
     }
     let mut writer = csv_writer(out);
-    writer.write_record(table.columns.iter().map(|c| c.key.as_bytes()))?;
+    writer
+        .write_record(table.columns.iter().map(|c| c.key.as_bytes()))
+        .map_err(csv_io)?;
     for row in &table.rows {
         let fields: Vec<Cow<'_, str>> = cells(row, width).map(csv_cell).collect();
-        writer.write_record(fields.iter().map(|f| f.as_bytes()))?;
+        writer
+            .write_record(fields.iter().map(|f| f.as_bytes()))
+            .map_err(csv_io)?;
     }
     writer.flush()
 }

@@ -58,13 +58,13 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
     );
     row(
         "hours.morning",
-        time(s.hours.value.morning),
-        s.hours.source.to_string(),
+        time(s.hours.morning),
+        s.hours_source.0.to_string(),
     );
     row(
         "hours.afternoon",
-        time(s.hours.value.afternoon),
-        s.hours.source.to_string(),
+        time(s.hours.afternoon),
+        s.hours_source.1.to_string(),
     );
     match &s.summer {
         Some(summer) => row(

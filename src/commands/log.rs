@@ -107,7 +107,7 @@ pub(super) fn overdue_figures(
             None => format!("checked {}", day(visit_date)),
         };
         Error::input(format!(
-            "file `{file_ref}` is not overdue: promised {}, {when}; nothing to log",
+            "file `{file_ref}` is not overdue: promised {}, {when}; check the promised date (`--due`)",
             day(due)
         ))
     })

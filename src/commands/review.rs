@@ -352,13 +352,22 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
         Column::titled("reason", "reason"),
     ]);
     for entry in &entries {
+        let readable = |json: &Option<Json>| -> Result<Json> {
+            let mut json = json.clone().unwrap_or(Json::Null);
+            if let Some(fields) = json.as_object_mut() {
+                for (field, value) in fields.iter_mut() {
+                    if let Some(uid) = value.as_str()
+                        && let Some(label) = history::reference_label(store.conn(), field, uid)?
+                    {
+                        *value = Json::String(label);
+                    }
+                }
+            }
+            Ok(json)
+        };
         let changes = match entry.action.as_str() {
             "insert" => "created".to_string(),
-            _ => changes(
-                entry.before.as_ref().unwrap_or(&Json::Null),
-                entry.after.as_ref().unwrap_or(&Json::Null),
-            )
-            .join("; "),
+            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?).join("; "),
         };
         table.push(vec![
             entry.seq.into(),

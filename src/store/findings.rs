@@ -263,6 +263,10 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
+    // Nothing to change, nothing written: not even the edit stamp.
+    if get(tx, id)?.fields == *finding {
+        return Ok(None);
+    }
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     tx.execute(
         "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,

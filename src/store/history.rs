@@ -137,6 +137,20 @@ pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What a person reads for a reference held in a snapshot: a person's
+/// name, a unit's code, a visit's number. `None` for other fields.
+pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Option<String>> {
+    let sql = match field {
+        "person" => "SELECT name FROM people WHERE uid = :uid",
+        "unit" => "SELECT code FROM units WHERE uid = :uid",
+        "visit" => "SELECT 'visit #' || id FROM visits WHERE uid = :uid",
+        _ => return Ok(None),
+    };
+    conn.query_row(sql, named_params! { ":uid": uid }, |row| row.get(0))
+        .optional()
+        .context("naming a record in the history")
+}
+
 /// History entries, oldest first; of one record when `uid` is given.
 pub fn entries(conn: &Connection, uid: Option<&str>) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn

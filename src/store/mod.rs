@@ -114,6 +114,13 @@ impl Store {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if access == Access::Read {
+                    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+                    if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+                        return Err(logbook_error(format!(
+                            "does not exist, nor does its directory `{}`: name the logbook with `--db`",
+                            dir.display()
+                        )));
+                    }
                     return Err(logbook_error(
                         "does not exist: create it with `spotcheck init`, then add a unit with `spotcheck unit add CODE NAME`".into(),
                     ));

@@ -1,0 +1,13 @@
+//! End-to-end tests of spotcheck: each runs the real binary against a
+//! temporary logbook and a temporary home (see `support.rs`). One test binary,
+//! so the suite links once.
+
+mod bad_input;
+mod corrections;
+mod field_day;
+mod findings;
+mod lookup;
+mod output;
+mod settings;
+mod store;
+mod support;

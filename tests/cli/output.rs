@@ -1,0 +1,314 @@
+//! What the result looks like to scripts and spreadsheets: JSON, CSV,
+//! Markdown, `-o FILE`, and a reader that goes away (`spotcheck list | head -1`).
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use crate::support::{FINDINGS_HEADER, INSPECTOR, Logbook, csv_records, csv_rows, json};
+
+/// The keys of a pretty-printed JSON object, in the order they were written.
+fn json_keys(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("  \""))
+        .filter_map(|rest| rest.split_once("\":").map(|(key, _)| key.to_string()))
+        .collect()
+}
+
+#[test]
+fn json_of_a_write_is_the_record_written() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let output = book.run(&[
+        "late",
+        "Nguyễn Văn An",
+        "--arrived",
+        "8h05",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    let record = json(&output.stdout);
+    assert_eq!(record["number"], 1);
+    assert_eq!(record["kind"], "late");
+    assert_eq!(record["unit_code"], "tam-dai");
+    assert_eq!(record["unit_name"], "UBND xã Tam Đại");
+    assert_eq!(record["person"], "Nguyễn Văn An");
+    assert_eq!(record["arrived_at"], "08:05");
+    assert_eq!(record["expected_at"], "07:30");
+    assert_eq!(record["minutes_late"], 35);
+    assert_eq!(record["visit_started_at"], "2022-05-10 07:35");
+    assert_eq!(record["logged_by"], INSPECTOR);
+    assert_eq!(record["voided_at"], serde_json::Value::Null);
+    let csv = book.ok(&["list", "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().unwrap_or("").split(',').collect();
+    assert_eq!(
+        json_keys(&output.stdout),
+        header,
+        "the same fields in the same order as the CSV"
+    );
+    // The person added is still reported, on stderr.
+    assert_eq!(
+        output.stderr,
+        "added Nguyễn Văn An to the staff of UBND xã Tam Đại (person #1)\n"
+    );
+}
+
+#[test]
+fn json_of_unit_and_person_writes_is_the_record() {
+    let book = Logbook::new();
+    let unit = json(&book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+        "--start",
+        "7h15",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(unit["code"], "tam-dai");
+    assert_eq!(unit["name"], "UBND xã Tam Đại");
+    assert_eq!(unit["kind"], "commune");
+    assert_eq!(unit["morning_start"], "07:15");
+    assert_eq!(unit["afternoon_start"], serde_json::Value::Null);
+    let person = json(&book.ok(&[
+        "person",
+        "add",
+        "tam dai",
+        "Nguyễn Văn An",
+        "--position",
+        "công chức tư pháp",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(person["name"], "Nguyễn Văn An");
+    assert_eq!(person["position"], "công chức tư pháp");
+    assert_eq!(person["unit_code"], "tam-dai");
+}
+
+#[test]
+fn json_of_a_list_is_an_array_of_findings() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    book.ok(&["overdue", "HS-1", "--due", "05/05/2022"]);
+    let list = json(&book.ok(&["list", "--format", "json"]));
+    let findings = list.as_array().expect("an array");
+    assert_eq!(findings.len(), 2);
+    assert_eq!(findings[0]["minutes_late"], 35);
+    assert_eq!(findings[1]["days_overdue"], 5);
+    assert_eq!(findings[1]["working_days_overdue"], 3);
+    assert_eq!(
+        json(&book.ok(&["list", "--month", "4/2022", "--format", "json"])),
+        serde_json::json!([])
+    );
+}
+
+#[test]
+fn csv_of_a_list_has_the_header_row_of_the_findings_export() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    let csv = book.ok(&["list", "--format", "csv"]);
+    assert_eq!(csv.lines().next(), Some(FINDINGS_HEADER), "{csv}");
+    assert_eq!(
+        book.ok(&["list", "--month", "4/2022", "--format", "csv"]),
+        format!("{FINDINGS_HEADER}\n")
+    );
+}
+
+#[test]
+fn csv_of_a_list_has_a_header_row_and_one_row_per_finding() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    book.ok(&[
+        "absent",
+        "Đặng Quốc Huy",
+        "--meeting",
+        "họp, giao ban \"tuần\"",
+    ]);
+    let csv = book.ok(&["list", "--format", "csv"]);
+    let mut header: Vec<&str> = csv.lines().next().unwrap_or("").split(',').collect();
+    header.sort_unstable();
+    let mut fields: Vec<&str> = FINDINGS_HEADER.split(',').collect();
+    fields.sort_unstable();
+    assert_eq!(header, fields, "every field of a finding, once\n{csv}");
+    let records = csv_records(&csv);
+    assert_eq!(records.len(), 2, "{csv}");
+    assert_eq!(records[0]["minutes_late"], "35");
+    assert_eq!(records[0]["person"], "Nguyễn Văn An");
+    assert_eq!(
+        records[1]["meeting"], "họp, giao ban \"tuần\"",
+        "quoted as RFC 4180"
+    );
+    assert_eq!(records[1]["minutes_late"], "");
+    // An empty list is still a header row.
+    let empty = book.ok(&["list", "--month", "4/2022", "--format", "csv"]);
+    assert_eq!(empty, format!("{}\n", csv.lines().next().unwrap_or("")));
+}
+
+#[test]
+fn csv_shows_formula_like_text_as_text() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["other", "=HYPERLINK(\"http://x\")", "--note=-2 phút"]);
+    let records = csv_records(&book.ok(&["list", "--format", "csv"]));
+    assert_eq!(records[0]["description"], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(records[0]["note"], "'-2 phút");
+    let record = json(&book.ok(&["show", "1", "--format", "json"]));
+    assert_eq!(
+        record["description"], "=HYPERLINK(\"http://x\")",
+        "JSON keeps the text"
+    );
+}
+
+#[test]
+fn markdown_of_a_list_is_a_table_with_the_column_keys() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    let md = book.ok(&["list", "--format", "md"]);
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(
+        lines[0], "| number | date | unit | kind | person | detail | action |",
+        "{md}"
+    );
+    assert!(lines[1].starts_with("|---:|"), "{md}");
+    assert_eq!(
+        lines[2],
+        "| 1 | 10/05/2022 | tam-dai | late | Nguyễn Văn An | 35 min (arrived 08:05, due 07:30) |  |",
+        "{md}"
+    );
+}
+
+#[test]
+fn output_file_gets_the_result_and_stdout_nothing() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    let expected = book.ok(&["list", "--format", "csv"]);
+    let output = book.run(&["list", "--format", "csv", "-o", "tháng-5.csv"]);
+    assert_eq!(
+        (output.code, output.stdout.as_str(), output.stderr.as_str()),
+        (0, "", ""),
+        "{}",
+        output.dump
+    );
+    assert_eq!(
+        std::fs::read_to_string(book.path("tháng-5.csv")).unwrap(),
+        expected
+    );
+    // Written again, the file is replaced.
+    let header_only = book.ok(&["list", "--format", "csv", "--kind", "absent"]);
+    assert_eq!(header_only.lines().count(), 1, "{header_only}");
+    book.ok(&[
+        "list",
+        "--format",
+        "csv",
+        "--output",
+        "tháng-5.csv",
+        "--kind",
+        "absent",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(book.path("tháng-5.csv")).unwrap(),
+        header_only
+    );
+}
+
+#[test]
+fn a_failed_command_leaves_no_output_file() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let before = book.snapshot();
+    book.fails(&["list", "--month", "13/2022", "-o", "out.csv"], 1);
+    assert!(!book.path("out.csv").exists());
+    book.assert_unchanged(&before);
+}
+
+/// Log findings whose descriptions make `list` print far more than a pipe holds.
+fn with_a_long_list() -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let long = "x".repeat(60_000);
+    for _ in 0..4 {
+        book.ok(&["other", &long]);
+    }
+    book
+}
+
+/// Run `args` with stdout to a pipe, read one line, close the pipe and wait:
+/// `spotcheck … | head -1`. Returns the exit code and stderr.
+fn read_one_line_then_close(book: &Logbook, args: &[&str]) -> (i32, String) {
+    let mut child = book
+        .command(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawning spotcheck");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("reading the first line");
+    assert!(!first.is_empty(), "no output before the pipe closed");
+    // The reader is dropped here, closing the pipe while spotcheck still writes.
+    let output = child.wait_with_output().expect("waiting for spotcheck");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_a_table_quietly() {
+    let book = with_a_long_list();
+    assert_eq!(
+        read_one_line_then_close(&book, &["list"]),
+        (0, String::new())
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_json_quietly() {
+    let book = with_a_long_list();
+    assert_eq!(
+        read_one_line_then_close(&book, &["list", "--format", "json"]),
+        (0, String::new())
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_csv_quietly() {
+    let book = with_a_long_list();
+    assert_eq!(
+        read_one_line_then_close(&book, &["list", "--format", "csv"]),
+        (0, String::new())
+    );
+}
+
+#[test]
+fn csv_rows_of_units_and_people_use_plain_keys() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["absent", "Đặng Quốc Huy"]);
+    let units = csv_rows(&book.ok(&["unit", "list", "--format", "csv"]));
+    assert_eq!(
+        units,
+        [
+            ["code", "name", "kind", "morning_start", "afternoon_start"],
+            ["tam-dai", "UBND xã Tam Đại", "commune", "", ""],
+        ]
+    );
+    let people = csv_rows(&book.ok(&["person", "list", "--format", "csv"]));
+    assert_eq!(
+        people,
+        [
+            ["number", "name", "position", "unit_code"],
+            ["1", "Đặng Quốc Huy", "", "tam-dai"],
+        ]
+    );
+}

@@ -1,0 +1,149 @@
+//! `spotcheck config`: the effective settings and where each came from, from
+//! flags, the environment, the config file and the defaults.
+
+use crate::support::{INSPECTOR, Logbook, table_rows};
+
+/// `spotcheck config` as (setting, value, source) rows.
+fn settings(book: &Logbook) -> Vec<[String; 3]> {
+    table_rows(&book.ok(&["config"]))
+        .into_iter()
+        .map(|row| {
+            row.try_into()
+                .unwrap_or_else(|row| panic!("not three cells: {row:?}"))
+        })
+        .collect()
+}
+
+fn row(setting: &str, value: &str, source: &str) -> [String; 3] {
+    [setting.into(), value.into(), source.into()]
+}
+
+#[test]
+fn config_shows_each_setting_with_its_source() {
+    let book = Logbook::new().config(
+        r#"inspector = "Phạm Minh Tuấn"
+holidays = ["2022-05-02", "2022-09-02"]
+period_start_day = 15
+
+[hours]
+morning = "07:15"
+afternoon = "13:15"
+
+[summer]
+from = "01/05"
+to = "30/09"
+morning = "07:00"
+afternoon = "13:00"
+"#,
+    );
+    let config = book.home().join("config.toml");
+    assert_eq!(
+        settings(&book),
+        [
+            row("config_file", &config.display().to_string(), "found"),
+            row("db", &book.db().display().to_string(), "flag --db"),
+            row("inspector", INSPECTOR, "environment SPOTCHECK_BY"),
+            row("hours.morning", "07:15", "config file"),
+            row("hours.afternoon", "13:15", "config file"),
+            row("summer", "01/05 – 30/09: 07:00 / 13:00", "config file"),
+            row("holidays", "02/05/2022, 02/09/2022", "config file"),
+            row("period_start_day", "15", "config file"),
+            row("repeat_months", "3", "default"),
+        ]
+    );
+}
+
+// The XDG layout of the platform dirs is Linux-only.
+#[cfg(target_os = "linux")]
+#[test]
+fn config_shows_the_defaults_when_nothing_is_set() {
+    let book = Logbook::new()
+        .without_db_flag()
+        .without_env("SPOTCHECK_BY")
+        .env("USER", "hoa");
+    let home = book.home();
+    assert_eq!(
+        settings(&book),
+        [
+            row(
+                "config_file",
+                &home
+                    .join(".config/spotcheck/config.toml")
+                    .display()
+                    .to_string(),
+                "not found (defaults apply)",
+            ),
+            row(
+                "db",
+                &home
+                    .join(".local/share/spotcheck/logbook.db")
+                    .display()
+                    .to_string(),
+                "platform data dir",
+            ),
+            row("inspector", "hoa", "OS user"),
+            row("hours.morning", "07:30", "default"),
+            row("hours.afternoon", "13:30", "default"),
+            row("summer", "none", "default"),
+            row("holidays", "none", "default"),
+            row("period_start_day", "1", "default"),
+            row("repeat_months", "3", "default"),
+        ]
+    );
+}
+
+// The XDG layout of the platform dirs is Linux-only.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_config_file_in_the_config_dir_of_home_is_read() {
+    let book = Logbook::new().without_env("SPOTCHECK_BY");
+    let dir = book.home().join(".config/spotcheck");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "inspector = \"Phạm Minh Tuấn\"\n").unwrap();
+    let rows = settings(&book);
+    assert_eq!(rows[0][2], "found", "{rows:?}");
+    assert_eq!(rows[2], row("inspector", "Phạm Minh Tuấn", "config file"));
+}
+
+#[test]
+fn the_writer_comes_from_the_flag_then_the_environment_then_the_config_file() {
+    let book = Logbook::new().config("inspector = \"Phạm Minh Tuấn\"\n");
+    let flag = table_rows(&book.ok(&["config", "--by", "Võ Thị Sáu"]));
+    assert_eq!(flag[2], ["inspector", "Võ Thị Sáu", "flag --by"]);
+    assert_eq!(
+        settings(&book)[2],
+        row("inspector", INSPECTOR, "environment SPOTCHECK_BY")
+    );
+    let book = book.without_env("SPOTCHECK_BY");
+    assert_eq!(
+        settings(&book)[2],
+        row("inspector", "Phạm Minh Tuấn", "config file")
+    );
+}
+
+#[test]
+fn the_logbook_comes_from_the_flag_then_the_environment_then_the_config_file() {
+    let book = Logbook::new()
+        .without_db_flag()
+        .config("db = \"from-config.db\"\n");
+    let beside_config = book.home().join("from-config.db");
+    assert_eq!(
+        settings(&book)[1],
+        row("db", &beside_config.display().to_string(), "config file")
+    );
+    let book = book.env("SPOTCHECK_DB", "from-env.db");
+    assert_eq!(
+        settings(&book)[1],
+        row("db", "from-env.db", "environment SPOTCHECK_DB")
+    );
+    let flag = table_rows(&book.ok(&["config", "--db", "from-flag.db"]));
+    assert_eq!(flag[1], ["db", "from-flag.db", "flag --db"]);
+}
+
+#[test]
+fn config_says_the_afternoon_start_is_the_default_when_only_the_morning_is_set() {
+    let book = Logbook::new().config("[hours]\nmorning = \"07:00\"\n");
+    let rows = settings(&book);
+    assert_eq!(rows[3], row("hours.morning", "07:00", "config file"));
+    assert_eq!(rows[4], row("hours.afternoon", "13:30", "default"));
+}

@@ -1,0 +1,194 @@
+//! The logbook file itself: created when first needed, never left half-made
+//! by a failed command, owner-only, and `init` safe to repeat.
+
+use crate::support::Logbook;
+
+/// The logbook and the SQLite files that may lie beside it.
+fn logbook_files(book: &Logbook) -> Vec<std::path::PathBuf> {
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = book.db().as_os_str().to_os_string();
+            name.push(suffix);
+            std::path::PathBuf::from(name)
+        })
+        .collect()
+}
+
+#[test]
+fn a_failed_write_on_a_fresh_path_leaves_no_logbook_behind() {
+    for args in [
+        &["late", "Nguyễn Văn An", "--arrived", "8h"][..],
+        &["visit", "start", "tam-dai"],
+        &["person", "add", "tam-dai", "Nguyễn Văn An"],
+        &["void", "1", "--reason", "ghi trùng"],
+    ] {
+        let book = Logbook::new();
+        let before = book.snapshot();
+        let stderr = book.fails(args, 1);
+        assert!(
+            !stderr.contains("created logbook"),
+            "`{}` claims a logbook: {stderr}",
+            args.join(" ")
+        );
+        for file in logbook_files(&book) {
+            assert!(
+                !file.exists(),
+                "`{}` left {}",
+                args.join(" "),
+                file.display()
+            );
+        }
+        book.assert_unchanged(&before);
+    }
+}
+
+#[test]
+fn the_first_write_creates_the_logbook_and_says_so() {
+    let book = Logbook::new();
+    let output = book.run(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        format!("created logbook {}\n", book.db().display())
+    );
+    assert!(book.db().is_file());
+    let again = book.run(&["unit", "add", "noi-vu", "Phòng Nội vụ"]);
+    assert_eq!(again.stderr, "", "{}", again.dump);
+}
+
+#[test]
+fn init_creates_the_logbook_and_is_safe_to_repeat() {
+    let book = Logbook::new();
+    let first = book.run(&["init"]);
+    assert_eq!(
+        (first.code, first.stdout, first.stderr),
+        (
+            0,
+            format!(
+                "created logbook {} (schema version 1)\n",
+                book.db().display()
+            ),
+            String::new()
+        ),
+    );
+    assert!(book.db().is_file());
+
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    let before = book.snapshot();
+    let second = book.run(&["init"]);
+    let ready = format!(
+        "logbook {} is ready (schema version 1 of 1)\n",
+        book.db().display()
+    );
+    assert_eq!(
+        (second.code, second.stdout.as_str(), second.stderr.as_str()),
+        (0, ready.as_str(), ""),
+        "{}",
+        second.dump
+    );
+    book.assert_unchanged(&before);
+}
+
+// The XDG layout of the platform dirs is Linux-only.
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_db_flag_the_logbook_lives_in_the_data_dir_of_home() {
+    let book = Logbook::new().without_db_flag();
+    let expected = book.home().join(".local/share/spotcheck/logbook.db");
+    assert_eq!(
+        book.ok(&["init"]),
+        format!(
+            "created logbook {} (schema version 1)\n",
+            expected.display()
+        )
+    );
+    assert!(expected.is_file());
+    assert!(!book.path("logbook.db").exists());
+}
+
+#[test]
+fn spotcheck_db_in_the_environment_names_the_logbook() {
+    let book = Logbook::new().without_db_flag();
+    let db = book.path("từ-môi-trường.db");
+    let book = book.env("SPOTCHECK_DB", db.to_str().unwrap());
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    assert!(db.is_file());
+    assert!(!book.home().join(".local/share/spotcheck").exists());
+}
+
+#[test]
+fn the_db_of_the_config_file_names_the_logbook() {
+    let book = Logbook::new().without_db_flag();
+    let db = book.path("sổ kiểm tra.db");
+    let book = book.config(&format!("db = {:?}\n", db.to_str().unwrap()));
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    assert!(db.is_file());
+}
+
+#[test]
+fn a_relative_db_in_the_config_file_is_beside_the_config_file() {
+    // The config file is `<home>/config.toml`; commands run in the temporary dir.
+    let book = Logbook::new()
+        .without_db_flag()
+        .config("db = \"sổ kiểm tra.db\"\n");
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    assert!(book.home().join("sổ kiểm tra.db").is_file());
+    assert!(!book.path("sổ kiểm tra.db").exists());
+}
+
+#[test]
+fn reads_and_config_do_not_create_a_logbook() {
+    let book = Logbook::new();
+    book.ok(&["config"]);
+    book.ok(&["completions", "bash"]);
+    assert!(!book.db().exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_logbook_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let book = Logbook::new();
+    book.ok(&["init"]);
+    let mode = std::fs::metadata(book.db()).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+}
+
+#[test]
+fn a_finding_logged_is_in_the_file_when_the_command_ends() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["absent", "Đặng Quốc Huy"]);
+    // Nothing is left in a write-ahead log for another program to miss.
+    for file in &logbook_files(&book)[1..] {
+        assert!(!file.exists(), "{} is left behind", file.display());
+    }
+    let copy = book.path("copy.db");
+    std::fs::copy(book.db(), &copy).unwrap();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let person: String = conn
+        .query_row(
+            "SELECT person FROM findings_v WHERE number = 1",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(person, "Đặng Quốc Huy");
+}
+
+#[test]
+fn the_unchanged_check_notices_a_write() {
+    // The bad-input tests rely on `assert_unchanged`; it must not pass vacuously.
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let before = book.snapshot();
+    book.ok(&["absent", "Đặng Quốc Huy"]);
+    let noticed = std::panic::catch_unwind(|| book.assert_unchanged(&before));
+    assert!(noticed.is_err(), "a new finding went unnoticed");
+
+    let before = book.snapshot();
+    std::fs::write(book.path("stray.csv"), "").unwrap();
+    let noticed = std::panic::catch_unwind(|| book.assert_unchanged(&before));
+    assert!(noticed.is_err(), "a new file went unnoticed");
+}

@@ -1,0 +1,406 @@
+//! The builder every test drives: the real `spotcheck` binary on a temporary
+//! logbook, with a temporary home, a fixed clock and a cleared environment, so
+//! no test reads or writes the user's own config or logbook.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use tempfile::TempDir;
+
+/// The fixed clock: Tuesday 10/05/2022, 07:35 local time.
+pub const NOW: &str = "2022-05-10T07:35";
+
+/// Who writes, unless a test says otherwise.
+pub const INSPECTOR: &str = "Lê Thị Hoa";
+
+/// A POSIX TZ string for Vietnam (UTC+7, no daylight saving) that needs no
+/// time zone database, so that UTC stamps are the same on every machine.
+pub const VIETNAM_TZ: &str = "ICT-7";
+
+/// The CSV header of findings, as `list --format csv` and the export write it.
+/// The findings columns, in the order of the findings export and `findings_v`.
+pub const FINDINGS_HEADER: &str = "uid,number,unit_code,unit_name,visit_uid,visit_started_at,kind,\
+person,position,arrived_at,expected_at,minutes_late,meeting,file_ref,procedure,received_on,due_on,\
+returned_on,days_overdue,working_days_overdue,category,description,action,note,logged_by,logged_at,\
+voided_at,void_reason";
+
+/// A temporary logbook and home, and the settings every command runs with.
+pub struct Logbook {
+    dir: TempDir,
+    /// Passed as `--db`; `None` lets spotcheck find its logbook itself.
+    db: Option<PathBuf>,
+    /// Passed as `--config`.
+    config: Option<PathBuf>,
+    /// The environment beyond HOME, XDG dirs and PATH.
+    env: BTreeMap<String, String>,
+}
+
+/// What one run of the binary did.
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+    /// The command, its directory and its streams, for failure messages.
+    pub dump: String,
+}
+
+impl Logbook {
+    /// A fresh temporary directory; commands get `--db <dir>/logbook.db`.
+    pub fn new() -> Logbook {
+        let dir = tempfile::Builder::new()
+            .prefix("spotcheck-test-")
+            .tempdir()
+            .expect("a temporary directory");
+        let db = dir.path().join("logbook.db");
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(home.join(".config")).expect("the temporary home");
+        std::fs::create_dir_all(home.join(".local/share")).expect("the temporary home");
+        let env = [
+            ("LANG", "C.UTF-8"),
+            ("SPOTCHECK_NOW", NOW),
+            ("SPOTCHECK_BY", INSPECTOR),
+            ("TZ", VIETNAM_TZ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        Logbook {
+            dir,
+            db: Some(db),
+            config: None,
+            env,
+        }
+    }
+
+    /// No `--db` flag: spotcheck falls back to the environment, the config or
+    /// the data dir of the temporary home.
+    pub fn without_db_flag(mut self) -> Logbook {
+        self.db = None;
+        self
+    }
+
+    /// Pass this file as `--db` instead of `<dir>/logbook.db`.
+    pub fn with_db(mut self, path: impl Into<PathBuf>) -> Logbook {
+        self.db = Some(path.into());
+        self
+    }
+
+    /// Write `<home>/config.toml` and pass `--config` to it.
+    pub fn config(mut self, toml: &str) -> Logbook {
+        let path = self.home().join("config.toml");
+        std::fs::write(&path, toml).expect("writing the config file");
+        self.config = Some(path);
+        self
+    }
+
+    /// Set an environment variable for every command.
+    pub fn env(mut self, key: &str, value: &str) -> Logbook {
+        self.env.insert(key.to_string(), value.to_string());
+        self
+    }
+
+    /// Leave an environment variable of the defaults unset.
+    pub fn without_env(mut self, key: &str) -> Logbook {
+        self.env.remove(key);
+        self
+    }
+
+    /// Fix the clock at another local date-time, as `2022-05-12T14:00`.
+    pub fn now(self, at: &str) -> Logbook {
+        self.env("SPOTCHECK_NOW", at)
+    }
+
+    /// The temporary directory, also the working directory of every command.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside the temporary directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The temporary home.
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// The logbook passed as `--db`.
+    pub fn db(&self) -> &Path {
+        self.db
+            .as_deref()
+            .expect("this logbook runs without a `--db` flag")
+    }
+
+    /// The command that runs spotcheck with `args`, ready to spawn.
+    pub fn command(&self, args: &[&str]) -> Command {
+        self.command_with(args, &[])
+    }
+
+    fn command_with(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_spotcheck"));
+        command
+            .env_clear()
+            .current_dir(self.dir())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env("XDG_DATA_HOME", self.home().join(".local/share"))
+            .envs(&self.env)
+            .envs(env.iter().copied())
+            .stdin(Stdio::null());
+        if let Some(path) = std::env::var_os("PATH") {
+            command.env("PATH", path);
+        }
+        if let Some(db) = &self.db {
+            command.arg("--db").arg(db);
+        }
+        if let Some(config) = &self.config {
+            command.arg("--config").arg(config);
+        }
+        command.args(args);
+        command
+    }
+
+    /// Run spotcheck with `args` and wait for it.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, &[])
+    }
+
+    /// Run spotcheck with the clock at another local date-time.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> Output {
+        self.run_with(args, &[("SPOTCHECK_NOW", now)])
+    }
+
+    /// Run spotcheck with `input` on its standard input.
+    pub fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
+        self.finish(args, &[], Some(input))
+    }
+
+    fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        self.finish(args, env, None)
+    }
+
+    fn finish(&self, args: &[&str], env: &[(&str, &str)], input: Option<&str>) -> Output {
+        let mut command = self.command_with(args, env);
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        if input.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        let mut child = command.spawn().expect("running the spotcheck binary");
+        if let Some(input) = input {
+            let mut stdin = child.stdin.take().expect("piped stdin");
+            stdin
+                .write_all(input.as_bytes())
+                .expect("writing standard input");
+        }
+        let output = child
+            .wait_with_output()
+            .expect("waiting for the spotcheck binary");
+        let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+        let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+        let code = output.status.code().unwrap_or(-1);
+        let mut dump = String::new();
+        let shown: Vec<String> = self
+            .command(args)
+            .get_args()
+            .map(|a| format!("{:?}", a.to_string_lossy()))
+            .collect();
+        let _ = writeln!(dump, "command: spotcheck {}", shown.join(" "));
+        for (key, value) in env {
+            let _ = writeln!(dump, "env:     {key}={value}");
+        }
+        let _ = writeln!(dump, "cwd:     {}", self.dir().display());
+        let _ = writeln!(dump, "status:  {}", output.status);
+        let _ = writeln!(dump, "--- stdout ---\n{stdout}--- stderr ---\n{stderr}---");
+        Output {
+            stdout,
+            stderr,
+            code,
+            dump,
+        }
+    }
+
+    /// Run a command that must succeed; its standard output.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert_eq!(output.code, 0, "expected success\n{}", output.dump);
+        output.stdout
+    }
+
+    /// Run a command that must fail with `code` and print nothing on standard
+    /// output; its standard error.
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.code, code,
+            "expected exit code {code}\n{}",
+            output.dump
+        );
+        assert_eq!(
+            output.stdout, "",
+            "a failed command printed a result\n{}",
+            output.dump
+        );
+        output.stderr
+    }
+
+    /// Add UBND xã Tam Đại (code `tam-dai`) and start a visit there now.
+    pub fn visit_tam_dai(&self) {
+        self.ok(&[
+            "unit",
+            "add",
+            "tam-dai",
+            "UBND xã Tam Đại",
+            "--kind",
+            "commune",
+        ]);
+        self.ok(&["visit", "start", "tam-dai"]);
+    }
+
+    /// Everything a user could see of the logbook, and every file in the
+    /// temporary directory with the bytes of the logbook files.
+    pub fn snapshot(&self) -> Snapshot {
+        let mut files = Vec::new();
+        list_files(self.dir(), self.dir(), &mut files);
+        files.sort();
+        let logbook = self
+            .db
+            .as_ref()
+            .map(|db| {
+                ["", "-wal", "-shm"]
+                    .iter()
+                    .filter_map(|suffix| {
+                        let mut name = db.as_os_str().to_os_string();
+                        name.push(suffix);
+                        let path = PathBuf::from(name);
+                        std::fs::read(&path)
+                            .ok()
+                            .map(|bytes| (path.display().to_string(), bytes))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let exists = self.db.as_ref().is_some_and(|db| db.is_file());
+        let views = if exists {
+            [
+                &["list", "--include-void", "--format", "csv"][..],
+                &["visit", "list", "--format", "csv"],
+                &["unit", "list", "--format", "csv"],
+                &["person", "list", "--format", "csv"],
+                &["history", "--format", "csv"],
+            ]
+            .iter()
+            .map(|args| {
+                let output = self.run(args);
+                format!(
+                    "$ spotcheck {}\n{}{}",
+                    args.join(" "),
+                    output.stdout,
+                    output.stderr
+                )
+            })
+            .collect()
+        } else {
+            String::from("(no logbook)")
+        };
+        Snapshot {
+            files,
+            logbook,
+            views,
+        }
+    }
+
+    /// Fail unless the logbook and the directory are exactly as in `before`.
+    pub fn assert_unchanged(&self, before: &Snapshot) {
+        let after = self.snapshot();
+        assert_eq!(before.views, after.views, "what the logbook shows changed");
+        assert_eq!(before.files, after.files, "files appeared or disappeared");
+        let names = |s: &Snapshot| s.logbook.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(before), names(&after), "logbook files changed");
+        for ((name, old), (_, new)) in before.logbook.iter().zip(&after.logbook) {
+            assert!(old == new, "the bytes of `{name}` changed");
+        }
+    }
+}
+
+/// The state [`Logbook::assert_unchanged`] compares.
+pub struct Snapshot {
+    /// Every file and directory under the temporary directory, relative.
+    files: Vec<String>,
+    /// The logbook file and its WAL files, with their bytes.
+    logbook: Vec<(String, Vec<u8>)>,
+    /// The CSV of every list a user can print.
+    views: String,
+}
+
+fn list_files(root: &Path, dir: &Path, into: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let relative = path.strip_prefix(root).unwrap_or(&path);
+        into.push(relative.display().to_string());
+        if path.is_dir() {
+            list_files(root, &path, into);
+        }
+    }
+}
+
+/// The cells of a terminal table, row by row, the header row first.
+pub fn table_cells(table: &str) -> Vec<Vec<String>> {
+    table
+        .lines()
+        .filter(|line| line.starts_with('│'))
+        .map(|line| {
+            line.trim_start_matches('│')
+                .trim_end_matches('│')
+                .split('┆')
+                .map(|cell| cell.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// The cells of a terminal table without its header row.
+pub fn table_rows(table: &str) -> Vec<Vec<String>> {
+    table_cells(table).into_iter().skip(1).collect()
+}
+
+/// The value of `field` in a record printed as a two-column table (`show`).
+pub fn field(record: &str, name: &str) -> String {
+    table_rows(record)
+        .into_iter()
+        .find(|row| row.first().map(String::as_str) == Some(name))
+        .and_then(|row| row.get(1).cloned())
+        .unwrap_or_else(|| panic!("no field `{name}` in\n{record}"))
+}
+
+/// CSV text as rows of fields, the header row first.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("valid CSV").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// CSV text as one map per row, keyed by the header.
+pub fn csv_records(text: &str) -> Vec<BTreeMap<String, String>> {
+    let rows = csv_rows(text);
+    let Some((header, rows)) = rows.split_first() else {
+        return Vec::new();
+    };
+    rows.iter()
+        .map(|row| header.iter().cloned().zip(row.iter().cloned()).collect())
+        .collect()
+}
+
+/// Parse JSON output, failing with the text.
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
