@@ -4,10 +4,12 @@
 
 mod bad_input;
 mod corrections;
+mod exchange;
 mod field_day;
 mod findings;
 mod lookup;
 mod output;
+mod reports;
 mod settings;
 mod store;
 mod support;
