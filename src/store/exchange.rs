@@ -260,14 +260,14 @@ pub fn keep_local(
         .unwrap_or_default()
         .to_string();
     let other_text = super::history::canonical(other);
-    let known: bool = tx
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM history
+    let known: bool = super::query_one(
+        tx,
+        "SELECT EXISTS (SELECT 1 FROM history
                  WHERE entity_uid = :uid AND (before = :text OR after = :text))",
-            named_params! { ":uid": uid, ":text": other_text },
-            |row| row.get(0),
-        )
-        .context("looking for a merged version in the history")?;
+        named_params! { ":uid": uid, ":text": other_text },
+        |row| row.get(0),
+    )
+    .context("looking for a merged version in the history")?;
     if known {
         return Ok(false);
     }
@@ -288,7 +288,8 @@ pub fn keep_local(
 
 /// The local number of the record with this uid.
 pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("SELECT id FROM {} WHERE uid = :uid", records.table()),
         named_params! { ":uid": uid },
         |row| row.get(0),

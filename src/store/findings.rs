@@ -171,7 +171,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE f.id = :id"),
         named_params! { ":id": id },
         from_row,
@@ -191,7 +192,8 @@ pub fn insert_from(
     author: &Author,
 ) -> Result<FindingRow> {
     let uid = origin.uid();
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO findings (uid, visit_id, kind, person_id, arrived_at, expected_at, minutes_late,
              meeting, file_ref, procedure, received_on, due_on, returned_on, days_overdue,
              working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at)
@@ -268,7 +270,8 @@ pub fn update_from(
         return Ok(None);
     }
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,
              expected_at = :expected_at, minutes_late = :minutes_late, meeting = :meeting,
              file_ref = :file_ref, procedure = :procedure, received_on = :received_on,
@@ -339,7 +342,8 @@ pub fn void_from(
         )));
     }
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
@@ -364,7 +368,8 @@ pub fn void_from(
 /// which usually means the same thing was logged twice.
 pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>> {
     use rusqlite::OptionalExtension;
-    conn.query_row(
+    super::query_one(
+        conn,
         "SELECT id FROM findings
          WHERE visit_id = :visit AND kind = :kind AND person_id IS :person
            AND voided_at IS NULL AND id <> :id

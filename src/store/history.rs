@@ -65,15 +65,15 @@ pub(super) struct Change<'a> {
 
 /// Append one entry to the chain, inside the caller's transaction.
 pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) -> Result<()> {
-    let prev_hash: String = tx
-        .query_row(
-            "SELECT hash FROM history ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| row.get(0),
-        )
-        .optional()
-        .context("reading the end of the edit history")?
-        .unwrap_or_else(|| GENESIS.to_string());
+    let prev_hash: String = super::query_one(
+        tx,
+        "SELECT hash FROM history ORDER BY seq DESC LIMIT 1",
+        [],
+        |row| row.get(0),
+    )
+    .optional()
+    .context("reading the end of the edit history")?
+    .unwrap_or_else(|| GENESIS.to_string());
     let before = change.before.map(canonical);
     let after = change.after.map(canonical);
     let hash = entry_hash(&EntryFields {
@@ -87,7 +87,8 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
         after: after.as_deref(),
         reason: change.reason,
     });
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO history (at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash)
          VALUES (:at, :by, :action, :entity, :entity_uid, :before, :after, :reason, :prev_hash, :hash)",
         named_params! {
@@ -146,7 +147,7 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
         "visit" => "SELECT 'visit #' || id FROM visits WHERE uid = :uid",
         _ => return Ok(None),
     };
-    conn.query_row(sql, named_params! { ":uid": uid }, |row| row.get(0))
+    super::query_one(conn, sql, named_params! { ":uid": uid }, |row| row.get(0))
         .optional()
         .context("naming a record in the history")
 }
@@ -207,8 +208,7 @@ pub(super) fn snapshot(tx: &Connection, snapshot: &Snapshot, id: i64) -> Result<
         from = snapshot.from,
         a = snapshot.alias
     );
-    let text: String = tx
-        .query_row(&sql, named_params! { ":id": id }, |row| row.get(0))
+    let text: String = super::query_one(tx, &sql, named_params! { ":id": id }, |row| row.get(0))
         .context("taking a snapshot for the edit history")?;
     Ok(serde_json::from_str(&text).expect("SQLite's json_object gives valid JSON"))
 }

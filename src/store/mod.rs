@@ -167,6 +167,7 @@ impl Store {
     /// file is ours.
     fn configure(&mut self) -> Result<()> {
         let conn = &self.conn;
+        conn.set_prepared_statement_cache_capacity(64);
         conn.busy_timeout(BUSY_TIMEOUT)
             .context("setting the busy timeout")?;
         conn.pragma_update(None, "foreign_keys", true)
@@ -176,6 +177,10 @@ impl Store {
             .context("turning off trusted_schema")?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
             .context("turning on defensive mode")?;
+        // Without it, SQLite (built with STAT4) compiles a statement again
+        // whenever a bound value changes, which costs more than running it.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .context("fixing query plans")?;
         conn.create_scalar_function(
             "spotcheck_fold",
             1,
@@ -367,6 +372,31 @@ sql_text_enum!(Action, FindingKind, UnitKind);
 /// A fresh random uid: 32 lowercase hex digits, so a prefix of 8 names a record.
 pub(crate) fn new_uid() -> String {
     uuid::Uuid::new_v4().simple().to_string()
+}
+
+/// Run a statement kept in the connection's cache: imports, merges and
+/// reports run the same few statements many times, and parsing one each time
+/// would cost more than running it.
+pub(crate) fn exec<P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
+/// The one row of a cached statement.
+pub(crate) fn query_one<T, P, F>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    f: F,
+) -> rusqlite::Result<T>
+where
+    P: rusqlite::Params,
+    F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+{
+    conn.prepare_cached(sql)?.query_row(params, f)
 }
 
 /// Which table a typed id refers to.

@@ -43,7 +43,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<PersonRow> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE p.id = :id"),
         named_params! { ":id": id },
         from_row,
@@ -53,7 +54,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<PersonRow> {
 
 /// The person of this unit whose name folds to the same text, if any.
 pub fn find(conn: &Connection, unit_id: i64, name: &str) -> Result<Option<PersonRow>> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE p.unit_id = :unit AND p.name_folded = :folded"),
         named_params! { ":unit": unit_id, ":folded": fold(name) },
         from_row,
@@ -93,7 +95,8 @@ pub fn insert_from(
         )));
     }
     let uid = origin.uid();
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO people (uid, unit_id, name, name_folded, position, created_at, updated_at)
          VALUES (:uid, :unit, :name, :folded, :position, :created_at, :updated_at)",
         named_params! {
@@ -133,7 +136,8 @@ pub fn set_position(
     author: &Author,
 ) -> Result<PersonRow> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE people SET position = :position, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":position": position, ":at": updated_at.unwrap_or(&author.at) },
     )

@@ -97,7 +97,8 @@ pub fn insert_from(
         )));
     }
     let uid = origin.uid();
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO units (uid, code, name, name_folded, kind, morning_start, afternoon_start, created_at, updated_at)
          VALUES (:uid, :code, :name, :folded, :kind, :morning, :afternoon, :created_at, :updated_at)",
         named_params! {
@@ -150,7 +151,8 @@ pub fn update_from(
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     let current = get(tx, id)?;
     let name = change.name.clone().unwrap_or(current.name);
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE units SET name = :name, name_folded = :folded, kind = :kind,
                 morning_start = :morning, afternoon_start = :afternoon, updated_at = :at
          WHERE id = :id",
@@ -184,7 +186,8 @@ pub fn update_from(
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE id = :id"),
         named_params! { ":id": id },
         from_row,
@@ -193,7 +196,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
 }
 
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE code = :code"),
         named_params! { ":code": code },
         from_row,

@@ -82,7 +82,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<VisitRow> {
-    conn.query_row(
+    super::query_one(
+        conn,
         &format!("{SELECT} WHERE v.id = :id"),
         named_params! { ":id": id },
         from_row,
@@ -105,7 +106,8 @@ pub fn insert_from(
     author: &Author,
 ) -> Result<VisitRow> {
     let uid = origin.uid();
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO visits (uid, unit_id, started_at, ended_at, announced, team, on_roll, present, note,
                              created_by, created_at, updated_at)
          VALUES (:uid, :unit, :started, :ended, :announced, :team, :on_roll, :present, :note, :by, :created_at, :updated_at)",
@@ -145,7 +147,8 @@ pub fn insert_from(
 /// Close a visit; it stops being the current one.
 pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) -> Result<VisitRow> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE visits SET ended_at = :ended, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":ended": datetime_text(at), ":at": author.at },
     )
@@ -180,7 +183,8 @@ pub fn update_from(
     author: &Author,
 ) -> Result<VisitRow> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    tx.execute(
+    super::exec(
+        tx,
         "UPDATE visits SET unit_id = :unit, started_at = :started, ended_at = :ended,
              announced = :announced, team = :team, on_roll = :on_roll, present = :present,
              note = :note, updated_at = :at
@@ -220,19 +224,20 @@ pub fn update_from(
 
 /// The visit that findings go to when no `--visit` is given.
 pub fn current(conn: &Connection) -> Result<Option<i64>> {
-    let value: Option<Option<String>> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = :key",
-            named_params! { ":key": CURRENT_KEY },
-            |row| row.get(0),
-        )
-        .optional()
-        .context("reading the current visit")?;
+    let value: Option<Option<String>> = super::query_one(
+        conn,
+        "SELECT value FROM meta WHERE key = :key",
+        named_params! { ":key": CURRENT_KEY },
+        |row| row.get(0),
+    )
+    .optional()
+    .context("reading the current visit")?;
     Ok(value.flatten().and_then(|v| v.parse().ok()))
 }
 
 fn set_current(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
-    tx.execute(
+    super::exec(
+        tx,
         "INSERT INTO meta (key, value) VALUES (:key, :value)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         named_params! { ":key": CURRENT_KEY, ":value": id.map(|id| id.to_string()) },
