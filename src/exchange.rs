@@ -34,6 +34,26 @@ struct CsvFile {
     reader: csv::Reader<Box<dyn Read>>,
     columns: Vec<String>,
     record: csv::ByteRecord,
+    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+    last_line: u64,
+}
+
+/// Counts the quote characters that pass. Well-formed CSV has an even
+/// number of them (each quoted field opens and closes, inner quotes are
+/// doubled); an odd count at the end means a quote was never closed, which
+/// the lenient CSV reader would otherwise take as "the rest of the file".
+struct QuoteCounter<R> {
+    inner: R,
+    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for QuoteCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        let quotes = buf[..read].iter().filter(|b| **b == b'"').count() as u64;
+        self.quotes.set(self.quotes.get() + quotes);
+        Ok(read)
+    }
 }
 
 /// Open `path` (`-` for standard input): skip a byte-order mark, take `;` as
@@ -71,11 +91,16 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     if bom {
         source.consume(3);
     }
+    let quotes = std::rc::Rc::new(std::cell::Cell::new(0));
+    let counted = QuoteCounter {
+        inner: source,
+        quotes: quotes.clone(),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
         .flexible(true)
-        .from_reader(Box::new(source) as Box<dyn Read>);
+        .from_reader(Box::new(counted) as Box<dyn Read>);
     let mut header = csv::ByteRecord::new();
     let read = reader
         .read_byte_record(&mut header)
@@ -122,6 +147,8 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
         reader,
         columns,
         record: csv::ByteRecord::new(),
+        quotes,
+        last_line: 1,
     })
 }
 
@@ -145,9 +172,16 @@ impl CsvFile {
                 Error::input(format!("{}:{line}: {}", self.label, csv_problem(&e)))
             })?;
         if !read {
+            if self.quotes.get() % 2 == 1 {
+                return Err(Error::input(format!(
+                    "{}:{}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
+                    self.label, self.last_line
+                )));
+            }
             return Ok(None);
         }
         let line = self.record.position().map(|p| p.line()).unwrap_or(0);
+        self.last_line = line;
         if self.record.len() != self.columns.len() {
             return Err(Error::input(format!(
                 "{}:{line}: the row has {} fields but the header names {} columns: check the quotes and separators on this line",

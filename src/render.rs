@@ -476,25 +476,35 @@ pub fn write_document(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let md = format == Format::Md;
-    let mut first = true;
-    for block in blocks {
+    if format == Format::Md {
+        // Markdown blocks are separated by exactly one blank line.
+        let mut parts = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            parts.push(match block {
+                Block::Title(text) => format!("# {}", md_escape(text)),
+                Block::Section(text) => format!("## {}", md_escape(text)),
+                Block::Table(table) => {
+                    let mut text = Vec::new();
+                    write_md(table, &mut text)?;
+                    String::from_utf8_lossy(&text).trim_end().to_string()
+                }
+                Block::Line(text) => md_escape(text).into_owned(),
+            });
+        }
+        return writeln!(out, "{}", parts.join("\n\n"));
+    }
+    for (index, block) in blocks.iter().enumerate() {
         match block {
-            Block::Title(text) if md => writeln!(out, "# {}\n", md_escape(text))?,
             Block::Title(text) => writeln!(out, "{text}\n{}", "═".repeat(text.chars().count()))?,
-            Block::Section(text) if md => writeln!(out, "\n## {}\n", md_escape(text))?,
             Block::Section(text) => {
-                if !first {
+                if index > 0 {
                     writeln!(out)?;
                 }
                 writeln!(out, "{text}")?;
             }
-            Block::Table(table) if md => write_md(table, out)?,
             Block::Table(table) => write_terminal(table, style, out)?,
-            Block::Line(text) if md => writeln!(out, "{}\n", md_escape(text))?,
             Block::Line(text) => writeln!(out, "{text}")?,
         }
-        first = false;
     }
     Ok(())
 }

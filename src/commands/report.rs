@@ -200,6 +200,11 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
                 &report.totals,
                 &report.previous_totals,
             )));
+            if let Some(seal) = &report.seal {
+                blocks.push(Block::Line(format!(
+                    "Seal: {seal} (`spotcheck check --seal {seal}` confirms the logbook still holds the records this report was made from)"
+                )));
+            }
             write_blocks(ctx, &blocks)
         }
     }

@@ -392,7 +392,11 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
     let order = match filter.order {
         FindingOrder::Date => "v.started_at, f.id",
         FindingOrder::Unit => "u.code, v.started_at, f.id",
-        FindingOrder::Kind => "f.kind, v.started_at, f.id",
+        // The order the reports use: late, absent, overdue, other.
+        FindingOrder::Kind => {
+            "CASE f.kind WHEN 'late' THEN 1 WHEN 'absent' THEN 2 WHEN 'overdue' THEN 3 ELSE 4 END,
+             v.started_at, f.id"
+        }
     };
     let mut stmt = conn
         .prepare(&format!(

@@ -52,6 +52,8 @@ pub enum Access {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Declared after `conn`, so it runs once the connection is closed.
+    _leftovers: Option<query::Leftovers>,
 }
 
 /// Where a record comes from when it is not typed now: its uid and stamps
@@ -139,6 +141,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            _leftovers: None,
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
@@ -153,6 +156,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            _leftovers: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn, Path::new(":memory:"))?;

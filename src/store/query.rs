@@ -97,12 +97,29 @@ impl Store {
             }
             Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
         }
+        let leftovers = Leftovers::before_opening(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?;
+        // A logbook in WAL mode needs its `-shm` file; in a folder we may not
+        // write (a USB stick, a colleague's share) SQLite cannot make one, and
+        // nobody can be writing there either, so the file is read as it stands.
+        let conn = match conn.pragma_query_value(None, "application_id", |row| row.get::<_, i64>(0))
+        {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+                    || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
+            {
+                drop(conn);
+                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?
+            }
+            _ => conn,
+        };
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            _leftovers: Some(leftovers),
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
@@ -127,6 +144,59 @@ impl Store {
                 None::<fn(rusqlite::backup::Progress)>,
             )
             .with_context(|| format!("backing up to `{}`", dest.display()))
+    }
+}
+
+/// `file:` URI that opens a logbook without locks or a `-shm` file.
+fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// The `-wal` and `-shm` files that a read-only connection makes beside a
+/// logbook and cannot remove itself. Removed when the store closes, if they
+/// were not there before and nothing was written to the log meanwhile (a
+/// writer that came along keeps them).
+pub(super) struct Leftovers {
+    wal: Option<std::path::PathBuf>,
+    shm: Option<std::path::PathBuf>,
+}
+
+impl Leftovers {
+    fn before_opening(path: &Path) -> Leftovers {
+        let beside = |suffix: &str| {
+            let mut name = path.as_os_str().to_os_string();
+            name.push(suffix);
+            let file = std::path::PathBuf::from(name);
+            (!file.exists()).then_some(file)
+        };
+        Leftovers {
+            wal: beside("-wal"),
+            shm: beside("-shm"),
+        }
+    }
+}
+
+impl Drop for Leftovers {
+    fn drop(&mut self) {
+        let (Some(wal), Some(shm)) = (&self.wal, &self.shm) else {
+            return;
+        };
+        let wal_unused = std::fs::metadata(wal).map(|m| m.len() == 0).unwrap_or(true);
+        if wal_unused {
+            let _ = std::fs::remove_file(wal);
+            let _ = std::fs::remove_file(shm);
+        }
     }
 }
 

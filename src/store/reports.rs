@@ -222,7 +222,10 @@ pub enum Measure {
     Absent,
     Overdue,
     Other,
+    // Spelt like the report's columns; the hyphenated forms work too.
+    #[value(name = "late_minutes", alias = "late-minutes")]
     LateMinutes,
+    #[value(name = "overdue_working_days", alias = "overdue-working-days")]
     OverdueWorkingDays,
     Visits,
 }

@@ -1249,7 +1249,6 @@ fn import_refuses_a_visit_that_is_not_in_the_logbook() {
 /// A quote opened in line 2 and never closed swallows line 3 into the note
 /// of line 2; the import must say so instead of logging one odd finding.
 #[test]
-#[ignore = "bug: an unterminated quote is read leniently: line 3 becomes part of a note and the import succeeds"]
 fn import_refuses_a_stray_quote() {
     let book = fixture_logbook();
     let file = fixture("stray-quote.csv");
@@ -1609,7 +1608,6 @@ fn merge_refuses_the_logbook_itself() {
 /// `-wal` and `-shm` files beside it and leaves them there (so do `sql` and
 /// `schema` beside the logbook itself).
 #[test]
-#[ignore = "bug: merge, sql and schema leave -wal and -shm files beside the logbook they only read"]
 fn reading_a_logbook_leaves_no_files_beside_it() {
     let other = inspector();
     other.visit_tam_dai();
@@ -1631,7 +1629,6 @@ fn reading_a_logbook_leaves_no_files_beside_it() {
 /// as another user to see this one fail.
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: merge cannot read a logbook in a directory the user may not write"]
 fn merge_reads_a_logbook_in_a_directory_it_may_not_write() {
     use std::os::unix::fs::PermissionsExt;
     let other = inspector();
@@ -1720,7 +1717,6 @@ fn the_monthly_report_carries_the_seal_in_json() {
 }
 
 #[test]
-#[ignore = "bug: `report month` prints the seal only in json, not in the footer of its table"]
 fn the_monthly_report_carries_the_seal_in_its_footer() {
     let book = Logbook::new();
     book.visit_tam_dai();
