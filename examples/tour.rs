@@ -151,9 +151,12 @@ fn main() {
         let _ = writeln!(out, "$ spotcheck {}", shell_words(command));
         let mut args = vec!["spotcheck", "--db", "tour.db", "--config", config];
         args.extend_from_slice(command);
-        let mut err = Vec::new();
-        let code = spotcheck::run_args(args, &mut out, &mut err);
-        let _ = out.write_all(&err);
+        // The binary shows notes on stderr as they come, before its buffered
+        // output; the tour keeps that order.
+        let (mut result, mut notes) = (Vec::new(), Vec::new());
+        let code = spotcheck::run_args(args, &mut result, &mut notes);
+        let _ = out.write_all(&notes);
+        let _ = out.write_all(&result);
         if code != 0 {
             let _ = writeln!(out, "(exit code {code})");
             std::process::exit(i32::from(code));

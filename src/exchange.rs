@@ -59,8 +59,13 @@ impl<R: Read> Read for QuoteCounter<R> {
 /// Open `path` (`-` for standard input): skip a byte-order mark, take `;` as
 /// the separator when the header uses it, and check the header.
 fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
-    let label = path.display().to_string();
-    let source: Box<dyn Read> = if label == "-" {
+    let stdin = path.as_os_str() == "-";
+    let label = if stdin {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let source: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(path).with_context(|| format!("cannot read `{label}`"))?)
@@ -119,15 +124,19 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     }
     let known = records.columns();
     for (index, name) in columns.iter().enumerate() {
-        if !known.contains(&name.as_str()) {
+        let name = if name.is_empty() {
+            "(empty)"
+        } else {
+            name.as_str()
+        };
+        if !known.contains(&name) {
             return Err(Error::input(format!(
-                "{label}:1: column {}: unknown column `{name}`: a {} export has the columns {}",
-                index + 1,
+                "{label}:1: column {name}: unknown column: a {} export has the columns {}",
                 records.as_str(),
                 known.join(", ")
             )));
         }
-        if columns[..index].contains(name) {
+        if columns[..index].iter().any(|c| c == name) {
             return Err(Error::input(format!(
                 "{label}:1: column {name}: appears twice in the header"
             )));
@@ -136,7 +145,7 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     for required in required_columns(records) {
         if !columns.iter().any(|c| c == required) {
             return Err(Error::input(format!(
-                "{label}:1: column {required} is missing: a {} file needs at least {}",
+                "{label}:1: column {required}: is missing from the header: a {} file needs at least {}",
                 records.as_str(),
                 required_columns(records).join(", ")
             )));
@@ -758,7 +767,7 @@ pub fn merge(
             let origin = Origin {
                 uid: Some(unit.uid.clone()),
                 created_by: None,
-                created_at: None,
+                created_at: Some(unit.created_at.clone()),
                 updated_at: Some(unit.updated_at.clone()),
             };
             let new = NewUnit {
@@ -828,7 +837,7 @@ pub fn merge(
                             .is_none()
                             .then(|| person.uid.clone()),
                         created_by: None,
-                        created_at: None,
+                        created_at: Some(person.created_at.clone()),
                         updated_at: Some(person.updated_at.clone()),
                     };
                     let added = people::insert_from(
@@ -879,7 +888,7 @@ pub fn merge(
                 let origin = Origin {
                     uid: Some(visit.uid.clone()),
                     created_by: Some(visit.created_by.clone()),
-                    created_at: None,
+                    created_at: Some(visit.created_at.clone()),
                     updated_at: Some(visit.updated_at.clone()),
                 };
                 let added = visits::insert_from(tx, &new, &origin, author)?;

@@ -151,6 +151,13 @@ impl OutputFile {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
         };
+        if !dir.is_dir() {
+            return Err(Error::input(format!(
+                "cannot write `{}`: the directory `{}` does not exist",
+                path.display(),
+                dir.display()
+            )));
+        }
         let file = tempfile::Builder::new()
             .prefix(".spotcheck-")
             .tempfile_in(dir)

@@ -122,17 +122,27 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             file.display()
         )));
     }
-    let store = ctx.open(Access::Read)?;
     let dir = match file.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => std::path::Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Error::input(format!(
+            "cannot write `{}`: the directory `{}` does not exist",
+            file.display(),
+            dir.display()
+        )));
+    }
+    let store = ctx.open(Access::Read)?;
     // Made owner-only and empty first, filled by SQLite, renamed into place
     // only when complete: a failed backup leaves no half copy.
     let temp = tempfile::Builder::new()
         .prefix(".spotcheck-backup-")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+        .map_err(|e| Error::Io {
+            context: format!("cannot write `{}`", file.display()),
+            source: std::io::Error::new(e.kind(), e.kind().to_string()),
+        })?;
     store.backup_to(temp.path())?;
     temp.as_file()
         .sync_all()
@@ -170,6 +180,33 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
         }
         return ctx.line(&line);
     }
+    let chain_broken = outcome
+        .problems
+        .iter()
+        .any(|p| p.record.starts_with("history #"));
+    let seal_refused = outcome.problems.iter().any(|p| p.record == "seal");
+    if let Some(seal) = seal
+        && !seal_refused
+    {
+        ctx.line(&format!(
+            "seal `{}` confirmed: the history it pins is unaltered",
+            seal.trim()
+        ))?;
+    }
+    let head = if chain_broken {
+        outcome
+            .seal
+            .as_ref()
+            .map(|s| {
+                format!(
+                    "the history's head is {} (entry #{}), but a broken history gives no seal",
+                    s.hash, s.seq
+                )
+            })
+            .unwrap_or_default()
+    } else {
+        head
+    };
     let mut table = Table::new(vec![Column::new("record"), Column::new("problem")]);
     for problem in &outcome.problems {
         table.push(vec![

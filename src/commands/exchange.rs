@@ -13,6 +13,14 @@ use crate::store::exchange::{ExportFilter, Records, RowSink};
 use crate::store::{Access, Store, units};
 
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
+    if matches!(
+        ctx.format,
+        crate::render::Format::Json | crate::render::Format::Md
+    ) {
+        return Err(Error::usage(
+            "export writes CSV for spreadsheets: leave out `--format`, or use `spotcheck list --format json` for JSON",
+        ));
+    }
     let period = period(ctx, &args.period)?;
     let store = ctx.open(Access::Read)?;
     let unit_code = match &args.period.unit {
@@ -102,12 +110,17 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
         author: ctx.author(),
     };
     let counts = exchange::import(&mut store, records, file, &import_ctx)?;
-    let line = counts_line(records, &counts, &file.display().to_string());
+    let source = if file.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        file.display().to_string()
+    };
+    let line = counts_line(records, &counts, &source);
     ctx.logged(&line, &counts_record(&counts))
 }
 
 pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
-    let other_store = Store::open_query_only(other)?;
+    let other_store = Store::open_query_only(other, "; name another inspector's logbook to merge")?;
     let mut store = ctx.open(Access::Write)?;
     if same_file(store.path(), other) {
         return Err(Error::input(format!(
@@ -139,11 +152,22 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
             (tally.conflicts as i64).into(),
         ]);
     }
+    let tallies = [report.units, report.people, report.visits, report.findings];
+    let changed = tallies
+        .iter()
+        .any(|t| t.counts.new + t.counts.updated + t.conflicts > 0);
+    let conflicts = tallies.iter().any(|t| t.conflicts > 0);
     if ctx.format == crate::render::Format::Table {
+        if !changed {
+            return ctx.line(&format!(
+                "nothing to change: everything in {source} is already in {}",
+                store.path().display()
+            ));
+        }
         ctx.line(&format!("merged {source} into {}:", store.path().display()))?;
     }
     ctx.table(&table)?;
-    if ctx.format == crate::render::Format::Table {
+    if ctx.format == crate::render::Format::Table && conflicts {
         ctx.line("conflicts: records edited in both logbooks; the later edit is kept and both versions are in the history")?;
     }
     Ok(())

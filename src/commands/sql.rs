@@ -18,7 +18,7 @@ pub fn sql(ctx: &mut Ctx<'_>, sql: &str, params: &[String]) -> Result<()> {
             ))),
         })
         .collect::<Result<Vec<_>>>()?;
-    let store = Store::open_query_only(&ctx.settings.db.value)?;
+    let store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
     let result = query::run(&store, sql, &params)?;
     let mut table = Table::new(result.columns.iter().map(|c| Column::new(c)).collect());
     for row in result.rows {
@@ -46,7 +46,7 @@ fn example(view: &str) -> &'static str {
 }
 
 pub fn schema(ctx: &mut Ctx<'_>) -> Result<()> {
-    let store = Store::open_query_only(&ctx.settings.db.value)?;
+    let store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
     let views = query::views(store.conn())?;
     let mut table = Table::new(vec![
         Column::new("view"),

@@ -35,8 +35,8 @@ fn visit_record(visit: &VisitRow) -> Record {
     let stamp = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
     let mut record = Record::new();
     record
-        .field(Column::new("number"), visit.id)
         .field(Column::new("uid"), visit.uid.as_str())
+        .field(Column::new("number"), visit.id)
         .field(Column::new("unit_code"), visit.unit_code.as_str())
         .field(Column::new("unit_name"), visit.unit_name.as_str())
         .field(Column::new("started_at"), stamp(visit.started_at))
@@ -204,8 +204,8 @@ fn list(ctx: &mut Ctx<'_>, args: crate::cli::PeriodArgs) -> Result<()> {
 
 fn visit_record_columns() -> Vec<Column> {
     [
-        "number",
         "uid",
+        "number",
         "unit_code",
         "unit_name",
         "started_at",

@@ -256,7 +256,7 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         match last {
             None => outcome.problems.push(Problem {
                 record,
-                problem: "has no history: it was added behind spotcheck's back".into(),
+                problem: "has no history entry: it was added, or its history removed, behind spotcheck's back".into(),
             }),
             Some(last) if last != now => outcome.problems.push(Problem {
                 record,

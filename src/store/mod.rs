@@ -35,6 +35,9 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use units::{NewUnit, UnitChange, UnitRow};
 pub use visits::{NewVisit, VisitFilter, VisitRow};
 
+/// The end of a message about the `--db` file.
+pub(crate) const DB_ADVICE: &str = "; name a logbook with `--db`";
+
 /// How long a command waits for another spotcheck that holds the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -111,7 +114,7 @@ impl Store {
                 ));
             }
             Ok(_) => {
-                check_header(path)?;
+                check_header(path, DB_ADVICE)?;
                 false
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -243,7 +246,8 @@ impl Store {
 }
 
 /// Refuse a file that is not an SQLite database before SQLite touches it.
-pub(super) fn check_header(path: &Path) -> Result<()> {
+/// `advice` ends the message with what to do instead.
+pub(super) fn check_header(path: &Path, advice: &str) -> Result<()> {
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|e| Error::Logbook {
         path: path.to_path_buf(),
@@ -253,15 +257,13 @@ pub(super) fn check_header(path: &Path) -> Result<()> {
     if read == 0 {
         return Err(Error::Logbook {
             path: path.to_path_buf(),
-            problem: "is an empty file, not a spotcheck logbook: remove it or name another file with `--db`".into(),
+            problem: format!("is an empty file, not a spotcheck logbook{advice}"),
         });
     }
     if read < 16 || &header != b"SQLite format 3\0" {
         return Err(Error::Logbook {
             path: path.to_path_buf(),
-            problem:
-                "is not a spotcheck logbook (not an SQLite database); name a logbook with `--db`"
-                    .into(),
+            problem: format!("is not a spotcheck logbook (not an SQLite database){advice}"),
         });
     }
     Ok(())

@@ -16,11 +16,12 @@ pub struct PersonRow {
     pub unit_name: String,
     pub name: String,
     pub position: Option<String>,
+    pub created_at: String,
     pub updated_at: String,
 }
 
 const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name AS unit_name,
-        p.name, p.position, p.updated_at
+        p.name, p.position, p.created_at, p.updated_at
     FROM people p JOIN units u ON u.id = p.unit_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
@@ -38,6 +39,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
         unit_name: row.get("unit_name")?,
         name: row.get("name")?,
         position: row.get("position")?,
+        created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
 }

@@ -78,7 +78,7 @@ fn authorize(ctx: AuthContext<'_>) -> Authorization {
 impl Store {
     /// Open a logbook for `sql`: read-only file flag, `query_only`, and the
     /// authorizer above.
-    pub fn open_query_only(path: &Path) -> Result<Store> {
+    pub fn open_query_only(path: &Path, advice: &str) -> Result<Store> {
         let logbook_error = |problem: String| Error::Logbook {
             path: path.to_path_buf(),
             problem,
@@ -89,11 +89,9 @@ impl Store {
                     "is a directory: name a file with `--db`".into(),
                 ));
             }
-            Ok(_) => check_header(path)?,
+            Ok(_) => check_header(path, advice)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(logbook_error(
-                    "does not exist: create it with `spotcheck init`".into(),
-                ));
+                return Err(logbook_error(format!("does not exist{advice}")));
             }
             Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
         }
@@ -211,6 +209,12 @@ pub struct QueryResult {
 pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<QueryResult> {
     let refused = |e: rusqlite::Error| -> Error {
         let code = e.sqlite_error_code();
+        // A function the guard refuses fails at run time with SQLite's plain words.
+        let code = if e.to_string().contains("not authorized") {
+            Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
+        } else {
+            code
+        };
         match code {
             Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
             | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(
@@ -243,6 +247,17 @@ pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<Quer
             Err(_) => stmt.raw_bind_parameter(index, value.as_str()),
         };
         bound.map_err(refused)?;
+    }
+    // A parameter left without a value would quietly match nothing.
+    for index in 1..=stmt.parameter_count() {
+        if let Some(name) = stmt.parameter_name(index) {
+            let bare = name.trim_start_matches([':', '@', '$']);
+            if !params.iter().any(|(given, _)| given == bare) {
+                return Err(Error::input(format!(
+                    "the query's parameter `{name}` has no value: give it with `--param {bare}=VALUE`"
+                )));
+            }
+        }
     }
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     let width = columns.len();

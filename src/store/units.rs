@@ -18,6 +18,7 @@ pub struct UnitRow {
     pub kind: UnitKind,
     pub morning_start: Option<NaiveTime>,
     pub afternoon_start: Option<NaiveTime>,
+    pub created_at: String,
     pub updated_at: String,
 }
 
@@ -39,8 +40,7 @@ pub struct UnitChange {
     pub afternoon_start: Option<Option<NaiveTime>>,
 }
 
-const SELECT: &str =
-    "SELECT id, uid, code, name, kind, morning_start, afternoon_start, updated_at FROM units";
+const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon_start, created_at, updated_at FROM units";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
@@ -58,6 +58,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
         kind: row.get("kind")?,
         morning_start: opt(row, "morning_start", stored_time)?,
         afternoon_start: opt(row, "afternoon_start", stored_time)?,
+        created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
 }

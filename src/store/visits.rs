@@ -23,6 +23,7 @@ pub struct VisitRow {
     pub present: Option<i64>,
     pub note: Option<String>,
     pub created_by: String,
+    pub created_at: String,
     pub updated_at: String,
     /// Findings logged on this visit, not counting voided ones.
     pub findings: i64,
@@ -47,7 +48,7 @@ pub struct VisitFilter {
 }
 
 const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name AS unit_name,
-        v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by, v.updated_at,
+        v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by, v.created_at, v.updated_at,
         (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
     FROM visits v JOIN units u ON u.id = v.unit_id";
 
@@ -76,6 +77,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
         present: row.get("present")?,
         note: row.get("note")?,
         created_by: row.get("created_by")?,
+        created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
         findings: row.get("findings")?,
     })

@@ -512,8 +512,8 @@ fn an_empty_file_is_not_a_logbook() {
         &["init"],
         1,
         &format!(
-            "error: logbook `{}`: is an empty file, not a spotcheck logbook: \
-             remove it or name another file with `--db`\n",
+            "error: logbook `{}`: is an empty file, not a spotcheck logbook; \
+             name a logbook with `--db`\n",
             empty.display()
         ),
     );

@@ -420,7 +420,7 @@ fn a_semicolon_export_imports_back() {
     assert_eq!(out.code, 0, "{}", out.dump);
     assert_eq!(
         out.stdout,
-        "imported findings from -: 6 new, 0 updated, 0 unchanged\n"
+        "imported findings from standard input: 6 new, 0 updated, 0 unchanged\n"
     );
     assert_eq!(fresh.ok(&["export", "findings"]), plain);
 }
@@ -1155,7 +1155,7 @@ fn refused_import(name: &str, message: &str) {
 fn import_refuses_an_unknown_column() {
     refused_import(
         "wrong-header.csv",
-        "error: FILE:1: column 24: unknown column `ghi_chú`: a findings export has the columns \
+        "error: FILE:1: column ghi_chú: unknown column: a findings export has the columns \
          uid, number, unit_code, unit_name, visit_uid, visit_started_at, kind, person, position, \
          arrived_at, expected_at, minutes_late, meeting, file_ref, procedure, received_on, due_on, \
          returned_on, days_overdue, working_days_overdue, category, description, action, note, \
@@ -1167,7 +1167,7 @@ fn import_refuses_an_unknown_column() {
 fn import_refuses_a_file_without_a_required_column() {
     refused_import(
         "missing-column.csv",
-        "error: FILE:1: column kind is missing: a findings file needs at least visit_uid, kind\n",
+        "error: FILE:1: column kind: is missing from the header: a findings file needs at least visit_uid, kind\n",
     );
 }
 
@@ -1949,7 +1949,8 @@ fn check_names_a_unit_added_behind_spotchecks_back() {
         found,
         [(
             "unit #2".to_string(),
-            "has no history: it was added behind spotcheck's back".to_string()
+            "has no history entry: it was added, or its history removed, behind spotcheck's back"
+                .to_string()
         )]
     );
 }
