@@ -111,6 +111,7 @@ impl Dice {
         self.below(100) < percent
     }
 
+    /// A random uid, as spotcheck makes them (32 hex digits).
     fn uid(&mut self) -> String {
         format!("{:016x}{:016x}", self.next(), self.next())
     }
@@ -340,20 +341,20 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
                         created_at: Some(at.clone()),
                         ..Origin::default()
                     };
-                    let row = findings::insert_from(tx, &finding, &origin, &author(&at))?;
+                    let id = findings::insert_from(tx, &finding, &origin, &author(&at))?;
                     if dice.chance(1) {
                         let mut corrected = finding.clone();
                         corrected.note = Some("đã xác minh lại với đơn vị".to_string());
                         findings::update(
                             tx,
-                            row.id,
+                            id,
                             &corrected,
                             Some("bổ sung ghi chú"),
                             &author(&at),
                         )?;
                     }
                     if dice.chance(1) {
-                        findings::void(tx, row.id, "ghi trùng", &author(&at))?;
+                        findings::void(tx, id, "ghi trùng", &author(&at))?;
                     }
                 }
                 logged += count;

@@ -690,7 +690,7 @@ fn import_finding(
     };
     let (id, outcome) = match existing {
         None => (
-            findings::insert_from(tx, &finding, &origin, &ctx.author)?.id,
+            findings::insert_from(tx, &finding, &origin, &ctx.author)?,
             Outcome::New,
         ),
         Some(id) => {
@@ -952,7 +952,7 @@ pub fn merge(
                     };
                     let added = findings::insert_from(tx, &fields, &origin, author)?;
                     if let (Some(at), Some(reason)) = (&finding.voided_at, &finding.void_reason) {
-                        findings::void_from(tx, added.id, reason, at, author)?;
+                        findings::void_from(tx, added, reason, at, author)?;
                     }
                     tally.counts.new += 1;
                     continue;

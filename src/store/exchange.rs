@@ -238,7 +238,7 @@ fn entity(records: Records) -> super::history::Entity {
 }
 
 /// A record's state as the history keeps it (other records named by uid).
-pub fn snapshot(conn: &Connection, records: Records, id: i64) -> Result<serde_json::Value> {
+pub fn snapshot(conn: &Connection, records: Records, id: i64) -> Result<String> {
     super::history::snapshot(conn, snapshot_sql(records), id)
 }
 
@@ -249,17 +249,19 @@ pub fn keep_local(
     tx: &rusqlite::Transaction<'_>,
     records: Records,
     id: i64,
-    other: &serde_json::Value,
+    other: &str,
     reason: &str,
     author: &super::Author,
 ) -> Result<bool> {
     let current = snapshot(tx, records, id)?;
-    let uid: String = current
-        .get("uid")
-        .and_then(|u| u.as_str())
-        .unwrap_or_default()
-        .to_string();
-    let other_text = super::history::canonical(other);
+    let uid: String = super::query_one(
+        tx,
+        &format!("SELECT uid FROM {} WHERE id = :id", records.table()),
+        named_params! { ":id": id },
+        |row| row.get(0),
+    )
+    .context("reading a record's uid")?;
+    let other_text = other;
     let known: bool = super::query_one(
         tx,
         "SELECT EXISTS (SELECT 1 FROM history

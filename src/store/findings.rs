@@ -181,16 +181,17 @@ pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
 }
 
 pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
-    insert_from(tx, finding, &Origin::default(), author)
+    let id = insert_from(tx, finding, &Origin::default(), author)?;
+    get(tx, id)
 }
 
-/// Log a finding that another logbook or an export describes.
+/// Log a finding that another logbook or an export describes; its number.
 pub fn insert_from(
     tx: &Transaction<'_>,
     finding: &NewFinding,
     origin: &Origin,
     author: &Author,
-) -> Result<FindingRow> {
+) -> Result<i64> {
     let uid = origin.uid();
     super::exec(
         tx,
@@ -240,7 +241,7 @@ pub fn insert_from(
             reason: None,
         },
     )?;
-    get(tx, id)
+    Ok(id)
 }
 
 /// Replace a finding's fields; the edit history keeps the old version.

@@ -47,19 +47,13 @@ impl Entity {
     }
 }
 
-/// Serialised with sorted keys and no spaces: the same record always gives
-/// the same text, whatever order SQLite returned the columns in.
-pub(crate) fn canonical(value: &Json) -> String {
-    // serde_json's map is a BTreeMap without the preserve_order feature.
-    serde_json::to_string(value).expect("JSON values always serialise")
-}
-
 pub(super) struct Change<'a> {
     pub action: &'static str,
     pub entity: Entity,
     pub entity_uid: &'a str,
-    pub before: Option<&'a Json>,
-    pub after: Option<&'a Json>,
+    /// Snapshots as SQLite's `json_object` writes them.
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
     pub reason: Option<&'a str>,
 }
 
@@ -74,8 +68,7 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     .optional()
     .context("reading the end of the edit history")?
     .unwrap_or_else(|| GENESIS.to_string());
-    let before = change.before.map(canonical);
-    let after = change.after.map(canonical);
+    let (before, after) = (change.before, change.after);
     let hash = entry_hash(&EntryFields {
         prev_hash: &prev_hash,
         at: &author.at,
@@ -83,8 +76,8 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
         action: change.action,
         entity: change.entity.as_str(),
         entity_uid: change.entity_uid,
-        before: before.as_deref(),
-        after: after.as_deref(),
+        before,
+        after,
         reason: change.reason,
     });
     super::exec(
@@ -121,21 +114,32 @@ pub(super) struct EntryFields<'a> {
     pub reason: Option<&'a str>,
 }
 
-/// SHA-256 over the canonical JSON of the entry's fields and the previous hash.
+/// SHA-256 over the entry's fields as one JSON object with sorted keys
+/// and no spaces, so anyone can recompute it with a JSON library.
 pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
-    let canonical = serde_json::json!({
-        "prev_hash": entry.prev_hash,
-        "at": entry.at,
-        "by": entry.by,
-        "action": entry.action,
-        "entity": entry.entity,
-        "entity_uid": entry.entity_uid,
-        "before": entry.before,
-        "after": entry.after,
-        "reason": entry.reason,
-    });
-    let digest = Sha256::digest(canonical.to_string().as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let quoted = |text: &str| serde_json::to_string(text).expect("strings serialise");
+    let optional = |text: Option<&str>| text.map_or_else(|| "null".to_string(), quoted);
+    // Keys in sorted order, as serde_json writes a map.
+    let canonical = format!(
+        "{{\"action\":{},\"after\":{},\"at\":{},\"before\":{},\"by\":{},\"entity\":{},\"entity_uid\":{},\"prev_hash\":{},\"reason\":{}}}",
+        quoted(entry.action),
+        optional(entry.after),
+        quoted(entry.at),
+        optional(entry.before),
+        quoted(entry.by),
+        quoted(entry.entity),
+        quoted(entry.entity_uid),
+        quoted(entry.prev_hash),
+        optional(entry.reason),
+    );
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 0xf)]));
+    }
+    hex
 }
 
 /// What a person reads for a reference held in a snapshot: a person's
@@ -200,17 +204,16 @@ pub(super) struct Snapshot {
     pub alias: &'static str,
 }
 
-/// One record's current state.
-pub(super) fn snapshot(tx: &Connection, snapshot: &Snapshot, id: i64) -> Result<Json> {
+/// One record's current state, as JSON text.
+pub(super) fn snapshot(tx: &Connection, snapshot: &Snapshot, id: i64) -> Result<String> {
     let sql = format!(
         "SELECT {json} FROM {from} WHERE {a}.id = :id",
         json = snapshot.json,
         from = snapshot.from,
         a = snapshot.alias
     );
-    let text: String = super::query_one(tx, &sql, named_params! { ":id": id }, |row| row.get(0))
-        .context("taking a snapshot for the edit history")?;
-    Ok(serde_json::from_str(&text).expect("SQLite's json_object gives valid JSON"))
+    super::query_one(tx, &sql, named_params! { ":id": id }, |row| row.get(0))
+        .context("taking a snapshot for the edit history")
 }
 
 #[cfg(test)]
@@ -218,8 +221,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn canonical_form_sorts_keys() {
-        let value: Json = serde_json::from_str(r#"{"b":1,"a":"Đại"}"#).unwrap();
-        assert_eq!(canonical(&value), r#"{"a":"Đại","b":1}"#);
+    fn the_hash_covers_the_canonical_json_of_the_entry() {
+        let entry = EntryFields {
+            prev_hash: GENESIS,
+            at: "2022-05-10T00:35:00.000Z",
+            by: "Lê Thị Hoa",
+            action: "insert",
+            entity: "unit",
+            entity_uid: "ab",
+            before: None,
+            after: Some("{\"code\":\"tam-dai\"}"),
+            reason: None,
+        };
+        let same_as_serde = serde_json::json!({
+            "prev_hash": GENESIS, "at": entry.at, "by": entry.by, "action": "insert",
+            "entity": "unit", "entity_uid": "ab", "before": null,
+            "after": "{\"code\":\"tam-dai\"}", "reason": null,
+        })
+        .to_string();
+        let expected: String = Sha256::digest(same_as_serde.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(entry_hash(&entry), expected);
     }
 }

@@ -92,7 +92,7 @@ CREATE TABLE history (
     after      TEXT,
     reason     TEXT,
     prev_hash  TEXT NOT NULL,
-    hash       TEXT NOT NULL UNIQUE
+    hash       TEXT NOT NULL
 ) STRICT;
 
 CREATE INDEX history_by_entity ON history (entity_uid);
