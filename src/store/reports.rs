@@ -64,14 +64,21 @@ pub fn unit_counts(
                         count(*) AS findings
                  FROM pf GROUP BY unit_id
              ),
+             -- One pass over the repeat window: a person repeats when their
+             -- findings there fall both before the period and inside it.
              repeats AS (
                  SELECT p.unit_id, count(*) AS repeat_people
-                 FROM (SELECT DISTINCT person_id FROM pf WHERE person_id IS NOT NULL) seen
+                 FROM (
+                     -- CROSS JOIN keeps the window's visits first: grouping by
+                     -- person tempts the planner to walk every finding instead.
+                     SELECT f.person_id
+                     FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
+                     WHERE v.started_at >= :repeat_from AND (:to IS NULL OR v.started_at < :to)
+                       AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+                     GROUP BY f.person_id
+                     HAVING min(v.started_at) < :from AND max(v.started_at) >= :from
+                 ) seen
                  JOIN people p ON p.id = seen.person_id
-                 WHERE EXISTS (
-                     SELECT 1 FROM findings f2 JOIN visits v2 ON v2.id = f2.visit_id
-                     WHERE f2.person_id = seen.person_id AND f2.voided_at IS NULL
-                       AND v2.started_at >= :repeat_from AND v2.started_at < :from)
                  GROUP BY p.unit_id
              )
              SELECT u.code, u.name,
@@ -151,7 +158,7 @@ pub fn offenders(
         .prepare_cached(
             "WITH w AS (
                  SELECT f.person_id, f.kind, f.action, v.started_at
-                 FROM visits v JOIN findings f ON f.visit_id = v.id
+                 FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
                  WHERE v.started_at >= :first AND v.started_at < :after
                    AND f.voided_at IS NULL AND f.person_id IS NOT NULL
              )
