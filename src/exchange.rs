@@ -325,6 +325,7 @@ pub fn import(
         let mut counts = Counts::default();
         // Uids as numbers: 16 bytes each, so a million rows stay small.
         let mut seen: HashSet<u128> = HashSet::new();
+        let mut lookups = Lookups::default();
         while let Some(row) = file.next()? {
             if let Some(uid) = row.uid("uid")? {
                 let key = u128::from_str_radix(&uid, 16).expect("checked to be 32 hex digits");
@@ -336,7 +337,7 @@ pub fn import(
                 Records::Units => import_unit(tx, &row, ctx)?,
                 Records::People => import_person(tx, &row, ctx)?,
                 Records::Visits => import_visit(tx, &row, ctx, &reason)?,
-                Records::Findings => import_finding(tx, &row, ctx, &reason)?,
+                Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups)?,
             };
             match outcome {
                 Outcome::New => counts.new += 1,
@@ -551,22 +552,38 @@ fn import_visit(
     Ok(Outcome::Updated)
 }
 
+/// What earlier rows of an import looked up: an export lists a visit's
+/// findings together, and a unit's staff again and again.
+#[derive(Default)]
+struct Lookups {
+    visit: Option<(String, visits::VisitRow)>,
+    people: std::collections::HashMap<(i64, String), i64>,
+}
+
 fn import_finding(
     tx: &rusqlite::Transaction<'_>,
     row: &Row<'_>,
     ctx: &ImportContext<'_>,
     reason: &str,
+    lookups: &mut Lookups,
 ) -> Result<Outcome> {
     let visit_uid = row
         .uid("visit_uid")?
         .ok_or_else(|| row.error("visit_uid", "is empty"))?;
-    let visit_id = id_by_uid(tx, Records::Visits, &visit_uid)?.ok_or_else(|| {
-        row.error(
-            "visit_uid",
-            format!("no visit `{visit_uid}` in this logbook: import the visits first"),
-        )
-    })?;
-    let visit = visits::get(tx, visit_id)?;
+    let visit = match lookups.visit.take() {
+        Some((uid, visit)) if uid == visit_uid => visit,
+        _ => {
+            let visit_id = id_by_uid(tx, Records::Visits, &visit_uid)?.ok_or_else(|| {
+                row.error(
+                    "visit_uid",
+                    format!("no visit `{visit_uid}` in this logbook: import the visits first"),
+                )
+            })?;
+            visits::get(tx, visit_id)?
+        }
+    };
+    let visit_id = visit.id;
+    lookups.visit = Some((visit_uid.clone(), visit.clone()));
     if let Some(code) = row.text("unit_code")?
         && units::normalise_code(&code).ok().as_deref() != Some(visit.unit_code.as_str())
     {
@@ -652,21 +669,30 @@ fn import_finding(
         }
     }
     if let Some(name) = &person_name {
-        let person = match people::find(tx, visit.unit_id, name)? {
-            Some(person) => person,
+        let key = (visit.unit_id, fold(name));
+        let person_id = match lookups.people.get(&key) {
+            Some(id) => *id,
             None => {
-                let position = row.text("position")?;
-                people::insert_from(
-                    tx,
-                    visit.unit_id,
-                    name,
-                    position.as_deref(),
-                    &Origin::default(),
-                    &ctx.author,
-                )?
+                let id = match people::find(tx, visit.unit_id, name)? {
+                    Some(person) => person.id,
+                    None => {
+                        let position = row.text("position")?;
+                        people::insert_from(
+                            tx,
+                            visit.unit_id,
+                            name,
+                            position.as_deref(),
+                            &Origin::default(),
+                            &ctx.author,
+                        )?
+                        .id
+                    }
+                };
+                lookups.people.insert(key, id);
+                id
             }
         };
-        finding.person_id = Some(person.id);
+        finding.person_id = Some(person_id);
     }
     let voided_at = row.stamp("voided_at")?;
     let void_reason = row.text("void_reason")?;
