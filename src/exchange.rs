@@ -192,6 +192,14 @@ impl CsvFile {
         let line = self.record.position().map(|p| p.line()).unwrap_or(0);
         self.last_line = line;
         if self.record.len() != self.columns.len() {
+            // A quote left open swallows the following lines into one row;
+            // by the time the row ends, the reader has seen every quote.
+            if self.quotes.get() % 2 == 1 {
+                return Err(Error::input(format!(
+                    "{}:{line}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
+                    self.label
+                )));
+            }
             return Err(Error::input(format!(
                 "{}:{line}: the row has {} fields but the header names {} columns: check the quotes and separators on this line",
                 self.label,
@@ -756,6 +764,12 @@ pub struct MergeReport {
     pub findings: MergeCounts,
 }
 
+/// Whether a record was changed after it was made: two versions differing
+/// is a conflict only when both sides did so.
+fn edited(created_at: &str, updated_at: &str) -> bool {
+    created_at != updated_at
+}
+
 /// Which side's version of a record differing on both sides stays.
 fn later_wins(local_updated: &str, other_updated: &str) -> bool {
     // RFC 3339 UTC stamps with milliseconds compare as text.
@@ -834,7 +848,9 @@ pub fn merge(
                 };
                 units::update_from(tx, local.id, &change, Some(&unit.updated_at), author)?;
                 tally.counts.updated += 1;
-                tally.conflicts += 1;
+                if edited(&local.created_at, &local.updated_at) {
+                    tally.conflicts += 1;
+                }
             } else {
                 let theirs = crate::store::exchange::snapshot(other_conn, Records::Units, unit.id)?;
                 if crate::store::exchange::keep_local(
@@ -844,7 +860,8 @@ pub fn merge(
                     &theirs,
                     &kept,
                     author,
-                )? {
+                )? && edited(&unit.created_at, &unit.updated_at)
+                {
                     tally.conflicts += 1;
                 }
                 tally.counts.unchanged += 1;
@@ -944,7 +961,9 @@ pub fn merge(
                     author,
                 )?;
                 tally.counts.updated += 1;
-                tally.conflicts += 1;
+                if edited(&local.created_at, &local.updated_at) {
+                    tally.conflicts += 1;
+                }
             } else {
                 let theirs =
                     crate::store::exchange::snapshot(other_conn, Records::Visits, visit.id)?;
@@ -955,7 +974,8 @@ pub fn merge(
                     &theirs,
                     &kept,
                     author,
-                )? {
+                )? && edited(&visit.created_at, &visit.updated_at)
+                {
                     tally.conflicts += 1;
                 }
                 tally.counts.unchanged += 1;
@@ -997,7 +1017,9 @@ pub fn merge(
                         author,
                     )?;
                     changed = true;
-                    tally.conflicts += 1;
+                    if edited(&local.logged_at, &local.updated_at) {
+                        tally.conflicts += 1;
+                    }
                 } else {
                     let theirs = crate::store::exchange::snapshot(
                         other_conn,
@@ -1011,7 +1033,8 @@ pub fn merge(
                         &theirs,
                         &kept,
                         author,
-                    )? {
+                    )? && edited(&finding.logged_at, &finding.updated_at)
+                    {
                         tally.conflicts += 1;
                     }
                 }

@@ -160,6 +160,13 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
 
 pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
     use crate::store::check;
+    if let Some(seal) = seal.map(str::trim)
+        && (seal.len() != 64 || !seal.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        return Err(crate::error::Error::input(format!(
+            "`{seal}` is not a seal: a seal is the 64 hex digits that `spotcheck check` or a report printed; give all of them"
+        )));
+    }
     let store = ctx.open(Access::Read)?;
     let outcome = check::run(store.conn(), seal.map(str::trim))?;
     let head = outcome

@@ -18,7 +18,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         crate::render::Format::Json | crate::render::Format::Md
     ) {
         return Err(Error::usage(
-            "export writes CSV for spreadsheets: leave out `--format`, or use `spotcheck list --format json` for JSON",
+            "export writes CSV for spreadsheets: leave out `--format`; for JSON or Markdown use `spotcheck list --format json` or `--format md`",
         ));
     }
     let period = period(ctx, &args.period)?;

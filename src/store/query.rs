@@ -250,7 +250,12 @@ pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<Quer
     }
     // A parameter left without a value would quietly match nothing.
     for index in 1..=stmt.parameter_count() {
-        if let Some(name) = stmt.parameter_name(index) {
+        let Some(name) = stmt.parameter_name(index) else {
+            return Err(Error::input(
+                "the query has a `?` parameter, which `--param` cannot fill: name it, as `:unit`, and give `--param unit=VALUE`",
+            ));
+        };
+        {
             let bare = name.trim_start_matches([':', '@', '$']);
             if !params.iter().any(|(given, _)| given == bare) {
                 return Err(Error::input(format!(

@@ -2043,3 +2043,66 @@ fn backup_with_force_replaces_an_older_backup() {
     assert_eq!(restored.ok(&list), book.ok(&list));
     assert_eq!(csv_records(&restored.ok(&list)).len(), 7);
 }
+
+#[test]
+fn a_shortened_seal_is_refused_with_what_a_seal_is() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let seal = seal_in(&book.ok(&["check"]));
+    let stderr = book.fails(&["check", "--seal", &seal[..16]], 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: `{}` is not a seal: a seal is the 64 hex digits that `spotcheck check` or a report printed; give all of them\n",
+            &seal[..16]
+        )
+    );
+}
+
+#[test]
+fn sql_refuses_a_positional_parameter() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let stderr = book.fails(&["sql", "SELECT ?"], 1);
+    assert_eq!(
+        stderr,
+        "error: the query has a `?` parameter, which `--param` cannot fill: name it, as `:unit`, and give `--param unit=VALUE`\n"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_named_even_when_the_row_comes_out_short() {
+    let book = Logbook::new();
+    let file = book.path("don-vi.csv");
+    std::fs::write(
+        &file,
+        "code,name,kind\ntam-lanh,\"UBND xã Tam Lãnh,commune\ntam-tra,UBND xã Tam Trà,commune\n",
+    )
+    .unwrap();
+    let before = book.snapshot();
+    let stderr = book.fails(&["import", "units", &shown(&file)], 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}:2: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line\n",
+            shown(&file)
+        )
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn an_edit_made_on_one_side_only_is_an_update_not_a_conflict() {
+    let hoa = Logbook::new();
+    hoa.visit_tam_dai();
+    hoa.ok(&["absent", "Trần Thị Bình"]);
+    let tuan = Logbook::new().env("SPOTCHECK_BY", "Phạm Minh Tuấn");
+    tuan.ok(&["merge", &shown(hoa.db())]);
+    ok_at(
+        &tuan,
+        "2022-05-10T09:00",
+        &["edit", "1", "--note", "có giấy mời"],
+    );
+    let merged = hoa.ok(&["merge", &shown(tuan.db()), "--format", "csv"]);
+    assert_eq!(merge_rows(&merged)[3], ["findings", "0", "1", "0", "0"]);
+}
