@@ -163,14 +163,13 @@ pub fn export(
             "`--kind`, `--person` and `--search` apply to findings only",
         ));
     }
-    let mut sql = format!(
-        "SELECT * FROM {view} WHERE (:unit IS NULL OR {unit_column} = :unit)",
-        view = records.view()
-    );
-    if let Some(date) = date_column {
-        sql.push_str(&format!(
-            " AND (:from IS NULL OR {date} >= :from) AND (:to IS NULL OR {date} < :to)"
-        ));
+    // Only the filters given go into the statement, so SQLite can use its indexes.
+    let mut sql = format!("SELECT * FROM {view} WHERE 1", view = records.view());
+    if filter.unit_code.is_some() {
+        sql.push_str(&format!(" AND {unit_column} = :unit"));
+    }
+    if let Some(date) = date_column.filter(|_| filter.period.is_some()) {
+        sql.push_str(&format!(" AND {date} >= :from AND {date} < :to"));
     }
     if records == Records::Findings {
         sql.push_str(
@@ -186,10 +185,13 @@ pub fn export(
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     sink.header(&columns)?;
     let (from, to) = period_bounds(filter.period.as_ref());
-    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":unit", &filter.unit_code)];
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+    if let Some(unit) = &filter.unit_code {
+        params.push((":unit", unit));
+    }
     let person = filter.person.as_deref().map(fold);
     let search = filter.search.as_deref().map(fold);
-    if date_column.is_some() {
+    if date_column.is_some() && filter.period.is_some() {
         params.push((":from", &from));
         params.push((":to", &to));
     }

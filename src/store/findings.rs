@@ -399,36 +399,53 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
              v.started_at, f.id"
         }
     };
+    let person = filter.person.as_deref().map(fold);
+    let search = filter.search.as_deref().map(fold);
+    // Only the filters given go into the statement: a catch-all such as
+    // `(:unit IS NULL OR v.unit_id = :unit)` keeps SQLite from using an index.
+    let mut conditions: Vec<&str> = Vec::new();
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+    if filter.period.is_some() {
+        conditions.push("v.started_at >= :from AND v.started_at < :to");
+        params.push((":from", &from));
+        params.push((":to", &to));
+    }
+    if let Some(unit) = &filter.unit_id {
+        conditions.push("v.unit_id = :unit");
+        params.push((":unit", unit));
+    }
+    if let Some(visit) = &filter.visit_id {
+        conditions.push("f.visit_id = :visit");
+        params.push((":visit", visit));
+    }
+    if let Some(kind) = &filter.kind {
+        conditions.push("f.kind = :kind");
+        params.push((":kind", kind));
+    }
+    if !filter.include_void {
+        conditions.push("f.voided_at IS NULL");
+    }
+    if let Some(person) = &person {
+        conditions.push("instr(p.name_folded, :person) > 0");
+        params.push((":person", person));
+    }
+    if let Some(search) = &search {
+        conditions.push(
+            "instr(spotcheck_fold(concat_ws(' ', p.name, u.name, u.code, f.meeting, f.file_ref,
+                 f.procedure, f.category, f.description, f.note)), :search) > 0",
+        );
+        params.push((":search", search));
+    }
+    let filter_sql = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     let mut stmt = conn
-        .prepare(&format!(
-            "{SELECT}
-             WHERE (:from IS NULL OR v.started_at >= :from)
-               AND (:to IS NULL OR v.started_at < :to)
-               AND (:unit IS NULL OR v.unit_id = :unit)
-               AND (:visit IS NULL OR f.visit_id = :visit)
-               AND (:kind IS NULL OR f.kind = :kind)
-               AND (:include_void OR f.voided_at IS NULL)
-               AND (:person IS NULL OR instr(p.name_folded, :person) > 0)
-               AND (:search IS NULL OR instr(spotcheck_fold(concat_ws(' ',
-                       p.name, u.name, u.code, f.meeting, f.file_ref, f.procedure,
-                       f.category, f.description, f.note)), :search) > 0)
-             ORDER BY {order}"
-        ))
+        .prepare_cached(&format!("{SELECT} {filter_sql} ORDER BY {order}"))
         .context("listing findings")?;
     let rows = stmt
-        .query_map(
-            named_params! {
-                ":from": from,
-                ":to": to,
-                ":unit": filter.unit_id,
-                ":visit": filter.visit_id,
-                ":kind": filter.kind,
-                ":include_void": filter.include_void,
-                ":person": filter.person.as_deref().map(fold),
-                ":search": filter.search.as_deref().map(fold),
-            },
-            from_row,
-        )
+        .query_map(params.as_slice(), from_row)
         .context("listing findings")?;
     rows.collect::<rusqlite::Result<_>>()
         .context("listing findings")

@@ -45,7 +45,7 @@ pub fn unit_counts(
         .prepare_cached(
             "WITH pv AS (
                  SELECT id, unit_id FROM visits
-                 WHERE started_at >= :from AND (:to IS NULL OR started_at < :to)
+                 WHERE started_at >= :from AND started_at < :to
              ),
              pf AS (
                  SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue, f.person_id
@@ -73,7 +73,7 @@ pub fn unit_counts(
                      -- person tempts the planner to walk every finding instead.
                      SELECT f.person_id
                      FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
-                     WHERE v.started_at >= :repeat_from AND (:to IS NULL OR v.started_at < :to)
+                     WHERE v.started_at >= :repeat_from AND v.started_at < :to
                        AND f.voided_at IS NULL AND f.person_id IS NOT NULL
                      GROUP BY f.person_id
                      HAVING min(v.started_at) < :from AND max(v.started_at) >= :from

@@ -251,31 +251,39 @@ fn set_current(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
 /// Visits started in the period (or ever), oldest first.
 pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
     let (from, to) = period_bounds(filter.period.as_ref());
+    // The unit goes into the statement only when given, so that SQLite can
+    // use the index on unit and time.
+    let unit = if filter.unit_id.is_some() {
+        "AND v.unit_id = :unit"
+    } else {
+        ""
+    };
     let mut stmt = conn
-        .prepare(&format!(
-            "{SELECT} WHERE (:from IS NULL OR v.started_at >= :from)
-                AND (:to IS NULL OR v.started_at < :to)
-                AND (:unit IS NULL OR v.unit_id = :unit)
+        .prepare_cached(&format!(
+            "{SELECT} WHERE v.started_at >= :from AND v.started_at < :to {unit}
               ORDER BY v.started_at, v.id"
         ))
         .context("listing visits")?;
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":from", &from), (":to", &to)];
+    if let Some(unit) = &filter.unit_id {
+        params.push((":unit", unit));
+    }
     let rows = stmt
-        .query_map(
-            named_params! { ":from": from, ":to": to, ":unit": filter.unit_id },
-            from_row,
-        )
+        .query_map(params.as_slice(), from_row)
         .context("listing visits")?;
     rows.collect::<rusqlite::Result<_>>()
         .context("listing visits")
 }
 
 /// A period as a half-open range of stored date-time text: the first day
-/// included, the day after the last excluded.
-pub(super) fn period_bounds(period: Option<&Period>) -> (Option<String>, Option<String>) {
-    match period {
-        Some(p) => (Some(date_text(p.first)), p.last.succ_opt().map(date_text)),
-        None => (None, None),
-    }
+/// included, the day after the last excluded. Without a period, a range
+/// that holds every date, so statements keep one shape and their index.
+pub(super) fn period_bounds(period: Option<&Period>) -> (String, String) {
+    let first = period.map_or_else(|| "0000".to_string(), |p| date_text(p.first));
+    let after = period
+        .and_then(|p| p.last.succ_opt())
+        .map_or_else(|| "9999-12-31 99".to_string(), date_text);
+    (first, after)
 }
 
 /// Fail with the line to type when a finding has no visit to go to.
