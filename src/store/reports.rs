@@ -43,13 +43,13 @@ pub fn unit_counts(
     let (from, to) = bounds(period);
     let mut stmt = conn
         .prepare_cached(
-            "WITH pv AS (
+            "WITH pv AS MATERIALIZED (
                  SELECT id, unit_id FROM visits
                  WHERE started_at >= :from AND started_at < :to
              ),
              pf AS (
                  SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue, f.person_id
-                 FROM pv JOIN findings f ON f.visit_id = pv.id
+                 FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
                  WHERE f.voided_at IS NULL
              ),
              visit_counts AS (SELECT unit_id, count(*) AS visits FROM pv GROUP BY unit_id),
