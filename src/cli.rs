@@ -355,10 +355,9 @@ pub struct PeriodArgs {
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    #[command(flatten)]
-    pub period: PeriodArgs,
+/// Which findings `list` and `export` take besides the period.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FindingSelect {
     /// Only this kind of finding
     #[arg(long, value_enum)]
     pub kind: Option<FindingKind>,
@@ -368,6 +367,14 @@ pub struct ListArgs {
     /// Only findings whose text contains TEXT (accents ignored)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[command(flatten)]
+    pub select: FindingSelect,
     /// Include voided findings
     #[arg(long)]
     pub include_void: bool,
@@ -383,15 +390,8 @@ pub struct ExportArgs {
     pub records: Records,
     #[command(flatten)]
     pub period: PeriodArgs,
-    /// Only this kind of finding
-    #[arg(long, value_enum)]
-    pub kind: Option<FindingKind>,
-    /// Only findings about people whose name contains TEXT (accents ignored)
-    #[arg(long, value_name = "TEXT")]
-    pub person: Option<String>,
-    /// Only findings whose text contains TEXT (accents ignored)
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub select: FindingSelect,
     /// Start with a byte-order mark, so Excel reads Vietnamese correctly
     #[arg(long)]
     pub excel: bool,

@@ -30,9 +30,9 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
     let filter = ExportFilter {
         period,
         unit_code,
-        kind: args.kind,
-        person: text(args.person),
-        search: text(args.search),
+        kind: args.select.kind,
+        person: text(args.select.person),
+        search: text(args.select.search),
     };
     let options = CsvOptions {
         separator: args.sep,

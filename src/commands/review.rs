@@ -63,9 +63,9 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     let filter = FindingFilter {
         period,
         unit_id,
-        kind: args.kind,
-        person: text(args.person),
-        search: text(args.search),
+        kind: args.select.kind,
+        person: text(args.select.person),
+        search: text(args.select.search),
         include_void: args.include_void,
         visit_id: None,
         order: args.sort,

@@ -101,6 +101,34 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     Ok(())
 }
 
+/// Append an edit entry when the record's snapshot changed; returns whether
+/// it did.
+pub(super) fn append_edit(
+    tx: &Transaction<'_>,
+    author: &Author,
+    entity: Entity,
+    entity_uid: &str,
+    (before, after): (&str, &str),
+    reason: Option<&str>,
+) -> Result<bool> {
+    if before == after {
+        return Ok(false);
+    }
+    append(
+        tx,
+        author,
+        Change {
+            action: "edit",
+            entity,
+            entity_uid,
+            before: Some(before),
+            after: Some(after),
+            reason,
+        },
+    )?;
+    Ok(true)
+}
+
 /// The stored text of one history entry, as its hash covers it.
 pub(super) struct EntryFields<'a> {
     pub prev_hash: &'a str,

@@ -146,20 +146,14 @@ pub fn set_position(
     .context("changing a person's position")?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let row = get(tx, id)?;
-    if after != before {
-        history::append(
-            tx,
-            author,
-            Change {
-                action: "edit",
-                entity: Entity::Person,
-                entity_uid: &row.uid,
-                before: Some(&before),
-                after: Some(&after),
-                reason: None,
-            },
-        )?;
-    }
+    history::append_edit(
+        tx,
+        author,
+        Entity::Person,
+        &row.uid,
+        (&before, &after),
+        None,
+    )?;
     Ok(row)
 }
 

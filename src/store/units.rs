@@ -169,20 +169,14 @@ pub fn update_from(
     )
     .with_context(|| format!("changing unit `{}`", current.code))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    if after != before {
-        history::append(
-            tx,
-            author,
-            Change {
-                action: "edit",
-                entity: Entity::Unit,
-                entity_uid: &current.uid,
-                before: Some(&before),
-                after: Some(&after),
-                reason: None,
-            },
-        )?;
-    }
+    history::append_edit(
+        tx,
+        author,
+        Entity::Unit,
+        &current.uid,
+        (&before, &after),
+        None,
+    )?;
     get(tx, id)
 }
 

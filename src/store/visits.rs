@@ -207,20 +207,14 @@ pub fn update_from(
     .context("changing the visit")?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let row = get(tx, id)?;
-    if after != before {
-        history::append(
-            tx,
-            author,
-            Change {
-                action: "edit",
-                entity: Entity::Visit,
-                entity_uid: &row.uid,
-                before: Some(&before),
-                after: Some(&after),
-                reason,
-            },
-        )?;
-    }
+    history::append_edit(
+        tx,
+        author,
+        Entity::Visit,
+        &row.uid,
+        (&before, &after),
+        reason,
+    )?;
     Ok(row)
 }
 
