@@ -640,7 +640,7 @@ fn import_finding(
                 })?;
                 let expected = finding.expected_at.unwrap_or_else(|| {
                     let hours = ctx.settings.hours_on(visit.started_at.date());
-                    model::session_start(arrived, hours.morning, hours.afternoon)
+                    model::half_day_start(arrived, hours.morning, hours.afternoon)
                 });
                 finding.expected_at = Some(expected);
                 finding.minutes_late =

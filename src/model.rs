@@ -221,7 +221,7 @@ impl Period {
 
 /// Arrivals before noon count against the morning start, later ones against
 /// the afternoon start.
-pub fn session_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {
+pub fn half_day_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {
     if arrived < NaiveTime::from_hms_opt(12, 0, 0).expect("noon") {
         morning
     } else {
@@ -325,8 +325,8 @@ mod tests {
     #[test]
     fn afternoon_arrivals_count_from_the_afternoon_start() {
         let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(session_start(t(11, 59), t(7, 30), t(13, 30)), t(7, 30));
-        assert_eq!(session_start(t(13, 45), t(7, 30), t(13, 30)), t(13, 30));
+        assert_eq!(half_day_start(t(11, 59), t(7, 30), t(13, 30)), t(7, 30));
+        assert_eq!(half_day_start(t(13, 45), t(7, 30), t(13, 30)), t(13, 30));
         assert_eq!(minutes_late(t(8, 5), t(7, 30)), Some(35));
         assert_eq!(minutes_late(t(7, 30), t(7, 30)), None);
     }

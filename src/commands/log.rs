@@ -69,7 +69,7 @@ pub(super) fn late_figures(
     })?;
     let expected = expected.unwrap_or_else(|| {
         let (morning, afternoon) = office_hours(ctx, unit, date);
-        model::session_start(arrived, morning, afternoon)
+        model::half_day_start(arrived, morning, afternoon)
     });
     match model::minutes_late(arrived, expected) {
         Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),

@@ -1,4 +1,4 @@
-//! The monthly reports (issue 3): `report month`, `report repeat`,
+//! The monthly reports: `report month`, `report repeat`,
 //! `report trend` and `list --sort`, on one fixture logbook built through the
 //! command line. Every figure expected below was counted by hand from the
 //! fixture's comments; none is computed by the test.
