@@ -7,7 +7,7 @@ use crate::Ctx;
 use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
-use crate::render::Value;
+use crate::render::Cell;
 use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
 use crate::store::exchange::{ExportFilter, Records, RowSink};
 use crate::store::{Access, Store, units};
@@ -67,9 +67,9 @@ impl RowSink for CsvSink<'_> {
         Ok(())
     }
 
-    fn row(&mut self, values: &[Value]) -> Result<()> {
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
         match &mut self.stream {
-            Some(stream) => stream.row(values).map_err(Error::Output),
+            Some(stream) => stream.row(cells).map_err(Error::Output),
             None => Ok(()),
         }
     }

@@ -8,7 +8,7 @@ use super::visits::period_bounds;
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
 use crate::model::{FindingKind, Period};
-use crate::render::Value;
+use crate::render::Cell;
 
 /// The four kinds of record that travel between logbooks and spreadsheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -133,7 +133,7 @@ pub struct ExportFilter {
 /// Where exported rows go: the column names first, then each row.
 pub trait RowSink {
     fn header(&mut self, columns: &[String]) -> Result<()>;
-    fn row(&mut self, values: &[Value]) -> Result<()>;
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()>;
 }
 
 /// Stream a view's rows matching the filter into `sink`, in number order.
@@ -201,20 +201,20 @@ pub fn export(
         params.push((":search", &search));
     }
     let mut rows = stmt.query(params.as_slice()).with_context(context)?;
-    let mut values = Vec::with_capacity(columns.len());
     let mut count = 0;
     while let Some(r) = rows.next().with_context(context)? {
-        values.clear();
+        let mut cells = Vec::with_capacity(columns.len());
         for i in 0..columns.len() {
-            values.push(match r.get_ref(i).with_context(context)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(n) => Value::Int(n),
-                ValueRef::Real(x) => Value::Float(x),
-                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(_) => Value::Null,
+            cells.push(match r.get_ref(i).with_context(context)? {
+                ValueRef::Null | ValueRef::Blob(_) => Cell::Null,
+                ValueRef::Integer(n) => Cell::Int(n),
+                ValueRef::Real(x) => Cell::Real(x),
+                // Text stored by spotcheck is UTF-8; anything else is shown as empty
+                // rather than stopping an export.
+                ValueRef::Text(t) => std::str::from_utf8(t).map_or(Cell::Null, Cell::Text),
             });
         }
-        sink.row(&values)?;
+        sink.row(&cells)?;
         count += 1;
     }
     Ok(count)
