@@ -336,11 +336,11 @@ fn changes(before: &Json, after: &Json) -> Vec<String> {
 
 pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
     let store = ctx.open(Access::Read)?;
-    let uid = match &args.id {
-        Some(typed) => Some(find(&store, typed)?.uid),
+    let finding = match &args.id {
+        Some(typed) => Some(find(&store, typed)?.id),
         None => None,
     };
-    let entries = history::entries(store.conn(), uid.as_deref())?;
+    let entries = history::entries(store.conn(), finding)?;
     let mut table = Table::new(vec![
         Column::titled("seq", "#"),
         Column::titled("at", "at (UTC)"),

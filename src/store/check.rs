@@ -230,10 +230,11 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     let snapshot = table.snapshot;
     let sql = format!(
         "WITH last AS (
-             SELECT entity_uid, after, max(seq) FROM history WHERE entity = :entity GROUP BY entity_uid
+             SELECT entity_id, entity_uid, after, max(seq) FROM history
+             WHERE entity = :entity GROUP BY entity_id
          )
-         SELECT {a}.id, {a}.uid, {json}, last.after FROM {from}
-         LEFT JOIN last ON last.entity_uid = {a}.uid
+         SELECT {a}.id, {a}.uid, {json}, last.after, last.entity_uid FROM {from}
+         LEFT JOIN last ON last.entity_id = {a}.id
          ORDER BY {a}.id",
         a = snapshot.alias,
         json = snapshot.json,
@@ -248,6 +249,8 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         let id: i64 = row.get(0).with_context(context)?;
         let now: String = row.get(2).with_context(context)?;
         let last: Option<String> = row.get(3).with_context(context)?;
+        let uid: String = row.get(1).with_context(context)?;
+        let history_uid: Option<String> = row.get(4).with_context(context)?;
         outcome.records += 1;
         let record = format!("{} #{id}", table.entity);
         // Compared as JSON values: the same record may be written with its
@@ -259,6 +262,15 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
             (Ok(a), Ok(b)) => a == b,
             _ => last == now,
         };
+        if let Some(history_uid) = history_uid.filter(|h| *h != uid) {
+            outcome.problems.push(Problem {
+                record: record.clone(),
+                problem: format!(
+                    "its uid `{uid}` is not the `{history_uid}` its history names: it was changed behind spotcheck's back"
+                ),
+            });
+            continue;
+        }
         match last {
             None => outcome.problems.push(Problem {
                 record,
@@ -274,7 +286,7 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     drop(rows);
     let sql = format!(
         "SELECT DISTINCT entity_uid FROM history
-         WHERE entity = :entity AND entity_uid NOT IN (SELECT uid FROM {table})",
+         WHERE entity = :entity AND entity_id NOT IN (SELECT id FROM {table})",
         table = table.table
     );
     let mut stmt = conn.prepare(&sql).with_context(context)?;

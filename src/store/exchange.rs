@@ -267,8 +267,8 @@ pub fn keep_local(
     let known: bool = super::query_one(
         tx,
         "SELECT EXISTS (SELECT 1 FROM history
-                 WHERE entity_uid = :uid AND (before = :text OR after = :text))",
-        named_params! { ":uid": uid, ":text": other_text },
+                 WHERE entity = :entity AND entity_id = :id AND (before = :text OR after = :text))",
+        named_params! { ":entity": entity(records).as_str(), ":id": id, ":text": other_text },
         |row| row.get(0),
     )
     .context("looking for a merged version in the history")?;
@@ -282,6 +282,7 @@ pub fn keep_local(
             action: "merge",
             entity: entity(records),
             entity_uid: &uid,
+            entity_id: id,
             before: Some(other),
             after: Some(&current),
             reason: Some(reason),

@@ -37,7 +37,7 @@ pub enum Entity {
 }
 
 impl Entity {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Entity::Unit => "unit",
             Entity::Person => "person",
@@ -51,6 +51,7 @@ pub(super) struct Change<'a> {
     pub action: &'static str,
     pub entity: Entity,
     pub entity_uid: &'a str,
+    pub entity_id: i64,
     /// Snapshots as SQLite's `json_object` writes them.
     pub before: Option<&'a str>,
     pub after: Option<&'a str>,
@@ -82,14 +83,15 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     });
     super::exec(
         tx,
-        "INSERT INTO history (at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash)
-         VALUES (:at, :by, :action, :entity, :entity_uid, :before, :after, :reason, :prev_hash, :hash)",
+        "INSERT INTO history (at, by, action, entity, entity_uid, entity_id, before, after, reason, prev_hash, hash)
+         VALUES (:at, :by, :action, :entity, :entity_uid, :entity_id, :before, :after, :reason, :prev_hash, :hash)",
         named_params! {
             ":at": author.at,
             ":by": author.by,
             ":action": change.action,
             ":entity": change.entity.as_str(),
             ":entity_uid": change.entity_uid,
+            ":entity_id": change.entity_id,
             ":before": before,
             ":after": after,
             ":reason": change.reason,
@@ -106,8 +108,7 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
 pub(super) fn append_edit(
     tx: &Transaction<'_>,
     author: &Author,
-    entity: Entity,
-    entity_uid: &str,
+    (entity, entity_uid, entity_id): (Entity, &str, i64),
     (before, after): (&str, &str),
     reason: Option<&str>,
 ) -> Result<bool> {
@@ -121,6 +122,7 @@ pub(super) fn append_edit(
             action: "edit",
             entity,
             entity_uid,
+            entity_id,
             before: Some(before),
             after: Some(after),
             reason,
@@ -184,23 +186,28 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
         .context("naming a record in the history")
 }
 
-/// History entries, oldest first; of one record when `uid` is given.
-pub fn entries(conn: &Connection, uid: Option<&str>) -> Result<Vec<HistoryEntry>> {
+/// History entries, oldest first; of one finding when its number is given.
+pub fn entries(conn: &Connection, finding: Option<i64>) -> Result<Vec<HistoryEntry>> {
+    // Only the filter given goes into the statement, so the index serves it.
+    let filter = if finding.is_some() {
+        "WHERE h.entity = 'finding' AND h.entity_id = :id"
+    } else {
+        ""
+    };
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT h.seq, h.at, h.by, h.action, h.entity, h.entity_uid, h.before, h.after, h.reason,
-                    coalesce(f.id, v.id, p.id, u.id) AS number
-             FROM history h
-             LEFT JOIN findings f ON h.entity = 'finding' AND f.uid = h.entity_uid
-             LEFT JOIN visits v ON h.entity = 'visit' AND v.uid = h.entity_uid
-             LEFT JOIN people p ON h.entity = 'person' AND p.uid = h.entity_uid
-             LEFT JOIN units u ON h.entity = 'unit' AND u.uid = h.entity_uid
-             WHERE :uid IS NULL OR h.entity_uid = :uid
-             ORDER BY h.seq",
-        )
+                    h.entity_id AS number
+             FROM history h {filter}
+             ORDER BY h.seq"
+        ))
         .context("preparing the history query")?;
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> = match &finding {
+        Some(id) => vec![(":id", id)],
+        None => Vec::new(),
+    };
     let rows = stmt
-        .query_map(named_params! { ":uid": uid }, |row| {
+        .query_map(params.as_slice(), |row| {
             let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
             Ok(HistoryEntry {
                 seq: row.get("seq")?,

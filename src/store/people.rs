@@ -121,6 +121,7 @@ pub fn insert_from(
             action: "insert",
             entity: Entity::Person,
             entity_uid: &uid,
+            entity_id: id,
             before: None,
             after: Some(&after),
             reason: None,
@@ -149,8 +150,7 @@ pub fn set_position(
     history::append_edit(
         tx,
         author,
-        Entity::Person,
-        &row.uid,
+        (Entity::Person, &row.uid, id),
         (&before, &after),
         None,
     )?;

@@ -89,6 +89,7 @@ CREATE TABLE history (
     action     TEXT NOT NULL CHECK (action IN ('insert', 'edit', 'void', 'merge')),
     entity     TEXT NOT NULL CHECK (entity IN ('unit', 'person', 'visit', 'finding')),
     entity_uid TEXT NOT NULL,
+    entity_id  INTEGER NOT NULL,  -- the record's local number, for lookups
     before     TEXT,
     after      TEXT,
     reason     TEXT,
@@ -96,7 +97,9 @@ CREATE TABLE history (
     hash       TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX history_by_entity ON history (entity_uid);
+-- By local number, which grows as records are added, so appending stays
+-- cheap; a uid index would take a random insert for every entry.
+CREATE INDEX history_by_record ON history (entity, entity_id);
 
 -- Small state of the logbook itself, such as the current visit.
 CREATE TABLE meta (

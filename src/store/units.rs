@@ -124,6 +124,7 @@ pub fn insert_from(
             action: "insert",
             entity: Entity::Unit,
             entity_uid: &uid,
+            entity_id: id,
             before: None,
             after: Some(&after),
             reason: None,
@@ -172,8 +173,7 @@ pub fn update_from(
     history::append_edit(
         tx,
         author,
-        Entity::Unit,
-        &current.uid,
+        (Entity::Unit, &current.uid, id),
         (&before, &after),
         None,
     )?;

@@ -138,6 +138,7 @@ pub fn insert_from(
             action: "insert",
             entity: Entity::Visit,
             entity_uid: &uid,
+            entity_id: id,
             before: None,
             after: Some(&after),
             reason: None,
@@ -164,6 +165,7 @@ pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) ->
             action: "edit",
             entity: Entity::Visit,
             entity_uid: &visit.uid,
+            entity_id: id,
             before: Some(&before),
             after: Some(&after),
             reason: None,
@@ -210,8 +212,7 @@ pub fn update_from(
     history::append_edit(
         tx,
         author,
-        Entity::Visit,
-        &row.uid,
+        (Entity::Visit, &row.uid, id),
         (&before, &after),
         reason,
     )?;
