@@ -161,18 +161,26 @@ pub fn offenders(
                  FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
                  WHERE v.started_at >= :first AND v.started_at < :after
                    AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+             ),
+             -- Grouped before the names are joined: there are far fewer
+             -- people than findings in the window.
+             g AS (
+                 SELECT person_id, count(*) AS findings,
+                        sum(kind = 'late') AS late, sum(kind = 'absent') AS absent,
+                        sum(kind = 'overdue') AS overdue, sum(kind = 'other') AS other,
+                        min(started_at) AS first, max(started_at) AS last,
+                        -- the ladder's height, as Action::rung numbers it
+                        max(CASE action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
+                            WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
+                 FROM w
+                 GROUP BY person_id
+                 HAVING count(*) >= :min
+                    AND (:split IS NULL OR (min(started_at) < :split AND max(started_at) >= :split))
              )
-             SELECT p.name, p.position, u.code, u.name AS unit_name, count(*) AS findings,
-                    sum(w.kind = 'late'), sum(w.kind = 'absent'), sum(w.kind = 'overdue'), sum(w.kind = 'other'),
-                    min(w.started_at), max(w.started_at),
-                    -- the ladder's height, as Action::rung numbers it
-                    max(CASE w.action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
-                        WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
-             FROM w JOIN people p ON p.id = w.person_id JOIN units u ON u.id = p.unit_id
-             GROUP BY p.id
-             HAVING count(*) >= :min
-                AND (:split IS NULL OR (min(w.started_at) < :split AND max(w.started_at) >= :split))
-             ORDER BY findings DESC, p.name_folded, u.code",
+             SELECT p.name, p.position, u.code, u.name AS unit_name, g.findings,
+                    g.late, g.absent, g.overdue, g.other, g.first, g.last, g.rung
+             FROM g CROSS JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
+             ORDER BY g.findings DESC, p.name_folded, u.code",
         )
         .context("preparing the repeat offenders query")?;
     let rows = stmt
