@@ -162,38 +162,50 @@ fn immutable_uri(path: &Path) -> String {
 }
 
 /// The `-wal` and `-shm` files that a read-only connection makes beside a
-/// logbook and cannot remove itself. Removed when the store closes, if they
-/// were not there before and nothing was written to the log meanwhile (a
-/// writer that came along keeps them).
+/// logbook and cannot remove itself. When they were not there before, a
+/// short read-write connection is opened and closed after the read: SQLite
+/// then removes them itself, and only if no other connection is using them,
+/// which deleting them by hand could not tell. With the log empty, closing
+/// writes nothing to the logbook.
 pub(super) struct Leftovers {
-    wal: Option<std::path::PathBuf>,
-    shm: Option<std::path::PathBuf>,
+    logbook: Option<std::path::PathBuf>,
 }
 
 impl Leftovers {
     fn before_opening(path: &Path) -> Leftovers {
-        let beside = |suffix: &str| {
+        let absent = |suffix: &str| {
             let mut name = path.as_os_str().to_os_string();
             name.push(suffix);
-            let file = std::path::PathBuf::from(name);
-            (!file.exists()).then_some(file)
+            !std::path::PathBuf::from(name).exists()
         };
         Leftovers {
-            wal: beside("-wal"),
-            shm: beside("-shm"),
+            logbook: (absent("-wal") && absent("-shm")).then(|| path.to_path_buf()),
         }
     }
 }
 
 impl Drop for Leftovers {
     fn drop(&mut self) {
-        let (Some(wal), Some(shm)) = (&self.wal, &self.shm) else {
+        let Some(logbook) = &self.logbook else {
             return;
         };
-        let wal_unused = std::fs::metadata(wal).map(|m| m.len() == 0).unwrap_or(true);
-        if wal_unused {
-            let _ = std::fs::remove_file(wal);
-            let _ = std::fs::remove_file(shm);
+        let mut wal = logbook.as_os_str().to_os_string();
+        wal.push("-wal");
+        // Something was written meanwhile: that writer's files, not ours.
+        let log_empty = std::fs::metadata(std::path::PathBuf::from(wal))
+            .map(|m| m.len() == 0)
+            .unwrap_or(false);
+        if log_empty {
+            // In a folder we may not write this fails, and there are no files to remove.
+            let _ = Connection::open_with_flags(
+                logbook,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .and_then(|conn| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                    .map(|()| conn)
+            })
+            .map(drop);
         }
     }
 }
