@@ -44,12 +44,6 @@ pub fn fold(s: &str) -> String {
     folded
 }
 
-/// Sorts names ignoring accents and case, with the original text breaking
-/// ties so that the order never depends on the order rows came in.
-pub fn sort_key(s: &str) -> (String, String) {
-    (fold(s), s.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,13 +84,5 @@ mod tests {
         assert_eq!(fold("  Nguyễn \t Văn\n\nAn  "), "nguyen van an");
         assert_eq!(fold(""), "");
         assert_eq!(fold("   "), "");
-    }
-
-    #[test]
-    fn sort_key_ignores_accents_but_keeps_ties_apart() {
-        let mut names = vec!["Đinh", "Ân", "Bùi", "An", "Dương"];
-        names.sort_by_key(|name| sort_key(name));
-        assert_eq!(names, ["An", "Ân", "Bùi", "Đinh", "Dương"]);
-        assert_eq!(sort_key("Ân"), ("an".to_string(), "Ân".to_string()));
     }
 }
