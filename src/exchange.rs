@@ -14,7 +14,7 @@ use crate::fold::{fold, nfc};
 use crate::input;
 use crate::model::{self, Action, FindingKind, UnitKind};
 use crate::render::csv_text_value;
-use crate::store::exchange::{Records, id_by_uid};
+use crate::store::exchange::{Records, any, id_by_uid};
 use crate::store::{
     Author, NewFinding, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, units,
     visits,
@@ -333,7 +333,12 @@ pub fn import(
         let mut counts = Counts::default();
         // Uids as numbers: 16 bytes each, so a million rows stay small.
         let mut seen: HashSet<u128> = HashSet::new();
-        let mut lookups = Lookups::default();
+        let mut lookups = Lookups {
+            // Into a logbook without findings every row is new (the file's own
+            // uids are checked to differ above), so none is looked up.
+            findings_before: any(tx, Records::Findings)?,
+            ..Lookups::default()
+        };
         while let Some(row) = file.next()? {
             if let Some(uid) = row.uid("uid")? {
                 let key = u128::from_str_radix(&uid, 16).expect("checked to be 32 hex digits");
@@ -564,6 +569,8 @@ fn import_visit(
 /// findings together, and a unit's staff again and again.
 #[derive(Default)]
 struct Lookups {
+    /// Whether the logbook held findings when the import began.
+    findings_before: bool,
     visit: Option<(String, visits::VisitRow)>,
     people: std::collections::HashMap<(i64, String), i64>,
 }
@@ -719,8 +726,8 @@ fn import_finding(
         updated_at: None,
     };
     let existing = match &origin.uid {
-        Some(uid) => id_by_uid(tx, Records::Findings, uid)?,
-        None => None,
+        Some(uid) if lookups.findings_before => id_by_uid(tx, Records::Findings, uid)?,
+        _ => None,
     };
     let (id, outcome) = match existing {
         None => (

@@ -292,6 +292,17 @@ pub fn keep_local(
 }
 
 /// The local number of the record with this uid.
+/// Whether the logbook holds any record of this kind.
+pub fn any(conn: &Connection, records: Records) -> Result<bool> {
+    super::query_one(
+        conn,
+        &format!("SELECT EXISTS (SELECT 1 FROM {})", records.table()),
+        [],
+        |row| row.get(0),
+    )
+    .with_context(|| format!("counting {}", records.as_str()))
+}
+
 pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
     super::query_one(
         conn,
