@@ -171,9 +171,26 @@ pub fn month(
 ) -> Result<MonthReport> {
     let conn = store.conn();
     let repeat_from = repeat_window_start(period, repeat_months);
-    let counts = reports::unit_counts(conn, period, repeat_from)?;
+    let repeat_offenders = reports::offenders(
+        conn,
+        repeat_from,
+        period.last,
+        RepeatRule::Across(period.first),
+    )?;
+    let mut repeats_by_unit = std::collections::HashMap::new();
+    for offender in &repeat_offenders {
+        *repeats_by_unit.entry(offender.unit_code.as_str()).or_insert(0) += 1;
+    }
+    let mut counts = reports::unit_counts(conn, period)?;
+    for unit in &mut counts {
+        unit.repeat_people = repeats_by_unit
+            .get(unit.unit_code.as_str())
+            .copied()
+            .unwrap_or(0);
+    }
     let previous = period.previous(start_day);
-    let previous_counts = reports::unit_counts(
+    let mut previous_totals = totals_of(&reports::unit_counts(conn, &previous)?);
+    previous_totals.repeat_people = reports::repeat_count(
         conn,
         &previous,
         repeat_window_start(&previous, repeat_months),
@@ -197,21 +214,11 @@ pub fn month(
             overdue_working_days: c.overdue_working_days,
         })
         .collect();
-    let repeat_offenders = reports::offenders(
-        conn,
-        repeat_from,
-        period.last,
-        RepeatRule::Across(period.first),
-    )?
-    .into_iter()
-    .map(RepeatOffender::from)
-    .collect();
-
     Ok(MonthReport {
         period: period.into(),
         totals: totals_of(&counts),
         previous_period: (&previous).into(),
-        previous_totals: totals_of(&previous_counts),
+        previous_totals,
         units: counts
             .into_iter()
             .map(|c| UnitRow {
@@ -232,7 +239,10 @@ pub fn month(
             .collect(),
         not_visited,
         most_overdue,
-        repeat_offenders,
+        repeat_offenders: repeat_offenders
+            .into_iter()
+            .map(RepeatOffender::from)
+            .collect(),
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
     })
 }

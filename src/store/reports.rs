@@ -32,14 +32,10 @@ fn bounds(period: &Period) -> (String, Option<String>) {
     )
 }
 
-/// Every unit with its figures for the period, in code order. A person
-/// counts in `repeat_people` when they have a finding in the period and
-/// another since `repeat_from` (before the period).
-pub fn unit_counts(
-    conn: &Connection,
-    period: &Period,
-    repeat_from: NaiveDate,
-) -> Result<Vec<UnitCounts>> {
+/// Every unit with its figures for the period, in code order.
+/// `repeat_people` is left at zero: the caller counts it from
+/// [`offenders`], which reads the repeat window once for both.
+pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>> {
     let (from, to) = bounds(period);
     let mut stmt = conn
         .prepare_cached(
@@ -48,7 +44,7 @@ pub fn unit_counts(
                  WHERE started_at >= :from AND started_at < :to
              ),
              pf AS (
-                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue, f.person_id
+                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue
                  FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
                  WHERE f.voided_at IS NULL
              ),
@@ -63,58 +59,60 @@ pub fn unit_counts(
                         sum(kind = 'other') AS other,
                         count(*) AS findings
                  FROM pf GROUP BY unit_id
-             ),
-             -- One pass over the repeat window: a person repeats when their
-             -- findings there fall both before the period and inside it.
-             repeats AS (
-                 SELECT p.unit_id, count(*) AS repeat_people
-                 FROM (
-                     -- CROSS JOIN keeps the window's visits first: grouping by
-                     -- person tempts the planner to walk every finding instead.
-                     SELECT f.person_id
-                     FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
-                     WHERE v.started_at >= :repeat_from AND v.started_at < :to
-                       AND f.voided_at IS NULL AND f.person_id IS NOT NULL
-                     GROUP BY f.person_id
-                     HAVING min(v.started_at) < :from AND max(v.started_at) >= :from
-                 ) seen
-                 JOIN people p ON p.id = seen.person_id
-                 GROUP BY p.unit_id
              )
              SELECT u.code, u.name,
                     coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
                     coalesce(fc.absent, 0), coalesce(fc.overdue, 0),
                     CAST(coalesce(fc.overdue_working_days, 0) AS INTEGER), coalesce(fc.other, 0),
-                    coalesce(fc.findings, 0), coalesce(r.repeat_people, 0)
+                    coalesce(fc.findings, 0)
              FROM units u
              LEFT JOIN visit_counts vc ON vc.unit_id = u.id
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
-             LEFT JOIN repeats r ON r.unit_id = u.id
              ORDER BY u.code",
         )
         .context("preparing the monthly summary")?;
     let rows = stmt
-        .query_map(
-            named_params! { ":from": from, ":to": to, ":repeat_from": date_text(repeat_from) },
-            |row| {
-                Ok(UnitCounts {
-                    unit_code: row.get(0)?,
-                    unit_name: row.get(1)?,
-                    visits: row.get(2)?,
-                    late: row.get(3)?,
-                    late_minutes: row.get(4)?,
-                    absent: row.get(5)?,
-                    overdue: row.get(6)?,
-                    overdue_working_days: row.get(7)?,
-                    other: row.get(8)?,
-                    findings: row.get(9)?,
-                    repeat_people: row.get(10)?,
-                })
-            },
-        )
+        .query_map(named_params! { ":from": from, ":to": to }, |row| {
+            Ok(UnitCounts {
+                unit_code: row.get(0)?,
+                unit_name: row.get(1)?,
+                visits: row.get(2)?,
+                late: row.get(3)?,
+                late_minutes: row.get(4)?,
+                absent: row.get(5)?,
+                overdue: row.get(6)?,
+                overdue_working_days: row.get(7)?,
+                other: row.get(8)?,
+                findings: row.get(9)?,
+                repeat_people: 0,
+            })
+        })
         .context("computing the monthly summary")?;
     rows.collect::<rusqlite::Result<_>>()
         .context("computing the monthly summary")
+}
+
+/// How many people have a finding in the period and another since
+/// `repeat_from` (before the period): the repeat offenders of
+/// [`offenders`] with `RepeatRule::Across`, counted without naming them.
+pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) -> Result<i64> {
+    let (from, to) = bounds(period);
+    super::query_one(
+        conn,
+        "SELECT count(*) FROM (
+             -- CROSS JOIN keeps the window's visits first: grouping by
+             -- person tempts the planner to walk every finding instead.
+             SELECT f.person_id
+             FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
+             WHERE v.started_at >= :repeat_from AND v.started_at < :to
+               AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+             GROUP BY f.person_id
+             HAVING min(v.started_at) < :from AND max(v.started_at) >= :from
+         )",
+        named_params! { ":from": from, ":to": to, ":repeat_from": date_text(repeat_from) },
+        |row| row.get(0),
+    )
+    .context("counting repeat offenders")
 }
 
 /// A person with several findings in a window.
