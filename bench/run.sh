@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10000 100000 1000000"}
 RUNS=${RUNS:-10}
+RUNS_LARGE=${RUNS_LARGE:-3}   # runs per command from a million findings up: an import takes half a minute
 WORK=${WORK:-target/bench}
 MONTH=2025-11          # the reporting month measured; synth's data ends in 12/2025
 AS_OF=2025-12-20       # "today" for the commands, so every run sees the same data
@@ -39,8 +40,10 @@ median() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[
 # bench NAME SIZE SPOTCHECK_CMD SQLITE_CMD [PREPARE]
 bench() {
     local name=$1 size=$2 ours=$3 theirs=$4 prepare=${5:-true}
-    hyperfine --warmup 2 --runs "$RUNS" --prepare "$prepare" --export-json "$WORK/a.json" "$ours" >/dev/null 2>&1
-    hyperfine --warmup 2 --runs "$RUNS" --prepare "$prepare" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
+    local runs=$RUNS warmup=2
+    if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi
+    hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/a.json" "$ours" >/dev/null 2>&1
+    hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
     local a b
     a=$(median "$WORK/a.json"); b=$(median "$WORK/b.json")
     printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$a" "$b" \
@@ -55,7 +58,8 @@ for size in $SIZES; do
     units=$(( size * UNITS_PER_100K / 100000 )); [ "$units" -lt 12 ] && units=12
     months=$(( size >= 1000000 ? 120 : 24 ))
     if [ ! -f "$db" ]; then
-        /usr/bin/time -f "synth $size: %e s, %M KB" "$SYNTH" --findings "$size" --units "$units" --months "$months" --seed 1 --db "$db"
+        /usr/bin/time -o "$WORK/synth.time" -f "%e" "$SYNTH" --findings "$size" --units "$units" --months "$months" --seed 1 --db "$db"
+        printf 'synth\t%s\t%s s\n' "$size" "$(cat "$WORK/synth.time")" | tee -a "$RESULTS"
     fi
     from="$MONTH-01"; to=$(date -d "$from +1 month" +%F)
     unit=$(sqlite3 "$db" "SELECT code FROM units ORDER BY code LIMIT 1")
@@ -113,13 +117,27 @@ rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 print("| operation | findings | spotcheck (ms) | sqlite3 (ms) | ratio |")
 print("|---|---:|---:|---:|---:|")
 for r in rows:
-    if r[0] == "peak memory":
+    if r[0] in ("peak memory", "synth"):
         continue
     print(f"| {r[0]} | {int(r[1]):,} | {r[2]} | {r[3]} | {r[4]} |")
+print()
+sizes = sorted({int(r[1]) for r in rows})
+print("| scale curve (ms) | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+print("|---|" + "---:|" * len(sizes))
+for op in ("log one finding", "report month"):
+    cells = {int(r[1]): r[2] for r in rows if r[0] == op}
+    print(f"| {op} | " + " | ".join(cells.get(n, "") for n in sizes) + " |")
 print()
 print("| peak memory | findings | export | import |")
 print("|---|---:|---:|---:|")
 for r in rows:
     if r[0] == "peak memory":
         print(f"| | {int(r[1]):,} | {r[2].split()[1]} MB | {r[3].split()[1]} MB |")
+synths = [r for r in rows if r[0] == "synth"]
+if synths:
+    print()
+    print("| synth | findings | time |")
+    print("|---|---:|---:|")
+    for r in synths:
+        print(f"| | {int(r[1]):,} | {r[2]} |")
 PY
