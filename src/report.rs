@@ -179,7 +179,9 @@ pub fn month(
     )?;
     let mut repeats_by_unit = std::collections::HashMap::new();
     for offender in &repeat_offenders {
-        *repeats_by_unit.entry(offender.unit_code.as_str()).or_insert(0) += 1;
+        *repeats_by_unit
+            .entry(offender.unit_code.as_str())
+            .or_insert(0) += 1;
     }
     let mut counts = reports::unit_counts(conn, period)?;
     for unit in &mut counts {
