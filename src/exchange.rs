@@ -1,7 +1,6 @@
 //! Records between logbooks and spreadsheets: reading an export back in, row
 //! by row, each value checked as if it were typed.
 
-use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -14,7 +13,7 @@ use crate::fold::{fold, nfc};
 use crate::input;
 use crate::model::{self, Action, FindingKind, UnitKind};
 use crate::render::csv_text_value;
-use crate::store::exchange::{Records, any, id_by_uid};
+use crate::store::exchange::{Records, any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
     Author, NewFinding, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, units,
     visits,
@@ -331,26 +330,33 @@ pub fn import(
     let reason = format!("imported from {}", file.label);
     store.write(|tx| {
         let mut counts = Counts::default();
-        // Uids as numbers: 16 bytes each, so a million rows stay small.
-        let mut seen: HashSet<u128> = HashSet::new();
+        let findings_before = any(tx, Records::Findings)?;
+        let mut seen = SeenRecords::new(last_id(tx, records)?);
         let mut lookups = Lookups {
-            // Into a logbook without findings every row is new (the file's own
-            // uids are checked to differ above), so none is looked up.
-            findings_before: any(tx, Records::Findings)?,
+            findings_before,
             ..Lookups::default()
         };
+        // Into a logbook without findings, every finding is new and is not
+        // looked up: a uid given twice is refused by the uid index instead.
+        let look_up = records != Records::Findings || findings_before;
         while let Some(row) = file.next()? {
-            if let Some(uid) = row.uid("uid")? {
-                let key = u128::from_str_radix(&uid, 16).expect("checked to be 32 hex digits");
-                if !seen.insert(key) {
-                    return Err(row.error("uid", format!("`{uid}` appears twice in this file")));
-                }
+            let twice = |uid: &str| row.error("uid", format!("`{uid}` appears twice in this file"));
+            let uid = row.uid("uid")?;
+            if let Some(uid) = uid.as_deref().filter(|_| look_up)
+                && let Some(id) = id_by_uid(tx, records, uid)?
+                && !seen.first_time(id)
+            {
+                return Err(twice(uid));
             }
             let outcome = match records {
-                Records::Units => import_unit(tx, &row, ctx)?,
-                Records::People => import_person(tx, &row, ctx)?,
-                Records::Visits => import_visit(tx, &row, ctx, &reason)?,
-                Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups)?,
+                Records::Units => import_unit(tx, &row, ctx),
+                Records::People => import_person(tx, &row, ctx),
+                Records::Visits => import_visit(tx, &row, ctx, &reason),
+                Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
+            };
+            let outcome = match (outcome, uid) {
+                (Err(e), Some(uid)) if is_taken_uid(&e) => return Err(twice(&uid)),
+                (outcome, _) => outcome?,
             };
             match outcome {
                 Outcome::New => counts.new += 1,
@@ -360,6 +366,35 @@ pub fn import(
         }
         Ok(counts)
     })
+}
+
+/// Which records an import has met so far, to refuse a uid the file gives
+/// twice. Records that were in the logbook before are kept as one bit each;
+/// any record with a higher number was added by this import. So a million
+/// rows cost a few hundred kilobytes, not a set of a million uids.
+struct SeenRecords {
+    existing: i64,
+    met: Vec<u64>,
+}
+
+impl SeenRecords {
+    fn new(existing: i64) -> SeenRecords {
+        SeenRecords {
+            existing,
+            met: vec![0; usize::try_from(existing / 64 + 1).unwrap_or(0)],
+        }
+    }
+
+    /// Note that a row named the record `id`; false if one did already.
+    fn first_time(&mut self, id: i64) -> bool {
+        if id > self.existing || id < 1 {
+            return false;
+        }
+        let (word, bit) = ((id / 64) as usize, id % 64);
+        let first = self.met[word] & (1 << bit) == 0;
+        self.met[word] |= 1 << bit;
+        first
+    }
 }
 
 enum Outcome {

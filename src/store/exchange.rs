@@ -292,6 +292,30 @@ pub fn keep_local(
 }
 
 /// The local number of the record with this uid.
+/// The highest local number of this kind of record, 0 when there is none:
+/// records added from now on get higher numbers.
+pub fn last_id(conn: &Connection, records: Records) -> Result<i64> {
+    super::query_one(
+        conn,
+        &format!("SELECT coalesce(max(id), 0) FROM {}", records.table()),
+        [],
+        |row| row.get(0),
+    )
+    .with_context(|| format!("counting {}", records.as_str()))
+}
+
+/// Whether an insert failed because the uid is already taken.
+pub fn is_taken_uid(error: &Error) -> bool {
+    matches!(
+        error,
+        Error::Sqlite {
+            source: rusqlite::Error::SqliteFailure(failure, Some(message)),
+            ..
+        } if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            && message.ends_with(".uid")
+    )
+}
+
 /// Whether the logbook holds any record of this kind.
 pub fn any(conn: &Connection, records: Records) -> Result<bool> {
     super::query_one(

@@ -1219,6 +1219,74 @@ fn import_refuses_a_uid_twice_in_one_file() {
 }
 
 #[test]
+fn import_refuses_a_uid_twice_in_a_logbook_that_already_holds_findings() {
+    // With findings in the logbook each row is looked up by uid, and the
+    // repeat is caught that way rather than by the uid index.
+    let book = fixture_logbook();
+    let earlier = book.path("earlier.csv");
+    std::fs::write(
+        &earlier,
+        "uid,visit_uid,kind,person\n\
+         0123456789abcdef0123456789abcdef,a5c2bb34f5354c4eb756b4601c739eb9,absent,Trần Thị Bình\n",
+    )
+    .unwrap();
+    book.ok(&["import", "findings", &shown(&earlier)]);
+    let file = fixture("duplicate-uid.csv");
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["import", "findings", &shown(&file)], 1),
+        format!(
+            "error: {}:4: column uid: `57688d20265c4b0c92a5ea8897fa48ef` appears twice in this file\n",
+            shown(&file)
+        )
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn import_refuses_a_file_that_names_one_record_of_the_logbook_twice() {
+    let book = fixture_logbook();
+    let findings = book.path("findings.csv");
+    std::fs::write(
+        &findings,
+        "uid,visit_uid,kind,person\n\
+         57688d20265c4b0c92a5ea8897fa48ef,a5c2bb34f5354c4eb756b4601c739eb9,absent,Đặng Quốc Huy\n\
+         42d26313ba184c3db8818a2322223ee3,a5c2bb34f5354c4eb756b4601c739eb9,absent,Trần Thị Bình\n",
+    )
+    .unwrap();
+    book.ok(&["import", "findings", &shown(&findings)]);
+    for (records, count) in [("findings", 2), ("visits", 1), ("units", 1)] {
+        let export = book.ok(&["export", records]);
+        // Once each, the logbook's own export changes nothing...
+        let once = book.path(&format!("{records}-once.csv"));
+        std::fs::write(&once, &export).unwrap();
+        assert_eq!(
+            book.ok(&["import", records, &shown(&once)]),
+            format!(
+                "nothing to change: all {count} {records} in {} are already in the logbook\n",
+                shown(&once)
+            )
+        );
+        // ...and with a line given twice it is refused, at that line.
+        let last = export.lines().last().unwrap();
+        let uid = last.split(',').next().unwrap();
+        let file = book.path(&format!("{records}-twice.csv"));
+        std::fs::write(&file, format!("{export}{last}\n")).unwrap();
+        let before = book.snapshot();
+        assert_eq!(
+            book.fails(&["import", records, &shown(&file)], 1),
+            format!(
+                "error: {}:{}: column uid: `{uid}` appears twice in this file\n",
+                shown(&file),
+                count + 2
+            ),
+            "{records}"
+        );
+        book.assert_unchanged(&before);
+    }
+}
+
+#[test]
 fn import_refuses_an_empty_file() {
     refused_import(
         "empty.csv",
