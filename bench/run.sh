@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10000 100000 1000000"}
 RUNS=${RUNS:-10}
-RUNS_LARGE=${RUNS_LARGE:-3}   # runs per command from a million findings up: an import takes half a minute
+RUNS_LARGE=${RUNS_LARGE:-3}   # runs of export and import from a million findings up: an import takes a minute
 WORK=${WORK:-target/bench}
 MONTH=2025-11          # the reporting month measured; synth's data ends in 12/2025
 AS_OF=2025-12-20       # "today" for the commands, so every run sees the same data
@@ -41,7 +41,9 @@ median() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[
 bench() {
     local name=$1 size=$2 ours=$3 theirs=$4 prepare=${5:-true}
     local runs=$RUNS warmup=2
-    if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi
+    case $name in
+        export*|import*) if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi ;;
+    esac
     hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/a.json" "$ours" >/dev/null 2>&1
     hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
     local a b
