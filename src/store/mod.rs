@@ -494,3 +494,55 @@ pub fn resolve_id(
         ))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_logbook_is_opened_durable_and_defensive() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (store, created) = Store::open(&path, Access::Write).unwrap();
+        assert!(created);
+        let conn = store.conn();
+        let text = |name: &str| -> String {
+            conn.pragma_query_value(None, name, |row| row.get(0))
+                .unwrap()
+        };
+        let number = |name: &str| -> i64 {
+            conn.pragma_query_value(None, name, |row| row.get(0))
+                .unwrap()
+        };
+        assert_eq!(text("journal_mode"), "wal");
+        assert_eq!(number("synchronous"), 2, "synchronous=FULL");
+        assert_eq!(number("foreign_keys"), 1);
+        assert_eq!(number("trusted_schema"), 0);
+        assert_eq!(number("busy_timeout"), 10_000);
+        assert!(conn.db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE).unwrap());
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_write_holds_the_lock_from_its_first_statement() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (mut store, _) = Store::open(&path, Access::Write).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.busy_timeout(Duration::ZERO).unwrap();
+        store
+            .write(|_| {
+                // Nothing written yet, and still no one else may start a write.
+                let refused = other.execute_batch("BEGIN IMMEDIATE").unwrap_err();
+                assert_eq!(
+                    refused.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy)
+                );
+                Ok(())
+            })
+            .unwrap();
+        other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
+    }
+}

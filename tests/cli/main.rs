@@ -9,6 +9,7 @@ mod field_day;
 mod findings;
 mod lookup;
 mod output;
+mod reliability;
 mod reports;
 mod settings;
 mod store;

@@ -1,0 +1,277 @@
+//! What a logbook survives: commands killed part way, many writers at once.
+//! Each test states what must hold afterwards and checks it with SQLite's own
+//! `integrity_check`, spotcheck's `check` and the counts of records.
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::Logbook;
+
+/// Pseudo-random moments, the same on every run (SplitMix64).
+struct Moments(u64);
+
+impl Moments {
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) % bound.max(1)
+    }
+}
+
+/// Rows of a table, read with a connection of our own.
+fn count(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("opening the logbook");
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+        row.get(0)
+    })
+    .expect("counting rows")
+}
+
+/// SQLite's own check of the file, then spotcheck's.
+fn assert_sound(book: &Logbook, what: &str) {
+    let conn = rusqlite::Connection::open(book.db()).expect("opening the logbook");
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("running integrity_check");
+    assert_eq!(integrity, "ok", "{what}");
+    drop(conn);
+    let checked = book.run(&["check"]);
+    assert_eq!(checked.code, 0, "{what}\n{}", checked.dump);
+}
+
+/// Start spotcheck with `args`, let it run for `after`, then SIGKILL it.
+/// Whether the kill landed before the command finished by itself.
+fn kill_after(book: &Logbook, args: &[&str], after: Duration) -> bool {
+    let mut child: Child = book
+        .command(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starting spotcheck");
+    std::thread::sleep(after);
+    // Killing a process that already ended is harmless: wait() tells which.
+    let _ = child.kill();
+    let status = child.wait().expect("waiting for spotcheck");
+    status.signal() == Some(SIGKILL)
+}
+
+/// What `Child::kill` sends on Unix.
+const SIGKILL: i32 = 9;
+
+/// A logbook with one unit, a visit there and `rows` findings of that visit
+/// in a CSV file beside it, not yet imported. The file and the visit's uid.
+fn logbook_with_findings_file(rows: usize) -> (Logbook, std::path::PathBuf) {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let visits = book.ok(&["export", "visits"]);
+    let visit_uid = visits.lines().nth(1).unwrap().split(',').next().unwrap();
+    let mut csv = String::from("uid,visit_uid,kind,description\n");
+    for n in 0..rows {
+        csv.push_str(&format!(
+            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
+        ));
+    }
+    let file = book.path("findings.csv");
+    std::fs::write(&file, csv).unwrap();
+    (book, file)
+}
+
+#[test]
+fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
+    const ROWS: i64 = 1500;
+    let (book, file) = logbook_with_findings_file(ROWS as usize);
+    let pristine = book.path("pristine.db");
+    std::fs::copy(book.db(), &pristine).unwrap();
+    let args = ["import", "findings", file.to_str().unwrap()];
+
+    // How long a whole import takes here, so the kills spread over it.
+    let started = Instant::now();
+    book.ok(&args);
+    let whole = started.elapsed().as_millis() as u64;
+
+    let mut moments = Moments(5);
+    let (mut killed, mut tries) = (0, 0);
+    while killed < 20 && tries < 60 {
+        tries += 1;
+        std::fs::copy(&pristine, book.db()).unwrap();
+        let after = Duration::from_millis(moments.below(whole));
+        if kill_after(&book, &args, after) {
+            killed += 1;
+        }
+        let what = format!("import killed after {after:?}");
+        let findings = count(book.db(), "findings");
+        assert!(
+            findings == 0 || findings == ROWS,
+            "{what}: {findings} findings"
+        );
+        let entries = count(book.db(), "history");
+        let before = count(&pristine, "history");
+        assert!(
+            entries == before || entries == before + ROWS,
+            "{what}: {entries} history entries"
+        );
+        assert_sound(&book, &what);
+    }
+    assert!(
+        killed >= 20,
+        "only {killed} of {tries} imports were killed part way"
+    );
+}
+
+#[test]
+fn a_merge_killed_at_any_moment_is_all_there_or_not_at_all() {
+    const ROWS: i64 = 1000;
+    let (other, file) = logbook_with_findings_file(ROWS as usize);
+    other.ok(&["import", "findings", file.to_str().unwrap()]);
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ"]);
+    let pristine = book.path("pristine.db");
+    std::fs::copy(book.db(), &pristine).unwrap();
+    let args = ["merge", other.db().to_str().unwrap()];
+
+    let started = Instant::now();
+    book.ok(&args);
+    let whole = started.elapsed().as_millis() as u64;
+
+    let mut moments = Moments(7);
+    let (mut killed, mut tries) = (0, 0);
+    while killed < 15 && tries < 45 {
+        tries += 1;
+        std::fs::copy(&pristine, book.db()).unwrap();
+        let after = Duration::from_millis(moments.below(whole));
+        if kill_after(&book, &args, after) {
+            killed += 1;
+        }
+        let what = format!("merge killed after {after:?}");
+        let findings = count(book.db(), "findings");
+        assert!(
+            findings == 0 || findings == ROWS,
+            "{what}: {findings} findings"
+        );
+        let units = count(book.db(), "units");
+        assert_eq!(units, if findings == 0 { 1 } else { 2 }, "{what}");
+        assert_sound(&book, &what);
+    }
+    assert!(
+        killed >= 15,
+        "only {killed} of {tries} merges were killed part way"
+    );
+}
+
+#[test]
+fn a_finding_is_kept_once_its_command_said_so_and_a_killed_one_is_whole_or_absent() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let mut moments = Moments(11);
+    let mut committed = 0;
+    let mut killed = 0;
+    let mut attempts = 0;
+    while killed < 15 && attempts < 400 {
+        attempts += 1;
+        let minutes = (5 + moments.below(60)).to_string();
+        let args = ["late", "Nguyễn Văn An", "--minutes", minutes.as_str()];
+        // Mostly whole commands, now and then one killed part way.
+        if moments.below(4) == 0 {
+            let after = Duration::from_micros(moments.below(20_000));
+            if kill_after(&book, &args, after) {
+                killed += 1;
+                let findings = count(book.db(), "findings");
+                assert!(
+                    findings == committed || findings == committed + 1,
+                    "{findings} findings after {committed} logged and one killed"
+                );
+                committed = findings;
+                assert_sound(&book, &format!("late killed after {after:?}"));
+            } else {
+                committed += 1;
+            }
+        } else {
+            book.ok(&args);
+            committed += 1;
+        }
+        assert_eq!(count(book.db(), "findings"), committed);
+    }
+    assert!(
+        killed >= 15,
+        "only {killed} of {attempts} commands were killed part way"
+    );
+}
+
+#[test]
+fn six_writers_and_a_reader_at_once_lose_nothing_and_wait_their_turn() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let mut writers: Vec<_> = (0..6)
+        .map(|writer| {
+            // One shell per writer, so its 50 commands run one after another.
+            let mut script = String::new();
+            for n in 1..=50 {
+                script.push_str(&format!(
+                    "\"$SPOTCHECK\" --db \"$DB\" late \"Người thứ {writer}\" --minutes {n} || exit 1\n"
+                ));
+            }
+            std::process::Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("SPOTCHECK", env!("CARGO_BIN_EXE_spotcheck"))
+                .env("DB", book.db())
+                .env("SPOTCHECK_NOW", crate::support::NOW)
+                .env("SPOTCHECK_BY", crate::support::INSPECTOR)
+                .env("TZ", crate::support::VIETNAM_TZ)
+                .env("HOME", book.home())
+                .env("XDG_CONFIG_HOME", book.home().join(".config"))
+                .env("XDG_DATA_HOME", book.home().join(".local/share"))
+                .current_dir(book.dir())
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("starting a writer")
+        })
+        .collect();
+
+    // Meanwhile, monthly reports: each must show a state some commit left.
+    let mut reports = 0;
+    let mut last = 0;
+    loop {
+        let output = book.run(&["report", "month", "2022-05", "--format", "json"]);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let report: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
+        let totals = &report["totals"];
+        let findings = totals["findings"].as_i64().unwrap();
+        assert_eq!(
+            totals["late"].as_i64().unwrap(),
+            findings,
+            "{}",
+            output.stdout
+        );
+        assert!(
+            findings >= last,
+            "a report went back from {last} to {findings}"
+        );
+        assert!(findings <= 300);
+        last = findings;
+        reports += 1;
+        let finished = writers
+            .iter_mut()
+            .all(|w| w.try_wait().expect("polling a writer").is_some());
+        if finished {
+            break;
+        }
+    }
+    for writer in writers {
+        let output = writer.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "a writer failed: {stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    assert_eq!(count(book.db(), "findings"), 300);
+    assert!(reports > 1, "the reports ran only once");
+    assert_sound(&book, "after the writers");
+}
