@@ -32,7 +32,7 @@ pub enum Error {
     Logbook { path: PathBuf, problem: String },
 
     /// SQLite refused a statement; `context` says what spotcheck was doing.
-    #[error("{context}: {source}")]
+    #[error("{context}: {source}{hint}", hint = disk_hint(.source))]
     Sqlite {
         context: String,
         #[source]
@@ -57,6 +57,18 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What to do when SQLite could not write: the usual cause is a full disk.
+/// A write that fails is rolled back, so the logbook is as it was.
+fn disk_hint(source: &rusqlite::Error) -> &'static str {
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
+            ": the disk may be full, or the file larger than this system allows; \
+             free some space and run the command again (nothing was changed)"
+        }
+        _ => "",
+    }
+}
 
 impl Error {
     /// The process exit code for this error: 1 runtime, 2 usage, 3 `check` failed.

@@ -83,7 +83,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         return match &cli.global.output {
             Some(path) => {
                 let mut file = OutputFile::create(path)?;
-                file.writer.write_all(&script).map_err(Error::Output)?;
+                file.write_all(&script).map_err(Error::Output)?;
                 file.persist()
             }
             None => out
@@ -110,7 +110,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     };
     {
         let out: &mut dyn Write = match &mut file {
-            Some(file) => &mut file.writer,
+            Some(file) => file,
             None => &mut *out,
         };
         let mut ctx = Ctx {
@@ -168,6 +168,24 @@ impl OutputFile {
         })
     }
 
+    /// An error while writing, told about the file the user named rather
+    /// than the temporary file beside it.
+    fn explain(&self, error: std::io::Error) -> std::io::Error {
+        use std::io::ErrorKind;
+        let problem = match error.kind() {
+            ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
+                "the disk is full, or the file larger than this system allows; \
+                 free some space and run the command again (nothing was written)"
+                    .to_string()
+            }
+            kind => kind.to_string(),
+        };
+        std::io::Error::new(
+            error.kind(),
+            format!("cannot write `{}`: {problem}", self.path.display()),
+        )
+    }
+
     fn persist(self) -> Result<()> {
         let path = self.path;
         let file = self
@@ -182,6 +200,16 @@ impl OutputFile {
             .map_err(|e| e.error)
             .with_context(|| format!("writing `{}`", path.display()))?;
         Ok(())
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(buf).map_err(|e| self.explain(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush().map_err(|e| self.explain(e))
     }
 }
 

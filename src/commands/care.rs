@@ -143,7 +143,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             context: format!("cannot write `{}`", file.display()),
             source: std::io::Error::new(e.kind(), e.kind().to_string()),
         })?;
-    store.backup_to(temp.path())?;
+    store.backup_to(temp.path(), file)?;
     temp.as_file()
         .sync_all()
         .with_context(|| format!("writing `{}`", file.display()))?;

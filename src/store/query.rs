@@ -133,15 +133,16 @@ impl Store {
     }
 
     /// Copy the logbook to `dest` while others may be writing, through SQLite's
-    /// online backup. `dest` must be a new, empty file.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+    /// online backup. `dest` must be a new, empty file; messages call it
+    /// `shown`, the name the user gave.
+    pub fn backup_to(&self, dest: &Path, shown: &Path) -> Result<()> {
         self.conn
             .backup(
                 rusqlite::MAIN_DB,
                 dest,
                 None::<fn(rusqlite::backup::Progress)>,
             )
-            .with_context(|| format!("backing up to `{}`", dest.display()))
+            .with_context(|| format!("backing up to `{}`", shown.display()))
     }
 }
 

@@ -67,17 +67,23 @@ const SIGKILL: i32 = 9;
 fn logbook_with_findings_file(rows: usize) -> (Logbook, std::path::PathBuf) {
     let book = Logbook::new();
     book.visit_tam_dai();
+    let file = book.path("findings.csv");
+    std::fs::write(&file, findings_csv(&book, 0..rows)).unwrap();
+    (book, file)
+}
+
+/// A findings file of the logbook's first visit, one row for each number,
+/// each number giving the row its uid.
+fn findings_csv(book: &Logbook, numbers: std::ops::Range<usize>) -> String {
     let visits = book.ok(&["export", "visits"]);
     let visit_uid = visits.lines().nth(1).unwrap().split(',').next().unwrap();
     let mut csv = String::from("uid,visit_uid,kind,description\n");
-    for n in 0..rows {
+    for n in numbers {
         csv.push_str(&format!(
             "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
         ));
     }
-    let file = book.path("findings.csv");
-    std::fs::write(&file, csv).unwrap();
-    (book, file)
+    csv
 }
 
 #[test]
@@ -274,4 +280,138 @@ fn six_writers_and_a_reader_at_once_lose_nothing_and_wait_their_turn() {
     assert_eq!(count(book.db(), "findings"), 300);
     assert!(reports > 1, "the reports ran only once");
     assert_sound(&book, "after the writers");
+}
+
+/// Every row of every table, for comparing a logbook before and after.
+fn contents(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).expect("opening the logbook");
+    let mut all = Vec::new();
+    for table in ["units", "people", "visits", "findings", "history", "meta"] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            all.push(format!("{table}: {}", row.unwrap().join(" | ")));
+        }
+    }
+    all
+}
+
+/// Run spotcheck with `args` where no file may grow past `limit` bytes, as
+/// on a full disk: writes past it fail with EFBIG instead of killing the
+/// process. Exit code and standard error.
+fn with_file_size_limit(book: &Logbook, limit: u64, args: &[&str]) -> (i32, String) {
+    let spotcheck = book.command(args);
+    // sh counts the limit in 512-byte blocks.
+    let script = format!("trap '' XFSZ; ulimit -f {}; exec \"$@\"", limit / 512);
+    let mut command = std::process::Command::new("sh");
+    command
+        .env_clear()
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .arg(spotcheck.get_program())
+        .args(spotcheck.get_args())
+        .current_dir(book.dir())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    for (key, value) in spotcheck.get_envs() {
+        if let Some(value) = value {
+            command.env(key, value);
+        }
+    }
+    let output = command
+        .output()
+        .expect("running spotcheck under a file-size limit");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn writes_that_hit_a_full_disk_fail_clearly_and_change_nothing() {
+    // A logbook with a few hundred findings, and another one to merge.
+    let (book, file) = logbook_with_findings_file(600);
+    book.ok(&["import", "findings", file.to_str().unwrap()]);
+    let (other, other_file) = logbook_with_findings_file(600);
+    other.ok(&["import", "findings", other_file.to_str().unwrap()]);
+    let import = book.path("more.csv");
+    std::fs::write(&import, findings_csv(&book, 1000..4000)).unwrap();
+    let long_note = "ghi chú dài ".repeat(8_000);
+
+    let before = contents(book.db());
+    const FULL: &str = "disk I/O error: the disk may be full, or the file larger than this \
+        system allows; free some space and run the command again (nothing was changed)\n";
+    let cases: [(u64, Vec<&str>, String); 5] = [
+        (
+            64 * 1024,
+            vec![
+                "late",
+                "Nguyễn Văn An",
+                "--minutes",
+                "5",
+                "--note",
+                &long_note,
+            ],
+            format!("error: committing the write: {FULL}"),
+        ),
+        (
+            256 * 1024,
+            vec!["import", "findings", import.to_str().unwrap()],
+            format!("error: committing the write: {FULL}"),
+        ),
+        (
+            256 * 1024,
+            vec!["merge", other.db().to_str().unwrap()],
+            format!("error: committing the write: {FULL}"),
+        ),
+        (
+            64 * 1024,
+            vec!["backup", "copy.db"],
+            format!("error: backing up to `copy.db`: {FULL}"),
+        ),
+        (
+            64 * 1024,
+            vec!["export", "findings", "-o", "out.csv"],
+            "error: writing output: cannot write `out.csv`: the disk is full, or the file larger \
+             than this system allows; free some space and run the command again (nothing was \
+             written)\n"
+                .to_string(),
+        ),
+    ];
+    for (limit, args, expected) in &cases {
+        let (code, stderr) = with_file_size_limit(&book, *limit, args);
+        assert_eq!((code, &stderr), (1, expected), "{}", args[0]);
+        assert_eq!(
+            contents(book.db()),
+            before,
+            "{} changed the logbook",
+            args[0]
+        );
+    }
+    for leftover in ["copy.db", "out.csv"] {
+        assert!(
+            !book.path(leftover).exists(),
+            "{leftover} was left half written"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(book.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp") || n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    assert_sound(&book, "after the failed writes");
 }
