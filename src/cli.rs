@@ -112,6 +112,10 @@ pub enum Command {
         /// Bind `:NAME` in the query to VALUE (whole numbers bind as numbers)
         #[arg(long = "param", value_name = "NAME=VALUE")]
         params: Vec<String>,
+        /// Stop the query if it runs longer than this many seconds
+        #[arg(long, value_name = "SECONDS", default_value_t = 60,
+              value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        time_limit: u64,
     },
     /// List the views to query, with their columns and an example each
     Schema,

@@ -40,7 +40,16 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Export(args) => exchange::export(ctx, args),
         Command::Import { records, file } => exchange::import(ctx, records, &file),
         Command::Merge { other } => exchange::merge(ctx, &other),
-        Command::Sql { query, params } => sql::sql(ctx, &query, &params),
+        Command::Sql {
+            query,
+            params,
+            time_limit,
+        } => sql::sql(
+            ctx,
+            &query,
+            &params,
+            std::time::Duration::from_secs(time_limit),
+        ),
         Command::Schema => sql::schema(ctx),
         Command::Backup { file, force } => care::backup(ctx, &file, force),
         Command::Check { seal } => care::check(ctx, seal.as_deref()),

@@ -5,7 +5,12 @@ use crate::error::{Error, Result};
 use crate::render::{Column, Table};
 use crate::store::{Store, query};
 
-pub fn sql(ctx: &mut Ctx<'_>, sql: &str, params: &[String]) -> Result<()> {
+pub fn sql(
+    ctx: &mut Ctx<'_>,
+    sql: &str,
+    params: &[String],
+    time_limit: std::time::Duration,
+) -> Result<()> {
     let params = params
         .iter()
         .map(|p| match p.split_once('=') {
@@ -18,8 +23,8 @@ pub fn sql(ctx: &mut Ctx<'_>, sql: &str, params: &[String]) -> Result<()> {
             ))),
         })
         .collect::<Result<Vec<_>>>()?;
-    let store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
-    let result = query::run(&store, sql, &params)?;
+    let mut store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
+    let result = query::run(&mut store, sql, &params, time_limit)?;
     let mut table = Table::new(result.columns.iter().map(|c| Column::new(c)).collect());
     for row in result.rows {
         table.push(row);

@@ -3,13 +3,22 @@
 
 use std::path::Path;
 
+use std::time::{Duration, Instant};
+
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
+use rusqlite::limits::Limit;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Store, check_header, schema};
 use crate::error::{Context, Error, Result};
 use crate::render::Value;
+
+/// The longest text or blob a query may make, in bytes.
+const MAX_VALUE_BYTES: i32 = 10_000_000;
+
+/// The longest query, in bytes.
+const MAX_SQL_BYTES: i32 = 100_000;
 
 /// Pragmas that report state; allowed only without a value, since with one
 /// most of them change it (`PRAGMA user_version = 5`).
@@ -129,7 +138,31 @@ impl Store {
             .conn
             .authorizer(Some(authorize))
             .context("installing the read-only guard")?;
+        // Bounds on what one question may ask of SQLite: far above any query
+        // a person writes, far below what would exhaust a laptop.
+        for (limit, value) in [
+            (Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES),
+            (Limit::SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES),
+            (Limit::SQLITE_LIMIT_EXPR_DEPTH, 100),
+            (Limit::SQLITE_LIMIT_COMPOUND_SELECT, 50),
+            (Limit::SQLITE_LIMIT_VARIABLE_NUMBER, 100),
+            (Limit::SQLITE_LIMIT_ATTACHED, 0),
+        ] {
+            store
+                .conn
+                .set_limit(limit, value)
+                .context("limiting the query")?;
+        }
         Ok(store)
+    }
+
+    /// Stop any statement still running `limit` from now.
+    pub fn stop_after(&mut self, limit: Duration) -> Result<()> {
+        let deadline = Instant::now() + limit;
+        // Called every few thousand virtual-machine steps: cheap, and soon enough.
+        self.conn
+            .progress_handler(10_000, Some(move || Instant::now() >= deadline))
+            .context("setting the query's time limit")
     }
 
     /// Copy the logbook to `dest` while others may be writing, through SQLite's
@@ -219,7 +252,13 @@ pub struct QueryResult {
 
 /// Run one statement with named parameters (`:name`, `@name` or `$name`).
 /// A value that reads as a whole number is bound as one, so `number = :n` matches.
-pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<QueryResult> {
+/// A statement still running after `time_limit` is stopped.
+pub fn run(
+    store: &mut Store,
+    sql: &str,
+    params: &[(String, String)],
+    time_limit: Duration,
+) -> Result<QueryResult> {
     let refused = |e: rusqlite::Error| -> Error {
         let code = e.sqlite_error_code();
         // A function the guard refuses fails at run time with SQLite's plain words.
@@ -233,6 +272,13 @@ pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<Quer
             | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(
                 "refused: `spotcheck sql` only reads (SELECT, WITH … SELECT, reading pragmas); use spotcheck's own commands to change the logbook",
             ),
+            Some(rusqlite::ErrorCode::OperationInterrupted) => Error::input(format!(
+                "the query was stopped after {} s: narrow it with WHERE or LIMIT, or give it longer with `--time-limit SECONDS`",
+                time_limit.as_secs()
+            )),
+            Some(rusqlite::ErrorCode::TooBig) => Error::input(format!(
+                "the query failed: {e}: a query may be up to {MAX_SQL_BYTES} bytes long and make values of up to {MAX_VALUE_BYTES} bytes"
+            )),
             _ => match e {
                 rusqlite::Error::MultipleStatement => Error::input(
                     "`spotcheck sql` runs one statement at a time: remove what follows the first `;`",
@@ -241,6 +287,7 @@ pub fn run(store: &Store, sql: &str, params: &[(String, String)]) -> Result<Quer
             },
         }
     };
+    store.stop_after(time_limit)?;
     let mut stmt = store.conn.prepare(sql).map_err(refused)?;
     for (name, value) in params {
         let index = ["", ":", "@", "$"]

@@ -9,6 +9,7 @@ mod field_day;
 mod findings;
 mod lookup;
 mod output;
+mod query_guard;
 mod reliability;
 mod reports;
 mod settings;
