@@ -85,4 +85,63 @@ mod tests {
         assert_eq!(fold(""), "");
         assert_eq!(fold("   "), "");
     }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_its_base() {
+        // Each vowel with each of the five tone marks (and none), both cases.
+        let vowels = [
+            ('a', 'a'),
+            ('ă', 'a'),
+            ('â', 'a'),
+            ('e', 'e'),
+            ('ê', 'e'),
+            ('i', 'i'),
+            ('o', 'o'),
+            ('ô', 'o'),
+            ('ơ', 'o'),
+            ('u', 'u'),
+            ('ư', 'u'),
+            ('y', 'y'),
+        ];
+        let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+        let mut letters = 0;
+        for (vowel, base) in vowels {
+            for tone in tones {
+                let lower = nfc(&format!("{vowel}{tone}"));
+                let upper = lower.to_uppercase();
+                assert_eq!(lower.chars().count(), 1, "{lower} is one letter");
+                assert_eq!(fold(&lower), base.to_string(), "{lower}");
+                assert_eq!(fold(&upper), base.to_string(), "{upper}");
+                letters += 2;
+            }
+        }
+        assert_eq!(letters, 144);
+        assert_eq!((fold("đ"), fold("Đ")), ("d".to_string(), "d".to_string()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_twice_changes_nothing(text in "\\PC*") {
+            proptest::prop_assert_eq!(fold(&fold(&text)), fold(&text));
+        }
+
+        #[test]
+        fn folding_vietnamese_twice_changes_nothing(
+            text in "[a-zA-Z àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐ\t]{0,40}"
+        ) {
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(fold(&folded), folded.clone());
+            // What is left is plain ASCII: every Vietnamese letter has a base.
+            proptest::prop_assert!(folded.is_ascii(), "{}", folded);
+            // Composed or decomposed input folds the same.
+            let decomposed: String = unicode_normalization::UnicodeNormalization::nfd(text.chars()).collect();
+            proptest::prop_assert_eq!(fold(&decomposed), folded);
+        }
+
+        #[test]
+        fn nfc_is_stable(text in "\\PC*") {
+            let once = nfc(&text);
+            proptest::prop_assert_eq!(nfc(&once), once);
+        }
+    }
 }

@@ -689,4 +689,83 @@ mod tests {
             );
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn no_parser_panics_on_any_text(text in "\\PC{0,40}") {
+            let today = date(2022, 5, 10);
+            let now = today.and_hms_opt(7, 35, 0).unwrap();
+            let _ = parse_date(&text, today);
+            let _ = parse_time(&text);
+            let _ = parse_datetime(&text, now);
+            let _ = parse_month(&text, today, 1);
+            let _ = parse_month(&text, today, 15);
+            let _ = parse_day_of_year(&text);
+            let _ = parse_record_ref(&text);
+        }
+
+        #[test]
+        fn a_date_reads_back_in_every_form_it_is_written(days in 0i64..80_000) {
+            let day = date(1900, 1, 1) + chrono::Duration::days(days);
+            let today = date(2022, 5, 10);
+            for shown in [day.format("%d/%m/%Y").to_string(), day.format("%Y-%m-%d").to_string(),
+                          day.format("%-d/%-m/%Y").to_string()] {
+                proptest::prop_assert_eq!(parse_date(&shown, today).unwrap(), day, "{}", shown);
+            }
+        }
+
+        #[test]
+        fn a_time_reads_back_in_every_form_it_is_written(hour in 0u32..24, minute in 0u32..60) {
+            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap();
+            for shown in [format!("{hour:02}:{minute:02}"), format!("{hour}:{minute:02}"),
+                          format!("{hour}h{minute:02}"), format!("{hour}H{minute:02}")] {
+                proptest::prop_assert_eq!(parse_time(&shown).unwrap(), time, "{}", shown);
+            }
+            if minute == 0 {
+                proptest::prop_assert_eq!(parse_time(&format!("{hour}h")).unwrap(), time);
+            }
+        }
+
+        #[test]
+        fn a_date_and_time_read_back(days in 0i64..80_000, hour in 0u32..24, minute in 0u32..60) {
+            let at = (date(1900, 1, 1) + chrono::Duration::days(days)).and_hms_opt(hour, minute, 0).unwrap();
+            let now = date(2022, 5, 10).and_hms_opt(7, 35, 0).unwrap();
+            for shown in [at.format("%d/%m/%Y %H:%M").to_string(), at.format("%Y-%m-%dT%H:%M").to_string()] {
+                proptest::prop_assert_eq!(parse_datetime(&shown, now).unwrap(), at, "{}", shown);
+            }
+        }
+
+        #[test]
+        fn a_month_reads_back(year in 1900i32..2200, month in 1u32..=12, start_day in 1u32..=28) {
+            let today = date(2022, 5, 10);
+            let expected = Period::of_month(Month::new(year, month).unwrap(), start_day);
+            for shown in [format!("{year}-{month:02}"), format!("{month:02}/{year}"), format!("{month}/{year}")] {
+                proptest::prop_assert_eq!(parse_month(&shown, today, start_day).unwrap(), expected.clone(), "{}", shown);
+            }
+        }
+
+        #[test]
+        fn a_record_number_reads_back(number in 0i64..i64::MAX) {
+            proptest::prop_assert_eq!(parse_record_ref(&format!("#{number}")).unwrap(), RecordRef::Number(number));
+            let shown = number.to_string();
+            let expected = if shown.len() < UID_PREFIX_MIN_LEN {
+                RecordRef::Number(number)
+            } else {
+                RecordRef::Either(number, shown.clone())
+            };
+            proptest::prop_assert_eq!(parse_record_ref(&shown).unwrap(), expected);
+        }
+
+        #[test]
+        fn a_uid_prefix_reads_back_lowercased(prefix in "[0-9a-fA-F]{8,32}") {
+            let parsed = parse_record_ref(&prefix).unwrap();
+            let lower = prefix.to_ascii_lowercase();
+            let ok = match parsed {
+                RecordRef::UidPrefix(p) => p == lower,
+                RecordRef::Either(_, p) => p == lower && prefix.bytes().all(|b| b.is_ascii_digit()),
+                RecordRef::Number(_) => false,
+            };
+            proptest::prop_assert!(ok, "{}", prefix);
+        }
+    }
 }
