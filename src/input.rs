@@ -740,7 +740,7 @@ mod tests {
             let today = date(2022, 5, 10);
             let expected = Period::of_month(Month::new(year, month).unwrap(), start_day);
             for shown in [format!("{year}-{month:02}"), format!("{month:02}/{year}"), format!("{month}/{year}")] {
-                proptest::prop_assert_eq!(parse_month(&shown, today, start_day).unwrap(), expected.clone(), "{}", shown);
+                proptest::prop_assert_eq!(parse_month(&shown, today, start_day).unwrap(), expected, "{}", shown);
             }
         }
 
