@@ -196,8 +196,7 @@ fn the_unchanged_check_notices_a_write() {
 /// A logbook written by the first released schema, as the tour leaves it:
 /// units, people, visits, findings, an edit and a void.
 fn version_one_logbook(book: &Logbook) -> std::path::PathBuf {
-    let fixture =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logbook-v1.db");
+    let fixture = fixture_of_version(1);
     std::fs::copy(&fixture, book.db()).unwrap();
     fixture
 }
@@ -222,53 +221,85 @@ fn rows_of(path: &std::path::Path, sql: &str) -> Vec<Vec<String>> {
     .unwrap()
 }
 
+/// The fixture logbook written by schema `version`.
+fn fixture_of_version(version: i64) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("tests/fixtures/logbook-v{version}.db"))
+}
+
 #[test]
-fn a_version_one_logbook_is_upgraded_with_a_backup_and_keeps_every_record() {
-    let book = Logbook::new();
-    let fixture = version_one_logbook(&book);
-    // Read from a copy: opening the fixture itself could leave files beside it.
-    let pristine = book.path("pristine.db");
-    std::fs::copy(&fixture, &pristine).unwrap();
-    let before: Vec<_> = [
-        "SELECT * FROM findings_v ORDER BY number",
-        "SELECT * FROM visits_v ORDER BY number",
-        "SELECT * FROM people_v ORDER BY number",
-        "SELECT * FROM units_v ORDER BY number",
-        "SELECT * FROM history_v ORDER BY seq",
-    ]
-    .iter()
-    .map(|sql| (sql, rows_of(&pristine, sql)))
-    .collect();
-    assert_eq!(before[0].1.len(), 9, "the fixture holds nine findings");
+fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_record() {
+    // Each schema that ever shipped has its fixture, so every upgrade path runs.
+    for version in 1..spotcheck::store::SCHEMA_VERSION {
+        let fixture = fixture_of_version(version);
+        assert!(
+            fixture.is_file(),
+            "no fixture for schema {version}: keep a logbook it wrote as {}",
+            fixture.display()
+        );
+        let book = Logbook::new();
+        std::fs::copy(&fixture, book.db()).unwrap();
+        // Read from a copy: opening the fixture itself could leave files beside it.
+        let pristine = book.path("pristine.db");
+        std::fs::copy(&fixture, &pristine).unwrap();
+        let before: Vec<_> = [
+            "SELECT * FROM findings_v ORDER BY number",
+            "SELECT * FROM visits_v ORDER BY number",
+            "SELECT * FROM people_v ORDER BY number",
+            "SELECT * FROM units_v ORDER BY number",
+            "SELECT * FROM history_v ORDER BY seq",
+        ]
+        .iter()
+        .map(|sql| (sql, rows_of(&pristine, sql)))
+        .collect();
+        assert!(
+            !before[0].1.is_empty(),
+            "the v{version} fixture holds findings"
+        );
+        let records: usize = before[..4].iter().map(|(_, rows)| rows.len()).sum();
+        let entries = before[4].1.len();
 
-    let checked = book.ok(&["check"]);
-    assert!(
-        checked.starts_with("ok: 20 records agree with 24 history entries"),
-        "{checked}"
-    );
+        let checked = book.ok(&["check"]);
+        assert!(
+            checked.starts_with(&format!(
+                "ok: {records} records agree with {entries} history entries"
+            )),
+            "v{version}: {checked}"
+        );
 
-    let backup = book.path("logbook.db.v1.bak");
-    let version = |path: &std::path::Path| rows_of(path, "PRAGMA user_version")[0][0].clone();
-    assert_eq!(
-        version(&backup),
-        "Integer(1)",
-        "the backup keeps the old schema"
-    );
-    assert_eq!(version(book.db()), "Integer(2)");
-    for (sql, rows) in &before {
-        assert_eq!(&rows_of(&backup, sql), rows, "{sql} differs in the backup");
+        let backup = book.path(&format!("logbook.db.v{version}.bak"));
+        let schema = |path: &std::path::Path| rows_of(path, "PRAGMA user_version")[0][0].clone();
         assert_eq!(
-            &rows_of(book.db(), sql),
-            rows,
-            "{sql} differs after the upgrade"
+            schema(&backup),
+            format!("Integer({version})"),
+            "the backup keeps the old schema"
+        );
+        assert_eq!(
+            schema(book.db()),
+            format!("Integer({})", spotcheck::store::SCHEMA_VERSION)
+        );
+        for (sql, rows) in &before {
+            assert_eq!(
+                &rows_of(&backup, sql),
+                rows,
+                "v{version}: {sql} differs in the backup"
+            );
+            assert_eq!(
+                &rows_of(book.db(), sql),
+                rows,
+                "v{version}: {sql} differs after the upgrade"
+            );
+        }
+        // The upgraded file goes on taking changes, each with its history entry.
+        book.ok(&["void", "2", "--reason", "ghi nhầm người"]);
+        assert!(
+            book.ok(&["check"]).starts_with(&format!(
+                "ok: {records} records agree with {} history entries",
+                entries + 1
+            )),
+            "v{version}"
         );
     }
-    // The upgraded file goes on taking findings.
-    book.ok(&["void", "2", "--reason", "ghi nhầm người"]);
-    assert!(
-        book.ok(&["check"])
-            .starts_with("ok: 20 records agree with 25 history entries")
-    );
 }
 
 #[test]
