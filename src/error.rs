@@ -58,13 +58,18 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// What to do when SQLite could not write: the usual cause is a full disk.
-/// A write that fails is rolled back, so the logbook is as it was.
+/// What to do when SQLite could not write (the usual cause is a full disk; a
+/// write that fails is rolled back, so the logbook is as it was) or found the
+/// file damaged.
 fn disk_hint(source: &rusqlite::Error) -> &'static str {
     match source.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
             ": the disk may be full, or the file larger than this system allows; \
              free some space and run the command again (nothing was changed)"
+        }
+        Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+            ": the logbook file is damaged; spotcheck left it as it is: restore it from \
+             your latest backup (see `spotcheck backup`)"
         }
         _ => "",
     }

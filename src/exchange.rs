@@ -33,24 +33,87 @@ struct CsvFile {
     reader: csv::Reader<Box<dyn Read>>,
     columns: Vec<String>,
     record: csv::ByteRecord,
-    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+    scan: std::rc::Rc<std::cell::RefCell<Scan>>,
     last_line: u64,
 }
 
-/// Counts the quote characters that pass. Well-formed CSV has an even
-/// number of them (each quoted field opens and closes, inner quotes are
-/// doubled); an odd count at the end means a quote was never closed, which
-/// the lenient CSV reader would otherwise take as "the rest of the file".
-struct QuoteCounter<R> {
-    inner: R,
-    quotes: std::rc::Rc<std::cell::Cell<u64>>,
+/// The most a row may take, in bytes: far more than any export writes, and
+/// little enough that a file of nothing but separators cannot fill memory.
+const MAX_ROW_BYTES: u64 = 1 << 20;
+
+/// The most a cell may hold, in bytes.
+const MAX_CELL_BYTES: usize = 64 * 1024;
+
+/// The largest file an import reads: about ten million findings.
+const MAX_FILE_BYTES: u64 = 4 << 30;
+
+/// What [`Guard`] has seen of the file so far.
+#[derive(Default)]
+struct Scan {
+    /// Quote characters. Well-formed CSV has an even number of them (each
+    /// quoted field opens and closes, inner quotes are doubled); an odd count
+    /// at the end means a quote was never closed, which the lenient CSV
+    /// reader would otherwise take as "the rest of the file".
+    quotes: u64,
+    bytes: u64,
+    /// Bytes since the last line end outside quotes, where a row ends.
+    row_bytes: u64,
+    /// Line ends seen, and the line on which the current row began.
+    lines: u64,
+    row_line: u64,
+    /// Why the guard stopped reading, when it did.
+    refused: Option<String>,
 }
 
-impl<R: Read> Read for QuoteCounter<R> {
+/// Reads the file for the CSV reader, watching its quotes and refusing rows
+/// and files too large to hold, before the reader would buffer them.
+struct Guard<R> {
+    inner: R,
+    scan: std::rc::Rc<std::cell::RefCell<Scan>>,
+}
+
+impl<R: Read> Read for Guard<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let read = self.inner.read(buf)?;
-        let quotes = buf[..read].iter().filter(|b| **b == b'"').count() as u64;
-        self.quotes.set(self.quotes.get() + quotes);
+        let mut scan = self.scan.borrow_mut();
+        for &byte in &buf[..read] {
+            match byte {
+                b'"' => scan.quotes += 1,
+                b'\n' => {
+                    scan.lines += 1;
+                    if scan.quotes % 2 == 0 {
+                        scan.row_bytes = 0;
+                        scan.row_line = scan.lines;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            scan.row_bytes += 1;
+            if scan.row_bytes > MAX_ROW_BYTES {
+                let line = scan.row_line + 1;
+                scan.refused = Some(if scan.quotes % 2 == 1 {
+                    format!(
+                        "{line}: a quote `\"` opened in this row is not closed within {} MB: check the quotes on this line",
+                        MAX_ROW_BYTES >> 20
+                    )
+                } else {
+                    format!(
+                        "{line}: the row is longer than {} MB: an export's rows are far shorter; check that this is a spotcheck CSV file",
+                        MAX_ROW_BYTES >> 20
+                    )
+                });
+                return Err(std::io::Error::other("row too long"));
+            }
+        }
+        scan.bytes += read as u64;
+        if scan.bytes > MAX_FILE_BYTES {
+            scan.refused = Some(format!(
+                " the file is larger than {} GB, the most one import reads: split it into smaller files",
+                MAX_FILE_BYTES >> 30
+            ));
+            return Err(std::io::Error::other("file too large"));
+        }
         Ok(read)
     }
 }
@@ -87,6 +150,12 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
         )));
     }
     let first_line = start.split(|b| *b == b'\n').next().unwrap_or(start);
+    if first_line.contains(&b'\t') && !first_line.contains(&b',') && !first_line.contains(&b';') {
+        return Err(Error::input(format!(
+            "{label}:1: the columns are separated by tabs: save the file as CSV (comma- or semicolon-separated), as `spotcheck export {}` writes it",
+            records.as_str()
+        )));
+    }
     let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
         b';'
     } else {
@@ -95,10 +164,10 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     if bom {
         source.consume(3);
     }
-    let quotes = std::rc::Rc::new(std::cell::Cell::new(0));
-    let counted = QuoteCounter {
+    let scan = std::rc::Rc::new(std::cell::RefCell::new(Scan::default()));
+    let counted = Guard {
         inner: source,
-        quotes: quotes.clone(),
+        scan: scan.clone(),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
@@ -106,11 +175,19 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
         .flexible(true)
         .from_reader(Box::new(counted) as Box<dyn Read>);
     let mut header = csv::ByteRecord::new();
-    let read = reader
-        .read_byte_record(&mut header)
-        .map_err(|e| Error::input(format!("{label}:1: {e}")))?;
+    let read = reader.read_byte_record(&mut header).map_err(|e| {
+        match scan.borrow().refused.as_deref() {
+            Some(refused) => Error::input(format!("{label}:{refused}")),
+            None => Error::input(format!("{label}:1: {e}")),
+        }
+    })?;
     if !read {
         return Err(Error::input(format!("{label}: the file is empty")));
+    }
+    if header.iter().any(|field| field.contains(&0)) {
+        return Err(Error::input(format!(
+            "{label}:1: the header holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8"
+        )));
     }
     let mut columns = Vec::with_capacity(header.len());
     for field in header.iter() {
@@ -155,7 +232,7 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
         reader,
         columns,
         record: csv::ByteRecord::new(),
-        quotes,
+        scan,
         last_line: 1,
     })
 }
@@ -176,11 +253,15 @@ impl CsvFile {
             .reader
             .read_byte_record(&mut self.record)
             .map_err(|e| {
+                if let Some(refused) = self.scan.borrow().refused.as_deref() {
+                    return Error::input(format!("{}:{refused}", self.label));
+                }
                 let line = e.position().map(|p| p.line()).unwrap_or(0);
                 Error::input(format!("{}:{line}: {}", self.label, csv_problem(&e)))
             })?;
+        let quotes = self.scan.borrow().quotes;
         if !read {
-            if self.quotes.get() % 2 == 1 {
+            if quotes % 2 == 1 {
                 return Err(Error::input(format!(
                     "{}:{}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
                     self.label, self.last_line
@@ -193,7 +274,7 @@ impl CsvFile {
         if self.record.len() != self.columns.len() {
             // A quote left open swallows the following lines into one row;
             // by the time the row ends, the reader has seen every quote.
-            if self.quotes.get() % 2 == 1 {
+            if quotes % 2 == 1 {
                 return Err(Error::input(format!(
                     "{}:{line}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
                     self.label
@@ -204,6 +285,20 @@ impl CsvFile {
                 self.label,
                 self.record.len(),
                 self.columns.len()
+            )));
+        }
+        if let Some((index, cell)) = self
+            .record
+            .iter()
+            .enumerate()
+            .find(|(_, cell)| cell.len() > MAX_CELL_BYTES)
+        {
+            return Err(Error::input(format!(
+                "{}:{line}: column {}: the cell holds {} bytes; a cell may hold up to {} KB",
+                self.label,
+                self.columns[index],
+                cell.len(),
+                MAX_CELL_BYTES / 1024
             )));
         }
         Ok(Some(Row {
@@ -247,6 +342,12 @@ impl Row<'_> {
         let bytes = self.record.get(index).unwrap_or_default();
         let text = std::str::from_utf8(bytes)
             .map_err(|_| self.error(column, "is not UTF-8 text: save the file as UTF-8"))?;
+        if text.contains('\0') {
+            return Err(self.error(
+                column,
+                "holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8",
+            ));
+        }
         let text = nfc(csv_text_value(text));
         Ok((!text.is_empty()).then_some(text))
     }
@@ -666,6 +767,46 @@ fn import_finding(
     finding.description = row.text("description")?;
     finding.action = row.parse("action", |a| a.parse::<Action>())?;
     finding.note = row.text("note")?;
+    // Figures of another kind would be counted in reports as if they applied.
+    let other_kinds = [
+        (
+            "arrived_at",
+            FindingKind::Late,
+            finding.arrived_at.is_some(),
+        ),
+        (
+            "expected_at",
+            FindingKind::Late,
+            finding.expected_at.is_some(),
+        ),
+        (
+            "minutes_late",
+            FindingKind::Late,
+            finding.minutes_late.is_some(),
+        ),
+        ("meeting", FindingKind::Absent, finding.meeting.is_some()),
+        (
+            "days_overdue",
+            FindingKind::Overdue,
+            finding.days_overdue.is_some(),
+        ),
+        (
+            "working_days_overdue",
+            FindingKind::Overdue,
+            finding.working_days_overdue.is_some(),
+        ),
+    ];
+    if let Some((column, applies_to, _)) = other_kinds
+        .iter()
+        .find(|(_, applies_to, given)| *given && *applies_to != kind)
+    {
+        return Err(row.error(
+            column,
+            format!(
+                "applies only to {applies_to} findings, and this one is {kind}: leave it empty"
+            ),
+        ));
+    }
 
     let person_name = row.text("person")?;
     match kind {

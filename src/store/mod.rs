@@ -177,7 +177,8 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         // 32 MB of page cache: imports and merges touch indexes all over the file.
         conn.pragma_update(None, "cache_size", -32_768)
-            .context("sizing the page cache")?;
+            // The first statement on the file: a damaged one fails here.
+            .context("opening the logbook")?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .context("setting the busy timeout")?;
         conn.pragma_update(None, "foreign_keys", true)

@@ -7,6 +7,7 @@ mod corrections;
 mod exchange;
 mod field_day;
 mod findings;
+mod hostile;
 mod lookup;
 mod output;
 mod query_guard;
