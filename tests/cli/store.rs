@@ -357,3 +357,29 @@ fn logging_a_finding_builds_no_temporary_index_for_its_checks() {
         );
     }
 }
+
+#[test]
+fn backups_and_exports_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["absent", "Đặng Quốc Huy"]);
+    book.ok(&["backup", "copy.db"]);
+    book.ok(&["export", "findings", "-o", "findings.csv"]);
+    book.ok(&[
+        "report",
+        "month",
+        "2022-05",
+        "--format",
+        "csv",
+        "-o",
+        "report.csv",
+    ]);
+    for name in ["copy.db", "findings.csv", "report.csv"] {
+        let mode = std::fs::metadata(book.path(name))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name}: {mode:o}");
+    }
+}
