@@ -2174,3 +2174,39 @@ fn an_edit_made_on_one_side_only_is_an_update_not_a_conflict() {
     let merged = hoa.ok(&["merge", &shown(tuan.db()), "--format", "csv"]);
     assert_eq!(merge_rows(&merged)[3], ["findings", "0", "1", "0", "0"]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn decomposed_text_imports_as_composed_and_round_trips(
+        text in "[a-zA-Z àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐ]{1,24}"
+            .prop_filter("not only spaces", |t| !t.trim().is_empty())
+    ) {
+        // Keyboards and spreadsheets may send combining marks: the logbook
+        // keeps the composed form, and its export imports back unchanged.
+        let book = fixture_logbook();
+        let decomposed: String = text.nfd().collect();
+        let file = book.path("nfd.csv");
+        std::fs::write(
+            &file,
+            format!("visit_uid,kind,description\na5c2bb34f5354c4eb756b4601c739eb9,other,\"{decomposed}\"\n"),
+        )
+        .unwrap();
+        book.ok(&["import", "findings", &shown(&file)]);
+        let export = book.ok(&["export", "findings"]);
+        let records = csv_records(&export);
+        let composed: String = text.trim().nfc().collect();
+        prop_assert_eq!(&records[0]["description"], &composed);
+        let again = book.path("again.csv");
+        std::fs::write(&again, &export).unwrap();
+        prop_assert_eq!(
+            book.ok(&["import", "findings", &shown(&again)]),
+            format!("nothing to change: all 1 findings in {} are already in the logbook\n", shown(&again))
+        );
+    }
+}

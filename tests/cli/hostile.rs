@@ -268,6 +268,25 @@ fn oversized_imports_are_refused_with_bounded_memory() {
         book.assert_unchanged(&before);
     }
 
+    // A header of 10,000 columns stops at the first it does not know.
+    let columns: Vec<String> = (0..10_000).map(|n| format!("c{n}")).collect();
+    let wide_header = book.path("wide-header.csv");
+    std::fs::write(
+        &wide_header,
+        format!("visit_uid,kind,{}\n", columns.join(",")),
+    )
+    .unwrap();
+    let before = book.snapshot();
+    let stderr = book.fails(&["import", "findings", wide_header.to_str().unwrap()], 1);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {}:1: column c0: unknown column: a findings export has the columns uid, number,",
+            wide_header.display()
+        )),
+        "{stderr}"
+    );
+    book.assert_unchanged(&before);
+
     // 200 MB of separators on standard input, under a 256 MB address-space
     // limit: the row is refused after its first megabyte.
     let spotcheck = book.command(&["import", "findings", "-"]);
