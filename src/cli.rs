@@ -139,6 +139,11 @@ pub enum Command {
         /// The shell to complete for
         shell: Shell,
     },
+    /// Write a manual page for spotcheck and for each of its commands into DIR
+    Man {
+        /// The directory for the pages (made if missing), as `~/.local/share/man/man1`
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -92,6 +92,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
                 .map_err(Error::Output),
         };
     }
+    if let Command::Man { dir } = &cli.command {
+        return write_manual_pages(dir, out);
+    }
     let overrides = Overrides {
         config: cli.global.config.clone(),
         db: cli.global.db.clone(),
@@ -211,6 +214,32 @@ impl Write for OutputFile {
     fn flush(&mut self) -> std::io::Result<()> {
         self.writer.flush().map_err(|e| self.explain(e))
     }
+}
+
+/// One roff page per command, from the same definitions as `--help`.
+fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
+    let cannot = |e: std::io::Error| Error::Io {
+        context: format!("cannot write manual pages to `{}`", dir.display()),
+        source: e,
+    };
+    std::fs::create_dir_all(dir).map_err(cannot)?;
+    let command = <Cli as clap::CommandFactory>::command();
+    clap_mangen::generate_to(command.clone(), dir).map_err(cannot)?;
+    fn count(command: &clap::Command) -> usize {
+        1 + command
+            .get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .map(count)
+            .sum::<usize>()
+    }
+    writeln!(
+        out,
+        "wrote {} manual pages to {}; read one with `man -l {}`",
+        count(&command),
+        dir.display(),
+        dir.join("spotcheck.1").display()
+    )
+    .map_err(Error::Output)
 }
 
 /// What every command gets: the settings, the clock, the output format and

@@ -53,7 +53,9 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Schema => sql::schema(ctx),
         Command::Backup { file, force } => care::backup(ctx, &file, force),
         Command::Check { seal } => care::check(ctx, seal.as_deref()),
-        Command::Completions { .. } => unreachable!("completions run before the logbook is opened"),
+        Command::Completions { .. } | Command::Man { .. } => {
+            unreachable!("completions and manual pages are made before the logbook is opened")
+        }
     }
 }
 

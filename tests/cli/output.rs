@@ -312,3 +312,65 @@ fn csv_rows_of_units_and_people_use_plain_keys() {
         ]
     );
 }
+
+/// Every command's path, as `spotcheck-report-month`, from the definitions.
+fn command_pages(command: &clap::Command, prefix: &str, pages: &mut Vec<String>) {
+    let name = if prefix.is_empty() {
+        command.get_name().to_string()
+    } else {
+        format!("{prefix}-{}", command.get_name())
+    };
+    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+        command_pages(sub, &name, pages);
+    }
+    pages.push(format!("{name}.1"));
+}
+
+#[test]
+fn man_writes_a_page_for_every_command() {
+    let book = Logbook::new();
+    let dir = book.path("man/man1");
+    let said = book.ok(&["man", dir.to_str().unwrap()]);
+    let mut expected = Vec::new();
+    command_pages(
+        &<spotcheck::cli::Cli as clap::CommandFactory>::command(),
+        "",
+        &mut expected,
+    );
+    expected.sort();
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, expected);
+    assert_eq!(
+        said,
+        format!(
+            "wrote {} manual pages to {}; read one with `man -l {}`\n",
+            expected.len(),
+            dir.display(),
+            dir.join("spotcheck.1").display()
+        )
+    );
+    let late = std::fs::read_to_string(dir.join("spotcheck-late.1")).unwrap();
+    assert!(
+        late.starts_with(".ie") || late.contains(".TH spotcheck-late 1"),
+        "{late}"
+    );
+    assert!(late.contains("Log a person arriving late"), "{late}");
+    // No logbook was needed, and none was made.
+    assert!(!book.db().exists());
+}
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    let book = Logbook::new();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = book.ok(&["completions", shell]);
+        for word in ["spotcheck", "report", "month", "format"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    assert!(!book.db().exists());
+}
