@@ -25,8 +25,9 @@ pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
+    /// Without a command, spotcheck shows `status`
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -56,6 +57,9 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Where the logbook is, the current visit, today's findings and what to type next
+    /// (also what `spotcheck` alone shows)
+    Status,
     /// Create the logbook (safe to repeat)
     Init,
     /// Show the effective settings and where each came from

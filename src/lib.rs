@@ -74,8 +74,9 @@ where
 
 /// Run one parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    let command = cli.command.unwrap_or(Command::Status);
     // Commands that need neither settings nor a logbook run first.
-    if let Command::Completions { shell } = &cli.command {
+    if let Command::Completions { shell } = &command {
         let mut command = <Cli as clap::CommandFactory>::command();
         // Generated into memory: clap_complete panics when its writer fails.
         let mut script = Vec::new();
@@ -92,7 +93,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
                 .map_err(Error::Output),
         };
     }
-    if let Command::Man { dir } = &cli.command {
+    if let Command::Man { dir } = &command {
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -126,7 +127,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             by_flag: cli.global.by.clone(),
             created: None,
         };
-        ctx.run(cli.command)?;
+        ctx.run(command)?;
     }
     match file {
         Some(file) => file.persist(),

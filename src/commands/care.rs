@@ -1,9 +1,13 @@
 //! `init` and `config`: setting up and looking after the logbook.
 
+use chrono::Datelike;
+
 use crate::Ctx;
 use crate::error::Result;
-use crate::render::{Column, Table};
-use crate::store::{Access, SCHEMA_VERSION};
+use crate::model::{Month, Period};
+use crate::render::{Column, Format, Table};
+use crate::store::exchange::{self, Records};
+use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
 
 pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
     let store = ctx.open(Access::Write)?;
@@ -231,4 +235,91 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
             "problems"
         }
     )))
+}
+
+/// What `spotcheck` alone shows: where the logbook is, the visit under way,
+/// what was logged today, and the commands most likely to come next.
+pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
+    let path = ctx.settings.db.value.clone();
+    let today = ctx.clock.today();
+    let mut record = crate::render::Record::new();
+    record.field(Column::new("db"), path.display().to_string());
+    let (visit, rows, next): (Option<String>, Vec<_>, [&str; 3]) = if !path.exists() {
+        record.field(Column::new("logbook"), "not made yet");
+        (
+            None,
+            Vec::new(),
+            [
+                "spotcheck unit add CODE NAME --kind commune   (makes the logbook)",
+                "spotcheck import units FILE",
+                "spotcheck --help",
+            ],
+        )
+    } else {
+        let store = ctx.open(Access::Read)?;
+        let conn = store.conn();
+        let visit = match visits::current(conn)? {
+            Some(id) => {
+                let v = visits::get(conn, id)?;
+                Some(format!(
+                    "#{} {} ({}), since {}, {} {}",
+                    v.id,
+                    v.unit_name,
+                    v.unit_code,
+                    v.started_at.format("%d/%m/%Y %H:%M"),
+                    v.findings,
+                    super::plural(v.findings, "finding", "findings")
+                ))
+            }
+            None => None,
+        };
+        let filter = FindingFilter {
+            period: Some(Period {
+                month: Month::new(today.year(), today.month()).expect("today is a real month"),
+                first: today,
+                last: today,
+            }),
+            ..FindingFilter::default()
+        };
+        let rows = findings::list(conn, &filter)?;
+        let next = if visit.is_some() {
+            [
+                "spotcheck late NAME --arrived 7h45",
+                "spotcheck absent NAME",
+                "spotcheck visit end",
+            ]
+        } else if !exchange::any(conn, Records::Units)? {
+            [
+                "spotcheck unit add CODE NAME --kind commune",
+                "spotcheck import units FILE",
+                "spotcheck --help",
+            ]
+        } else {
+            [
+                "spotcheck visit start UNIT",
+                "spotcheck list --month this",
+                "spotcheck report month last",
+            ]
+        };
+        (visit, rows, next)
+    };
+    record
+        .field(
+            Column::titled("current_visit", "current visit"),
+            visit.unwrap_or_else(|| "none".to_string()),
+        )
+        .field(
+            Column::titled("findings_today", "findings today"),
+            rows.len() as i64,
+        )
+        .field(Column::new("next"), next.join("\n"));
+    if matches!(ctx.format, Format::Csv | Format::Json) {
+        return ctx.record(&record);
+    }
+    ctx.record(&record)?;
+    if !rows.is_empty() {
+        ctx.line("")?;
+        ctx.table(&super::review::findings_brief(&rows, false))?;
+    }
+    Ok(())
 }

@@ -22,6 +22,7 @@ use crate::store::{FindingRow, UnitRow};
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
+        Command::Status => care::status(ctx),
         Command::Init => care::init(ctx),
         Command::Config => care::config(ctx),
         Command::Unit(command) => unit::run(ctx, command),

@@ -21,7 +21,7 @@ fn find(store: &Store, typed: &str) -> Result<FindingRow> {
 }
 
 /// The compact view people read in a terminal.
-fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
+pub(super) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
     let mut columns = vec![
         Column::titled("number", "#"),
         Column::titled("date", "date"),

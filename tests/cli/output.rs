@@ -374,3 +374,57 @@ fn completions_are_generated_for_every_shell() {
     }
     assert!(!book.db().exists());
 }
+
+#[test]
+fn spotcheck_alone_says_where_things_stand_and_what_to_type_next() {
+    let book = Logbook::new();
+    // Before there is a logbook: how to start, and no file made.
+    let fresh = json(&book.ok(&["--format", "json"]));
+    assert_eq!(fresh["logbook"], "not made yet");
+    assert_eq!(fresh["current_visit"], "none");
+    assert!(
+        fresh["next"]
+            .as_str()
+            .unwrap()
+            .starts_with("spotcheck unit add CODE NAME"),
+        "{fresh}"
+    );
+    assert!(!book.db().exists());
+
+    // Units but no visit under way: start one.
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    let idle = json(&book.ok(&["status", "--format", "json"]));
+    assert_eq!(
+        idle["next"],
+        "spotcheck visit start UNIT\nspotcheck list --month this\nspotcheck report month last"
+    );
+
+    // During a visit: the visit, today's findings, and what to log.
+    book.ok(&["visit", "start", "tam-dai"]);
+    book.ok(&["late", "Nguyễn Văn An", "--minutes", "12"]);
+    let busy = json(&book.ok(&["status", "--format", "json"]));
+    assert_eq!(
+        busy["current_visit"],
+        "#1 UBND xã Tam Đại (tam-dai), since 10/05/2022 07:35, 1 finding"
+    );
+    assert_eq!(busy["findings_today"], 1);
+    assert_eq!(
+        busy["next"],
+        "spotcheck late NAME --arrived 7h45\nspotcheck absent NAME\nspotcheck visit end"
+    );
+    let table = book.ok(&[]);
+    assert!(
+        table.contains("Nguyễn Văn An") && table.contains("12 min"),
+        "{table}"
+    );
+    // Yesterday's findings are not today's.
+    let tomorrow = book.run_at("2022-05-11T08:00", &["status", "--format", "json"]);
+    assert_eq!(json(&tomorrow.stdout)["findings_today"], 0);
+}
