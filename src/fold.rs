@@ -44,6 +44,30 @@ pub fn fold(s: &str) -> String {
     folded
 }
 
+/// How alike two folded texts must be (Jaro-Winkler) to be offered as
+/// "did you mean": close enough to catch a slip of the keyboard or a
+/// missing word, far enough not to offer every name in the unit.
+const SIMILAR_ENOUGH: f64 = 0.85;
+
+/// The items whose keys are most like `typed`, ignoring accents and case,
+/// best first, at most three.
+pub fn similar<'a, T>(typed: &str, items: &'a [T], keys: impl Fn(&T) -> Vec<String>) -> Vec<&'a T> {
+    let typed = fold(typed);
+    let mut scored: Vec<(f64, &T)> = items
+        .iter()
+        .filter_map(|item| {
+            let best = keys(item)
+                .iter()
+                .map(|key| strsim::jaro_winkler(&typed, &fold(key)))
+                .fold(0.0, f64::max);
+            (best >= SIMILAR_ENOUGH).then_some((best, item))
+        })
+        .collect();
+    // Stable: equally close items keep their order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, item)| item).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +108,18 @@ mod tests {
         assert_eq!(fold("  Nguyễn \t Văn\n\nAn  "), "nguyen van an");
         assert_eq!(fold(""), "");
         assert_eq!(fold("   "), "");
+    }
+
+    #[test]
+    fn similar_names_are_found_whatever_the_accents() {
+        let staff = ["Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Văn Anh", "Lê Hoa"];
+        let found = similar("nguyen van an", &staff, |s| vec![s.to_string()]);
+        assert_eq!(found, [&"Nguyễn Văn An", &"Nguyễn Văn Anh"]);
+        assert_eq!(
+            similar("Tran Thi Binh", &staff, |s| vec![s.to_string()]),
+            [&"Trần Thị Bình"]
+        );
+        assert!(similar("Phạm Minh Tuấn", &staff, |s| vec![s.to_string()]).is_empty());
     }
 
     #[test]

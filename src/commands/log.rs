@@ -137,6 +137,17 @@ fn logged(
             "added {} to the staff of {} (person #{})",
             person.name, person.unit_name, person.id
         ))?;
+        // A new name close to one already on the staff is more often a slip.
+        let staff = people::list(store.conn(), Some(person.unit_id))?;
+        let others: Vec<_> = staff.into_iter().filter(|p| p.id != person.id).collect();
+        if let Some(close) =
+            crate::fold::similar(&person.name, &others, |p| vec![p.name.clone()]).first()
+        {
+            ctx.note(&format!(
+                "note: did you mean {} (person #{})? If so, `spotcheck edit {} --person \"{}\"`",
+                close.name, close.id, row.id, close.name
+            ))?;
+        }
     }
     if let Some(twin) = twin {
         ctx.note(&format!(

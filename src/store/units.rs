@@ -238,9 +238,25 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
     match (exact.as_slice(), matches.as_slice()) {
         ([unit], _) => Ok((*unit).clone()),
         (_, [unit]) => Ok(unit.clone()),
-        (_, []) => Err(Error::lookup(format!(
-            "no unit matches `{reference}`: see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`"
-        ))),
+        (_, []) => {
+            let units = all(conn)?;
+            let close =
+                crate::fold::similar(reference, &units, |u| vec![u.code.clone(), u.name.clone()]);
+            let hint = match close.as_slice() {
+                [] => String::new(),
+                close => format!(
+                    "did you mean {}? ",
+                    close
+                        .iter()
+                        .map(|u| format!("`{}` ({})", u.code, u.name))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            };
+            Err(Error::lookup(format!(
+                "no unit matches `{reference}`: {hint}see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`"
+            )))
+        }
         (_, many) => {
             let names: Vec<String> = many
                 .iter()

@@ -202,3 +202,50 @@ fn a_finding_is_named_by_number_hash_or_uid_prefix() {
         );
     }
 }
+
+#[test]
+fn an_unknown_unit_gets_the_nearest_codes_offered() {
+    let book = Logbook::new();
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["unit", "add", "phu-thinh", "UBND thị trấn Phú Thịnh"]);
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["visit", "start", "tam-da"], 1),
+        "error: no unit matches `tam-da`: did you mean `tam-dai` (UBND xã Tam Đại)? \
+         see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`\n"
+    );
+    assert_eq!(
+        book.fails(&["visit", "start", "ha-noi"], 1),
+        "error: no unit matches `ha-noi`: see `spotcheck unit list`, \
+         or add it with `spotcheck unit add CODE NAME`\n"
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn a_new_name_close_to_one_on_the_staff_is_questioned() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--minutes", "5"]);
+    let output = book.run(&["absent", "Nguyen Van Anh"]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        "added Nguyen Van Anh to the staff of UBND xã Tam Đại (person #2)\n\
+         note: did you mean Nguyễn Văn An (person #1)? If so, \
+         `spotcheck edit 2 --person \"Nguyễn Văn An\"`\n"
+    );
+    // A name like no other is simply added.
+    let other = book.run(&["absent", "Trần Thị Bình"]);
+    assert_eq!(
+        other.stderr,
+        "added Trần Thị Bình to the staff of UBND xã Tam Đại (person #3)\n"
+    );
+}
