@@ -59,44 +59,86 @@ pub struct Global {
 pub enum Command {
     /// Where the logbook is, the current visit, today's findings and what to type next
     /// (also what `spotcheck` alone shows)
+    #[command(after_help = "Examples:\n  spotcheck\n  spotcheck status --format json")]
     Status,
     /// Create the logbook (safe to repeat)
+    #[command(after_help = "Example:\n  spotcheck --db inspections.db init")]
     Init,
     /// Show the effective settings and where each came from
+    #[command(after_help = "Example:\n  spotcheck config")]
     Config,
     /// Add, list, change or import the units that are checked
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck unit add tam-dai \"UBND xã Tam Đại\" --kind commune\n  spotcheck unit list"
+    )]
     Unit(UnitCommand),
     /// Add or list the staff of a unit
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck person add tam-dai \"Võ Thị Thu\" --position \"công chức văn phòng\"\n  spotcheck person list --unit tam-dai"
+    )]
     Person(PersonCommand),
     /// Start, end, list or show visits
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck visit start tam-dai --at 7h40\n  spotcheck visit end"
+    )]
     Visit(VisitCommand),
     /// Log a person arriving late
+    #[command(
+        after_help = "Examples:\n  spotcheck late \"Nguyễn Văn An\" --arrived 8h05\n  spotcheck late \"Trần Thị Bình\" --minutes 20 --action reminded"
+    )]
     Late(LateArgs),
     /// Log an unexcused absence from work or from a meeting
+    #[command(
+        after_help = "Examples:\n  spotcheck absent \"Đặng Quốc Huy\"\n  spotcheck absent \"Hồ Thị Lan\" --meeting \"giao ban đầu tuần\""
+    )]
     Absent(AbsentArgs),
     /// Log a citizen's file returned after the promised date, or not yet returned
+    #[command(
+        after_help = "Examples:\n  spotcheck overdue HS-0012 --due 05/05/2022 --procedure \"Chứng thực\" --officer \"Võ Thị Thu\"\n  spotcheck overdue HS-0031 --due 02/05/2022 --returned 09/05/2022"
+    )]
     Overdue(OverdueArgs),
     /// Log any other breach: conduct, dress, leaving the post, a directive not carried out
+    #[command(
+        after_help = "Example:\n  spotcheck other \"Không đeo thẻ công chức\" --person \"Nguyễn Văn An\" --category conduct"
+    )]
     Other(OtherArgs),
     /// List findings
+    #[command(
+        after_help = "Examples:\n  spotcheck list --month 5/2022\n  spotcheck list --unit tam-dai --kind late --person \"nguyen van an\""
+    )]
     List(ListArgs),
     /// Show one finding in full
+    #[command(after_help = "Example:\n  spotcheck show 12")]
     Show(ShowArgs),
     /// Correct a finding; the old version stays in the history
+    #[command(
+        after_help = "Examples:\n  spotcheck edit 12 --minutes 25 --reason \"đồng hồ phòng chạy chậm\"\n  spotcheck edit 12 --person \"Nguyễn Văn An\""
+    )]
     Edit(EditArgs),
     /// Void a finding: it stays in the logbook but leaves lists and reports
+    #[command(after_help = "Example:\n  spotcheck void 12 --reason \"ghi trùng\"")]
     Void(VoidArgs),
     /// Show the edit history, of one finding or of the whole logbook
+    #[command(after_help = "Examples:\n  spotcheck history 12\n  spotcheck history")]
     History(HistoryArgs),
     /// Monthly summary, repeat offenders and trends
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report repeat --months 3\n  spotcheck report trend --from 1/2022 --to 6/2022"
+    )]
     Report(ReportCommand),
     /// Write findings, visits, units or people as CSV for a spreadsheet
+    #[command(
+        after_help = "Examples:\n  spotcheck export findings --month 5/2022 -o findings-2022-05.csv --excel\n  spotcheck export visits -o visits.csv"
+    )]
     Export(ExportArgs),
     /// Read records back from a CSV file that export wrote (all rows or none)
+    #[command(
+        after_help = "Examples:\n  spotcheck import units units.csv\n  spotcheck import findings findings-2022-05.csv"
+    )]
     Import {
         /// What the file holds
         #[arg(value_enum)]
@@ -105,11 +147,15 @@ pub enum Command {
         file: PathBuf,
     },
     /// Bring in another inspector's logbook: new records added, later edits win
+    #[command(after_help = "Example:\n  spotcheck merge tuan.db")]
     Merge {
         /// The other logbook (opened read-only, never changed)
         other: PathBuf,
     },
     /// Run one read-only SQL query on the logbook's views and tables
+    #[command(
+        after_help = "Examples:\n  spotcheck sql \"SELECT unit_code, count(*) FROM findings_v GROUP BY 1\"\n  spotcheck sql \"SELECT * FROM findings_v WHERE unit_code = :unit\" --param unit=tam-dai"
+    )]
     Sql {
         /// The query, as "SELECT unit_code, count(*) FROM findings_v GROUP BY 1"
         query: String,
@@ -122,8 +168,10 @@ pub enum Command {
         time_limit: u64,
     },
     /// List the views to query, with their columns and an example each
+    #[command(after_help = "Example:\n  spotcheck schema")]
     Schema,
     /// Copy the logbook to a new file, consistent even while others write
+    #[command(after_help = "Example:\n  spotcheck backup hoa-2022-06-13.db")]
     Backup {
         /// The copy to make
         file: PathBuf,
@@ -132,6 +180,9 @@ pub enum Command {
         force: bool,
     },
     /// Check the file, the edit history and every record against it; print the seal
+    #[command(
+        after_help = "Examples:\n  spotcheck check\n  spotcheck check --seal 0422259b279fb30651d849e9808aaf8d9d6add920de05cb0ea1d856037e08290"
+    )]
     Check {
         /// Confirm that the history still holds this seal (printed by an earlier `check`
         /// or a report) unaltered
@@ -139,11 +190,15 @@ pub enum Command {
         seal: Option<String>,
     },
     /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  spotcheck completions bash > ~/.local/share/bash-completion/completions/spotcheck"
+    )]
     Completions {
         /// The shell to complete for
         shell: Shell,
     },
     /// Write a manual page for spotcheck and for each of its commands into DIR
+    #[command(after_help = "Example:\n  spotcheck man ~/.local/share/man/man1")]
     Man {
         /// The directory for the pages (made if missing), as `~/.local/share/man/man1`
         dir: PathBuf,
@@ -153,12 +208,20 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
     /// Add a unit
+    #[command(
+        after_help = "Example:\n  spotcheck unit add tam-dai \"UBND xã Tam Đại\" --kind commune --start 7h30"
+    )]
     Add(UnitAddArgs),
     /// List the units
+    #[command(after_help = "Example:\n  spotcheck unit list --format csv")]
     List,
     /// Change a unit's name, kind or office hours
+    #[command(
+        after_help = "Example:\n  spotcheck unit edit tam-dai --start 7h00 --afternoon 13h30"
+    )]
     Edit(UnitEditArgs),
     /// Add units from a CSV file with the columns code,name[,kind,morning_start,afternoon_start]
+    #[command(after_help = "Example:\n  spotcheck unit import units.csv")]
     Import {
         /// The CSV file (`-` for standard input)
         file: PathBuf,
@@ -203,6 +266,9 @@ pub struct UnitEditArgs {
 #[derive(Debug, Subcommand)]
 pub enum PersonCommand {
     /// Add a person to a unit's staff
+    #[command(
+        after_help = "Example:\n  spotcheck person add \"tam dai\" \"Võ Thị Thu\" --position \"công chức văn phòng\""
+    )]
     Add {
         /// The unit's code or an unambiguous part of its name
         unit: String,
@@ -213,6 +279,7 @@ pub enum PersonCommand {
         position: Option<String>,
     },
     /// List people, of one unit or of all
+    #[command(after_help = "Example:\n  spotcheck person list --unit \"tam dai\"")]
     List {
         /// Only this unit
         #[arg(long)]
@@ -223,8 +290,14 @@ pub enum PersonCommand {
 #[derive(Debug, Subcommand)]
 pub enum VisitCommand {
     /// Start a visit; findings go to it until it ends
+    #[command(
+        after_help = "Examples:\n  spotcheck visit start tam-dai\n  spotcheck visit start \"phu thinh\" --at \"12/05/2022 14:00\" --announced --team \"Lê Thị Hoa, Phạm Minh Tuấn\""
+    )]
     Start(VisitStartArgs),
     /// End the current visit (or the one named)
+    #[command(
+        after_help = "Examples:\n  spotcheck visit end\n  spotcheck visit end --at 10h15 --visit 3"
+    )]
     End {
         /// When the visit ended (default: now)
         #[arg(long, value_name = "DATETIME")]
@@ -234,8 +307,10 @@ pub enum VisitCommand {
         visit: Option<String>,
     },
     /// List visits
+    #[command(after_help = "Example:\n  spotcheck visit list --month 5/2022 --unit tam-dai")]
     List(PeriodArgs),
     /// Show a visit and its findings (default: the current visit)
+    #[command(after_help = "Examples:\n  spotcheck visit show\n  spotcheck visit show 3")]
     Show {
         /// Visit number or uid prefix
         id: Option<String>,
@@ -424,11 +499,15 @@ fn parse_separator(text: &str) -> Result<u8, String> {
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Per-unit summary of one reporting period (default: the current one)
+    #[command(
+        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report month last --format md -o bao-cao-thang.md"
+    )]
     Month {
         /// The period: `5/2022`, `2022-05`, `this`, `last`
         month: Option<String>,
     },
     /// People with several findings in the last months, and the next action for each
+    #[command(after_help = "Example:\n  spotcheck report repeat --months 6 --min 3")]
     Repeat {
         /// How many months to look back [default: config `repeat_months`]
         #[arg(long, value_name = "N")]
@@ -444,6 +523,9 @@ pub enum ReportCommand {
     ///
     /// Rows are units; give the global `--by kind` for one row per kind of
     /// finding instead (`--by unit` is the default).
+    #[command(
+        after_help = "Example:\n  spotcheck report trend --from 1/2022 --to 6/2022 --measure late"
+    )]
     Trend {
         /// First period [default: five periods before `--to`]
         #[arg(long, value_name = "M")]

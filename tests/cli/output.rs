@@ -428,3 +428,80 @@ fn spotcheck_alone_says_where_things_stand_and_what_to_type_next() {
     let tomorrow = book.run_at("2022-05-11T08:00", &["status", "--format", "json"]);
     assert_eq!(json(&tomorrow.stdout)["findings_today"], 0);
 }
+
+/// Split a line as a shell would for these examples: spaces, and double
+/// quotes around words with spaces; a redirection ends the command.
+fn shell_words(line: &str) -> Vec<String> {
+    let line = line.split(" > ").next().unwrap();
+    let (mut words, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            ' ' if !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                    any = false;
+                }
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+fn walk(command: &clap::Command, path: &str, found: &mut Vec<(String, String)>) {
+    let help = command
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    found.push((path.to_string(), help));
+    for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
+        walk(sub, &format!("{path} {}", sub.get_name()), found);
+    }
+}
+
+#[test]
+fn every_command_has_an_example_and_every_example_parses() {
+    let mut found = Vec::new();
+    walk(
+        &<spotcheck::cli::Cli as clap::CommandFactory>::command(),
+        "spotcheck",
+        &mut found,
+    );
+    let mut examples = 0;
+    for (path, help) in &found {
+        let lines: Vec<&str> = help
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("spotcheck"))
+            .collect();
+        assert!(!lines.is_empty(), "`{path} --help` has no example");
+        for line in lines {
+            let words = shell_words(line);
+            if let Err(e) = <spotcheck::cli::Cli as clap::Parser>::try_parse_from(&words) {
+                panic!("the example `{line}` of `{path}` does not parse: {e}");
+            }
+            examples += 1;
+        }
+    }
+    assert!(examples >= found.len());
+    // And people see them.
+    let book = Logbook::new();
+    let help = book.ok(&["late", "--help"]);
+    assert!(
+        help.ends_with(
+            "Examples:\n  spotcheck late \"Nguyễn Văn An\" --arrived 8h05\n  \
+             spotcheck late \"Trần Thị Bình\" --minutes 20 --action reminded\n"
+        ),
+        "{help}"
+    );
+}
