@@ -104,11 +104,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let settings = Settings::load(&overrides)?;
     let clock = Clock::from_env()?;
     let (mut file, style) = match &cli.global.output {
-        Some(path) => (Some(OutputFile::create(path)?), Style::default()),
+        Some(path) => (
+            Some(OutputFile::create(path)?),
+            Style {
+                color: colour_wanted(cli.global.color, false),
+                ..Style::default()
+            },
+        ),
         None => (
             None,
             Style {
                 width: terminal_width(),
+                color: colour_wanted(cli.global.color, std::io::stdout().is_terminal()),
             },
         ),
     };
@@ -132,6 +139,18 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     match file {
         Some(file) => file.persist(),
         None => out.flush().map_err(Error::Output),
+    }
+}
+
+/// Colour on a terminal unless NO_COLOR says otherwise (no-color.org); an
+/// explicit `--color` wins over both.
+fn colour_wanted(choice: cli::ColorChoice, terminal: bool) -> bool {
+    match choice {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => {
+            terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     }
 }
 

@@ -137,10 +137,28 @@ impl Record {
     }
 }
 
-/// How wide the terminal is, if output goes to one; None means do not wrap.
+/// How the terminal output looks: how wide the terminal is, if output goes
+/// to one (None means do not wrap), and whether to colour it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
     pub width: Option<u16>,
+    pub color: bool,
+}
+
+/// Headings and totals stand out; repeat offenders, the report's warning,
+/// stand out in yellow.
+const HEADING: anstyle::Style = anstyle::Style::new().bold();
+const WARNING: anstyle::Style = anstyle::Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Yellow)));
+
+/// `text` in `look` when colour is on.
+fn styled(text: &str, look: anstyle::Style, style: &Style) -> String {
+    if style.color {
+        format!("{}{text}{}", look.render(), look.render_reset())
+    } else {
+        text.to_string()
+    }
 }
 
 pub fn write_table(
@@ -345,9 +363,24 @@ fn write_terminal(table: &Table, style: &Style, out: &mut dyn Write) -> io::Resu
             .set_width(w),
         None => grid.set_content_arrangement(ContentArrangement::Disabled),
     };
-    grid.set_header(table.columns.iter().map(|c| terminal_text(&c.header)));
+    if style.color {
+        grid.enforce_styling();
+        grid.set_header(table.columns.iter().map(|c| {
+            comfy_table::Cell::new(terminal_text(&c.header))
+                .add_attribute(comfy_table::Attribute::Bold)
+        }));
+    } else {
+        grid.set_header(table.columns.iter().map(|c| terminal_text(&c.header)));
+    }
     for row in &table.rows {
-        grid.add_row(cells(row, width).map(terminal_cell));
+        let total = matches!(row.first(), Some(Value::Text(t)) if t == "TOTAL");
+        if style.color && total {
+            grid.add_row(cells(row, width).map(|v| {
+                comfy_table::Cell::new(terminal_cell(v)).add_attribute(comfy_table::Attribute::Bold)
+            }));
+        } else {
+            grid.add_row(cells(row, width).map(terminal_cell));
+        }
     }
     for index in 0..width {
         if is_numeric(table, index)
@@ -490,6 +523,8 @@ fn round1(x: f64) -> f64 {
 pub enum Block {
     Title(String),
     Section(String),
+    /// A section heading that calls for attention, such as repeat offenders.
+    Warning(String),
     Table(Table),
     Line(String),
 }
@@ -508,7 +543,7 @@ pub fn write_document(
         for block in blocks {
             parts.push(match block {
                 Block::Title(text) => format!("# {}", md_escape(text)),
-                Block::Section(text) => format!("## {}", md_escape(text)),
+                Block::Section(text) | Block::Warning(text) => format!("## {}", md_escape(text)),
                 Block::Table(table) => {
                     let mut text = Vec::new();
                     write_md(table, &mut text)?;
@@ -521,12 +556,22 @@ pub fn write_document(
     }
     for (index, block) in blocks.iter().enumerate() {
         match block {
-            Block::Title(text) => writeln!(out, "{text}\n{}", "═".repeat(text.chars().count()))?,
-            Block::Section(text) => {
+            Block::Title(text) => writeln!(
+                out,
+                "{}\n{}",
+                styled(text, HEADING, style),
+                "═".repeat(text.chars().count())
+            )?,
+            Block::Section(text) | Block::Warning(text) => {
                 if index > 0 {
                     writeln!(out)?;
                 }
-                writeln!(out, "{text}")?;
+                let look = if matches!(block, Block::Warning(_)) {
+                    WARNING
+                } else {
+                    HEADING
+                };
+                writeln!(out, "{}", styled(text, look, style))?;
             }
             Block::Table(table) => write_terminal(table, style, out)?,
             Block::Line(text) => writeln!(out, "{text}")?,
@@ -613,7 +658,7 @@ mod tests {
 
     fn render_table(table: &Table, format: Format, width: Option<u16>) -> String {
         let mut out = Vec::new();
-        write_table(table, format, &Style { width }, &mut out).unwrap();
+        write_table(table, format, &Style { width, color: false }, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -179,9 +179,14 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
                 }
                 blocks.push(Block::Table(table));
             }
-            blocks.push(Block::Section(format!(
+            let heading = format!(
                 "Repeat offenders (a finding in this period and another in the {repeat_months} months before)"
-            )));
+            );
+            blocks.push(if report.repeat_offenders.is_empty() {
+                Block::Section(heading)
+            } else {
+                Block::Warning(heading)
+            });
             if report.repeat_offenders.is_empty() {
                 blocks.push(Block::Line("none".into()));
             } else {

@@ -505,3 +505,69 @@ fn every_command_has_an_example_and_every_example_parses() {
         "{help}"
     );
 }
+
+/// Run spotcheck on a pseudo-terminal (through util-linux `script`), as a
+/// person at a terminal would; what it printed there.
+fn on_a_terminal(book: &Logbook, args: &[&str], env: &[(&str, &str)]) -> String {
+    let spotcheck = book.command(args);
+    let quoted: Vec<String> = std::iter::once(spotcheck.get_program())
+        .chain(spotcheck.get_args())
+        .map(|a| format!("'{}'", a.to_string_lossy().replace('\'', "'\\''")))
+        .collect();
+    let mut command = std::process::Command::new("script");
+    command
+        .env_clear()
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .current_dir(book.dir())
+        .stdin(Stdio::null());
+    for (key, value) in spotcheck.get_envs() {
+        if let Some(value) = value {
+            command.env(key, value);
+        }
+    }
+    command.envs(env.iter().copied());
+    let output = command.output().expect("running util-linux `script`");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn colour_only_on_a_terminal_without_no_color_or_when_asked() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--minutes", "12"]);
+    let report = ["report", "month", "2022-05"];
+    let escape = '\u{1b}';
+    // Through a pipe, as every other test runs: plain text.
+    for args in [&report[..], &["list"], &["status"]] {
+        assert!(!book.ok(args).contains(escape), "{args:?}");
+    }
+    // On a terminal: headings and totals in bold...
+    let coloured = on_a_terminal(&book, &report, &[]);
+    assert!(
+        coloured.contains("\u{1b}[1mMonthly report 2022-05"),
+        "{coloured}"
+    );
+    assert!(coloured.contains("\u{1b}[1m TOTAL"), "{coloured}");
+    // ...unless NO_COLOR is set or --color never is given.
+    assert!(!on_a_terminal(&book, &report, &[("NO_COLOR", "1")]).contains(escape));
+    let never = ["report", "month", "2022-05", "--color", "never"];
+    assert!(!on_a_terminal(&book, &never, &[]).contains(escape));
+    // An explicit --color always wins, even through a pipe or with NO_COLOR.
+    let always = book.run_with(
+        &["report", "month", "2022-05", "--color", "always"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(always.stdout.contains("\u{1b}[1m"), "{}", always.dump);
+    // CSV and JSON never carry colour.
+    for format in ["csv", "json"] {
+        let plain = book.ok(&[
+            "report", "month", "2022-05", "--format", format, "--color", "always",
+        ]);
+        assert!(!plain.contains(escape), "{format}");
+    }
+}

@@ -179,7 +179,8 @@ impl Logbook {
         self.finish(args, &[], Some(input))
     }
 
-    fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+    /// Run spotcheck with more environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         self.finish(args, env, None)
     }
 
