@@ -300,7 +300,14 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
     let mut visit_index = 0u64;
     // Several thousand findings per transaction: one commit and one sync each.
     let batch = 20_000u64;
+    // A bar for a person watching; nothing when stderr is a file or a pipe.
+    let progress = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        indicatif::ProgressBar::new(options.findings)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     while logged < options.findings {
+        progress.set_position(logged);
         store.write(|tx| {
             let end = (logged + batch).min(options.findings);
             while logged < end {
@@ -363,6 +370,7 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
             Ok(())
         })?;
     }
+    progress.finish_and_clear();
     println!(
         "synth: {} findings on {} visits at {} units over {} months in {} ({:.1} s)",
         logged,

@@ -247,6 +247,11 @@ fn required_columns(records: Records) -> &'static [&'static str] {
 }
 
 impl CsvFile {
+    /// How far into the file the reader is, in bytes.
+    fn bytes_read(&self) -> u64 {
+        self.scan.borrow().bytes
+    }
+
     /// The next row, or `None` at the end of the file.
     fn next(&mut self) -> Result<Option<Row<'_>>> {
         let read = self
@@ -426,6 +431,7 @@ pub fn import(
     records: Records,
     path: &Path,
     ctx: &ImportContext<'_>,
+    progress: &dyn Fn(u64),
 ) -> Result<Counts> {
     let mut file = open_csv(path, records)?;
     let reason = format!("imported from {}", file.label);
@@ -464,6 +470,7 @@ pub fn import(
                 Outcome::Updated => counts.updated += 1,
                 Outcome::Unchanged => counts.unchanged += 1,
             }
+            progress(file.bytes_read());
         }
         Ok(counts)
     })
@@ -962,11 +969,27 @@ fn later_wins(local_updated: &str, other_updated: &str) -> bool {
 /// Bring `other` into `store` in one transaction: units by code, people by
 /// unit and folded name, visits and findings by uid. The later edit wins a
 /// conflict and the history keeps both versions; merging again changes nothing.
+/// The number of records `merge` will go through in `other`.
+pub fn records_in(other: &Store) -> Result<u64> {
+    let conn = other.conn();
+    let mut total = 0;
+    for records in [
+        Records::Units,
+        Records::People,
+        Records::Visits,
+        Records::Findings,
+    ] {
+        total += crate::store::exchange::count(conn, records)?;
+    }
+    Ok(total)
+}
+
 pub fn merge(
     store: &mut Store,
     other: &Store,
     source: &str,
     author: &Author,
+    progress: &dyn Fn(u64),
 ) -> Result<MergeReport> {
     use std::collections::HashMap;
     let other_conn = other.conn();
@@ -1098,7 +1121,12 @@ pub fn merge(
         }
 
         let mut visit_ids: HashMap<i64, i64> = HashMap::new();
-        for visit in &other_visits {
+        let base = (other_units.len() + other_people.len()) as u64;
+        progress(base);
+        for (done, visit) in other_visits.iter().enumerate() {
+            if done % 1024 == 0 {
+                progress(base + done as u64);
+            }
             let tally = &mut report.visits;
             let new = NewVisit {
                 unit_id: unit_ids[&visit.unit_id],
@@ -1165,7 +1193,11 @@ pub fn merge(
             }
         }
 
-        for finding in &other_findings {
+        let base = base + other_visits.len() as u64;
+        for (done, finding) in other_findings.iter().enumerate() {
+            if done % 1024 == 0 {
+                progress(base + done as u64);
+            }
             let tally = &mut report.findings;
             let mut fields = finding.fields.clone();
             fields.visit_id = visit_ids[&finding.fields.visit_id];

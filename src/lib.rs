@@ -262,6 +262,70 @@ fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
     .map_err(Error::Output)
 }
 
+/// A progress bar on standard error for work that takes a while, drawn only
+/// when a person is watching (standard error is a terminal) and the work is
+/// big enough to be worth it; otherwise nothing, and nothing on pipes.
+pub(crate) struct Progress(Option<indicatif::ProgressBar>);
+
+/// What a progress bar counts.
+#[derive(Clone, Copy)]
+pub(crate) enum Measure {
+    Bytes,
+    Records,
+}
+
+impl Progress {
+    /// Below this much work a bar would only flicker.
+    const WORTH_IT_BYTES: u64 = 1 << 20;
+    const WORTH_IT_RECORDS: u64 = 5_000;
+
+    pub(crate) fn hidden() -> Progress {
+        Progress(None)
+    }
+
+    pub(crate) fn new(what: &str, total: Option<u64>, measure: Measure) -> Progress {
+        use std::io::IsTerminal;
+        let worth_it = match (total, measure) {
+            (Some(total), Measure::Bytes) => total >= Self::WORTH_IT_BYTES,
+            (Some(total), Measure::Records) => total >= Self::WORTH_IT_RECORDS,
+            // Nothing to measure against: the caller starts it when it grows.
+            (None, _) => true,
+        };
+        if !worth_it || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let template = match (total, measure) {
+            (Some(_), Measure::Bytes) => "{msg} [{bar:30}] {bytes}/{total_bytes}, {eta} left",
+            (Some(_), Measure::Records) => "{msg} [{bar:30}] {pos}/{len} records, {eta} left",
+            (None, _) => "{msg} {human_pos} rows ({elapsed})",
+        };
+        let bar = match total {
+            Some(total) => indicatif::ProgressBar::new(total),
+            None => indicatif::ProgressBar::no_length(),
+        };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(what.to_string());
+        Progress(Some(bar))
+    }
+
+    pub(crate) fn set(&self, position: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(position);
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        // The result line follows; the bar must not stay above it.
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 /// What every command gets: the settings, the clock, the output format and
 /// the writers.
 pub(crate) struct Ctx<'a> {

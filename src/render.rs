@@ -658,7 +658,16 @@ mod tests {
 
     fn render_table(table: &Table, format: Format, width: Option<u16>) -> String {
         let mut out = Vec::new();
-        write_table(table, format, &Style { width, color: false }, &mut out).unwrap();
+        write_table(
+            table,
+            format,
+            &Style {
+                width,
+                color: false,
+            },
+            &mut out,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 

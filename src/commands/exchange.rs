@@ -42,6 +42,8 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         out: Some(&mut *ctx.out),
         options,
         stream: None,
+        rows: 0,
+        progress: None,
     };
     crate::store::exchange::export(store.conn(), args.records, &filter, &mut sink)?;
     match sink.stream {
@@ -56,6 +58,9 @@ struct CsvSink<'a> {
     out: Option<&'a mut dyn std::io::Write>,
     options: CsvOptions,
     stream: Option<CsvStream<'a>>,
+    rows: u64,
+    /// Started once the export turns out to be long.
+    progress: Option<crate::Progress>,
 }
 
 impl RowSink for CsvSink<'_> {
@@ -68,6 +73,17 @@ impl RowSink for CsvSink<'_> {
     }
 
     fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+        self.rows += 1;
+        if self.rows == 5_000 {
+            self.progress = Some(crate::Progress::new(
+                "exporting",
+                None,
+                crate::Measure::Records,
+            ));
+        }
+        if let Some(progress) = &self.progress {
+            progress.set(self.rows);
+        }
         match &mut self.stream {
             Some(stream) => stream.row(cells).map_err(Error::Output),
             None => Ok(()),
@@ -109,7 +125,19 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
         clock: ctx.clock,
         author: ctx.author(),
     };
-    let counts = exchange::import(&mut store, records, file, &import_ctx)?;
+    // Standard input has no size to measure against, so no bar.
+    let progress = match std::fs::metadata(file) {
+        Ok(meta) if file.as_os_str() != "-" => crate::Progress::new(
+            &format!("importing {}", records.as_str()),
+            Some(meta.len()),
+            crate::Measure::Bytes,
+        ),
+        _ => crate::Progress::hidden(),
+    };
+    let counts = exchange::import(&mut store, records, file, &import_ctx, &|done| {
+        progress.set(done)
+    })?;
+    drop(progress);
     let source = if file.as_os_str() == "-" {
         "standard input".to_string()
     } else {
@@ -130,7 +158,15 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     }
     let author = ctx.author();
     let source = other.display().to_string();
-    let report = exchange::merge(&mut store, &other_store, &source, &author)?;
+    let progress = crate::Progress::new(
+        &format!("merging {source}"),
+        Some(exchange::records_in(&other_store)?),
+        crate::Measure::Records,
+    );
+    let report = exchange::merge(&mut store, &other_store, &source, &author, &|done| {
+        progress.set(done)
+    })?;
+    drop(progress);
     let mut table = Table::new(vec![
         Column::new("records"),
         Column::new("new"),

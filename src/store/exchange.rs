@@ -316,6 +316,18 @@ pub fn is_taken_uid(error: &Error) -> bool {
     )
 }
 
+/// How many records of this kind the logbook holds.
+pub fn count(conn: &Connection, records: Records) -> Result<u64> {
+    super::query_one(
+        conn,
+        &format!("SELECT count(*) FROM {}", records.table()),
+        [],
+        |row| row.get::<_, i64>(0),
+    )
+    .map(|n| n as u64)
+    .with_context(|| format!("counting {}", records.as_str()))
+}
+
 /// Whether the logbook holds any record of this kind.
 pub fn any(conn: &Connection, records: Records) -> Result<bool> {
     super::query_one(

@@ -571,3 +571,46 @@ fn colour_only_on_a_terminal_without_no_color_or_when_asked() {
         assert!(!plain.contains(escape), "{format}");
     }
 }
+
+#[test]
+fn a_long_import_shows_progress_on_a_terminal_and_nothing_on_a_pipe() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let visit = book
+        .ok(&["export", "visits"])
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    // Over 1 MB: long enough to be worth a bar.
+    let mut csv = String::from("visit_uid,kind,description\n");
+    for n in 0..4_000 {
+        csv.push_str(&format!(
+            "{visit},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả kết quả cho công dân; \
+             bộ phận một cửa chưa cập nhật phần mềm một cửa điện tử, chưa lập phiếu xin lỗi và \
+             hẹn lại ngày trả kết quả theo quy định\"\n"
+        ));
+    }
+    assert!(csv.len() > 1 << 20);
+    let file = book.path("many.csv");
+    std::fs::write(&file, &csv).unwrap();
+    let piped = book.run(&["import", "findings", file.to_str().unwrap()]);
+    assert_eq!(piped.code, 0, "{}", piped.dump);
+    assert_eq!(piped.stderr, "", "no progress through a pipe");
+    let export = book.run(&["export", "findings", "-o", "out.csv"]);
+    assert_eq!((export.code, export.stderr.as_str()), (0, ""));
+
+    let again = book.path("again.csv");
+    std::fs::write(&again, csv.replace("chưa ghi", "vẫn chưa ghi")).unwrap();
+    // indicatif draws only for a terminal it knows (TERM set, not `dumb`).
+    let seen = on_a_terminal(
+        &book,
+        &["import", "findings", again.to_str().unwrap()],
+        &[("TERM", "xterm")],
+    );
+    assert!(seen.contains("importing findings ["), "{seen}");
+    assert!(seen.contains("imported findings from"), "{seen}");
+}
