@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-use crate::support::Logbook;
+use crate::support::{Logbook, stored_rows};
 
 /// A logbook with a little of everything, to try statements on.
 fn logbook() -> Logbook {
@@ -42,26 +42,7 @@ fn contents(db: &Path) -> Vec<String> {
             .unwrap();
         all.push(format!("{pragma} = {value:?}"));
     }
-    for table in ["units", "people", "visits", "findings", "history", "meta"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let columns = stmt.column_count();
-        let rows: Vec<String> = stmt
-            .query_map([], |row| {
-                (0..columns)
-                    .map(|i| {
-                        row.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-                    .map(|cells| format!("{table}: {}", cells.join(" | ")))
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        all.extend(rows);
-    }
+    all.extend(stored_rows(db));
     all
 }
 

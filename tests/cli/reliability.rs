@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::Logbook;
+use crate::support::{Logbook, stored_rows};
 
 /// Pseudo-random moments, the same on every run (SplitMix64).
 struct Moments(u64);
@@ -282,32 +282,6 @@ fn six_writers_and_a_reader_at_once_lose_nothing_and_wait_their_turn() {
     assert_sound(&book, "after the writers");
 }
 
-/// Every row of every table, for comparing a logbook before and after.
-fn contents(db: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).expect("opening the logbook");
-    let mut all = Vec::new();
-    for table in ["units", "people", "visits", "findings", "history", "meta"] {
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-            .unwrap();
-        let columns = stmt.column_count();
-        let rows = stmt
-            .query_map([], |row| {
-                (0..columns)
-                    .map(|i| {
-                        row.get::<_, rusqlite::types::Value>(i)
-                            .map(|v| format!("{v:?}"))
-                    })
-                    .collect::<rusqlite::Result<Vec<_>>>()
-            })
-            .unwrap();
-        for row in rows {
-            all.push(format!("{table}: {}", row.unwrap().join(" | ")));
-        }
-    }
-    all
-}
-
 /// Run spotcheck with `args` where no file may grow past `limit` bytes, as
 /// on a full disk: writes past it fail with EFBIG instead of killing the
 /// process. Exit code and standard error.
@@ -351,7 +325,7 @@ fn writes_that_hit_a_full_disk_fail_clearly_and_change_nothing() {
     std::fs::write(&import, findings_csv(&book, 1000..4000)).unwrap();
     let long_note = "ghi chú dài ".repeat(8_000);
 
-    let before = contents(book.db());
+    let before = stored_rows(book.db());
     const FULL: &str = "disk I/O error: the disk may be full, or the file larger than this \
         system allows; free some space and run the command again (nothing was changed)\n";
     let cases: [(u64, Vec<&str>, String); 5] = [
@@ -395,7 +369,7 @@ fn writes_that_hit_a_full_disk_fail_clearly_and_change_nothing() {
         let (code, stderr) = with_file_size_limit(&book, *limit, args);
         assert_eq!((code, &stderr), (1, expected), "{}", args[0]);
         assert_eq!(
-            contents(book.db()),
+            stored_rows(book.db()),
             before,
             "{} changed the logbook",
             args[0]

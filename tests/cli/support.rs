@@ -405,3 +405,32 @@ pub fn csv_records(text: &str) -> Vec<BTreeMap<String, String>> {
 pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
+
+/// Every row of every table of the logbook at `db`, as text, read with a
+/// connection of the test's own: what must not change when a command fails.
+pub fn stored_rows(db: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("opening the logbook");
+    let mut all = Vec::new();
+    for table in ["units", "people", "visits", "findings", "history", "meta"] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .unwrap();
+        for row in rows {
+            all.push(format!("{table}: {}", row.unwrap().join(" | ")));
+        }
+    }
+    all
+}
