@@ -98,6 +98,9 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck visit start tam-dai --at 7h40\n  spotcheck visit end"
     )]
     Visit(VisitCommand),
+    /// Log a finding by answering questions, one at a time (shows the one-line command at the end)
+    #[command(after_help = "Example:\n  spotcheck add")]
+    Add,
     /// Log a person arriving late
     #[command(
         after_help = "Examples:\n  spotcheck late \"Nguyễn Văn An\" --arrived 8h05\n  spotcheck late \"Trần Thị Bình\" --minutes 20 --action reminded"

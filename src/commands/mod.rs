@@ -1,6 +1,7 @@
 //! One module per command group. Each turns parsed arguments into calls on the
 //! store and hands the result to the renderer.
 
+mod add;
 mod care;
 mod exchange;
 mod log;
@@ -28,6 +29,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Unit(command) => unit::run(ctx, command),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),
+        Command::Add => add::add(ctx),
         Command::Late(args) => log::late(ctx, args),
         Command::Absent(args) => log::absent(ctx, args),
         Command::Overdue(args) => log::overdue(ctx, args),

@@ -614,3 +614,17 @@ fn a_long_import_shows_progress_on_a_terminal_and_nothing_on_a_pipe() {
     assert!(seen.contains("importing findings ["), "{seen}");
     assert!(seen.contains("imported findings from"), "{seen}");
 }
+
+#[test]
+fn add_without_a_terminal_says_which_command_to_type_instead() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["add"], 2),
+        "error: `spotcheck add` asks its questions on a terminal; without one, give the finding \
+         as a command: `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, \
+         `spotcheck overdue REF --due DATE` or `spotcheck other TEXT`\n"
+    );
+    book.assert_unchanged(&before);
+}

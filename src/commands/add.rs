@@ -1,0 +1,419 @@
+//! `add`: a finding asked for one question at a time, for people who do not
+//! remember the flags. The answers become the one-line commands a person
+//! would type, which are then run exactly as typed and shown at the end, so
+//! that `add` records what the one-line command records and teaches it.
+
+use std::io::IsTerminal;
+
+use crate::Ctx;
+use crate::error::{Error, Result};
+use crate::store::{Access, people, units, visits};
+
+/// What the questions are asked through: the terminal, or a script in tests.
+pub(crate) trait Ask {
+    /// One of `choices`; its index.
+    fn choose(&mut self, question: &str, choices: &[String]) -> Result<usize>;
+    /// A line of text. An empty answer gives `default`; `suggestions` are
+    /// offered as the person types. `None` when an optional question is
+    /// left empty.
+    fn text(
+        &mut self,
+        question: &str,
+        default: Option<&str>,
+        suggestions: &[String],
+        required: bool,
+    ) -> Result<Option<String>>;
+}
+
+/// What the questions start from.
+pub(crate) struct State {
+    /// The unit of the visit under way, if one is.
+    pub visiting: Option<String>,
+    /// Every unit, as (code, name).
+    pub units: Vec<(String, String)>,
+    /// Every person, as (unit code, name).
+    pub staff: Vec<(String, String)>,
+    /// The time now, as `07:45`.
+    pub now: String,
+}
+
+const KINDS: [(&str, &str); 4] = [
+    ("late", "arrived late (đi muộn)"),
+    ("absent", "absent without a reason (vắng không lý do)"),
+    (
+        "overdue",
+        "a citizen's file past its promised date (hồ sơ trễ hẹn)",
+    ),
+    ("other", "another breach"),
+];
+
+const ACTIONS: [(&str, &str); 6] = [
+    ("", "none yet"),
+    ("reported", "reported"),
+    ("reminded", "reminded (nhắc nhở)"),
+    ("criticised", "criticised (phê bình)"),
+    ("review", "self-review required (kiểm điểm)"),
+    ("discipline", "discipline proposed (đề nghị kỷ luật)"),
+];
+
+/// The command lines, without `spotcheck`, that record the answers: a
+/// `visit start` first when no visit is under way, then the finding.
+pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>> {
+    let mut lines = Vec::new();
+    let unit = match &state.visiting {
+        Some(unit) => unit.clone(),
+        None => {
+            if state.units.is_empty() {
+                return Err(Error::input(
+                    "there are no units yet: add one with `spotcheck unit add CODE NAME`, then run `spotcheck add` again",
+                ));
+            }
+            let choices: Vec<String> = state
+                .units
+                .iter()
+                .map(|(code, name)| format!("{name} ({code})"))
+                .collect();
+            let index = ask.choose(
+                "No visit is under way. Which unit are you checking?",
+                &choices,
+            )?;
+            let code = state.units[index].0.clone();
+            lines.push(vec!["visit".into(), "start".into(), code.clone()]);
+            code
+        }
+    };
+    let staff: Vec<String> = state
+        .staff
+        .iter()
+        .filter(|(code, _)| *code == unit)
+        .map(|(_, name)| name.clone())
+        .collect();
+    let kinds: Vec<String> = KINDS.iter().map(|(_, label)| label.to_string()).collect();
+    let kind = KINDS[ask.choose("What did you find?", &kinds)?].0;
+    let mut line = vec![kind.to_string()];
+    let required =
+        |ask: &mut dyn Ask, question: &str, default: Option<&str>, suggestions: &[String]| {
+            ask.text(question, default, suggestions, true)
+                .map(|answer| answer.unwrap_or_default())
+        };
+    match kind {
+        "late" => {
+            line.push(required(ask, "Who?", None, &staff)?);
+            line.push("--arrived".into());
+            line.push(required(ask, "Arrived at (HH:MM)?", Some(&state.now), &[])?);
+        }
+        "absent" => {
+            line.push(required(ask, "Who?", None, &staff)?);
+            if let Some(meeting) =
+                ask.text("From which meeting? (empty: from work)", None, &[], false)?
+            {
+                line.extend(["--meeting".into(), meeting]);
+            }
+        }
+        "overdue" => {
+            line.push(required(ask, "File reference?", None, &[])?);
+            line.push("--due".into());
+            line.push(required(
+                ask,
+                "Promised to the citizen on (dd/mm/yyyy)?",
+                None,
+                &[],
+            )?);
+            if let Some(procedure) = ask.text("Procedure? (may be empty)", None, &[], false)? {
+                line.extend(["--procedure".into(), procedure]);
+            }
+            if let Some(officer) =
+                ask.text("Officer in charge? (may be empty)", None, &staff, false)?
+            {
+                line.extend(["--officer".into(), officer]);
+            }
+        }
+        _ => {
+            line.push(required(ask, "What was it?", None, &[])?);
+            if let Some(person) = ask.text("Who? (may be empty)", None, &staff, false)? {
+                line.extend(["--person".into(), person]);
+            }
+        }
+    }
+    let actions: Vec<String> = ACTIONS.iter().map(|(_, label)| label.to_string()).collect();
+    let action = ACTIONS[ask.choose("Action taken?", &actions)?].0;
+    if !action.is_empty() {
+        line.extend(["--action".into(), action.into()]);
+    }
+    lines.push(line);
+    Ok(lines)
+}
+
+/// A command line as a person would type it, quoting what needs it.
+pub(crate) fn shown(args: &[String]) -> String {
+    let mut text = String::from("spotcheck");
+    for arg in args {
+        text.push(' ');
+        let plain = !arg.is_empty()
+            && arg
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_.:/#".contains(c));
+        if plain {
+            text.push_str(arg);
+        } else {
+            text.push('"');
+            text.push_str(&arg.replace('\\', "\\\\").replace('"', "\\\""));
+            text.push('"');
+        }
+    }
+    text
+}
+
+/// Asks on the terminal, with inquire.
+struct Terminal;
+
+impl Ask for Terminal {
+    fn choose(&mut self, question: &str, choices: &[String]) -> Result<usize> {
+        inquire::Select::new(question, choices.to_vec())
+            .raw_prompt()
+            .map(|choice| choice.index)
+            .map_err(stopped)
+    }
+
+    fn text(
+        &mut self,
+        question: &str,
+        default: Option<&str>,
+        suggestions: &[String],
+        required: bool,
+    ) -> Result<Option<String>> {
+        let mut prompt = inquire::Text::new(question);
+        if let Some(default) = default {
+            prompt = prompt.with_default(default);
+        }
+        if !suggestions.is_empty() {
+            prompt = prompt.with_autocomplete(Staff(suggestions.to_vec()));
+        }
+        if required {
+            prompt = prompt.with_validator(inquire::required!("an answer is needed"));
+        }
+        let answer = prompt.prompt().map_err(stopped)?;
+        let answer = answer.trim().to_string();
+        Ok((!answer.is_empty()).then_some(answer))
+    }
+}
+
+/// Names offered as the person types, matched without accents.
+#[derive(Clone)]
+struct Staff(Vec<String>);
+
+impl inquire::Autocomplete for Staff {
+    fn get_suggestions(
+        &mut self,
+        input: &str,
+    ) -> std::result::Result<Vec<String>, inquire::CustomUserError> {
+        let typed = crate::fold::fold(input);
+        Ok(self
+            .0
+            .iter()
+            .filter(|name| crate::fold::fold(name).contains(&typed))
+            .take(8)
+            .cloned()
+            .collect())
+    }
+
+    fn get_completion(
+        &mut self,
+        _input: &str,
+        highlighted: Option<String>,
+    ) -> std::result::Result<inquire::autocompletion::Replacement, inquire::CustomUserError> {
+        Ok(highlighted)
+    }
+}
+
+fn stopped(e: inquire::InquireError) -> Error {
+    match e {
+        inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
+            Error::input("stopped: nothing was logged")
+        }
+        other => Error::input(format!("cannot ask on this terminal: {other}")),
+    }
+}
+
+pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        return Err(Error::usage(
+            "`spotcheck add` asks its questions on a terminal; without one, give the finding as a command: \
+             `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, \
+             `spotcheck overdue REF --due DATE` or `spotcheck other TEXT`",
+        ));
+    }
+    let state = {
+        let store = ctx.open(Access::Read)?;
+        let conn = store.conn();
+        let visiting = match visits::current(conn)? {
+            Some(id) => Some(visits::get(conn, id)?.unit_code),
+            None => None,
+        };
+        State {
+            visiting,
+            units: units::all(conn)?
+                .into_iter()
+                .map(|u| (u.code, u.name))
+                .collect(),
+            staff: people::list(conn, None)?
+                .into_iter()
+                .map(|p| (p.unit_code, p.name))
+                .collect(),
+            now: ctx.clock.now().format("%H:%M").to_string(),
+        }
+    };
+    let lines = plan(&mut Terminal, &state)?;
+    for line in &lines {
+        let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(args)
+            .map_err(|e| Error::input(format!("the answers do not make a command: {e}")))?;
+        let command = cli.command.expect("the plan names a command");
+        super::dispatch(ctx, command)?;
+    }
+    // What the commands printed comes first, then how to type them.
+    ctx.out.flush().map_err(Error::Output)?;
+    ctx.note("the same, as you can type it next time:")?;
+    for line in &lines {
+        ctx.note(&format!("  {}", shown(line)))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Answers given in order, as a person would.
+    struct Scripted(Vec<&'static str>);
+
+    impl Ask for Scripted {
+        fn choose(&mut self, _question: &str, choices: &[String]) -> Result<usize> {
+            let answer = self.0.remove(0);
+            Ok(choices
+                .iter()
+                .position(|c| c.starts_with(answer))
+                .unwrap_or_else(|| panic!("no choice `{answer}` in {choices:?}")))
+        }
+
+        fn text(
+            &mut self,
+            _question: &str,
+            default: Option<&str>,
+            _suggestions: &[String],
+            _required: bool,
+        ) -> Result<Option<String>> {
+            let answer = self.0.remove(0);
+            Ok(match (answer, default) {
+                ("", Some(default)) => Some(default.to_string()),
+                ("", None) => None,
+                (answer, _) => Some(answer.to_string()),
+            })
+        }
+    }
+
+    fn state(visiting: Option<&str>) -> State {
+        State {
+            visiting: visiting.map(str::to_string),
+            units: vec![
+                ("phu-thinh".into(), "UBND thị trấn Phú Thịnh".into()),
+                ("tam-dai".into(), "UBND xã Tam Đại".into()),
+            ],
+            staff: vec![("tam-dai".into(), "Nguyễn Văn An".into())],
+            now: "07:52".into(),
+        }
+    }
+
+    fn shown_plan(answers: Vec<&'static str>, visiting: Option<&str>) -> Vec<String> {
+        plan(&mut Scripted(answers), &state(visiting))
+            .unwrap()
+            .iter()
+            .map(|line| shown(line))
+            .collect()
+    }
+
+    #[test]
+    fn a_late_arrival_with_the_time_now_by_default() {
+        assert_eq!(
+            shown_plan(
+                vec!["arrived late", "Nguyễn Văn An", "", "reminded"],
+                Some("tam-dai")
+            ),
+            ["spotcheck late \"Nguyễn Văn An\" --arrived 07:52 --action reminded"]
+        );
+    }
+
+    #[test]
+    fn without_a_visit_the_unit_is_asked_and_the_visit_started_first() {
+        assert_eq!(
+            shown_plan(
+                vec![
+                    "UBND xã Tam Đại",
+                    "absent",
+                    "Trần Thị Bình",
+                    "giao ban",
+                    "none"
+                ],
+                None
+            ),
+            [
+                "spotcheck visit start tam-dai",
+                "spotcheck absent \"Trần Thị Bình\" --meeting \"giao ban\""
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overdue_file_and_another_breach_take_their_own_questions() {
+        assert_eq!(
+            shown_plan(
+                vec![
+                    "a citizen",
+                    "HS-0012",
+                    "05/05/2022",
+                    "Chứng thực",
+                    "",
+                    "criticised"
+                ],
+                Some("tam-dai")
+            ),
+            [
+                "spotcheck overdue HS-0012 --due 05/05/2022 --procedure \"Chứng thực\" --action criticised"
+            ]
+        );
+        assert_eq!(
+            shown_plan(
+                vec!["another", "Không đeo thẻ", "Nguyễn Văn An", "none"],
+                Some("tam-dai")
+            ),
+            ["spotcheck other \"Không đeo thẻ\" --person \"Nguyễn Văn An\""]
+        );
+    }
+
+    #[test]
+    fn every_planned_line_parses_as_the_command_it_shows() {
+        let lines = plan(
+            &mut Scripted(vec![
+                "UBND xã Tam Đại",
+                "arrived late",
+                "Nguyễn Văn An",
+                "8h05",
+                "self-review",
+            ]),
+            &state(None),
+        )
+        .unwrap();
+        for line in lines {
+            let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
+            <crate::cli::Cli as clap::Parser>::try_parse_from(args).unwrap();
+        }
+    }
+
+    #[test]
+    fn without_units_there_is_nothing_to_ask() {
+        let mut empty = state(None);
+        empty.units.clear();
+        let error = plan(&mut Scripted(vec![]), &empty).unwrap_err().to_string();
+        assert!(error.contains("spotcheck unit add CODE NAME"), "{error}");
+    }
+}
