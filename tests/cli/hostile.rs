@@ -289,22 +289,13 @@ fn oversized_imports_are_refused_with_bounded_memory() {
 
     // 200 MB of separators on standard input, under a 256 MB address-space
     // limit: the row is refused after its first megabyte.
-    let spotcheck = book.command(&["import", "findings", "-"]);
-    let mut command = std::process::Command::new("sh");
+    let mut command = book.wrapper("sh");
     command
-        .env_clear()
         .arg("-c")
         .arg("ulimit -v 262144; { echo uid,visit_uid,kind; head -c 200000000 /dev/zero | tr '\\0' ,; } | \"$@\"")
         .arg("sh")
-        .arg(spotcheck.get_program())
-        .args(spotcheck.get_args())
-        .current_dir(book.dir())
+        .args(book.command_line(&["import", "findings", "-"]))
         .stdout(Stdio::null());
-    for (key, value) in spotcheck.get_envs() {
-        if let Some(value) = value {
-            command.env(key, value);
-        }
-    }
     let output = command.output().unwrap();
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),

@@ -509,22 +509,13 @@ fn every_command_has_an_example_and_every_example_parses() {
 /// Run spotcheck on a pseudo-terminal (through util-linux `script`), as a
 /// person at a terminal would; what it printed there.
 fn on_a_terminal(book: &Logbook, args: &[&str], env: &[(&str, &str)]) -> String {
-    let spotcheck = book.command(args);
-    let quoted: Vec<String> = std::iter::once(spotcheck.get_program())
-        .chain(spotcheck.get_args())
+    let quoted: Vec<String> = book
+        .command_line(args)
+        .iter()
         .map(|a| format!("'{}'", a.to_string_lossy().replace('\'', "'\\''")))
         .collect();
-    let mut command = std::process::Command::new("script");
-    command
-        .env_clear()
-        .args(["-qec", &quoted.join(" "), "/dev/null"])
-        .current_dir(book.dir())
-        .stdin(Stdio::null());
-    for (key, value) in spotcheck.get_envs() {
-        if let Some(value) = value {
-            command.env(key, value);
-        }
-    }
+    let mut command = book.wrapper("script");
+    command.args(["-qec", &quoted.join(" "), "/dev/null"]);
     command.envs(env.iter().copied());
     let output = command.output().expect("running util-linux `script`");
     assert!(

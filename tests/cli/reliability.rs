@@ -220,21 +220,11 @@ fn six_writers_and_a_reader_at_once_lose_nothing_and_wait_their_turn() {
                     "\"$SPOTCHECK\" --db \"$DB\" late \"Người thứ {writer}\" --minutes {n} || exit 1\n"
                 ));
             }
-            std::process::Command::new("sh")
+            book.wrapper("sh")
                 .arg("-c")
                 .arg(script)
-                .env_clear()
-                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
                 .env("SPOTCHECK", env!("CARGO_BIN_EXE_spotcheck"))
                 .env("DB", book.db())
-                .env("SPOTCHECK_NOW", crate::support::NOW)
-                .env("SPOTCHECK_BY", crate::support::INSPECTOR)
-                .env("TZ", crate::support::VIETNAM_TZ)
-                .env("HOME", book.home())
-                .env("XDG_CONFIG_HOME", book.home().join(".config"))
-                .env("XDG_DATA_HOME", book.home().join(".local/share"))
-                .current_dir(book.dir())
-                .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -286,25 +276,13 @@ fn six_writers_and_a_reader_at_once_lose_nothing_and_wait_their_turn() {
 /// on a full disk: writes past it fail with EFBIG instead of killing the
 /// process. Exit code and standard error.
 fn with_file_size_limit(book: &Logbook, limit: u64, args: &[&str]) -> (i32, String) {
-    let spotcheck = book.command(args);
     // sh counts the limit in 512-byte blocks.
     let script = format!("trap '' XFSZ; ulimit -f {}; exec \"$@\"", limit / 512);
-    let mut command = std::process::Command::new("sh");
+    let mut command = book.wrapper("sh");
     command
-        .env_clear()
-        .arg("-c")
-        .arg(script)
-        .arg("sh")
-        .arg(spotcheck.get_program())
-        .args(spotcheck.get_args())
-        .current_dir(book.dir())
-        .stdin(Stdio::null())
+        .args(["-c", &script, "sh"])
+        .args(book.command_line(args))
         .stdout(Stdio::null());
-    for (key, value) in spotcheck.get_envs() {
-        if let Some(value) = value {
-            command.env(key, value);
-        }
-    }
     let output = command
         .output()
         .expect("running spotcheck under a file-size limit");

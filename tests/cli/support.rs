@@ -164,6 +164,32 @@ impl Logbook {
         command
     }
 
+    /// `program` set up as spotcheck would be (its environment, directory and
+    /// empty standard input), to wrap a spotcheck command line: a shell
+    /// with limits, a pipe, a pseudo-terminal.
+    pub fn wrapper(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command
+            .env_clear()
+            .current_dir(self.dir())
+            .stdin(Stdio::null());
+        for (key, value) in self.command(&[]).get_envs() {
+            if let Some(value) = value {
+                command.env(key, value);
+            }
+        }
+        command
+    }
+
+    /// The words of the spotcheck command line that `command(args)` runs.
+    pub fn command_line(&self, args: &[&str]) -> Vec<std::ffi::OsString> {
+        let spotcheck = self.command(args);
+        std::iter::once(spotcheck.get_program())
+            .chain(spotcheck.get_args())
+            .map(|word| word.to_owned())
+            .collect()
+    }
+
     /// Run spotcheck with `args` and wait for it.
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_with(args, &[])
