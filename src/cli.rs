@@ -57,6 +57,11 @@ pub struct Global {
     /// Colour in tables and reports: on a terminal unless NO_COLOR is set (auto), or always, or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// The language of messages, tables and reports: `vi` (tiếng Việt) or `en`
+    /// [env: SPOTCHECK_LANG; else config `lang`; else LC_ALL / LC_MESSAGES / LANG; else en]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// When to colour the output.

@@ -10,10 +10,12 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::input;
 
 pub const DB_ENV: &str = "SPOTCHECK_DB";
 pub const BY_ENV: &str = "SPOTCHECK_BY";
+pub const LANG_ENV: &str = "SPOTCHECK_LANG";
 
 /// Where an effective setting came from, as `spotcheck config` shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,18 +26,22 @@ pub enum Source {
     Flag(&'static str),
     PlatformDataDir,
     OsUser,
+    /// The POSIX locale: `LC_ALL`, `LC_MESSAGES` or `LANG`.
+    Locale,
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Default => f.write_str("default"),
-            Source::File => f.write_str("config file"),
-            Source::Env(name) => write!(f, "environment {name}"),
-            Source::Flag(name) => write!(f, "flag {name}"),
-            Source::PlatformDataDir => f.write_str("platform data dir"),
-            Source::OsUser => f.write_str("OS user"),
-        }
+        let text = match self {
+            Source::Default => t!("source-default"),
+            Source::File => t!("source-file"),
+            Source::Env(name) => t!("source-env", name = *name),
+            Source::Flag(name) => t!("source-flag", name = *name),
+            Source::PlatformDataDir => t!("source-data-dir"),
+            Source::OsUser => t!("source-os-user"),
+            Source::Locale => t!("source-locale"),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -102,6 +108,7 @@ pub struct Settings {
     pub holidays: BTreeSet<NaiveDate>,
     pub period_start_day: Sourced<u32>,
     pub repeat_months: Sourced<u32>,
+    pub lang: Sourced<Lang>,
 }
 
 /// What the command line says about settings.
@@ -110,6 +117,7 @@ pub struct Overrides {
     pub config: Option<PathBuf>,
     pub db: Option<PathBuf>,
     pub by: Option<String>,
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,6 +127,7 @@ struct FileConfig {
     inspector: Option<Spanned<String>>,
     period_start_day: Option<Spanned<i64>>,
     repeat_months: Option<Spanned<i64>>,
+    lang: Option<Spanned<String>>,
     #[serde(default)]
     holidays: Vec<Spanned<String>>,
     hours: Option<FileHours>,
@@ -153,6 +162,25 @@ pub fn default_db_path() -> Option<PathBuf> {
 
 fn default_config_path() -> Option<PathBuf> {
     project_dirs().map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// The language chosen before the config file is read, so that even an error
+/// in the config file is told in it: `--lang`, else `SPOTCHECK_LANG`, else the
+/// locale. None when none of them says.
+pub fn lang_before_config(flag: Option<Lang>) -> Result<Option<Sourced<Lang>>> {
+    if let Some(lang) = flag {
+        return Ok(Some(Sourced::new(lang, Source::Flag("--lang"))));
+    }
+    if let Some(code) = std::env::var(LANG_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        return match Lang::from_code(&code) {
+            Some(lang) => Ok(Some(Sourced::new(lang, Source::Env(LANG_ENV)))),
+            None => Err(Error::usage(t!("config-lang-env-unknown", value = code))),
+        };
+    }
+    Ok(None)
 }
 
 impl Settings {
@@ -296,7 +324,25 @@ impl Settings {
             None => Sourced::new(3, Source::Default),
         };
 
+        let lang = match (lang_before_config(overrides.lang)?, &file.lang) {
+            (Some(chosen), _) => chosen,
+            (None, Some(code)) => match Lang::from_code(code.get_ref()) {
+                Some(lang) => Sourced::new(lang, Source::File),
+                None => {
+                    return Err(at(
+                        code.span(),
+                        t!("config-lang-unknown", value = code.get_ref().as_str()),
+                    ));
+                }
+            },
+            (None, None) => match Lang::from_environment() {
+                Some(lang) => Sourced::new(lang, Source::Locale),
+                None => Sourced::new(Lang::En, Source::Default),
+            },
+        };
+
         Ok(Settings {
+            lang,
             config_file,
             config_found,
             db,

@@ -4,6 +4,9 @@
 //! output and error writers it is given; `main.rs` only hands it the process's
 //! own.
 
+// First, so that `t!` is in scope in every module after it.
+#[macro_use]
+pub mod i18n;
 pub mod cli;
 pub mod clock;
 mod commands;
@@ -28,6 +31,7 @@ use crate::cli::{Cli, Command};
 use crate::clock::Clock;
 use crate::config::{Overrides, Settings};
 use crate::error::{Context, Error, Result};
+use crate::i18n::Lang;
 use crate::render::{Format, Record, Style, Table};
 use crate::store::{Access, Author, Store};
 
@@ -66,7 +70,7 @@ where
         Ok(()) => 0,
         Err(e) if e.is_silent() => 0,
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            let _ = writeln!(err, "{}", t!("error-line", message = e.to_string()));
             e.exit_code()
         }
     }
@@ -75,6 +79,16 @@ where
 /// Run one parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let command = cli.command.unwrap_or(Command::Status);
+    // The language is known before anything can fail, so every message is in it;
+    // the config file can still change it once it is read.
+    i18n::set(Lang::default());
+    let early = config::lang_before_config(cli.global.lang)?;
+    i18n::set(
+        early
+            .map(|l| l.value)
+            .or_else(Lang::from_environment)
+            .unwrap_or_default(),
+    );
     // Commands that need neither settings nor a logbook run first.
     if let Command::Completions { shell } = &command {
         let mut command = <Cli as clap::CommandFactory>::command();
@@ -100,8 +114,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         config: cli.global.config.clone(),
         db: cli.global.db.clone(),
         by: cli.global.by.clone(),
+        lang: cli.global.lang,
     };
     let settings = Settings::load(&overrides)?;
+    i18n::set(settings.lang.value);
     let clock = Clock::from_env()?;
     let (mut file, style) = match &cli.global.output {
         Some(path) => (

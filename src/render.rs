@@ -4,9 +4,12 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use chrono::NaiveDate;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::i18n::{self, Lang};
 
 /// Output format chosen with `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -31,6 +34,19 @@ pub enum Value {
     Float(f64),
     Text(String),
     Bool(bool),
+    /// A word of the domain stored in English, such as the kind `late` or the
+    /// action `reminded`: scripts get the word, people get it in their language.
+    Term(&'static str),
+    /// A calendar day: ISO 8601 for scripts, dd/mm/yyyy in Vietnamese tables.
+    Date(NaiveDate),
+}
+
+impl Value {
+    /// A day given as ISO text by the store; text that is not a day stays text.
+    pub fn day(iso: &str) -> Value {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .map_or_else(|_| Value::Text(iso.to_string()), Value::Date)
+    }
 }
 
 impl From<i64> for Value {
@@ -71,6 +87,8 @@ impl Serialize for Value {
             Value::Float(x) => serializer.serialize_f64(round1(*x)),
             Value::Text(s) => serializer.serialize_str(s),
             Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Term(word) => serializer.serialize_str(word),
+            Value::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
         }
     }
 }
@@ -84,8 +102,15 @@ pub struct Column {
 }
 
 impl Column {
+    /// A column headed, for people, by its catalogue heading `col-KEY` in the
+    /// current language (the key itself where the catalogue has none).
     pub fn new(key: &str) -> Column {
-        Column::titled(key, key)
+        let heading = format!("col-{key}");
+        if i18n::has(&heading) {
+            Column::titled(key, &i18n::message(&heading, None))
+        } else {
+            Column::titled(key, key)
+        }
     }
 
     pub fn titled(key: &str, header: &str) -> Column {
@@ -325,7 +350,7 @@ fn is_numeric(table: &Table, index: usize) -> bool {
             true
         }
         Value::Null => true,
-        Value::Text(_) | Value::Bool(_) => false,
+        Value::Text(_) | Value::Bool(_) | Value::Term(_) | Value::Date(_) => false,
     });
     all_int_or_null && any_int
 }
@@ -373,7 +398,7 @@ fn write_terminal(table: &Table, style: &Style, out: &mut dyn Write) -> io::Resu
         grid.set_header(table.columns.iter().map(|c| terminal_text(&c.header)));
     }
     for row in &table.rows {
-        let total = matches!(row.first(), Some(Value::Text(t)) if t == "TOTAL");
+        let total = matches!(row.first(), Some(Value::Term("TOTAL")));
         if style.color && total {
             grid.add_row(cells(row, width).map(|v| {
                 comfy_table::Cell::new(terminal_cell(v)).add_attribute(comfy_table::Attribute::Bold)
@@ -401,8 +426,13 @@ fn terminal_cell(value: &Value) -> Cow<'_, str> {
         Value::Int(n) => Cow::Owned(n.to_string()),
         Value::Float(x) => Cow::Owned(format!("{x:.1}")),
         Value::Text(s) => terminal_text(s),
-        Value::Bool(true) => Cow::Borrowed("yes"),
-        Value::Bool(false) => Cow::Borrowed("no"),
+        Value::Bool(yes) => Cow::Owned(if *yes {
+            t!("value-yes")
+        } else {
+            t!("value-no")
+        }),
+        Value::Term(word) => Cow::Owned(term(word)),
+        Value::Date(date) => Cow::Owned(show_date(*date)),
     }
 }
 
@@ -423,6 +453,35 @@ fn terminal_text(s: &str) -> Cow<'_, str> {
         })
         .collect();
     Cow::Owned(cleaned)
+}
+
+/// A domain word in the current language: `term-WORD` from the catalogue, or
+/// the word itself where there is none.
+pub fn term(word: &str) -> String {
+    let key = format!("term-{word}");
+    if i18n::has(&key) {
+        i18n::message(&key, None)
+    } else {
+        word.to_string()
+    }
+}
+
+/// A reporting period's label (`2022-05`) as people read it: as it is in
+/// English, `05/2022` in Vietnamese.
+pub fn show_month(label: &str) -> String {
+    match (i18n::current(), label.split_once('-')) {
+        (Lang::Vi, Some((year, month))) => format!("{month}/{year}"),
+        _ => label.to_string(),
+    }
+}
+
+/// A day as people read it: ISO 8601 in English (as the logbook stores it),
+/// dd/mm/yyyy in Vietnamese.
+pub fn show_date(date: NaiveDate) -> String {
+    match i18n::current() {
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+    }
 }
 
 /// The I/O error inside a CSV error keeps its kind, so a reader that went
@@ -461,6 +520,8 @@ fn csv_cell(value: &Value) -> Cow<'_, str> {
         Value::Text(s) => csv_text_cell(s),
         Value::Bool(true) => Cow::Borrowed("true"),
         Value::Bool(false) => Cow::Borrowed("false"),
+        Value::Term(word) => Cow::Borrowed(word),
+        Value::Date(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
     }
 }
 
@@ -594,6 +655,8 @@ fn json_value(value: &Value) -> serde_json::Value {
         Value::Float(x) => serde_json::Value::from(round1(*x)),
         Value::Text(s) => serde_json::Value::String(s.clone()),
         Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Term(word) => serde_json::Value::String(word.to_string()),
+        Value::Date(date) => serde_json::Value::String(date.format("%Y-%m-%d").to_string()),
     }
 }
 
@@ -603,7 +666,15 @@ fn write_md(table: &Table, out: &mut dyn Write) -> io::Result<()> {
         return Ok(());
     }
     let mut text = String::new();
-    md_line(&mut text, table.columns.iter().map(|c| md_escape(&c.key)));
+    // English Markdown keeps the column keys it always had; Vietnamese readers
+    // get the headings of the terminal table.
+    md_line(
+        &mut text,
+        table.columns.iter().map(|c| match i18n::current() {
+            Lang::En => md_escape(&c.key),
+            Lang::Vi => md_escape(&c.header),
+        }),
+    );
     text.push('|');
     for index in 0..width {
         text.push_str(if is_numeric(table, index) {
@@ -635,8 +706,18 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
         Value::Int(n) => Cow::Owned(n.to_string()),
         Value::Float(x) => Cow::Owned(format!("{x:.1}")),
         Value::Text(s) => md_escape(s),
-        Value::Bool(true) => Cow::Borrowed("true"),
-        Value::Bool(false) => Cow::Borrowed("false"),
+        // Markdown is read by people, so it speaks their language like the
+        // terminal; in English it keeps the words scripts have always seen.
+        Value::Bool(yes) => match i18n::current() {
+            Lang::En => Cow::Borrowed(if *yes { "true" } else { "false" }),
+            Lang::Vi => Cow::Owned(if *yes {
+                t!("value-yes")
+            } else {
+                t!("value-no")
+            }),
+        },
+        Value::Term(word) => Cow::Owned(md_escape(&term(word)).into_owned()),
+        Value::Date(date) => Cow::Owned(show_date(*date)),
     }
 }
 

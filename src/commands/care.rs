@@ -115,6 +115,11 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         s.repeat_months.value.to_string(),
         s.repeat_months.source.to_string(),
     );
+    row(
+        "lang",
+        s.lang.value.code().to_string(),
+        s.lang.source.to_string(),
+    );
     ctx.table(&table)
 }
 
@@ -305,11 +310,11 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     };
     record
         .field(
-            Column::titled("current_visit", "current visit"),
+            Column::titled("current_visit", &t!("head-current-visit")),
             visit.unwrap_or_else(|| "none".to_string()),
         )
         .field(
-            Column::titled("findings_today", "findings today"),
+            Column::titled("findings_today", &t!("head-findings-today")),
             rows.len() as i64,
         )
         .field(Column::new("next"), next.join("\n"));

@@ -62,10 +62,10 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
         .map(|u| u.id);
     let staff = people::list(store.conn(), unit_id)?;
     let mut table = Table::new(vec![
-        Column::titled("number", "#"),
+        Column::titled("number", &t!("head-no")),
         Column::new("name"),
         Column::new("position"),
-        Column::titled("unit_code", "unit"),
+        Column::titled("unit_code", &t!("head-unit")),
     ]);
     for person in &staff {
         table.push(vec![

@@ -26,6 +26,18 @@ fn day(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
+/// A kinds list such as `late×2, absent` in the reader's words.
+fn kinds_text(kinds: &str) -> String {
+    kinds
+        .split(", ")
+        .map(|part| match part.split_once('×') {
+            Some((kind, count)) => format!("{}×{count}", render::term(kind)),
+            None => render::term(part),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn write_blocks(ctx: &mut Ctx<'_>, blocks: &[Block]) -> Result<()> {
     render::write_document(blocks, ctx.format, &ctx.style, ctx.out).map_err(Error::Output)
 }
@@ -34,23 +46,57 @@ fn write_json(ctx: &mut Ctx<'_>, value: &impl serde::Serialize) -> Result<()> {
     render::write_json(value, ctx.out).map_err(Error::Output)
 }
 
-/// The summary's columns: the key scripts read, and a short terminal heading.
-const SUMMARY_COLUMNS: [(&str, &str); 11] = [
-    ("unit_code", "code"),
-    ("unit_name", "unit"),
-    ("visits", "visits"),
-    ("late", "late"),
-    ("late_minutes", "late min"),
-    ("absent", "absent"),
-    ("overdue", "overdue"),
-    ("overdue_working_days", "overdue wd"),
-    ("other", "other"),
-    ("findings", "findings"),
-    ("repeat_people", "repeat"),
+/// The summary's columns: the keys scripts read; each has a short terminal
+/// heading `sum-KEY` in the catalogue.
+const SUMMARY_COLUMNS: [&str; 11] = [
+    "unit_code",
+    "unit_name",
+    "visits",
+    "late",
+    "late_minutes",
+    "absent",
+    "overdue",
+    "overdue_working_days",
+    "other",
+    "findings",
+    "repeat_people",
 ];
 
-fn summary_row(code: &str, name: &str, figures: &Totals) -> Vec<Value> {
-    let mut row: Vec<Value> = vec![code.into(), name.into()];
+fn summary_heading(key: &str) -> String {
+    match key {
+        "unit_code" => t!("sum-unit_code"),
+        "unit_name" => t!("sum-unit_name"),
+        "visits" => t!("sum-visits"),
+        "late" => t!("sum-late"),
+        "late_minutes" => t!("sum-late_minutes"),
+        "absent" => t!("sum-absent"),
+        "overdue" => t!("sum-overdue"),
+        "overdue_working_days" => t!("sum-overdue_working_days"),
+        "other" => t!("sum-other"),
+        "findings" => t!("sum-findings"),
+        "repeat_people" => t!("sum-repeat_people"),
+        other => other.to_string(),
+    }
+}
+
+/// A figure's name in the line that compares two periods.
+fn change_name(key: &str) -> String {
+    match key {
+        "visits" => t!("change-visits"),
+        "late" => t!("change-late"),
+        "late_minutes" => t!("change-late_minutes"),
+        "absent" => t!("change-absent"),
+        "overdue" => t!("change-overdue"),
+        "overdue_working_days" => t!("change-overdue_working_days"),
+        "other" => t!("change-other"),
+        "findings" => t!("change-findings"),
+        "repeat_people" => t!("change-repeat_people"),
+        other => other.to_string(),
+    }
+}
+
+fn summary_row(code: Value, name: &str, figures: &Totals) -> Vec<Value> {
+    let mut row: Vec<Value> = vec![code, name.into()];
     row.extend(figures.named().iter().map(|(_, n)| Value::Int(*n)));
     row
 }
@@ -59,17 +105,23 @@ fn summary_table(report: &MonthReport) -> Table {
     let mut table = Table::new(
         SUMMARY_COLUMNS
             .iter()
-            .map(|(key, header)| Column::titled(key, header))
+            .map(|key| Column::titled(key, &summary_heading(key)))
             .collect(),
     );
     for unit in &report.units {
-        table.push(summary_row(&unit.unit_code, &unit.unit_name, &unit.figures));
+        table.push(summary_row(
+            unit.unit_code.as_str().into(),
+            &unit.unit_name,
+            &unit.figures,
+        ));
     }
-    table.push(summary_row("TOTAL", "", &report.totals));
+    table.push(summary_row(Value::Term("TOTAL"), "", &report.totals));
     table
 }
 
-fn offenders_table(offenders: &[RepeatOffender], with_position: bool) -> Table {
+/// `for_people`: a table or Markdown, where the kinds are written in the
+/// reader's words; CSV and JSON keep the words scripts read.
+fn offenders_table(offenders: &[RepeatOffender], with_position: bool, for_people: bool) -> Table {
     let mut columns = vec![Column::new("name")];
     if with_position {
         columns.push(Column::new("position"));
@@ -96,11 +148,16 @@ fn offenders_table(offenders: &[RepeatOffender], with_position: bool) -> Table {
         row.extend([
             o.unit_code.as_str().into(),
             o.findings.into(),
-            o.kinds.as_str().into(),
-            o.first_date.as_str().into(),
-            o.last_date.as_str().into(),
-            o.highest_action.map(|a| a.as_str()).into(),
-            o.next_action.as_str().into(),
+            if for_people {
+                kinds_text(&o.kinds).into()
+            } else {
+                o.kinds.as_str().into()
+            },
+            Value::day(&o.first_date),
+            Value::day(&o.last_date),
+            o.highest_action
+                .map_or(Value::Null, |a| Value::Term(a.as_str())),
+            Value::Term(o.next_action.as_str()),
         ]);
         table.push(row);
     }
@@ -112,7 +169,8 @@ fn changes(now: &Totals, before: &Totals) -> String {
     now.named()
         .iter()
         .zip(before.named())
-        .map(|((name, n), (_, b))| {
+        .map(|((key, n), (_, b))| {
+            let name = change_name(key);
             let delta = n - b;
             match delta {
                 0 => format!("{name} ±0"),
@@ -139,17 +197,17 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
         Format::Csv => ctx.table(&summary_table(&report)),
         Format::Table | Format::Md => {
             let mut blocks = vec![
-                Block::Title(format!(
-                    "Monthly report {}: {} – {}",
-                    report.period.label,
-                    day(&report.period.first_day),
-                    day(&report.period.last_day)
+                Block::Title(t!(
+                    "report-month-title",
+                    period = render::show_month(&report.period.label),
+                    first = day(&report.period.first_day),
+                    last = day(&report.period.last_day)
                 )),
                 Block::Table(summary_table(&report)),
-                Block::Section("Units not visited".into()),
+                Block::Section(t!("report-not-visited")),
             ];
             if report.not_visited.is_empty() {
-                blocks.push(Block::Line("none: every unit was visited".into()));
+                blocks.push(Block::Line(t!("report-every-unit-visited")));
             } else {
                 let names: Vec<String> = report
                     .units
@@ -159,9 +217,9 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
                     .collect();
                 blocks.push(Block::Line(names.join(", ")));
             }
-            blocks.push(Block::Section("Most overdue files".into()));
+            blocks.push(Block::Section(t!("report-most-overdue")));
             if report.most_overdue.is_empty() {
-                blocks.push(Block::Line("none: no overdue files found".into()));
+                blocks.push(Block::Line(t!("report-no-overdue")));
             } else {
                 let mut table = Table::new(
                     ["unit_code", "unit_name", "overdue", "overdue_working_days"]
@@ -179,36 +237,33 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
                 }
                 blocks.push(Block::Table(table));
             }
-            let heading = format!(
-                "Repeat offenders (a finding in this period and another in the {repeat_months} months before)"
-            );
+            let heading = t!("report-repeat-heading", months = repeat_months);
             blocks.push(if report.repeat_offenders.is_empty() {
                 Block::Section(heading)
             } else {
                 Block::Warning(heading)
             });
             if report.repeat_offenders.is_empty() {
-                blocks.push(Block::Line("none".into()));
+                blocks.push(Block::Line(t!("report-none")));
             } else {
                 blocks.push(Block::Table(offenders_table(
                     &report.repeat_offenders,
                     false,
+                    true,
                 )));
             }
-            blocks.push(Block::Section(format!(
-                "Change against {} ({} – {})",
-                report.previous_period.label,
-                day(&report.previous_period.first_day),
-                day(&report.previous_period.last_day)
+            blocks.push(Block::Section(t!(
+                "report-change-heading",
+                period = render::show_month(&report.previous_period.label),
+                first = day(&report.previous_period.first_day),
+                last = day(&report.previous_period.last_day)
             )));
             blocks.push(Block::Line(changes(
                 &report.totals,
                 &report.previous_totals,
             )));
             if let Some(seal) = &report.seal {
-                blocks.push(Block::Line(format!(
-                    "Seal: {seal} (`spotcheck check --seal {seal}` confirms the logbook still holds the records this report was made from)"
-                )));
+                blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
             }
             write_blocks(ctx, &blocks)
         }
@@ -223,28 +278,26 @@ fn repeat(ctx: &mut Ctx<'_>, months: Option<u32>, min: u32, as_of: Option<&str>)
         .unwrap_or(today);
     let months = months.unwrap_or(ctx.settings.repeat_months.value);
     if months == 0 || months > 120 {
-        return Err(Error::input(format!(
-            "`--months {months}` must be from 1 to 120"
-        )));
+        return Err(Error::input(t!("report-months-range", months = months)));
     }
     if min == 0 {
-        return Err(Error::input(
-            "`--min 0` would list everyone: give at least `--min 1`",
-        ));
+        return Err(Error::input(t!("report-min-zero")));
     }
     let store = ctx.open(Access::Read)?;
     let report = report::repeat(&store, as_of, months, i64::from(min))?;
-    let table = offenders_table(&report.offenders, true);
+    let for_people = matches!(ctx.format, Format::Table | Format::Md);
+    let table = offenders_table(&report.offenders, true, for_people);
     match ctx.format {
         Format::Csv | Format::Json => ctx.table(&table),
         Format::Table | Format::Md => {
-            let mut blocks = vec![Block::Title(format!(
-                "Repeat offenders: {min} or more findings from {} to {}",
-                day(&report.first_day),
-                day(&report.last_day)
+            let mut blocks = vec![Block::Title(t!(
+                "report-repeat-title",
+                min = min,
+                first = day(&report.first_day),
+                last = day(&report.last_day)
             ))];
             if report.offenders.is_empty() {
-                blocks.push(Block::Line("none".into()));
+                blocks.push(Block::Line(t!("report-none")));
             } else {
                 blocks.push(Block::Table(table));
             }
@@ -264,15 +317,11 @@ fn trend(
         Some(b) if b == "unit" => TrendBy::Unit,
         Some(b) if b == "kind" => TrendBy::Kind,
         Some(other) => {
-            return Err(Error::usage(format!(
-                "`--by {other}`: a trend has one row per `unit` or per `kind`"
-            )));
+            return Err(Error::usage(t!("report-trend-by", by = other)));
         }
     };
     if by == TrendBy::Kind && measure == crate::store::reports::Measure::Visits {
-        return Err(Error::usage(
-            "visits have no kind: use `--measure visits` with `--by unit`",
-        ));
+        return Err(Error::usage(t!("report-trend-visits-by-kind")));
     }
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
@@ -285,8 +334,10 @@ fn trend(
         None => (0..5).fold(to, |m, _| m.previous()),
     };
     if from > to {
-        return Err(Error::input(format!(
-            "`--from {from}` is after `--to {to}`: the first period comes first"
+        return Err(Error::input(t!(
+            "report-trend-from-after-to",
+            from = from.to_string(),
+            to = to.to_string()
         )));
     }
     let store = ctx.open(Access::Read)?;
@@ -305,8 +356,8 @@ fn trend(
     columns.push(Column::new("average"));
     let months = trend.periods.len().max(1) as f64;
     let mut table = Table::new(columns);
-    let mut push = |key: &str, label: &str, values: &[i64]| {
-        let mut row: Vec<Value> = vec![key.into()];
+    let mut push = |key: Value, label: &str, values: &[i64]| {
+        let mut row: Vec<Value> = vec![key];
         if by == TrendBy::Unit {
             row.push(label.into());
         }
@@ -317,22 +368,28 @@ fn trend(
         table.push(row);
     };
     for row in &trend.rows {
-        push(&row.key, &row.label, &row.values);
+        let key = match by {
+            // A trend by kind names kinds, which people read in their words.
+            TrendBy::Kind => kind_term(&row.key),
+            TrendBy::Unit => row.key.as_str().into(),
+        };
+        push(key, &row.label, &row.values);
     }
-    push("TOTAL", "", &trend.totals);
+    push(Value::Term("TOTAL"), "", &trend.totals);
     match ctx.format {
         Format::Csv | Format::Json => ctx.table(&table),
         Format::Table | Format::Md => {
             let first = trend.periods.first().map(|p| p.first);
             let last = trend.periods.last().map(|p| p.last);
-            let title = format!(
-                "Trend of {} by {}: {} – {}",
-                measure_name(measure),
-                if by == TrendBy::Unit { "unit" } else { "kind" },
-                first
+            let title = t!(
+                "report-trend-title",
+                measure = measure_name(measure),
+                by = if by == TrendBy::Unit { "unit" } else { "kind" },
+                first = first
                     .map(|d| d.format("%d/%m/%Y").to_string())
                     .unwrap_or_default(),
-                last.map(|d| d.format("%d/%m/%Y").to_string())
+                last = last
+                    .map(|d| d.format("%d/%m/%Y").to_string())
                     .unwrap_or_default()
             );
             write_blocks(ctx, &[Block::Title(title), Block::Table(table)])
@@ -340,16 +397,24 @@ fn trend(
     }
 }
 
-fn measure_name(measure: crate::store::reports::Measure) -> &'static str {
+fn measure_name(measure: crate::store::reports::Measure) -> String {
     use crate::store::reports::Measure;
     match measure {
-        Measure::Findings => "findings",
-        Measure::Late => "late arrivals",
-        Measure::Absent => "absences",
-        Measure::Overdue => "overdue files",
-        Measure::Other => "other findings",
-        Measure::LateMinutes => "minutes late",
-        Measure::OverdueWorkingDays => "working days overdue",
-        Measure::Visits => "visits",
+        Measure::Findings => t!("measure-findings"),
+        Measure::Late => t!("measure-late"),
+        Measure::Absent => t!("measure-absent"),
+        Measure::Overdue => t!("measure-overdue"),
+        Measure::Other => t!("measure-other"),
+        Measure::LateMinutes => t!("measure-late_minutes"),
+        Measure::OverdueWorkingDays => t!("measure-overdue_working_days"),
+        Measure::Visits => t!("measure-visits"),
     }
+}
+
+/// A kind named by the store as a domain word, so tables show it translated.
+fn kind_term(kind: &str) -> Value {
+    crate::model::FindingKind::ALL
+        .iter()
+        .find(|k| k.as_str() == kind)
+        .map_or_else(|| kind.into(), |k| Value::Term(k.as_str()))
 }

@@ -23,16 +23,16 @@ fn find(store: &Store, typed: &str) -> Result<FindingRow> {
 /// The compact view people read in a terminal.
 pub(super) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
     let mut columns = vec![
-        Column::titled("number", "#"),
-        Column::titled("date", "date"),
-        Column::titled("unit", "unit"),
-        Column::titled("kind", "kind"),
-        Column::titled("person", "person"),
-        Column::titled("detail", "detail"),
-        Column::titled("action", "action"),
+        Column::titled("number", &t!("head-no")),
+        Column::titled("date", &t!("head-date")),
+        Column::titled("unit", &t!("head-unit")),
+        Column::titled("kind", &t!("head-kind")),
+        Column::titled("person", &t!("head-person")),
+        Column::titled("detail", &t!("head-detail")),
+        Column::titled("action", &t!("head-action")),
     ];
     if with_void {
-        columns.push(Column::titled("void", "void"));
+        columns.push(Column::titled("void", &t!("head-void")));
     }
     let mut table = Table::new(columns);
     for row in rows {
@@ -342,14 +342,14 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
     };
     let entries = history::entries(store.conn(), finding)?;
     let mut table = Table::new(vec![
-        Column::titled("seq", "#"),
-        Column::titled("at", "at (UTC)"),
-        Column::titled("by", "by"),
-        Column::titled("action", "action"),
-        Column::titled("entity", "record"),
-        Column::titled("number", "no."),
-        Column::titled("changes", "changes"),
-        Column::titled("reason", "reason"),
+        Column::titled("seq", &t!("head-no")),
+        Column::titled("at", &t!("head-at-utc")),
+        Column::titled("by", &t!("head-by")),
+        Column::titled("action", &t!("head-action")),
+        Column::titled("entity", &t!("head-record")),
+        Column::titled("number", &t!("head-no-dot")),
+        Column::titled("changes", &t!("head-changes")),
+        Column::titled("reason", &t!("head-reason")),
     ]);
     for entry in &entries {
         let readable = |json: &Option<Json>| -> Result<Json> {

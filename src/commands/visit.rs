@@ -166,13 +166,13 @@ fn list(ctx: &mut Ctx<'_>, args: crate::cli::PeriodArgs) -> Result<()> {
         return ctx.note("no visits match");
     }
     let mut table = Table::new(vec![
-        Column::titled("number", "#"),
-        Column::titled("when", "when"),
-        Column::titled("unit", "unit"),
-        Column::titled("type", "type"),
-        Column::titled("team", "team"),
-        Column::titled("present", "present"),
-        Column::titled("findings", "findings"),
+        Column::titled("number", &t!("head-no")),
+        Column::titled("when", &t!("head-when")),
+        Column::titled("unit", &t!("head-unit")),
+        Column::titled("type", &t!("head-type")),
+        Column::titled("team", &t!("head-team")),
+        Column::titled("present", &t!("head-present")),
+        Column::titled("findings", &t!("head-findings")),
     ]);
     for visit in &rows {
         let mut number = visit.id.to_string();
@@ -241,11 +241,11 @@ fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
         let rows = findings::list(store.conn(), &filter)?;
         if !rows.is_empty() {
             let mut table = Table::new(vec![
-                Column::titled("number", "#"),
-                Column::titled("kind", "kind"),
-                Column::titled("person", "person"),
-                Column::titled("detail", "detail"),
-                Column::titled("action", "action"),
+                Column::titled("number", &t!("head-no")),
+                Column::titled("kind", &t!("head-kind")),
+                Column::titled("person", &t!("head-person")),
+                Column::titled("detail", &t!("head-detail")),
+                Column::titled("action", &t!("head-action")),
             ]);
             for row in &rows {
                 table.push(vec![

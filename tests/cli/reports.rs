@@ -155,7 +155,7 @@ fn build(book: Logbook) -> Logbook {
 }
 
 /// The fixture with calendar months and the spring holidays.
-fn fixture() -> Logbook {
+pub(crate) fn fixture() -> Logbook {
     build(Logbook::new().config(HOLIDAYS))
 }
 
@@ -234,7 +234,7 @@ fn is_seal(text: &str) -> bool {
 
 /// `text` with every run of exactly 64 hex digits (the seal, which differs
 /// per run because uids are random) replaced by `<seal>`.
-fn redact_seal(text: &str) -> String {
+pub(crate) fn redact_seal(text: &str) -> String {
     fn flush(out: &mut String, run: &mut String) {
         if run.len() == 64 {
             out.push_str("<seal>");

@@ -49,6 +49,7 @@ afternoon = "13:00"
             row("holidays", "02/05/2022, 02/09/2022", "config file"),
             row("period_start_day", "15", "config file"),
             row("repeat_months", "3", "default"),
+            row("lang", "en", "locale"),
         ]
     );
 }
@@ -88,6 +89,7 @@ fn config_shows_the_defaults_when_nothing_is_set() {
             row("holidays", "none", "default"),
             row("period_start_day", "1", "default"),
             row("repeat_months", "3", "default"),
+            row("lang", "en", "locale"),
         ]
     );
 }

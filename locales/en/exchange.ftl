@@ -1,0 +1,2 @@
+### import, export, merge and sql
+

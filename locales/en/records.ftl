@@ -1,0 +1,2 @@
+### units, people, lists and corrections
+

@@ -1,0 +1,94 @@
+### Column headings and the words of the domain, as people read them in
+### tables. Keys of CSV and JSON never change with the language.
+
+value-yes = yes
+value-no = no
+
+## Domain words: `term-WORD` for a word stored in English.
+
+term-late = late
+term-absent = absent
+term-overdue = overdue
+term-other = other
+term-reminded = reminded
+term-criticised = criticised
+term-review = review
+term-discipline = discipline
+term-reported = reported
+term-commune = commune
+term-office = office
+term-agency = agency
+term-school = school
+term-health = health
+term-announced = announced
+term-unannounced = unannounced
+term-TOTAL = TOTAL
+
+## Headings of columns whose key is shown as it is in English.
+
+col-name = name
+col-position = position
+col-unit_code = unit_code
+col-unit_name = unit_name
+col-code = code
+col-kind = kind
+col-note = note
+col-number = number
+col-uid = uid
+col-findings = findings
+col-kinds = kinds
+col-first_date = first_date
+col-last_date = last_date
+col-highest_action = highest_action
+col-next_action = next_action
+col-overdue = overdue
+col-overdue_working_days = overdue_working_days
+col-total = total
+col-average = average
+col-field = field
+col-value = value
+col-setting = setting
+col-source = source
+col-started_at = started_at
+col-ended_at = ended_at
+col-announced = announced
+col-team = team
+col-on_roll = on_roll
+col-present = present
+col-created_by = created_by
+col-morning_start = morning_start
+col-afternoon_start = afternoon_start
+col-logbook = logbook
+col-next = next
+col-problem = problem
+col-record = record
+col-records = records
+col-new = new
+col-updated = updated
+col-unchanged = unchanged
+col-conflicts = conflicts
+col-due = due
+
+## Headings chosen for one table.
+
+head-no = #
+head-no-dot = no.
+head-when = when
+head-unit = unit
+head-type = type
+head-team = team
+head-present = present
+head-findings = findings
+head-kind = kind
+head-person = person
+head-detail = detail
+head-action = action
+head-date = date
+head-void = void
+head-at-utc = at (UTC)
+head-by = by
+head-record = record
+head-changes = changes
+head-reason = reason
+head-current-visit = current visit
+head-findings-today = findings today

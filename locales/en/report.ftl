@@ -1,0 +1,57 @@
+### Reports: what the team leader sends upward.
+
+## The monthly summary: short headings, one per figure.
+
+sum-unit_code = code
+sum-unit_name = unit
+sum-visits = visits
+sum-late = late
+sum-late_minutes = late min
+sum-absent = absent
+sum-overdue = overdue
+sum-overdue_working_days = overdue wd
+sum-other = other
+sum-findings = findings
+sum-repeat_people = repeat
+
+## The same figures in the line that compares two periods.
+
+change-visits = visits
+change-late = late
+change-late_minutes = late_minutes
+change-absent = absent
+change-overdue = overdue
+change-overdue_working_days = overdue_working_days
+change-other = other
+change-findings = findings
+change-repeat_people = repeat_people
+
+report-month-title = Monthly report { $period }: { $first } – { $last }
+report-not-visited = Units not visited
+report-every-unit-visited = none: every unit was visited
+report-most-overdue = Most overdue files
+report-no-overdue = none: no overdue files found
+report-repeat-heading = Repeat offenders (a finding in this period and another in the { $months } months before)
+report-none = none
+report-change-heading = Change against { $period } ({ $first } – { $last })
+report-seal = Seal: { $seal } (`spotcheck check --seal { $seal }` confirms the logbook still holds the records this report was made from)
+report-repeat-title = Repeat offenders: { $min } or more findings from { $first } to { $last }
+report-trend-title = Trend of { $measure } by { $by ->
+        [kind] kind
+       *[unit] unit
+    }: { $first } – { $last }
+
+measure-findings = findings
+measure-late = late arrivals
+measure-absent = absences
+measure-overdue = overdue files
+measure-other = other findings
+measure-late_minutes = minutes late
+measure-overdue_working_days = working days overdue
+measure-visits = visits
+
+report-months-range = `--months { $months }` must be from 1 to 120
+report-min-zero = `--min 0` would list everyone: give at least `--min 1`
+report-trend-by = `--by { $by }`: a trend has one row per `unit` or per `kind`
+report-trend-visits-by-kind = visits have no kind: use `--measure visits` with `--by unit`
+report-trend-from-after-to = `--from { $from }` is after `--to { $to }`: the first period comes first

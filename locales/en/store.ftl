@@ -1,0 +1,2 @@
+### the logbook file
+

@@ -1,0 +1,2 @@
+### visits, findings and the status overview
+

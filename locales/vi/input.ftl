@@ -1,0 +1,2 @@
+### what people type: dates, times, names
+

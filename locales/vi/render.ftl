@@ -1,0 +1,94 @@
+### Tiêu đề cột và từ ngữ nghiệp vụ trong bảng. Khóa cột của CSV và JSON
+### không đổi theo ngôn ngữ.
+
+value-yes = có
+value-no = không
+
+## Từ ngữ nghiệp vụ.
+
+term-late = đi muộn
+term-absent = vắng không lý do
+term-overdue = hồ sơ trễ hẹn
+term-other = vi phạm khác
+term-reminded = nhắc nhở
+term-criticised = phê bình
+term-review = kiểm điểm
+term-discipline = đề nghị kỷ luật
+term-reported = nêu trong báo cáo
+term-commune = xã, phường, thị trấn
+term-office = phòng, ban
+term-agency = cơ quan
+term-school = trường học
+term-health = y tế
+term-announced = báo trước
+term-unannounced = đột xuất
+term-TOTAL = TỔNG CỘNG
+
+## Tiêu đề cột.
+
+col-name = họ và tên
+col-position = chức vụ
+col-unit_code = mã đơn vị
+col-unit_name = đơn vị
+col-code = mã
+col-kind = loại
+col-note = ghi chú
+col-number = số
+col-uid = mã định danh
+col-findings = phát hiện
+col-kinds = loại vi phạm
+col-first_date = lần đầu
+col-last_date = lần cuối
+col-highest_action = xử lý cao nhất
+col-next_action = đề xuất xử lý
+col-overdue = hồ sơ trễ hẹn
+col-overdue_working_days = ngày làm việc trễ
+col-total = tổng
+col-average = trung bình
+col-field = mục
+col-value = giá trị
+col-setting = thiết lập
+col-source = nguồn
+col-started_at = bắt đầu
+col-ended_at = kết thúc
+col-announced = báo trước
+col-team = đoàn kiểm tra
+col-on_roll = biên chế
+col-present = có mặt
+col-created_by = người ghi
+col-morning_start = giờ làm buổi sáng
+col-afternoon_start = giờ làm buổi chiều
+col-logbook = sổ kiểm tra
+col-next = việc tiếp theo
+col-problem = vấn đề
+col-record = bản ghi
+col-records = bản ghi
+col-new = mới
+col-updated = cập nhật
+col-unchanged = không đổi
+col-conflicts = xung đột
+col-due = ngày hẹn trả
+
+## Tiêu đề cột của từng bảng.
+
+head-no = STT
+head-no-dot = số
+head-when = thời gian
+head-unit = đơn vị
+head-type = hình thức
+head-team = đoàn kiểm tra
+head-present = có mặt
+head-findings = phát hiện
+head-kind = loại
+head-person = cán bộ
+head-detail = chi tiết
+head-action = xử lý
+head-date = ngày
+head-void = đã hủy
+head-at-utc = lúc (UTC)
+head-by = người ghi
+head-record = bản ghi
+head-changes = thay đổi
+head-reason = lý do
+head-current-visit = lượt kiểm tra hiện tại
+head-findings-today = phát hiện hôm nay

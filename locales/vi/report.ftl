@@ -1,0 +1,57 @@
+### Báo cáo gửi lãnh đạo.
+
+## Bảng tổng hợp tháng: tiêu đề ngắn cho từng số liệu.
+
+sum-unit_code = mã
+sum-unit_name = đơn vị
+sum-visits = lượt KT
+sum-late = đi muộn
+sum-late_minutes = phút muộn
+sum-absent = vắng
+sum-overdue = trễ hẹn
+sum-overdue_working_days = ngày LV trễ
+sum-other = khác
+sum-findings = tổng số
+sum-repeat_people = tái phạm
+
+## Các số liệu khi so sánh hai kỳ.
+
+change-visits = lượt kiểm tra
+change-late = đi muộn
+change-late_minutes = phút đi muộn
+change-absent = vắng không lý do
+change-overdue = hồ sơ trễ hẹn
+change-overdue_working_days = ngày làm việc trễ hẹn
+change-other = vi phạm khác
+change-findings = tổng số phát hiện
+change-repeat_people = người tái phạm
+
+report-month-title = Báo cáo tháng { $period }: từ { $first } đến { $last }
+report-not-visited = Đơn vị chưa được kiểm tra
+report-every-unit-visited = không có: mọi đơn vị đã được kiểm tra
+report-most-overdue = Đơn vị có nhiều hồ sơ trễ hẹn nhất
+report-no-overdue = không có: không phát hiện hồ sơ trễ hẹn
+report-repeat-heading = Tái phạm (có vi phạm trong kỳ này và trong { $months } tháng trước đó)
+report-none = không có
+report-change-heading = So với kỳ { $period } (từ { $first } đến { $last })
+report-seal = Dấu niêm phong: { $seal } (lệnh `spotcheck check --seal { $seal }` xác nhận sổ vẫn giữ đúng các bản ghi đã dùng để lập báo cáo này)
+report-repeat-title = Tái phạm: từ { $min } vi phạm trở lên, từ { $first } đến { $last }
+report-trend-title = Diễn biến { $measure } theo { $by ->
+        [kind] loại vi phạm
+       *[unit] đơn vị
+    }: từ { $first } đến { $last }
+
+measure-findings = số phát hiện
+measure-late = số lượt đi muộn
+measure-absent = số lượt vắng không lý do
+measure-overdue = số hồ sơ trễ hẹn
+measure-other = số vi phạm khác
+measure-late_minutes = số phút đi muộn
+measure-overdue_working_days = số ngày làm việc trễ hẹn
+measure-visits = số lượt kiểm tra
+
+report-months-range = `--months { $months }` phải từ 1 đến 120
+report-min-zero = `--min 0` sẽ liệt kê mọi người: hãy cho ít nhất `--min 1`
+report-trend-by = `--by { $by }`: bảng diễn biến có mỗi dòng theo `unit` (đơn vị) hoặc `kind` (loại vi phạm)
+report-trend-visits-by-kind = lượt kiểm tra không có loại vi phạm: dùng `--measure visits` với `--by unit`
+report-trend-from-after-to = `--from { $from }` sau `--to { $to }`: kỳ đầu phải đứng trước

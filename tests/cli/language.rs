@@ -1,0 +1,137 @@
+//! The interface language: how it is chosen, what changes with it (what
+//! people read) and what does not (what scripts read).
+
+use std::path::PathBuf;
+
+use crate::reports::{fixture, redact_seal};
+use crate::support::{Logbook, table_rows};
+
+/// `spotcheck config`'s `lang` row: (value, source).
+fn lang_setting(book: &Logbook, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
+    let mut args = args.to_vec();
+    args.push("config");
+    let output = book.run_with(&args, env);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    let stdout = output.stdout;
+    let row = table_rows(&stdout)
+        .into_iter()
+        .find(|row| row[0] == "lang")
+        .unwrap_or_else(|| panic!("no lang row in\n{stdout}"));
+    (row[1].clone(), row[2].clone())
+}
+
+fn pair(value: &str, source: &str) -> (String, String) {
+    (value.to_string(), source.to_string())
+}
+
+#[test]
+fn the_language_comes_from_the_flag_then_the_environment_then_the_config_then_the_locale() {
+    let book = Logbook::new();
+    assert_eq!(lang_setting(&book, &[], &[]), pair("en", "locale"));
+    assert_eq!(
+        lang_setting(&book, &[], &[("LANG", "vi_VN.UTF-8")]),
+        pair("vi", "ngôn ngữ hệ thống")
+    );
+    // LC_ALL outranks LANG, as POSIX says.
+    assert_eq!(
+        lang_setting(
+            &book,
+            &[],
+            &[("LANG", "vi_VN.UTF-8"), ("LC_ALL", "en_US.UTF-8")]
+        ),
+        pair("en", "locale")
+    );
+    let book = book.config("lang = \"vi\"\n");
+    assert_eq!(lang_setting(&book, &[], &[]), pair("vi", "tệp cấu hình"));
+    assert_eq!(
+        lang_setting(&book, &[], &[("SPOTCHECK_LANG", "en")]),
+        pair("en", "environment SPOTCHECK_LANG")
+    );
+    assert_eq!(
+        lang_setting(&book, &["--lang", "en"], &[("SPOTCHECK_LANG", "vi")]),
+        pair("en", "flag --lang")
+    );
+}
+
+#[test]
+fn an_unknown_language_is_refused_with_what_to_write() {
+    let book = Logbook::new();
+    let output = book.run_with(&["list"], &[("SPOTCHECK_LANG", "fr")]);
+    assert_eq!(output.code, 2, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        "error: SPOTCHECK_LANG `fr` is not a language spotcheck speaks: set it to `vi` or `en`\n"
+    );
+    let book = Logbook::new().config("lang = \"vn\"\n");
+    let error = book.fails(&["list"], 1);
+    assert!(
+        error.ends_with(
+            "line 1, column 8: lang `vn` is not a language spotcheck speaks: write `lang = \"vi\"` or `lang = \"en\"`\n"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn errors_are_told_in_vietnamese() {
+    let book = fixture();
+    let error = book.fails(&["--lang", "vi", "report", "repeat", "--min", "0"], 1);
+    assert_eq!(
+        error,
+        "lỗi: `--min 0` sẽ liệt kê mọi người: hãy cho ít nhất `--min 1`\n"
+    );
+}
+
+/// The expected output kept in `tests/fixtures/`; `SPOTCHECK_BLESS=1` writes
+/// it anew from what the program printed (review the difference before
+/// committing it).
+fn compare_with_file(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    if std::env::var_os("SPOTCHECK_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(actual, expected, "\n{actual}");
+}
+
+#[test]
+fn the_monthly_report_in_vietnamese_matches_the_expected_file() {
+    let book = fixture();
+    let table = book.ok(&["--lang", "vi", "report", "month", "2022-05"]);
+    compare_with_file("report-month-2022-05.vi.txt", &redact_seal(&table));
+    let md = book.ok(&[
+        "--lang", "vi", "report", "month", "2022-05", "--format", "md",
+    ]);
+    compare_with_file("report-month-2022-05.vi.md", &redact_seal(&md));
+}
+
+#[test]
+fn what_scripts_read_does_not_change_with_the_language() {
+    let book = fixture();
+    for args in [
+        &["report", "month", "2022-05", "--format", "csv"][..],
+        &["report", "month", "2022-05", "--format", "json"],
+        &[
+            "report",
+            "repeat",
+            "--as-of",
+            "2022-05-31",
+            "--format",
+            "csv",
+        ],
+        &[
+            "report", "trend", "--from", "2022-03", "--to", "2022-05", "--format", "json",
+        ],
+        &["list", "--month", "2022-05", "--format", "csv"],
+        &["visit", "list", "--format", "json"],
+        &["export", "findings"],
+    ] {
+        let english = redact_seal(&book.ok(args));
+        let mut vietnamese = vec!["--lang", "vi"];
+        vietnamese.extend(args);
+        assert_eq!(redact_seal(&book.ok(&vietnamese)), english, "{args:?}");
+    }
+}
