@@ -1,2 +1,103 @@
-### visits, findings and the status overview
+### The field work: visits, findings and the status overview.
 
+field-name-needed = a person's name is needed, as in "Nguyễn Văn An"
+field-minutes-zero = `--minutes 0` is not late: give the minutes after the start, as `--minutes 20`
+field-arrival-needed = give the arrival time with `--arrived 8:05`, or the minutes with `--minutes 35`
+field-not-late = arrival `{ $arrived }` is not after the start `{ $expected }`: not late; if the start was different, give it with `--expected`
+field-received-after-due = received `{ $received }` is after the promised date `{ $due }`: check `--received` and `--due`
+field-returned-on = returned { $day }
+field-checked-on = checked { $day }
+field-not-overdue = file `{ $file }` is not overdue: promised { $due }, { $when }; check the promised date (`--due`)
+field-person-added = added { $name } to the staff of { $unit } (person #{ $id })
+field-did-you-mean-person = note: did you mean { $name } (person #{ $id })? If so, `spotcheck edit { $finding } --person "{ $name }"`
+field-the-same-person = the same person
+field-twin = note: #{ $twin } is the same kind of finding about { $person } on this visit; if this one was logged twice, `spotcheck void { $finding } --reason "logged twice"`
+field-logged = logged #{ $id } { $kind }:
+field-logged-late = { $person }, { $unit }, { $minutes } min
+field-logged-meeting = , meeting: { $meeting }
+field-file-ref-needed = a file reference is needed, as `HS-2022-0012`
+field-description-needed = say what happened, as "không đeo thẻ công chức"
+field-present-over-roll = `--present { $present }` is more than `--on-roll { $on_roll }`: check the two counts
+field-visit-still-open = visit #{ $id } at { $unit } is still open; end it with `spotcheck visit end --visit { $id }`
+field-visit-started = started visit #{ $id } at { $unit }, { $when } ({ $kind }); findings go to it until `spotcheck visit end`
+field-no-visit-to-end = no current visit to end: name one with `--visit ID` (see `spotcheck visit list`)
+field-end-before-start = the end `{ $end }` is before the visit started ({ $start }): give the end with `--at`
+field-visit-ended = ended visit #{ $id } at { $unit }, { $when }, { $count } { $count ->
+        [one] finding
+       *[other] findings
+    }
+field-no-visits = no visits match
+field-no-visit-to-show = no current visit: name one, as `spotcheck visit show 3` (see `spotcheck visit list`)
+field-from-after-to = `--from { $from }` is after `--to { $to }`: the first day comes first
+
+## What was found, in one line.
+
+detail-late-at = { $minutes } min (arrived { $arrived }, due { $expected })
+detail-late = { $minutes } min
+detail-meeting = meeting: { $meeting }
+detail-work-day = work day
+detail-overdue = { $file }: { $days } { $days ->
+        [one] day
+       *[other] days
+    } ({ $working } working)
+
+## Looking after the logbook: init, config, backup, check, status.
+
+care-created = created logbook { $path } (schema version { $version })
+care-ready = logbook { $path } is ready (schema version { $version } of { $newest })
+care-config-found = found
+care-config-not-found = not found (defaults apply)
+care-none = none
+care-backup-exists = `{ $file }` exists: name a new file, or add `--force` to replace it
+care-no-directory = cannot write `{ $file }`: the directory `{ $dir }` does not exist
+care-cannot-write = cannot write `{ $file }`
+care-writing = writing `{ $file }`
+care-backed-up = backed up { $db } to { $file }
+care-not-a-seal = `{ $seal }` is not a seal: a seal is the 64 hex digits that `spotcheck check` or a report printed; give all of them
+care-seal = seal { $seal } (history entry #{ $seq })
+care-no-seal = no history yet, so no seal
+care-check-ok = ok: { $records } records agree with { $entries } history entries; { $head }
+care-seal-confirmed = seal `{ $seal }` confirmed: the history it pins is unaltered
+care-broken-head = the history's head is { $seal } (entry #{ $seq }), but a broken history gives no seal
+care-check-failed = check found { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }; { $head }
+care-not-made = not made yet
+care-next-first-unit = spotcheck unit add CODE NAME --kind commune   (makes the logbook)
+care-current-visit = #{ $id } { $unit } ({ $code }), since { $since }, { $count } { $count ->
+        [one] finding
+       *[other] findings
+    }
+
+## Guided entry: `spotcheck add`, one question at a time.
+
+add-kind-late = arrived late (đi muộn)
+add-kind-absent = absent without a reason (vắng không lý do)
+add-kind-overdue = a citizen's file past its promised date (hồ sơ trễ hẹn)
+add-kind-other = another breach
+add-action-none = none yet
+add-action-reported = reported
+add-action-reminded = reminded (nhắc nhở)
+add-action-criticised = criticised (phê bình)
+add-action-review = self-review required (kiểm điểm)
+add-action-discipline = discipline proposed (đề nghị kỷ luật)
+add-no-units = there are no units yet: add one with `spotcheck unit add CODE NAME`, then run `spotcheck add` again
+add-which-unit = No visit is under way. Which unit are you checking?
+add-what-found = What did you find?
+add-who = Who?
+add-who-optional = Who? (may be empty)
+add-arrived-at = Arrived at (HH:MM)?
+add-which-meeting = From which meeting? (empty: from work)
+add-file-ref = File reference?
+add-promised-on = Promised to the citizen on (dd/mm/yyyy)?
+add-procedure = Procedure? (may be empty)
+add-officer = Officer in charge? (may be empty)
+add-what-was-it = What was it?
+add-action-taken = Action taken?
+add-answer-needed = an answer is needed
+add-stopped = stopped: nothing was logged
+add-cannot-ask = cannot ask on this terminal: { $problem }
+add-no-terminal = `spotcheck add` asks its questions on a terminal; without one, give the finding as a command: `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, `spotcheck overdue REF --due DATE` or `spotcheck other TEXT`
+add-not-a-command = the answers do not make a command: { $problem }
+add-the-same-as-a-command = the same, as you can type it next time:

@@ -1,2 +1,91 @@
-### visits, findings and the status overview
+### Công việc tại đơn vị: lượt kiểm tra, phát hiện và tình hình chung.
 
+field-name-needed = cần họ tên cán bộ, ví dụ "Nguyễn Văn An"
+field-minutes-zero = `--minutes 0` không phải đi muộn: cho số phút sau giờ làm việc, ví dụ `--minutes 20`
+field-arrival-needed = cho giờ đến với `--arrived 8:05`, hoặc số phút muộn với `--minutes 35`
+field-not-late = giờ đến `{ $arrived }` không sau giờ làm việc `{ $expected }`: không đi muộn; nếu giờ làm việc khác, cho giờ đó với `--expected`
+field-received-after-due = ngày nhận `{ $received }` sau ngày hẹn trả `{ $due }`: kiểm tra lại `--received` và `--due`
+field-returned-on = trả ngày { $day }
+field-checked-on = kiểm tra ngày { $day }
+field-not-overdue = hồ sơ `{ $file }` không trễ hẹn: hẹn trả { $due }, { $when }; kiểm tra lại ngày hẹn trả (`--due`)
+field-person-added = đã thêm { $name } vào danh sách cán bộ của { $unit } (cán bộ #{ $id })
+field-did-you-mean-person = lưu ý: có phải là { $name } (cán bộ #{ $id }) không? Nếu đúng, gõ `spotcheck edit { $finding } --person "{ $name }"`
+field-the-same-person = cùng người này
+field-twin = lưu ý: #{ $twin } là phát hiện cùng loại về { $person } trong lượt kiểm tra này; nếu phát hiện này bị ghi hai lần, gõ `spotcheck void { $finding } --reason "ghi trùng"`
+field-logged = đã ghi #{ $id } { $kind }:
+field-logged-late = { $person }, { $unit }, { $minutes } phút
+field-logged-meeting = , họp: { $meeting }
+field-file-ref-needed = cần số hồ sơ, ví dụ `HS-2022-0012`
+field-description-needed = ghi rõ sự việc, ví dụ "không đeo thẻ công chức"
+field-present-over-roll = `--present { $present }` lớn hơn `--on-roll { $on_roll }`: kiểm tra lại hai con số
+field-visit-still-open = lượt kiểm tra #{ $id } tại { $unit } chưa kết thúc; kết thúc bằng `spotcheck visit end --visit { $id }`
+field-visit-started = đã bắt đầu lượt kiểm tra #{ $id } tại { $unit }, { $when } ({ $kind }); các phát hiện được ghi vào lượt này cho đến khi gõ `spotcheck visit end`
+field-no-visit-to-end = không có lượt kiểm tra đang mở để kết thúc: chỉ rõ lượt với `--visit ID` (xem `spotcheck visit list`)
+field-end-before-start = giờ kết thúc `{ $end }` trước giờ bắt đầu lượt kiểm tra ({ $start }): cho giờ kết thúc với `--at`
+field-visit-ended = đã kết thúc lượt kiểm tra #{ $id } tại { $unit }, { $when }, { $count } phát hiện
+field-no-visits = không có lượt kiểm tra nào phù hợp
+field-no-visit-to-show = không có lượt kiểm tra đang mở: chỉ rõ lượt, ví dụ `spotcheck visit show 3` (xem `spotcheck visit list`)
+field-from-after-to = `--from { $from }` sau `--to { $to }`: ngày đầu phải đứng trước
+
+## Nội dung phát hiện, trên một dòng.
+
+detail-late-at = { $minutes } phút (đến { $arrived }, giờ làm việc { $expected })
+detail-late = { $minutes } phút
+detail-meeting = họp: { $meeting }
+detail-work-day = ngày làm việc
+detail-overdue = { $file }: { $days } ngày ({ $working } ngày làm việc)
+
+## Quản lý sổ kiểm tra: init, config, backup, check, status.
+
+care-created = đã tạo sổ kiểm tra { $path } (phiên bản cấu trúc { $version })
+care-ready = sổ kiểm tra { $path } đã sẵn sàng (phiên bản cấu trúc { $version } trên { $newest })
+care-config-found = có
+care-config-not-found = không có (dùng giá trị mặc định)
+care-none = không có
+care-backup-exists = `{ $file }` đã có: đặt tên tệp mới, hoặc thêm `--force` để ghi đè
+care-no-directory = không ghi được `{ $file }`: thư mục `{ $dir }` không tồn tại
+care-cannot-write = không ghi được `{ $file }`
+care-writing = đang ghi `{ $file }`
+care-backed-up = đã sao lưu { $db } sang { $file }
+care-not-a-seal = `{ $seal }` không phải dấu niêm phong: dấu niêm phong là 64 chữ số hệ mười sáu do `spotcheck check` hoặc báo cáo in ra; hãy cho đủ cả 64 chữ số
+care-seal = dấu niêm phong { $seal } (mục lịch sử #{ $seq })
+care-no-seal = chưa có lịch sử nên chưa có dấu niêm phong
+care-check-ok = tốt: { $records } bản ghi khớp với { $entries } mục lịch sử; { $head }
+care-seal-confirmed = dấu niêm phong `{ $seal }` được xác nhận: phần lịch sử nó niêm phong không bị sửa đổi
+care-broken-head = mục lịch sử cuối là { $seal } (mục #{ $seq }), nhưng lịch sử đã bị hỏng nên không có dấu niêm phong
+care-check-failed = kiểm tra thấy { $count } vấn đề; { $head }
+care-not-made = chưa tạo
+care-next-first-unit = spotcheck unit add CODE NAME --kind commune   (tạo sổ kiểm tra)
+care-current-visit = #{ $id } { $unit } ({ $code }), từ { $since }, { $count } phát hiện
+
+## Nhập theo từng câu hỏi: `spotcheck add`.
+
+add-kind-late = đi muộn
+add-kind-absent = vắng không lý do
+add-kind-overdue = hồ sơ trễ hẹn (quá ngày hẹn trả cho công dân)
+add-kind-other = vi phạm khác
+add-action-none = chưa xử lý
+add-action-reported = nêu trong báo cáo
+add-action-reminded = nhắc nhở
+add-action-criticised = phê bình
+add-action-review = yêu cầu kiểm điểm
+add-action-discipline = đề nghị kỷ luật
+add-no-units = chưa có đơn vị nào: thêm đơn vị bằng `spotcheck unit add CODE NAME`, rồi gõ lại `spotcheck add`
+add-which-unit = Chưa có lượt kiểm tra nào đang mở. Anh/chị đang kiểm tra đơn vị nào?
+add-what-found = Phát hiện gì?
+add-who = Ai?
+add-who-optional = Ai? (có thể bỏ trống)
+add-arrived-at = Đến lúc mấy giờ (GG:PP)?
+add-which-meeting = Vắng cuộc họp nào? (bỏ trống: vắng trong giờ làm việc)
+add-file-ref = Số hồ sơ?
+add-promised-on = Ngày hẹn trả cho công dân (ngày/tháng/năm)?
+add-procedure = Thủ tục? (có thể bỏ trống)
+add-officer = Cán bộ phụ trách? (có thể bỏ trống)
+add-what-was-it = Sự việc là gì?
+add-action-taken = Hình thức xử lý?
+add-answer-needed = cần có câu trả lời
+add-stopped = đã dừng: chưa ghi gì
+add-cannot-ask = không hỏi được trên cửa sổ dòng lệnh này: { $problem }
+add-no-terminal = `spotcheck add` đặt câu hỏi trên cửa sổ dòng lệnh; khi không có, hãy ghi phát hiện bằng lệnh: `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, `spotcheck overdue REF --due DATE` hoặc `spotcheck other TEXT`
+add-not-a-command = các câu trả lời không tạo thành lệnh: { $problem }
+add-the-same-as-a-command = lần sau có thể gõ thẳng lệnh sau:

@@ -37,24 +37,37 @@ pub(crate) struct State {
     pub now: String,
 }
 
-const KINDS: [(&str, &str); 4] = [
-    ("late", "arrived late (đi muộn)"),
-    ("absent", "absent without a reason (vắng không lý do)"),
-    (
-        "overdue",
-        "a citizen's file past its promised date (hồ sơ trễ hẹn)",
-    ),
-    ("other", "another breach"),
+const KINDS: [&str; 4] = ["late", "absent", "overdue", "other"];
+
+fn kind_label(kind: &str) -> String {
+    match kind {
+        "late" => t!("add-kind-late"),
+        "absent" => t!("add-kind-absent"),
+        "overdue" => t!("add-kind-overdue"),
+        _ => t!("add-kind-other"),
+    }
+}
+
+/// The answer "none yet" first, then the ladder.
+const ACTIONS: [&str; 6] = [
+    "",
+    "reported",
+    "reminded",
+    "criticised",
+    "review",
+    "discipline",
 ];
 
-const ACTIONS: [(&str, &str); 6] = [
-    ("", "none yet"),
-    ("reported", "reported"),
-    ("reminded", "reminded (nhắc nhở)"),
-    ("criticised", "criticised (phê bình)"),
-    ("review", "self-review required (kiểm điểm)"),
-    ("discipline", "discipline proposed (đề nghị kỷ luật)"),
-];
+fn action_label(action: &str) -> String {
+    match action {
+        "reported" => t!("add-action-reported"),
+        "reminded" => t!("add-action-reminded"),
+        "criticised" => t!("add-action-criticised"),
+        "review" => t!("add-action-review"),
+        "discipline" => t!("add-action-discipline"),
+        _ => t!("add-action-none"),
+    }
+}
 
 /// The command lines, without `spotcheck`, that record the answers: a
 /// `visit start` first when no visit is under way, then the finding.
@@ -64,19 +77,14 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
         Some(unit) => unit.clone(),
         None => {
             if state.units.is_empty() {
-                return Err(Error::input(
-                    "there are no units yet: add one with `spotcheck unit add CODE NAME`, then run `spotcheck add` again",
-                ));
+                return Err(Error::input(t!("add-no-units")));
             }
             let choices: Vec<String> = state
                 .units
                 .iter()
                 .map(|(code, name)| format!("{name} ({code})"))
                 .collect();
-            let index = ask.choose(
-                "No visit is under way. Which unit are you checking?",
-                &choices,
-            )?;
+            let index = ask.choose(&t!("add-which-unit"), &choices)?;
             let code = state.units[index].0.clone();
             lines.push(vec!["visit".into(), "start".into(), code.clone()]);
             code
@@ -88,8 +96,8 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
         .filter(|(code, _)| *code == unit)
         .map(|(_, name)| name.clone())
         .collect();
-    let kinds: Vec<String> = KINDS.iter().map(|(_, label)| label.to_string()).collect();
-    let kind = KINDS[ask.choose("What did you find?", &kinds)?].0;
+    let kinds: Vec<String> = KINDS.iter().map(|kind| kind_label(kind)).collect();
+    let kind = KINDS[ask.choose(&t!("add-what-found"), &kinds)?];
     let mut line = vec![kind.to_string()];
     let required =
         |ask: &mut dyn Ask, question: &str, default: Option<&str>, suggestions: &[String]| {
@@ -98,45 +106,36 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
         };
     match kind {
         "late" => {
-            line.push(required(ask, "Who?", None, &staff)?);
+            line.push(required(ask, &t!("add-who"), None, &staff)?);
             line.push("--arrived".into());
-            line.push(required(ask, "Arrived at (HH:MM)?", Some(&state.now), &[])?);
+            line.push(required(ask, &t!("add-arrived-at"), Some(&state.now), &[])?);
         }
         "absent" => {
-            line.push(required(ask, "Who?", None, &staff)?);
-            if let Some(meeting) =
-                ask.text("From which meeting? (empty: from work)", None, &[], false)?
-            {
+            line.push(required(ask, &t!("add-who"), None, &staff)?);
+            if let Some(meeting) = ask.text(&t!("add-which-meeting"), None, &[], false)? {
                 line.extend(["--meeting".into(), meeting]);
             }
         }
         "overdue" => {
-            line.push(required(ask, "File reference?", None, &[])?);
+            line.push(required(ask, &t!("add-file-ref"), None, &[])?);
             line.push("--due".into());
-            line.push(required(
-                ask,
-                "Promised to the citizen on (dd/mm/yyyy)?",
-                None,
-                &[],
-            )?);
-            if let Some(procedure) = ask.text("Procedure? (may be empty)", None, &[], false)? {
+            line.push(required(ask, &t!("add-promised-on"), None, &[])?);
+            if let Some(procedure) = ask.text(&t!("add-procedure"), None, &[], false)? {
                 line.extend(["--procedure".into(), procedure]);
             }
-            if let Some(officer) =
-                ask.text("Officer in charge? (may be empty)", None, &staff, false)?
-            {
+            if let Some(officer) = ask.text(&t!("add-officer"), None, &staff, false)? {
                 line.extend(["--officer".into(), officer]);
             }
         }
         _ => {
-            line.push(required(ask, "What was it?", None, &[])?);
-            if let Some(person) = ask.text("Who? (may be empty)", None, &staff, false)? {
+            line.push(required(ask, &t!("add-what-was-it"), None, &[])?);
+            if let Some(person) = ask.text(&t!("add-who-optional"), None, &staff, false)? {
                 line.extend(["--person".into(), person]);
             }
         }
     }
-    let actions: Vec<String> = ACTIONS.iter().map(|(_, label)| label.to_string()).collect();
-    let action = ACTIONS[ask.choose("Action taken?", &actions)?].0;
+    let actions: Vec<String> = ACTIONS.iter().map(|action| action_label(action)).collect();
+    let action = ACTIONS[ask.choose(&t!("add-action-taken"), &actions)?];
     if !action.is_empty() {
         line.extend(["--action".into(), action.into()]);
     }
@@ -190,7 +189,9 @@ impl Ask for Terminal {
             prompt = prompt.with_autocomplete(Staff(suggestions.to_vec()));
         }
         if required {
-            prompt = prompt.with_validator(inquire::required!("an answer is needed"));
+            prompt = prompt.with_validator(inquire::validator::ValueRequiredValidator::new(t!(
+                "add-answer-needed"
+            )));
         }
         let answer = prompt.prompt().map_err(stopped)?;
         let answer = answer.trim().to_string();
@@ -229,19 +230,15 @@ impl inquire::Autocomplete for Staff {
 fn stopped(e: inquire::InquireError) -> Error {
     match e {
         inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
-            Error::input("stopped: nothing was logged")
+            Error::input(t!("add-stopped"))
         }
-        other => Error::input(format!("cannot ask on this terminal: {other}")),
+        other => Error::input(t!("add-cannot-ask", problem = other.to_string())),
     }
 }
 
 pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        return Err(Error::usage(
-            "`spotcheck add` asks its questions on a terminal; without one, give the finding as a command: \
-             `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, \
-             `spotcheck overdue REF --due DATE` or `spotcheck other TEXT`",
-        ));
+        return Err(Error::usage(t!("add-no-terminal")));
     }
     let state = {
         let store = ctx.open(Access::Read)?;
@@ -267,13 +264,13 @@ pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
     for line in &lines {
         let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
         let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(args)
-            .map_err(|e| Error::input(format!("the answers do not make a command: {e}")))?;
+            .map_err(|e| Error::input(t!("add-not-a-command", problem = e.to_string())))?;
         let command = cli.command.expect("the plan names a command");
         super::dispatch(ctx, command)?;
     }
     // What the commands printed comes first, then how to type them.
     ctx.out.flush().map_err(Error::Output)?;
-    ctx.note("the same, as you can type it next time:")?;
+    ctx.note(&t!("add-the-same-as-a-command"))?;
     for line in &lines {
         ctx.note(&format!("  {}", shown(line)))?;
     }
@@ -387,6 +384,29 @@ mod tests {
                 Some("tam-dai")
             ),
             ["spotcheck other \"Không đeo thẻ\" --person \"Nguyễn Văn An\""]
+        );
+    }
+
+    #[test]
+    fn answered_in_vietnamese_the_plan_is_the_same_command() {
+        crate::i18n::set(crate::i18n::Lang::Vi);
+        let vietnamese = shown_plan(
+            vec![
+                "hồ sơ trễ hẹn",
+                "HS-0012",
+                "05/05/2022",
+                "Chứng thực",
+                "",
+                "phê bình",
+            ],
+            Some("tam-dai"),
+        );
+        crate::i18n::set(crate::i18n::Lang::En);
+        assert_eq!(
+            vietnamese,
+            [
+                "spotcheck overdue HS-0012 --due 05/05/2022 --procedure \"Chứng thực\" --action criticised"
+            ]
         );
     }
 

@@ -15,9 +15,14 @@ pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
     let path = store.path().display().to_string();
     drop(store);
     let line = if ctx.take_created() {
-        format!("created logbook {path} (schema version {version})")
+        t!("care-created", path = path.as_str(), version = version)
     } else {
-        format!("logbook {path} is ready (schema version {version} of {SCHEMA_VERSION})")
+        t!(
+            "care-ready",
+            path = path.as_str(),
+            version = version,
+            newest = SCHEMA_VERSION
+        )
     };
     let mut record = crate::render::Record::new();
     record
@@ -38,9 +43,9 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         table.push(vec![key.into(), value.into(), source.into()]);
     };
     let file_source = if s.config_found {
-        "found"
+        t!("care-config-found")
     } else {
-        "not found (defaults apply)"
+        t!("care-config-not-found")
     };
     row(
         "config_file",
@@ -48,7 +53,7 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default(),
-        file_source.to_string(),
+        file_source,
     );
     row(
         "db",
@@ -82,9 +87,9 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
                 time(summer.hours.morning),
                 time(summer.hours.afternoon)
             ),
-            "config file".into(),
+            t!("source-file"),
         ),
-        None => row("summer", "none".into(), "default".into()),
+        None => row("summer", t!("care-none"), t!("source-default")),
     }
     let holidays: Vec<String> = s
         .holidays
@@ -94,16 +99,15 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
     row(
         "holidays",
         if holidays.is_empty() {
-            "none".into()
+            t!("care-none")
         } else {
             holidays.join(", ")
         },
         if holidays.is_empty() {
-            "default"
+            t!("source-default")
         } else {
-            "config file"
-        }
-        .into(),
+            t!("source-file")
+        },
     );
     row(
         "period_start_day",
@@ -126,9 +130,9 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
 pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<()> {
     use crate::error::{Context, Error};
     if file.exists() && !force {
-        return Err(Error::input(format!(
-            "`{}` exists: name a new file, or add `--force` to replace it",
-            file.display()
+        return Err(Error::input(t!(
+            "care-backup-exists",
+            file = file.display().to_string()
         )));
     }
     let dir = match file.parent() {
@@ -136,10 +140,10 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         _ => std::path::Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::input(format!(
-            "cannot write `{}`: the directory `{}` does not exist",
-            file.display(),
-            dir.display()
+        return Err(Error::input(t!(
+            "care-no-directory",
+            file = file.display().to_string(),
+            dir = dir.display().to_string()
         )));
     }
     let store = ctx.open(Access::Read)?;
@@ -149,17 +153,21 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         .prefix(".spotcheck-backup-")
         .tempfile_in(dir)
         .map_err(|e| Error::Io {
-            context: format!("cannot write `{}`", file.display()),
+            context: t!("care-cannot-write", file = file.display().to_string()),
             source: std::io::Error::new(e.kind(), e.kind().to_string()),
         })?;
     store.backup_to(temp.path(), file)?;
     temp.as_file()
         .sync_all()
-        .with_context(|| format!("writing `{}`", file.display()))?;
+        .with_context(|| t!("care-writing", file = file.display().to_string()))?;
     temp.persist(file)
         .map_err(|e| e.error)
-        .with_context(|| format!("writing `{}`", file.display()))?;
-    let line = format!("backed up {} to {}", store.path().display(), file.display());
+        .with_context(|| t!("care-writing", file = file.display().to_string()))?;
+    let line = t!(
+        "care-backed-up",
+        db = store.path().display().to_string(),
+        file = file.display().to_string()
+    );
     let mut record = crate::render::Record::new();
     record
         .field(Column::new("db"), store.path().display().to_string())
@@ -172,8 +180,9 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
     if let Some(seal) = seal.map(str::trim)
         && (seal.len() != 64 || !seal.bytes().all(|b| b.is_ascii_hexdigit()))
     {
-        return Err(crate::error::Error::input(format!(
-            "`{seal}` is not a seal: a seal is the 64 hex digits that `spotcheck check` or a report printed; give all of them"
+        return Err(crate::error::Error::input(t!(
+            "care-not-a-seal",
+            seal = seal
         )));
     }
     let store = ctx.open(Access::Read)?;
@@ -181,18 +190,18 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
     let head = outcome
         .seal
         .as_ref()
-        .map(|s| format!("seal {} (history entry #{})", s.hash, s.seq))
-        .unwrap_or_else(|| "no history yet, so no seal".into());
+        .map(|s| t!("care-seal", seal = s.hash.as_str(), seq = s.seq))
+        .unwrap_or_else(|| t!("care-no-seal"));
     if outcome.problems.is_empty() {
-        let mut line = format!(
-            "ok: {} records agree with {} history entries; {head}",
-            outcome.records, outcome.entries
+        let mut line = t!(
+            "care-check-ok",
+            records = outcome.records,
+            entries = outcome.entries,
+            head = head
         );
         if let Some(seal) = seal {
-            line.push_str(&format!(
-                "\nseal `{}` confirmed: the history it pins is unaltered",
-                seal.trim()
-            ));
+            line.push('\n');
+            line.push_str(&t!("care-seal-confirmed", seal = seal.trim()));
         }
         return ctx.line(&line);
     }
@@ -204,21 +213,13 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
     if let Some(seal) = seal
         && !seal_refused
     {
-        ctx.line(&format!(
-            "seal `{}` confirmed: the history it pins is unaltered",
-            seal.trim()
-        ))?;
+        ctx.line(&t!("care-seal-confirmed", seal = seal.trim()))?;
     }
     let head = if chain_broken {
         outcome
             .seal
             .as_ref()
-            .map(|s| {
-                format!(
-                    "the history's head is {} (entry #{}), but a broken history gives no seal",
-                    s.hash, s.seq
-                )
-            })
+            .map(|s| t!("care-broken-head", seal = s.hash.as_str(), seq = s.seq))
             .unwrap_or_default()
     } else {
         head
@@ -231,14 +232,10 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
         ]);
     }
     ctx.table(&table)?;
-    Err(crate::error::Error::CheckFailed(format!(
-        "check found {} {}; {head}",
-        outcome.problems.len(),
-        if outcome.problems.len() == 1 {
-            "problem"
-        } else {
-            "problems"
-        }
+    Err(crate::error::Error::CheckFailed(t!(
+        "care-check-failed",
+        count = outcome.problems.len(),
+        head = head
     )))
 }
 
@@ -249,15 +246,15 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     let today = ctx.clock.today();
     let mut record = crate::render::Record::new();
     record.field(Column::new("db"), path.display().to_string());
-    let (visit, rows, next): (Option<String>, Vec<_>, [&str; 3]) = if !path.exists() {
-        record.field(Column::new("logbook"), "not made yet");
+    let (visit, rows, next): (Option<String>, Vec<_>, [String; 3]) = if !path.exists() {
+        record.field(Column::new("logbook"), t!("care-not-made"));
         (
             None,
             Vec::new(),
             [
-                "spotcheck unit add CODE NAME --kind commune   (makes the logbook)",
-                "spotcheck import units FILE",
-                "spotcheck --help",
+                t!("care-next-first-unit"),
+                "spotcheck import units FILE".to_string(),
+                "spotcheck --help".to_string(),
             ],
         )
     } else {
@@ -266,14 +263,13 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         let visit = match visits::current(conn)? {
             Some(id) => {
                 let v = visits::get(conn, id)?;
-                Some(format!(
-                    "#{} {} ({}), since {}, {} {}",
-                    v.id,
-                    v.unit_name,
-                    v.unit_code,
-                    v.started_at.format("%d/%m/%Y %H:%M"),
-                    v.findings,
-                    super::plural(v.findings, "finding", "findings")
+                Some(t!(
+                    "care-current-visit",
+                    id = v.id,
+                    unit = v.unit_name.as_str(),
+                    code = v.unit_code.as_str(),
+                    since = v.started_at.format("%d/%m/%Y %H:%M").to_string(),
+                    count = v.findings
                 ))
             }
             None => None,
@@ -305,13 +301,14 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
                 "spotcheck list --month this",
                 "spotcheck report month last",
             ]
-        };
+        }
+        .map(String::from);
         (visit, rows, next)
     };
     record
         .field(
             Column::titled("current_visit", &t!("head-current-visit")),
-            visit.unwrap_or_else(|| "none".to_string()),
+            visit.unwrap_or_else(|| t!("care-none")),
         )
         .field(
             Column::titled("findings_today", &t!("head-findings-today")),

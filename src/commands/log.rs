@@ -41,8 +41,7 @@ pub(super) fn person(
 }
 
 fn name(typed: &str) -> Result<String> {
-    text(Some(typed.to_string()))
-        .ok_or_else(|| Error::input("a person's name is needed, as in \"Nguyễn Văn An\""))
+    text(Some(typed.to_string())).ok_or_else(|| Error::input(t!("field-name-needed")))
 }
 
 /// Minutes late from an arrival time or a figure typed directly.
@@ -56,27 +55,21 @@ pub(super) fn late_figures(
 ) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
     if let Some(minutes) = minutes {
         if minutes == 0 {
-            return Err(Error::input(
-                "`--minutes 0` is not late: give the minutes after the start, as `--minutes 20`",
-            ));
+            return Err(Error::input(t!("field-minutes-zero")));
         }
         return Ok((None, expected, i64::from(minutes)));
     }
-    let arrived = arrived.ok_or_else(|| {
-        Error::usage(
-            "give the arrival time with `--arrived 8:05`, or the minutes with `--minutes 35`",
-        )
-    })?;
+    let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
     let expected = expected.unwrap_or_else(|| {
         let (morning, afternoon) = office_hours(ctx, unit, date);
         model::half_day_start(arrived, morning, afternoon)
     });
     match model::minutes_late(arrived, expected) {
         Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),
-        None => Err(Error::input(format!(
-            "arrival `{}` is not after the start `{}`: not late; if the start was different, give it with `--expected`",
-            arrived.format("%H:%M"),
-            expected.format("%H:%M")
+        None => Err(Error::input(t!(
+            "field-not-late",
+            arrived = arrived.format("%H:%M").to_string(),
+            expected = expected.format("%H:%M").to_string()
         ))),
     }
 }
@@ -93,22 +86,24 @@ pub(super) fn overdue_figures(
     let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
     if let Some(received) = received {
         if received > due {
-            return Err(Error::input(format!(
-                "received `{}` is after the promised date `{}`: check `--received` and `--due`",
-                day(received),
-                day(due)
+            return Err(Error::input(t!(
+                "field-received-after-due",
+                received = day(received),
+                due = day(due)
             )));
         }
     }
     let as_of = returned.unwrap_or(visit_date);
     model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d)).ok_or_else(|| {
         let when = match returned {
-            Some(r) => format!("returned {}", day(r)),
-            None => format!("checked {}", day(visit_date)),
+            Some(r) => t!("field-returned-on", day = day(r)),
+            None => t!("field-checked-on", day = day(visit_date)),
         };
-        Error::input(format!(
-            "file `{file_ref}` is not overdue: promised {}, {when}; check the promised date (`--due`)",
-            day(due)
+        Error::input(t!(
+            "field-not-overdue",
+            file = file_ref,
+            due = day(due),
+            when = when
         ))
     })
 }
@@ -133,9 +128,11 @@ fn logged(
         _ => findings::same_on_visit(store.conn(), row)?,
     };
     if let Some(person) = added {
-        ctx.note(&format!(
-            "added {} to the staff of {} (person #{})",
-            person.name, person.unit_name, person.id
+        ctx.note(&t!(
+            "field-person-added",
+            name = person.name.as_str(),
+            unit = person.unit_name.as_str(),
+            id = person.id
         ))?;
         // A new name close to one already on the staff is more often a slip.
         let staff = people::list(store.conn(), Some(person.unit_id))?;
@@ -143,27 +140,40 @@ fn logged(
         if let Some(close) =
             crate::fold::similar(&person.name, &others, |p| vec![p.name.clone()]).first()
         {
-            ctx.note(&format!(
-                "note: did you mean {} (person #{})? If so, `spotcheck edit {} --person \"{}\"`",
-                close.name, close.id, row.id, close.name
+            ctx.note(&t!(
+                "field-did-you-mean-person",
+                name = close.name.as_str(),
+                id = close.id,
+                finding = row.id
             ))?;
         }
     }
     if let Some(twin) = twin {
-        ctx.note(&format!(
-            "note: #{twin} is the same kind of finding about {} on this visit; if this one was logged twice, `spotcheck void {} --reason \"logged twice\"`",
-            row.person.as_deref().unwrap_or("the same person"),
-            row.id
+        let person = match row.person.as_deref() {
+            Some(name) => name.to_string(),
+            None => t!("field-the-same-person"),
+        };
+        ctx.note(&t!(
+            "field-twin",
+            twin = twin,
+            person = person,
+            finding = row.id
         ))?;
     }
-    let mut line = format!("logged #{} {}: ", row.id, row.fields.kind);
+    let mut line = t!(
+        "field-logged",
+        id = row.id,
+        kind = crate::render::term(row.fields.kind.as_str())
+    );
+    // Fluent drops the space a message ends with.
+    line.push(' ');
     let detail = finding_detail(row);
     match row.fields.kind {
-        FindingKind::Late => line.push_str(&format!(
-            "{}, {}, {} min",
-            row.person.as_deref().unwrap_or(""),
-            row.unit_name,
-            row.fields.minutes_late.unwrap_or(0)
+        FindingKind::Late => line.push_str(&t!(
+            "field-logged-late",
+            person = row.person.as_deref().unwrap_or(""),
+            unit = row.unit_name.as_str(),
+            minutes = row.fields.minutes_late.unwrap_or(0)
         )),
         FindingKind::Absent => {
             line.push_str(&format!(
@@ -172,7 +182,7 @@ fn logged(
                 row.unit_name
             ));
             if let Some(meeting) = &row.fields.meeting {
-                line.push_str(&format!(", meeting: {meeting}"));
+                line.push_str(&t!("field-logged-meeting", meeting = meeting.as_str()));
             }
         }
         FindingKind::Overdue => line.push_str(&format!("{}, {}", detail, row.unit_name)),
@@ -244,7 +254,7 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
 pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
     let today = ctx.clock.today();
     let file_ref = text(Some(args.file_ref.clone()))
-        .ok_or_else(|| Error::input("a file reference is needed, as `HS-2022-0012`"))?;
+        .ok_or_else(|| Error::input(t!("field-file-ref-needed")))?;
     let due = input::parse_date(&args.due, today)?;
     let received = args
         .received
@@ -291,7 +301,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
 
 pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
     let description = text(Some(args.description.clone()))
-        .ok_or_else(|| Error::input("say what happened, as \"không đeo thẻ công chức\""))?;
+        .ok_or_else(|| Error::input(t!("field-description-needed")))?;
     let person_name = text(args.person.clone());
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();

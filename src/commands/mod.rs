@@ -88,10 +88,10 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
         .transpose()?;
     match (from, to) {
         (None, None) => Ok(None),
-        (Some(first), Some(last)) if first > last => Err(Error::input(format!(
-            "`--from {}` is after `--to {}`: the first day comes first",
-            first.format("%d/%m/%Y"),
-            last.format("%d/%m/%Y")
+        (Some(first), Some(last)) if first > last => Err(Error::input(t!(
+            "field-from-after-to",
+            from = first.format("%d/%m/%Y").to_string(),
+            to = last.format("%d/%m/%Y").to_string()
         ))),
         (first, last) => Ok(Some(Period::between(
             first.unwrap_or(chrono::NaiveDate::MIN),
@@ -119,23 +119,27 @@ fn finding_detail(row: &FindingRow) -> String {
         FindingKind::Late => {
             let minutes = f.minutes_late.unwrap_or(0);
             match (time(f.arrived_at), time(f.expected_at)) {
-                (Some(arrived), Some(expected)) => {
-                    format!("{minutes} min (arrived {arrived}, due {expected})")
-                }
-                _ => format!("{minutes} min"),
+                (Some(arrived), Some(expected)) => t!(
+                    "detail-late-at",
+                    minutes = minutes,
+                    arrived = arrived,
+                    expected = expected
+                ),
+                _ => t!("detail-late", minutes = minutes),
             }
         }
         FindingKind::Absent => match &f.meeting {
-            Some(meeting) => format!("meeting: {meeting}"),
-            None => "work day".to_string(),
+            Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
+            None => t!("detail-work-day"),
         },
         FindingKind::Overdue => {
             let days = f.days_overdue.unwrap_or(0);
             let working = f.working_days_overdue.unwrap_or(0);
-            let mut text = format!(
-                "{}: {days} {} ({working} working)",
-                f.file_ref.as_deref().unwrap_or("?"),
-                plural(days, "day", "days")
+            let mut text = t!(
+                "detail-overdue",
+                file = f.file_ref.as_deref().unwrap_or("?"),
+                days = days,
+                working = working
             );
             if let Some(procedure) = &f.procedure {
                 text.push_str(&format!(", {procedure}"));
@@ -157,7 +161,7 @@ fn plural<'a>(n: i64, one: &'a str, many: &'a str) -> &'a str {
 }
 
 fn date_value(date: Option<chrono::NaiveDate>) -> crate::render::Value {
-    date.map(|d| d.format("%Y-%m-%d").to_string()).into()
+    date.map_or(crate::render::Value::Null, crate::render::Value::Date)
 }
 
 fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
@@ -179,7 +183,7 @@ fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
             .format("%Y-%m-%d %H:%M")
             .to_string()
             .into(),
-        f.kind.as_str().into(),
+        crate::render::Value::Term(f.kind.as_str()),
         row.person.clone().into(),
         row.position.clone().into(),
         time_value(f.arrived_at),
@@ -195,7 +199,9 @@ fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
         f.working_days_overdue.into(),
         f.category.clone().into(),
         f.description.clone().into(),
-        f.action.map(|a| a.as_str()).into(),
+        f.action.map_or(crate::render::Value::Null, |a| {
+            crate::render::Value::Term(a.as_str())
+        }),
         f.note.clone().into(),
         row.logged_by.as_str().into(),
         row.logged_at.as_str().into(),

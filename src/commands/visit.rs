@@ -31,6 +31,15 @@ fn when(visit: &VisitRow) -> String {
     }
 }
 
+/// The domain word for how a visit was made.
+fn announced(announced: bool) -> &'static str {
+    if announced {
+        "announced"
+    } else {
+        "unannounced"
+    }
+}
+
 fn visit_record(visit: &VisitRow) -> Record {
     let stamp = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
     let mut record = Record::new();
@@ -58,8 +67,10 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
     };
     if let (Some(on_roll), Some(present)) = (args.on_roll, args.present) {
         if present > on_roll {
-            return Err(Error::input(format!(
-                "`--present {present}` is more than `--on-roll {on_roll}`: check the two counts"
+            return Err(Error::input(t!(
+                "field-present-over-roll",
+                present = present,
+                on_roll = on_roll
             )));
         }
     }
@@ -90,21 +101,18 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
         Ok((visit, still_open))
     })?;
     if let Some(open) = still_open {
-        ctx.note(&format!(
-            "visit #{} at {} is still open; end it with `spotcheck visit end --visit {}`",
-            open.id, open.unit_name, open.id
+        ctx.note(&t!(
+            "field-visit-still-open",
+            id = open.id,
+            unit = open.unit_name.as_str()
         ))?;
     }
-    let line = format!(
-        "started visit #{} at {}, {} ({}); findings go to it until `spotcheck visit end`",
-        visit.id,
-        visit.unit_name,
-        when(&visit),
-        if visit.announced {
-            "announced"
-        } else {
-            "unannounced"
-        }
+    let line = t!(
+        "field-visit-started",
+        id = visit.id,
+        unit = visit.unit_name.as_str(),
+        when = when(&visit),
+        kind = crate::render::term(announced(visit.announced))
     );
     ctx.logged(&line, &visit_record(&visit))
 }
@@ -118,28 +126,29 @@ fn end(ctx: &mut Ctx<'_>, at: Option<&str>, visit: Option<&str>) -> Result<()> {
     let author = ctx.author();
     let visit = store.write(|tx| {
         let id = match visit {
-            Some(typed) => resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
-            None => visits::current(tx)?.ok_or_else(|| {
-                Error::input("no current visit to end: name one with `--visit ID` (see `spotcheck visit list`)")
-            })?,
+            Some(typed) => {
+                resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?
+            }
+            None => {
+                visits::current(tx)?.ok_or_else(|| Error::input(t!("field-no-visit-to-end")))?
+            }
         };
         let visit = visits::get(tx, id)?;
         if ended_at < visit.started_at {
-            return Err(Error::input(format!(
-                "the end `{}` is before the visit started ({}): give the end with `--at`",
-                ended_at.format("%d/%m/%Y %H:%M"),
-                visit.started_at.format("%d/%m/%Y %H:%M")
+            return Err(Error::input(t!(
+                "field-end-before-start",
+                end = ended_at.format("%d/%m/%Y %H:%M").to_string(),
+                start = visit.started_at.format("%d/%m/%Y %H:%M").to_string()
             )));
         }
         visits::end(tx, id, ended_at, &author)
     })?;
-    let line = format!(
-        "ended visit #{} at {}, {}, {} {}",
-        visit.id,
-        visit.unit_name,
-        when(&visit),
-        visit.findings,
-        super::plural(visit.findings, "finding", "findings")
+    let line = t!(
+        "field-visit-ended",
+        id = visit.id,
+        unit = visit.unit_name.as_str(),
+        when = when(&visit),
+        count = visit.findings
     );
     ctx.logged(&line, &visit_record(&visit))
 }
@@ -163,7 +172,7 @@ fn list(ctx: &mut Ctx<'_>, args: crate::cli::PeriodArgs) -> Result<()> {
         return ctx.table(&table);
     }
     if rows.is_empty() && ctx.format == Format::Table {
-        return ctx.note("no visits match");
+        return ctx.note(&t!("field-no-visits"));
     }
     let mut table = Table::new(vec![
         Column::titled("number", &t!("head-no")),
@@ -188,12 +197,7 @@ fn list(ctx: &mut Ctx<'_>, args: crate::cli::PeriodArgs) -> Result<()> {
             number.into(),
             when(visit).into(),
             visit.unit_name.as_str().into(),
-            if visit.announced {
-                "announced"
-            } else {
-                "unannounced"
-            }
-            .into(),
+            crate::render::Value::Term(announced(visit.announced)),
             visit.team.clone().into(),
             present.into(),
             visit.findings.into(),
@@ -226,10 +230,14 @@ fn visit_record_columns() -> Vec<Column> {
 fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let id = match id {
-        Some(typed) => resolve_id(store.conn(), Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
-        None => visits::current(store.conn())?.ok_or_else(|| {
-            Error::input("no current visit: name one, as `spotcheck visit show 3` (see `spotcheck visit list`)")
-        })?,
+        Some(typed) => resolve_id(
+            store.conn(),
+            Numbered::Visit,
+            &input::parse_record_ref(typed)?,
+            typed,
+        )?,
+        None => visits::current(store.conn())?
+            .ok_or_else(|| Error::input(t!("field-no-visit-to-show")))?,
     };
     let visit = visits::get(store.conn(), id)?;
     ctx.record(&visit_record(&visit))?;
@@ -250,10 +258,12 @@ fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
             for row in &rows {
                 table.push(vec![
                     row.id.into(),
-                    row.fields.kind.as_str().into(),
+                    crate::render::Value::Term(row.fields.kind.as_str()),
                     row.person.clone().into(),
                     finding_detail(row).into(),
-                    row.fields.action.map(|a| a.as_str()).into(),
+                    row.fields.action.map_or(crate::render::Value::Null, |a| {
+                        crate::render::Value::Term(a.as_str())
+                    }),
                 ]);
             }
             ctx.table(&table)?;

@@ -135,3 +135,49 @@ fn what_scripts_read_does_not_change_with_the_language() {
         assert_eq!(redact_seal(&book.ok(&vietnamese)), english, "{args:?}");
     }
 }
+
+#[test]
+fn a_visit_is_logged_in_vietnamese() {
+    let book = Logbook::new().env("SPOTCHECK_LANG", "vi");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    let started = book.run(&["visit", "start", "tam-dai", "--at", "10/05/2022 07:40"]);
+    assert_eq!(
+        started.stdout,
+        "đã bắt đầu lượt kiểm tra #1 tại UBND xã Tam Đại, 10/05/2022 07:40 (đột xuất); \
+         các phát hiện được ghi vào lượt này cho đến khi gõ `spotcheck visit end`\n"
+    );
+    let late = book.run(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    assert_eq!(
+        late.stdout,
+        "đã ghi #1 đi muộn: Nguyễn Văn An, UBND xã Tam Đại, 35 phút\n"
+    );
+    assert_eq!(
+        late.stderr,
+        "đã thêm Nguyễn Văn An vào danh sách cán bộ của UBND xã Tam Đại (cán bộ #1)\n"
+    );
+    let overdue = book.ok(&["overdue", "HS-0012", "--due", "05/05/2022"]);
+    assert_eq!(
+        overdue,
+        "đã ghi #2 hồ sơ trễ hẹn: HS-0012: 5 ngày (3 ngày làm việc), UBND xã Tam Đại\n"
+    );
+    let ended = book.ok(&["visit", "end", "--at", "10/05/2022 09:15"]);
+    assert_eq!(
+        ended,
+        "đã kết thúc lượt kiểm tra #1 tại UBND xã Tam Đại, 10/05/2022 07:40–09:15, 2 phát hiện\n"
+    );
+    // Dates in Vietnamese tables are dd/mm/yyyy, domain words translated.
+    let shown = book.ok(&["visit", "show", "1"]);
+    assert!(
+        shown.contains("đột xuất") || shown.contains("không"),
+        "{shown}"
+    );
+    let error = book.fails(&["late", "Nguyễn Văn An", "--arrived", "8h05"], 1);
+    assert!(error.starts_with("lỗi: "), "{error}");
+}
