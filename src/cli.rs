@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::completion::unit_codes;
 
 use crate::model::{Action, FindingKind, UnitKind};
 use crate::render::Format;
@@ -269,6 +272,7 @@ pub struct UnitAddArgs {
 #[derive(Debug, Args)]
 pub struct UnitEditArgs {
     /// The unit's code or an unambiguous part of its name
+    #[arg(add = ArgValueCompleter::new(unit_codes))]
     pub unit: String,
     /// New full name
     #[arg(long)]
@@ -292,6 +296,7 @@ pub enum PersonCommand {
     )]
     Add {
         /// The unit's code or an unambiguous part of its name
+        #[arg(add = ArgValueCompleter::new(unit_codes))]
         unit: String,
         /// Full name, as "Nguyễn Văn An"
         name: String,
@@ -303,7 +308,7 @@ pub enum PersonCommand {
     #[command(after_help = "Example:\n  spotcheck person list --unit \"tam dai\"")]
     List {
         /// Only this unit
-        #[arg(long)]
+        #[arg(long, add = ArgValueCompleter::new(unit_codes))]
         unit: Option<String>,
     },
 }
@@ -341,6 +346,7 @@ pub enum VisitCommand {
 #[derive(Debug, Args)]
 pub struct VisitStartArgs {
     /// The unit's code or an unambiguous part of its name
+    #[arg(add = ArgValueCompleter::new(unit_codes))]
     pub unit: String,
     /// When the visit started, as `10/05/2022 07:40` or `7h40` (default: now)
     #[arg(long, value_name = "DATETIME")]
@@ -460,7 +466,7 @@ pub struct PeriodArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
     /// Only this unit
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", add = ArgValueCompleter::new(unit_codes))]
     pub unit: Option<String>,
 }
 

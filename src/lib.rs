@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod cli;
 pub mod clock;
 mod commands;
+pub mod completion;
 pub mod config;
 pub mod error;
 pub mod exchange;
@@ -91,10 +92,14 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     );
     // Commands that need neither settings nor a logbook run first.
     if let Command::Completions { shell } = &command {
-        let mut command = <Cli as clap::CommandFactory>::command();
-        // Generated into memory: clap_complete panics when its writer fails.
+        // The script calls this very program back for candidates, so that
+        // unit codes come from the logbook as it is when <Tab> is pressed.
+        let program = std::env::current_exe()
+            .ok()
+            .and_then(|path| path.to_str().map(str::to_string))
+            .unwrap_or_else(|| "spotcheck".to_string());
         let mut script = Vec::new();
-        clap_complete::generate(*shell, &mut command, "spotcheck", &mut script);
+        completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
             Some(path) => {
                 let mut file = OutputFile::create(path)?;

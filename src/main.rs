@@ -3,7 +3,14 @@
 use std::io::{self, BufWriter};
 use std::process::ExitCode;
 
+use clap::CommandFactory;
+
 fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash spotcheck -- …`) gets
+    // its candidates and the process ends here; otherwise this does nothing.
+    clap_complete::CompleteEnv::with_factory(spotcheck::cli::Cli::command)
+        .var(spotcheck::completion::VARIABLE)
+        .complete();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
     ExitCode::from(spotcheck::run_args(std::env::args_os(), &mut out, &mut err))

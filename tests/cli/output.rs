@@ -366,13 +366,76 @@ fn man_writes_a_page_for_every_command() {
 #[test]
 fn completions_are_generated_for_every_shell() {
     let book = Logbook::new();
+    let program = env!("CARGO_BIN_EXE_spotcheck");
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = book.ok(&["completions", shell]);
-        for word in ["spotcheck", "report", "month", "format"] {
-            assert!(script.contains(word), "{shell} lacks {word}");
+        // Each script registers spotcheck and calls this binary back.
+        for word in ["spotcheck", "COMPLETE", program] {
+            assert!(script.contains(word), "{shell} lacks {word}:\n{script}");
         }
     }
     assert!(!book.db().exists());
+}
+
+/// What the shell gets back when it asks for the candidates of `words` (as
+/// typed after `spotcheck`), in fish's format: `value<TAB>description`.
+fn candidates(book: &Logbook, words: &[&str]) -> String {
+    let mut command = book.wrapper(env!("CARGO_BIN_EXE_spotcheck"));
+    command
+        .env("COMPLETE", "fish")
+        .args(["--", "spotcheck"])
+        .args(words);
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn unit_codes_complete_from_the_logbook() {
+    let book = Logbook::new();
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dan",
+        "UBND xã Tam Đàn",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ", "--kind", "office"]);
+    let db = book.db().to_str().unwrap();
+    assert_eq!(
+        candidates(&book, &["--db", db, "visit", "start", "tam"]),
+        "tam-dai\tUBND xã Tam Đại\ntam-dan\tUBND xã Tam Đàn\n"
+    );
+    // A part of the name, typed without accents, finds the unit too.
+    assert_eq!(
+        candidates(&book, &["--db", db, "list", "--unit", "noi vu"]),
+        "noi-vu\tPhòng Nội vụ\n"
+    );
+    // Another logbook, or none at all: nothing offered, nothing made.
+    let elsewhere = book.path("elsewhere.db");
+    assert_eq!(
+        candidates(
+            &book,
+            &["--db", elsewhere.to_str().unwrap(), "visit", "start", "tam"]
+        ),
+        ""
+    );
+    assert!(!elsewhere.exists());
+    // Commands complete as before.
+    assert!(
+        candidates(&book, &["--db", db, "rep"]).starts_with("report\t"),
+        "{}",
+        candidates(&book, &["--db", db, "rep"])
+    );
 }
 
 #[test]
