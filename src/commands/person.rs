@@ -31,8 +31,7 @@ fn person_record(person: &PersonRow) -> Record {
 }
 
 fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) -> Result<()> {
-    let name = text(Some(name))
-        .ok_or_else(|| Error::input("a person's name is needed, as \"Nguyễn Văn An\""))?;
+    let name = text(Some(name)).ok_or_else(|| Error::input(t!("records-person-needs-name")))?;
     let position = text(position);
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
@@ -40,17 +39,21 @@ fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) ->
         let unit = units::resolve(tx, unit)?;
         people::insert(tx, unit.id, &name, position.as_deref(), &author)
     })?;
-    let line = format!(
-        "added person #{}: {}{}, {}",
-        person.id,
-        person.name,
-        person
-            .position
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default(),
-        person.unit_name
-    );
+    let line = match person.position.as_deref() {
+        Some(position) => t!(
+            "records-person-added-with-position",
+            number = person.id,
+            name = person.name.as_str(),
+            position = position,
+            unit = person.unit_name.as_str(),
+        ),
+        None => t!(
+            "records-person-added",
+            number = person.id,
+            name = person.name.as_str(),
+            unit = person.unit_name.as_str(),
+        ),
+    };
     ctx.logged(&line, &person_record(&person))
 }
 
@@ -76,7 +79,7 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
         ]);
     }
     if staff.is_empty() && ctx.format == crate::render::Format::Table {
-        return ctx.note("no people yet: they are added when a finding names them, or with `spotcheck person add UNIT NAME`");
+        return ctx.note(&t!("records-no-people"));
     }
     ctx.table(&table)
 }

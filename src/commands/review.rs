@@ -9,7 +9,7 @@ use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::FindingKind;
-use crate::render::{Column, Format, Table, Value};
+use crate::render::{self, Column, Format, Table, Value};
 use crate::store::{
     Access, FindingFilter, FindingRow, Numbered, Store, findings, history, resolve_id, units,
 };
@@ -40,10 +40,12 @@ pub(super) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
             row.id.into(),
             row.visit_started_at.format("%d/%m/%Y").to_string().into(),
             row.unit_code.as_str().into(),
-            row.fields.kind.as_str().into(),
+            Value::Term(row.fields.kind.as_str()),
             row.person.clone().into(),
             finding_detail(row).into(),
-            row.fields.action.map(|a| a.as_str()).into(),
+            row.fields
+                .action
+                .map_or(Value::Null, |a| Value::Term(a.as_str())),
         ];
         if with_void {
             cells.push(row.void_reason.clone().into());
@@ -74,18 +76,13 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     match ctx.format {
         Format::Table | Format::Md => {
             if rows.is_empty() && ctx.format == Format::Table {
-                return ctx.note("no findings match");
+                return ctx.note(&t!("records-no-findings-match"));
             }
             ctx.table(&findings_brief(&rows, args.include_void))?;
             if ctx.format == Format::Md {
                 return Ok(());
             }
-            let count = format!(
-                "{} {}",
-                rows.len(),
-                super::plural(rows.len() as i64, "finding", "findings")
-            );
-            ctx.line(&count)
+            ctx.line(&t!("records-findings-count", count = rows.len()))
         }
         Format::Csv | Format::Json => ctx.table(&findings_table(&rows)),
     }
@@ -140,16 +137,11 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
     ];
     for (flag, is_given, kinds) in given {
         if is_given && !kinds.contains(&kind) {
-            return Err(Error::usage(format!(
-                "`{flag}` does not apply to {} {kind} finding (#{number})",
-                if kind == FindingKind::Overdue
-                    || kind == FindingKind::Other
-                    || kind == FindingKind::Absent
-                {
-                    "an"
-                } else {
-                    "a"
-                }
+            return Err(Error::usage(t!(
+                "records-flag-not-for-kind",
+                flag = flag,
+                kind = kind.as_str(),
+                number = number,
             )));
         }
     }
@@ -178,9 +170,9 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
     let current = find(&store, &args.id)?;
     check_flags_apply(&args, current.fields.kind, current.id)?;
     if current.voided_at.is_some() {
-        return Err(Error::input(format!(
-            "finding #{} is void and cannot be edited",
-            current.id
+        return Err(Error::input(t!(
+            "records-void-not-editable",
+            number = current.id
         )));
     }
     let author = ctx.author();
@@ -206,9 +198,9 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
                     f.arrived_at
                 });
                 if arrived.is_none() && args.minutes.is_none() {
-                    return Err(Error::input(format!(
-                        "finding #{} has no arrival time to compare: give `--arrived` too",
-                        current.id
+                    return Err(Error::input(t!(
+                        "records-no-arrival-time",
+                        number = current.id
                     )));
                 }
                 let (arrived, expected, minutes) = late_figures(
@@ -268,44 +260,42 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
     match changed {
         (Some(row), added) => {
             if let Some(person) = added {
-                ctx.note(&format!(
-                    "added {} to the staff of {} (person #{})",
-                    person.name, person.unit_name, person.id
+                ctx.note(&t!(
+                    "records-person-added-to-staff",
+                    name = person.name.as_str(),
+                    unit = person.unit_name.as_str(),
+                    number = person.id,
                 ))?;
             }
             let changes = changes(&finding_json(&current), &finding_json(&row));
-            let line = format!(
-                "edited #{} {}: {}",
-                row.id,
-                row.fields.kind,
-                changes.join("; ")
+            let line = t!(
+                "records-edited",
+                number = row.id,
+                kind = render::term(row.fields.kind.as_str()),
+                changes = changes.join("; "),
             );
             ctx.logged(&line, &finding_record(&row))
         }
         (None, _) => ctx.logged(
-            &format!(
-                "#{} unchanged: the values given are the ones it has",
-                current.id
-            ),
+            &t!("records-unchanged", number = current.id),
             &finding_record(&current),
         ),
     }
 }
 
 pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {
-    let reason = text(Some(args.reason.clone())).ok_or_else(|| {
-        Error::usage("say why the finding is void, as `--reason \"logged twice\"`")
-    })?;
+    let reason = text(Some(args.reason.clone()))
+        .ok_or_else(|| Error::usage(t!("records-void-needs-reason")))?;
     let mut store = ctx.open(Access::Write)?;
     let current = find(&store, &args.id)?;
     let author = ctx.author();
     let row = store.write(|tx| findings::void(tx, current.id, &reason, &author))?;
-    let line = format!(
-        "voided #{} {}: {} ({})",
-        row.id,
-        row.fields.kind,
-        finding_detail(&row),
-        reason
+    let line = t!(
+        "records-voided",
+        number = row.id,
+        kind = render::term(row.fields.kind.as_str()),
+        detail = finding_detail(&row),
+        reason = reason.as_str(),
     );
     ctx.logged(&line, &finding_record(&row))
 }
@@ -365,9 +355,12 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
             }
             Ok(json)
         };
+        // A new record has no before to compare with.
         let changes = match entry.action.as_str() {
-            "insert" => "created".to_string(),
-            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?).join("; "),
+            "insert" => Value::Term("created"),
+            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?)
+                .join("; ")
+                .into(),
         };
         table.push(vec![
             entry.seq.into(),
@@ -376,7 +369,7 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
             entry.action.as_str().into(),
             entry.entity.as_str().into(),
             entry.number.into(),
-            changes.into(),
+            changes,
             entry.reason.clone().into(),
         ]);
     }

@@ -7,7 +7,7 @@ use crate::Ctx;
 use crate::cli::{UnitAddArgs, UnitCommand, UnitEditArgs};
 use crate::error::{Error, Result};
 use crate::input;
-use crate::render::{Column, Record, Table};
+use crate::render::{self, Column, Record, Table};
 use crate::store::exchange::Records;
 use crate::store::{Access, NewUnit, UnitChange, UnitRow, units};
 
@@ -22,7 +22,7 @@ pub fn run(ctx: &mut Ctx<'_>, command: UnitCommand) -> Result<()> {
 
 fn hours_text(time: Option<NaiveTime>) -> String {
     time.map(|t| t.format("%H:%M").to_string())
-        .unwrap_or_else(|| "default".to_string())
+        .unwrap_or_else(|| t!("records-hours-default"))
 }
 
 fn unit_record(unit: &UnitRow) -> Record {
@@ -44,8 +44,7 @@ fn unit_record(unit: &UnitRow) -> Record {
 }
 
 fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
-    let name = text(Some(args.name))
-        .ok_or_else(|| Error::input("a unit needs a name, as \"UBND xã Tam Đại\""))?;
+    let name = text(Some(args.name)).ok_or_else(|| Error::input(t!("records-unit-needs-name")))?;
     let new = NewUnit {
         code: units::normalise_code(&args.code)?,
         name,
@@ -60,13 +59,13 @@ fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let unit = store.write(|tx| units::insert(tx, &new, &author))?;
-    let line = format!(
-        "added unit {}: {} ({}, hours {} / {})",
-        unit.code,
-        unit.name,
-        unit.kind,
-        hours_text(unit.morning_start),
-        hours_text(unit.afternoon_start)
+    let line = t!(
+        "records-unit-added",
+        code = unit.code.as_str(),
+        name = unit.name.as_str(),
+        kind = render::term(unit.kind.as_str()),
+        morning = hours_text(unit.morning_start),
+        afternoon = hours_text(unit.afternoon_start),
     );
     ctx.logged(&line, &unit_record(&unit))
 }
@@ -95,7 +94,7 @@ fn list(ctx: &mut Ctx<'_>) -> Result<()> {
         ]);
     }
     if all.is_empty() && ctx.format == crate::render::Format::Table {
-        return ctx.note("no units yet: add one with `spotcheck unit add CODE NAME`");
+        return ctx.note(&t!("records-no-units"));
     }
     ctx.table(&table)
 }
@@ -122,13 +121,13 @@ fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
         let unit = units::resolve(tx, &args.unit)?;
         units::update(tx, unit.id, &change, &author)
     })?;
-    let line = format!(
-        "changed unit {}: {} ({}, hours {} / {})",
-        unit.code,
-        unit.name,
-        unit.kind,
-        hours_text(unit.morning_start),
-        hours_text(unit.afternoon_start)
+    let line = t!(
+        "records-unit-changed",
+        code = unit.code.as_str(),
+        name = unit.name.as_str(),
+        kind = render::term(unit.kind.as_str()),
+        morning = hours_text(unit.morning_start),
+        afternoon = hours_text(unit.afternoon_start),
     );
     ctx.logged(&line, &unit_record(&unit))
 }

@@ -317,3 +317,57 @@ fn the_writer_named_with_by_is_recorded() {
     assert_eq!(record["logged_by"], "Phạm Minh Tuấn");
     assert_eq!(history(&book, &["1"])[0]["by"], "Phạm Minh Tuấn");
 }
+
+#[test]
+fn corrections_are_confirmed_in_vietnamese() {
+    let book = with_late_finding();
+    book.ok(&["absent", "Đặng Quốc Huy"]);
+    assert_eq!(
+        book.ok(&["--lang", "vi", "edit", "1", "--arrived", "8h15"]),
+        "đã sửa phát hiện #1 (đi muộn): arrived_at: 08:05 → 08:15; minutes_late: 35 → 45\n"
+    );
+    assert_eq!(
+        book.ok(&["--lang", "vi", "edit", "1", "--arrived", "8h15"]),
+        "phát hiện #1 không thay đổi: các giá trị đưa ra trùng với giá trị đang có\n"
+    );
+    let history = book.ok(&["--lang", "vi", "history", "2"]);
+    let first = table_rows(&history).remove(0);
+    assert_eq!(first[6], "tạo mới", "{history}");
+    assert_eq!(
+        book.ok(&["--lang", "vi", "list"])
+            .lines()
+            .last()
+            .unwrap_or_default(),
+        "2 phát hiện"
+    );
+}
+
+#[test]
+fn a_flag_of_another_kind_is_refused_in_vietnamese() {
+    let book = with_late_finding();
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(
+            &["--lang", "vi", "edit", "1", "--meeting", "họp giao ban"],
+            2
+        ),
+        "lỗi: `--meeting` không áp dụng cho phát hiện loại đi muộn (#1)\n"
+    );
+    assert_eq!(
+        book.fails(&["--lang", "vi", "void", "1", "--reason", "  "], 2),
+        "lỗi: hãy nêu lý do hủy phát hiện, ví dụ `--reason \"ghi trùng\"`\n"
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn a_void_finding_is_not_edited_and_the_refusal_is_in_vietnamese() {
+    let book = with_late_finding();
+    book.ok(&["void", "1", "--reason", "ghi trùng"]);
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["--lang", "vi", "edit", "1", "--arrived", "8h10"], 1),
+        "lỗi: phát hiện #1 đã hủy nên không thể sửa\n"
+    );
+    book.assert_unchanged(&before);
+}
