@@ -32,9 +32,7 @@ impl Clock {
                     .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
                     .map(Clock::fixed)
                     .map_err(|_| {
-                        Error::input(format!(
-                            "{NOW_ENV} `{text}` is not a local date-time: set it as `2022-05-10T08:00`"
-                        ))
+                        Error::input(t!("input-clock-invalid", name = NOW_ENV, value = text))
                     })
             }
             _ => Ok(Clock::system()),

@@ -197,7 +197,7 @@ impl Settings {
                 Err(e) => {
                     return Err(Error::Config {
                         path: path.clone(),
-                        problem: format!("cannot be read: {e}"),
+                        problem: t!("config-cannot-read", problem = e.to_string()),
                     });
                 }
             },
@@ -227,9 +227,7 @@ impl Settings {
                 Source::File,
             )
         } else {
-            let path = default_db_path().ok_or_else(|| {
-                Error::usage("no home directory to keep the logbook in: name one with `--db FILE`")
-            })?;
+            let path = default_db_path().ok_or_else(|| Error::usage(t!("config-no-home")))?;
             Sourced::new(path, Source::PlatformDataDir)
         };
 
@@ -288,10 +286,7 @@ impl Settings {
                 .ok_or_else(|| {
                     at(
                         holiday.span(),
-                        format!(
-                            "invalid holiday `{}`: write holidays as `2022-05-02` or `02/05/2022`",
-                            holiday.get_ref()
-                        ),
+                        t!("config-holiday-invalid", value = holiday.get_ref().as_str()),
                     )
                 })?;
             holidays.insert(date);
@@ -303,7 +298,7 @@ impl Settings {
                 if !(1..=28).contains(&value) {
                     return Err(at(
                         day.span(),
-                        format!("period_start_day `{value}` must be from 1 to 28"),
+                        t!("config-period-start-day-range", value = value),
                     ));
                 }
                 Sourced::new(value as u32, Source::File)
@@ -316,7 +311,7 @@ impl Settings {
                 if !(1..=120).contains(&value) {
                     return Err(at(
                         months.span(),
-                        format!("repeat_months `{value}` must be from 1 to 120"),
+                        t!("config-repeat-months-range", value = value),
                     ));
                 }
                 Sourced::new(value as u32, Source::File)
@@ -405,7 +400,7 @@ fn position(text: &str, span: std::ops::Range<usize>) -> String {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    format!("line {line}, column {column}")
+    t!("config-position", line = line, column = column)
 }
 
 #[cfg(test)]

@@ -3,36 +3,33 @@
 //! Messages are lowercase, put the offending value in backticks and, where
 //! there is one, say what to type instead.
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-/// Everything that can make a command fail.
+/// Everything that can make a command fail. The words around the details
+/// come from the catalogue when the error is shown, so they are in the
+/// language of the run even for an error made before it was known.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A value typed on the command line or read from a file is not valid.
-    #[error("{0}")]
     Input(String),
 
     /// The arguments make no sense together (exit code 2, like clap's own errors).
-    #[error("{0}")]
     Usage(String),
 
     /// A unit, person, visit or finding that the user named does not exist,
     /// or a name matches more than one.
-    #[error("{0}")]
     Lookup(String),
 
     /// The config file cannot be read or understood.
-    #[error("config file `{path}`: {problem}")]
     Config { path: PathBuf, problem: String },
 
     /// The logbook file is missing, foreign, too new or damaged.
-    #[error("logbook `{path}`: {problem}")]
     Logbook { path: PathBuf, problem: String },
 
     /// SQLite refused a statement; `context` says what spotcheck was doing.
-    #[error("{context}: {source}{hint}", hint = disk_hint(.source))]
     Sqlite {
         context: String,
         #[source]
@@ -40,7 +37,6 @@ pub enum Error {
     },
 
     /// Reading or writing a file or a stream failed.
-    #[error("{context}: {source}")]
     Io {
         context: String,
         #[source]
@@ -48,11 +44,9 @@ pub enum Error {
     },
 
     /// Writing to standard output failed; a closed pipe is not worth a message.
-    #[error("writing output: {0}")]
     Output(#[source] io::Error),
 
     /// `check` found a problem in the logbook.
-    #[error("{0}")]
     CheckFailed(String),
 }
 
@@ -61,17 +55,45 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// What to do when SQLite could not write (the usual cause is a full disk; a
 /// write that fails is rolled back, so the logbook is as it was) or found the
 /// file damaged.
-fn disk_hint(source: &rusqlite::Error) -> &'static str {
+fn disk_hint(source: &rusqlite::Error) -> Option<String> {
     match source.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
-            ": the disk may be full, or the file larger than this system allows; \
-             free some space and run the command again (nothing was changed)"
+            Some(t!("error-disk-full"))
         }
         Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
-            ": the logbook file is damaged; spotcheck left it as it is: restore it from \
-             your latest backup (see `spotcheck backup`)"
+            Some(t!("error-logbook-damaged"))
         }
-        _ => "",
+        _ => None,
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(message)
+            | Error::Usage(message)
+            | Error::Lookup(message)
+            | Error::CheckFailed(message) => f.write_str(message),
+            Error::Config { path, problem } => f.write_str(&t!(
+                "error-config",
+                path = path.display().to_string(),
+                problem = problem.as_str()
+            )),
+            Error::Logbook { path, problem } => f.write_str(&t!(
+                "error-logbook",
+                path = path.display().to_string(),
+                problem = problem.as_str()
+            )),
+            Error::Sqlite { context, source } => {
+                write!(f, "{context}: {source}")?;
+                match disk_hint(source) {
+                    Some(hint) => write!(f, ": {hint}"),
+                    None => Ok(()),
+                }
+            }
+            Error::Io { context, source } => write!(f, "{context}: {source}"),
+            Error::Output(source) => f.write_str(&t!("error-output", problem = source.to_string())),
+        }
     }
 }
 

@@ -9,21 +9,6 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crate::error::{Error, Result};
 use crate::model::{Month, Period};
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Fewer digits than this are a record number; this many or more may also be
 /// the start of a uid.
 const UID_PREFIX_MIN_LEN: usize = 8;
@@ -32,21 +17,13 @@ const UID_PREFIX_MIN_LEN: usize = 8;
 /// `today` or `yesterday`.
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
     let s = s.trim();
-    try_date(s, today).unwrap_or_else(|| {
-        Err(Error::input(format!(
-            "invalid date `{s}`: type a date as `10/05/2022`, `2022-05-10`, `today` or `yesterday`"
-        )))
-    })
+    try_date(s, today).unwrap_or_else(|| Err(Error::input(t!("input-date-invalid", value = s))))
 }
 
 /// A time of day: `07:45`, `7:45`, `7h45`, `7H45` or `7h`.
 pub fn parse_time(s: &str) -> Result<NaiveTime> {
     let s = s.trim();
-    try_time(s).unwrap_or_else(|| {
-        Err(Error::input(format!(
-            "invalid time `{s}`: type a time as `07:45`, `7:45`, `7h45` or `7h`"
-        )))
-    })
+    try_time(s).unwrap_or_else(|| Err(Error::input(t!("input-time-invalid", value = s))))
 }
 
 /// A local date and time: `now`, a time alone (meaning today), or a date then a
@@ -64,20 +41,13 @@ pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     if let Some(date) = try_date(s, today) {
         // An impossible date is the bigger mistake, so it is the one reported.
         date?;
-        return Err(Error::input(format!(
-            "`{s}` has no time: type a date and a time, as in `{s} 07:45`"
-        )));
+        return Err(Error::input(t!("input-datetime-no-time", value = s)));
     }
     let (date, time) = s
         .split_once(char::is_whitespace)
         .or_else(|| s.split_once(['T', 't']))
         .and_then(|(date, time)| Some((try_date(date, today)?, time.trim_start())))
-        .ok_or_else(|| {
-            Error::input(format!(
-                "invalid date and time `{s}`: type it as `10/05/2022 07:45`, \
-                 `2022-05-10 07:45` or just `07:45` for today"
-            ))
-        })?;
+        .ok_or_else(|| Error::input(t!("input-datetime-invalid", value = s)))?;
     Ok(date?.and_time(parse_time(time)?))
 }
 
@@ -91,11 +61,7 @@ pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> 
     if s.eq_ignore_ascii_case("last") {
         return Ok(Period::containing(today, start_day).previous(start_day));
     }
-    let invalid = || {
-        Error::input(format!(
-            "invalid month `{s}`: type a month as `05/2022`, `2022-05`, `this` or `last`"
-        ))
-    };
+    let invalid = || Error::input(t!("input-month-invalid", value = s));
     let (year, month) = s
         .split_once('-')
         .and_then(|(year, month)| Some((digits(year, 4..=4)?, digits(month, 1..=2)?)))
@@ -105,8 +71,10 @@ pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> 
         })
         .ok_or_else(invalid)?;
     if !(1..=12).contains(&month) {
-        return Err(Error::input(format!(
-            "invalid month `{s}`: there is no month {month}"
+        return Err(Error::input(t!(
+            "input-month-no-such",
+            value = s,
+            month = month
         )));
     }
     let month = i32::try_from(year)
@@ -133,11 +101,7 @@ pub fn parse_day_of_year(s: &str) -> Result<(u32, u32)> {
         // Checked against a leap year so that 29 February is a valid yearly date.
         NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
     };
-    month_day().ok_or_else(|| {
-        Error::input(format!(
-            "invalid day of the year `{s}`: type it as `15/04` (day/month) or `04-15` (month-day)"
-        ))
-    })
+    month_day().ok_or_else(|| Error::input(t!("input-day-of-year-invalid", value = s)))
 }
 
 /// How a visit or finding was named on the command line.
@@ -156,11 +120,7 @@ pub enum RecordRef {
 /// its uid.
 pub fn parse_record_ref(s: &str) -> Result<RecordRef> {
     let s = s.trim();
-    let invalid = || {
-        Error::input(format!(
-            "invalid id `{s}`: type a number such as `12` or `#12`, or at least 8 hex digits of a uid"
-        ))
-    };
+    let invalid = || Error::input(t!("input-id-invalid", value = s));
     let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let number = |t: &str| {
         // Checked first because `parse` would also take a sign.
@@ -208,19 +168,25 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
     let (month, day) = (digits(month, 1..=2)?, digits(day, 1..=2)?);
     if !(1..=12).contains(&month) {
         // `10/13/2022` is most likely a month-first date from another locale.
-        let hint = if day_first {
-            "; dates are day first, as in `10/05/2022`"
+        let message = if day_first {
+            t!(
+                "input-date-no-such-month-day-first",
+                value = s,
+                month = month
+            )
         } else {
-            ""
+            t!("input-date-no-such-month", value = s, month = month)
         };
-        return Some(Err(Error::input(format!(
-            "invalid date `{s}`: there is no month {month}{hint}"
-        ))));
+        return Some(Err(Error::input(message)));
     }
     Some(NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let month_name = MONTH_NAMES[month as usize - 1];
-        Error::input(format!(
-            "invalid date `{s}`: {month_name} {year} has no day {day}"
+        // The catalogue names the month, as each language writes it.
+        Error::input(t!(
+            "input-date-no-such-day",
+            value = s,
+            month = month,
+            year = year,
+            day = day
         ))
     }))
 }
@@ -240,11 +206,10 @@ fn try_time(s: &str) -> Option<Result<NaiveTime>> {
         }
     };
     let hours = digits(hours, 1..=2)?;
-    Some(NaiveTime::from_hms_opt(hours, minutes, 0).ok_or_else(|| {
-        Error::input(format!(
-            "invalid time `{s}`: hours go from 0 to 23 and minutes from 0 to 59"
-        ))
-    }))
+    Some(
+        NaiveTime::from_hms_opt(hours, minutes, 0)
+            .ok_or_else(|| Error::input(t!("input-time-out-of-range", value = s))),
+    )
 }
 
 /// The value of `s` if it is nothing but ASCII digits, as many as `len` allows.

@@ -196,16 +196,16 @@ impl OutputFile {
             _ => Path::new("."),
         };
         if !dir.is_dir() {
-            return Err(Error::input(format!(
-                "cannot write `{}`: the directory `{}` does not exist",
-                path.display(),
-                dir.display()
+            return Err(Error::input(t!(
+                "main-output-no-directory",
+                path = path.display().to_string(),
+                dir = dir.display().to_string()
             )));
         }
         let file = tempfile::Builder::new()
             .prefix(".spotcheck-")
             .tempfile_in(dir)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+            .with_context(|| t!("main-cannot-write", path = path.display().to_string()))?;
         Ok(OutputFile {
             path: path.to_path_buf(),
             writer: std::io::BufWriter::new(file),
@@ -218,15 +218,17 @@ impl OutputFile {
         use std::io::ErrorKind;
         let problem = match error.kind() {
             ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
-                "the disk is full, or the file larger than this system allows; \
-                 free some space and run the command again (nothing was written)"
-                    .to_string()
+                t!("main-output-disk-full")
             }
             kind => kind.to_string(),
         };
         std::io::Error::new(
             error.kind(),
-            format!("cannot write `{}`: {problem}", self.path.display()),
+            t!(
+                "main-cannot-write-because",
+                path = self.path.display().to_string(),
+                problem = problem
+            ),
         )
     }
 
@@ -236,13 +238,13 @@ impl OutputFile {
             .writer
             .into_inner()
             .map_err(|e| e.into_error())
-            .with_context(|| format!("writing `{}`", path.display()))?;
+            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
         file.as_file()
             .sync_all()
-            .with_context(|| format!("writing `{}`", path.display()))?;
+            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
         file.persist(&path)
             .map_err(|e| e.error)
-            .with_context(|| format!("writing `{}`", path.display()))?;
+            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
         Ok(())
     }
 }
@@ -260,7 +262,7 @@ impl Write for OutputFile {
 /// One roff page per command, from the same definitions as `--help`.
 fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
     let cannot = |e: std::io::Error| Error::Io {
-        context: format!("cannot write manual pages to `{}`", dir.display()),
+        context: t!("main-man-cannot-write", dir = dir.display().to_string()),
         source: e,
     };
     std::fs::create_dir_all(dir).map_err(cannot)?;
@@ -273,14 +275,13 @@ fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
             .map(count)
             .sum::<usize>()
     }
-    writeln!(
-        out,
-        "wrote {} manual pages to {}; read one with `man -l {}`",
-        count(&command),
-        dir.display(),
-        dir.join("spotcheck.1").display()
-    )
-    .map_err(Error::Output)
+    let written = t!(
+        "main-man-written",
+        count = count(&command),
+        dir = dir.display().to_string(),
+        page = dir.join("spotcheck.1").display().to_string()
+    );
+    writeln!(out, "{written}").map_err(Error::Output)
 }
 
 /// A progress bar on standard error for work that takes a while, drawn only
@@ -315,16 +316,33 @@ impl Progress {
         if !worth_it || !std::io::stderr().is_terminal() {
             return Progress(None);
         }
+        // The catalogue places indicatif's own placeholders among its words.
         let template = match (total, measure) {
-            (Some(_), Measure::Bytes) => "{msg} [{bar:30}] {bytes}/{total_bytes}, {eta} left",
-            (Some(_), Measure::Records) => "{msg} [{bar:30}] {pos}/{len} records, {eta} left",
-            (None, _) => "{msg} {human_pos} rows ({elapsed})",
+            (Some(_), Measure::Bytes) => t!(
+                "main-progress-bytes",
+                bar = "{bar:30}",
+                done = "{bytes}",
+                total = "{total_bytes}",
+                eta = "{eta}"
+            ),
+            (Some(_), Measure::Records) => t!(
+                "main-progress-records",
+                bar = "{bar:30}",
+                done = "{pos}",
+                total = "{len}",
+                eta = "{eta}"
+            ),
+            (None, _) => t!(
+                "main-progress-rows",
+                done = "{human_pos}",
+                elapsed = "{elapsed}"
+            ),
         };
         let bar = match total {
             Some(total) => indicatif::ProgressBar::new(total),
             None => indicatif::ProgressBar::no_length(),
         };
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!("{{msg}} {template}")) {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(what.to_string());
@@ -367,7 +385,8 @@ impl<'a> Ctx<'a> {
         let result = commands::dispatch(self, command);
         match (&result, self.created.take()) {
             (Ok(()), Some(path)) => {
-                writeln!(self.err, "created logbook {}", path.display())?;
+                let created = t!("main-created-logbook", path = path.display().to_string());
+                writeln!(self.err, "{created}")?;
             }
             (Err(_), Some(path)) => remove_logbook(&path),
             _ => {}
@@ -386,8 +405,12 @@ impl<'a> Ctx<'a> {
         let path = self.settings.db.value.clone();
         if access == Access::Write && self.settings.db.source == config::Source::PlatformDataDir {
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("creating the data directory `{}`", dir.display()))?;
+                std::fs::create_dir_all(dir).with_context(|| {
+                    t!(
+                        "main-creating-data-directory",
+                        dir = dir.display().to_string()
+                    )
+                })?;
             }
         }
         let (store, created) = Store::open(&path, access)?;

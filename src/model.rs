@@ -43,7 +43,7 @@ pub enum Action {
 }
 
 macro_rules! text_enum {
-    ($ty:ident, $what:literal, $($variant:ident => $text:literal),+ $(,)?) => {
+    ($ty:ident, $unknown:expr, $($variant:ident => $text:literal),+ $(,)?) => {
         impl $ty {
             pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
 
@@ -68,24 +68,21 @@ macro_rules! text_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| {
                         let names: Vec<_> = $ty::ALL.iter().map(|v| v.as_str()).collect();
-                        Error::input(format!(
-                            "unknown {} `{}`: type one of {}",
-                            $what,
-                            s,
-                            names.join(", ")
-                        ))
+                        let unknown: fn(&str, String) -> String = $unknown;
+                        Error::input(unknown(s, names.join(", ")))
                     })
             }
         }
     };
 }
 
-text_enum!(UnitKind, "unit kind",
+// The refusal of an unknown name, given the name and the ones to choose from.
+text_enum!(UnitKind, |value, names| t!("input-unknown-unit-kind", value = value, names = names),
     Commune => "commune", Office => "office", Agency => "agency",
     School => "school", Health => "health", Other => "other");
-text_enum!(FindingKind, "finding kind",
+text_enum!(FindingKind, |value, names| t!("input-unknown-finding-kind", value = value, names = names),
     Late => "late", Absent => "absent", Overdue => "overdue", Other => "other");
-text_enum!(Action, "action",
+text_enum!(Action, |value, names| t!("input-unknown-action", value = value, names = names),
     Reminded => "reminded", Criticised => "criticised", Review => "review",
     Discipline => "discipline", Reported => "reported");
 

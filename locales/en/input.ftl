@@ -1,2 +1,35 @@
 ### what people type: dates, times, names
 
+
+input-date-invalid = invalid date `{ $value }`: type a date as `10/05/2022`, `2022-05-10`, `today` or `yesterday`
+input-date-no-such-month = invalid date `{ $value }`: there is no month { $month }
+input-date-no-such-month-day-first = invalid date `{ $value }`: there is no month { $month }; dates are day first, as in `10/05/2022`
+input-date-no-such-day = invalid date `{ $value }`: { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year } has no day { $day }
+input-time-invalid = invalid time `{ $value }`: type a time as `07:45`, `7:45`, `7h45` or `7h`
+input-time-out-of-range = invalid time `{ $value }`: hours go from 0 to 23 and minutes from 0 to 59
+input-datetime-no-time = `{ $value }` has no time: type a date and a time, as in `{ $value } 07:45`
+input-datetime-invalid = invalid date and time `{ $value }`: type it as `10/05/2022 07:45`, `2022-05-10 07:45` or just `07:45` for today
+input-month-invalid = invalid month `{ $value }`: type a month as `05/2022`, `2022-05`, `this` or `last`
+input-month-no-such = invalid month `{ $value }`: there is no month { $month }
+input-day-of-year-invalid = invalid day of the year `{ $value }`: type it as `15/04` (day/month) or `04-15` (month-day)
+input-id-invalid = invalid id `{ $value }`: type a number such as `12` or `#12`, or at least 8 hex digits of a uid
+input-clock-invalid = { $name } `{ $value }` is not a local date-time: set it as `2022-05-10T08:00`
+
+## Names of a fixed list: kinds of unit and of finding, actions taken.
+
+input-unknown-unit-kind = unknown unit kind `{ $value }`: type one of { $names }
+input-unknown-finding-kind = unknown finding kind `{ $value }`: type one of { $names }
+input-unknown-action = unknown action `{ $value }`: type one of { $names }

@@ -13,3 +13,38 @@ source-flag = flag { $name }
 source-data-dir = platform data dir
 source-os-user = OS user
 source-locale = locale
+
+## The words around an error's details.
+
+error-config = config file `{ $path }`: { $problem }
+error-logbook = logbook `{ $path }`: { $problem }
+error-output = writing output: { $problem }
+error-disk-full = the disk may be full, or the file larger than this system allows; free some space and run the command again (nothing was changed)
+error-logbook-damaged = the logbook file is damaged; spotcheck left it as it is: restore it from your latest backup (see `spotcheck backup`)
+
+## The config file.
+
+config-cannot-read = cannot be read: { $problem }
+config-position = line { $line }, column { $column }
+config-no-home = no home directory to keep the logbook in: name one with `--db FILE`
+config-holiday-invalid = invalid holiday `{ $value }`: write holidays as `2022-05-02` or `02/05/2022`
+config-period-start-day-range = period_start_day `{ $value }` must be from 1 to 28
+config-repeat-months-range = repeat_months `{ $value }` must be from 1 to 120
+
+## Files written with `-o`, manual pages, the logbook made on first use.
+
+main-output-no-directory = cannot write `{ $path }`: the directory `{ $dir }` does not exist
+main-cannot-write = cannot write `{ $path }`
+main-cannot-write-because = cannot write `{ $path }`: { $problem }
+main-output-disk-full = the disk is full, or the file larger than this system allows; free some space and run the command again (nothing was written)
+main-writing = writing `{ $path }`
+main-man-cannot-write = cannot write manual pages to `{ $dir }`
+main-man-written = wrote { $count } manual pages to { $dir }; read one with `man -l { $page }`
+main-created-logbook = created logbook { $path }
+main-creating-data-directory = creating the data directory `{ $dir }`
+
+## Progress bars; the values are the bar's own placeholders.
+
+main-progress-bytes = [{ $bar }] { $done }/{ $total }, { $eta } left
+main-progress-records = [{ $bar }] { $done }/{ $total } records, { $eta } left
+main-progress-rows = { $done } rows ({ $elapsed })

@@ -1,2 +1,21 @@
-### what people type: dates, times, names
+### Những gì người dùng nhập: ngày, giờ, tên
 
+input-date-invalid = ngày không hợp lệ `{ $value }`: hãy nhập ngày theo dạng `10/05/2022`, `2022-05-10`, `today` hoặc `yesterday`
+input-date-no-such-month = ngày không hợp lệ `{ $value }`: không có tháng { $month }
+input-date-no-such-month-day-first = ngày không hợp lệ `{ $value }`: không có tháng { $month }; ngày viết trước tháng, ví dụ `10/05/2022`
+input-date-no-such-day = ngày không hợp lệ `{ $value }`: tháng { $month } năm { $year } không có ngày { $day }
+input-time-invalid = giờ không hợp lệ `{ $value }`: hãy nhập giờ theo dạng `07:45`, `7:45`, `7h45` hoặc `7h`
+input-time-out-of-range = giờ không hợp lệ `{ $value }`: giờ từ 0 đến 23, phút từ 0 đến 59
+input-datetime-no-time = `{ $value }` chưa có giờ: hãy nhập cả ngày và giờ, ví dụ `{ $value } 07:45`
+input-datetime-invalid = ngày giờ không hợp lệ `{ $value }`: hãy nhập theo dạng `10/05/2022 07:45`, `2022-05-10 07:45` hoặc chỉ `07:45` nếu là hôm nay
+input-month-invalid = tháng không hợp lệ `{ $value }`: hãy nhập tháng theo dạng `05/2022`, `2022-05`, `this` hoặc `last`
+input-month-no-such = tháng không hợp lệ `{ $value }`: không có tháng { $month }
+input-day-of-year-invalid = ngày trong năm không hợp lệ `{ $value }`: hãy nhập theo dạng `15/04` (ngày/tháng) hoặc `04-15` (tháng-ngày)
+input-id-invalid = số hiệu không hợp lệ `{ $value }`: hãy nhập một số như `12` hoặc `#12`, hoặc ít nhất 8 chữ số hệ mười sáu của uid
+input-clock-invalid = { $name } `{ $value }` không phải ngày giờ địa phương: hãy đặt theo dạng `2022-05-10T08:00`
+
+## Tên trong một danh sách cố định: loại đơn vị, loại phát hiện, biện pháp xử lý.
+
+input-unknown-unit-kind = không có loại đơn vị `{ $value }`: hãy nhập một trong các loại { $names }
+input-unknown-finding-kind = không có loại phát hiện `{ $value }`: hãy nhập một trong các loại { $names }
+input-unknown-action = không có biện pháp xử lý `{ $value }`: hãy nhập một trong các biện pháp { $names }

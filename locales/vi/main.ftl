@@ -13,3 +13,38 @@ source-flag = tùy chọn { $name }
 source-data-dir = thư mục dữ liệu của hệ điều hành
 source-os-user = người dùng hệ điều hành
 source-locale = ngôn ngữ hệ thống
+
+## Phần lời bao quanh chi tiết của một lỗi.
+
+error-config = tệp cấu hình `{ $path }`: { $problem }
+error-logbook = sổ kiểm tra `{ $path }`: { $problem }
+error-output = lỗi khi ghi kết quả: { $problem }
+error-disk-full = ổ đĩa có thể đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép; hãy giải phóng bớt dung lượng rồi chạy lại lệnh (chưa có gì bị thay đổi)
+error-logbook-damaged = tệp sổ kiểm tra bị hỏng; spotcheck để nguyên tệp: hãy khôi phục từ bản sao lưu gần nhất (xem `spotcheck backup`)
+
+## Tệp cấu hình.
+
+config-cannot-read = không đọc được: { $problem }
+config-position = dòng { $line }, cột { $column }
+config-no-home = không có thư mục người dùng để lưu sổ kiểm tra: hãy chỉ định tệp bằng `--db FILE`
+config-holiday-invalid = ngày nghỉ lễ không hợp lệ `{ $value }`: hãy viết ngày nghỉ lễ theo dạng `2022-05-02` hoặc `02/05/2022`
+config-period-start-day-range = period_start_day `{ $value }` phải từ 1 đến 28
+config-repeat-months-range = repeat_months `{ $value }` phải từ 1 đến 120
+
+## Tệp ghi bằng `-o`, trang hướng dẫn, sổ kiểm tra tạo ở lần dùng đầu tiên.
+
+main-output-no-directory = không ghi được `{ $path }`: thư mục `{ $dir }` không tồn tại
+main-cannot-write = không ghi được `{ $path }`
+main-cannot-write-because = không ghi được `{ $path }`: { $problem }
+main-output-disk-full = ổ đĩa đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép; hãy giải phóng bớt dung lượng rồi chạy lại lệnh (chưa ghi gì)
+main-writing = ghi tệp `{ $path }`
+main-man-cannot-write = không ghi được trang hướng dẫn vào `{ $dir }`
+main-man-written = đã ghi { $count } trang hướng dẫn vào { $dir }; đọc một trang bằng `man -l { $page }`
+main-created-logbook = đã tạo sổ kiểm tra { $path }
+main-creating-data-directory = tạo thư mục dữ liệu `{ $dir }`
+
+## Thanh tiến trình; các giá trị là chỗ giữ chỗ của chính thanh đó.
+
+main-progress-bytes = [{ $bar }] { $done }/{ $total }, còn { $eta }
+main-progress-records = [{ $bar }] { $done }/{ $total } bản ghi, còn { $eta }
+main-progress-rows = { $done } dòng ({ $elapsed })

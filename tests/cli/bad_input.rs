@@ -672,3 +672,46 @@ fn a_unit_import_with_a_bad_line_imports_nothing() {
          type one of commune, office, agency, school, health, other\n",
     );
 }
+
+#[test]
+fn an_impossible_date_in_vietnamese() {
+    refused(
+        &field_logbook(),
+        &["--lang", "vi", "overdue", "HS-1", "--due", "31/02/2022"],
+        1,
+        "lỗi: ngày không hợp lệ `31/02/2022`: tháng 2 năm 2022 không có ngày 31\n",
+    );
+}
+
+#[test]
+fn a_config_file_with_a_bad_value_in_vietnamese() {
+    let book = field_logbook().config("[hours]\nmorning = \"7h30\"\nafternoon = \"25:61\"\n");
+    let config = book.home().join("config.toml");
+    refused(
+        &book,
+        &["list", "--lang", "vi"],
+        1,
+        &format!(
+            "lỗi: tệp cấu hình `{}`: dòng 3, cột 13: giờ không hợp lệ `25:61`: \
+             giờ từ 0 đến 23, phút từ 0 đến 59\n",
+            config.display()
+        ),
+    );
+}
+
+#[test]
+fn a_clock_that_is_not_a_date_time_in_vietnamese() {
+    let book = field_logbook();
+    let before = book.snapshot();
+    let output = book.run_at(
+        "10/05/2022 07:35",
+        &["--lang", "vi", "absent", "Trần Thị Bình"],
+    );
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        "lỗi: SPOTCHECK_NOW `10/05/2022 07:35` không phải ngày giờ địa phương: \
+         hãy đặt theo dạng `2022-05-10T08:00`\n"
+    );
+    book.assert_unchanged(&before);
+}
