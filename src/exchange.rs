@@ -92,25 +92,21 @@ impl<R: Read> Read for Guard<R> {
             scan.row_bytes += 1;
             if scan.row_bytes > MAX_ROW_BYTES {
                 let line = scan.row_line + 1;
-                scan.refused = Some(if scan.quotes % 2 == 1 {
-                    format!(
-                        "{line}: a quote `\"` opened in this row is not closed within {} MB: check the quotes on this line",
-                        MAX_ROW_BYTES >> 20
-                    )
+                let mb = MAX_ROW_BYTES >> 20;
+                let problem = if scan.quotes % 2 == 1 {
+                    t!("exchange-quote-not-closed-within", mb = mb)
                 } else {
-                    format!(
-                        "{line}: the row is longer than {} MB: an export's rows are far shorter; check that this is a spotcheck CSV file",
-                        MAX_ROW_BYTES >> 20
-                    )
-                });
+                    t!("exchange-row-too-long", mb = mb)
+                };
+                scan.refused = Some(format!("{line}: {problem}"));
                 return Err(std::io::Error::other("row too long"));
             }
         }
         scan.bytes += read as u64;
         if scan.bytes > MAX_FILE_BYTES {
             scan.refused = Some(format!(
-                " the file is larger than {} GB, the most one import reads: split it into smaller files",
-                MAX_FILE_BYTES >> 30
+                " {}",
+                t!("exchange-file-too-large", gb = MAX_FILE_BYTES >> 30)
             ));
             return Err(std::io::Error::other("file too large"));
         }
@@ -123,37 +119,38 @@ impl<R: Read> Read for Guard<R> {
 fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     let stdin = path.as_os_str() == "-";
     let label = if stdin {
-        "standard input".to_string()
+        t!("exchange-standard-input")
     } else {
         path.display().to_string()
     };
     let source: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin())
     } else {
-        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read `{label}`"))?)
+        Box::new(
+            std::fs::File::open(path)
+                .with_context(|| t!("exchange-cannot-read", path = label.as_str()))?,
+        )
     };
     let mut source = BufReader::with_capacity(64 * 1024, source);
     let start = source
         .fill_buf()
-        .with_context(|| format!("cannot read `{label}`"))?;
+        .with_context(|| t!("exchange-cannot-read", path = label.as_str()))?;
     let bom = start.starts_with(b"\xEF\xBB\xBF");
     let start = if bom { &start[3..] } else { start };
     if start.is_empty() {
         return Err(Error::input(format!(
-            "{label}: the file is empty: the first line must name the columns, as `spotcheck export {}` writes them",
-            records.as_str()
+            "{label}: {}",
+            t!("exchange-file-empty-header", records = records.as_str())
         )));
     }
     if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
-        return Err(Error::input(format!(
-            "{label}:1: the file is UTF-16: save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)"
-        )));
+        return Err(Error::input(format!("{label}:1: {}", t!("exchange-utf16"))));
     }
     let first_line = start.split(|b| *b == b'\n').next().unwrap_or(start);
     if first_line.contains(&b'\t') && !first_line.contains(&b',') && !first_line.contains(&b';') {
         return Err(Error::input(format!(
-            "{label}:1: the columns are separated by tabs: save the file as CSV (comma- or semicolon-separated), as `spotcheck export {}` writes it",
-            records.as_str()
+            "{label}:1: {}",
+            t!("exchange-tab-separated", records = records.as_str())
         )));
     }
     let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
@@ -182,49 +179,57 @@ fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
         }
     })?;
     if !read {
-        return Err(Error::input(format!("{label}: the file is empty")));
+        return Err(Error::input(format!(
+            "{label}: {}",
+            t!("exchange-file-empty")
+        )));
     }
     if header.iter().any(|field| field.contains(&0)) {
         return Err(Error::input(format!(
-            "{label}:1: the header holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8"
+            "{label}:1: {}",
+            t!("exchange-header-nul")
         )));
     }
     let mut columns = Vec::with_capacity(header.len());
     for field in header.iter() {
-        let name = std::str::from_utf8(field).map_err(|_| {
-            Error::input(format!(
-                "{label}:1: the header is not UTF-8 text: save the file as UTF-8"
-            ))
-        })?;
+        let name = std::str::from_utf8(field)
+            .map_err(|_| Error::input(format!("{label}:1: {}", t!("exchange-header-not-utf8"))))?;
         columns.push(name.trim().to_lowercase());
     }
     let known = records.columns();
+    let in_header = |column: &str, problem: String| {
+        Error::input(format!(
+            "{label}:1: {}",
+            t!("exchange-column", column = column, problem = problem)
+        ))
+    };
+    let empty = t!("exchange-empty-column-name");
     for (index, name) in columns.iter().enumerate() {
-        let name = if name.is_empty() {
-            "(empty)"
-        } else {
-            name.as_str()
-        };
-        if !known.contains(&name) {
-            return Err(Error::input(format!(
-                "{label}:1: column {name}: unknown column: a {} export has the columns {}",
-                records.as_str(),
-                known.join(", ")
-            )));
+        if !known.contains(&name.as_str()) {
+            let shown = if name.is_empty() { &empty } else { name };
+            return Err(in_header(
+                shown,
+                t!(
+                    "exchange-unknown-column",
+                    records = records.as_str(),
+                    columns = known.join(", ")
+                ),
+            ));
         }
-        if columns[..index].iter().any(|c| c == name) {
-            return Err(Error::input(format!(
-                "{label}:1: column {name}: appears twice in the header"
-            )));
+        if columns[..index].contains(name) {
+            return Err(in_header(name, t!("exchange-column-twice")));
         }
     }
     for required in required_columns(records) {
         if !columns.iter().any(|c| c == required) {
-            return Err(Error::input(format!(
-                "{label}:1: column {required}: is missing from the header: a {} file needs at least {}",
-                records.as_str(),
-                required_columns(records).join(", ")
-            )));
+            return Err(in_header(
+                required,
+                t!(
+                    "exchange-column-missing",
+                    records = records.as_str(),
+                    columns = required_columns(records).join(", ")
+                ),
+            ));
         }
     }
     Ok(CsvFile {
@@ -268,8 +273,10 @@ impl CsvFile {
         if !read {
             if quotes % 2 == 1 {
                 return Err(Error::input(format!(
-                    "{}:{}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
-                    self.label, self.last_line
+                    "{}:{}: {}",
+                    self.label,
+                    self.last_line,
+                    t!("exchange-quote-never-closed")
                 )));
             }
             return Ok(None);
@@ -281,44 +288,50 @@ impl CsvFile {
             // by the time the row ends, the reader has seen every quote.
             if quotes % 2 == 1 {
                 return Err(Error::input(format!(
-                    "{}:{line}: a quote `\"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line",
-                    self.label
+                    "{}:{line}: {}",
+                    self.label,
+                    t!("exchange-quote-never-closed")
                 )));
             }
             return Err(Error::input(format!(
-                "{}:{line}: the row has {} fields but the header names {} columns: check the quotes and separators on this line",
+                "{}:{line}: {}",
                 self.label,
-                self.record.len(),
-                self.columns.len()
+                t!(
+                    "exchange-field-count",
+                    fields = self.record.len(),
+                    columns = self.columns.len()
+                )
             )));
         }
+        let row = Row {
+            label: &self.label,
+            line,
+            columns: &self.columns,
+            record: &self.record,
+        };
         if let Some((index, cell)) = self
             .record
             .iter()
             .enumerate()
             .find(|(_, cell)| cell.len() > MAX_CELL_BYTES)
         {
-            return Err(Error::input(format!(
-                "{}:{line}: column {}: the cell holds {} bytes; a cell may hold up to {} KB",
-                self.label,
-                self.columns[index],
-                cell.len(),
-                MAX_CELL_BYTES / 1024
-            )));
+            return Err(row.error(
+                &self.columns[index],
+                t!(
+                    "exchange-cell-too-large",
+                    bytes = cell.len(),
+                    kb = MAX_CELL_BYTES / 1024
+                ),
+            ));
         }
-        Ok(Some(Row {
-            label: &self.label,
-            line,
-            columns: &self.columns,
-            record: &self.record,
-        }))
+        Ok(Some(row))
     }
 }
 
 fn csv_problem(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::Io(io) => format!("cannot be read: {io}"),
-        _ => format!("not valid CSV: {e}"),
+        csv::ErrorKind::Io(io) => t!("exchange-csv-unreadable", error = io.to_string()),
+        _ => t!("exchange-csv-invalid", error = e.to_string()),
     }
 }
 
@@ -333,8 +346,14 @@ struct Row<'a> {
 impl Row<'_> {
     fn error(&self, column: &str, problem: impl std::fmt::Display) -> Error {
         Error::input(format!(
-            "{}:{}: column {column}: {problem}",
-            self.label, self.line
+            "{}:{}: {}",
+            self.label,
+            self.line,
+            t!(
+                "exchange-column",
+                column = column,
+                problem = problem.to_string()
+            )
         ))
     }
 
@@ -345,13 +364,10 @@ impl Row<'_> {
             return Ok(None);
         };
         let bytes = self.record.get(index).unwrap_or_default();
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| self.error(column, "is not UTF-8 text: save the file as UTF-8"))?;
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| self.error(column, t!("exchange-not-utf8")))?;
         if text.contains('\0') {
-            return Err(self.error(
-                column,
-                "holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8",
-            ));
+            return Err(self.error(column, t!("exchange-cell-nul")));
         }
         let text = nfc(csv_text_value(text));
         Ok((!text.is_empty()).then_some(text))
@@ -359,7 +375,7 @@ impl Row<'_> {
 
     fn required(&self, column: &str) -> Result<String> {
         self.text(column)?
-            .ok_or_else(|| self.error(column, "is empty"))
+            .ok_or_else(|| self.error(column, t!("exchange-empty")))
     }
 
     fn parse<T>(&self, column: &str, parse: impl FnOnce(&str) -> Result<T>) -> Result<Option<T>> {
@@ -373,10 +389,14 @@ impl Row<'_> {
         self.parse(column, |text| {
             let n: i64 = text
                 .parse()
-                .map_err(|_| Error::input(format!("`{text}` is not a whole number")))?;
+                .map_err(|_| Error::input(t!("exchange-not-whole-number", text = text)))?;
             let least = i64::from(positive);
             if n < least {
-                return Err(Error::input(format!("`{text}` must be at least {least}")));
+                return Err(Error::input(t!(
+                    "exchange-at-least",
+                    text = text,
+                    least = least
+                )));
             }
             Ok(n)
         })
@@ -386,11 +406,7 @@ impl Row<'_> {
         self.parse(column, |text| {
             DateTime::parse_from_rfc3339(text)
                 .map(|_| text.to_string())
-                .map_err(|_| {
-                    Error::input(format!(
-                        "`{text}` is not a UTC time stamp such as `2022-05-10T01:15:00.000Z`"
-                    ))
-                })
+                .map_err(|_| Error::input(t!("exchange-not-stamp", text = text)))
         })
     }
 
@@ -400,9 +416,7 @@ impl Row<'_> {
             if uid.len() == 32 && uid.bytes().all(|b| b.is_ascii_hexdigit()) {
                 Ok(uid)
             } else {
-                Err(Error::input(format!(
-                    "`{text}` is not a uid (32 hex digits)"
-                )))
+                Err(Error::input(t!("exchange-not-uid", text = text)))
             }
         })
     }
@@ -412,7 +426,7 @@ impl Row<'_> {
             .parse(column, |text| match text.to_lowercase().as_str() {
                 "1" | "true" | "yes" => Ok(true),
                 "0" | "false" | "no" => Ok(false),
-                _ => Err(Error::input(format!("`{text}` is not 1 or 0"))),
+                _ => Err(Error::input(t!("exchange-not-flag", text = text))),
             })?
             .unwrap_or(false))
     }
@@ -434,7 +448,7 @@ pub fn import(
     progress: &dyn Fn(u64),
 ) -> Result<Counts> {
     let mut file = open_csv(path, records)?;
-    let reason = format!("imported from {}", file.label);
+    let reason = format!("imported from {}", name_in_history(path));
     store.write(|tx| {
         let mut counts = Counts::default();
         let findings_before = any(tx, Records::Findings)?;
@@ -447,7 +461,7 @@ pub fn import(
         // looked up: a uid given twice is refused by the uid index instead.
         let look_up = records != Records::Findings || findings_before;
         while let Some(row) = file.next()? {
-            let twice = |uid: &str| row.error("uid", format!("`{uid}` appears twice in this file"));
+            let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
             let uid = row.uid("uid")?;
             if let Some(uid) = uid.as_deref().filter(|_| look_up)
                 && let Some(id) = id_by_uid(tx, records, uid)?
@@ -474,6 +488,16 @@ pub fn import(
         }
         Ok(counts)
     })
+}
+
+/// The file as the history names it: in English whatever the language, like
+/// every reason the logbook keeps.
+fn name_in_history(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
 }
 
 /// Which records an import has met so far, to refuse a uid the file gives
@@ -550,10 +574,7 @@ fn import_unit(
     if existing.code != code {
         return Err(row.error(
             "code",
-            format!(
-                "this uid is unit `{}` in the logbook: a unit's code cannot change",
-                existing.code
-            ),
+            t!("exchange-unit-code-changed", code = existing.code.as_str()),
         ));
     }
     let same = existing.name == unit.name
@@ -582,12 +603,8 @@ fn import_unit(
 fn unit_by_code(tx: &rusqlite::Transaction<'_>, row: &Row<'_>) -> Result<units::UnitRow> {
     let code = row.required("unit_code")?;
     let folded = units::normalise_code(&code).map_err(|e| row.error("unit_code", e))?;
-    units::by_code(tx, &folded)?.ok_or_else(|| {
-        row.error(
-            "unit_code",
-            format!("no unit `{code}` in this logbook: import the units first, or add it with `spotcheck unit add`"),
-        )
-    })
+    units::by_code(tx, &folded)?
+        .ok_or_else(|| row.error("unit_code", t!("exchange-no-unit", code = code.as_str())))
 }
 
 fn import_person(
@@ -621,9 +638,10 @@ fn import_person(
         Some(person) if person.unit_id != unit.id || fold(&person.name) != fold(&name) => Err(row
             .error(
                 "uid",
-                format!(
-                    "this uid is {} of {} in the logbook",
-                    person.name, person.unit_name
+                t!(
+                    "exchange-uid-other-person",
+                    name = person.name.as_str(),
+                    unit = person.unit_name.as_str()
                 ),
             )),
         Some(person) if person.position == position => Ok(Outcome::Unchanged),
@@ -651,10 +669,10 @@ fn import_visit(
     let datetime = |text: &str| input::parse_datetime(text, now);
     let started_at = row
         .parse("started_at", datetime)?
-        .ok_or_else(|| row.error("started_at", "is empty"))?;
+        .ok_or_else(|| row.error("started_at", t!("exchange-empty")))?;
     let ended_at: Option<NaiveDateTime> = row.parse("ended_at", datetime)?;
     if ended_at.is_some_and(|end| end < started_at) {
-        return Err(row.error("ended_at", "is before started_at"));
+        return Err(row.error("ended_at", t!("exchange-ended-before-started")));
     }
     let on_roll = row.count("on_roll", false)?;
     let present = row.count("present", false)?;
@@ -663,7 +681,11 @@ fn import_visit(
     {
         return Err(row.error(
             "present",
-            format!("{present} is more than on_roll {on_roll}"),
+            t!(
+                "exchange-present-over-roll",
+                present = present,
+                on_roll = on_roll
+            ),
         ));
     }
     let visit = NewVisit {
@@ -727,14 +749,14 @@ fn import_finding(
 ) -> Result<Outcome> {
     let visit_uid = row
         .uid("visit_uid")?
-        .ok_or_else(|| row.error("visit_uid", "is empty"))?;
+        .ok_or_else(|| row.error("visit_uid", t!("exchange-empty")))?;
     let visit = match lookups.visit.take() {
         Some((uid, visit)) if uid == visit_uid => visit,
         _ => {
             let visit_id = id_by_uid(tx, Records::Visits, &visit_uid)?.ok_or_else(|| {
                 row.error(
                     "visit_uid",
-                    format!("no visit `{visit_uid}` in this logbook: import the visits first"),
+                    t!("exchange-no-visit", uid = visit_uid.as_str()),
                 )
             })?;
             visits::get(tx, visit_id)?
@@ -747,15 +769,17 @@ fn import_finding(
     {
         return Err(row.error(
             "unit_code",
-            format!(
-                "`{code}` is not the unit of visit `{visit_uid}` (`{}`)",
-                visit.unit_code
+            t!(
+                "exchange-not-visit-unit",
+                code = code.as_str(),
+                visit = visit_uid.as_str(),
+                visit_unit = visit.unit_code.as_str()
             ),
         ));
     }
     let kind: FindingKind = row
         .parse("kind", |k| k.parse())?
-        .ok_or_else(|| row.error("kind", "is empty"))?;
+        .ok_or_else(|| row.error("kind", t!("exchange-empty")))?;
     let today = ctx.clock.today();
     let date = |text: &str| input::parse_date(text, today);
     let mut finding = NewFinding::new(visit_id, kind);
@@ -809,8 +833,10 @@ fn import_finding(
     {
         return Err(row.error(
             column,
-            format!(
-                "applies only to {applies_to} findings, and this one is {kind}: leave it empty"
+            t!(
+                "exchange-other-kind",
+                applies_to = applies_to.to_string(),
+                kind = kind.to_string()
             ),
         ));
     }
@@ -819,50 +845,47 @@ fn import_finding(
     match kind {
         FindingKind::Late => {
             if person_name.is_none() {
-                return Err(row.error("person", "a late finding needs the person"));
+                return Err(row.error("person", t!("exchange-late-needs-person")));
             }
             if finding.minutes_late.is_none() {
-                let arrived = finding.arrived_at.ok_or_else(|| {
-                    row.error(
-                        "minutes_late",
-                        "a late finding needs minutes_late or arrived_at",
-                    )
-                })?;
+                let arrived = finding
+                    .arrived_at
+                    .ok_or_else(|| row.error("minutes_late", t!("exchange-late-needs-minutes")))?;
                 let expected = finding.expected_at.unwrap_or_else(|| {
                     let hours = ctx.settings.hours_on(visit.started_at.date());
                     model::half_day_start(arrived, hours.morning, hours.afternoon)
                 });
                 finding.expected_at = Some(expected);
-                finding.minutes_late =
-                    Some(model::minutes_late(arrived, expected).ok_or_else(|| {
-                        row.error("arrived_at", "is not after expected_at: not late")
-                    })?);
+                finding.minutes_late = Some(
+                    model::minutes_late(arrived, expected)
+                        .ok_or_else(|| row.error("arrived_at", t!("exchange-not-late")))?,
+                );
             }
         }
         FindingKind::Absent => {
             if person_name.is_none() {
-                return Err(row.error("person", "an absent finding needs the person"));
+                return Err(row.error("person", t!("exchange-absent-needs-person")));
             }
         }
         FindingKind::Overdue => {
             if finding.file_ref.is_none() {
-                return Err(row.error("file_ref", "an overdue finding needs the file reference"));
+                return Err(row.error("file_ref", t!("exchange-overdue-needs-file")));
             }
             let due = finding
                 .due_on
-                .ok_or_else(|| row.error("due_on", "an overdue finding needs the promised date"))?;
+                .ok_or_else(|| row.error("due_on", t!("exchange-overdue-needs-due")))?;
             if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
                 let as_of = finding.returned_on.unwrap_or(visit.started_at.date());
                 let (days, working) =
                     model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d))
-                        .ok_or_else(|| row.error("due_on", "the file is not overdue"))?;
+                        .ok_or_else(|| row.error("due_on", t!("exchange-not-overdue")))?;
                 finding.days_overdue = Some(days);
                 finding.working_days_overdue = Some(working);
             }
         }
         FindingKind::Other => {
             if finding.description.is_none() {
-                return Err(row.error("description", "an other finding needs a description"));
+                return Err(row.error("description", t!("exchange-other-needs-description")));
             }
         }
     }
@@ -898,9 +921,9 @@ fn import_finding(
         (Some(at), Some(reason)) => Some((at, reason)),
         (None, None) => None,
         (Some(_), None) => {
-            return Err(row.error("void_reason", "a voided finding needs the reason"));
+            return Err(row.error("void_reason", t!("exchange-void-needs-reason")));
         }
-        (None, Some(_)) => return Err(row.error("voided_at", "is empty but void_reason is given")),
+        (None, Some(_)) => return Err(row.error("voided_at", t!("exchange-reason-without-void"))),
     };
     let origin = Origin {
         uid: row.uid("uid")?,

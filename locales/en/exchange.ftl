@@ -1,2 +1,79 @@
 ### import, export, merge and sql
 
+## Reading an import file. The code puts `FILE:LINE: ` in front.
+
+exchange-standard-input = standard input
+exchange-cannot-read = cannot read `{ $path }`
+exchange-file-empty = the file is empty
+exchange-file-empty-header = the file is empty: the first line must name the columns, as `spotcheck export { $records }` writes them
+exchange-utf16 = the file is UTF-16: save it as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)
+exchange-tab-separated = the columns are separated by tabs: save the file as CSV (comma- or semicolon-separated), as `spotcheck export { $records }` writes it
+exchange-header-nul = the header holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8
+exchange-header-not-utf8 = the header is not UTF-8 text: save the file as UTF-8
+exchange-quote-not-closed-within = a quote `"` opened in this row is not closed within { $mb } MB: check the quotes on this line
+exchange-row-too-long = the row is longer than { $mb } MB: an export's rows are far shorter; check that this is a spotcheck CSV file
+exchange-file-too-large = the file is larger than { $gb } GB, the most one import reads: split it into smaller files
+exchange-quote-never-closed = a quote `"` opened on this line is never closed: the rest of the file would be read as one cell; check the quotes on this line
+exchange-field-count = the row has { $fields } fields but the header names { $columns } columns: check the quotes and separators on this line
+exchange-csv-unreadable = cannot be read: { $error }
+exchange-csv-invalid = not valid CSV: { $error }
+
+## A problem with one cell or one column: `column NAME: PROBLEM`.
+
+exchange-column = column { $column }: { $problem }
+exchange-empty-column-name = (empty)
+exchange-unknown-column = unknown column: a { $records } export has the columns { $columns }
+exchange-column-twice = appears twice in the header
+exchange-column-missing = is missing from the header: a { $records } file needs at least { $columns }
+exchange-cell-too-large = the cell holds { $bytes } bytes; a cell may hold up to { $kb } KB
+exchange-not-utf8 = is not UTF-8 text: save the file as UTF-8
+exchange-cell-nul = holds a NUL character, which no text has: check that this is a CSV file saved as UTF-8
+exchange-empty = is empty
+exchange-not-whole-number = `{ $text }` is not a whole number
+exchange-at-least = `{ $text }` must be at least { $least }
+exchange-not-stamp = `{ $text }` is not a UTC time stamp such as `2022-05-10T01:15:00.000Z`
+exchange-not-uid = `{ $text }` is not a uid (32 hex digits)
+exchange-not-flag = `{ $text }` is not 1 or 0
+exchange-uid-twice = `{ $uid }` appears twice in this file
+exchange-unit-code-changed = this uid is unit `{ $code }` in the logbook: a unit's code cannot change
+exchange-no-unit = no unit `{ $code }` in this logbook: import the units first, or add it with `spotcheck unit add`
+exchange-uid-other-person = this uid is { $name } of { $unit } in the logbook
+exchange-ended-before-started = is before started_at
+exchange-present-over-roll = { $present } is more than on_roll { $on_roll }
+exchange-no-visit = no visit `{ $uid }` in this logbook: import the visits first
+exchange-not-visit-unit = `{ $code }` is not the unit of visit `{ $visit }` (`{ $visit_unit }`)
+exchange-other-kind = applies only to { $applies_to } findings, and this one is { $kind }: leave it empty
+exchange-late-needs-person = a late finding needs the person
+exchange-late-needs-minutes = a late finding needs minutes_late or arrived_at
+exchange-not-late = is not after expected_at: not late
+exchange-absent-needs-person = an absent finding needs the person
+exchange-overdue-needs-file = an overdue finding needs the file reference
+exchange-overdue-needs-due = an overdue finding needs the promised date
+exchange-not-overdue = the file is not overdue
+exchange-other-needs-description = an other finding needs a description
+exchange-void-needs-reason = a voided finding needs the reason
+exchange-reason-without-void = is empty but void_reason is given
+
+## export, import, merge
+
+# $records is what `export` and `import` take: units, people, visits, findings.
+exchange-records = { $records }
+exchange-export-format = export writes CSV for spreadsheets: leave out `--format`; for JSON or Markdown use `spotcheck list --format json` or `--format md`
+exchange-progress-exporting = exporting
+exchange-progress-importing = importing { $records }
+exchange-imported = imported { $records } from { $source }: { $new } new, { $updated } updated, { $unchanged } unchanged
+exchange-nothing-to-import = nothing to change: all { $total } { $records } in { $source } are already in the logbook
+# Ends the message that the file is not a logbook.
+exchange-merge-advice = ; name another inspector's logbook to merge
+exchange-merge-itself = `{ $path }` is this logbook itself: name another inspector's logbook
+exchange-progress-merging = merging { $source }
+exchange-merge-nothing = nothing to change: everything in { $source } is already in { $logbook }
+exchange-merged = merged { $source } into { $logbook }:
+exchange-merge-conflicts = conflicts: records edited in both logbooks; the later edit is kept and both versions are in the history
+
+## sql and schema
+
+exchange-sql-param = invalid `--param { $param }`: write it as `--param unit=tam-dai`
+exchange-schema-view = view
+exchange-schema-columns = columns
+exchange-schema-example = example

@@ -1,2 +1,102 @@
-### import, export, merge and sql
+### Nhập, xuất, hợp nhất sổ kiểm tra và truy vấn sql
 
+## Đọc tệp nhập. Chương trình ghi `TỆP:DÒNG: ` ở đầu.
+
+exchange-standard-input = đầu vào chuẩn
+exchange-cannot-read = không đọc được `{ $path }`
+exchange-file-empty = tệp trống
+exchange-file-empty-header = tệp trống: dòng đầu tiên phải ghi tên các cột, như tệp do `spotcheck export { $records }` ghi ra
+exchange-utf16 = tệp được lưu dạng UTF-16: hãy lưu lại dạng UTF-8 (chọn CSV UTF-8 trong mục Save As của bảng tính)
+exchange-tab-separated = các cột được phân cách bằng dấu tab: hãy lưu tệp dạng CSV (phân cách bằng dấu phẩy hoặc dấu chấm phẩy), như tệp do `spotcheck export { $records }` ghi ra
+exchange-header-nul = dòng tiêu đề có ký tự NUL, ký tự không có trong văn bản: hãy kiểm tra lại đây có phải tệp CSV lưu dạng UTF-8 không
+exchange-header-not-utf8 = dòng tiêu đề không phải văn bản UTF-8: hãy lưu tệp dạng UTF-8
+exchange-quote-not-closed-within = dấu ngoặc kép `"` mở ở hàng này chưa được đóng trong phạm vi { $mb } MB: hãy kiểm tra các dấu ngoặc kép trên dòng này
+exchange-row-too-long = hàng dài quá { $mb } MB, trong khi các hàng của tệp xuất ngắn hơn nhiều: hãy kiểm tra lại đây có phải tệp CSV của spotcheck không
+exchange-file-too-large = tệp lớn hơn { $gb } GB, mức tối đa của một lần nhập: hãy chia thành các tệp nhỏ hơn
+exchange-quote-never-closed = dấu ngoặc kép `"` mở ở dòng này không được đóng: phần còn lại của tệp sẽ bị đọc thành một ô; hãy kiểm tra các dấu ngoặc kép trên dòng này
+exchange-field-count = hàng có { $fields } trường nhưng dòng tiêu đề có { $columns } cột: hãy kiểm tra các dấu ngoặc kép và dấu phân cách trên dòng này
+exchange-csv-unreadable = không đọc được: { $error }
+exchange-csv-invalid = không phải CSV hợp lệ: { $error }
+
+## Lỗi ở một ô hoặc một cột: `cột TÊN: VẤN ĐỀ`.
+
+exchange-column = cột { $column }: { $problem }
+exchange-empty-column-name = (trống)
+exchange-unknown-column = không có cột này: tệp xuất `{ $records }` có các cột { $columns }
+exchange-column-twice = xuất hiện hai lần trong dòng tiêu đề
+exchange-column-missing = thiếu trong dòng tiêu đề: tệp `{ $records }` cần có ít nhất các cột { $columns }
+exchange-cell-too-large = ô có { $bytes } byte; mỗi ô chỉ được tối đa { $kb } KB
+exchange-not-utf8 = không phải văn bản UTF-8: hãy lưu tệp dạng UTF-8
+exchange-cell-nul = có ký tự NUL, ký tự không có trong văn bản: hãy kiểm tra lại đây có phải tệp CSV lưu dạng UTF-8 không
+exchange-empty = đang để trống
+exchange-not-whole-number = `{ $text }` không phải số nguyên
+exchange-at-least = `{ $text }` phải từ { $least } trở lên
+exchange-not-stamp = `{ $text }` không phải mốc thời gian UTC dạng `2022-05-10T01:15:00.000Z`
+exchange-not-uid = `{ $text }` không phải mã định danh (32 chữ số hệ mười sáu)
+exchange-not-flag = `{ $text }` không phải 1 hoặc 0
+exchange-uid-twice = `{ $uid }` xuất hiện hai lần trong tệp này
+exchange-unit-code-changed = mã định danh này thuộc đơn vị `{ $code }` trong sổ kiểm tra: không được đổi mã của đơn vị
+exchange-no-unit = sổ kiểm tra không có đơn vị `{ $code }`: hãy nhập các đơn vị trước, hoặc thêm đơn vị bằng `spotcheck unit add`
+exchange-uid-other-person = mã định danh này thuộc cán bộ { $name } của { $unit } trong sổ kiểm tra
+exchange-ended-before-started = sớm hơn started_at
+exchange-present-over-roll = { $present } nhiều hơn on_roll { $on_roll }
+exchange-no-visit = sổ kiểm tra không có lượt kiểm tra `{ $uid }`: hãy nhập các lượt kiểm tra trước
+exchange-not-visit-unit = `{ $code }` không phải đơn vị của lượt kiểm tra `{ $visit }` (`{ $visit_unit }`)
+exchange-other-kind = chỉ dùng cho phát hiện loại `{ $applies_to }`, còn phát hiện này thuộc loại `{ $kind }`: hãy để trống
+exchange-late-needs-person = phát hiện đi muộn phải ghi tên cán bộ
+exchange-late-needs-minutes = phát hiện đi muộn phải có minutes_late hoặc arrived_at
+exchange-not-late = không muộn hơn expected_at: không phải đi muộn
+exchange-absent-needs-person = phát hiện vắng không lý do phải ghi tên cán bộ
+exchange-overdue-needs-file = phát hiện hồ sơ trễ hẹn phải ghi số hồ sơ
+exchange-overdue-needs-due = phát hiện hồ sơ trễ hẹn phải ghi ngày hẹn trả
+exchange-not-overdue = hồ sơ không trễ hẹn
+exchange-other-needs-description = phát hiện vi phạm khác phải có nội dung mô tả
+exchange-void-needs-reason = phát hiện đã hủy phải ghi lý do hủy
+exchange-reason-without-void = đang để trống nhưng lại có void_reason
+
+## Xuất, nhập, hợp nhất
+
+exchange-records = { $records ->
+        [units] đơn vị
+        [people] cán bộ
+        [visits] lượt kiểm tra
+        [findings] phát hiện
+       *[other] { $records }
+    }
+exchange-export-format = lệnh export chỉ ghi CSV cho bảng tính: hãy bỏ `--format`; cần JSON hoặc Markdown thì dùng `spotcheck list --format json` hoặc `--format md`
+exchange-progress-exporting = đang xuất
+exchange-progress-importing = đang nhập { $records ->
+        [units] đơn vị
+        [people] cán bộ
+        [visits] lượt kiểm tra
+        [findings] phát hiện
+       *[other] { $records }
+    }
+exchange-imported = đã nhập { $records ->
+        [units] đơn vị
+        [people] cán bộ
+        [visits] lượt kiểm tra
+        [findings] phát hiện
+       *[other] { $records }
+    } từ { $source }: { $new } mới, { $updated } cập nhật, { $unchanged } không đổi
+exchange-nothing-to-import = không có gì thay đổi: cả { $total } { $records ->
+        [units] đơn vị
+        [people] cán bộ
+        [visits] lượt kiểm tra
+        [findings] phát hiện
+       *[other] { $records }
+    } trong { $source } đều đã có trong sổ kiểm tra
+# Nối vào cuối thông báo tệp không phải sổ kiểm tra.
+exchange-merge-advice = ; hãy chỉ ra sổ kiểm tra của một cán bộ kiểm tra khác để hợp nhất
+exchange-merge-itself = `{ $path }` chính là sổ kiểm tra này: hãy chỉ ra sổ kiểm tra của một cán bộ kiểm tra khác
+exchange-progress-merging = đang hợp nhất { $source }
+exchange-merge-nothing = không có gì thay đổi: mọi bản ghi trong { $source } đều đã có trong { $logbook }
+exchange-merged = đã hợp nhất { $source } vào { $logbook }:
+exchange-merge-conflicts = xung đột: bản ghi được sửa ở cả hai sổ kiểm tra; giữ lại lần sửa sau và cả hai phiên bản đều có trong lịch sử
+
+## sql và schema
+
+exchange-sql-param = `--param { $param }` không hợp lệ: hãy viết dạng `--param unit=tam-dai`
+exchange-schema-view = khung nhìn
+exchange-schema-columns = các cột
+exchange-schema-example = ví dụ

@@ -17,9 +17,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         ctx.format,
         crate::render::Format::Json | crate::render::Format::Md
     ) {
-        return Err(Error::usage(
-            "export writes CSV for spreadsheets: leave out `--format`; for JSON or Markdown use `spotcheck list --format json` or `--format md`",
-        ));
+        return Err(Error::usage(t!("exchange-export-format")));
     }
     let period = period(ctx, &args.period)?;
     let store = ctx.open(Access::Read)?;
@@ -76,7 +74,7 @@ impl RowSink for CsvSink<'_> {
         self.rows += 1;
         if self.rows == 5_000 {
             self.progress = Some(crate::Progress::new(
-                "exporting",
+                &t!("exchange-progress-exporting"),
                 None,
                 crate::Measure::Records,
             ));
@@ -94,17 +92,20 @@ impl RowSink for CsvSink<'_> {
 fn counts_line(records: Records, counts: &Counts, source: &str) -> String {
     let total = counts.new + counts.updated + counts.unchanged;
     if counts.new == 0 && counts.updated == 0 {
-        format!(
-            "nothing to change: all {total} {} in {source} are already in the logbook",
-            records.as_str()
+        t!(
+            "exchange-nothing-to-import",
+            total = total,
+            records = records.as_str(),
+            source = source
         )
     } else {
-        format!(
-            "imported {} from {source}: {} new, {} updated, {} unchanged",
-            records.as_str(),
-            counts.new,
-            counts.updated,
-            counts.unchanged
+        t!(
+            "exchange-imported",
+            records = records.as_str(),
+            source = source,
+            new = counts.new,
+            updated = counts.updated,
+            unchanged = counts.unchanged
         )
     }
 }
@@ -128,7 +129,7 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
     // Standard input has no size to measure against, so no bar.
     let progress = match std::fs::metadata(file) {
         Ok(meta) if file.as_os_str() != "-" => crate::Progress::new(
-            &format!("importing {}", records.as_str()),
+            &t!("exchange-progress-importing", records = records.as_str()),
             Some(meta.len()),
             crate::Measure::Bytes,
         ),
@@ -139,7 +140,7 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
     })?;
     drop(progress);
     let source = if file.as_os_str() == "-" {
-        "standard input".to_string()
+        t!("exchange-standard-input")
     } else {
         file.display().to_string()
     };
@@ -148,18 +149,18 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
 }
 
 pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
-    let other_store = Store::open_query_only(other, "; name another inspector's logbook to merge")?;
+    let other_store = Store::open_query_only(other, &t!("exchange-merge-advice"))?;
     let mut store = ctx.open(Access::Write)?;
     if same_file(store.path(), other) {
-        return Err(Error::input(format!(
-            "`{}` is this logbook itself: name another inspector's logbook",
-            other.display()
+        return Err(Error::input(t!(
+            "exchange-merge-itself",
+            path = other.display().to_string()
         )));
     }
     let author = ctx.author();
     let source = other.display().to_string();
     let progress = crate::Progress::new(
-        &format!("merging {source}"),
+        &t!("exchange-progress-merging", source = source.as_str()),
         Some(exchange::records_in(&other_store)?),
         crate::Measure::Records,
     );
@@ -174,12 +175,23 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         Column::new("unchanged"),
         Column::new("conflicts"),
     ]);
+    // People read the table and Markdown in their language; CSV and JSON keep
+    // the words `export` and `import` take, for scripts.
+    let readable = matches!(
+        ctx.format,
+        crate::render::Format::Table | crate::render::Format::Md
+    );
     for (name, tally) in [
         ("units", report.units),
         ("people", report.people),
         ("visits", report.visits),
         ("findings", report.findings),
     ] {
+        let name = if readable {
+            t!("exchange-records", records = name)
+        } else {
+            name.to_string()
+        };
         table.push(vec![
             name.into(),
             (tally.counts.new as i64).into(),
@@ -195,16 +207,21 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     let conflicts = tallies.iter().any(|t| t.conflicts > 0);
     if ctx.format == crate::render::Format::Table {
         if !changed {
-            return ctx.line(&format!(
-                "nothing to change: everything in {source} is already in {}",
-                store.path().display()
+            return ctx.line(&t!(
+                "exchange-merge-nothing",
+                source = source.as_str(),
+                logbook = store.path().display().to_string()
             ));
         }
-        ctx.line(&format!("merged {source} into {}:", store.path().display()))?;
+        ctx.line(&t!(
+            "exchange-merged",
+            source = source.as_str(),
+            logbook = store.path().display().to_string()
+        ))?;
     }
     ctx.table(&table)?;
     if ctx.format == crate::render::Format::Table && conflicts {
-        ctx.line("conflicts: records edited in both logbooks; the later edit is kept and both versions are in the history")?;
+        ctx.line(&t!("exchange-merge-conflicts"))?;
     }
     Ok(())
 }

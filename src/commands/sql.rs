@@ -18,9 +18,7 @@ pub fn sql(
                 name.trim().trim_start_matches([':', '@', '$']).to_string(),
                 value.to_string(),
             )),
-            _ => Err(Error::usage(format!(
-                "invalid `--param {p}`: write it as `--param unit=tam-dai`"
-            ))),
+            _ => Err(Error::usage(t!("exchange-sql-param", param = p.as_str()))),
         })
         .collect::<Result<Vec<_>>>()?;
     let mut store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
@@ -54,9 +52,9 @@ pub fn schema(ctx: &mut Ctx<'_>) -> Result<()> {
     let store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
     let views = query::views(store.conn())?;
     let mut table = Table::new(vec![
-        Column::new("view"),
-        Column::new("columns"),
-        Column::new("example"),
+        Column::titled("view", &t!("exchange-schema-view")),
+        Column::titled("columns", &t!("exchange-schema-columns")),
+        Column::titled("example", &t!("exchange-schema-example")),
     ]);
     for (view, columns) in &views {
         table.push(vec![

@@ -1328,6 +1328,58 @@ fn import_refuses_a_stray_quote() {
     book.assert_unchanged(&before);
 }
 
+/// In Vietnamese the refusal names the same line and column, in the words a
+/// district office uses, and still keeps none of the rows.
+#[test]
+fn import_refuses_in_vietnamese_with_the_line_and_column() {
+    let book = fixture_logbook();
+    for (name, message) in [
+        (
+            "missing-column.csv",
+            "lỗi: FILE:1: cột kind: thiếu trong dòng tiêu đề: tệp `findings` cần có ít nhất \
+             các cột visit_uid, kind\n",
+        ),
+        (
+            "unknown-visit.csv",
+            "lỗi: FILE:2: cột visit_uid: sổ kiểm tra không có lượt kiểm tra \
+             `13a81f79832f4670a6eb04b04aab7ed6`: hãy nhập các lượt kiểm tra trước\n",
+        ),
+        (
+            "too-many-fields.csv",
+            "lỗi: FILE:3: hàng có 5 trường nhưng dòng tiêu đề có 4 cột: \
+             hãy kiểm tra các dấu ngoặc kép và dấu phân cách trên dòng này\n",
+        ),
+    ] {
+        let file = fixture(name);
+        let before = book.snapshot();
+        let stderr = book.fails(&["--lang", "vi", "import", "findings", &shown(&file)], 1);
+        assert_eq!(stderr, message.replace("FILE", &shown(&file)), "{name}");
+        book.assert_unchanged(&before);
+    }
+}
+
+/// The counts line names the records in Vietnamese; the history still says
+/// where they came from in the words it stores.
+#[test]
+fn import_counts_the_records_in_vietnamese() {
+    let book = Logbook::new();
+    let file = fixture("units.csv");
+    assert_eq!(
+        book.ok(&["--lang", "vi", "import", "units", &shown(&file)]),
+        format!(
+            "đã nhập đơn vị từ {}: 1 mới, 0 cập nhật, 0 không đổi\n",
+            shown(&file)
+        )
+    );
+    assert_eq!(
+        book.ok(&["--lang", "vi", "import", "units", &shown(&file)]),
+        format!(
+            "không có gì thay đổi: cả 1 đơn vị trong {} đều đã có trong sổ kiểm tra\n",
+            shown(&file)
+        )
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Merge
 
@@ -1670,6 +1722,24 @@ fn merge_refuses_the_logbook_itself() {
         tidy(&book);
         book.assert_unchanged(&before);
     }
+}
+
+#[test]
+fn merge_refuses_the_logbook_itself_in_vietnamese() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["absent", "Trần Thị Bình"]);
+    let before = book.snapshot();
+    let name = shown(book.db());
+    assert_eq!(
+        book.fails(&["--lang", "vi", "merge", &name], 1),
+        format!(
+            "lỗi: `{name}` chính là sổ kiểm tra này: \
+             hãy chỉ ra sổ kiểm tra của một cán bộ kiểm tra khác\n"
+        )
+    );
+    tidy(&book);
+    book.assert_unchanged(&before);
 }
 
 /// Merge opens the other logbook read-only, but SQLite still creates its
