@@ -156,10 +156,6 @@ fn finding_detail(row: &FindingRow) -> String {
     }
 }
 
-fn plural<'a>(n: i64, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 fn date_value(date: Option<chrono::NaiveDate>) -> crate::render::Value {
     date.map_or(crate::render::Value::Null, crate::render::Value::Date)
 }
