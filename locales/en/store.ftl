@@ -1,2 +1,149 @@
 ### the logbook file
 
+## What is wrong with the file named by `--db` (after "logbook `PATH`: ").
+
+store-db-advice = ; name a logbook with `--db`
+store-logbook-is-directory = is a directory: name a file, as in `--db inspections.db`
+store-logbook-is-directory-db = is a directory: name a file with `--db`
+store-logbook-missing = does not exist: create it with `spotcheck init`, then add a unit with `spotcheck unit add CODE NAME`
+store-logbook-missing-directory = does not exist, nor does its directory `{ $dir }`: name the logbook with `--db`
+store-logbook-absent = does not exist{ $advice }
+store-logbook-unreadable = cannot be read: { $error }
+store-logbook-unopenable = cannot be opened: { $error }
+store-logbook-uncreatable = cannot be created: { $error }
+store-logbook-uncreatable-directory = cannot be created: the directory `{ $dir }` does not exist; create it first or name another `--db` file
+store-logbook-empty = is an empty file, not a spotcheck logbook{ $advice }
+store-logbook-not-sqlite = is not a spotcheck logbook (not an SQLite database){ $advice }
+store-logbook-not-readable-sqlite = cannot be read as an SQLite database: { $error }
+store-logbook-not-ours = is an SQLite database but not a spotcheck logbook{ $advice }
+store-logbook-other-program = is an SQLite database of another program (application_id { $id }), not a spotcheck logbook
+store-logbook-too-new = was written by a newer spotcheck (schema version { $version }; this one knows up to { $known }): install a newer spotcheck to open it
+store-logbook-no-wal = cannot use a write-ahead log (journal mode stays `{ $mode }`)
+
+## Records that people name.
+
+store-unit-code-invalid = invalid unit code `{ $code }`: use letters, digits and dashes, as in `tam-dai`
+store-unit-exists = unit `{ $code }` already exists: change it with `spotcheck unit edit { $code }`
+store-unit-needed = a unit is needed: type its code or part of its name
+store-unit-no-match = no unit matches `{ $reference }`: see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`
+store-unit-no-match-close = no unit matches `{ $reference }`: did you mean { $close }? see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`
+store-unit-ambiguous = `{ $reference }` matches { $count } units: { $units }; type the code
+# Between the units of "did you mean A or B?".
+store-or = or
+store-person-name-needed = a person's name is needed, as in `Nguyễn Văn An`
+store-person-exists = { $name } is already on the staff of { $unit } (person #{ $id })
+store-no-current-visit = no current visit: start one with `spotcheck visit start UNIT`, or name one with `--visit ID`
+store-finding-already-void = finding #{ $id } is already void (since { $at }: { $reason })
+# $what is `visit` or `finding`; $list the command that lists them.
+store-no-record = no { $what } `{ $typed }`: see `spotcheck { $list }`
+store-record-ambiguous = `{ $typed }` names more than one { $what }: type more digits of the uid, or `#` and the number
+# A visit named in the edit history.
+store-visit-label = visit #{ $number }
+
+## `spotcheck sql` and `spotcheck export`.
+
+store-sql-refused = refused: `spotcheck sql` only reads (SELECT, WITH … SELECT, reading pragmas); use spotcheck's own commands to change the logbook
+store-sql-stopped = the query was stopped after { $seconds } s: narrow it with WHERE or LIMIT, or give it longer with `--time-limit SECONDS`
+store-sql-too-big = the query failed: { $error }: a query may be up to { $sql_bytes } bytes long and make values of up to { $value_bytes } bytes
+store-sql-one-statement = `spotcheck sql` runs one statement at a time: remove what follows the first `;`
+store-sql-failed = the query failed: { $error }
+store-sql-unknown-param = the query has no parameter `:{ $name }`: name it in the query as `:{ $name }`
+store-sql-positional-param = the query has a `?` parameter, which `--param` cannot fill: name it, as `:unit`, and give `--param unit=VALUE`
+store-sql-param-missing = the query's parameter `{ $name }` has no value: give it with `--param { $bare }=VALUE`
+# $records is `findings`, `visits`, `units` or `people`.
+store-export-no-dates = { $records } have no dates: leave out `--month`, `--from` and `--to`
+store-export-findings-only = `--kind`, `--person` and `--search` apply to findings only
+
+## What `spotcheck check` finds wrong, one problem per record.
+
+store-check-missing-parent = refers to a missing row of { $table }
+store-check-entry-missing = entry #{ $seq } before it is missing
+store-check-entries-missing = entries #{ $first } to #{ $last } before it are missing
+store-check-broken-chain = does not chain to the entry before it: an earlier entry was removed or changed
+# $action and $entity are the words the history stores: `edit` of `finding`.
+store-check-entry-changed = was changed after it was written ({ $action } of { $entity } { $uid })
+store-check-uid-changed = its uid `{ $uid }` is not the `{ $history_uid }` its history names: it was changed behind spotcheck's back
+store-check-no-history = has no history entry: it was added, or its history removed, behind spotcheck's back
+store-check-differs = differs from its last history entry: it was changed behind spotcheck's back ({ $fields })
+store-check-unreadable-entry = unreadable history entry
+store-check-deleted = is in the history but not in the logbook: it was deleted behind spotcheck's back
+store-check-seal-altered = `{ $seal }` is not confirmed: history entries up to #{ $seq } were altered
+store-check-seal-unknown = `{ $seal }` is not in the history: entries were altered or removed, or the seal is from another logbook
+
+## What spotcheck was doing when SQLite failed (before ": " and SQLite's own words).
+
+store-opening = opening the logbook
+store-opening-in-memory = opening an in-memory logbook
+store-setting-busy-timeout = setting the busy timeout
+store-turning-on-foreign-keys = turning on foreign keys
+store-turning-off-trusted-schema = turning off trusted_schema
+store-turning-on-defensive = turning on defensive mode
+store-fixing-query-plans = fixing query plans
+store-registering-folding = registering the folding function
+store-switching-to-wal = switching the journal to WAL
+store-setting-synchronous = setting synchronous=FULL
+store-starting-write = starting a write
+store-committing-write = committing the write
+store-reading-schema-version = reading the schema version
+store-starting-upgrade = starting the schema upgrade
+store-upgrading = upgrading the logbook to schema version { $version }
+store-marking-logbook = marking the file as a spotcheck logbook
+store-recording-schema-version = recording the schema version
+store-committing-upgrade = committing the schema upgrade
+store-backing-up-before-upgrade = backing up the logbook to `{ $path }` before upgrading it
+store-backing-up = backing up to `{ $path }`
+store-making-read-only = making the connection read-only
+store-installing-guard = installing the read-only guard
+store-limiting-query = limiting the query
+store-setting-time-limit = setting the query's time limit
+store-listing-views = listing the views
+store-listing-view-columns = listing a view's columns
+store-looking-up-record = looking up { $what } #{ $number }
+store-looking-up-uid = looking up a uid
+store-looking-up-by-uid = looking up { $records } by uid
+store-reading-record-uid = reading a record's uid
+store-counting = counting { $records }
+store-exporting = exporting { $records }
+store-looking-for-merged = looking for a merged version in the history
+store-adding-unit = adding unit `{ $code }`
+store-changing-unit = changing unit `{ $code }`
+store-reading-unit = reading a unit
+store-looking-up-unit-by-code = looking up a unit by code
+store-looking-up-unit-by-name = looking up a unit by name
+store-listing-units = listing units
+store-reading-person = reading a person
+store-looking-up-person = looking up a person
+store-adding-person = adding a person
+store-changing-position = changing a person's position
+store-listing-people = listing people
+store-reading-visit = reading a visit
+store-recording-visit = recording the visit
+store-ending-visit = ending the visit
+store-changing-visit = changing the visit
+store-reading-current-visit = reading the current visit
+store-setting-current-visit = setting the current visit
+store-listing-visits = listing visits
+store-reading-finding = reading a finding
+store-logging-finding = logging the finding
+store-changing-finding = changing the finding
+store-voiding-finding = voiding the finding
+store-looking-for-same-finding = looking for the same finding on the visit
+store-listing-findings = listing findings
+store-reading-history-end = reading the end of the edit history
+store-appending-history = appending to the edit history
+store-naming-history-record = naming a record in the history
+store-preparing-history = preparing the history query
+store-reading-history = reading the edit history
+store-taking-snapshot = taking a snapshot for the edit history
+store-reading-seal = reading the seal
+store-checking-integrity = checking the file's integrity
+store-checking-references = checking references
+# $records is `findings`, `visits`, `units` or `people`.
+store-comparing-with-history = comparing the { $records } with their history
+store-preparing-summary = preparing the monthly summary
+store-computing-summary = computing the monthly summary
+store-counting-repeats = counting repeat offenders
+store-preparing-repeats = preparing the repeat offenders query
+store-finding-repeats = finding repeat offenders
+store-preparing-trend = preparing the trend
+store-computing-trend = computing the trend

@@ -1,2 +1,180 @@
-### the logbook file
+### sổ kiểm tra (tệp dữ liệu)
 
+## Vấn đề của tệp do `--db` chỉ định (sau "logbook `ĐƯỜNG DẪN`: ").
+
+store-db-advice = ; hãy chỉ định sổ kiểm tra bằng `--db`
+store-logbook-is-directory = là một thư mục: hãy chỉ định một tệp, ví dụ `--db inspections.db`
+store-logbook-is-directory-db = là một thư mục: hãy chỉ định một tệp bằng `--db`
+store-logbook-missing = không tồn tại: tạo sổ bằng `spotcheck init`, rồi thêm đơn vị bằng `spotcheck unit add CODE NAME`
+store-logbook-missing-directory = không tồn tại, thư mục `{ $dir }` chứa nó cũng không tồn tại: hãy chỉ định sổ kiểm tra bằng `--db`
+store-logbook-absent = không tồn tại{ $advice }
+store-logbook-unreadable = không đọc được: { $error }
+store-logbook-unopenable = không mở được: { $error }
+store-logbook-uncreatable = không tạo được: { $error }
+store-logbook-uncreatable-directory = không tạo được: thư mục `{ $dir }` không tồn tại; hãy tạo thư mục trước hoặc chỉ định tệp `--db` khác
+store-logbook-empty = là tệp rỗng, không phải sổ kiểm tra của spotcheck{ $advice }
+store-logbook-not-sqlite = không phải sổ kiểm tra của spotcheck (không phải cơ sở dữ liệu SQLite){ $advice }
+store-logbook-not-readable-sqlite = không đọc được như một cơ sở dữ liệu SQLite: { $error }
+store-logbook-not-ours = là cơ sở dữ liệu SQLite nhưng không phải sổ kiểm tra của spotcheck{ $advice }
+store-logbook-other-program = là cơ sở dữ liệu SQLite của chương trình khác (application_id { $id }), không phải sổ kiểm tra của spotcheck
+store-logbook-too-new = được ghi bởi phiên bản spotcheck mới hơn (lược đồ phiên bản { $version }; bản này chỉ biết đến phiên bản { $known }): hãy cài spotcheck mới hơn để mở sổ này
+store-logbook-no-wal = không dùng được nhật ký ghi trước (WAL) (chế độ nhật ký vẫn là `{ $mode }`)
+
+## Bản ghi mà người dùng gọi tên.
+
+store-unit-code-invalid = mã đơn vị `{ $code }` không hợp lệ: chỉ dùng chữ cái, chữ số và dấu gạch ngang, ví dụ `tam-dai`
+store-unit-exists = đơn vị `{ $code }` đã có: sửa bằng `spotcheck unit edit { $code }`
+store-unit-needed = cần chỉ định đơn vị: gõ mã hoặc một phần tên đơn vị
+store-unit-no-match = không có đơn vị nào khớp với `{ $reference }`: xem `spotcheck unit list`, hoặc thêm đơn vị bằng `spotcheck unit add CODE NAME`
+store-unit-no-match-close = không có đơn vị nào khớp với `{ $reference }`: có phải là { $close }? xem `spotcheck unit list`, hoặc thêm đơn vị bằng `spotcheck unit add CODE NAME`
+store-unit-ambiguous = `{ $reference }` khớp với { $count } đơn vị: { $units }; hãy gõ mã đơn vị
+# Giữa các đơn vị trong "có phải là A hoặc B?".
+store-or = hoặc
+store-person-name-needed = cần họ và tên cán bộ, ví dụ `Nguyễn Văn An`
+store-person-exists = { $name } đã có trong danh sách cán bộ của { $unit } (cán bộ #{ $id })
+store-no-current-visit = chưa có lượt kiểm tra nào đang diễn ra: bắt đầu một lượt bằng `spotcheck visit start UNIT`, hoặc chỉ định lượt kiểm tra bằng `--visit ID`
+store-finding-already-void = phát hiện #{ $id } đã bị hủy từ trước (lúc { $at }: { $reason })
+store-no-record = không có { $what ->
+        [visit] lượt kiểm tra
+       *[finding] phát hiện
+    } `{ $typed }`: xem `spotcheck { $list }`
+store-record-ambiguous = `{ $typed }` ứng với nhiều { $what ->
+        [visit] lượt kiểm tra
+       *[finding] phát hiện
+    }: hãy gõ thêm chữ số của mã định danh, hoặc `#` và số thứ tự
+# Lượt kiểm tra được nhắc đến trong lịch sử chỉnh sửa.
+store-visit-label = lượt kiểm tra #{ $number }
+
+## `spotcheck sql` và `spotcheck export`.
+
+store-sql-refused = bị từ chối: `spotcheck sql` chỉ đọc (SELECT, WITH … SELECT, các pragma chỉ đọc); hãy dùng các lệnh của spotcheck để thay đổi sổ kiểm tra
+store-sql-stopped = truy vấn đã bị dừng sau { $seconds } giây: thu hẹp bằng WHERE hoặc LIMIT, hoặc cho thêm thời gian bằng `--time-limit SECONDS`
+store-sql-too-big = truy vấn thất bại: { $error }: một truy vấn dài tối đa { $sql_bytes } byte và tạo ra giá trị dài tối đa { $value_bytes } byte
+store-sql-one-statement = `spotcheck sql` mỗi lần chỉ chạy một câu lệnh: hãy bỏ phần sau dấu `;` đầu tiên
+store-sql-failed = truy vấn thất bại: { $error }
+store-sql-unknown-param = truy vấn không có tham số `:{ $name }`: hãy đặt tên tham số trong truy vấn là `:{ $name }`
+store-sql-positional-param = truy vấn có tham số `?` mà `--param` không điền được: hãy đặt tên cho nó, như `:unit`, rồi cho `--param unit=VALUE`
+store-sql-param-missing = tham số `{ $name }` của truy vấn chưa có giá trị: cho giá trị bằng `--param { $bare }=VALUE`
+store-export-no-dates = { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    } không có ngày tháng: bỏ `--month`, `--from` và `--to`
+store-export-findings-only = `--kind`, `--person` và `--search` chỉ áp dụng cho phát hiện
+
+## Vấn đề `spotcheck check` tìm thấy, mỗi bản ghi một dòng.
+
+store-check-missing-parent = tham chiếu tới một dòng không còn trong bảng { $table }
+store-check-entry-missing = thiếu mục #{ $seq } ngay trước mục này
+store-check-entries-missing = thiếu các mục từ #{ $first } đến #{ $last } trước mục này
+store-check-broken-chain = không nối tiếp mục trước nó: một mục trước đó đã bị xóa hoặc sửa
+# $action và $entity là từ lịch sử lưu: `edit` của `finding`.
+store-check-entry-changed = đã bị sửa sau khi được ghi (thao tác { $action } trên { $entity } { $uid })
+store-check-uid-changed = mã định danh `{ $uid }` khác với `{ $history_uid }` mà lịch sử ghi: bản ghi đã bị sửa không qua spotcheck
+store-check-no-history = không có mục lịch sử nào: bản ghi đã được thêm, hoặc lịch sử của nó đã bị xóa, không qua spotcheck
+store-check-differs = khác với mục lịch sử cuối cùng: bản ghi đã bị sửa không qua spotcheck ({ $fields })
+store-check-unreadable-entry = mục lịch sử không đọc được
+store-check-deleted = có trong lịch sử nhưng không có trong sổ: bản ghi đã bị xóa không qua spotcheck
+store-check-seal-altered = `{ $seal }` không được xác nhận: các mục lịch sử đến #{ $seq } đã bị sửa đổi
+store-check-seal-unknown = `{ $seal }` không có trong lịch sử: các mục đã bị sửa hoặc xóa, hoặc dấu niêm phong thuộc sổ kiểm tra khác
+
+## Việc spotcheck đang làm khi SQLite báo lỗi (trước ": " và lời của SQLite).
+
+store-opening = mở sổ kiểm tra
+store-opening-in-memory = mở sổ kiểm tra trong bộ nhớ
+store-setting-busy-timeout = đặt thời gian chờ khi sổ đang bận
+store-turning-on-foreign-keys = bật kiểm tra khóa ngoại
+store-turning-off-trusted-schema = tắt trusted_schema
+store-turning-on-defensive = bật chế độ phòng vệ
+store-fixing-query-plans = cố định kế hoạch truy vấn
+store-registering-folding = đăng ký hàm so khớp không dấu
+store-switching-to-wal = chuyển nhật ký sang WAL
+store-setting-synchronous = đặt synchronous=FULL
+store-starting-write = bắt đầu ghi
+store-committing-write = hoàn tất việc ghi
+store-reading-schema-version = đọc phiên bản lược đồ
+store-starting-upgrade = bắt đầu nâng cấp lược đồ
+store-upgrading = nâng cấp sổ kiểm tra lên lược đồ phiên bản { $version }
+store-marking-logbook = đánh dấu tệp là sổ kiểm tra của spotcheck
+store-recording-schema-version = ghi phiên bản lược đồ
+store-committing-upgrade = hoàn tất nâng cấp lược đồ
+store-backing-up-before-upgrade = sao lưu sổ kiểm tra vào `{ $path }` trước khi nâng cấp
+store-backing-up = sao lưu vào `{ $path }`
+store-making-read-only = đặt kết nối ở chế độ chỉ đọc
+store-installing-guard = cài bộ chặn ghi
+store-limiting-query = đặt giới hạn cho truy vấn
+store-setting-time-limit = đặt giới hạn thời gian cho truy vấn
+store-listing-views = liệt kê các view
+store-listing-view-columns = liệt kê các cột của một view
+store-looking-up-record = tìm { $what ->
+        [visit] lượt kiểm tra
+       *[finding] phát hiện
+    } #{ $number }
+store-looking-up-uid = tìm theo mã định danh
+store-looking-up-by-uid = tìm { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    } theo mã định danh
+store-reading-record-uid = đọc mã định danh của bản ghi
+store-counting = đếm số { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    }
+store-exporting = xuất { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    }
+store-looking-for-merged = tìm phiên bản đã hợp nhất trong lịch sử
+store-adding-unit = thêm đơn vị `{ $code }`
+store-changing-unit = sửa đơn vị `{ $code }`
+store-reading-unit = đọc thông tin đơn vị
+store-looking-up-unit-by-code = tìm đơn vị theo mã
+store-looking-up-unit-by-name = tìm đơn vị theo tên
+store-listing-units = liệt kê đơn vị
+store-reading-person = đọc thông tin cán bộ
+store-looking-up-person = tìm cán bộ
+store-adding-person = thêm cán bộ
+store-changing-position = sửa chức vụ của cán bộ
+store-listing-people = liệt kê cán bộ
+store-reading-visit = đọc thông tin lượt kiểm tra
+store-recording-visit = ghi lượt kiểm tra
+store-ending-visit = kết thúc lượt kiểm tra
+store-changing-visit = sửa lượt kiểm tra
+store-reading-current-visit = đọc lượt kiểm tra hiện tại
+store-setting-current-visit = đặt lượt kiểm tra hiện tại
+store-listing-visits = liệt kê lượt kiểm tra
+store-reading-finding = đọc thông tin phát hiện
+store-logging-finding = ghi phát hiện
+store-changing-finding = sửa phát hiện
+store-voiding-finding = hủy phát hiện
+store-looking-for-same-finding = tìm phát hiện trùng trong lượt kiểm tra
+store-listing-findings = liệt kê phát hiện
+store-reading-history-end = đọc mục cuối của lịch sử chỉnh sửa
+store-appending-history = ghi thêm vào lịch sử chỉnh sửa
+store-naming-history-record = tìm tên bản ghi trong lịch sử
+store-preparing-history = chuẩn bị truy vấn lịch sử chỉnh sửa
+store-reading-history = đọc lịch sử chỉnh sửa
+store-taking-snapshot = lưu trạng thái bản ghi cho lịch sử chỉnh sửa
+store-reading-seal = đọc dấu niêm phong
+store-checking-integrity = kiểm tra tính toàn vẹn của tệp
+store-checking-references = kiểm tra tham chiếu
+store-comparing-with-history = đối chiếu { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    } với lịch sử
+store-preparing-summary = chuẩn bị bảng tổng hợp tháng
+store-computing-summary = tính bảng tổng hợp tháng
+store-counting-repeats = đếm số người tái phạm
+store-preparing-repeats = chuẩn bị truy vấn người tái phạm
+store-finding-repeats = tìm người tái phạm
+store-preparing-trend = chuẩn bị bảng diễn biến
+store-computing-trend = tính bảng diễn biến

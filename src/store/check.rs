@@ -42,7 +42,7 @@ pub fn seal(conn: &Connection) -> Result<Option<Seal>> {
         },
     )
     .optional()
-    .context("reading the seal")
+    .with_context(|| t!("store-reading-seal"))
 }
 
 struct Table {
@@ -95,15 +95,13 @@ pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
                 if broken {
                     outcome.problems.push(Problem {
                         record: "seal".into(),
-                        problem: format!("`{seal}` is not confirmed: history entries up to #{seq} were altered"),
+                        problem: t!("store-check-seal-altered", seal = seal, seq = seq),
                     });
                 }
             }
             None => outcome.problems.push(Problem {
                 record: "seal".into(),
-                problem: format!(
-                    "`{seal}` is not in the history: entries were altered or removed, or the seal is from another logbook"
-                ),
+                problem: t!("store-check-seal-unknown", seal = seal),
             }),
         }
     }
@@ -112,14 +110,15 @@ pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
 }
 
 fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
+    let context = || t!("store-checking-integrity");
     let mut stmt = conn
         .prepare("PRAGMA integrity_check")
-        .context("checking the file's integrity")?;
+        .with_context(context)?;
     let lines = stmt
         .query_map([], |row| row.get::<_, String>(0))
-        .context("checking the file's integrity")?;
+        .with_context(context)?;
     for line in lines {
-        let line = line.context("checking the file's integrity")?;
+        let line = line.with_context(context)?;
         if line != "ok" {
             outcome.problems.push(Problem {
                 record: "file".into(),
@@ -129,7 +128,7 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
     }
     let mut stmt = conn
         .prepare("PRAGMA foreign_key_check")
-        .context("checking references")?;
+        .with_context(|| t!("store-checking-references"))?;
     let rows = stmt
         .query_map([], |row| {
             Ok((
@@ -138,12 +137,12 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
                 row.get::<_, String>(2)?,
             ))
         })
-        .context("checking references")?;
+        .with_context(|| t!("store-checking-references"))?;
     for row in rows {
-        let (table, rowid, parent) = row.context("checking references")?;
+        let (table, rowid, parent) = row.with_context(|| t!("store-checking-references"))?;
         outcome.problems.push(Problem {
             record: format!("{table} #{}", rowid.unwrap_or(0)),
-            problem: format!("refers to a missing row of {parent}"),
+            problem: t!("store-check-missing-parent", table = parent),
         });
     }
     Ok(())
@@ -151,23 +150,24 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
 
 /// Recompute the chain; returns the seq of the entry whose hash is `seal`.
 fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result<Option<i64>> {
+    let context = || t!("store-reading-history");
     let mut stmt = conn
         .prepare(
             "SELECT seq, at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash
              FROM history ORDER BY seq",
         )
-        .context("reading the edit history")?;
-    let mut rows = stmt.query([]).context("reading the edit history")?;
+        .with_context(context)?;
+    let mut rows = stmt.query([]).with_context(context)?;
     let mut previous = GENESIS.to_string();
     let mut expected_seq = 1;
     let mut confirmed_at = None;
-    while let Some(row) = rows.next().context("reading the edit history")? {
+    while let Some(row) = rows.next().with_context(context)? {
         let get = |i: usize| row.get::<_, Option<String>>(i);
-        let seq: i64 = row.get(0).context("reading the edit history")?;
+        let seq: i64 = row.get(0).with_context(context)?;
         let text = (1..11)
             .map(get)
             .collect::<rusqlite::Result<Vec<_>>>()
-            .context("reading the edit history")?;
+            .with_context(context)?;
         let field = |i: usize| text[i - 1].as_deref();
         let stored_hash = field(10).unwrap_or("");
         let record = format!("history #{seq}");
@@ -175,11 +175,12 @@ fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result
             outcome.problems.push(Problem {
                 record: record.clone(),
                 problem: if seq - 1 == expected_seq {
-                    format!("entry #{expected_seq} before it is missing")
+                    t!("store-check-entry-missing", seq = expected_seq)
                 } else {
-                    format!(
-                        "entries #{expected_seq} to #{} before it are missing",
-                        seq - 1
+                    t!(
+                        "store-check-entries-missing",
+                        first = expected_seq,
+                        last = seq - 1
                     )
                 },
             });
@@ -187,9 +188,7 @@ fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result
         if field(9) != Some(previous.as_str()) {
             outcome.problems.push(Problem {
                 record: record.clone(),
-                problem:
-                    "does not chain to the entry before it: an earlier entry was removed or changed"
-                        .into(),
+                problem: t!("store-check-broken-chain"),
             });
         }
         let recomputed = history::entry_hash(&EntryFields {
@@ -206,11 +205,11 @@ fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result
         if recomputed != stored_hash {
             outcome.problems.push(Problem {
                 record,
-                problem: format!(
-                    "was changed after it was written ({} of {} {})",
-                    field(3).unwrap_or("?"),
-                    field(4).unwrap_or("?"),
-                    field(5).unwrap_or("?")
+                problem: t!(
+                    "store-check-entry-changed",
+                    action = field(3).unwrap_or("?"),
+                    entity = field(4).unwrap_or("?"),
+                    uid = field(5).unwrap_or("?")
                 ),
             });
         }
@@ -240,7 +239,7 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         json = snapshot.json,
         from = snapshot.from,
     );
-    let context = || format!("comparing the {} with their history", table.table);
+    let context = || t!("store-comparing-with-history", records = table.table);
     let mut stmt = conn.prepare(&sql).with_context(context)?;
     let mut rows = stmt
         .query(named_params! { ":entity": table.entity })
@@ -265,8 +264,10 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         if let Some(history_uid) = history_uid.filter(|h| *h != uid) {
             outcome.problems.push(Problem {
                 record: record.clone(),
-                problem: format!(
-                    "its uid `{uid}` is not the `{history_uid}` its history names: it was changed behind spotcheck's back"
+                problem: t!(
+                    "store-check-uid-changed",
+                    uid = uid.as_str(),
+                    history_uid = history_uid
                 ),
             });
             continue;
@@ -274,11 +275,14 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         match last {
             None => outcome.problems.push(Problem {
                 record,
-                problem: "has no history entry: it was added, or its history removed, behind spotcheck's back".into(),
+                problem: t!("store-check-no-history"),
             }),
             Some(last) if !same(&last) => outcome.problems.push(Problem {
                 record,
-                problem: format!("differs from its last history entry: it was changed behind spotcheck's back ({})", differing_fields(&last, &now)),
+                problem: t!(
+                    "store-check-differs",
+                    fields = differing_fields(&last, &now)
+                ),
             }),
             Some(_) => {}
         }
@@ -298,9 +302,7 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     for uid in gone {
         outcome.problems.push(Problem {
             record: format!("{} {}", table.entity, uid.with_context(context)?),
-            problem:
-                "is in the history but not in the logbook: it was deleted behind spotcheck's back"
-                    .into(),
+            problem: t!("store-check-deleted"),
         });
     }
     Ok(())
@@ -320,6 +322,6 @@ fn differing_fields(a: &str, b: &str) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
-        _ => "unreadable history entry".into(),
+        _ => t!("store-check-unreadable-entry"),
     }
 }

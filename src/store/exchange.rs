@@ -151,17 +151,15 @@ pub fn export(
         Records::People => (None, "unit_code"),
     };
     if date_column.is_none() && filter.period.is_some() {
-        return Err(Error::usage(format!(
-            "{} have no dates: leave out `--month`, `--from` and `--to`",
-            records.as_str()
+        return Err(Error::usage(t!(
+            "store-export-no-dates",
+            records = records.as_str()
         )));
     }
     if records != Records::Findings
         && (filter.kind.is_some() || filter.person.is_some() || filter.search.is_some())
     {
-        return Err(Error::usage(
-            "`--kind`, `--person` and `--search` apply to findings only",
-        ));
+        return Err(Error::usage(t!("store-export-findings-only")));
     }
     // Only the filters given go into the statement, so SQLite can use its indexes.
     let mut sql = format!("SELECT * FROM {view} WHERE 1", view = records.view());
@@ -180,7 +178,7 @@ pub fn export(
         );
     }
     sql.push_str(" ORDER BY number");
-    let context = || format!("exporting {}", records.as_str());
+    let context = || t!("store-exporting", records = records.as_str());
     let mut stmt = conn.prepare(&sql).with_context(context)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     sink.header(&columns)?;
@@ -262,7 +260,7 @@ pub fn keep_local(
         named_params! { ":id": id },
         |row| row.get(0),
     )
-    .context("reading a record's uid")?;
+    .with_context(|| t!("store-reading-record-uid"))?;
     let other_text = other;
     let known: bool = super::query_one(
         tx,
@@ -271,7 +269,7 @@ pub fn keep_local(
         named_params! { ":entity": entity(records).as_str(), ":id": id, ":text": other_text },
         |row| row.get(0),
     )
-    .context("looking for a merged version in the history")?;
+    .with_context(|| t!("store-looking-for-merged"))?;
     if known {
         return Ok(false);
     }
@@ -301,7 +299,7 @@ pub fn last_id(conn: &Connection, records: Records) -> Result<i64> {
         [],
         |row| row.get(0),
     )
-    .with_context(|| format!("counting {}", records.as_str()))
+    .with_context(|| t!("store-counting", records = records.as_str()))
 }
 
 /// Whether an insert failed because the uid is already taken.
@@ -325,7 +323,7 @@ pub fn count(conn: &Connection, records: Records) -> Result<u64> {
         |row| row.get::<_, i64>(0),
     )
     .map(|n| n as u64)
-    .with_context(|| format!("counting {}", records.as_str()))
+    .with_context(|| t!("store-counting", records = records.as_str()))
 }
 
 /// Whether the logbook holds any record of this kind.
@@ -336,7 +334,7 @@ pub fn any(conn: &Connection, records: Records) -> Result<bool> {
         [],
         |row| row.get(0),
     )
-    .with_context(|| format!("counting {}", records.as_str()))
+    .with_context(|| t!("store-counting", records = records.as_str()))
 }
 
 pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
@@ -347,7 +345,7 @@ pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Optio
         |row| row.get(0),
     )
     .optional()
-    .with_context(|| format!("looking up {} by uid", records.as_str()))
+    .with_context(|| t!("store-looking-up-by-uid", records = records.as_str()))
 }
 
 #[cfg(test)]

@@ -177,7 +177,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
         named_params! { ":id": id },
         from_row,
     )
-    .context("reading a finding")
+    .with_context(|| t!("store-reading-finding"))
 }
 
 pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
@@ -226,7 +226,7 @@ pub fn insert_from(
             ":updated_at": origin.updated_at(author),
         },
     )
-    .context("logging the finding")?;
+    .with_context(|| t!("store-logging-finding"))?;
     let id = tx.last_insert_rowid();
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
@@ -302,7 +302,7 @@ pub fn update_from(
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
-    .context("changing the finding")?;
+    .with_context(|| t!("store-changing-finding"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     if after == before {
         return Ok(None);
@@ -339,9 +339,11 @@ pub fn void_from(
 ) -> Result<FindingRow> {
     let current = get(tx, id)?;
     if let Some(at) = &current.voided_at {
-        return Err(Error::input(format!(
-            "finding #{id} is already void (since {at}: {})",
-            current.void_reason.as_deref().unwrap_or("")
+        return Err(Error::input(t!(
+            "store-finding-already-void",
+            id = id,
+            at = at.as_str(),
+            reason = current.void_reason.as_deref().unwrap_or("")
         )));
     }
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
@@ -350,7 +352,7 @@ pub fn void_from(
         "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
-    .context("voiding the finding")?;
+    .with_context(|| t!("store-voiding-finding"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
         tx,
@@ -387,7 +389,7 @@ pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>>
         |r| r.get(0),
     )
     .optional()
-    .context("looking for the same finding on the visit")
+    .with_context(|| t!("store-looking-for-same-finding"))
 }
 
 /// Findings matching the filter, in the order they happened.

@@ -67,7 +67,7 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
         |row| row.get(0),
     )
     .optional()
-    .context("reading the end of the edit history")?
+    .with_context(|| t!("store-reading-history-end"))?
     .unwrap_or_else(|| GENESIS.to_string());
     let (before, after) = (change.before, change.after);
     let hash = entry_hash(&EntryFields {
@@ -99,7 +99,7 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
             ":hash": hash,
         },
     )
-    .context("appending to the edit history")?;
+    .with_context(|| t!("store-appending-history"))?;
     Ok(())
 }
 
@@ -175,15 +175,20 @@ pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
 /// What a person reads for a reference held in a snapshot: a person's
 /// name, a unit's code, a visit's number. `None` for other fields.
 pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Option<String>> {
-    let sql = match field {
-        "person" => "SELECT name FROM people WHERE uid = :uid",
-        "unit" => "SELECT code FROM units WHERE uid = :uid",
-        "visit" => "SELECT 'visit #' || id FROM visits WHERE uid = :uid",
-        _ => return Ok(None),
+    let text = |sql: &str| -> Result<Option<String>> {
+        super::query_one(conn, sql, named_params! { ":uid": uid }, |row| row.get(0))
+            .optional()
+            .with_context(|| t!("store-naming-history-record"))
     };
-    super::query_one(conn, sql, named_params! { ":uid": uid }, |row| row.get(0))
-        .optional()
-        .context("naming a record in the history")
+    match field {
+        "person" => text("SELECT name FROM people WHERE uid = :uid"),
+        "unit" => text("SELECT code FROM units WHERE uid = :uid"),
+        "visit" => Ok(
+            text("SELECT CAST(id AS TEXT) FROM visits WHERE uid = :uid")?
+                .map(|number| t!("store-visit-label", number = number)),
+        ),
+        _ => Ok(None),
+    }
 }
 
 /// History entries, oldest first; of one finding when its number is given.
@@ -201,7 +206,7 @@ pub fn entries(conn: &Connection, finding: Option<i64>) -> Result<Vec<HistoryEnt
              FROM history h {filter}
              ORDER BY h.seq"
         ))
-        .context("preparing the history query")?;
+        .with_context(|| t!("store-preparing-history"))?;
     let params: Vec<(&str, &dyn rusqlite::ToSql)> = match &finding {
         Some(id) => vec![(":id", id)],
         None => Vec::new(),
@@ -222,9 +227,9 @@ pub fn entries(conn: &Connection, finding: Option<i64>) -> Result<Vec<HistoryEnt
                 reason: row.get("reason")?,
             })
         })
-        .context("reading the edit history")?;
+        .with_context(|| t!("store-reading-history"))?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the edit history")
+        .with_context(|| t!("store-reading-history"))
 }
 
 /// How to take a record's current state as JSON, naming other records by
@@ -248,7 +253,7 @@ pub(super) fn snapshot(tx: &Connection, snapshot: &Snapshot, id: i64) -> Result<
         a = snapshot.alias
     );
     super::query_one(tx, &sql, named_params! { ":id": id }, |row| row.get(0))
-        .context("taking a snapshot for the edit history")
+        .with_context(|| t!("store-taking-snapshot"))
 }
 
 #[cfg(test)]
@@ -279,5 +284,56 @@ mod tests {
             .map(|b| format!("{b:02x}"))
             .collect();
         assert_eq!(entry_hash(&entry), expected);
+    }
+
+    #[test]
+    fn a_visit_in_the_history_is_named_in_the_reader_s_language() {
+        use crate::i18n::{self, Lang};
+        use crate::store::{Author, Store, units, visits};
+        let mut store = Store::open_in_memory().unwrap();
+        let author = Author {
+            by: "Lê Thị Hoa".into(),
+            at: "2022-05-10T00:35:00.000Z".into(),
+        };
+        let visit = store
+            .write(|tx| {
+                let unit = units::insert(
+                    tx,
+                    &units::NewUnit {
+                        code: "tam-dai".into(),
+                        name: "UBND xã Tam Đại".into(),
+                        kind: crate::model::UnitKind::Commune,
+                        morning_start: None,
+                        afternoon_start: None,
+                    },
+                    &author,
+                )?;
+                visits::start(
+                    tx,
+                    &visits::NewVisit {
+                        unit_id: unit.id,
+                        started_at: chrono::NaiveDate::from_ymd_opt(2022, 5, 10)
+                            .unwrap()
+                            .and_hms_opt(7, 35, 0)
+                            .unwrap(),
+                        ended_at: None,
+                        announced: false,
+                        team: None,
+                        on_roll: None,
+                        present: None,
+                        note: None,
+                    },
+                    &author,
+                )
+            })
+            .unwrap();
+        let label = |lang| {
+            i18n::set(lang);
+            let label = reference_label(store.conn(), "visit", &visit.uid).unwrap();
+            i18n::set(Lang::En);
+            label
+        };
+        assert_eq!(label(Lang::En).as_deref(), Some("visit #1"));
+        assert_eq!(label(Lang::Vi).as_deref(), Some("lượt kiểm tra #1"));
     }
 }

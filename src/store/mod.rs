@@ -35,7 +35,13 @@ pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use units::{NewUnit, UnitChange, UnitRow};
 pub use visits::{NewVisit, VisitFilter, VisitRow};
 
-/// The end of a message about the `--db` file.
+/// The end of a message about the `--db` file, in the current language.
+pub(crate) fn db_advice() -> String {
+    t!("store-db-advice")
+}
+
+/// [`db_advice`] in English, for callers that have not yet asked for it in
+/// the current language.
 pub(crate) const DB_ADVICE: &str = "; name a logbook with `--db`";
 
 /// How long a command waits for another spotcheck that holds the write lock.
@@ -109,38 +115,39 @@ impl Store {
         };
         let created = match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                return Err(logbook_error(
-                    "is a directory: name a file, as in `--db inspections.db`".into(),
-                ));
+                return Err(logbook_error(t!("store-logbook-is-directory")));
             }
             Ok(_) => {
-                check_header(path, DB_ADVICE)?;
+                check_header(path, &db_advice())?;
                 false
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 if access == Access::Read {
                     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
                     if let Some(dir) = dir.filter(|d| !d.is_dir()) {
-                        return Err(logbook_error(format!(
-                            "does not exist, nor does its directory `{}`: name the logbook with `--db`",
-                            dir.display()
+                        return Err(logbook_error(t!(
+                            "store-logbook-missing-directory",
+                            dir = dir.display().to_string()
                         )));
                     }
-                    return Err(logbook_error(
-                        "does not exist: create it with `spotcheck init`, then add a unit with `spotcheck unit add CODE NAME`".into(),
-                    ));
+                    return Err(logbook_error(t!("store-logbook-missing")));
                 }
                 create_owner_only(path)?;
                 true
             }
-            Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
+            Err(e) => {
+                return Err(logbook_error(t!(
+                    "store-logbook-unreadable",
+                    error = e.to_string()
+                )));
+            }
         };
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?;
+            .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -155,7 +162,7 @@ impl Store {
 
     /// A logbook in memory, for tests of the store itself.
     pub fn open_in_memory() -> Result<Store> {
-        let conn = Connection::open_in_memory().context("opening an in-memory logbook")?;
+        let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
@@ -178,20 +185,20 @@ impl Store {
         // 32 MB of page cache: imports and merges touch indexes all over the file.
         conn.pragma_update(None, "cache_size", -32_768)
             // The first statement on the file: a damaged one fails here.
-            .context("opening the logbook")?;
+            .with_context(|| t!("store-opening"))?;
         conn.busy_timeout(BUSY_TIMEOUT)
-            .context("setting the busy timeout")?;
+            .with_context(|| t!("store-setting-busy-timeout"))?;
         conn.pragma_update(None, "foreign_keys", true)
-            .context("turning on foreign keys")?;
+            .with_context(|| t!("store-turning-on-foreign-keys"))?;
         // Views and triggers in a file must not call functions with side effects.
         conn.pragma_update(None, "trusted_schema", false)
-            .context("turning off trusted_schema")?;
+            .with_context(|| t!("store-turning-off-trusted-schema"))?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
-            .context("turning on defensive mode")?;
+            .with_context(|| t!("store-turning-on-defensive"))?;
         // Without it, SQLite (built with STAT4) compiles a statement again
         // whenever a bound value changes, which costs more than running it.
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
-            .context("fixing query plans")?;
+            .with_context(|| t!("store-fixing-query-plans"))?;
         conn.create_scalar_function(
             "spotcheck_fold",
             1,
@@ -201,7 +208,7 @@ impl Store {
                 Ok(text.map(|t| crate::fold::fold(&t)))
             },
         )
-        .context("registering the folding function")?;
+        .with_context(|| t!("store-registering-folding"))?;
         Ok(())
     }
 
@@ -211,16 +218,16 @@ impl Store {
         let mode: String = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
-            .context("switching the journal to WAL")?;
+            .with_context(|| t!("store-switching-to-wal"))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Logbook {
                 path: self.path.clone(),
-                problem: format!("cannot use a write-ahead log (journal mode stays `{mode}`)"),
+                problem: t!("store-logbook-no-wal", mode = mode),
             });
         }
         self.conn
             .pragma_update(None, "synchronous", "FULL")
-            .context("setting synchronous=FULL")?;
+            .with_context(|| t!("store-setting-synchronous"))?;
         Ok(())
     }
 
@@ -230,9 +237,9 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("starting a write")?;
+            .with_context(|| t!("store-starting-write"))?;
         let value = work(&tx)?;
-        tx.commit().context("committing the write")?;
+        tx.commit().with_context(|| t!("store-committing-write"))?;
         Ok(value)
     }
 
@@ -245,7 +252,7 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
-            .context("reading the schema version")
+            .with_context(|| t!("store-reading-schema-version"))
     }
 }
 
@@ -255,19 +262,19 @@ pub(super) fn check_header(path: &Path, advice: &str) -> Result<()> {
     let mut header = [0u8; 16];
     let mut file = std::fs::File::open(path).map_err(|e| Error::Logbook {
         path: path.to_path_buf(),
-        problem: format!("cannot be read: {e}"),
+        problem: t!("store-logbook-unreadable", error = e.to_string()),
     })?;
     let read = file.read(&mut header).unwrap_or(0);
     if read == 0 {
         return Err(Error::Logbook {
             path: path.to_path_buf(),
-            problem: format!("is an empty file, not a spotcheck logbook{advice}"),
+            problem: t!("store-logbook-empty", advice = advice),
         });
     }
     if read < 16 || &header != b"SQLite format 3\0" {
         return Err(Error::Logbook {
             path: path.to_path_buf(),
-            problem: format!("is not a spotcheck logbook (not an SQLite database){advice}"),
+            problem: t!("store-logbook-not-sqlite", advice = advice),
         });
     }
     Ok(())
@@ -286,14 +293,14 @@ fn create_owner_only(path: &Path) -> Result<()> {
         let problem = if e.kind() == std::io::ErrorKind::NotFound {
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
             match dir {
-                Some(dir) => format!(
-                    "cannot be created: the directory `{}` does not exist; create it first or name another `--db` file",
-                    dir.display()
+                Some(dir) => t!(
+                    "store-logbook-uncreatable-directory",
+                    dir = dir.display().to_string()
                 ),
-                None => format!("cannot be created: {e}"),
+                None => t!("store-logbook-uncreatable", error = e.to_string()),
             }
         } else {
-            format!("cannot be created: {e}")
+            t!("store-logbook-uncreatable", error = e.to_string())
         };
         Error::Logbook {
             path: path.to_path_buf(),
@@ -453,21 +460,27 @@ pub fn resolve_id(
             |row| row.get(0),
         )
         .optional()
-        .with_context(|| format!("looking up {} #{number}", what.noun()))
+        .with_context(|| {
+            t!(
+                "store-looking-up-record",
+                what = what.noun(),
+                number = number
+            )
+        })
     };
     let by_prefix = |prefix: &str| -> Result<Vec<i64>> {
+        let context = || t!("store-looking-up-uid");
         let mut stmt = conn
             .prepare(&format!(
                 "SELECT id FROM {table} WHERE uid >= :prefix AND uid < :prefix || 'g' ORDER BY id LIMIT 2"
             ))
-            .context("looking up a uid")?;
+            .with_context(context)?;
         let ids = stmt
             .query_map(rusqlite::named_params! { ":prefix": prefix }, |row| {
                 row.get(0)
             })
-            .context("looking up a uid")?;
-        ids.collect::<rusqlite::Result<_>>()
-            .context("looking up a uid")
+            .with_context(context)?;
+        ids.collect::<rusqlite::Result<_>>().with_context(context)
     };
     let mut found: Vec<i64> = match reference {
         RecordRef::Number(n) => by_number(*n)?.into_iter().collect(),
@@ -481,17 +494,19 @@ pub fn resolve_id(
     found.dedup();
     match found.as_slice() {
         [id] => Ok(*id),
-        [] => Err(Error::lookup(format!(
-            "no {} `{typed}`: see `spotcheck {}`",
-            what.noun(),
-            match what {
+        [] => Err(Error::lookup(t!(
+            "store-no-record",
+            what = what.noun(),
+            typed = typed,
+            list = match what {
                 Numbered::Visit => "visit list",
                 Numbered::Finding => "list",
             }
         ))),
-        _ => Err(Error::lookup(format!(
-            "`{typed}` names more than one {}: type more digits of the uid, or `#` and the number",
-            what.noun()
+        _ => Err(Error::lookup(t!(
+            "store-record-ambiguous",
+            typed = typed,
+            what = what.noun()
         ))),
     }
 }

@@ -51,7 +51,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<PersonRow> {
         named_params! { ":id": id },
         from_row,
     )
-    .context("reading a person")
+    .with_context(|| t!("store-reading-person"))
 }
 
 /// The person of this unit whose name folds to the same text, if any.
@@ -63,7 +63,7 @@ pub fn find(conn: &Connection, unit_id: i64, name: &str) -> Result<Option<Person
         from_row,
     )
     .optional()
-    .context("looking up a person")
+    .with_context(|| t!("store-looking-up-person"))
 }
 
 pub fn insert(
@@ -86,14 +86,14 @@ pub fn insert_from(
     author: &Author,
 ) -> Result<PersonRow> {
     if fold(name).is_empty() {
-        return Err(Error::input(
-            "a person's name is needed, as in `Nguyễn Văn An`",
-        ));
+        return Err(Error::input(t!("store-person-name-needed")));
     }
     if let Some(existing) = find(tx, unit_id, name)? {
-        return Err(Error::input(format!(
-            "{} is already on the staff of {} (person #{})",
-            existing.name, existing.unit_name, existing.id
+        return Err(Error::input(t!(
+            "store-person-exists",
+            name = existing.name,
+            unit = existing.unit_name,
+            id = existing.id
         )));
     }
     let uid = origin.uid();
@@ -111,7 +111,7 @@ pub fn insert_from(
             ":updated_at": origin.updated_at(author),
         },
     )
-    .context("adding a person")?;
+    .with_context(|| t!("store-adding-person"))?;
     let id = tx.last_insert_rowid();
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
@@ -144,7 +144,7 @@ pub fn set_position(
         "UPDATE people SET position = :position, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":position": position, ":at": updated_at.unwrap_or(&author.at) },
     )
-    .context("changing a person's position")?;
+    .with_context(|| t!("store-changing-position"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let row = get(tx, id)?;
     history::append_edit(
@@ -173,14 +173,14 @@ pub fn find_or_insert(
 
 /// Staff, by unit then name ignoring accents.
 pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<PersonRow>> {
+    let context = || t!("store-listing-people");
     let mut stmt = conn
         .prepare(&format!(
             "{SELECT} WHERE :unit IS NULL OR p.unit_id = :unit ORDER BY u.code, p.name_folded, p.name"
         ))
-        .context("listing people")?;
+        .with_context(context)?;
     let rows = stmt
         .query_map(named_params! { ":unit": unit_id }, from_row)
-        .context("listing people")?;
-    rows.collect::<rusqlite::Result<_>>()
-        .context("listing people")
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }

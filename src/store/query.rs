@@ -94,20 +94,23 @@ impl Store {
         };
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                return Err(logbook_error(
-                    "is a directory: name a file with `--db`".into(),
-                ));
+                return Err(logbook_error(t!("store-logbook-is-directory-db")));
             }
             Ok(_) => check_header(path, advice)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(logbook_error(format!("does not exist{advice}")));
+                return Err(logbook_error(t!("store-logbook-absent", advice = advice)));
             }
-            Err(e) => return Err(logbook_error(format!("cannot be read: {e}"))),
+            Err(e) => {
+                return Err(logbook_error(t!(
+                    "store-logbook-unreadable",
+                    error = e.to_string()
+                )));
+            }
         }
         let leftovers = Leftovers::before_opening(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?;
+            .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
         // A logbook in WAL mode needs its `-shm` file; in a folder we may not
         // write (a USB stick, a colleague's share) SQLite cannot make one, and
         // nobody can be writing there either, so the file is read as it stands.
@@ -119,7 +122,9 @@ impl Store {
             {
                 drop(conn);
                 Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
-                    .map_err(|e| logbook_error(format!("cannot be opened: {e}")))?
+                    .map_err(|e| {
+                        logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
+                    })?
             }
             _ => conn,
         };
@@ -133,11 +138,11 @@ impl Store {
         store
             .conn
             .pragma_update(None, "query_only", true)
-            .context("making the connection read-only")?;
+            .with_context(|| t!("store-making-read-only"))?;
         store
             .conn
             .authorizer(Some(authorize))
-            .context("installing the read-only guard")?;
+            .with_context(|| t!("store-installing-guard"))?;
         // Bounds on what one question may ask of SQLite: far above any query
         // a person writes, far below what would exhaust a laptop.
         for (limit, value) in [
@@ -151,7 +156,7 @@ impl Store {
             store
                 .conn
                 .set_limit(limit, value)
-                .context("limiting the query")?;
+                .with_context(|| t!("store-limiting-query"))?;
         }
         Ok(store)
     }
@@ -162,7 +167,7 @@ impl Store {
         // Called every few thousand virtual-machine steps: cheap, and soon enough.
         self.conn
             .progress_handler(10_000, Some(move || Instant::now() >= deadline))
-            .context("setting the query's time limit")
+            .with_context(|| t!("store-setting-time-limit"))
     }
 
     /// Copy the logbook to `dest` while others may be writing, through SQLite's
@@ -175,7 +180,7 @@ impl Store {
                 dest,
                 None::<fn(rusqlite::backup::Progress)>,
             )
-            .with_context(|| format!("backing up to `{}`", shown.display()))
+            .with_context(|| t!("store-backing-up", path = shown.display().to_string()))
     }
 }
 
@@ -269,21 +274,19 @@ pub fn run(
         };
         match code {
             Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
-            | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(
-                "refused: `spotcheck sql` only reads (SELECT, WITH … SELECT, reading pragmas); use spotcheck's own commands to change the logbook",
-            ),
-            Some(rusqlite::ErrorCode::OperationInterrupted) => Error::input(format!(
-                "the query was stopped after {} s: narrow it with WHERE or LIMIT, or give it longer with `--time-limit SECONDS`",
-                time_limit.as_secs()
-            )),
-            Some(rusqlite::ErrorCode::TooBig) => Error::input(format!(
-                "the query failed: {e}: a query may be up to {MAX_SQL_BYTES} bytes long and make values of up to {MAX_VALUE_BYTES} bytes"
+            | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(t!("store-sql-refused")),
+            Some(rusqlite::ErrorCode::OperationInterrupted) => {
+                Error::input(t!("store-sql-stopped", seconds = time_limit.as_secs()))
+            }
+            Some(rusqlite::ErrorCode::TooBig) => Error::input(t!(
+                "store-sql-too-big",
+                error = e.to_string(),
+                sql_bytes = MAX_SQL_BYTES,
+                value_bytes = MAX_VALUE_BYTES
             )),
             _ => match e {
-                rusqlite::Error::MultipleStatement => Error::input(
-                    "`spotcheck sql` runs one statement at a time: remove what follows the first `;`",
-                ),
-                other => Error::input(format!("the query failed: {other}")),
+                rusqlite::Error::MultipleStatement => Error::input(t!("store-sql-one-statement")),
+                other => Error::input(t!("store-sql-failed", error = other.to_string())),
             },
         }
     };
@@ -297,11 +300,7 @@ pub fn run(
                     .ok()
                     .flatten()
             })
-            .ok_or_else(|| {
-                Error::input(format!(
-                    "the query has no parameter `:{name}`: name it in the query as `:{name}`"
-                ))
-            })?;
+            .ok_or_else(|| Error::input(t!("store-sql-unknown-param", name = name.as_str())))?;
         let bound = match value.parse::<i64>() {
             Ok(number) => stmt.raw_bind_parameter(index, number),
             Err(_) => stmt.raw_bind_parameter(index, value.as_str()),
@@ -311,15 +310,15 @@ pub fn run(
     // A parameter left without a value would quietly match nothing.
     for index in 1..=stmt.parameter_count() {
         let Some(name) = stmt.parameter_name(index) else {
-            return Err(Error::input(
-                "the query has a `?` parameter, which `--param` cannot fill: name it, as `:unit`, and give `--param unit=VALUE`",
-            ));
+            return Err(Error::input(t!("store-sql-positional-param")));
         };
         {
             let bare = name.trim_start_matches([':', '@', '$']);
             if !params.iter().any(|(given, _)| given == bare) {
-                return Err(Error::input(format!(
-                    "the query's parameter `{name}` has no value: give it with `--param {bare}=VALUE`"
+                return Err(Error::input(t!(
+                    "store-sql-param-missing",
+                    name = name,
+                    bare = bare
                 )));
             }
         }

@@ -70,7 +70,7 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
              ORDER BY u.code",
         )
-        .context("preparing the monthly summary")?;
+        .with_context(|| t!("store-preparing-summary"))?;
     let rows = stmt
         .query_map(named_params! { ":from": from, ":to": to }, |row| {
             Ok(UnitCounts {
@@ -87,9 +87,9 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
                 repeat_people: 0,
             })
         })
-        .context("computing the monthly summary")?;
+        .with_context(|| t!("store-computing-summary"))?;
     rows.collect::<rusqlite::Result<_>>()
-        .context("computing the monthly summary")
+        .with_context(|| t!("store-computing-summary"))
 }
 
 /// How many people have a finding in the period and another since
@@ -112,7 +112,7 @@ pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) 
         named_params! { ":from": from, ":to": to, ":repeat_from": date_text(repeat_from) },
         |row| row.get(0),
     )
-    .context("counting repeat offenders")
+    .with_context(|| t!("store-counting-repeats"))
 }
 
 /// A person with several findings in a window.
@@ -180,7 +180,7 @@ pub fn offenders(
              FROM g CROSS JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
              ORDER BY g.findings DESC, p.name_folded, u.code",
         )
-        .context("preparing the repeat offenders query")?;
+        .with_context(|| t!("store-preparing-repeats"))?;
     let rows = stmt
         .query_map(
             named_params! {
@@ -222,9 +222,9 @@ pub fn offenders(
                 })
             },
         )
-        .context("finding repeat offenders")?;
+        .with_context(|| t!("store-finding-repeats"))?;
     rows.collect::<rusqlite::Result<_>>()
-        .context("finding repeat offenders")
+        .with_context(|| t!("store-finding-repeats"))
 }
 
 /// What a trend counts.
@@ -309,7 +309,9 @@ pub fn trend(
          GROUP BY period, key",
         measure = measure.sql()
     );
-    let mut stmt = conn.prepare(&sql).context("preparing the trend")?;
+    let mut stmt = conn
+        .prepare(&sql)
+        .with_context(|| t!("store-preparing-trend"))?;
     let rows = stmt
         .query_map(
             named_params! {
@@ -325,7 +327,7 @@ pub fn trend(
                 })
             },
         )
-        .context("computing the trend")?;
+        .with_context(|| t!("store-computing-trend"))?;
     rows.collect::<rusqlite::Result<_>>()
-        .context("computing the trend")
+        .with_context(|| t!("store-computing-trend"))
 }

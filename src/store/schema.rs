@@ -26,29 +26,43 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     };
     let application_id: i32 = conn
         .pragma_query_value(None, "application_id", |row| row.get(0))
-        .map_err(|e| refuse(format!("cannot be read as an SQLite database: {e}")))?;
+        .map_err(|e| {
+            refuse(t!(
+                "store-logbook-not-readable-sqlite",
+                error = e.to_string()
+            ))
+        })?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
-        .context("reading the schema version")?;
+        .with_context(|| t!("store-reading-schema-version"))?;
     if application_id == 0 {
         let objects: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
-            .map_err(|e| refuse(format!("cannot be read as an SQLite database: {e}")))?;
+            .map_err(|e| {
+                refuse(t!(
+                    "store-logbook-not-readable-sqlite",
+                    error = e.to_string()
+                ))
+            })?;
         if objects == 0 && version == 0 {
             return Ok(()); // an empty database: ours to initialise
         }
-        return Err(refuse(
-            "is an SQLite database but not a spotcheck logbook; name a logbook with `--db`".into(),
-        ));
+        return Err(refuse(t!(
+            "store-logbook-not-ours",
+            advice = super::db_advice()
+        )));
     }
     if application_id != APPLICATION_ID {
-        return Err(refuse(format!(
-            "is an SQLite database of another program (application_id {application_id:#x}), not a spotcheck logbook"
+        return Err(refuse(t!(
+            "store-logbook-other-program",
+            id = format!("{application_id:#x}")
         )));
     }
     if version > SCHEMA_VERSION {
-        return Err(refuse(format!(
-            "was written by a newer spotcheck (schema version {version}; this one knows up to {SCHEMA_VERSION}): install a newer spotcheck to open it"
+        return Err(refuse(t!(
+            "store-logbook-too-new",
+            version = version,
+            known = SCHEMA_VERSION
         )));
     }
     Ok(())
@@ -58,7 +72,7 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
-        .context("reading the schema version")?;
+        .with_context(|| t!("store-reading-schema-version"))?;
     if version >= SCHEMA_VERSION {
         return Ok(());
     }
@@ -69,21 +83,22 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         let target = index as i64 + 1;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context("starting the schema upgrade")?;
+            .with_context(|| t!("store-starting-upgrade"))?;
         // Another spotcheck may have upgraded the file while we waited for the lock.
         let current: i64 = tx
             .pragma_query_value(None, "user_version", |row| row.get(0))
-            .context("reading the schema version")?;
+            .with_context(|| t!("store-reading-schema-version"))?;
         if current >= target {
             continue;
         }
         tx.execute_batch(sql)
-            .with_context(|| format!("upgrading the logbook to schema version {target}"))?;
+            .with_context(|| t!("store-upgrading", version = target))?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
-            .context("marking the file as a spotcheck logbook")?;
+            .with_context(|| t!("store-marking-logbook"))?;
         tx.pragma_update(None, "user_version", target)
-            .context("recording the schema version")?;
-        tx.commit().context("committing the schema upgrade")?;
+            .with_context(|| t!("store-recording-schema-version"))?;
+        tx.commit()
+            .with_context(|| t!("store-committing-upgrade"))?;
     }
     Ok(())
 }
@@ -99,9 +114,9 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
         None::<fn(rusqlite::backup::Progress)>,
     )
     .with_context(|| {
-        format!(
-            "backing up the logbook to `{}` before upgrading it",
-            backup.display()
+        t!(
+            "store-backing-up-before-upgrade",
+            path = backup.display().to_string()
         )
     })?;
     Ok(backup)

@@ -74,9 +74,7 @@ pub fn normalise_code(code: &str) -> Result<String> {
     if valid {
         Ok(slug)
     } else {
-        Err(Error::input(format!(
-            "invalid unit code `{code}`: use letters, digits and dashes, as in `tam-dai`"
-        )))
+        Err(Error::input(t!("store-unit-code-invalid", code = code)))
     }
 }
 
@@ -93,9 +91,7 @@ pub fn insert_from(
 ) -> Result<UnitRow> {
     let code = normalise_code(&unit.code)?;
     if by_code(tx, &code)?.is_some() {
-        return Err(Error::input(format!(
-            "unit `{code}` already exists: change it with `spotcheck unit edit {code}`"
-        )));
+        return Err(Error::input(t!("store-unit-exists", code = code.as_str())));
     }
     let uid = origin.uid();
     super::exec(
@@ -114,7 +110,7 @@ pub fn insert_from(
             ":updated_at": origin.updated_at(author),
         },
     )
-    .with_context(|| format!("adding unit `{code}`"))?;
+    .with_context(|| t!("store-adding-unit", code = code.as_str()))?;
     let id = tx.last_insert_rowid();
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
@@ -168,7 +164,7 @@ pub fn update_from(
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
-    .with_context(|| format!("changing unit `{}`", current.code))?;
+    .with_context(|| t!("store-changing-unit", code = current.code.as_str()))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append_edit(
         tx,
@@ -187,7 +183,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
         named_params! { ":id": id },
         from_row,
     )
-    .context("reading a unit")
+    .with_context(|| t!("store-reading-unit"))
 }
 
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
@@ -198,17 +194,17 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
         from_row,
     )
     .optional()
-    .context("looking up a unit by code")
+    .with_context(|| t!("store-looking-up-unit-by-code"))
 }
 
 /// Every unit, in code order.
 pub fn all(conn: &Connection) -> Result<Vec<UnitRow>> {
+    let context = || t!("store-listing-units");
     let mut stmt = conn
         .prepare(&format!("{SELECT} ORDER BY code"))
-        .context("listing units")?;
-    let rows = stmt.query_map([], from_row).context("listing units")?;
-    rows.collect::<rusqlite::Result<_>>()
-        .context("listing units")
+        .with_context(context)?;
+    let rows = stmt.query_map([], from_row).with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
 /// A unit by its code, else by a diacritic-insensitive part of its name that
@@ -216,23 +212,22 @@ pub fn all(conn: &Connection) -> Result<Vec<UnitRow>> {
 pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
     let folded = fold(reference);
     if folded.is_empty() {
-        return Err(Error::input(
-            "a unit is needed: type its code or part of its name",
-        ));
+        return Err(Error::input(t!("store-unit-needed")));
     }
     if let Some(unit) = by_code(conn, &folded.replace(' ', "-"))? {
         return Ok(unit);
     }
+    let context = || t!("store-looking-up-unit-by-name");
     let mut stmt = conn
         .prepare(&format!(
             "{SELECT} WHERE instr(name_folded, :folded) > 0 ORDER BY code"
         ))
-        .context("looking up a unit by name")?;
+        .with_context(context)?;
     let matches: Vec<UnitRow> = stmt
         .query_map(named_params! { ":folded": folded }, from_row)
-        .context("looking up a unit by name")?
+        .with_context(context)?
         .collect::<rusqlite::Result<_>>()
-        .context("looking up a unit by name")?;
+        .with_context(context)?;
     // A name typed in full wins over names that merely contain it.
     let exact: Vec<&UnitRow> = matches.iter().filter(|u| fold(&u.name) == folded).collect();
     match (exact.as_slice(), matches.as_slice()) {
@@ -242,30 +237,29 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
             let units = all(conn)?;
             let close =
                 crate::fold::similar(reference, &units, |u| vec![u.code.clone(), u.name.clone()]);
-            let hint = match close.as_slice() {
-                [] => String::new(),
-                close => format!(
-                    "did you mean {}? ",
-                    close
+            Err(Error::lookup(match close.as_slice() {
+                [] => t!("store-unit-no-match", reference = reference),
+                close => t!(
+                    "store-unit-no-match-close",
+                    reference = reference,
+                    close = close
                         .iter()
                         .map(|u| format!("`{}` ({})", u.code, u.name))
                         .collect::<Vec<_>>()
-                        .join(" or ")
+                        .join(&format!(" {} ", t!("store-or")))
                 ),
-            };
-            Err(Error::lookup(format!(
-                "no unit matches `{reference}`: {hint}see `spotcheck unit list`, or add it with `spotcheck unit add CODE NAME`"
-            )))
+            }))
         }
         (_, many) => {
             let names: Vec<String> = many
                 .iter()
                 .map(|u| format!("{} ({})", u.code, u.name))
                 .collect();
-            Err(Error::lookup(format!(
-                "`{reference}` matches {} units: {}; type the code",
-                many.len(),
-                names.join(", ")
+            Err(Error::lookup(t!(
+                "store-unit-ambiguous",
+                reference = reference,
+                count = many.len(),
+                units = names.join(", ")
             )))
         }
     }

@@ -90,7 +90,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<VisitRow> {
         named_params! { ":id": id },
         from_row,
     )
-    .context("reading a visit")
+    .with_context(|| t!("store-reading-visit"))
 }
 
 /// Record a visit and make it the current one.
@@ -128,7 +128,7 @@ pub fn insert_from(
             ":updated_at": origin.updated_at(author),
         },
     )
-    .context("recording the visit")?;
+    .with_context(|| t!("store-recording-visit"))?;
     let id = tx.last_insert_rowid();
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     history::append(
@@ -155,7 +155,7 @@ pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) ->
         "UPDATE visits SET ended_at = :ended, updated_at = :at WHERE id = :id",
         named_params! { ":id": id, ":ended": datetime_text(at), ":at": author.at },
     )
-    .context("ending the visit")?;
+    .with_context(|| t!("store-ending-visit"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let visit = get(tx, id)?;
     history::append(
@@ -206,7 +206,7 @@ pub fn update_from(
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
-    .context("changing the visit")?;
+    .with_context(|| t!("store-changing-visit"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
     let row = get(tx, id)?;
     history::append_edit(
@@ -228,7 +228,7 @@ pub fn current(conn: &Connection) -> Result<Option<i64>> {
         |row| row.get(0),
     )
     .optional()
-    .context("reading the current visit")?;
+    .with_context(|| t!("store-reading-current-visit"))?;
     Ok(value.flatten().and_then(|v| v.parse().ok()))
 }
 
@@ -239,7 +239,7 @@ fn set_current(tx: &Transaction<'_>, id: Option<i64>) -> Result<()> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         named_params! { ":key": CURRENT_KEY, ":value": id.map(|id| id.to_string()) },
     )
-    .context("setting the current visit")?;
+    .with_context(|| t!("store-setting-current-visit"))?;
     Ok(())
 }
 
@@ -253,21 +253,21 @@ pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
     } else {
         ""
     };
+    let context = || t!("store-listing-visits");
     let mut stmt = conn
         .prepare_cached(&format!(
             "{SELECT} WHERE v.started_at >= :from AND v.started_at < :to {unit}
               ORDER BY v.started_at, v.id"
         ))
-        .context("listing visits")?;
+        .with_context(context)?;
     let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":from", &from), (":to", &to)];
     if let Some(unit) = &filter.unit_id {
         params.push((":unit", unit));
     }
     let rows = stmt
         .query_map(params.as_slice(), from_row)
-        .context("listing visits")?;
-    rows.collect::<rusqlite::Result<_>>()
-        .context("listing visits")
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
 /// A period as a half-open range of stored date-time text: the first day
@@ -283,9 +283,5 @@ pub(super) fn period_bounds(period: Option<&Period>) -> (String, String) {
 
 /// Fail with the line to type when a finding has no visit to go to.
 pub fn require_current(conn: &Connection) -> Result<i64> {
-    current(conn)?.ok_or_else(|| {
-        Error::input(
-            "no current visit: start one with `spotcheck visit start UNIT`, or name one with `--visit ID`",
-        )
-    })
+    current(conn)?.ok_or_else(|| Error::input(t!("store-no-current-visit")))
 }

@@ -383,3 +383,137 @@ fn backups_and_exports_are_readable_by_their_owner_only() {
         assert_eq!(mode & 0o777, 0o600, "{name}: {mode:o}");
     }
 }
+
+/// What `vi` prints for `args`, which must fail with `code`: its standard error.
+fn fails_in_vietnamese(book: &Logbook, args: &[&str], code: i32) -> String {
+    let mut vietnamese = vec!["--lang", "vi"];
+    vietnamese.extend(args);
+    book.fails(&vietnamese, code)
+}
+
+#[test]
+fn what_is_wrong_with_the_logbook_file_is_told_in_vietnamese() {
+    // Only the end is the store's: the `logbook PATH` before it is the error's.
+    let book = Logbook::new();
+    let error = fails_in_vietnamese(&book, &["list"], 1);
+    assert!(
+        error.starts_with("lỗi: ")
+            && error.ends_with(
+                ": không tồn tại: tạo sổ bằng `spotcheck init`, \
+                 rồi thêm đơn vị bằng `spotcheck unit add CODE NAME`\n"
+            ),
+        "{error}"
+    );
+
+    std::fs::write(book.db(), "đây không phải sổ kiểm tra\n").unwrap();
+    let error = fails_in_vietnamese(&book, &["list"], 1);
+    assert!(
+        error.ends_with(
+            ": không phải sổ kiểm tra của spotcheck (không phải cơ sở dữ liệu SQLite); \
+             hãy chỉ định sổ kiểm tra bằng `--db`\n"
+        ),
+        "{error}"
+    );
+
+    let book = Logbook::new();
+    book.ok(&["init"]);
+    let newer = spotcheck::store::SCHEMA_VERSION + 1;
+    rusqlite::Connection::open(book.db())
+        .unwrap()
+        .pragma_update(None, "user_version", newer)
+        .unwrap();
+    let error = fails_in_vietnamese(&book, &["list"], 1);
+    assert!(
+        error.ends_with(&format!(
+            ": được ghi bởi phiên bản spotcheck mới hơn (lược đồ phiên bản {newer}; \
+             bản này chỉ biết đến phiên bản {}): hãy cài spotcheck mới hơn để mở sổ này\n",
+            spotcheck::store::SCHEMA_VERSION
+        )),
+        "{error}"
+    );
+}
+
+#[test]
+fn records_that_cannot_be_found_are_told_in_vietnamese() {
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    book.ok(&["unit", "add", "tam-dan", "UBND xã Tam Đàn"]);
+    assert_eq!(
+        fails_in_vietnamese(&book, &["visit", "start", "tam-d"], 1),
+        "lỗi: không có đơn vị nào khớp với `tam-d`: có phải là `tam-dai` (UBND xã Tam Đại) \
+         hoặc `tam-dan` (UBND xã Tam Đàn)? xem `spotcheck unit list`, \
+         hoặc thêm đơn vị bằng `spotcheck unit add CODE NAME`\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["visit", "start", "tam da"], 1),
+        "lỗi: `tam da` khớp với 2 đơn vị: tam-dai (UBND xã Tam Đại), tam-dan (UBND xã Tam Đàn); \
+         hãy gõ mã đơn vị\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["unit", "add", "tam-dai", "UBND xã Tam Đại"], 1),
+        "lỗi: đơn vị `tam-dai` đã có: sửa bằng `spotcheck unit edit tam-dai`\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["late", "Nguyễn Văn An", "--arrived", "8h"], 1),
+        "lỗi: chưa có lượt kiểm tra nào đang diễn ra: bắt đầu một lượt bằng \
+         `spotcheck visit start UNIT`, hoặc chỉ định lượt kiểm tra bằng `--visit ID`\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["show", "99"], 1),
+        "lỗi: không có phát hiện `99`: xem `spotcheck list`\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["visit", "show", "7"], 1),
+        "lỗi: không có lượt kiểm tra `7`: xem `spotcheck visit list`\n"
+    );
+    book.ok(&["visit", "start", "tam-dai"]);
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h"]);
+    book.ok(&["void", "1", "--reason", "ghi trùng"]);
+    assert_eq!(
+        fails_in_vietnamese(&book, &["void", "1", "--reason", "ghi trùng"], 1),
+        "lỗi: phát hiện #1 đã bị hủy từ trước (lúc 2022-05-10T00:35:00.000Z: ghi trùng)\n"
+    );
+}
+
+#[test]
+fn sql_and_export_refusals_are_told_in_vietnamese() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    assert_eq!(
+        fails_in_vietnamese(&book, &["sql", "DELETE FROM units"], 1),
+        "lỗi: bị từ chối: `spotcheck sql` chỉ đọc (SELECT, WITH … SELECT, các pragma chỉ đọc); \
+         hãy dùng các lệnh của spotcheck để thay đổi sổ kiểm tra\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(
+            &book,
+            &["sql", "SELECT code FROM units WHERE code = :unit"],
+            1
+        ),
+        "lỗi: tham số `:unit` của truy vấn chưa có giá trị: cho giá trị bằng `--param unit=VALUE`\n"
+    );
+    assert_eq!(
+        fails_in_vietnamese(&book, &["export", "units", "--month", "2022-05"], 2),
+        "lỗi: đơn vị không có ngày tháng: bỏ `--month`, `--from` và `--to`\n"
+    );
+}
+
+#[test]
+fn check_tells_its_problems_in_vietnamese_and_names_records_as_scripts_read_them() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    rusqlite::Connection::open(book.db())
+        .unwrap()
+        .execute(
+            "UPDATE units SET name = 'UBND xã Tam Đàn' WHERE code = 'tam-dai'",
+            [],
+        )
+        .unwrap();
+    let output = book.run(&["--lang", "vi", "check", "--format", "csv"]);
+    assert_eq!(output.code, 3, "{}", output.dump);
+    assert_eq!(
+        output.stdout,
+        "record,problem\n\
+         unit #1,khác với mục lịch sử cuối cùng: bản ghi đã bị sửa không qua spotcheck (name)\n"
+    );
+}
