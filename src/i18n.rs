@@ -309,13 +309,17 @@ mod tests {
                 if path.ends_with("i18n.rs") {
                     return; // the macro's own documentation
                 }
-                for (at, _) in text.match_indices("t!(\"") {
+                for (at, _) in text.match_indices("t!(") {
                     // `format!("…")` and the like end in `t!(` too.
                     let before = text[..at].chars().next_back();
                     if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                         continue;
                     }
-                    let key = text[at + 4..].split('"').next().unwrap_or_default();
+                    // rustfmt may put the key on the next line.
+                    let Some(rest) = text[at + 3..].trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = rest.split('"').next().unwrap_or_default();
                     used += 1;
                     if !known.contains_key(key) {
                         missing.push(format!("{}: {key}", path.display()));

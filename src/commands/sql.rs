@@ -21,7 +21,7 @@ pub fn sql(
             _ => Err(Error::usage(t!("exchange-sql-param", param = p.as_str()))),
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
+    let mut store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
     let result = query::run(&mut store, sql, &params, time_limit)?;
     let mut table = Table::new(result.columns.iter().map(|c| Column::new(c)).collect());
     for row in result.rows {
@@ -49,7 +49,7 @@ fn example(view: &str) -> &'static str {
 }
 
 pub fn schema(ctx: &mut Ctx<'_>) -> Result<()> {
-    let store = Store::open_query_only(&ctx.settings.db.value, crate::store::DB_ADVICE)?;
+    let store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
     let views = query::views(store.conn())?;
     let mut table = Table::new(vec![
         Column::titled("view", &t!("exchange-schema-view")),

@@ -40,10 +40,6 @@ pub(crate) fn db_advice() -> String {
     t!("store-db-advice")
 }
 
-/// [`db_advice`] in English, for callers that have not yet asked for it in
-/// the current language.
-pub(crate) const DB_ADVICE: &str = "; name a logbook with `--db`";
-
 /// How long a command waits for another spotcheck that holds the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
