@@ -103,6 +103,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/records.ftl"),
         include_str!("../locales/vi/records.ftl"),
     ),
+    (
+        "help.ftl",
+        include_str!("../locales/en/help.ftl"),
+        include_str!("../locales/vi/help.ftl"),
+    ),
 ];
 
 /// The catalogue texts of one language, named by file.

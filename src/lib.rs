@@ -15,6 +15,7 @@ pub mod config;
 pub mod error;
 pub mod exchange;
 pub mod fold;
+pub mod help;
 pub mod input;
 pub mod model;
 pub mod render;

@@ -1,0 +1,225 @@
+### Trợ giúp của từng lệnh và tùy chọn (bản tiếng Anh: locales/en/help.ftl).
+### Tên lệnh, tên tùy chọn và tên giá trị giữ nguyên; chỉ phần mô tả được dịch.
+
+## Những chữ clap viết quanh phần mô tả.
+
+help-heading-usage = Cách dùng
+help-heading-commands = Lệnh
+help-heading-arguments = Tham số
+help-heading-options = Tùy chọn
+help-heading-global = Tùy chọn chung
+help-heading-example = Ví dụ
+help-heading-examples = Ví dụ
+help-heading-field-day = Một ngày kiểm tra
+help-flag-help = In trợ giúp (xem đầy đủ với '--help')
+help-flag-help-long = In trợ giúp (xem bản tóm tắt với '-h')
+help-flag-version = In phiên bản
+help-command-help = In trợ giúp này hoặc trợ giúp của lệnh được nêu
+help-values = Giá trị có thể dùng
+help-values-inline = giá trị có thể dùng
+help-default = mặc định
+
+help-spotcheck = spotcheck — sổ kiểm tra của đoàn kiểm tra công vụ
+help-spotcheck-long =
+    spotcheck — sổ kiểm tra của đoàn kiểm tra công vụ.
+
+    Ghi lại các lượt kiểm tra tại xã, cơ quan và đơn vị sự nghiệp công lập: ai đi muộn, ai vắng mặt, hồ sơ nào của người dân bị trễ hẹn. Sau đó liệt kê, sửa và báo cáo.
+help-spotcheck--db = Tệp sổ kiểm tra [lấy theo thứ tự: biến môi trường SPOTCHECK_DB, `db` trong tệp cấu hình, thư mục dữ liệu của hệ điều hành]
+help-spotcheck--format = Dạng in kết quả của các lệnh xem dữ liệu
+help-spotcheck--format--table = Bảng có khung, vừa khổ màn hình
+help-spotcheck--format--csv = CSV theo RFC 4180, dòng đầu là khóa của các cột
+help-spotcheck--format--json = JSON trình bày dễ đọc, theo khóa của các cột
+help-spotcheck--format--md = Bảng Markdown kiểu GitHub
+help-spotcheck--output = Ghi kết quả vào tệp FILE thay vì in ra màn hình
+help-spotcheck--by = Người ghi [lấy theo thứ tự: biến môi trường SPOTCHECK_BY, `inspector` trong tệp cấu hình, người dùng hệ điều hành]; với `report trend`: mỗi hàng là một `unit` (đơn vị) hay một `kind` (loại phát hiện)
+help-spotcheck--config = Tệp cấu hình [mặc định: config.toml trong thư mục cấu hình của hệ điều hành]
+help-spotcheck--color = Tô màu bảng và báo cáo: khi in ra màn hình và biến NO_COLOR chưa đặt (auto), luôn luôn (always) hoặc không bao giờ (never)
+help-spotcheck--lang = Ngôn ngữ của thông báo, bảng và báo cáo: `vi` (tiếng Việt) hoặc `en` (tiếng Anh) [lấy theo thứ tự: biến môi trường SPOTCHECK_LANG, `lang` trong tệp cấu hình, LC_ALL / LC_MESSAGES / LANG; nếu không có thì en]
+help-spotcheck--lang--en = Tiếng Anh (English)
+help-spotcheck--lang--vi = Tiếng Việt
+
+help-status = Sổ kiểm tra ở đâu, lượt kiểm tra đang mở, các phát hiện trong ngày và lệnh nên gõ tiếp (cũng là những gì `spotcheck` không kèm lệnh hiển thị)
+
+help-init = Tạo sổ kiểm tra (chạy lại vẫn an toàn)
+
+help-config = Xem các thiết lập đang dùng và nguồn của từng thiết lập
+
+help-unit = Thêm, liệt kê, sửa hoặc nhập các đơn vị được kiểm tra
+help-unit-add = Thêm một đơn vị
+help-unit-add--code = Mã ngắn để gõ, như `tam-dai`
+help-unit-add--name = Tên đầy đủ, như "UBND xã Tam Đại"
+help-unit-add--kind = Loại đơn vị
+help-unit-add--start = Giờ bắt đầu buổi sáng, nếu khác giờ làm việc trong tệp cấu hình (`7:30`, `7h30`)
+help-unit-add--afternoon = Giờ bắt đầu buổi chiều, nếu khác giờ làm việc trong tệp cấu hình
+help-unit-list = Liệt kê các đơn vị
+help-unit-edit = Sửa tên, loại hoặc giờ làm việc của một đơn vị
+help-unit-edit--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
+help-unit-edit--name = Tên đầy đủ mới
+help-unit-edit--kind = Loại mới
+help-unit-edit--start = Giờ bắt đầu buổi sáng mới (`default` để dùng lại giờ trong tệp cấu hình)
+help-unit-edit--afternoon = Giờ bắt đầu buổi chiều mới (`default` để dùng lại giờ trong tệp cấu hình)
+help-unit-import = Thêm đơn vị từ tệp CSV có các cột code,name[,kind,morning_start,afternoon_start]
+help-unit-import--file = Tệp CSV (`-` để đọc từ đầu vào chuẩn)
+
+help-person = Thêm hoặc liệt kê cán bộ của một đơn vị
+help-person-add = Thêm một cán bộ vào danh sách của đơn vị
+help-person-add--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
+help-person-add--name = Họ và tên, như "Nguyễn Văn An"
+help-person-add--position = Chức vụ, như "công chức tư pháp"
+help-person-list = Liệt kê cán bộ của một đơn vị hoặc của tất cả các đơn vị
+help-person-list--unit = Chỉ đơn vị này
+
+help-visit = Bắt đầu, kết thúc, liệt kê hoặc xem các lượt kiểm tra
+help-visit-start = Bắt đầu một lượt kiểm tra; các phát hiện được ghi vào lượt này cho đến khi kết thúc
+help-visit-start--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
+help-visit-start--at = Thời điểm bắt đầu, như `10/05/2022 07:40` hoặc `7h40` (mặc định: bây giờ)
+help-visit-start--announced = Lượt kiểm tra có báo trước (mặc định: đột xuất)
+help-visit-start--team = Thành viên đoàn, như "Lê Thị Hoa, Phạm Minh Tuấn"
+help-visit-start--on_roll = Số cán bộ theo danh sách của đơn vị
+help-visit-start--present = Số cán bộ có mặt khi đoàn đến
+help-visit-start--note = Ghi chú về lượt kiểm tra
+help-visit-end = Kết thúc lượt kiểm tra đang mở (hoặc lượt được chỉ định)
+help-visit-end--at = Thời điểm kết thúc (mặc định: bây giờ)
+help-visit-end--visit = Lượt kiểm tra cần kết thúc, nếu không phải lượt đang mở
+help-visit-list = Liệt kê các lượt kiểm tra
+help-visit-list--month = Tháng báo cáo: `5/2022`, `2022-05`, `this` (tháng này), `last` (tháng trước)
+help-visit-list--from = Từ ngày
+help-visit-list--to = Đến ngày (tính cả ngày này)
+help-visit-list--unit = Chỉ đơn vị này
+help-visit-show = Xem một lượt kiểm tra và các phát hiện của lượt đó (mặc định: lượt đang mở)
+help-visit-show--id = Số thứ tự hoặc phần đầu mã uid của lượt kiểm tra
+
+help-add = Ghi một phát hiện bằng cách trả lời lần lượt từng câu hỏi (cuối cùng hiện lệnh một dòng tương ứng)
+
+help-late = Ghi một cán bộ đi muộn
+help-late--person = Người đi muộn (được thêm vào danh sách cán bộ của đơn vị nếu chưa có)
+help-late--arrived = Giờ đến, như `8:05` hoặc `8h05`
+help-late--minutes = Số phút đi muộn, khi không biết giờ đến
+help-late--expected = Giờ người đó phải có mặt (mặc định: giờ bắt đầu buổi sáng hoặc buổi chiều của đơn vị)
+help-late--visit = Lượt kiểm tra để ghi vào, nếu không phải lượt đang mở
+help-late--action = Hình thức đã xử lý
+help-late--note = Ghi chú
+
+help-absent = Ghi một trường hợp vắng không lý do trong giờ làm việc hoặc trong cuộc họp
+help-absent--person = Người vắng không lý do
+help-absent--meeting = Cuộc họp bị vắng, nếu vắng họp chứ không phải vắng trong ngày làm việc
+help-absent--visit = Lượt kiểm tra để ghi vào, nếu không phải lượt đang mở
+help-absent--action = Hình thức đã xử lý
+help-absent--note = Ghi chú
+
+help-overdue = Ghi một hồ sơ của người dân trả sau ngày hẹn trả hoặc chưa trả (hồ sơ trễ hẹn)
+help-overdue--file_ref = Số hồ sơ, như `HS-2022-0012`
+help-overdue--due = Ngày hẹn trả cho người dân
+help-overdue--received = Ngày tiếp nhận hồ sơ
+help-overdue--returned = Ngày trả hồ sơ, nếu đã trả
+help-overdue--procedure = Thủ tục hành chính, như "Chứng thực bản sao"
+help-overdue--officer = Cán bộ phụ trách hồ sơ
+help-overdue--visit = Lượt kiểm tra để ghi vào, nếu không phải lượt đang mở
+help-overdue--action = Hình thức đã xử lý
+help-overdue--note = Ghi chú
+
+help-other = Ghi vi phạm khác: tác phong, trang phục, bỏ vị trí làm việc, không thực hiện chỉ đạo
+help-other--description = Nội dung sự việc
+help-other--person = Người liên quan, nếu là một người
+help-other--category = Một từ để gom các phát hiện cùng loại, như `dress` hoặc `conduct`
+help-other--visit = Lượt kiểm tra để ghi vào, nếu không phải lượt đang mở
+help-other--action = Hình thức đã xử lý
+help-other--note = Ghi chú
+
+help-list = Liệt kê các phát hiện
+help-list--month = Tháng báo cáo: `5/2022`, `2022-05`, `this` (tháng này), `last` (tháng trước)
+help-list--from = Từ ngày
+help-list--to = Đến ngày (tính cả ngày này)
+help-list--unit = Chỉ đơn vị này
+help-list--kind = Chỉ loại phát hiện này
+help-list--person = Chỉ phát hiện về người có tên chứa TEXT (không phân biệt dấu)
+help-list--search = Chỉ phát hiện có nội dung chứa TEXT (không phân biệt dấu)
+help-list--include_void = Kể cả các phát hiện đã hủy
+help-list--sort = Thứ tự của danh sách
+help-list--sort--date = Theo thời điểm bắt đầu lượt kiểm tra
+help-list--sort--unit = Theo mã đơn vị, rồi theo ngày
+help-list--sort--kind = Theo loại phát hiện, rồi theo ngày
+
+help-show = Xem đầy đủ một phát hiện
+help-show--id = Số phát hiện (`12`, `#12`) hoặc phần đầu mã uid
+
+help-edit = Sửa một phát hiện; bản cũ vẫn được giữ trong lịch sử chỉnh sửa
+help-edit--id = Số phát hiện (`12`, `#12`) hoặc phần đầu mã uid
+help-edit--person = Người bị ghi phát hiện (đi muộn, vắng không lý do, vi phạm khác)
+help-edit--arrived = Giờ đến (đi muộn)
+help-edit--minutes = Số phút đi muộn, thay cho giờ đến (đi muộn)
+help-edit--expected = Giờ phải có mặt (đi muộn)
+help-edit--meeting = Cuộc họp bị vắng (vắng không lý do)
+help-edit--file_ref = Số hồ sơ (hồ sơ trễ hẹn)
+help-edit--due = Ngày hẹn trả (hồ sơ trễ hẹn)
+help-edit--received = Ngày tiếp nhận (hồ sơ trễ hẹn)
+help-edit--returned = Ngày trả (hồ sơ trễ hẹn)
+help-edit--procedure = Thủ tục (hồ sơ trễ hẹn)
+help-edit--officer = Cán bộ phụ trách (hồ sơ trễ hẹn)
+help-edit--description = Nội dung (vi phạm khác)
+help-edit--category = Từ phân nhóm (vi phạm khác)
+help-edit--action = Hình thức đã xử lý
+help-edit--note = Ghi chú
+help-edit--reason = Lý do sửa, được lưu trong lịch sử chỉnh sửa
+
+help-void = Hủy một phát hiện: vẫn còn trong sổ nhưng không còn trong danh sách và báo cáo
+help-void--id = Số phát hiện (`12`, `#12`) hoặc phần đầu mã uid
+help-void--reason = Lý do hủy, được lưu trong lịch sử chỉnh sửa
+
+help-history = Xem lịch sử chỉnh sửa của một phát hiện hoặc của cả sổ
+help-history--id = Chỉ lịch sử của phát hiện này
+
+help-report = Báo cáo tháng, tái phạm và xu hướng
+help-report-month = Tổng hợp theo đơn vị của một kỳ báo cáo (mặc định: kỳ hiện tại)
+help-report-month--month = Kỳ báo cáo: `5/2022`, `2022-05`, `this` (kỳ này), `last` (kỳ trước)
+help-report-repeat = Những người có nhiều phát hiện trong các tháng gần đây, và hình thức xử lý tiếp theo cho từng người
+help-report-repeat--months = Số tháng tính ngược lại [mặc định: `repeat_months` trong tệp cấu hình]
+help-report-repeat--min = Số phát hiện ít nhất để bị tính là tái phạm
+help-report-repeat--as_of = Ngày cuối của khoảng thời gian xét [mặc định: hôm nay]
+help-report-trend = Một chỉ số qua nhiều kỳ, mỗi tháng một cột
+help-report-trend-long =
+    Một chỉ số qua nhiều kỳ, mỗi tháng một cột.
+
+    Mỗi hàng là một đơn vị; dùng tùy chọn chung `--by kind` để mỗi hàng là một loại phát hiện (mặc định là `--by unit`).
+help-report-trend--from = Kỳ đầu [mặc định: năm kỳ trước `--to`]
+help-report-trend--to = Kỳ cuối [mặc định: kỳ hiện tại]
+help-report-trend--measure = Chỉ số cần đếm
+
+help-export = Xuất phát hiện, lượt kiểm tra, đơn vị hoặc cán bộ ra tệp CSV để mở bằng bảng tính
+help-export--records = Loại dữ liệu cần xuất
+help-export--month = Tháng báo cáo: `5/2022`, `2022-05`, `this` (tháng này), `last` (tháng trước)
+help-export--from = Từ ngày
+help-export--to = Đến ngày (tính cả ngày này)
+help-export--unit = Chỉ đơn vị này
+help-export--kind = Chỉ loại phát hiện này
+help-export--person = Chỉ phát hiện về người có tên chứa TEXT (không phân biệt dấu)
+help-export--search = Chỉ phát hiện có nội dung chứa TEXT (không phân biệt dấu)
+help-export--excel = Thêm dấu BOM ở đầu tệp để Excel đọc đúng tiếng Việt
+help-export--sep = Dấu phân cách: `,`, hoặc `;` cho bảng tính đặt dấu chấm phẩy làm dấu phân cách
+
+help-import = Nhập lại dữ liệu từ tệp CSV do lệnh export tạo ra (nhập tất cả các dòng hoặc không dòng nào)
+help-import--records = Loại dữ liệu trong tệp
+help-import--file = Tệp CSV (`-` để đọc từ đầu vào chuẩn)
+
+help-merge = Gộp sổ kiểm tra của một cán bộ kiểm tra khác: thêm các bản ghi mới, bản sửa sau cùng được giữ
+help-merge--other = Sổ kiểm tra kia (chỉ mở để đọc, không bị thay đổi)
+
+help-sql = Chạy một truy vấn SQL chỉ đọc trên các view và bảng của sổ kiểm tra
+help-sql--query = Câu truy vấn, như "SELECT unit_code, count(*) FROM findings_v GROUP BY 1"
+help-sql--params = Gán VALUE cho `:NAME` trong câu truy vấn (số nguyên được gán dưới dạng số)
+help-sql--time_limit = Dừng truy vấn nếu chạy lâu hơn số giây này
+
+help-schema = Liệt kê các view có thể truy vấn, kèm các cột và một ví dụ cho mỗi view
+
+help-backup = Sao lưu sổ kiểm tra sang một tệp mới, vẫn nhất quán khi người khác đang ghi
+help-backup--file = Tệp sao lưu cần tạo
+help-backup--force = Ghi đè FILE nếu tệp đã có
+
+help-check = Kiểm tra tệp, lịch sử chỉnh sửa và đối chiếu từng bản ghi với lịch sử; in dấu niêm phong
+help-check--seal = Xác nhận lịch sử vẫn giữ nguyên dấu niêm phong này (do một lần `check` trước đó hoặc một báo cáo in ra)
+
+help-completions = In đoạn mã tự hoàn thành lệnh cho shell
+help-completions--shell = Shell cần tạo mã tự hoàn thành
+
+help-man = Ghi trang hướng dẫn (man) của spotcheck và của từng lệnh vào thư mục DIR
+help-man--dir = Thư mục chứa các trang (tự tạo nếu chưa có), như `~/.local/share/man/man1`
