@@ -26,7 +26,6 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::cli::{Cli, Command};
@@ -46,14 +45,25 @@ where
 {
     // Vietnamese keyboards send either precomposed or combining characters;
     // normalising every argument here means nothing downstream sees both.
-    let args = args.into_iter().map(|arg| {
-        let arg: OsString = arg.into();
-        match arg.to_str() {
-            Some(text) => OsString::from(text.nfc().collect::<String>()),
-            None => arg,
-        }
-    });
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args
+        .into_iter()
+        .map(|arg| {
+            let arg: OsString = arg.into();
+            match arg.to_str() {
+                Some(text) => OsString::from(text.nfc().collect::<String>()),
+                None => arg,
+            }
+        })
+        .collect();
+    // `--help` is printed while parsing, before the config file is read, so
+    // its language comes from the command line and the environment alone.
+    let lang = help::lang_from_args(&args);
+    i18n::set(lang);
+    let command = help::localized(<Cli as clap::CommandFactory>::command(), lang);
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let text = e.render().to_string();

@@ -181,3 +181,32 @@ fn a_visit_is_logged_in_vietnamese() {
     let error = book.fails(&["late", "Nguyễn Văn An", "--arrived", "8h05"], 1);
     assert!(error.starts_with("lỗi: "), "{error}");
 }
+
+#[test]
+fn help_is_in_vietnamese_and_the_names_to_type_stay() {
+    let book = Logbook::new();
+    let help = book.ok(&["--lang", "vi", "visit", "start", "--help"]);
+    for text in [
+        "Cách dùng: spotcheck visit start [OPTIONS] <UNIT>",
+        "Lượt kiểm tra có báo trước (mặc định: đột xuất)",
+        "--announced",
+        "Tùy chọn chung:",
+        "Ví dụ:\n  spotcheck visit start tam-dai",
+    ] {
+        assert!(help.contains(text), "{text:?} not in\n{help}");
+    }
+    // The locale alone is enough, before any config file is read.
+    let output = book.run_with(&["-h"], &[("LANG", "vi_VN.UTF-8")]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert!(
+        output.stdout.contains("Lệnh:\n  status"),
+        "{}",
+        output.stdout
+    );
+    // English help is what it always was.
+    let english = book.ok(&["visit", "start", "--help"]);
+    assert!(
+        english.contains("Usage: spotcheck visit start [OPTIONS] <UNIT>"),
+        "{english}"
+    );
+}
