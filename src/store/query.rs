@@ -347,7 +347,10 @@ pub fn run(
 /// The views that are part of the contract, each with its columns.
 pub fn views(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
     let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")
+        // `finding_words` only feeds the search index.
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'view' AND name GLOB '*_v' ORDER BY name",
+        )
         .context("listing the views")?;
     let names: Vec<String> = stmt
         .query_map([], |row| row.get(0))
