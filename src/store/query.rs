@@ -21,11 +21,13 @@ const MAX_VALUE_BYTES: i32 = 10_000_000;
 const MAX_SQL_BYTES: i32 = 100_000;
 
 /// Pragmas that report state; allowed only without a value, since with one
-/// most of them change it (`PRAGMA user_version = 5`).
+/// most of them change it (`PRAGMA user_version = 5`). The full-text index
+/// reads `data_version` itself to learn whether the file changed.
 const STATE_PRAGMAS: &[&str] = &[
     "application_id",
     "collation_list",
     "compile_options",
+    "data_version",
     "database_list",
     "encoding",
     "freelist_count",

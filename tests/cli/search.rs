@@ -331,3 +331,19 @@ fn an_upgraded_logbook_is_searched_from_its_first_command() {
     v2.ok(&["absent", "Vũ Thị Hường"]);
     assert_found(&v2, "huong", &["14"]);
 }
+
+#[test]
+fn the_index_can_be_queried_with_sql() {
+    // FTS5 reads `PRAGMA data_version` on its own; the read-only guard of
+    // `sql` lets that through.
+    let book = dong_hung_logbook();
+    let out = book.ok(&[
+        "sql",
+        "SELECT number FROM findings_v WHERE number IN \
+         (SELECT rowid FROM finding_search WHERE finding_search MATCH 'do* lu*') ORDER BY number",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out, "number\n1\n4\n");
+    book.fails(&["sql", "PRAGMA data_version = 1"], 1);
+}
