@@ -126,6 +126,12 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
             });
         }
     }
+    if let Some(problem) = super::search::index_problem(conn)? {
+        outcome.problems.push(Problem {
+            record: "search index".into(),
+            problem,
+        });
+    }
     let mut stmt = conn
         .prepare("PRAGMA foreign_key_check")
         .with_context(|| t!("store-checking-references"))?;

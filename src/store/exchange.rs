@@ -161,6 +161,12 @@ pub fn export(
     {
         return Err(Error::usage(t!("store-export-findings-only")));
     }
+    // Refused before anything is written: text with no word to look for.
+    let search = filter
+        .search
+        .as_deref()
+        .map(super::search::match_expression)
+        .transpose()?;
     // Only the filters given go into the statement, so SQLite can use its indexes.
     let mut sql = format!("SELECT * FROM {view} WHERE 1", view = records.view());
     if filter.unit_code.is_some() {
@@ -172,10 +178,13 @@ pub fn export(
     if records == Records::Findings {
         sql.push_str(
             " AND (:kind IS NULL OR kind = :kind)
-              AND (:person IS NULL OR instr(spotcheck_fold(person), :person) > 0)
-              AND (:search IS NULL OR instr(spotcheck_fold(concat_ws(' ', person, unit_name,
-                   unit_code, meeting, file_ref, procedure, category, description, note)), :search) > 0)",
+              AND (:person IS NULL OR instr(spotcheck_fold(person), :person) > 0)",
         );
+        if filter.search.is_some() {
+            sql.push_str(
+                " AND number IN (SELECT rowid FROM finding_search WHERE finding_search MATCH :search)",
+            );
+        }
     }
     sql.push_str(" ORDER BY number");
     let context = || t!("store-exporting", records = records.as_str());
@@ -188,7 +197,6 @@ pub fn export(
         params.push((":unit", unit));
     }
     let person = filter.person.as_deref().map(fold);
-    let search = filter.search.as_deref().map(fold);
     if date_column.is_some() && filter.period.is_some() {
         params.push((":from", &from));
         params.push((":to", &to));
@@ -196,7 +204,9 @@ pub fn export(
     if records == Records::Findings {
         params.push((":kind", &filter.kind));
         params.push((":person", &person));
-        params.push((":search", &search));
+        if let Some(search) = &search {
+            params.push((":search", search));
+        }
     }
     let mut rows = stmt.query(params.as_slice()).with_context(context)?;
     let mut count = 0;

@@ -104,7 +104,8 @@ pub struct FindingFilter {
     pub kind: Option<FindingKind>,
     /// Part of a person's name, folded.
     pub person: Option<String>,
-    /// Text to find in any text of the finding, folded.
+    /// Words to find among the words of the finding, as typed (see
+    /// [`super::search::match_expression`]).
     pub search: Option<String>,
     pub include_void: bool,
     pub visit_id: Option<i64>,
@@ -394,7 +395,42 @@ pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>>
 
 /// Findings matching the filter, in the order they happened.
 pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
-    let (from, to) = period_bounds(filter.period.as_ref());
+    let (sql, params) = list_statement(filter)?;
+    let mut stmt = conn.prepare_cached(&sql).context("listing findings")?;
+    let rows = stmt
+        .query_map(named(&params).as_slice(), from_row)
+        .context("listing findings")?;
+    rows.collect::<rusqlite::Result<_>>()
+        .context("listing findings")
+}
+
+/// How SQLite means to run `list` with this filter, one step a line.
+#[cfg(test)]
+pub(crate) fn list_plan(conn: &Connection, filter: &FindingFilter) -> Result<Vec<String>> {
+    let (sql, params) = list_statement(filter)?;
+    let mut stmt = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .context("planning a list")?;
+    let steps = stmt
+        .query_map(named(&params).as_slice(), |row| row.get(3))
+        .context("planning a list")?;
+    steps
+        .collect::<rusqlite::Result<_>>()
+        .context("planning a list")
+}
+
+type Params = Vec<(&'static str, rusqlite::types::Value)>;
+
+fn named(params: &Params) -> Vec<(&str, &dyn rusqlite::ToSql)> {
+    params
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+        .collect()
+}
+
+/// The statement of `list` and its parameters.
+fn list_statement(filter: &FindingFilter) -> Result<(String, Params)> {
+    use rusqlite::types::Value;
     let order = match filter.order {
         FindingOrder::Date => "v.started_at, f.id",
         FindingOrder::Unit => "u.code, v.started_at, f.id",
@@ -404,54 +440,48 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
              v.started_at, f.id"
         }
     };
-    let person = filter.person.as_deref().map(fold);
-    let search = filter.search.as_deref().map(fold);
     // Only the filters given go into the statement: a catch-all such as
     // `(:unit IS NULL OR v.unit_id = :unit)` keeps SQLite from using an index.
     let mut conditions: Vec<&str> = Vec::new();
-    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+    let mut params: Params = Vec::new();
     if filter.period.is_some() {
+        let (from, to) = period_bounds(filter.period.as_ref());
         conditions.push("v.started_at >= :from AND v.started_at < :to");
-        params.push((":from", &from));
-        params.push((":to", &to));
+        params.push((":from", Value::Text(from)));
+        params.push((":to", Value::Text(to)));
     }
-    if let Some(unit) = &filter.unit_id {
+    if let Some(unit) = filter.unit_id {
         conditions.push("v.unit_id = :unit");
-        params.push((":unit", unit));
+        params.push((":unit", Value::Integer(unit)));
     }
-    if let Some(visit) = &filter.visit_id {
+    if let Some(visit) = filter.visit_id {
         conditions.push("f.visit_id = :visit");
-        params.push((":visit", visit));
+        params.push((":visit", Value::Integer(visit)));
     }
-    if let Some(kind) = &filter.kind {
+    if let Some(kind) = filter.kind {
         conditions.push("f.kind = :kind");
-        params.push((":kind", kind));
+        params.push((":kind", Value::Text(kind.as_str().into())));
     }
     if !filter.include_void {
         conditions.push("f.voided_at IS NULL");
     }
-    if let Some(person) = &person {
+    if let Some(person) = &filter.person {
         conditions.push("instr(p.name_folded, :person) > 0");
-        params.push((":person", person));
+        params.push((":person", Value::Text(fold(person))));
     }
-    if let Some(search) = &search {
-        conditions.push(
-            "instr(spotcheck_fold(concat_ws(' ', p.name, u.name, u.code, f.meeting, f.file_ref,
-                 f.procedure, f.category, f.description, f.note)), :search) > 0",
-        );
-        params.push((":search", search));
+    if let Some(search) = &filter.search {
+        // The index finds the findings; their rows are then read by number.
+        conditions
+            .push("f.id IN (SELECT rowid FROM finding_search WHERE finding_search MATCH :search)");
+        params.push((
+            ":search",
+            Value::Text(super::search::match_expression(search)?),
+        ));
     }
     let filter_sql = if conditions.is_empty() {
         String::new()
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
-    let mut stmt = conn
-        .prepare_cached(&format!("{SELECT} {filter_sql} ORDER BY {order}"))
-        .context("listing findings")?;
-    let rows = stmt
-        .query_map(params.as_slice(), from_row)
-        .context("listing findings")?;
-    rows.collect::<rusqlite::Result<_>>()
-        .context("listing findings")
+    Ok((format!("{SELECT} {filter_sql} ORDER BY {order}"), params))
 }

@@ -9,6 +9,7 @@ pub mod people;
 pub mod query;
 pub mod reports;
 mod schema;
+pub mod search;
 pub mod units;
 pub mod visits;
 

@@ -21,11 +21,13 @@ const MAX_VALUE_BYTES: i32 = 10_000_000;
 const MAX_SQL_BYTES: i32 = 100_000;
 
 /// Pragmas that report state; allowed only without a value, since with one
-/// most of them change it (`PRAGMA user_version = 5`).
+/// most of them change it (`PRAGMA user_version = 5`). The full-text index
+/// reads `data_version` itself to learn whether the file changed.
 const STATE_PRAGMAS: &[&str] = &[
     "application_id",
     "collation_list",
     "compile_options",
+    "data_version",
     "database_list",
     "encoding",
     "freelist_count",
@@ -346,7 +348,10 @@ pub fn run(
 /// The views that are part of the contract, each with its columns.
 pub fn views(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
     let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name")
+        // `finding_words` only feeds the search index.
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'view' AND name GLOB '*_v' ORDER BY name",
+        )
         .context("listing the views")?;
     let names: Vec<String> = stmt
         .query_map([], |row| row.get(0))

@@ -12,7 +12,11 @@ use crate::error::{Context, Error, Result};
 pub const APPLICATION_ID: i32 = 0x5350_4f54;
 
 /// Each migration takes the file from version `index` to `index + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -14,6 +14,7 @@ mod output;
 mod query_guard;
 mod reliability;
 mod reports;
+mod search;
 mod settings;
 mod store;
 mod support;

@@ -1,0 +1,254 @@
+//! Searching findings by their words: what a person types for `--search`
+//! turned into a query of the full-text index `finding_search` (schema 3).
+
+use rusqlite::Connection;
+
+use crate::error::{Context, Error, Result};
+use crate::fold::nfc;
+
+/// The full-text query for what a person typed: each word must begin a word
+/// of the finding, all of them (`nguyen van` becomes `"nguyen"* AND "van"*`).
+///
+/// The words take the same way as the indexed text: đ is written d here,
+/// then SQLite's tokenizer drops case and accents on both sides, so `duc`,
+/// `Đức` and `ĐỨC` find the same findings. Each word is quoted, so that what
+/// the query language would read as syntax (`"`, `*`, `-`, `:`, `(`, `OR`,
+/// `NEAR`) is only text; a word with inner punctuation (`HS-2022-0412`)
+/// becomes a phrase of its parts.
+pub fn match_expression(typed: &str) -> Result<String> {
+    let text = nfc(typed).replace(['đ', 'Đ'], "d");
+    let terms: Vec<String> = text
+        .split_whitespace()
+        // A word of punctuation alone would be an empty phrase, which
+        // matches nothing and would make the whole search find nothing.
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
+        .collect();
+    if terms.is_empty() {
+        return Err(Error::input(format!(
+            "`--search {typed}` has no word to look for: give some letters or digits, as in `--search \"nguyen van\"`"
+        )));
+    }
+    Ok(terms.join(" AND "))
+}
+
+/// Whether the index holds exactly the words of every finding, as the
+/// triggers keep it; the message says what is wrong when it does not.
+pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
+    // With rank 1, FTS5 compares its index with the words the findings have
+    // now, not only with itself.
+    match conn.execute(
+        "INSERT INTO finding_search (finding_search, rank) VALUES ('integrity-check', 1)",
+        [],
+    ) {
+        Ok(_) => Ok(None),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => Ok(Some(
+            "does not hold the words the findings have now: `list --search` and `export --search` may miss or wrongly find findings".into(),
+        )),
+        Err(e) => Err(e).context("checking the search index"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn each_word_is_a_quoted_prefix_and_all_must_match() {
+        assert_eq!(
+            match_expression("nguyen van").unwrap(),
+            r#""nguyen"* AND "van"*"#
+        );
+        assert_eq!(match_expression("  Lộc \t").unwrap(), r#""Lộc"*"#);
+    }
+
+    #[test]
+    fn d_with_stroke_is_written_d_in_either_case() {
+        assert_eq!(match_expression("Đỗ đức").unwrap(), r#""dỗ"* AND "dức"*"#);
+    }
+
+    #[test]
+    fn combining_marks_are_composed_first() {
+        assert_eq!(
+            match_expression("Lo\u{323}\u{302}c").unwrap(),
+            match_expression("Lộc").unwrap()
+        );
+    }
+
+    #[test]
+    fn query_syntax_typed_by_a_person_stays_text() {
+        assert_eq!(
+            match_expression(r#"say "hi" OR NEAR(a b) -x y:z *"#).unwrap(),
+            r#""say"* AND """hi"""* AND "OR"* AND "NEAR(a"* AND "b)"* AND "-x"* AND "y:z"*"#
+        );
+        assert_eq!(
+            match_expression("HS-2022-0412").unwrap(),
+            r#""HS-2022-0412"*"#
+        );
+    }
+
+    /// A logbook in memory with one unit and visit, and a finding whose
+    /// note is each of `notes`; SQL as any writer would send it, so the
+    /// triggers alone keep the index.
+    fn logbook_with_notes(notes: &[String]) -> Store {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn()
+            .execute_batch(
+                "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
+                 VALUES ('u1', 'dong-hung', 'UBND phường Đông Hưng', 'ubnd phuong dong hung', 'a', 'a');
+                 INSERT INTO visits (uid, unit_id, started_at, created_by, created_at, updated_at)
+                 VALUES ('v1', 1, '2022-05-11 07:10', 'a', 'a', 'a');",
+            )
+            .unwrap();
+        for (n, note) in notes.iter().enumerate() {
+            store
+                .conn()
+                .execute(
+                    "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+                     VALUES (:uid, 1, 'other', :note, 'a', 'a', 'a')",
+                    rusqlite::named_params! { ":uid": format!("f{n}"), ":note": note },
+                )
+                .unwrap();
+        }
+        store
+    }
+
+    fn found(store: &Store, typed: &str) -> Vec<i64> {
+        let mut stmt = store
+            .conn()
+            .prepare(
+                "SELECT rowid FROM finding_search WHERE finding_search MATCH :q ORDER BY rowid",
+            )
+            .unwrap();
+        stmt.query_map(
+            rusqlite::named_params! { ":q": match_expression(typed).unwrap() },
+            |row| row.get(0),
+        )
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    #[test]
+    fn every_vietnamese_letter_is_found_by_its_fold_and_by_itself() {
+        let vowels = "aăâeêioôơuưy";
+        let letters: Vec<String> = vowels
+            .chars()
+            .flat_map(|v| {
+                // No tone, then the five tone marks, combined and composed.
+                ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
+                    .into_iter()
+                    .map(move |tone| nfc(&format!("{v}{tone}")))
+            })
+            .chain(["đ".to_string()])
+            .flat_map(|l| [l.clone(), l.to_uppercase()])
+            .collect();
+        // Between two letters, so that each note is one word of its own.
+        let notes: Vec<String> = letters.iter().map(|l| format!("x{l}x")).collect();
+        let store = logbook_with_notes(&notes);
+        for (n, letter) in letters.iter().enumerate() {
+            let id = n as i64 + 1;
+            for typed in [
+                format!("x{letter}x"),
+                crate::fold::fold(&format!("x{letter}x")),
+            ] {
+                assert!(found(&store, &typed).contains(&id), "{letter}: `{typed}`");
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_follows_every_write_and_stays_whole() {
+        let store = logbook_with_notes(&["đường Trường Chinh".into(), "họp giao ban".into()]);
+        let conn = store.conn();
+        conn.execute_batch(
+            "INSERT INTO people (uid, unit_id, name, name_folded, created_at, updated_at)
+             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'do thi lu', 'a', 'a');
+             UPDATE findings SET person_id = 1 WHERE id = 2;",
+        )
+        .unwrap();
+        assert_eq!(found(&store, "duong"), [1]);
+        assert_eq!(found(&store, "do lu"), [2]);
+        assert_eq!(found(&store, "dong hung"), [1, 2]);
+
+        conn.execute_batch("UPDATE findings SET note = 'kẹt xe' WHERE id = 1")
+            .unwrap();
+        assert_eq!(found(&store, "duong"), Vec::<i64>::new());
+        assert_eq!(found(&store, "ket xe"), [1]);
+
+        conn.execute_batch("UPDATE people SET name = 'Đỗ Thị Lựu' WHERE id = 1")
+            .unwrap();
+        assert_eq!(found(&store, "luu"), [2]);
+        assert_eq!(found(&store, "lu"), [2], "a prefix of Lựu");
+        assert_eq!(found(&store, "do thi lu x"), Vec::<i64>::new());
+
+        conn.execute_batch("UPDATE units SET name = 'UBND xã Tam Đại', code = 'tam-dai'")
+            .unwrap();
+        assert_eq!(found(&store, "dong hung"), Vec::<i64>::new());
+        assert_eq!(found(&store, "tam dai"), [1, 2]);
+        assert_eq!(found(&store, "tam-dai"), [1, 2]);
+
+        conn.execute_batch(
+            "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
+             VALUES ('u2', 'noi-vu', 'Phòng Nội vụ', 'phong noi vu', 'a', 'a');
+             UPDATE visits SET unit_id = 2;
+             DELETE FROM findings WHERE id = 1;",
+        )
+        .unwrap();
+        assert_eq!(found(&store, "noi vu"), [2]);
+        assert_eq!(found(&store, "tam"), Vec::<i64>::new());
+        assert_eq!(found(&store, "ket"), Vec::<i64>::new());
+        assert_eq!(index_problem(conn).unwrap(), None);
+    }
+
+    #[test]
+    fn an_index_out_of_step_with_the_findings_is_a_problem() {
+        let store = logbook_with_notes(&["họp giao ban".into()]);
+        // Taken out of the index without the finding changing.
+        store
+            .conn()
+            .execute_batch(
+                "INSERT INTO finding_search (finding_search, rowid, words)
+                 SELECT 'delete', id, words FROM finding_words",
+            )
+            .unwrap();
+        assert!(index_problem(store.conn()).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_search_reads_the_index_not_every_finding() {
+        let store = logbook_with_notes(&["họp giao ban".into()]);
+        let filter = crate::store::FindingFilter {
+            search: Some("giao".into()),
+            ..Default::default()
+        };
+        let plan = crate::store::findings::list_plan(store.conn(), &filter).unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("finding_search VIRTUAL TABLE INDEX 0:M")),
+            "{plan:?}"
+        );
+        assert!(
+            plan.iter()
+                .any(|step| step == "SEARCH f USING INTEGER PRIMARY KEY (rowid=?)"),
+            "{plan:?}"
+        );
+        assert!(
+            !plan.iter().any(|step| step.starts_with("SCAN f ")),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn text_with_no_letter_or_digit_is_refused() {
+        for typed in ["", "   ", "-", "\" * : ( )", "—"] {
+            let err = match_expression(typed).unwrap_err();
+            assert!(
+                err.to_string().contains("has no word to look for"),
+                "{typed:?}: {err}"
+            );
+        }
+    }
+}
