@@ -147,3 +147,10 @@ store-preparing-repeats = preparing the repeat offenders query
 store-finding-repeats = finding repeat offenders
 store-preparing-trend = preparing the trend
 store-computing-trend = computing the trend
+
+## Search.
+
+store-search-no-word = `--search { $typed }` has no word to look for: give some letters or digits, as in `--search "nguyen van"`
+store-search-index-out-of-step = does not hold the words the findings have now: `list --search` and `export --search` may miss or wrongly find findings
+store-checking-search-index = checking the search index
+store-planning-a-list = planning a list

@@ -178,3 +178,10 @@ store-preparing-repeats = chuẩn bị truy vấn người tái phạm
 store-finding-repeats = tìm người tái phạm
 store-preparing-trend = chuẩn bị bảng diễn biến
 store-computing-trend = tính bảng diễn biến
+
+## Tìm kiếm.
+
+store-search-no-word = `--search { $typed }` không có từ nào để tìm: hãy gõ chữ cái hoặc chữ số, ví dụ `--search "nguyen van"`
+store-search-index-out-of-step = không khớp với nội dung hiện tại của các phát hiện: `list --search` và `export --search` có thể bỏ sót hoặc tìm nhầm phát hiện
+store-checking-search-index = đang kiểm tra chỉ mục tìm kiếm
+store-planning-a-list = đang lập kế hoạch truy vấn danh sách

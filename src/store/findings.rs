@@ -396,12 +396,14 @@ pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>>
 /// Findings matching the filter, in the order they happened.
 pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
     let (sql, params) = list_statement(filter)?;
-    let mut stmt = conn.prepare_cached(&sql).context("listing findings")?;
+    let mut stmt = conn
+        .prepare_cached(&sql)
+        .with_context(|| t!("store-listing-findings"))?;
     let rows = stmt
         .query_map(named(&params).as_slice(), from_row)
-        .context("listing findings")?;
+        .with_context(|| t!("store-listing-findings"))?;
     rows.collect::<rusqlite::Result<_>>()
-        .context("listing findings")
+        .with_context(|| t!("store-listing-findings"))
 }
 
 /// How SQLite means to run `list` with this filter, one step a line.
@@ -410,13 +412,13 @@ pub(crate) fn list_plan(conn: &Connection, filter: &FindingFilter) -> Result<Vec
     let (sql, params) = list_statement(filter)?;
     let mut stmt = conn
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .context("planning a list")?;
+        .with_context(|| t!("store-planning-a-list"))?;
     let steps = stmt
         .query_map(named(&params).as_slice(), |row| row.get(3))
-        .context("planning a list")?;
+        .with_context(|| t!("store-planning-a-list"))?;
     steps
         .collect::<rusqlite::Result<_>>()
-        .context("planning a list")
+        .with_context(|| t!("store-planning-a-list"))
 }
 
 type Params = Vec<(&'static str, rusqlite::types::Value)>;

@@ -352,22 +352,22 @@ pub fn views(conn: &Connection) -> Result<Vec<(String, Vec<String>)>> {
         .prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'view' AND name GLOB '*_v' ORDER BY name",
         )
-        .context("listing the views")?;
+        .with_context(|| t!("store-listing-views"))?;
     let names: Vec<String> = stmt
         .query_map([], |row| row.get(0))
-        .context("listing the views")?
+        .with_context(|| t!("store-listing-views"))?
         .collect::<rusqlite::Result<_>>()
-        .context("listing the views")?;
+        .with_context(|| t!("store-listing-views"))?;
     let mut views = Vec::new();
     for name in names {
         let mut stmt = conn
             .prepare("SELECT name FROM pragma_table_info(:view) ORDER BY cid")
-            .context("listing a view's columns")?;
+            .with_context(|| t!("store-listing-view-columns"))?;
         let columns = stmt
             .query_map(rusqlite::named_params! { ":view": name }, |row| row.get(0))
-            .context("listing a view's columns")?
+            .with_context(|| t!("store-listing-view-columns"))?
             .collect::<rusqlite::Result<_>>()
-            .context("listing a view's columns")?;
+            .with_context(|| t!("store-listing-view-columns"))?;
         views.push((name, columns));
     }
     Ok(views)

@@ -25,9 +25,7 @@ pub fn match_expression(typed: &str) -> Result<String> {
         .map(|word| format!("\"{}\"*", word.replace('"', "\"\"")))
         .collect();
     if terms.is_empty() {
-        return Err(Error::input(format!(
-            "`--search {typed}` has no word to look for: give some letters or digits, as in `--search \"nguyen van\"`"
-        )));
+        return Err(Error::input(t!("store-search-no-word", typed = typed)));
     }
     Ok(terms.join(" AND "))
 }
@@ -42,10 +40,10 @@ pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
         [],
     ) {
         Ok(_) => Ok(None),
-        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => Ok(Some(
-            "does not hold the words the findings have now: `list --search` and `export --search` may miss or wrongly find findings".into(),
-        )),
-        Err(e) => Err(e).context("checking the search index"),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            Ok(Some(t!("store-search-index-out-of-step")))
+        }
+        Err(e) => Err(e).with_context(|| t!("store-checking-search-index")),
     }
 }
 
