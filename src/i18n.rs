@@ -140,9 +140,14 @@ pub fn current() -> Lang {
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| [build(Lang::En), build(Lang::Vi)]);
-    &bundles[lang as usize]
+    // Each language is parsed the first time it speaks, and only then: a
+    // command that logs one finding should not pay for the other catalogue.
+    static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static VIETNAMESE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    match lang {
+        Lang::En => ENGLISH.get_or_init(|| build(Lang::En)),
+        Lang::Vi => VIETNAMESE.get_or_init(|| build(Lang::Vi)),
+    }
 }
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {

@@ -26,6 +26,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::Parser;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::cli::{Cli, Command};
@@ -59,10 +60,16 @@ where
     // its language comes from the command line and the environment alone.
     let lang = help::lang_from_args(&args);
     i18n::set(lang);
-    let command = help::localized(<Cli as clap::CommandFactory>::command(), lang);
-    let parsed = command
-        .try_get_matches_from(args)
-        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let mut parsed = Cli::try_parse_from(&args);
+    if parsed.is_err() && lang != Lang::En {
+        // Help and usage errors are shown in the run's language; translating
+        // the whole command tree costs a little, so only when there is
+        // something to show.
+        let command = help::localized(<Cli as clap::CommandFactory>::command(), lang);
+        parsed = command
+            .try_get_matches_from(&args)
+            .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    }
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
