@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, LineStyle};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -39,6 +39,8 @@ pub enum Value {
     Term(&'static str),
     /// A calendar day: ISO 8601 for scripts, dd/mm/yyyy in Vietnamese tables.
     Date(NaiveDate),
+    /// A local date and time to the minute, shown like [`Value::Date`].
+    Stamp(NaiveDateTime),
 }
 
 impl Value {
@@ -89,6 +91,7 @@ impl Serialize for Value {
             Value::Bool(b) => serializer.serialize_bool(*b),
             Value::Term(word) => serializer.serialize_str(word),
             Value::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            Value::Stamp(at) => serializer.collect_str(&at.format(STAMP)),
         }
     }
 }
@@ -350,7 +353,9 @@ fn is_numeric(table: &Table, index: usize) -> bool {
             true
         }
         Value::Null => true,
-        Value::Text(_) | Value::Bool(_) | Value::Term(_) | Value::Date(_) => false,
+        Value::Text(_) | Value::Bool(_) | Value::Term(_) | Value::Date(_) | Value::Stamp(_) => {
+            false
+        }
     });
     all_int_or_null && any_int
 }
@@ -433,6 +438,7 @@ fn terminal_cell(value: &Value) -> Cow<'_, str> {
         }),
         Value::Term(word) => Cow::Owned(term(word)),
         Value::Date(date) => Cow::Owned(show_date(*date)),
+        Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
     }
 }
 
@@ -472,6 +478,17 @@ pub fn show_month(label: &str) -> String {
     match (i18n::current(), label.split_once('-')) {
         (Lang::Vi, Some((year, month))) => format!("{month}/{year}"),
         _ => label.to_string(),
+    }
+}
+
+/// How a date-time is written for scripts, as the logbook's views give it.
+const STAMP: &str = "%Y-%m-%d %H:%M";
+
+/// A date-time as people read it, like [`show_date`].
+pub fn show_stamp(at: NaiveDateTime) -> String {
+    match i18n::current() {
+        Lang::En => at.format(STAMP).to_string(),
+        Lang::Vi => at.format("%d/%m/%Y %H:%M").to_string(),
     }
 }
 
@@ -522,6 +539,7 @@ fn csv_cell(value: &Value) -> Cow<'_, str> {
         Value::Bool(false) => Cow::Borrowed("false"),
         Value::Term(word) => Cow::Borrowed(word),
         Value::Date(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
+        Value::Stamp(at) => Cow::Owned(at.format(STAMP).to_string()),
     }
 }
 
@@ -657,6 +675,7 @@ fn json_value(value: &Value) -> serde_json::Value {
         Value::Bool(b) => serde_json::Value::Bool(*b),
         Value::Term(word) => serde_json::Value::String(word.to_string()),
         Value::Date(date) => serde_json::Value::String(date.format("%Y-%m-%d").to_string()),
+        Value::Stamp(at) => serde_json::Value::String(at.format(STAMP).to_string()),
     }
 }
 
@@ -718,6 +737,7 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
         },
         Value::Term(word) => Cow::Owned(md_escape(&term(word)).into_owned()),
         Value::Date(date) => Cow::Owned(show_date(*date)),
+        Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
     }
 }
 

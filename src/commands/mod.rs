@@ -175,10 +175,7 @@ fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
         row.unit_code.as_str().into(),
         row.unit_name.as_str().into(),
         row.visit_uid.as_str().into(),
-        row.visit_started_at
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-            .into(),
+        crate::render::Value::Stamp(row.visit_started_at),
         crate::render::Value::Term(f.kind.as_str()),
         row.person.clone().into(),
         row.position.clone().into(),

@@ -41,7 +41,7 @@ fn announced(announced: bool) -> &'static str {
 }
 
 fn visit_record(visit: &VisitRow) -> Record {
-    let stamp = |t: chrono::NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    let stamp = crate::render::Value::Stamp;
     let mut record = Record::new();
     record
         .field(Column::new("uid"), visit.uid.as_str())
@@ -49,7 +49,10 @@ fn visit_record(visit: &VisitRow) -> Record {
         .field(Column::new("unit_code"), visit.unit_code.as_str())
         .field(Column::new("unit_name"), visit.unit_name.as_str())
         .field(Column::new("started_at"), stamp(visit.started_at))
-        .field(Column::new("ended_at"), visit.ended_at.map(stamp))
+        .field(
+            Column::new("ended_at"),
+            visit.ended_at.map_or(crate::render::Value::Null, stamp),
+        )
         .field(Column::new("announced"), visit.announced)
         .field(Column::new("team"), visit.team.clone())
         .field(Column::new("on_roll"), visit.on_roll)

@@ -172,12 +172,23 @@ fn a_visit_is_logged_in_vietnamese() {
         ended,
         "đã kết thúc lượt kiểm tra #1 tại UBND xã Tam Đại, 10/05/2022 07:40–09:15, 2 phát hiện\n"
     );
-    // Dates in Vietnamese tables are dd/mm/yyyy, domain words translated.
+    // The findings of the visit are listed with the team's words, its start
+    // and end as dd/mm/yyyy; CSV keeps ISO dates.
     let shown = book.ok(&["visit", "show", "1"]);
     assert!(
-        shown.contains("đột xuất") || shown.contains("không"),
+        shown.contains("┆ đi muộn ") && shown.contains("┆ hồ sơ trễ hẹn "),
         "{shown}"
     );
+    assert!(
+        shown.contains("35 phút (đến 08:05, giờ làm việc 07:30)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("10/05/2022 07:40") && shown.contains("10/05/2022 09:15"),
+        "{shown}"
+    );
+    let csv = book.ok(&["visit", "show", "1", "--format", "csv"]);
+    assert!(csv.contains(",2022-05-10 07:40,2022-05-10 09:15,"), "{csv}");
     let error = book.fails(&["late", "Nguyễn Văn An", "--arrived", "8h05"], 1);
     assert!(error.starts_with("lỗi: "), "{error}");
 }
