@@ -527,11 +527,14 @@ fn parse_separator(text: &str) -> Result<u8, String> {
 pub enum ReportCommand {
     /// Per-unit summary of one reporting period (default: the current one)
     #[command(
-        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report month last --format md -o bao-cao-thang.md"
+        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report month last --format md -o bao-cao-thang.md\n  spotcheck report month 5/2022 --xlsx bao-cao-5-2022.xlsx"
     )]
     Month {
         /// The period: `5/2022`, `2022-05`, `this`, `last`
         month: Option<String>,
+        /// Also write the report as an Excel workbook: the summary with the period before beside it and a chart, every finding, the repeat offenders
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
     },
     /// People with several findings in the last months, and the next action for each
     #[command(after_help = "Example:\n  spotcheck report repeat --months 6 --min 3")]

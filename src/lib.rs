@@ -21,6 +21,7 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod store;
+pub mod workbook;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -198,6 +199,13 @@ fn terminal_width() -> Option<u16> {
         return None;
     }
     terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w)
+}
+
+/// A whole file written as [`OutputFile`] writes `-o FILE`: complete or not at all.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = OutputFile::create(path)?;
+    file.write_all(bytes).map_err(Error::Output)?;
+    file.persist()
 }
 
 /// `-o FILE`: written to a temporary file beside it, owner-only, and renamed

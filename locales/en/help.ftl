@@ -224,3 +224,4 @@ help-completions--shell = The shell to complete for
 
 help-man = Write a manual page for spotcheck and for each of its commands into DIR
 help-man--dir = The directory for the pages (made if missing), as `~/.local/share/man/man1`
+help-report-month--xlsx = Also write the report as an Excel workbook: the summary with the period before beside it and a chart, every finding, the repeat offenders

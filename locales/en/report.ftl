@@ -55,3 +55,12 @@ report-min-zero = `--min 0` would list everyone: give at least `--min 1`
 report-trend-by = `--by { $by }`: a trend has one row per `unit` or per `kind`
 report-trend-visits-by-kind = visits have no kind: use `--measure visits` with `--by unit`
 report-trend-from-after-to = `--from { $from }` is after `--to { $to }`: the first period comes first
+
+## The month as a workbook.
+
+report-sheet-summary = Summary
+report-sheet-findings = Findings
+report-sheet-repeat = Repeat offenders
+report-chart-title = Findings per unit by kind, { $period }
+report-xlsx-written = wrote { $file }: the summary, { $findings } findings and the repeat offenders
+report-xlsx-failed = the workbook could not be made: { $problem }

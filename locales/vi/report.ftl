@@ -55,3 +55,12 @@ report-min-zero = `--min 0` sẽ liệt kê mọi người: hãy cho ít nhất 
 report-trend-by = `--by { $by }`: bảng diễn biến có mỗi dòng theo `unit` (đơn vị) hoặc `kind` (loại vi phạm)
 report-trend-visits-by-kind = lượt kiểm tra không có loại vi phạm: dùng `--measure visits` với `--by unit`
 report-trend-from-after-to = `--from { $from }` sau `--to { $to }`: kỳ đầu phải đứng trước
+
+## Báo cáo tháng dạng bảng tính.
+
+report-sheet-summary = Tổng hợp
+report-sheet-findings = Phát hiện
+report-sheet-repeat = Tái phạm
+report-chart-title = Phát hiện theo đơn vị và loại vi phạm, { $period }
+report-xlsx-written = đã ghi { $file }: bảng tổng hợp, { $findings } phát hiện và danh sách tái phạm
+report-xlsx-failed = không tạo được tệp bảng tính: { $problem }

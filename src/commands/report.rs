@@ -1,5 +1,7 @@
 //! `report month|repeat|trend`: what the team leader sends upward.
 
+use std::path::Path;
+
 use crate::Ctx;
 use crate::cli::ReportCommand;
 use crate::error::{Error, Result};
@@ -7,12 +9,15 @@ use crate::input;
 use crate::model::Period;
 use crate::render::{self, Block, Column, Format, Table, Value};
 use crate::report::{self, MonthReport, RepeatOffender, Totals};
-use crate::store::Access;
 use crate::store::reports::TrendBy;
+use crate::store::{Access, FindingFilter, FindingRow, findings};
+use crate::workbook::{ColumnChart, Workbook};
 
 pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
     match command {
-        ReportCommand::Month { month } => month_report(ctx, month.as_deref()),
+        ReportCommand::Month { month, xlsx } => {
+            month_report(ctx, month.as_deref(), xlsx.as_deref())
+        }
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
         ReportCommand::Trend { from, to, measure } => {
             trend(ctx, from.as_deref(), to.as_deref(), measure)
@@ -182,7 +187,7 @@ fn changes(now: &Totals, before: &Totals) -> String {
         .join(", ")
 }
 
-fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
+fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>, xlsx: Option<&Path>) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
     let period = match month {
@@ -192,6 +197,27 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
     let report = report::month(&store, &period, start_day, repeat_months)?;
+    if let Some(file) = xlsx {
+        let previous = report::month(
+            &store,
+            &period.previous(start_day),
+            start_day,
+            repeat_months,
+        )?;
+        let filter = FindingFilter {
+            period: Some(period),
+            ..FindingFilter::default()
+        };
+        let findings = findings::list(store.conn(), &filter)?;
+        let bytes = month_workbook(&report, &previous, &findings)
+            .map_err(|e| Error::input(t!("report-xlsx-failed", problem = e.to_string())))?;
+        crate::write_file(file, &bytes)?;
+        ctx.note(&t!(
+            "report-xlsx-written",
+            file = file.display().to_string(),
+            findings = findings.len()
+        ))?;
+    }
     match ctx.format {
         Format::Json => write_json(ctx, &report),
         Format::Csv => ctx.table(&summary_table(&report)),
@@ -417,4 +443,57 @@ fn kind_term(kind: &str) -> Value {
         .iter()
         .find(|k| k.as_str() == kind)
         .map_or_else(|| kind.into(), |k| Value::Term(k.as_str()))
+}
+
+/// The month as a workbook: the summary beside the period before, with a
+/// chart of the findings per unit by kind; every finding; the repeat offenders.
+fn month_workbook(
+    report: &MonthReport,
+    previous: &MonthReport,
+    findings: &[FindingRow],
+) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut summary = summary_table(report);
+    let before = render::show_month(&report.previous_period.label);
+    for key in &SUMMARY_COLUMNS[2..] {
+        summary.columns.push(Column::titled(
+            &format!("previous_{key}"),
+            &format!("{} ({before})", summary_heading(key)),
+        ));
+    }
+    // The report lists every unit in the same order in both periods.
+    let earlier: Vec<&Totals> = previous
+        .units
+        .iter()
+        .map(|u| &u.figures)
+        .chain([&previous.totals])
+        .collect();
+    for (row, figures) in summary.rows.iter_mut().zip(earlier) {
+        row.extend(figures.named().iter().map(|(_, n)| Value::Int(*n)));
+    }
+    let kinds = [3, 5, 6, 8]; // late, absent, overdue, other
+    let mut book = Workbook::new();
+    book.add_table(
+        &t!("report-sheet-summary"),
+        &summary,
+        Some(ColumnChart {
+            title: t!(
+                "report-chart-title",
+                period = render::show_month(&report.period.label)
+            ),
+            series: &kinds,
+            rows: report.units.len(),
+            categories: 0,
+        }),
+    )?;
+    book.add_table(
+        &t!("report-sheet-findings"),
+        &super::findings_table(findings),
+        None,
+    )?;
+    book.add_table(
+        &t!("report-sheet-repeat"),
+        &offenders_table(&report.repeat_offenders, true, true),
+        None,
+    )?;
+    book.into_bytes()
 }

@@ -16,5 +16,6 @@ mod reliability;
 mod reports;
 mod search;
 mod settings;
+mod spreadsheets;
 mod store;
 mod support;

@@ -1,0 +1,188 @@
+//! The month as an Excel workbook, read back with an independent reader
+//! (calamine) and compared cell by cell with what the CSV report says.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+
+use crate::reports::fixture;
+use crate::support::{Logbook, csv_rows};
+
+/// Every cell of a sheet, as the text CSV would hold.
+fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::String(text) => text.clone(),
+                    Data::Float(x) if x.fract() == 0.0 => format!("{}", *x as i64),
+                    Data::Float(x) => format!("{x:.1}"),
+                    Data::Int(n) => n.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(_) => {
+                        let at = cell.as_datetime().unwrap();
+                        if at.time() == chrono::NaiveTime::MIN {
+                            at.format("%Y-%m-%d").to_string()
+                        } else {
+                            at.format("%Y-%m-%d %H:%M").to_string()
+                        }
+                    }
+                    other => panic!("unexpected cell {other:?}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The XML of one part of the workbook, for what calamine does not read:
+/// frozen panes, filters, charts.
+fn part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+fn csv(book: &Logbook, args: &[&str]) -> Vec<Vec<String>> {
+    let mut args = args.to_vec();
+    args.extend(["--format", "csv"]);
+    csv_rows(&book.ok(&args))
+}
+
+#[test]
+fn the_summary_sheet_holds_exactly_the_csv_report_and_the_period_before() {
+    let book = fixture();
+    let file = book.path("bao-cao-5-2022.xlsx");
+    let output = book.run(&[
+        "report",
+        "month",
+        "2022-05",
+        "--xlsx",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert!(
+        output
+            .stderr
+            .contains("bao-cao-5-2022.xlsx: the summary, 11 findings"),
+        "{}",
+        output.stderr
+    );
+    let summary = sheet(&file, "Summary");
+    let may = csv(&book, &["report", "month", "2022-05"]);
+    let april = csv(&book, &["report", "month", "2022-04"]);
+    assert_eq!(summary.len(), may.len(), "{summary:?}");
+    for ((row, this), before) in summary.iter().zip(&may).zip(&april) {
+        assert_eq!(row[..11], this[..], "this period");
+        if this[0] == "unit_code" {
+            let previous: Vec<String> = before[2..]
+                .iter()
+                .map(|k| format!("previous_{k}"))
+                .collect();
+            assert_eq!(row[11..], previous[..]);
+        } else {
+            // Same units in the same order, TOTAL last.
+            assert_eq!(before[0], this[0]);
+            assert_eq!(row[11..], before[2..], "the period before, {}", this[0]);
+        }
+    }
+    // Bold frozen headings with a filter over the table, and the chart.
+    let xml = part(&file, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains(r#"state="frozen""#), "{xml}");
+    assert!(xml.contains(r#"<autoFilter ref="A1:T8"/>"#), "{xml}");
+    let chart = part(&file, "xl/charts/chart1.xml");
+    for series in ["$D$1", "$F$1", "$G$1", "$I$1"] {
+        assert!(chart.contains(series), "no series {series} in {chart}");
+    }
+}
+
+#[test]
+fn the_findings_and_repeat_sheets_have_real_dates_and_numbers() {
+    let book = fixture();
+    let file = book.path("may.xlsx");
+    book.ok(&[
+        "report",
+        "month",
+        "2022-05",
+        "--xlsx",
+        file.to_str().unwrap(),
+    ]);
+    let findings = sheet(&file, "Findings");
+    let export = csv(&book, &["list", "--month", "2022-05"]);
+    // The export's columns, one row per finding of the month.
+    assert_eq!(findings[0], export[0]);
+    assert_eq!(findings.len(), export.len());
+    let due = findings[0].iter().position(|c| c == "due_on").unwrap();
+    let mut book_xlsx: Xlsx<_> = open_workbook(&file).unwrap();
+    let range = book_xlsx.worksheet_range("Findings").unwrap();
+    let dates = range
+        .rows()
+        .skip(1)
+        .filter(|row| !row[due].is_empty())
+        .count();
+    assert!(dates > 0);
+    assert!(
+        range
+            .rows()
+            .skip(1)
+            .filter(|row| !row[due].is_empty())
+            .all(|row| matches!(row[due], Data::DateTime(_))),
+        "due dates are dates"
+    );
+    for (row, text) in findings.iter().zip(&export).skip(1) {
+        assert_eq!(row[..4], text[..4], "uid, number, unit");
+    }
+    let repeat = sheet(&file, "Repeat offenders");
+    assert_eq!(repeat.len(), 7, "{repeat:?}");
+    assert_eq!(repeat[1][0], "Nguyễn Văn An");
+}
+
+#[test]
+fn in_vietnamese_the_sheets_and_headings_are_vietnamese() {
+    let book = fixture();
+    let file = book.path("thang-5.xlsx");
+    book.ok(&[
+        "--lang",
+        "vi",
+        "report",
+        "month",
+        "5/2022",
+        "--xlsx",
+        file.to_str().unwrap(),
+    ]);
+    let summary = sheet(&file, "Tổng hợp");
+    assert_eq!(summary[0][..4], ["mã", "đơn vị", "lượt KT", "đi muộn"]);
+    assert_eq!(summary[0][11], "lượt KT (04/2022)");
+    assert_eq!(summary.last().unwrap()[0], "TỔNG CỘNG");
+    let repeat = sheet(&file, "Tái phạm");
+    assert!(
+        repeat[1].contains(&"đề nghị kỷ luật".to_string()),
+        "{repeat:?}"
+    );
+}
+
+#[test]
+fn a_workbook_that_cannot_be_written_leaves_nothing() {
+    let book = fixture();
+    let file = book.path("no-such-dir/may.xlsx");
+    let error = book.fails(
+        &[
+            "report",
+            "month",
+            "2022-05",
+            "--xlsx",
+            file.to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(error.contains("does not exist"), "{error}");
+    assert!(!file.exists());
+}
