@@ -156,7 +156,7 @@ pub enum Command {
     Report(ReportCommand),
     /// Write findings, visits, units or people as CSV for a spreadsheet
     #[command(
-        after_help = "Examples:\n  spotcheck export findings --month 5/2022 -o findings-2022-05.csv --excel\n  spotcheck export visits -o visits.csv"
+        after_help = "Examples:\n  spotcheck export findings --month 5/2022 -o findings-2022-05.csv --excel\n  spotcheck export visits -o visits.csv\n  spotcheck export findings --month 5/2022 --xlsx phat-hien-5-2022.xlsx"
     )]
     Export(ExportArgs),
     /// Read records back from a CSV file that export wrote (all rows or none)
@@ -513,6 +513,9 @@ pub struct ExportArgs {
     /// The list separator: `,` or, for spreadsheets set to a semicolon, `;`
     #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_separator)]
     pub sep: u8,
+    /// Write an Excel workbook of one sheet to FILE instead of CSV: numbers as numbers, days as dates
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["excel", "sep"])]
+    pub xlsx: Option<std::path::PathBuf>,
 }
 
 fn parse_separator(text: &str) -> Result<u8, String> {

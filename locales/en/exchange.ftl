@@ -77,3 +77,13 @@ exchange-sql-param = invalid `--param { $param }`: write it as `--param unit=tam
 exchange-schema-view = view
 exchange-schema-columns = columns
 exchange-schema-example = example
+
+## Exports as workbooks.
+
+exchange-sheet-findings = findings
+exchange-sheet-visits = visits
+exchange-sheet-units = units
+exchange-sheet-people = people
+exchange-xlsx-written = wrote { $file }: { $rows } { $records }
+exchange-xlsx-failed = the workbook could not be made: { $problem }
+exchange-xlsx-too-many = a sheet holds at most { $rows } rows: export a shorter period (`--month`, `--from`, `--to`) or write CSV

@@ -100,3 +100,18 @@ exchange-sql-param = `--param { $param }` không hợp lệ: hãy viết dạng 
 exchange-schema-view = khung nhìn
 exchange-schema-columns = các cột
 exchange-schema-example = ví dụ
+
+## Xuất ra tệp Excel.
+
+exchange-sheet-findings = phát hiện
+exchange-sheet-visits = lượt kiểm tra
+exchange-sheet-units = đơn vị
+exchange-sheet-people = cán bộ
+exchange-xlsx-written = đã ghi { $file }: { $rows } { $records ->
+        [findings] phát hiện
+        [visits] lượt kiểm tra
+        [units] đơn vị
+       *[people] cán bộ
+    }
+exchange-xlsx-failed = không tạo được tệp bảng tính: { $problem }
+exchange-xlsx-too-many = một trang tính chứa tối đa { $rows } dòng: hãy xuất một khoảng thời gian ngắn hơn (`--month`, `--from`, `--to`) hoặc ghi ra CSV

@@ -32,6 +32,22 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         person: text(args.select.person),
         search: text(args.select.search),
     };
+    if let Some(file) = &args.xlsx {
+        let mut sink = TableSink::default();
+        crate::store::exchange::export(store.conn(), args.records, &filter, &mut sink)?;
+        let rows = sink.table.rows.len();
+        let mut book = crate::workbook::Workbook::new();
+        book.add_table(&records_title(args.records), &sink.table, None)
+            .and_then(|()| book.into_bytes())
+            .map_err(|e| Error::input(t!("exchange-xlsx-failed", problem = e.to_string())))
+            .and_then(|bytes| crate::write_file(file, &bytes))?;
+        return ctx.note(&t!(
+            "exchange-xlsx-written",
+            file = file.display().to_string(),
+            rows = rows,
+            records = args.records.as_str()
+        ));
+    }
     let options = CsvOptions {
         separator: args.sep,
         byte_order_mark: args.excel,
@@ -85,6 +101,72 @@ impl RowSink for CsvSink<'_> {
         match &mut self.stream {
             Some(stream) => stream.row(cells).map_err(Error::Output),
             None => Ok(()),
+        }
+    }
+}
+
+/// The sheet's name: what it holds, in the reader's words.
+fn records_title(records: Records) -> String {
+    match records {
+        Records::Findings => t!("exchange-sheet-findings"),
+        Records::Visits => t!("exchange-sheet-visits"),
+        Records::Units => t!("exchange-sheet-units"),
+        Records::People => t!("exchange-sheet-people"),
+    }
+}
+
+/// Export rows gathered into a table for a workbook, each cell with the type a
+/// spreadsheet should give it: the export writes days and times as text.
+#[derive(Default)]
+struct TableSink {
+    table: Table,
+}
+
+/// Excel holds at most 1,048,576 rows, the heading among them.
+const SHEET_ROWS: usize = 1_048_575;
+
+impl RowSink for TableSink {
+    fn header(&mut self, columns: &[String]) -> Result<()> {
+        self.table = Table::new(columns.iter().map(|key| Column::new(key)).collect());
+        Ok(())
+    }
+
+    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+        if self.table.rows.len() == SHEET_ROWS {
+            return Err(Error::input(t!(
+                "exchange-xlsx-too-many",
+                rows = SHEET_ROWS
+            )));
+        }
+        let row = self
+            .table
+            .columns
+            .iter()
+            .zip(cells)
+            .map(|(column, cell)| typed(&column.key, cell))
+            .collect();
+        self.table.rows.push(row);
+        Ok(())
+    }
+}
+
+/// A cell of an export as a typed value: `…_on` columns are days, the
+/// visit's start and end are local date-times; other text stays text.
+fn typed(key: &str, cell: &Cell<'_>) -> crate::render::Value {
+    use crate::render::Value;
+    match cell {
+        Cell::Null => Value::Null,
+        Cell::Int(n) => Value::Int(*n),
+        Cell::Real(x) => Value::Float(*x),
+        Cell::Text(text) => {
+            if key.ends_with("_on") {
+                Value::day(text)
+            } else if matches!(key, "visit_started_at" | "started_at" | "ended_at") {
+                chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
+                    .map_or_else(|_| Value::Text((*text).to_string()), Value::Stamp)
+            } else {
+                Value::Text((*text).to_string())
+            }
         }
     }
 }

@@ -186,3 +186,29 @@ fn a_workbook_that_cannot_be_written_leaves_nothing() {
     assert!(error.contains("does not exist"), "{error}");
     assert!(!file.exists());
 }
+
+#[test]
+fn any_export_as_a_sheet_holds_the_csv_export_cell_by_cell() {
+    let book = fixture();
+    for records in ["findings", "visits", "units", "people"] {
+        let file = book.path(&format!("{records}.xlsx"));
+        let output = book.run(&["export", records, "--xlsx", file.to_str().unwrap()]);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        assert_eq!(output.stdout, "", "the workbook, not CSV");
+        let export = csv_rows(&book.ok(&["export", records]));
+        let rows = sheet(&file, records);
+        assert!(
+            output
+                .stderr
+                .contains(&format!("{} {records}", export.len() - 1)),
+            "{}",
+            output.stderr
+        );
+        assert_eq!(rows.len(), export.len(), "{records}");
+        for (row, text) in rows.iter().zip(&export) {
+            assert_eq!(row, text, "{records}");
+        }
+    }
+    let error = book.fails(&["export", "findings", "--xlsx", "x.xlsx", "--excel"], 2);
+    assert!(error.contains("--excel"), "{error}");
+}
