@@ -569,6 +569,9 @@ pub enum ReportCommand {
         /// What to count
         #[arg(long, value_enum, default_value_t = Measure::Findings)]
         measure: Measure,
+        /// Draw bars instead of the table: each row's total, then each period's
+        #[arg(long)]
+        chart: bool,
     },
 }
 

@@ -148,6 +148,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             Some(OutputFile::create(path)?),
             Style {
                 color: colour_wanted(cli.global.color, false),
+                chart_width: chart_width(None),
                 ..Style::default()
             },
         ),
@@ -156,6 +157,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             Style {
                 width: terminal_width(),
                 color: colour_wanted(cli.global.color, std::io::stdout().is_terminal()),
+                chart_width: chart_width(terminal_width()),
             },
         ),
     };
@@ -192,6 +194,15 @@ fn colour_wanted(choice: cli::ColorChoice, terminal: bool) -> bool {
             terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
+}
+
+/// Charts always need a width: the terminal's, else `COLUMNS` (which shells
+/// set and scripts may), else the 80 columns of a printed page.
+fn chart_width(terminal: Option<u16>) -> u16 {
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
 }
 
 fn terminal_width() -> Option<u16> {

@@ -171,11 +171,15 @@ impl Record {
 pub struct Style {
     pub width: Option<u16>,
     pub color: bool,
+    /// How wide a chart may be drawn, even where tables are not wrapped.
+    pub chart_width: u16,
 }
 
 /// Headings and totals stand out; repeat offenders, the report's warning,
 /// stand out in yellow.
 const HEADING: anstyle::Style = anstyle::Style::new().bold();
+const BAR: anstyle::Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Cyan)));
 const WARNING: anstyle::Style = anstyle::Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Yellow)));
@@ -606,6 +610,8 @@ pub enum Block {
     Warning(String),
     Table(Table),
     Line(String),
+    /// Horizontal bars, one per labelled figure.
+    Bars(Vec<(String, i64)>),
 }
 
 /// Write a document in table or Markdown format; other formats are the
@@ -629,6 +635,13 @@ pub fn write_document(
                     String::from_utf8_lossy(&text).trim_end().to_string()
                 }
                 Block::Line(text) => md_escape(text).into_owned(),
+                Block::Bars(bars) => {
+                    let plain = Style {
+                        color: false,
+                        ..*style
+                    };
+                    format!("```\n{}```", bars_text(bars, &plain))
+                }
             });
         }
         return writeln!(out, "{}", parts.join("\n\n"));
@@ -654,9 +667,76 @@ pub fn write_document(
             }
             Block::Table(table) => write_terminal(table, style, out)?,
             Block::Line(text) => writeln!(out, "{text}")?,
+            Block::Bars(bars) => out.write_all(bars_text(bars, style).as_bytes())?,
         }
     }
     Ok(())
+}
+
+/// Bars drawn with Unicode blocks, to eighths of a character, each line at
+/// most `style.chart_width` columns: `label │██████▍ 42`.
+fn bars_text(bars: &[(String, i64)], style: &Style) -> String {
+    use unicode_width::UnicodeWidthStr;
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let width = usize::from(if style.chart_width == 0 {
+        80
+    } else {
+        style.chart_width
+    });
+    // Labels may take a third of the line; longer ones are cut with `…`.
+    let label_room = (width / 3).max(4);
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|(label, _)| fit(&terminal_text(label), label_room))
+        .collect();
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let number_width = bars
+        .iter()
+        .map(|(_, n)| n.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let room = width.saturating_sub(label_width + number_width + 3).max(1);
+    let largest = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let mut text = String::new();
+    for (label, (_, n)) in labels.iter().zip(bars) {
+        let eighths = (n.max(&0) * room as i64 * 8 + largest / 2) / largest;
+        let mut bar = "█".repeat((eighths / 8) as usize);
+        bar.push_str(EIGHTHS[(eighths % 8) as usize]);
+        let drawn = bar.chars().count();
+        let bar = if style.color {
+            styled(&bar, BAR, style)
+        } else {
+            bar
+        };
+        let pad = label_width - label.width();
+        text.push_str(&format!(
+            "{label}{} │{bar}{} {n:>number_width$}\n",
+            " ".repeat(pad),
+            " ".repeat(room - drawn.min(room)),
+        ));
+    }
+    text
+}
+
+/// `text` cut to `room` columns, ending in `…` when it was longer.
+fn fit(text: &str, room: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Any serialisable value as pretty JSON with a trailing newline.
@@ -765,6 +845,7 @@ mod tests {
             &Style {
                 width,
                 color: false,
+                ..Style::default()
             },
             &mut out,
         )

@@ -226,3 +226,4 @@ help-man = Write a manual page for spotcheck and for each of its commands into D
 help-man--dir = The directory for the pages (made if missing), as `~/.local/share/man/man1`
 help-report-month--xlsx = Also write the report as an Excel workbook: the summary with the period before beside it and a chart, every finding, the repeat offenders
 help-export--xlsx = Write an Excel workbook of one sheet to FILE instead of CSV: numbers as numbers, days as dates
+help-report-trend--chart = Draw bars instead of the table: each row's total, then each period's

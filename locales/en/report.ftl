@@ -64,3 +64,4 @@ report-sheet-repeat = Repeat offenders
 report-chart-title = Findings per unit by kind, { $period }
 report-xlsx-written = wrote { $file }: the summary, { $findings } findings and the repeat offenders
 report-xlsx-failed = the workbook could not be made: { $problem }
+report-trend-per-period = Each period, all rows together

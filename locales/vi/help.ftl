@@ -225,3 +225,4 @@ help-man = Ghi trang hướng dẫn (man) của spotcheck và của từng lện
 help-man--dir = Thư mục chứa các trang (tự tạo nếu chưa có), như `~/.local/share/man/man1`
 help-report-month--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, toàn bộ phát hiện, danh sách tái phạm
 help-export--xlsx = Ghi ra tệp Excel một trang tính thay cho CSV: số là số, ngày là ngày
+help-report-trend--chart = Vẽ biểu đồ thanh thay cho bảng: tổng của từng hàng, rồi của từng kỳ

@@ -64,3 +64,4 @@ report-sheet-repeat = Tái phạm
 report-chart-title = Phát hiện theo đơn vị và loại vi phạm, { $period }
 report-xlsx-written = đã ghi { $file }: bảng tổng hợp, { $findings } phát hiện và danh sách tái phạm
 report-xlsx-failed = không tạo được tệp bảng tính: { $problem }
+report-trend-per-period = Từng kỳ, cộng tất cả các hàng

@@ -19,9 +19,12 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             month_report(ctx, month.as_deref(), xlsx.as_deref())
         }
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
-        ReportCommand::Trend { from, to, measure } => {
-            trend(ctx, from.as_deref(), to.as_deref(), measure)
-        }
+        ReportCommand::Trend {
+            from,
+            to,
+            measure,
+            chart,
+        } => trend(ctx, from.as_deref(), to.as_deref(), measure, chart),
     }
 }
 
@@ -337,6 +340,7 @@ fn trend(
     from: Option<&str>,
     to: Option<&str>,
     measure: crate::store::reports::Measure,
+    chart: bool,
 ) -> Result<()> {
     let by = match ctx.by_flag.as_deref().map(|b| b.trim().to_lowercase()) {
         None => TrendBy::Unit,
@@ -418,7 +422,35 @@ fn trend(
                     .map(|d| d.format("%d/%m/%Y").to_string())
                     .unwrap_or_default()
             );
-            write_blocks(ctx, &[Block::Title(title), Block::Table(table)])
+            if !chart {
+                return write_blocks(ctx, &[Block::Title(title), Block::Table(table)]);
+            }
+            let rows = trend
+                .rows
+                .iter()
+                .map(|row| {
+                    let label = match by {
+                        TrendBy::Kind => render::term(&row.key),
+                        TrendBy::Unit => row.key.clone(),
+                    };
+                    (label, row.total())
+                })
+                .collect();
+            let periods = trend
+                .periods
+                .iter()
+                .zip(&trend.totals)
+                .map(|(p, n)| (render::show_month(&p.month.to_string()), *n))
+                .collect();
+            write_blocks(
+                ctx,
+                &[
+                    Block::Title(title),
+                    Block::Bars(rows),
+                    Block::Section(t!("report-trend-per-period")),
+                    Block::Bars(periods),
+                ],
+            )
         }
     }
 }

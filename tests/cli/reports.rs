@@ -1417,3 +1417,69 @@ fn most_overdue_names_five_units_at_most() {
     assert_eq!(report["totals"]["overdue_working_days"], 20);
     assert_eq!(report["not_visited"], object!([]));
 }
+
+// ---- charts in the terminal ----
+
+/// The lines of a chart: `label │bars number`.
+fn bar_lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|line| line.contains(" │")).collect()
+}
+
+#[test]
+fn trend_bars_fit_the_width_and_show_the_totals_of_the_table() {
+    use unicode_width::UnicodeWidthStr;
+    let book = fixture();
+    let args = ["report", "trend", "--from", "2022-03", "--to", "2022-05"];
+    let totals: Vec<(String, String)> = csv_rows(&csv(&book, &args))
+        .into_iter()
+        .skip(1)
+        .filter(|row| row[0] != "TOTAL")
+        .map(|row| (row[0].clone(), row[row.len() - 2].clone()))
+        .collect();
+    for width in [40usize, 80, 120] {
+        let mut chart_args = args.to_vec();
+        chart_args.push("--chart");
+        let output = book.run_with(&chart_args, &[("COLUMNS", &width.to_string())]);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let lines = bar_lines(&output.stdout);
+        assert_eq!(lines.len(), totals.len() + 3, "{}", output.stdout);
+        for line in &lines {
+            assert!(
+                line.width() <= width,
+                "{} > {width}: {line:?}",
+                line.width()
+            );
+        }
+        // The longest bar takes the whole line.
+        assert!(
+            lines.iter().any(|l| l.width() == width),
+            "{}",
+            output.stdout
+        );
+        for ((code, total), line) in totals.iter().zip(&lines) {
+            assert!(line.starts_with(code.as_str()), "{line:?}");
+            assert!(line.ends_with(&format!(" {total}")), "{line:?} ≠ {total}");
+        }
+        assert!(!output.stdout.contains('\u{1b}'), "no colour on a pipe");
+    }
+}
+
+#[test]
+fn trend_bars_are_coloured_only_when_asked() {
+    let book = fixture();
+    let args = [
+        "report", "trend", "--from", "2022-03", "--to", "2022-05", "--chart",
+    ];
+    let plain = book.run_with(&args, &[("NO_COLOR", "1")]);
+    assert!(!plain.stdout.contains('\u{1b}'));
+    let mut always = args.to_vec();
+    always.extend(["--color", "always"]);
+    let coloured = book.ok(&always);
+    assert!(coloured.contains("\u{1b}[36m█"), "{coloured}");
+    // Colour changes how the bars look, not what they say.
+    let stripped: String = coloured
+        .replace("\u{1b}[36m", "")
+        .replace("\u{1b}[0m", "")
+        .replace("\u{1b}[1m", "");
+    assert_eq!(bar_lines(&stripped), bar_lines(&plain.stdout));
+}
