@@ -153,4 +153,9 @@ store-computing-trend = computing the trend
 store-search-no-word = `--search { $typed }` has no word to look for: give some letters or digits, as in `--search "nguyen van"`
 store-search-index-out-of-step = does not hold the words the findings have now: `list --search` and `export --search` may miss or wrongly find findings
 store-checking-search-index = checking the search index
+store-search-index-pending = { $count } { $count ->
+        [one] finding changed by another program is
+       *[other] findings changed by another program are
+    } not in it yet, and the file could not be written to add them: `list --search` and `export --search` may miss or wrongly find them until spotcheck can write to the file
+store-indexing-search = updating the search index
 store-planning-a-list = planning a list

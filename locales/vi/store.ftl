@@ -184,4 +184,6 @@ store-computing-trend = tính bảng diễn biến
 store-search-no-word = `--search { $typed }` không có từ nào để tìm: hãy gõ chữ cái hoặc chữ số, ví dụ `--search "nguyen van"`
 store-search-index-out-of-step = không khớp với nội dung hiện tại của các phát hiện: `list --search` và `export --search` có thể bỏ sót hoặc tìm nhầm phát hiện
 store-checking-search-index = đang kiểm tra chỉ mục tìm kiếm
+store-search-index-pending = { $count } phát hiện do chương trình khác thay đổi chưa được đưa vào chỉ mục, vì không ghi được vào tệp: `list --search` và `export --search` có thể bỏ sót hoặc tìm nhầm chúng cho đến khi spotcheck ghi được vào tệp
+store-indexing-search = đang cập nhật chỉ mục tìm kiếm
 store-planning-a-list = đang lập kế hoạch truy vấn danh sách

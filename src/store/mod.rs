@@ -154,6 +154,7 @@ impl Store {
         schema::check_identity(&store.conn, path)?;
         store.set_durability()?;
         schema::migrate(&mut store.conn, path)?;
+        store.index_leftovers(access)?;
         Ok((store, created))
     }
 
@@ -229,15 +230,32 @@ impl Store {
     }
 
     /// Run `work` in one IMMEDIATE transaction: it takes the write lock up front,
-    /// so two spotchecks never both read and then fail to write.
+    /// so two spotchecks never both read and then fail to write. Every write
+    /// of spotcheck commits here, after the findings it changed are indexed.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .with_context(|| t!("store-starting-write"))?;
         let value = work(&tx)?;
+        search::index_pending(&tx)?;
         tx.commit().with_context(|| t!("store-committing-write"))?;
         Ok(value)
+    }
+
+    /// Index what another program (the `sqlite3` shell, say) changed and
+    /// left in the search queue, so that this command's searches find it.
+    /// A read goes on without it when the file cannot be written (read-only
+    /// media, another writer holding the lock past the timeout): `check`
+    /// names what is left in the queue.
+    fn index_leftovers(&mut self, access: Access) -> Result<()> {
+        if !search::any_pending(&self.conn)? {
+            return Ok(());
+        }
+        match self.write(|_| Ok(())) {
+            Err(_) if access == Access::Read => Ok(()),
+            done => done,
+        }
     }
 
     /// The connection for reads; a read sees one consistent snapshot per statement.

@@ -30,15 +30,60 @@ pub fn match_expression(typed: &str) -> Result<String> {
     Ok(terms.join(" AND "))
 }
 
-/// Whether the index holds exactly the words of every finding, as the
-/// triggers keep it; the message says what is wrong when it does not.
+/// Whether changes to findings wait in the queue for the index.
+pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
+    super::query_one(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM search_pending)",
+        [],
+        |row| row.get(0),
+    )
+    .with_context(|| t!("store-indexing-search"))
+}
+
+/// Index the findings the triggers queued (schema_v3.sql says why they
+/// queue them): in one statement each for taking old words out and putting
+/// new ones in, so that FTS5 writes to disk once for the whole transaction
+/// instead of once per finding. Run inside the transaction that queued them.
+pub(super) fn index_pending(conn: &Connection) -> Result<()> {
+    if !any_pending(conn)? {
+        return Ok(());
+    }
+    let context = || t!("store-indexing-search");
+    super::exec(
+        conn,
+        "INSERT INTO finding_search (finding_search, rowid, words)
+         SELECT 'delete', finding, words FROM search_pending WHERE words IS NOT NULL",
+        [],
+    )
+    .with_context(context)?;
+    super::exec(
+        conn,
+        "INSERT INTO finding_search (rowid, words)
+         SELECT id, words FROM finding_words WHERE id IN (SELECT finding FROM search_pending)",
+        [],
+    )
+    .with_context(context)?;
+    super::exec(conn, "DELETE FROM search_pending", []).with_context(context)?;
+    Ok(())
+}
+
+/// Whether the index holds exactly the words of every finding; the message
+/// says what is wrong when it does not.
 pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
+    let pending: i64 = conn
+        .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
+        .with_context(|| t!("store-checking-search-index"))?;
+    // Queued findings are not in the index yet, so comparing it with the
+    // findings' words would call it damaged; its own structure is checked.
+    let rank = if pending > 0 { 0 } else { 1 };
     // With rank 1, FTS5 compares its index with the words the findings have
     // now, not only with itself.
     match conn.execute(
-        "INSERT INTO finding_search (finding_search, rank) VALUES ('integrity-check', 1)",
-        [],
+        "INSERT INTO finding_search (finding_search, rank) VALUES ('integrity-check', :rank)",
+        rusqlite::named_params! { ":rank": rank },
     ) {
+        Ok(_) if pending > 0 => Ok(Some(t!("store-search-index-pending", count = pending))),
         Ok(_) => Ok(None),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
             Ok(Some(t!("store-search-index-out-of-step")))
@@ -86,30 +131,38 @@ mod tests {
         );
     }
 
-    /// A logbook in memory with one unit and visit, and a finding whose
-    /// note is each of `notes`; SQL as any writer would send it, so the
-    /// triggers alone keep the index.
-    fn logbook_with_notes(notes: &[String]) -> Store {
-        let store = Store::open_in_memory().unwrap();
+    /// Run `sql` as any writer would send it, so that the triggers alone
+    /// say what the index must change, in one write of spotcheck's.
+    fn write_sql(store: &mut Store, sql: &str) {
         store
-            .conn()
-            .execute_batch(
-                "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
-                 VALUES ('u1', 'dong-hung', 'UBND phường Đông Hưng', 'ubnd phuong dong hung', 'a', 'a');
-                 INSERT INTO visits (uid, unit_id, started_at, created_by, created_at, updated_at)
-                 VALUES ('v1', 1, '2022-05-11 07:10', 'a', 'a', 'a');",
-            )
+            .write(|tx| tx.execute_batch(sql).context("test write"))
             .unwrap();
-        for (n, note) in notes.iter().enumerate() {
-            store
-                .conn()
-                .execute(
-                    "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
-                     VALUES (:uid, 1, 'other', :note, 'a', 'a', 'a')",
-                    rusqlite::named_params! { ":uid": format!("f{n}"), ":note": note },
-                )
-                .unwrap();
-        }
+    }
+
+    /// A logbook in memory with one unit and visit, and a finding whose
+    /// note is each of `notes`, all logged in one write.
+    fn logbook_with_notes(notes: &[String]) -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        write_sql(
+            &mut store,
+            "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
+             VALUES ('u1', 'dong-hung', 'UBND phường Đông Hưng', 'ubnd phuong dong hung', 'a', 'a');
+             INSERT INTO visits (uid, unit_id, started_at, created_by, created_at, updated_at)
+             VALUES ('v1', 1, '2022-05-11 07:10', 'a', 'a', 'a');",
+        );
+        store
+            .write(|tx| {
+                for (n, note) in notes.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+                         VALUES (:uid, 1, 'other', :note, 'a', 'a', 'a')",
+                        rusqlite::named_params! { ":uid": format!("f{n}"), ":note": note },
+                    )
+                    .context("test write")?;
+                }
+                Ok(())
+            })
+            .unwrap();
         store
     }
 
@@ -159,46 +212,114 @@ mod tests {
 
     #[test]
     fn the_index_follows_every_write_and_stays_whole() {
-        let store = logbook_with_notes(&["đường Trường Chinh".into(), "họp giao ban".into()]);
-        let conn = store.conn();
-        conn.execute_batch(
+        let mut store = logbook_with_notes(&["đường Trường Chinh".into(), "họp giao ban".into()]);
+        write_sql(
+            &mut store,
             "INSERT INTO people (uid, unit_id, name, name_folded, created_at, updated_at)
              VALUES ('p1', 1, 'Đỗ Thị Lữ', 'do thi lu', 'a', 'a');
              UPDATE findings SET person_id = 1 WHERE id = 2;",
-        )
-        .unwrap();
+        );
         assert_eq!(found(&store, "duong"), [1]);
         assert_eq!(found(&store, "do lu"), [2]);
         assert_eq!(found(&store, "dong hung"), [1, 2]);
 
-        conn.execute_batch("UPDATE findings SET note = 'kẹt xe' WHERE id = 1")
-            .unwrap();
+        write_sql(
+            &mut store,
+            "UPDATE findings SET note = 'kẹt xe' WHERE id = 1",
+        );
         assert_eq!(found(&store, "duong"), Vec::<i64>::new());
         assert_eq!(found(&store, "ket xe"), [1]);
 
-        conn.execute_batch("UPDATE people SET name = 'Đỗ Thị Lựu' WHERE id = 1")
-            .unwrap();
+        write_sql(
+            &mut store,
+            "UPDATE people SET name = 'Đỗ Thị Lựu' WHERE id = 1",
+        );
         assert_eq!(found(&store, "luu"), [2]);
         assert_eq!(found(&store, "lu"), [2], "a prefix of Lựu");
         assert_eq!(found(&store, "do thi lu x"), Vec::<i64>::new());
 
-        conn.execute_batch("UPDATE units SET name = 'UBND xã Tam Đại', code = 'tam-dai'")
-            .unwrap();
+        write_sql(
+            &mut store,
+            "UPDATE units SET name = 'UBND xã Tam Đại', code = 'tam-dai'",
+        );
         assert_eq!(found(&store, "dong hung"), Vec::<i64>::new());
         assert_eq!(found(&store, "tam dai"), [1, 2]);
         assert_eq!(found(&store, "tam-dai"), [1, 2]);
 
-        conn.execute_batch(
+        write_sql(
+            &mut store,
             "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
              VALUES ('u2', 'noi-vu', 'Phòng Nội vụ', 'phong noi vu', 'a', 'a');
              UPDATE visits SET unit_id = 2;
              DELETE FROM findings WHERE id = 1;",
-        )
-        .unwrap();
+        );
         assert_eq!(found(&store, "noi vu"), [2]);
         assert_eq!(found(&store, "tam"), Vec::<i64>::new());
         assert_eq!(found(&store, "ket"), Vec::<i64>::new());
-        assert_eq!(index_problem(conn).unwrap(), None);
+        assert_eq!(index_problem(store.conn()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_finding_changed_again_in_its_write_is_indexed_once_with_its_last_words() {
+        let mut store = logbook_with_notes(&["họp giao ban".into()]);
+        // Logged, edited, its person and unit renamed, in one write; and an
+        // indexed finding edited twice, then one logged and deleted.
+        write_sql(
+            &mut store,
+            "INSERT INTO people (uid, unit_id, name, name_folded, created_at, updated_at)
+             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'do thi lu', 'a', 'a');
+             INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+             VALUES ('f-new', 1, 'other', 'kẹt xe', 'a', 'a', 'a');
+             UPDATE findings SET note = 'trời mưa', person_id = 1 WHERE uid = 'f-new';
+             UPDATE people SET name = 'Đỗ Thị Lựu';
+             UPDATE units SET name = 'UBND xã Tam Đại';
+             UPDATE findings SET note = 'họp chi bộ' WHERE id = 1;
+             UPDATE findings SET note = 'họp tổ' WHERE id = 1;
+             INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+             VALUES ('f-gone', 1, 'other', 'xoá', 'a', 'a', 'a');
+             DELETE FROM findings WHERE uid = 'f-gone';",
+        );
+        assert_eq!(found(&store, "mua luu tam dai"), [2]);
+        assert_eq!(found(&store, "ket"), Vec::<i64>::new());
+        assert_eq!(found(&store, "hop to"), [1]);
+        assert_eq!(found(&store, "giao"), Vec::<i64>::new());
+        assert_eq!(found(&store, "chi"), Vec::<i64>::new());
+        assert_eq!(found(&store, "xoa"), Vec::<i64>::new());
+        assert!(!any_pending(store.conn()).unwrap());
+        assert_eq!(index_problem(store.conn()).unwrap(), None);
+        // The same words as a full rebuild would put in.
+        store
+            .conn()
+            .execute_batch("INSERT INTO finding_search (finding_search) VALUES ('rebuild')")
+            .unwrap();
+        assert_eq!(found(&store, "mua luu tam dai"), [2]);
+        assert_eq!(found(&store, "hop to"), [1]);
+    }
+
+    #[test]
+    fn a_change_made_outside_a_write_of_spotcheck_waits_in_the_queue() {
+        let mut store = logbook_with_notes(&["họp giao ban".into()]);
+        store
+            .conn()
+            .execute_batch(
+                "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+                 VALUES ('f-shell', 1, 'other', 'kẹt xe', 'a', 'a', 'a');
+                 UPDATE findings SET note = 'họp tổ' WHERE id = 1;",
+            )
+            .unwrap();
+        assert_eq!(found(&store, "ket"), Vec::<i64>::new());
+        assert_eq!(found(&store, "giao"), [1], "the index as it was");
+        let problem = index_problem(store.conn()).unwrap().unwrap();
+        assert!(
+            problem.starts_with("2 findings changed by another program"),
+            "{problem}"
+        );
+        // The next write of spotcheck indexes them, whatever it writes.
+        store.write(|_| Ok(())).unwrap();
+        assert_eq!(found(&store, "ket"), [2]);
+        assert_eq!(found(&store, "hop to"), [1]);
+        assert_eq!(found(&store, "giao"), Vec::<i64>::new());
+        assert_eq!(index_problem(store.conn()).unwrap(), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{Logbook, csv_records};
+use crate::support::{Logbook, csv_records, csv_rows};
 
 /// Findings whose people, unit, notes and file carry đ, ư, ơ and stacked
 /// marks: #1–#4 at UBND phường Đông Hưng, #5–#6 at UBND xã Tam Đại.
@@ -263,15 +263,69 @@ fn text_with_no_word_to_look_for_is_refused() {
 
 #[test]
 fn a_change_made_by_another_program_is_indexed_too() {
-    // The index is kept by triggers that use only SQLite's own functions, so
-    // an edit made in the `sqlite3` shell reaches it as well.
+    // The triggers use only SQLite's own functions, so an edit made in the
+    // `sqlite3` shell is queued for the index, and the next spotcheck that
+    // opens the file indexes it before it searches.
     let book = dong_hung_logbook();
     let conn = rusqlite::Connection::open(book.db()).unwrap();
-    conn.execute_batch("UPDATE findings SET note = 'trời mưa' WHERE id = 1")
+    conn.execute_batch(
+        "UPDATE findings SET note = 'trời mưa' WHERE id = 1;
+         INSERT INTO findings (uid, visit_id, kind, description, logged_by, logged_at, updated_at)
+         VALUES ('0123456789abcdef0123456789abcdef', 2, 'other', 'Hút thuốc trong phòng', 'shell',
+                 '2022-05-11T02:30:00.000Z', '2022-05-11T02:30:00.000Z');",
+    )
+    .unwrap();
+    let queued: i64 = conn
+        .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
         .unwrap();
+    assert_eq!(queued, 2);
     conn.close().unwrap();
     assert_found(&book, "mua", &["1"]);
     assert_found(&book, "duong", &[]);
+    assert_found(&book, "hut thuoc tam dai", &["7"]);
+    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let queued: i64 = conn
+        .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(queued, 0);
+    conn.close().unwrap();
+    // The shell's finding has no history entry; the index is whole.
+    let out = book.run(&["check", "--format", "csv"]);
+    assert!(!out.stdout.contains("search index"), "{}", out.dump);
+}
+
+#[test]
+fn a_bulk_import_is_searched_right_after_it() {
+    let book = dong_hung_logbook();
+    let fresh = Logbook::new();
+    for records in ["units", "people", "visits"] {
+        let file = fresh.path(&format!("{records}.csv"));
+        std::fs::write(&file, book.ok(&["export", records])).unwrap();
+        fresh.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    // Finding #3 of the export many times over, each with a note of its own
+    // and no uid, so that each is a new finding.
+    let rows = csv_rows(&book.ok(&["export", "findings"]));
+    let header = &rows[0];
+    let column = |name: &str| header.iter().position(|c| c == name).unwrap();
+    let (uid, number, note) = (column("uid"), column("number"), column("note"));
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(header).unwrap();
+    let count = 2_000;
+    for n in 0..count {
+        let mut row = rows[3].clone();
+        row[uid].clear();
+        row[number].clear();
+        row[note] = format!("lô số {n:04}");
+        out.write_record(&row).unwrap();
+    }
+    let file = fresh.path("findings.csv");
+    std::fs::write(&file, out.into_inner().unwrap()).unwrap();
+    fresh.ok(&["import", "findings", file.to_str().unwrap()]);
+    assert_found(&fresh, "lo so 0000", &["1"]);
+    assert_found(&fresh, "lô 1999", &["2000"]);
+    assert_eq!(listed(&fresh, "ngoc uoc lo", &[]).len(), count);
+    fresh.ok(&["check"]);
 }
 
 #[test]
@@ -330,6 +384,16 @@ fn an_upgraded_logbook_is_searched_from_its_first_command() {
     v2.ok(&["visit", "start", "dong-hung", "--at", "12/05/2022 07:00"]);
     v2.ok(&["absent", "Vũ Thị Hường"]);
     assert_found(&v2, "huong", &["14"]);
+    v2.ok(&[
+        "edit",
+        "14",
+        "--note",
+        "đi họp huyện",
+        "--reason",
+        "ghi thêm",
+    ]);
+    assert_found(&v2, "huong hop huyen", &["14"]);
+    v2.ok(&["check"]);
 }
 
 #[test]
