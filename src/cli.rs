@@ -530,7 +530,7 @@ fn parse_separator(text: &str) -> Result<u8, String> {
 pub enum ReportCommand {
     /// Per-unit summary of one reporting period (default: the current one)
     #[command(
-        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report month last --format md -o bao-cao-thang.md\n  spotcheck report month 5/2022 --xlsx bao-cao-5-2022.xlsx"
+        after_help = "Examples:\n  spotcheck report month 5/2022\n  spotcheck report month last --format md -o bao-cao-thang.md\n  spotcheck report month 5/2022 --xlsx bao-cao-5-2022.xlsx --svg bieu-do-5-2022.svg"
     )]
     Month {
         /// The period: `5/2022`, `2022-05`, `this`, `last`
@@ -538,6 +538,9 @@ pub enum ReportCommand {
         /// Also write the report as an Excel workbook: the summary with the period before beside it and a chart, every finding, the repeat offenders
         #[arg(long, value_name = "FILE")]
         xlsx: Option<PathBuf>,
+        /// Also draw the findings per unit, stacked by kind, as an SVG picture
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
     },
     /// People with several findings in the last months, and the next action for each
     #[command(after_help = "Example:\n  spotcheck report repeat --months 6 --min 3")]
@@ -572,6 +575,9 @@ pub enum ReportCommand {
         /// Draw bars instead of the table: each row's total, then each period's
         #[arg(long)]
         chart: bool,
+        /// Also draw the trend as lines, one per row, in an SVG picture
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
     },
 }
 

@@ -227,3 +227,5 @@ help-man--dir = The directory for the pages (made if missing), as `~/.local/shar
 help-report-month--xlsx = Also write the report as an Excel workbook: the summary with the period before beside it and a chart, every finding, the repeat offenders
 help-export--xlsx = Write an Excel workbook of one sheet to FILE instead of CSV: numbers as numbers, days as dates
 help-report-trend--chart = Draw bars instead of the table: each row's total, then each period's
+help-report-month--svg = Also draw the findings per unit, stacked by kind, as an SVG picture
+help-report-trend--svg = Also draw the trend as lines, one per row, in an SVG picture

@@ -65,3 +65,6 @@ report-chart-title = Findings per unit by kind, { $period }
 report-xlsx-written = wrote { $file }: the summary, { $findings } findings and the repeat offenders
 report-xlsx-failed = the workbook could not be made: { $problem }
 report-trend-per-period = Each period, all rows together
+report-trend-svg-title = Trend of { $measure }, { $first } – { $last }
+report-svg-written = wrote { $file }
+report-svg-failed = the chart could not be drawn: { $problem }

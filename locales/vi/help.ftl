@@ -226,3 +226,5 @@ help-man--dir = Thư mục chứa các trang (tự tạo nếu chưa có), như 
 help-report-month--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, toàn bộ phát hiện, danh sách tái phạm
 help-export--xlsx = Ghi ra tệp Excel một trang tính thay cho CSV: số là số, ngày là ngày
 help-report-trend--chart = Vẽ biểu đồ thanh thay cho bảng: tổng của từng hàng, rồi của từng kỳ
+help-report-month--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị, chồng theo loại vi phạm, ra tệp ảnh SVG
+help-report-trend--svg = Vẽ thêm diễn biến thành đường, mỗi hàng một đường, ra tệp ảnh SVG

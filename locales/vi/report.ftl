@@ -65,3 +65,6 @@ report-chart-title = Phát hiện theo đơn vị và loại vi phạm, { $perio
 report-xlsx-written = đã ghi { $file }: bảng tổng hợp, { $findings } phát hiện và danh sách tái phạm
 report-xlsx-failed = không tạo được tệp bảng tính: { $problem }
 report-trend-per-period = Từng kỳ, cộng tất cả các hàng
+report-trend-svg-title = Diễn biến { $measure }, { $first } – { $last }
+report-svg-written = đã ghi { $file }
+report-svg-failed = không vẽ được biểu đồ: { $problem }

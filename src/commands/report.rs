@@ -15,8 +15,8 @@ use crate::workbook::{ColumnChart, Workbook};
 
 pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
     match command {
-        ReportCommand::Month { month, xlsx } => {
-            month_report(ctx, month.as_deref(), xlsx.as_deref())
+        ReportCommand::Month { month, xlsx, svg } => {
+            month_report(ctx, month.as_deref(), xlsx.as_deref(), svg.as_deref())
         }
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
         ReportCommand::Trend {
@@ -24,7 +24,15 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             to,
             measure,
             chart,
-        } => trend(ctx, from.as_deref(), to.as_deref(), measure, chart),
+            svg,
+        } => trend(
+            ctx,
+            from.as_deref(),
+            to.as_deref(),
+            measure,
+            chart,
+            svg.as_deref(),
+        ),
     }
 }
 
@@ -190,7 +198,12 @@ fn changes(now: &Totals, before: &Totals) -> String {
         .join(", ")
 }
 
-fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>, xlsx: Option<&Path>) -> Result<()> {
+fn month_report(
+    ctx: &mut Ctx<'_>,
+    month: Option<&str>,
+    xlsx: Option<&Path>,
+    svg: Option<&Path>,
+) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
     let period = match month {
@@ -200,6 +213,9 @@ fn month_report(ctx: &mut Ctx<'_>, month: Option<&str>, xlsx: Option<&Path>) -> 
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
     let report = report::month(&store, &period, start_day, repeat_months)?;
+    if let Some(file) = svg {
+        write_svg(ctx, file, month_chart(&report))?;
+    }
     if let Some(file) = xlsx {
         let previous = report::month(
             &store,
@@ -341,6 +357,7 @@ fn trend(
     to: Option<&str>,
     measure: crate::store::reports::Measure,
     chart: bool,
+    svg: Option<&Path>,
 ) -> Result<()> {
     let by = match ctx.by_flag.as_deref().map(|b| b.trim().to_lowercase()) {
         None => TrendBy::Unit,
@@ -406,6 +423,36 @@ fn trend(
         push(key, &row.label, &row.values);
     }
     push(Value::Term("TOTAL"), "", &trend.totals);
+    if let Some(file) = svg {
+        let periods: Vec<String> = trend
+            .periods
+            .iter()
+            .map(|p| render::show_month(&p.month.to_string()))
+            .collect();
+        let rows: Vec<(String, Vec<i64>)> = trend
+            .rows
+            .iter()
+            .map(|row| {
+                let name = match by {
+                    TrendBy::Kind => render::term(&row.key),
+                    TrendBy::Unit => row.label.clone(),
+                };
+                (name, row.values.clone())
+            })
+            .collect();
+        let title = t!(
+            "report-trend-svg-title",
+            measure = measure_name(measure),
+            first = periods.first().cloned().unwrap_or_default(),
+            last = periods.last().cloned().unwrap_or_default()
+        );
+        let drawn = crate::chart::lines_svg(&crate::chart::Lines {
+            title: &title,
+            periods: &periods,
+            rows: &rows,
+        });
+        write_svg(ctx, file, drawn)?;
+    }
     match ctx.format {
         Format::Csv | Format::Json => ctx.table(&table),
         Format::Table | Format::Md => {
@@ -528,4 +575,46 @@ fn month_workbook(
         None,
     )?;
     book.into_bytes()
+}
+
+/// The month's findings per unit, stacked by kind, as an SVG picture.
+fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std::error::Error>> {
+    let categories: Vec<String> = report.units.iter().map(|u| u.unit_code.clone()).collect();
+    let series: Vec<(String, Vec<i64>)> = ["late", "absent", "overdue", "other"]
+        .iter()
+        .map(|kind| {
+            let values = report
+                .units
+                .iter()
+                .map(|u| {
+                    u.figures
+                        .named()
+                        .iter()
+                        .find(|(key, _)| key == kind)
+                        .map_or(0, |(_, n)| *n)
+                })
+                .collect();
+            (render::term(kind), values)
+        })
+        .collect();
+    let title = t!(
+        "report-chart-title",
+        period = render::show_month(&report.period.label)
+    );
+    crate::chart::stacked_svg(&crate::chart::Stacked {
+        title: &title,
+        categories: &categories,
+        series: &series,
+    })
+}
+
+/// An SVG drawn for `--svg FILE`, written whole or not at all.
+fn write_svg(
+    ctx: &mut Ctx<'_>,
+    file: &Path,
+    drawn: std::result::Result<String, Box<dyn std::error::Error>>,
+) -> Result<()> {
+    let svg = drawn.map_err(|e| Error::input(t!("report-svg-failed", problem = e.to_string())))?;
+    crate::write_file(file, svg.as_bytes())?;
+    ctx.note(&t!("report-svg-written", file = file.display().to_string()))
 }

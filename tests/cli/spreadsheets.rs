@@ -212,3 +212,89 @@ fn any_export_as_a_sheet_holds_the_csv_export_cell_by_cell() {
     let error = book.fails(&["export", "findings", "--xlsx", "x.xlsx", "--excel"], 2);
     assert!(error.contains("--excel"), "{error}");
 }
+
+// ---- charts as SVG ----
+
+/// The text of every `<text>` element of an SVG file, after checking that it
+/// parses as XML.
+fn svg_texts(path: &Path) -> Vec<String> {
+    let svg = std::fs::read_to_string(path).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    assert_eq!(document.root_element().tag_name().name(), "svg");
+    document
+        .descendants()
+        .filter(|node| node.has_tag_name("text"))
+        .filter_map(|node| node.text())
+        .map(|text| text.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn the_month_chart_is_an_svg_with_every_unit_and_kind() {
+    let book = fixture();
+    let file = book.path("may.svg");
+    book.ok(&[
+        "--lang",
+        "vi",
+        "report",
+        "month",
+        "2022-05",
+        "--svg",
+        file.to_str().unwrap(),
+    ]);
+    let texts = svg_texts(&file);
+    for row in csv(&book, &["report", "month", "2022-05"]).iter().skip(1) {
+        if row[0] != "TOTAL" {
+            assert!(texts.contains(&row[0]), "{} missing from {texts:?}", row[0]);
+        }
+    }
+    for kind in [
+        "đi muộn",
+        "vắng không lý do",
+        "hồ sơ trễ hẹn",
+        "vi phạm khác",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == kind),
+            "{kind} missing from {texts:?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("05/2022")),
+        "the period in the title: {texts:?}"
+    );
+}
+
+#[test]
+fn the_trend_chart_is_an_svg_with_a_line_per_unit() {
+    let book = fixture();
+    let file = book.path("trend.svg");
+    book.ok(&[
+        "report",
+        "trend",
+        "--from",
+        "2022-03",
+        "--to",
+        "2022-05",
+        "--svg",
+        file.to_str().unwrap(),
+    ]);
+    let texts = svg_texts(&file);
+    for row in csv(
+        &book,
+        &["report", "trend", "--from", "2022-03", "--to", "2022-05"],
+    )
+    .iter()
+    .skip(1)
+    {
+        if row[0] != "TOTAL" {
+            assert!(texts.contains(&row[1]), "{} missing from {texts:?}", row[1]);
+        }
+    }
+    for month in ["2022-03", "2022-04", "2022-05"] {
+        assert!(
+            texts.iter().any(|t| t == month),
+            "{month} missing from {texts:?}"
+        );
+    }
+}
