@@ -109,6 +109,19 @@ pub struct Settings {
     pub period_start_day: Sourced<u32>,
     pub repeat_months: Sourced<u32>,
     pub lang: Sourced<Lang>,
+    /// Who issues and signs the printable monthly report.
+    pub report: ReportSettings,
+}
+
+/// The `[report]` section: the heading and signature of the printable
+/// report (`report month --format html`). Empty where not set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportSettings {
+    pub issuing_body: Option<String>,
+    pub team: Option<String>,
+    pub place: Option<String>,
+    pub signer: Option<String>,
+    pub signer_title: Option<String>,
 }
 
 /// What the command line says about settings.
@@ -132,6 +145,17 @@ struct FileConfig {
     holidays: Vec<Spanned<String>>,
     hours: Option<FileHours>,
     summer: Option<FileSummer>,
+    report: Option<FileReport>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileReport {
+    issuing_body: Option<String>,
+    team: Option<String>,
+    place: Option<String>,
+    signer: Option<String>,
+    signer_title: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -336,7 +360,25 @@ impl Settings {
             },
         };
 
+        let report = file
+            .report
+            .map(|r| {
+                let text = |v: Option<String>| {
+                    v.map(|t| crate::fold::nfc(t.trim()))
+                        .filter(|t| !t.is_empty())
+                };
+                ReportSettings {
+                    issuing_body: text(r.issuing_body),
+                    team: text(r.team),
+                    place: text(r.place),
+                    signer: text(r.signer),
+                    signer_title: text(r.signer_title),
+                }
+            })
+            .unwrap_or_default();
+
         Ok(Settings {
+            report,
             lang,
             config_file,
             config_found,

@@ -17,6 +17,7 @@ pub mod error;
 pub mod exchange;
 pub mod fold;
 pub mod help;
+pub mod html;
 pub mod input;
 pub mod model;
 pub mod render;

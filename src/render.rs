@@ -23,6 +23,8 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown table.
     Md,
+    /// One self-contained HTML page, to open in a browser and print.
+    Html,
 }
 
 /// One cell.
@@ -204,6 +206,7 @@ pub fn write_table(
         Format::Csv => write_csv(table, out),
         Format::Json => write_json(&JsonRows(table), out),
         Format::Md => write_md(table, out),
+        Format::Html => crate::html::write_table_page(table, out),
     }
 }
 
@@ -218,6 +221,7 @@ pub fn write_record(
         Format::Csv => write_csv(&single_row_table(record), out),
         Format::Json => write_json(&JsonRecord(record), out),
         Format::Md => write_md(&pairs_table(record, |c| &c.key), out),
+        Format::Html => crate::html::write_table_page(&pairs_table(record, |c| &c.header), out),
     }
 }
 
@@ -622,6 +626,9 @@ pub fn write_document(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    if format == Format::Html {
+        return crate::html::write_blocks_page(blocks, out);
+    }
     if format == Format::Md {
         // Markdown blocks are separated by exactly one blank line.
         let mut parts = Vec::with_capacity(blocks.len());

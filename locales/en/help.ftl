@@ -31,6 +31,7 @@ help-spotcheck--format--table = Boxed table sized for the terminal
 help-spotcheck--format--csv = RFC 4180 CSV with a header row of column keys
 help-spotcheck--format--json = Pretty-printed JSON keyed by column key
 help-spotcheck--format--md = GitHub-flavoured Markdown table
+help-spotcheck--format--html = One self-contained HTML page, to open in a browser and print
 help-spotcheck--output = Write the result to FILE instead of the terminal
 help-spotcheck--by = Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user]; for `report trend`, the rows: `unit` or `kind`
 help-spotcheck--config = The config file [default: config.toml in the platform config dir]

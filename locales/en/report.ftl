@@ -68,3 +68,14 @@ report-trend-per-period = Each period, all rows together
 report-trend-svg-title = Trend of { $measure }, { $first } – { $last }
 report-svg-written = wrote { $file }
 report-svg-failed = the chart could not be drawn: { $problem }
+
+## The printable monthly report (HTML).
+
+html-nation = SOCIALIST REPUBLIC OF VIET NAM
+html-motto = Independence – Freedom – Happiness
+html-default-team = PUBLIC SERVICE INSPECTION TEAM
+html-default-signer-title = TEAM LEADER
+html-signature-hint = (signature and full name)
+html-place-and-date = { $place }, { $day }/{ $month }/{ $year }
+html-title = Report
+html-subtitle = Results of the public service inspections, month { $month }/{ $year } (from { $first } to { $last })

@@ -30,6 +30,7 @@ help-spotcheck--format--table = Bảng có khung, vừa khổ màn hình
 help-spotcheck--format--csv = CSV theo RFC 4180, dòng đầu là khóa của các cột
 help-spotcheck--format--json = JSON trình bày dễ đọc, theo khóa của các cột
 help-spotcheck--format--md = Bảng Markdown kiểu GitHub
+help-spotcheck--format--html = Một trang HTML trọn vẹn, để mở bằng trình duyệt và in
 help-spotcheck--output = Ghi kết quả vào tệp FILE thay vì in ra màn hình
 help-spotcheck--by = Người ghi [lấy theo thứ tự: biến môi trường SPOTCHECK_BY, `inspector` trong tệp cấu hình, người dùng hệ điều hành]; với `report trend`: mỗi hàng là một `unit` (đơn vị) hay một `kind` (loại phát hiện)
 help-spotcheck--config = Tệp cấu hình [mặc định: config.toml trong thư mục cấu hình của hệ điều hành]

@@ -68,3 +68,14 @@ report-trend-per-period = Từng kỳ, cộng tất cả các hàng
 report-trend-svg-title = Diễn biến { $measure }, { $first } – { $last }
 report-svg-written = đã ghi { $file }
 report-svg-failed = không vẽ được biểu đồ: { $problem }
+
+## Báo cáo tháng để in (HTML).
+
+html-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+html-motto = Độc lập – Tự do – Hạnh phúc
+html-default-team = TỔ KIỂM TRA CÔNG VỤ
+html-default-signer-title = TỔ TRƯỞNG
+html-signature-hint = (ký, ghi rõ họ tên)
+html-place-and-date = { $place }, ngày { $day } tháng { $month } năm { $year }
+html-title = Báo cáo
+html-subtitle = Kết quả kiểm tra công vụ tháng { $month }/{ $year } (từ { $first } đến { $last })

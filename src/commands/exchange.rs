@@ -15,7 +15,7 @@ use crate::store::{Access, Store, units};
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
     if matches!(
         ctx.format,
-        crate::render::Format::Json | crate::render::Format::Md
+        crate::render::Format::Json | crate::render::Format::Md | crate::render::Format::Html
     ) {
         return Err(Error::usage(t!("exchange-export-format")));
     }
@@ -261,7 +261,7 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     // the words `export` and `import` take, for scripts.
     let readable = matches!(
         ctx.format,
-        crate::render::Format::Table | crate::render::Format::Md
+        crate::render::Format::Table | crate::render::Format::Md | crate::render::Format::Html
     );
     for (name, tally) in [
         ("units", report.units),

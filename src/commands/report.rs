@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use chrono::Datelike;
+
 use crate::Ctx;
 use crate::cli::ReportCommand;
 use crate::error::{Error, Result};
@@ -240,7 +242,7 @@ fn month_report(
     match ctx.format {
         Format::Json => write_json(ctx, &report),
         Format::Csv => ctx.table(&summary_table(&report)),
-        Format::Table | Format::Md => {
+        Format::Table | Format::Md | Format::Html => {
             let mut blocks = vec![
                 Block::Title(t!(
                     "report-month-title",
@@ -310,6 +312,9 @@ fn month_report(
             if let Some(seal) = &report.seal {
                 blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
             }
+            if ctx.format == Format::Html {
+                return printable(ctx, &report, &blocks);
+            }
             write_blocks(ctx, &blocks)
         }
     }
@@ -330,11 +335,11 @@ fn repeat(ctx: &mut Ctx<'_>, months: Option<u32>, min: u32, as_of: Option<&str>)
     }
     let store = ctx.open(Access::Read)?;
     let report = report::repeat(&store, as_of, months, i64::from(min))?;
-    let for_people = matches!(ctx.format, Format::Table | Format::Md);
+    let for_people = matches!(ctx.format, Format::Table | Format::Md | Format::Html);
     let table = offenders_table(&report.offenders, true, for_people);
     match ctx.format {
         Format::Csv | Format::Json => ctx.table(&table),
-        Format::Table | Format::Md => {
+        Format::Table | Format::Md | Format::Html => {
             let mut blocks = vec![Block::Title(t!(
                 "report-repeat-title",
                 min = min,
@@ -455,7 +460,7 @@ fn trend(
     }
     match ctx.format {
         Format::Csv | Format::Json => ctx.table(&table),
-        Format::Table | Format::Md => {
+        Format::Table | Format::Md | Format::Html => {
             let first = trend.periods.first().map(|p| p.first);
             let last = trend.periods.last().map(|p| p.last);
             let title = t!(
@@ -617,4 +622,55 @@ fn write_svg(
     let svg = drawn.map_err(|e| Error::input(t!("report-svg-failed", problem = e.to_string())))?;
     crate::write_file(file, svg.as_bytes())?;
     ctx.note(&t!("report-svg-written", file = file.display().to_string()))
+}
+
+/// `report month --format html`: the report as the team sends it upward, an
+/// administrative document with the config's issuing body and signer.
+fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Result<()> {
+    let settings = &ctx.settings.report;
+    let today = ctx.clock.today();
+    let place = settings.place.clone().unwrap_or_else(|| "……".to_string());
+    let letterhead = crate::html::Letterhead {
+        issuing_body: settings.issuing_body.clone().unwrap_or_default(),
+        team: settings
+            .team
+            .clone()
+            .unwrap_or_else(|| t!("html-default-team")),
+        place_and_date: t!(
+            "html-place-and-date",
+            place = place,
+            day = today.day(),
+            month = today.month(),
+            year = today.year()
+        ),
+        signer_title: settings
+            .signer_title
+            .clone()
+            .unwrap_or_else(|| t!("html-default-signer-title")),
+        signer: settings.signer.clone().unwrap_or_default(),
+    };
+    let (month, year) = report
+        .period
+        .label
+        .split_once('-')
+        .map(|(y, m)| (m.trim_start_matches('0').to_string(), y.to_string()))
+        .unwrap_or_default();
+    let title = t!("html-title");
+    let subtitle = t!(
+        "html-subtitle",
+        month = month,
+        year = year,
+        first = day(&report.period.first_day),
+        last = day(&report.period.last_day)
+    );
+    let chart = month_chart(report).ok();
+    crate::html::write_report_page(
+        &letterhead,
+        &title,
+        &subtitle,
+        blocks,
+        chart.as_deref(),
+        ctx.out,
+    )
+    .map_err(Error::Output)
 }

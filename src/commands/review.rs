@@ -74,12 +74,12 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     };
     let rows = findings::list(store.conn(), &filter)?;
     match ctx.format {
-        Format::Table | Format::Md => {
+        Format::Table | Format::Md | Format::Html => {
             if rows.is_empty() && ctx.format == Format::Table {
                 return ctx.note(&t!("records-no-findings-match"));
             }
             ctx.table(&findings_brief(&rows, args.include_void))?;
-            if ctx.format == Format::Md {
+            if ctx.format != Format::Table {
                 return Ok(());
             }
             ctx.line(&t!("records-findings-count", count = rows.len()))

@@ -244,7 +244,7 @@ fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
     };
     let visit = visits::get(store.conn(), id)?;
     ctx.record(&visit_record(&visit))?;
-    if matches!(ctx.format, Format::Table | Format::Md) {
+    if matches!(ctx.format, Format::Table | Format::Md | Format::Html) {
         let filter = FindingFilter {
             visit_id: Some(id),
             ..Default::default()

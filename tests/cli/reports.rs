@@ -159,6 +159,11 @@ pub(crate) fn fixture() -> Logbook {
     build(Logbook::new().config(HOLIDAYS))
 }
 
+/// The fixture with more settings after the holidays.
+pub(crate) fn fixture_with_config(more: &str) -> Logbook {
+    build(Logbook::new().config(&format!("{HOLIDAYS}\n{more}")))
+}
+
 /// The fixture with periods from the 15th of one month to the 14th of the next.
 fn fixture_from_the_15th() -> Logbook {
     build(Logbook::new().config(&format!("{HOLIDAYS}\nperiod_start_day = 15\n")))

@@ -298,3 +298,86 @@ fn the_trend_chart_is_an_svg_with_a_line_per_unit() {
         );
     }
 }
+
+// ---- the printable report ----
+
+const LETTERHEAD: &str = r#"
+[report]
+issuing_body = "UBND HUYỆN PHÚ NINH"
+team = "TỔ KIỂM TRA CÔNG VỤ"
+place = "Phú Ninh"
+signer = "Lê Thị Hoa"
+signer_title = "TỔ TRƯỞNG"
+"#;
+
+/// The text of a page, element by element, after checking it is well-formed.
+fn page_texts(html: &str) -> Vec<String> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let document = roxmltree::Document::parse_with_options(html, options)
+        .unwrap_or_else(|e| panic!("{e}\n{html}"));
+    document
+        .descendants()
+        .filter(|node| node.is_text())
+        .filter_map(|node| node.text())
+        .map(|text| text.trim().to_string())
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_printable_report_is_an_administrative_document_with_everything_in_it() {
+    let book = crate::reports::fixture_with_config(LETTERHEAD);
+    let html = book.ok(&[
+        "--lang", "vi", "report", "month", "5/2022", "--format", "html",
+    ]);
+    let texts = page_texts(&html);
+    for text in [
+        "UBND HUYỆN PHÚ NINH",
+        "TỔ KIỂM TRA CÔNG VỤ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập – Tự do – Hạnh phúc",
+        "Báo cáo",
+        "Kết quả kiểm tra công vụ tháng 5/2022 (từ 01/05/2022 đến 31/05/2022)",
+        "Đơn vị chưa được kiểm tra",
+        "Đơn vị có nhiều hồ sơ trễ hẹn nhất",
+        "Tái phạm (có vi phạm trong kỳ này và trong 3 tháng trước đó)",
+        "TỔ TRƯỞNG",
+        "Lê Thị Hoa",
+        "TỔNG CỘNG",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == text),
+            "{text:?} missing from {texts:?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with("Phú Ninh, ngày ")),
+        "{texts:?}"
+    );
+    // Every unit of the CSV report is in the page's summary table.
+    for row in csv(&book, &["report", "month", "2022-05"]).iter().skip(1) {
+        if row[0] != "TOTAL" {
+            assert!(texts.contains(&row[0]), "{} missing", row[0]);
+        }
+    }
+    // The chart is inside, as SVG, and the page needs nothing from outside.
+    assert!(html.contains("<svg"), "no chart");
+    assert!(html.contains("size: A4"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "no outside resources"
+    );
+}
+
+#[test]
+fn any_table_can_be_a_page() {
+    let book = fixture();
+    let html = book.ok(&["list", "--month", "2022-05", "--format", "html"]);
+    let texts = page_texts(&html);
+    assert!(texts.iter().any(|t| t == "Nguyễn Văn An"), "{texts:?}");
+    let error = book.fails(&["export", "findings", "--format", "html"], 2);
+    assert!(error.contains("CSV"), "{error}");
+}
