@@ -522,7 +522,7 @@ fn parse_separator(text: &str) -> Result<u8, String> {
     match text {
         "," => Ok(b','),
         ";" => Ok(b';'),
-        _ => Err(format!("`{text}` is not a separator: use `,` or `;`")),
+        _ => Err(t!("cli-error-separator", text = text)),
     }
 }
 

@@ -351,6 +351,101 @@ fn translate_help_tree(command: &mut Command, lang: Lang) {
     }
 }
 
+/// A command-line mistake (an unknown command or flag, a bad or missing
+/// value) told in the run's language; None where clap's own words stand
+/// (English, and the rare kinds of mistake not translated here).
+pub fn translated_error(error: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En {
+        return None;
+    }
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::InvalidSubcommand => i18n::message_in(
+            lang,
+            "cli-error-unknown-command",
+            Some(&args(&[(
+                "command",
+                text(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            )])),
+        ),
+        ErrorKind::UnknownArgument => i18n::message_in(
+            lang,
+            "cli-error-unknown-flag",
+            Some(&args(&[("flag", arg)])),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let mut line = i18n::message_in(
+                lang,
+                "cli-error-bad-value",
+                Some(&args(&[("value", value), ("flag", arg)])),
+            );
+            if let Some(problem) = std::error::Error::source(error) {
+                line.push_str(&format!(": {problem}"));
+            }
+            if let Some(valid) = text(ContextKind::ValidValue) {
+                line.push_str(&format!(
+                    "\n  [{}: {valid}]",
+                    i18n::message_in(lang, "help-values-inline", None)
+                ));
+            }
+            line
+        }
+        ErrorKind::MissingRequiredArgument => {
+            i18n::message_in(lang, "cli-error-missing", Some(&args(&[("flags", arg)])))
+        }
+        ErrorKind::ArgumentConflict => i18n::message_in(
+            lang,
+            "cli-error-conflict",
+            Some(&args(&[
+                ("flag", arg),
+                ("other", text(ContextKind::PriorArg).unwrap_or_default()),
+            ])),
+        ),
+        _ => return None,
+    };
+    let suggestion = text(ContextKind::SuggestedSubcommand)
+        .or_else(|| text(ContextKind::SuggestedArg))
+        .or_else(|| text(ContextKind::SuggestedValue));
+    if let Some(suggestion) = suggestion {
+        message.push_str("\n\n  ");
+        message.push_str(&i18n::message_in(
+            lang,
+            "cli-error-did-you-mean",
+            Some(&args(&[("suggestion", suggestion)])),
+        ));
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim_start();
+        message.push_str(&format!(
+            "\n\n{}: {usage}",
+            i18n::message_in(lang, HEADING_USAGE, None)
+        ));
+    }
+    message.push_str("\n\n");
+    message.push_str(&i18n::message_in(lang, "cli-error-try-help", None));
+    Some(format!(
+        "{}\n",
+        i18n::message_in(lang, "error-line", Some(&args(&[("message", message)])))
+    ))
+}
+
+fn args(pairs: &[(&'static str, String)]) -> fluent_bundle::FluentArgs<'static> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (name, value) in pairs {
+        args.set(*name, value.clone());
+    }
+    args
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

@@ -76,7 +76,7 @@ where
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let text = e.render().to_string();
+            let text = help::translated_error(&e, lang).unwrap_or_else(|| e.render().to_string());
             let written = if e.use_stderr() {
                 err.write_all(text.as_bytes())
             } else {

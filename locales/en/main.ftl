@@ -48,3 +48,14 @@ main-creating-data-directory = creating the data directory `{ $dir }`
 main-progress-bytes = [{ $bar }] { $done }/{ $total }, { $eta } left
 main-progress-records = [{ $bar }] { $done }/{ $total } records, { $eta } left
 main-progress-rows = { $done } rows ({ $elapsed })
+
+## Mistakes on the command line, where clap's own words are not used.
+
+cli-error-unknown-command = unrecognized subcommand '{ $command }'
+cli-error-unknown-flag = unexpected argument '{ $flag }' found
+cli-error-bad-value = invalid value '{ $value }' for '{ $flag }'
+cli-error-missing = the following required arguments were not provided: { $flags }
+cli-error-conflict = the argument '{ $flag }' cannot be used with '{ $other }'
+cli-error-did-you-mean = tip: a similar one exists: '{ $suggestion }'
+cli-error-try-help = For more information, try '--help'.
+cli-error-separator = `{ $text }` is not a separator: use `,` or `;`

@@ -48,3 +48,14 @@ main-creating-data-directory = tạo thư mục dữ liệu `{ $dir }`
 main-progress-bytes = [{ $bar }] { $done }/{ $total }, còn { $eta }
 main-progress-records = [{ $bar }] { $done }/{ $total } bản ghi, còn { $eta }
 main-progress-rows = { $done } dòng ({ $elapsed })
+
+## Lỗi khi gõ lệnh.
+
+cli-error-unknown-command = không có lệnh '{ $command }'
+cli-error-unknown-flag = không có tùy chọn '{ $flag }'
+cli-error-bad-value = giá trị '{ $value }' không hợp lệ cho '{ $flag }'
+cli-error-missing = còn thiếu tham số bắt buộc: { $flags }
+cli-error-conflict = không dùng '{ $flag }' cùng với '{ $other }'
+cli-error-did-you-mean = gợi ý: có phải là '{ $suggestion }' không?
+cli-error-try-help = Gõ '--help' để xem thêm.
+cli-error-separator = `{ $text }` không phải dấu phân cách: dùng `,` hoặc `;`

@@ -221,3 +221,31 @@ fn help_is_in_vietnamese_and_the_names_to_type_stay() {
         "{english}"
     );
 }
+
+#[test]
+fn mistakes_on_the_command_line_are_told_in_vietnamese() {
+    let book = Logbook::new();
+    let output = book.run(&["--lang", "vi", "visit", "strat"]);
+    assert_eq!(output.code, 2, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        "lỗi: không có lệnh 'strat'\n\n  gợi ý: có phải là 'start' không?\n\n\
+         Cách dùng: spotcheck visit [OPTIONS] <COMMAND>\n\nGõ '--help' để xem thêm.\n"
+    );
+    let output = book.run_with(&["list", "--kind", "lat"], &[("SPOTCHECK_LANG", "vi")]);
+    assert_eq!(output.code, 2, "{}", output.dump);
+    assert!(
+        output.stderr.starts_with(
+            "lỗi: giá trị 'lat' không hợp lệ cho '--kind <KIND>'\n  [giá trị có thể dùng: late, absent, overdue, other]"
+        ),
+        "{}",
+        output.stderr
+    );
+    // In English, clap's own words, as before.
+    let english = book.fails(&["visit", "strat"], 2);
+    assert!(
+        english.starts_with("error: unrecognized subcommand 'strat'"),
+        "{english}"
+    );
+    assert!(!book.db().exists(), "a mistake makes no logbook");
+}
