@@ -77,25 +77,6 @@ fn heading(column: &Column) -> &str {
     &column.header
 }
 
-fn cell_text(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::Int(n) => n.to_string(),
-        Value::Float(x) => format!("{x:.1}"),
-        Value::Text(text) => text.clone(),
-        Value::Bool(yes) => {
-            if *yes {
-                t!("value-yes")
-            } else {
-                t!("value-no")
-            }
-        }
-        Value::Term(word) => render::term(word),
-        Value::Date(date) => render::show_date(*date),
-        Value::Stamp(at) => render::show_stamp(*at),
-    }
-}
-
 /// One table, with its headings repeated on every printed page it spans.
 pub fn table_html(table: &Table) -> String {
     let mut html = String::from("<table>\n<thead><tr>");
@@ -117,7 +98,11 @@ pub fn table_html(table: &Table) -> String {
             } else {
                 ""
             };
-            let _ = write!(html, "<td{class}>{}</td>", escape(&cell_text(value)));
+            let _ = write!(
+                html,
+                "<td{class}>{}</td>",
+                escape(&render::terminal_cell(value))
+            );
         }
         html.push_str("</tr>\n");
     }

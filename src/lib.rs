@@ -122,11 +122,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         let mut script = Vec::new();
         completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
-            Some(path) => {
-                let mut file = OutputFile::create(path)?;
-                file.write_all(&script).map_err(Error::Output)?;
-                file.persist()
-            }
+            Some(path) => write_file(path, &script),
             None => out
                 .write_all(&script)
                 .and_then(|()| out.flush())

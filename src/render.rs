@@ -433,7 +433,8 @@ fn write_terminal(table: &Table, style: &Style, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
-fn terminal_cell(value: &Value) -> Cow<'_, str> {
+/// A cell as people read it, in the current language.
+pub(crate) fn terminal_cell(value: &Value) -> Cow<'_, str> {
     match value {
         Value::Null => Cow::Borrowed(""),
         Value::Int(n) => Cow::Owned(n.to_string()),

@@ -127,15 +127,19 @@ fn write_table(
         let total = matches!(row.first(), Some(Value::Term("TOTAL")));
         for (index, value) in row.iter().take(width).enumerate() {
             let col = index as u16;
-            let shown = write_value(sheet, at, col, value, formats)?;
-            if total {
-                // Bold without losing the cell's number format.
-                if let Value::Int(n) = value {
+            let shown = match value {
+                // The TOTAL row's counts and label stand out in bold.
+                Value::Int(n) if total => {
                     sheet.write_number_with_format(at, col, *n as f64, formats.total)?;
-                } else if let Value::Term(word) = value {
-                    sheet.write_string_with_format(at, col, render::term(word), formats.total)?;
+                    n.to_string().len()
                 }
-            }
+                Value::Term(word) if total => {
+                    let text = render::term(word);
+                    sheet.write_string_with_format(at, col, &text, formats.total)?;
+                    text.chars().count()
+                }
+                _ => write_value(sheet, at, col, value, formats)?,
+            };
             widths[index] = widths[index].max(shown);
         }
     }

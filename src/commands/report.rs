@@ -80,6 +80,9 @@ const SUMMARY_COLUMNS: [&str; 11] = [
     "repeat_people",
 ];
 
+/// The kinds of finding the charts stack, as summary column keys.
+const KINDS_DRAWN: [&str; 4] = ["late", "absent", "overdue", "other"];
+
 fn summary_heading(key: &str) -> String {
     match key {
         "unit_code" => t!("sum-unit_code"),
@@ -554,7 +557,12 @@ fn month_workbook(
     for (row, figures) in summary.rows.iter_mut().zip(earlier) {
         row.extend(figures.named().iter().map(|(_, n)| Value::Int(*n)));
     }
-    let kinds = [3, 5, 6, 8]; // late, absent, overdue, other
+    let kinds = KINDS_DRAWN.map(|kind| {
+        SUMMARY_COLUMNS
+            .iter()
+            .position(|key| *key == kind)
+            .expect("every drawn kind is a summary column")
+    });
     let mut book = Workbook::new();
     book.add_table(
         &t!("report-sheet-summary"),
@@ -585,7 +593,7 @@ fn month_workbook(
 /// The month's findings per unit, stacked by kind, as an SVG picture.
 fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let categories: Vec<String> = report.units.iter().map(|u| u.unit_code.clone()).collect();
-    let series: Vec<(String, Vec<i64>)> = ["late", "absent", "overdue", "other"]
+    let series: Vec<(String, Vec<i64>)> = KINDS_DRAWN
         .iter()
         .map(|kind| {
             let values = report
