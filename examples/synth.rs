@@ -454,6 +454,8 @@ fn finding(
             finding.days_overdue = Some(days);
             finding.working_days_overdue = Some(working);
         }
+        // The roll above never picks a task: the generator assigns none.
+        FindingKind::Task => unreachable!("no tasks are generated"),
         FindingKind::Other => {
             let (text, category) = dice.pick(OTHER);
             if dice.chance(80) {

@@ -8,7 +8,7 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::completion::unit_codes;
 
-use crate::model::{Action, FindingKind, UnitKind};
+use crate::model::{Action, FindingKind, PlanPer, UnitKind};
 use crate::render::Format;
 use crate::store::FindingOrder;
 use crate::store::exchange::Records;
@@ -106,6 +106,18 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck visit start tam-dai --at 7h40\n  spotcheck visit end"
     )]
     Visit(VisitCommand),
+    /// Plan how often each unit is to be checked
+    #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck plan set all --visits 1 --per quarter --from 1/2022\n  spotcheck plan set tam-dai --visits 2 --per month --from 4/2022\n  spotcheck plan list"
+    )]
+    Plan(PlanCommand),
+    /// Record, finish, correct or list the tasks the district assigned to units
+    #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  spotcheck task add tam-dai \"Niêm yết công khai thủ tục hành chính\" --due 30/06/2022 --source \"Công văn 125/UBND\"\n  spotcheck task done 3 --on 28/06/2022\n  spotcheck task list --overdue"
+    )]
+    Task(TaskCommand),
     /// Log a finding by answering questions, one at a time (shows the one-line command at the end)
     #[command(after_help = "Example:\n  spotcheck add")]
     Add,
@@ -129,6 +141,9 @@ pub enum Command {
         after_help = "Example:\n  spotcheck other \"Không đeo thẻ công chức\" --person \"Nguyễn Văn An\" --category conduct"
     )]
     Other(OtherArgs),
+    /// Log an assigned task found unfinished after its deadline, at the visit to its unit
+    #[command(after_help = "Example:\n  spotcheck unfinished 3 --action criticised")]
+    Unfinished(UnfinishedArgs),
     /// List findings
     #[command(
         after_help = "Examples:\n  spotcheck list --month 5/2022\n  spotcheck list --unit tam-dai --kind late --person \"nguyen van an\""
@@ -368,6 +383,172 @@ pub struct VisitStartArgs {
     pub note: Option<String>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Set how many visits a unit (or every unit) is to have each month, quarter or year
+    #[command(
+        after_help = "Examples:\n  spotcheck plan set all --visits 1 --per quarter\n  spotcheck plan set tam-dai --visits 2 --per month --from 4/2022 --to 12/2022"
+    )]
+    Set(PlanSetArgs),
+    /// List the plans
+    #[command(after_help = "Example:\n  spotcheck plan list")]
+    List {
+        /// Also list plans cleared before they began
+        #[arg(long)]
+        include_void: bool,
+    },
+    /// End the plan of a unit (or of every unit) from a month on; earlier months keep it
+    #[command(after_help = "Example:\n  spotcheck plan clear tam-dai --from 7/2022")]
+    Clear(PlanClearArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanSetArgs {
+    /// The unit's code or an unambiguous part of its name, or `all` for every unit without a plan of its own
+    #[arg(add = ArgValueCompleter::new(unit_codes))]
+    pub unit: String,
+    /// Visits to make in each period
+    #[arg(long, value_name = "N")]
+    pub visits: u32,
+    /// How long each period is
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub per: PlanPer,
+    /// The first month the plan covers, as `1/2022` [default: from the start]
+    #[arg(long, value_name = "M")]
+    pub from: Option<String>,
+    /// The last month the plan covers [default: until further notice]
+    #[arg(long, value_name = "M")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanClearArgs {
+    /// The unit's code or an unambiguous part of its name, or `all` for the plan of every unit
+    #[arg(add = ArgValueCompleter::new(unit_codes))]
+    pub unit: String,
+    /// The first month without the plan [default: the current one]
+    #[arg(long, value_name = "M")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Record a task assigned to a unit, with its deadline
+    #[command(
+        after_help = "Example:\n  spotcheck task add tam-dai \"Niêm yết công khai thủ tục hành chính\" --due 30/06/2022 --assigned 01/06/2022 --source \"Công văn 125/UBND\""
+    )]
+    Add(TaskAddArgs),
+    /// Record that a unit finished a task
+    #[command(after_help = "Example:\n  spotcheck task done 3 --on 28/06/2022")]
+    Done {
+        /// The task: its number or the start of its uid
+        id: String,
+        /// The day it was done [default: today]
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+    },
+    /// List tasks with where each stands today
+    #[command(
+        after_help = "Examples:\n  spotcheck task list --overdue\n  spotcheck task list --unit tam-dai --open"
+    )]
+    List(TaskListArgs),
+    /// Show one task in full, with its history
+    #[command(after_help = "Example:\n  spotcheck task show 3")]
+    Show {
+        /// The task: its number or the start of its uid
+        id: String,
+    },
+    /// Correct a task; the old version stays in the history
+    #[command(
+        after_help = "Examples:\n  spotcheck task edit 3 --due 15/07/2022 --reason \"gia hạn theo Công văn 140/UBND\"\n  spotcheck task edit 3 --not-done"
+    )]
+    Edit(TaskEditArgs),
+    /// Void a task: it stays in the logbook but leaves lists and reports
+    #[command(after_help = "Example:\n  spotcheck task void 3 --reason \"giao nhầm đơn vị\"")]
+    Void {
+        /// The task: its number or the start of its uid
+        id: String,
+        /// Why it is void
+        #[arg(long, allow_hyphen_values = true)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TaskAddArgs {
+    /// The unit's code or an unambiguous part of its name
+    #[arg(add = ArgValueCompleter::new(unit_codes))]
+    pub unit: String,
+    /// What the unit is to do
+    pub text: String,
+    /// The deadline
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// The day it was assigned
+    #[arg(long, value_name = "DATE")]
+    pub assigned: Option<String>,
+    /// The directive or instruction it comes from, as `Công văn 125/UBND`
+    #[arg(long, allow_hyphen_values = true)]
+    pub source: Option<String>,
+    /// A note
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskListArgs {
+    /// Only the tasks of this unit
+    #[arg(long, add = ArgValueCompleter::new(unit_codes))]
+    pub unit: Option<String>,
+    /// Only the tasks not done yet
+    #[arg(long, conflicts_with = "overdue")]
+    pub open: bool,
+    /// Only the tasks not done by their deadline, which has passed
+    #[arg(long)]
+    pub overdue: bool,
+    /// Also list void tasks
+    #[arg(long)]
+    pub include_void: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskEditArgs {
+    /// The task: its number or the start of its uid
+    pub id: String,
+    /// What the unit is to do
+    #[arg(long, allow_hyphen_values = true)]
+    pub text: Option<String>,
+    /// The deadline
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// The day it was assigned (`""` for none)
+    #[arg(long, value_name = "DATE")]
+    pub assigned: Option<String>,
+    /// The directive or instruction it comes from (`""` for none)
+    #[arg(long, allow_hyphen_values = true)]
+    pub source: Option<String>,
+    /// The day it was done
+    #[arg(long, value_name = "DATE", conflicts_with = "not_done")]
+    pub done: Option<String>,
+    /// It is not done after all
+    #[arg(long)]
+    pub not_done: bool,
+    /// A note (`""` for none)
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Why it is corrected, kept in the history
+    #[arg(long, allow_hyphen_values = true)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnfinishedArgs {
+    /// The task: its number or the start of its uid
+    pub task: String,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
 /// The flags every finding command takes.
 #[derive(Debug, Args)]
 pub struct FindingCommon {
@@ -541,6 +722,22 @@ pub enum ReportCommand {
         /// Also draw the findings per unit, stacked by kind, as an SVG picture
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
+    },
+    /// Visits planned and made per unit in the plan's period that holds a month, and the units not checked that quarter
+    #[command(
+        after_help = "Examples:\n  spotcheck report plan\n  spotcheck report plan 5/2022 --format csv"
+    )]
+    Plan {
+        /// The month: `5/2022`, `2022-05`, `this`, `last` [default: the current one]
+        month: Option<String>,
+    },
+    /// Open and overdue assigned tasks per unit at the end of a period
+    #[command(
+        after_help = "Examples:\n  spotcheck report tasks\n  spotcheck report tasks 6/2022 --format md"
+    )]
+    Tasks {
+        /// The period: `5/2022`, `2022-05`, `this`, `last` [default: the current one]
+        month: Option<String>,
     },
     /// People with several findings in the last months, and the next action for each
     #[command(after_help = "Example:\n  spotcheck report repeat --months 6 --min 3")]

@@ -11,12 +11,12 @@ use crate::config::Settings;
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, nfc};
 use crate::input;
-use crate::model::{self, Action, FindingKind, UnitKind};
+use crate::model::{self, Action, FindingKind, Month, PlanPer, UnitKind};
 use crate::render::csv_text_value;
 use crate::store::exchange::{Records, any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
-    Author, NewFinding, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, units,
-    visits,
+    Author, NewFinding, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, plans,
+    tasks, units, visits,
 };
 
 /// What an import or a merge did, per kind of record.
@@ -248,6 +248,8 @@ fn required_columns(records: Records) -> &'static [&'static str] {
         Records::Visits => &["unit_code", "started_at"],
         Records::Units => &["code", "name"],
         Records::People => &["unit_code", "name"],
+        Records::Plans => &["visits", "per"],
+        Records::Tasks => &["unit_code", "text", "due_on"],
     }
 }
 
@@ -474,6 +476,8 @@ pub fn import(
                 Records::People => import_person(tx, &row, ctx),
                 Records::Visits => import_visit(tx, &row, ctx, &reason),
                 Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
+                Records::Plans => import_plan(tx, &row, ctx, &reason),
+                Records::Tasks => import_task(tx, &row, ctx, &reason),
             };
             let outcome = match (outcome, uid) {
                 (Err(e), Some(uid)) if is_taken_uid(&e) => return Err(twice(&uid)),
@@ -730,6 +734,164 @@ fn import_visit(
     Ok(Outcome::Updated)
 }
 
+/// A month as a plan's file writes it: `2022-05`, or as people type it.
+fn plan_month(row: &Row<'_>, column: &str, ctx: &ImportContext<'_>) -> Result<Option<Month>> {
+    let start_day = ctx.settings.period_start_day.value;
+    row.parse(column, |m| {
+        input::parse_month(m, ctx.clock.today(), start_day).map(|p| p.month)
+    })
+}
+
+/// Which void an import row asks for: a time and a reason, or neither.
+fn row_void(row: &Row<'_>) -> Result<Option<(String, String)>> {
+    match (row.stamp("voided_at")?, row.text("void_reason")?) {
+        (Some(at), Some(reason)) => Ok(Some((at, reason))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(row.error("void_reason", t!("exchange-void-needs-reason"))),
+        (None, Some(_)) => Err(row.error("voided_at", t!("exchange-reason-without-void"))),
+    }
+}
+
+fn import_plan(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    // An empty unit is the plan of every unit.
+    let unit_id = match row.text("unit_code")? {
+        Some(_) => Some(unit_by_code(tx, row)?.id),
+        None => None,
+    };
+    let visits = row
+        .count("visits", false)?
+        .ok_or_else(|| row.error("visits", t!("exchange-empty")))?;
+    let per = row
+        .parse("per", |p| p.parse::<PlanPer>())?
+        .ok_or_else(|| row.error("per", t!("exchange-empty")))?;
+    let plan = plans::NewPlan {
+        unit_id,
+        visits,
+        per,
+        from: plan_month(row, "from_month", ctx)?,
+        to: plan_month(row, "to_month", ctx)?,
+    };
+    if let (Some(from), Some(to)) = (plan.from, plan.to) {
+        if to < from {
+            return Err(row.error("to_month", t!("exchange-plan-ends-before-it-starts")));
+        }
+    }
+    let void = row_void(row)?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Plans, uid)?,
+        None => None,
+    };
+    let (id, outcome) = match existing {
+        None => {
+            // A plan in force that starts in the same month would clash.
+            if void.is_none() && plans::starting(tx, plan.unit_id, plan.from)?.is_some() {
+                return Err(row.error("from_month", t!("exchange-plan-clash")));
+            }
+            (
+                plans::insert_from(tx, &plan, &origin, &ctx.author)?,
+                Outcome::New,
+            )
+        }
+        Some(id) => {
+            let current = plans::get(tx, id)?;
+            let changed = plans::update_from(
+                tx,
+                id,
+                &plan,
+                Some(reason),
+                origin.updated_at.as_deref(),
+                &ctx.author,
+            )?
+            .is_some();
+            let newly_void = void.is_some() && current.voided_at.is_none();
+            if !changed && !newly_void {
+                return Ok(Outcome::Unchanged);
+            }
+            (id, Outcome::Updated)
+        }
+    };
+    if let Some((at, why)) = void
+        && plans::get(tx, id)?.voided_at.is_none()
+    {
+        plans::void_from(tx, id, &why, &at, &ctx.author)?;
+    }
+    Ok(outcome)
+}
+
+fn import_task(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let today = ctx.clock.today();
+    let date = |text: &str| input::parse_date(text, today);
+    let task = tasks::NewTask {
+        unit_id: unit.id,
+        text: row.required("text")?,
+        source: row.text("source")?,
+        assigned_on: row.parse("assigned_on", date)?,
+        due_on: row
+            .parse("due_on", date)?
+            .ok_or_else(|| row.error("due_on", t!("exchange-empty")))?,
+        done_on: row.parse("done_on", date)?,
+        note: row.text("note")?,
+    };
+    if task
+        .assigned_on
+        .is_some_and(|assigned| task.due_on < assigned)
+    {
+        return Err(row.error("due_on", t!("exchange-task-due-before-assigned")));
+    }
+    if let (Some(assigned), Some(done)) = (task.assigned_on, task.done_on) {
+        if done < assigned {
+            return Err(row.error("done_on", t!("exchange-task-done-before-assigned")));
+        }
+    }
+    let void = row_void(row)?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Tasks, uid)?,
+        None => None,
+    };
+    let (id, outcome) = match existing {
+        None => (
+            tasks::insert_from(tx, &task, &origin, &ctx.author)?,
+            Outcome::New,
+        ),
+        Some(id) => {
+            let current = tasks::get(tx, id)?;
+            let changed = tasks::update_from(
+                tx,
+                id,
+                &task,
+                Some(reason),
+                origin.updated_at.as_deref(),
+                &ctx.author,
+            )?
+            .is_some();
+            let newly_void = void.is_some() && current.voided_at.is_none();
+            if !changed && !newly_void {
+                return Ok(Outcome::Unchanged);
+            }
+            (id, Outcome::Updated)
+        }
+    };
+    if let Some((at, why)) = void
+        && tasks::get(tx, id)?.voided_at.is_none()
+    {
+        tasks::void_from(tx, id, &why, &at, &ctx.author)?;
+    }
+    Ok(outcome)
+}
+
 /// What earlier rows of an import looked up: an export lists a visit's
 /// findings together, and a unit's staff again and again.
 #[derive(Default)]
@@ -827,9 +989,13 @@ fn import_finding(
             finding.working_days_overdue.is_some(),
         ),
     ];
+    // Days past a deadline belong to overdue files and unfinished tasks alike.
+    let days_apply = |column: &str| {
+        kind == FindingKind::Task && (column == "days_overdue" || column == "working_days_overdue")
+    };
     if let Some((column, applies_to, _)) = other_kinds
         .iter()
-        .find(|(_, applies_to, given)| *given && *applies_to != kind)
+        .find(|(column, applies_to, given)| *given && *applies_to != kind && !days_apply(column))
     {
         return Err(row.error(
             column,
@@ -888,6 +1054,44 @@ fn import_finding(
                 return Err(row.error("description", t!("exchange-other-needs-description")));
             }
         }
+        FindingKind::Task => {
+            let uid = row
+                .uid("task_uid")?
+                .ok_or_else(|| row.error("task_uid", t!("exchange-task-needs-task")))?;
+            let task = id_by_uid(tx, Records::Tasks, &uid)?
+                .ok_or_else(|| row.error("task_uid", t!("exchange-no-task", uid = uid.as_str())))?;
+            let task = tasks::get(tx, task)?;
+            if task.fields.unit_id != visit.unit_id {
+                return Err(row.error(
+                    "task_uid",
+                    t!("exchange-task-other-unit", unit = task.unit_name.as_str()),
+                ));
+            }
+            finding.task_id = Some(task.id);
+            finding.due_on = Some(task.fields.due_on);
+            if finding.description.is_none() {
+                finding.description = Some(task.fields.text.clone());
+            }
+            if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
+                let (days, working) =
+                    model::days_overdue(task.fields.due_on, visit.started_at.date(), |d| {
+                        ctx.settings.is_working_day(d)
+                    })
+                    .ok_or_else(|| row.error("due_on", t!("exchange-task-not-late")))?;
+                finding.days_overdue = Some(days);
+                finding.working_days_overdue = Some(working);
+            }
+        }
+    }
+    if kind != FindingKind::Task && row.text("task_uid")?.is_some() {
+        return Err(row.error(
+            "task_uid",
+            t!(
+                "exchange-other-kind",
+                applies_to = FindingKind::Task.to_string(),
+                kind = kind.to_string()
+            ),
+        ));
     }
     if let Some(name) = &person_name {
         let key = (visit.unit_id, fold(name));
@@ -975,6 +1179,8 @@ pub struct MergeReport {
     pub people: MergeCounts,
     pub visits: MergeCounts,
     pub findings: MergeCounts,
+    pub plans: MergeCounts,
+    pub tasks: MergeCounts,
 }
 
 /// Whether a record was changed after it was made: two versions differing
@@ -1001,6 +1207,8 @@ pub fn records_in(other: &Store) -> Result<u64> {
         Records::People,
         Records::Visits,
         Records::Findings,
+        Records::Plans,
+        Records::Tasks,
     ] {
         total += crate::store::exchange::count(conn, records)?;
     }
@@ -1022,6 +1230,14 @@ pub fn merge(
     let other_findings = findings::list(
         other_conn,
         &findings::FindingFilter {
+            include_void: true,
+            ..Default::default()
+        },
+    )?;
+    let other_plans = plans::list(other_conn, true)?;
+    let other_tasks = tasks::list(
+        other_conn,
+        &tasks::TaskFilter {
             include_void: true,
             ..Default::default()
         },
@@ -1143,8 +1359,151 @@ pub fn merge(
             }
         }
 
+        for plan in &other_plans {
+            let tally = &mut report.plans;
+            let fields = plans::NewPlan {
+                unit_id: plan.fields.unit_id.map(|id| unit_ids[&id]),
+                ..plan.fields.clone()
+            };
+            // The same plan by uid, or the plan in force here for the same
+            // unit from the same month, which the other logbook set apart.
+            let local_id = match id_by_uid(tx, Records::Plans, &plan.uid)? {
+                Some(id) => Some(id),
+                None if plan.voided_at.is_none() => {
+                    plans::starting(tx, fields.unit_id, fields.from)?.map(|p| p.id)
+                }
+                None => None,
+            };
+            let Some(local_id) = local_id else {
+                let origin = Origin {
+                    uid: Some(plan.uid.clone()),
+                    created_by: Some(plan.created_by.clone()),
+                    created_at: Some(plan.created_at.clone()),
+                    updated_at: Some(plan.updated_at.clone()),
+                };
+                let added = plans::insert_from(tx, &fields, &origin, author)?;
+                if let (Some(at), Some(reason)) = (&plan.voided_at, &plan.void_reason) {
+                    plans::void_from(tx, added, reason, at, author)?;
+                }
+                tally.counts.new += 1;
+                continue;
+            };
+            let local = plans::get(tx, local_id)?;
+            let mut changed = false;
+            if local.fields != fields {
+                if later_wins(&local.updated_at, &plan.updated_at) {
+                    plans::update_from(
+                        tx,
+                        local_id,
+                        &fields,
+                        Some(&won),
+                        Some(&plan.updated_at),
+                        author,
+                    )?;
+                    changed = true;
+                    if edited(&local.created_at, &local.updated_at) {
+                        tally.conflicts += 1;
+                    }
+                } else {
+                    let theirs =
+                        crate::store::exchange::snapshot(other_conn, Records::Plans, plan.id)?;
+                    if crate::store::exchange::keep_local(
+                        tx,
+                        Records::Plans,
+                        local_id,
+                        &theirs,
+                        &kept,
+                        author,
+                    )? && edited(&plan.created_at, &plan.updated_at)
+                    {
+                        tally.conflicts += 1;
+                    }
+                }
+            }
+            if let (Some(at), Some(reason), None) =
+                (&plan.voided_at, &plan.void_reason, &local.voided_at)
+            {
+                plans::void_from(tx, local_id, reason, at, author)?;
+                changed = true;
+            }
+            if changed {
+                tally.counts.updated += 1;
+            } else {
+                tally.counts.unchanged += 1;
+            }
+        }
+
+        let mut task_ids: HashMap<i64, i64> = HashMap::new();
+        for task in &other_tasks {
+            let tally = &mut report.tasks;
+            let fields = tasks::NewTask {
+                unit_id: unit_ids[&task.fields.unit_id],
+                ..task.fields.clone()
+            };
+            let Some(local_id) = id_by_uid(tx, Records::Tasks, &task.uid)? else {
+                let origin = Origin {
+                    uid: Some(task.uid.clone()),
+                    created_by: Some(task.created_by.clone()),
+                    created_at: Some(task.created_at.clone()),
+                    updated_at: Some(task.updated_at.clone()),
+                };
+                let added = tasks::insert_from(tx, &fields, &origin, author)?;
+                if let (Some(at), Some(reason)) = (&task.voided_at, &task.void_reason) {
+                    tasks::void_from(tx, added, reason, at, author)?;
+                }
+                task_ids.insert(task.id, added);
+                tally.counts.new += 1;
+                continue;
+            };
+            task_ids.insert(task.id, local_id);
+            let local = tasks::get(tx, local_id)?;
+            let mut changed = false;
+            if local.fields != fields {
+                if later_wins(&local.updated_at, &task.updated_at) {
+                    tasks::update_from(
+                        tx,
+                        local_id,
+                        &fields,
+                        Some(&won),
+                        Some(&task.updated_at),
+                        author,
+                    )?;
+                    changed = true;
+                    if edited(&local.created_at, &local.updated_at) {
+                        tally.conflicts += 1;
+                    }
+                } else {
+                    let theirs =
+                        crate::store::exchange::snapshot(other_conn, Records::Tasks, task.id)?;
+                    if crate::store::exchange::keep_local(
+                        tx,
+                        Records::Tasks,
+                        local_id,
+                        &theirs,
+                        &kept,
+                        author,
+                    )? && edited(&task.created_at, &task.updated_at)
+                    {
+                        tally.conflicts += 1;
+                    }
+                }
+            }
+            if let (Some(at), Some(reason), None) =
+                (&task.voided_at, &task.void_reason, &local.voided_at)
+            {
+                tasks::void_from(tx, local_id, reason, at, author)?;
+                changed = true;
+            }
+            if changed {
+                tally.counts.updated += 1;
+            } else {
+                tally.counts.unchanged += 1;
+            }
+        }
+
         let mut visit_ids: HashMap<i64, i64> = HashMap::new();
-        let base = (other_units.len() + other_people.len()) as u64;
+        let base =
+            (other_units.len() + other_people.len() + other_plans.len() + other_tasks.len()) as u64;
         progress(base);
         for (done, visit) in other_visits.iter().enumerate() {
             if done % 1024 == 0 {
@@ -1225,6 +1584,7 @@ pub fn merge(
             let mut fields = finding.fields.clone();
             fields.visit_id = visit_ids[&finding.fields.visit_id];
             fields.person_id = finding.fields.person_id.map(|id| person_ids[&id]);
+            fields.task_id = finding.fields.task_id.map(|id| task_ids[&id]);
             let local_id = match id_by_uid(tx, Records::Findings, &finding.uid)? {
                 Some(id) => id,
                 None => {

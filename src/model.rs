@@ -20,7 +20,7 @@ pub enum UnitKind {
     Other,
 }
 
-/// The four kinds of finding.
+/// The kinds of finding. `Task` is an assigned task found unfinished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
@@ -28,6 +28,16 @@ pub enum FindingKind {
     Absent,
     Overdue,
     Other,
+    Task,
+}
+
+/// How long the period of a plan is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanPer {
+    Month,
+    Quarter,
+    Year,
 }
 
 /// What was done about a finding. The first four form the ladder that the
@@ -81,7 +91,9 @@ text_enum!(UnitKind, |value, names| t!("input-unknown-unit-kind", value = value,
     Commune => "commune", Office => "office", Agency => "agency",
     School => "school", Health => "health", Other => "other");
 text_enum!(FindingKind, |value, names| t!("input-unknown-finding-kind", value = value, names = names),
-    Late => "late", Absent => "absent", Overdue => "overdue", Other => "other");
+    Late => "late", Absent => "absent", Overdue => "overdue", Other => "other", Task => "task");
+text_enum!(PlanPer, |value, names| t!("input-unknown-plan-period", value = value, names = names),
+    Month => "month", Quarter => "quarter", Year => "year");
 text_enum!(Action, |value, names| t!("input-unknown-action", value = value, names = names),
     Reminded => "reminded", Criticised => "criticised", Review => "review",
     Discipline => "discipline", Reported => "reported");
@@ -120,7 +132,7 @@ impl Action {
 }
 
 /// A reporting month, named by the month in which it ends ("2022-05").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     pub year: i32,
     pub month: u32,
@@ -143,6 +155,40 @@ impl Month {
                 month: self.month - 1,
             }
         }
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// The months of the plan period of this length that holds this month:
+    /// quarters are January–March and so on, years January–December.
+    pub fn plan_period(self, per: PlanPer) -> (Month, Month) {
+        let (first, length) = match per {
+            PlanPer::Month => (self.month, 1),
+            PlanPer::Quarter => ((self.month - 1) / 3 * 3 + 1, 3),
+            PlanPer::Year => (1, 12),
+        };
+        (
+            Month {
+                year: self.year,
+                month: first,
+            },
+            Month {
+                year: self.year,
+                month: first + length - 1,
+            },
+        )
     }
 
     fn first_day(self) -> NaiveDate {

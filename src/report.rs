@@ -5,9 +5,10 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{Action, FindingKind, Month, Period};
-use crate::store::Store;
+use crate::model::{Action, FindingKind, Month, Period, PlanPer};
+use crate::store::plans::{self, PlanRow};
 use crate::store::reports::{self, Measure, Offender, RepeatRule, TrendBy, UnitCounts};
+use crate::store::{Store, units};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PeriodInfo {
@@ -38,6 +39,9 @@ pub struct Totals {
     pub other: i64,
     pub findings: i64,
     pub repeat_people: i64,
+    /// Visits the plans ask for in the period; `None` where no plan covers it.
+    pub planned_visits: Option<i64>,
+    pub unfinished_tasks: i64,
 }
 
 impl Totals {
@@ -51,10 +55,21 @@ impl Totals {
         self.other += c.other;
         self.findings += c.findings;
         self.repeat_people += c.repeat_people;
+        self.unfinished_tasks += c.unfinished_tasks;
     }
 
-    /// The figures with their column names, in report order.
-    pub fn named(&self) -> [(&'static str, i64); 9] {
+    /// The figures in the order of the summary's columns, with the plan's
+    /// figure empty where there is none.
+    pub fn cells(&self) -> Vec<Option<i64>> {
+        let named = self.named();
+        let mut cells: Vec<Option<i64>> = named[..9].iter().map(|(_, n)| Some(*n)).collect();
+        cells.push(self.planned_visits);
+        cells.push(Some(self.unfinished_tasks));
+        cells
+    }
+
+    /// The counted figures with their column names, in report order.
+    pub fn named(&self) -> [(&'static str, i64); 10] {
         [
             ("visits", self.visits),
             ("late", self.late),
@@ -65,6 +80,7 @@ impl Totals {
             ("other", self.other),
             ("findings", self.findings),
             ("repeat_people", self.repeat_people),
+            ("unfinished_tasks", self.unfinished_tasks),
         ]
     }
 }
@@ -190,6 +206,15 @@ pub fn month(
             .copied()
             .unwrap_or(0);
     }
+    let plans = plans::in_force(conn, period.month)?;
+    let planned: Vec<Option<i64>> = counts
+        .iter()
+        .map(|c| {
+            plans
+                .for_unit(c.unit_id)
+                .map(|plan| planned_in_month(plan, period.month))
+        })
+        .collect();
     let previous = period.previous(start_day);
     let mut previous_totals = totals_of(&reports::unit_counts(conn, &previous)?);
     previous_totals.repeat_people = reports::repeat_count(
@@ -216,14 +241,17 @@ pub fn month(
             overdue_working_days: c.overdue_working_days,
         })
         .collect();
+    let mut totals = totals_of(&counts);
+    totals.planned_visits = planned.iter().flatten().copied().reduce(|a, b| a + b);
     Ok(MonthReport {
         period: period.into(),
-        totals: totals_of(&counts),
+        totals,
         previous_period: (&previous).into(),
         previous_totals,
         units: counts
             .into_iter()
-            .map(|c| UnitRow {
+            .zip(planned)
+            .map(|(c, planned_visits)| UnitRow {
                 figures: Totals {
                     visits: c.visits,
                     late: c.late,
@@ -234,6 +262,8 @@ pub fn month(
                     other: c.other,
                     findings: c.findings,
                     repeat_people: c.repeat_people,
+                    planned_visits,
+                    unfinished_tasks: c.unfinished_tasks,
                 },
                 unit_code: c.unit_code,
                 unit_name: c.unit_name,
@@ -246,6 +276,217 @@ pub fn month(
             .map(RepeatOffender::from)
             .collect(),
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
+    })
+}
+
+/// The visits a plan asks for in one month of its period: what it asks to be
+/// done by the end of this month less what it asked by the end of the month
+/// before, each rounded down, so that a plan of one visit a quarter asks for
+/// it in the quarter's last month and the months of a period add up to the
+/// plan.
+pub fn planned_in_month(plan: &PlanRow, month: Month) -> i64 {
+    let (first, _) = month.plan_period(plan.fields.per);
+    let length = months_in(plan.fields.per);
+    let index = i64::from((month.year - first.year) * 12) + i64::from(month.month)
+        - i64::from(first.month)
+        + 1;
+    let by_end_of = |months: i64| plan.fields.visits * months / length;
+    by_end_of(index) - by_end_of(index - 1)
+}
+
+fn months_in(per: PlanPer) -> i64 {
+    match per {
+        PlanPer::Month => 1,
+        PlanPer::Quarter => 3,
+        PlanPer::Year => 12,
+    }
+}
+
+/// One unit in the plan report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PlanLine {
+    pub unit_code: String,
+    pub unit_name: String,
+    /// The plan's period, when a plan covers the month.
+    pub per: Option<PlanPer>,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    pub planned: Option<i64>,
+    /// Visits made in the plan's period (in the month, with no plan).
+    pub made: i64,
+    /// Visits still to make for the plan; 0 when it is met.
+    pub behind: Option<i64>,
+    pub quarter_visits: i64,
+    pub last_visit: Option<String>,
+}
+
+/// Visits planned and made per unit, for the plan periods that hold a month.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PlanReport {
+    pub month: PeriodInfo,
+    /// The quarter that holds the month.
+    pub quarter: PeriodInfo,
+    pub units: Vec<PlanLine>,
+    /// Codes of the units with no visit in the quarter.
+    pub not_checked_this_quarter: Vec<String>,
+}
+
+/// The dates from the first day of month `first` to the last of month `last`.
+fn span(first: Month, last: Month, start_day: u32) -> Period {
+    Period {
+        month: last,
+        first: Period::of_month(first, start_day).first,
+        last: Period::of_month(last, start_day).last,
+    }
+}
+
+pub fn plan(store: &Store, month: &Period, start_day: u32) -> Result<PlanReport> {
+    let conn = store.conn();
+    let plans = plans::in_force(conn, month.month)?;
+    let (q_first, q_last) = month.month.plan_period(PlanPer::Quarter);
+    let quarter = span(q_first, q_last, start_day);
+    let quarter_visits = reports::visits_per_unit(conn, quarter.first, quarter.last)?;
+    let last_visits = reports::last_visits(conn, month.last)?;
+    let mut made_in = std::collections::HashMap::new();
+    let mut units_out = Vec::new();
+    for unit in units::all(conn)? {
+        let plan = plans.for_unit(unit.id);
+        let per = plan.map(|p| p.fields.per);
+        let (first, last) = month.month.plan_period(per.unwrap_or(PlanPer::Month));
+        let period = span(first, last, start_day);
+        let counts = match made_in.entry((first, last)) {
+            std::collections::hash_map::Entry::Occupied(counts) => counts.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(reports::visits_per_unit(conn, period.first, period.last)?)
+            }
+        };
+        let made = counts.get(&unit.id).copied().unwrap_or(0);
+        let planned = plan.map(|p| p.fields.visits);
+        units_out.push(PlanLine {
+            per,
+            first_day: plan.map(|_| period.first.format("%Y-%m-%d").to_string()),
+            last_day: plan.map(|_| period.last.format("%Y-%m-%d").to_string()),
+            planned,
+            made,
+            behind: planned.map(|planned| (planned - made).max(0)),
+            quarter_visits: quarter_visits.get(&unit.id).copied().unwrap_or(0),
+            last_visit: last_visits
+                .get(&unit.id)
+                .map(|at| at.format("%Y-%m-%d %H:%M").to_string()),
+            unit_code: unit.code,
+            unit_name: unit.name,
+        });
+    }
+    Ok(PlanReport {
+        month: month.into(),
+        quarter: PeriodInfo {
+            label: format!("{}-Q{}", q_first.year, (q_first.month - 1) / 3 + 1),
+            first_day: quarter.first.format("%Y-%m-%d").to_string(),
+            last_day: quarter.last.format("%Y-%m-%d").to_string(),
+        },
+        not_checked_this_quarter: units_out
+            .iter()
+            .filter(|u| u.quarter_visits == 0)
+            .map(|u| u.unit_code.clone())
+            .collect(),
+        units: units_out,
+    })
+}
+
+/// One unit's tasks in the tasks report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TaskUnit {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub assigned: i64,
+    pub done_on_time: i64,
+    pub done_late: i64,
+    pub open: i64,
+    pub overdue: i64,
+}
+
+/// A task not done at the end of the report's day.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TaskLine {
+    pub number: i64,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub text: String,
+    pub source: Option<String>,
+    pub assigned_on: Option<String>,
+    pub due_on: String,
+    /// `open` or `overdue`.
+    pub state: &'static str,
+    pub days_late: Option<i64>,
+    pub working_days_late: Option<i64>,
+    pub times_found_unfinished: i64,
+}
+
+/// Assigned tasks per unit as they stand at the end of a period (or today,
+/// when the period has not ended).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TasksReport {
+    pub period: PeriodInfo,
+    pub as_of: String,
+    pub units: Vec<TaskUnit>,
+    pub tasks: Vec<TaskLine>,
+}
+
+pub fn tasks(
+    store: &Store,
+    period: &Period,
+    as_of: NaiveDate,
+    is_working_day: impl Fn(NaiveDate) -> bool,
+) -> Result<TasksReport> {
+    use crate::store::tasks::{self as task_store, TaskFilter, TaskState};
+    let conn = store.conn();
+    let units = reports::task_counts(conn, as_of)?
+        .into_iter()
+        .map(|c| TaskUnit {
+            unit_code: c.unit_code,
+            unit_name: c.unit_name,
+            assigned: c.assigned,
+            done_on_time: c.done_on_time,
+            done_late: c.done_late,
+            open: c.open,
+            overdue: c.overdue,
+        })
+        .collect();
+    let filter = TaskFilter {
+        undone_on: Some(as_of),
+        assigned_by: Some(as_of),
+        ..TaskFilter::default()
+    };
+    let tasks = task_store::list(conn, &filter)?
+        .into_iter()
+        .map(|task| {
+            let state = task.state_on(as_of);
+            let late = (state == TaskState::Overdue)
+                .then(|| crate::model::days_overdue(task.fields.due_on, as_of, &is_working_day))
+                .flatten();
+            TaskLine {
+                number: task.id,
+                unit_code: task.unit_code,
+                unit_name: task.unit_name,
+                text: task.fields.text,
+                source: task.fields.source,
+                assigned_on: task
+                    .fields
+                    .assigned_on
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
+                due_on: task.fields.due_on.format("%Y-%m-%d").to_string(),
+                state: state.as_str(),
+                days_late: late.map(|(days, _)| days),
+                working_days_late: late.map(|(_, working)| working),
+                times_found_unfinished: task.times_found_unfinished,
+            }
+        })
+        .collect();
+    Ok(TasksReport {
+        period: period.into(),
+        as_of: as_of.format("%Y-%m-%d").to_string(),
+        units,
+        tasks,
     })
 }
 

@@ -87,3 +87,16 @@ exchange-sheet-people = people
 exchange-xlsx-written = wrote { $file }: { $rows } { $records }
 exchange-xlsx-failed = the workbook could not be made: { $problem }
 exchange-xlsx-too-many = a sheet holds at most { $rows } rows: export a shorter period (`--month`, `--from`, `--to`) or write CSV
+
+## Plans, tasks and the findings of unfinished tasks.
+
+exchange-sheet-plans = Plans
+exchange-sheet-tasks = Tasks
+exchange-task-needs-task = a task finding needs the `task_uid` of its task: import the tasks first (`spotcheck export tasks` writes them)
+exchange-no-task = no task with uid `{ $uid }`: import the tasks first
+exchange-task-other-unit = the task was assigned to { $unit }, not to the unit of the visit
+exchange-task-not-late = the task was not yet past its deadline on the day of the visit
+exchange-plan-ends-before-it-starts = the plan ends before the month it starts
+exchange-plan-clash = a plan of that unit starting that month is already in the logbook: give the plan's `uid` to change it
+exchange-task-due-before-assigned = the deadline is before the day the task was assigned
+exchange-task-done-before-assigned = the task was done before the day it was assigned

@@ -101,3 +101,13 @@ add-cannot-ask = cannot ask on this terminal: { $problem }
 add-no-terminal = `spotcheck add` asks its questions on a terminal; without one, give the finding as a command: `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, `spotcheck overdue REF --due DATE` or `spotcheck other TEXT`
 add-not-a-command = the answers do not make a command: { $problem }
 add-the-same-as-a-command = the same, as you can type it next time:
+
+## An assigned task found unfinished at a visit.
+
+detail-task = task #{ $task } not done: { $text }; { $days } { $days ->
+        [one] day
+       *[other] days
+    } past the deadline ({ $working } working)
+field-task-other-unit = task #{ $task } was assigned to { $task_unit }, but the visit is at { $unit }: log it at a visit to { $task_unit }, with `--visit`
+field-task-was-done = task #{ $task } was done on { $done }, by the visit on { $visit }: nothing unfinished to log
+field-task-not-due = task #{ $task } is due on { $due }: on { $visit }, the day of the visit, it was not yet late

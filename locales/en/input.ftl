@@ -33,3 +33,4 @@ input-clock-invalid = { $name } `{ $value }` is not a local date-time: set it as
 input-unknown-unit-kind = unknown unit kind `{ $value }`: type one of { $names }
 input-unknown-finding-kind = unknown finding kind `{ $value }`: type one of { $names }
 input-unknown-action = unknown action `{ $value }`: type one of { $names }
+input-unknown-plan-period = unknown plan period `{ $value }`: type one of { $names }

@@ -39,3 +39,44 @@ records-no-history = no history yet
 # What `history` shows for a record as it was first written; scripts read
 # `created` whatever the language.
 term-created = created
+
+## Plans: `plan set|list|clear`.
+
+plan-every-unit = every unit
+plan-always = from the start, until further notice
+plan-from = from { $from }
+plan-until = until { $to }
+plan-from-to = from { $from } to { $to }
+plan-set = plan #{ $id }: { $unit }, { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    } a { $per }, { $months }
+plan-changed = changed plan #{ $id }: { $unit }, now { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    } a { $per }, { $months }
+plan-unchanged = plan #{ $id } already says that: { $unit }, { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    } a { $per }, { $months }
+plan-none = no plans yet: set one with `spotcheck plan set all --visits 1 --per quarter`
+plan-cleared-reason = cleared from { $from }
+plan-nothing-to-clear = no plan of { $unit } covers { $from } or later: nothing to clear
+plan-ended = plan #{ $id } of { $unit } now runs { $months }
+plan-voided = plan #{ $id } of { $unit } had not begun: it is void
+
+## Assigned tasks: `task add|done|list|show|edit|void`.
+
+task-added = task #{ $id }: { $unit }, due { $due }: { $text }
+task-void-not-editable = task #{ $id } is void: it can no longer change (see `spotcheck task show { $id }`)
+task-already-done = task #{ $id } was already done on { $done }; to change the day, type `spotcheck task edit { $id } --done DATE`
+task-done-on-time = task #{ $id } done on { $done }, on time: { $unit }
+task-done-late = task #{ $id } done on { $done }, { $days } { $days ->
+        [one] day
+       *[other] days
+    } late ({ $working } working): { $unit }
+task-none = no tasks match
+task-days-late = { $days } ({ $working } wd)
+task-edited = edited task #{ $id }: { $changes }
+task-unchanged = task #{ $id } already says that: nothing changed
+task-voided = voided task #{ $id } ({ $unit }: { $text }): { $reason }

@@ -79,3 +79,16 @@ html-signature-hint = (signature and full name)
 html-place-and-date = { $place }, { $day }/{ $month }/{ $year }
 html-title = Report
 html-subtitle = Results of the public service inspections, month { $month }/{ $year } (from { $first } to { $last })
+
+## Plans and assigned tasks in the reports.
+
+sum-planned_visits = planned
+sum-unfinished_tasks = tasks
+change-unfinished_tasks = unfinished_tasks
+report-plan-title = Inspection plan, { $period } ({ $first } – { $last })
+report-plan-behind = Behind the plan
+report-plan-none-behind = no unit is behind its plan
+report-plan-not-checked = Not checked this quarter ({ $first } – { $last })
+report-tasks-title = Assigned tasks, { $period }, as at { $as_of }
+report-tasks-none = no tasks assigned by then
+report-tasks-undone = Not done at { $as_of }

@@ -159,3 +159,24 @@ store-search-index-pending = { $count } { $count ->
     } not in it yet, and the file could not be written to add them: `list --search` and `export --search` may miss or wrongly find them until spotcheck can write to the file
 store-indexing-search = updating the search index
 store-planning-a-list = planning a list
+
+## Plans and assigned tasks.
+
+store-reading-plan = reading a plan
+store-plan-ends-before-it-starts = a plan from { $from } cannot end earlier, in { $to }: type a `--to` on or after `--from`
+store-plan-negative-visits = a plan needs zero visits or more
+store-adding-plan = adding the plan
+store-changing-plan = changing the plan
+store-listing-plans = listing plans
+store-reading-task = reading a task
+store-task-due-before-assigned = the deadline { $due } is before the day the task was assigned, { $assigned }: dates are day first, as `30/06/2022`
+store-task-done-before-assigned = a task cannot be done on { $done }, before it was assigned on { $assigned }
+store-task-text-empty = a task needs a text saying what is to be done
+store-adding-task = adding the task
+store-changing-task = changing task #{ $id }
+store-task-already-void = task #{ $id } is already void (since { $at }: { $reason })
+store-listing-tasks = listing tasks
+# A task named in the edit history.
+store-task-label = task #{ $number }
+store-counting-visits = counting visits per unit
+store-counting-tasks = counting tasks per unit

@@ -61,6 +61,8 @@ exchange-records = { $records ->
         [people] cán bộ
         [visits] lượt kiểm tra
         [findings] phát hiện
+        [plans] kế hoạch
+        [tasks] nhiệm vụ
        *[other] { $records }
     }
 exchange-export-format = lệnh export chỉ ghi CSV cho bảng tính: hãy bỏ `--format`; cần JSON hoặc Markdown thì dùng `spotcheck list --format json` hoặc `--format md`
@@ -70,6 +72,8 @@ exchange-progress-importing = đang nhập { $records ->
         [people] cán bộ
         [visits] lượt kiểm tra
         [findings] phát hiện
+        [plans] kế hoạch
+        [tasks] nhiệm vụ
        *[other] { $records }
     }
 exchange-imported = đã nhập { $records ->
@@ -77,6 +81,8 @@ exchange-imported = đã nhập { $records ->
         [people] cán bộ
         [visits] lượt kiểm tra
         [findings] phát hiện
+        [plans] kế hoạch
+        [tasks] nhiệm vụ
        *[other] { $records }
     } từ { $source }: { $new } mới, { $updated } cập nhật, { $unchanged } không đổi
 exchange-nothing-to-import = không có gì thay đổi: cả { $total } { $records ->
@@ -84,6 +90,8 @@ exchange-nothing-to-import = không có gì thay đổi: cả { $total } { $reco
         [people] cán bộ
         [visits] lượt kiểm tra
         [findings] phát hiện
+        [plans] kế hoạch
+        [tasks] nhiệm vụ
        *[other] { $records }
     } trong { $source } đều đã có trong sổ kiểm tra
 # Nối vào cuối thông báo tệp không phải sổ kiểm tra.
@@ -115,3 +123,16 @@ exchange-xlsx-written = đã ghi { $file }: { $rows } { $records ->
     }
 exchange-xlsx-failed = không tạo được tệp bảng tính: { $problem }
 exchange-xlsx-too-many = một trang tính chứa tối đa { $rows } dòng: hãy xuất một khoảng thời gian ngắn hơn (`--month`, `--from`, `--to`) hoặc ghi ra CSV
+
+## Kế hoạch, nhiệm vụ và phát hiện nhiệm vụ chưa hoàn thành.
+
+exchange-sheet-plans = Kế hoạch
+exchange-sheet-tasks = Nhiệm vụ
+exchange-task-needs-task = phát hiện về nhiệm vụ phải có `task_uid` của nhiệm vụ: hãy nhập các nhiệm vụ trước (`spotcheck export tasks` xuất chúng)
+exchange-no-task = không có nhiệm vụ mang mã `{ $uid }`: hãy nhập các nhiệm vụ trước
+exchange-task-other-unit = nhiệm vụ được giao cho { $unit }, không phải đơn vị của lượt kiểm tra
+exchange-task-not-late = vào ngày kiểm tra, nhiệm vụ chưa quá hạn
+exchange-plan-ends-before-it-starts = kế hoạch kết thúc trước tháng bắt đầu
+exchange-plan-clash = sổ đã có kế hoạch của đơn vị đó bắt đầu từ tháng đó: hãy ghi `uid` của kế hoạch để sửa nó
+exchange-task-due-before-assigned = hạn hoàn thành sớm hơn ngày giao nhiệm vụ
+exchange-task-done-before-assigned = nhiệm vụ hoàn thành trước ngày được giao

@@ -89,3 +89,10 @@ add-cannot-ask = không hỏi được trên cửa sổ dòng lệnh này: { $pr
 add-no-terminal = `spotcheck add` đặt câu hỏi trên cửa sổ dòng lệnh; khi không có, hãy ghi phát hiện bằng lệnh: `spotcheck late NAME --arrived 8h05`, `spotcheck absent NAME`, `spotcheck overdue REF --due DATE` hoặc `spotcheck other TEXT`
 add-not-a-command = các câu trả lời không tạo thành lệnh: { $problem }
 add-the-same-as-a-command = lần sau có thể gõ thẳng lệnh sau:
+
+## Nhiệm vụ được giao chưa hoàn thành, phát hiện khi kiểm tra.
+
+detail-task = nhiệm vụ #{ $task } chưa hoàn thành: { $text }; quá hạn { $days } ngày ({ $working } ngày làm việc)
+field-task-other-unit = nhiệm vụ #{ $task } giao cho { $task_unit }, nhưng lượt kiểm tra là tại { $unit }: hãy ghi vào một lượt kiểm tra { $task_unit }, dùng `--visit`
+field-task-was-done = nhiệm vụ #{ $task } đã hoàn thành ngày { $done }, trước lượt kiểm tra ngày { $visit }: không có gì chưa hoàn thành để ghi
+field-task-not-due = nhiệm vụ #{ $task } có hạn ngày { $due }: vào ngày kiểm tra { $visit } vẫn chưa quá hạn

@@ -19,3 +19,4 @@ input-clock-invalid = { $name } `{ $value }` không phải ngày giờ địa ph
 input-unknown-unit-kind = không có loại đơn vị `{ $value }`: hãy nhập một trong các loại { $names }
 input-unknown-finding-kind = không có loại phát hiện `{ $value }`: hãy nhập một trong các loại { $names }
 input-unknown-action = không có biện pháp xử lý `{ $value }`: hãy nhập một trong các biện pháp { $names }
+input-unknown-plan-period = không có kỳ kế hoạch `{ $value }`: hãy nhập một trong các kỳ { $names }

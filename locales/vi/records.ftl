@@ -35,3 +35,32 @@ records-voided = đã hủy phát hiện #{ $number } ({ $kind }): { $detail } (
 records-no-history = chưa có mục lịch sử nào
 
 term-created = tạo mới
+
+## Kế hoạch: `plan set|list|clear`.
+
+plan-every-unit = mọi đơn vị
+plan-always = từ đầu, cho đến khi có kế hoạch khác
+plan-from = từ { $from }
+plan-until = đến { $to }
+plan-from-to = từ { $from } đến { $to }
+plan-set = kế hoạch #{ $id }: { $unit }, { $visits } lượt mỗi { $per }, { $months }
+plan-changed = đã sửa kế hoạch #{ $id }: { $unit }, nay là { $visits } lượt mỗi { $per }, { $months }
+plan-unchanged = kế hoạch #{ $id } đã như vậy: { $unit }, { $visits } lượt mỗi { $per }, { $months }
+plan-none = chưa có kế hoạch nào: hãy đặt bằng `spotcheck plan set all --visits 1 --per quarter`
+plan-cleared-reason = bỏ kế hoạch từ { $from }
+plan-nothing-to-clear = { $unit } không có kế hoạch nào từ { $from } trở đi: không có gì để bỏ
+plan-ended = kế hoạch #{ $id } của { $unit } nay áp dụng { $months }
+plan-voided = kế hoạch #{ $id } của { $unit } chưa bắt đầu: đã hủy
+
+## Nhiệm vụ được giao: `task add|done|list|show|edit|void`.
+
+task-added = nhiệm vụ #{ $id }: { $unit }, hạn { $due }: { $text }
+task-void-not-editable = nhiệm vụ #{ $id } đã bị hủy: không sửa được nữa (xem `spotcheck task show { $id }`)
+task-already-done = nhiệm vụ #{ $id } đã hoàn thành ngày { $done }; muốn sửa ngày, hãy gõ `spotcheck task edit { $id } --done NGÀY`
+task-done-on-time = nhiệm vụ #{ $id } hoàn thành ngày { $done }, đúng hạn: { $unit }
+task-done-late = nhiệm vụ #{ $id } hoàn thành ngày { $done }, trễ { $days } ngày ({ $working } ngày làm việc): { $unit }
+task-none = không có nhiệm vụ nào phù hợp
+task-days-late = { $days } ({ $working } ngày LV)
+task-edited = đã sửa nhiệm vụ #{ $id }: { $changes }
+task-unchanged = nhiệm vụ #{ $id } đã như vậy: không có gì thay đổi
+task-voided = đã hủy nhiệm vụ #{ $id } ({ $unit }: { $text }): { $reason }

@@ -79,3 +79,16 @@ html-signature-hint = (ký, ghi rõ họ tên)
 html-place-and-date = { $place }, ngày { $day } tháng { $month } năm { $year }
 html-title = Báo cáo
 html-subtitle = Kết quả kiểm tra công vụ tháng { $month }/{ $year } (từ { $first } đến { $last })
+
+## Kế hoạch và nhiệm vụ được giao trong báo cáo.
+
+sum-planned_visits = kế hoạch
+sum-unfinished_tasks = nhiệm vụ
+change-unfinished_tasks = nhiệm vụ chưa hoàn thành
+report-plan-title = Kế hoạch kiểm tra, tháng { $period } (từ { $first } đến { $last })
+report-plan-behind = Chưa đạt kế hoạch
+report-plan-none-behind = không đơn vị nào chậm so với kế hoạch
+report-plan-not-checked = Chưa được kiểm tra trong quý (từ { $first } đến { $last })
+report-tasks-title = Nhiệm vụ được giao, tháng { $period }, tính đến { $as_of }
+report-tasks-none = chưa có nhiệm vụ nào được giao đến thời điểm đó
+report-tasks-undone = Chưa hoàn thành đến { $as_of }

@@ -36,10 +36,12 @@ store-no-current-visit = chưa có lượt kiểm tra nào đang diễn ra: bắ
 store-finding-already-void = phát hiện #{ $id } đã bị hủy từ trước (lúc { $at }: { $reason })
 store-no-record = không có { $what ->
         [visit] lượt kiểm tra
+        [task] nhiệm vụ
        *[finding] phát hiện
     } `{ $typed }`: xem `spotcheck { $list }`
 store-record-ambiguous = `{ $typed }` ứng với nhiều { $what ->
         [visit] lượt kiểm tra
+        [task] nhiệm vụ
        *[finding] phát hiện
     }: hãy gõ thêm chữ số của mã định danh, hoặc `#` và số thứ tự
 # Lượt kiểm tra được nhắc đến trong lịch sử chỉnh sửa.
@@ -109,6 +111,7 @@ store-listing-views = liệt kê các view
 store-listing-view-columns = liệt kê các cột của một view
 store-looking-up-record = tìm { $what ->
         [visit] lượt kiểm tra
+        [task] nhiệm vụ
        *[finding] phát hiện
     } #{ $number }
 store-looking-up-uid = tìm theo mã định danh
@@ -187,3 +190,23 @@ store-checking-search-index = đang kiểm tra chỉ mục tìm kiếm
 store-search-index-pending = { $count } phát hiện do chương trình khác thay đổi chưa được đưa vào chỉ mục, vì không ghi được vào tệp: `list --search` và `export --search` có thể bỏ sót hoặc tìm nhầm chúng cho đến khi spotcheck ghi được vào tệp
 store-indexing-search = đang cập nhật chỉ mục tìm kiếm
 store-planning-a-list = đang lập kế hoạch truy vấn danh sách
+
+## Kế hoạch và nhiệm vụ được giao.
+
+store-reading-plan = đọc kế hoạch
+store-plan-ends-before-it-starts = kế hoạch bắt đầu từ { $from } không thể kết thúc sớm hơn, vào { $to }: hãy nhập `--to` bằng hoặc sau `--from`
+store-plan-negative-visits = số lượt kiểm tra theo kế hoạch phải từ 0 trở lên
+store-adding-plan = thêm kế hoạch
+store-changing-plan = sửa kế hoạch
+store-listing-plans = liệt kê kế hoạch
+store-reading-task = đọc nhiệm vụ
+store-task-due-before-assigned = hạn { $due } sớm hơn ngày giao nhiệm vụ { $assigned }: ngày viết theo thứ tự ngày/tháng/năm, như `30/06/2022`
+store-task-done-before-assigned = nhiệm vụ không thể hoàn thành ngày { $done }, trước ngày được giao { $assigned }
+store-task-text-empty = nhiệm vụ phải có nội dung công việc cần làm
+store-adding-task = thêm nhiệm vụ
+store-changing-task = sửa nhiệm vụ #{ $id }
+store-task-already-void = nhiệm vụ #{ $id } đã bị hủy từ trước (lúc { $at }: { $reason })
+store-listing-tasks = liệt kê nhiệm vụ
+store-task-label = nhiệm vụ #{ $number }
+store-counting-visits = đếm lượt kiểm tra theo đơn vị
+store-counting-tasks = đếm nhiệm vụ theo đơn vị

@@ -112,6 +112,8 @@ fn records_title(records: Records) -> String {
         Records::Visits => t!("exchange-sheet-visits"),
         Records::Units => t!("exchange-sheet-units"),
         Records::People => t!("exchange-sheet-people"),
+        Records::Plans => t!("exchange-sheet-plans"),
+        Records::Tasks => t!("exchange-sheet-tasks"),
     }
 }
 
@@ -268,6 +270,8 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         ("people", report.people),
         ("visits", report.visits),
         ("findings", report.findings),
+        ("plans", report.plans),
+        ("tasks", report.tasks),
     ] {
         let name = if readable {
             t!("exchange-records", records = name)
@@ -282,7 +286,14 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
             (tally.conflicts as i64).into(),
         ]);
     }
-    let tallies = [report.units, report.people, report.visits, report.findings];
+    let tallies = [
+        report.units,
+        report.people,
+        report.visits,
+        report.findings,
+        report.plans,
+        report.tasks,
+    ];
     let changed = tallies
         .iter()
         .any(|t| t.counts.new + t.counts.updated + t.conflicts > 0);

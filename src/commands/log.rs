@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 
 use super::{finding_detail, finding_record, office_hours, text};
 use crate::Ctx;
-use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs};
+use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::{self, FindingKind};
@@ -124,6 +124,7 @@ fn logged(
     // absence findings for one person on one visit are usually a slip.
     let twin = match row.fields.kind {
         FindingKind::Overdue => None,
+        FindingKind::Task => findings::same_on_visit(store.conn(), row)?,
         _ if row.fields.person_id.is_none() => None,
         _ => findings::same_on_visit(store.conn(), row)?,
     };
@@ -185,7 +186,9 @@ fn logged(
                 line.push_str(&t!("field-logged-meeting", meeting = meeting.as_str()));
             }
         }
-        FindingKind::Overdue => line.push_str(&format!("{}, {}", detail, row.unit_name)),
+        FindingKind::Overdue | FindingKind::Task => {
+            line.push_str(&format!("{}, {}", detail, row.unit_name))
+        }
         FindingKind::Other => {
             line.push_str(&detail);
             if let Some(person) = &row.person {
@@ -320,4 +323,54 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
     logged(ctx, &store, &row, added.as_ref())
+}
+
+/// Record, at a visit to its unit, that an assigned task was not done by
+/// its deadline.
+pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
+    let mut store = ctx.open(Access::Write)?;
+    let task = super::task::find(&store, &args.task)?;
+    let author = ctx.author();
+    let row = store.write(|tx| {
+        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let visit_date = visit.started_at.date();
+        let day = |d: NaiveDate| crate::render::show_date(d);
+        if task.voided_at.is_some() {
+            return Err(Error::input(t!("task-void-not-editable", id = task.id)));
+        }
+        if task.fields.unit_id != unit.id {
+            return Err(Error::input(t!(
+                "field-task-other-unit",
+                task = task.id,
+                task_unit = task.unit_name.as_str(),
+                unit = unit.name.as_str()
+            )));
+        }
+        if let Some(done) = task.fields.done_on.filter(|done| *done <= visit_date) {
+            return Err(Error::input(t!(
+                "field-task-was-done",
+                task = task.id,
+                done = day(done),
+                visit = day(visit_date)
+            )));
+        }
+        let (days, working) = super::task::days_late(ctx, task.fields.due_on, visit_date)
+            .ok_or_else(|| {
+                Error::input(t!(
+                    "field-task-not-due",
+                    task = task.id,
+                    due = day(task.fields.due_on),
+                    visit = day(visit_date)
+                ))
+            })?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Task);
+        finding.task_id = Some(task.id);
+        finding.description = Some(task.fields.text.clone());
+        finding.due_on = Some(task.fields.due_on);
+        finding.days_overdue = Some(days);
+        finding.working_days_overdue = Some(working);
+        apply_common(&mut finding, &args.common);
+        findings::insert(tx, &finding, &author)
+    })?;
+    logged(ctx, &store, &row, None)
 }

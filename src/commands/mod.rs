@@ -6,9 +6,11 @@ mod care;
 mod exchange;
 mod log;
 mod person;
+mod plan;
 mod report;
 mod review;
 mod sql;
+mod task;
 mod unit;
 mod visit;
 
@@ -29,11 +31,14 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Unit(command) => unit::run(ctx, command),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),
+        Command::Plan(command) => plan::run(ctx, command),
+        Command::Task(command) => task::run(ctx, command),
         Command::Add => add::add(ctx),
         Command::Late(args) => log::late(ctx, args),
         Command::Absent(args) => log::absent(ctx, args),
         Command::Overdue(args) => log::overdue(ctx, args),
         Command::Other(args) => log::other(ctx, args),
+        Command::Unfinished(args) => log::unfinished(ctx, args),
         Command::List(args) => review::list(ctx, args),
         Command::Show(args) => review::show(ctx, args),
         Command::Edit(args) => review::edit(ctx, args),
@@ -153,6 +158,13 @@ fn finding_detail(row: &FindingRow) -> String {
             }
             text
         }
+        FindingKind::Task => t!(
+            "detail-task",
+            task = f.task_id.unwrap_or(0),
+            text = f.description.as_deref().unwrap_or(""),
+            days = f.days_overdue.unwrap_or(0),
+            working = f.working_days_overdue.unwrap_or(0)
+        ),
     }
 }
 
@@ -200,6 +212,7 @@ fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
         row.logged_at.as_str().into(),
         row.voided_at.clone().into(),
         row.void_reason.clone().into(),
+        row.task_uid.clone().into(),
     ]
 }
 

@@ -20,6 +20,8 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
         ReportCommand::Month { month, xlsx, svg } => {
             month_report(ctx, month.as_deref(), xlsx.as_deref(), svg.as_deref())
         }
+        ReportCommand::Plan { month } => plan_report(ctx, month.as_deref()),
+        ReportCommand::Tasks { month } => tasks_report(ctx, month.as_deref()),
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
         ReportCommand::Trend {
             from,
@@ -66,7 +68,7 @@ fn write_json(ctx: &mut Ctx<'_>, value: &impl serde::Serialize) -> Result<()> {
 
 /// The summary's columns: the keys scripts read; each has a short terminal
 /// heading `sum-KEY` in the catalogue.
-const SUMMARY_COLUMNS: [&str; 11] = [
+const SUMMARY_COLUMNS: [&str; 13] = [
     "unit_code",
     "unit_name",
     "visits",
@@ -78,10 +80,12 @@ const SUMMARY_COLUMNS: [&str; 11] = [
     "other",
     "findings",
     "repeat_people",
+    "planned_visits",
+    "unfinished_tasks",
 ];
 
 /// The kinds of finding the charts stack, as summary column keys.
-const KINDS_DRAWN: [&str; 4] = ["late", "absent", "overdue", "other"];
+const KINDS_DRAWN: [&str; 5] = ["late", "absent", "overdue", "other", "unfinished_tasks"];
 
 fn summary_heading(key: &str) -> String {
     match key {
@@ -96,6 +100,8 @@ fn summary_heading(key: &str) -> String {
         "other" => t!("sum-other"),
         "findings" => t!("sum-findings"),
         "repeat_people" => t!("sum-repeat_people"),
+        "planned_visits" => t!("sum-planned_visits"),
+        "unfinished_tasks" => t!("sum-unfinished_tasks"),
         other => other.to_string(),
     }
 }
@@ -112,13 +118,14 @@ fn change_name(key: &str) -> String {
         "other" => t!("change-other"),
         "findings" => t!("change-findings"),
         "repeat_people" => t!("change-repeat_people"),
+        "unfinished_tasks" => t!("change-unfinished_tasks"),
         other => other.to_string(),
     }
 }
 
 fn summary_row(code: Value, name: &str, figures: &Totals) -> Vec<Value> {
     let mut row: Vec<Value> = vec![code, name.into()];
-    row.extend(figures.named().iter().map(|(_, n)| Value::Int(*n)));
+    row.extend(figures.cells().into_iter().map(Value::from));
     row
 }
 
@@ -317,6 +324,204 @@ fn month_report(
             }
             if ctx.format == Format::Html {
                 return printable(ctx, &report, &blocks);
+            }
+            write_blocks(ctx, &blocks)
+        }
+    }
+}
+
+/// The period `month` names, or the current one.
+fn period_of(ctx: &Ctx<'_>, month: Option<&str>) -> Result<Period> {
+    let start_day = ctx.settings.period_start_day.value;
+    let today = ctx.clock.today();
+    match month {
+        Some(m) => input::parse_month(m, today, start_day),
+        None => Ok(Period::containing(today, start_day)),
+    }
+}
+
+fn plan_table(report: &report::PlanReport) -> Table {
+    let mut table = Table::new(
+        [
+            "unit_code",
+            "unit_name",
+            "per",
+            "first_day",
+            "last_day",
+            "planned",
+            "made",
+            "behind",
+            "quarter_visits",
+            "last_visit",
+        ]
+        .iter()
+        .map(|k| Column::new(k))
+        .collect(),
+    );
+    let day = |d: &Option<String>| d.as_deref().map_or(Value::Null, Value::day);
+    for unit in &report.units {
+        table.push(vec![
+            unit.unit_code.as_str().into(),
+            unit.unit_name.as_str().into(),
+            unit.per
+                .map_or(Value::Null, |per| Value::Term(per.as_str())),
+            day(&unit.first_day),
+            day(&unit.last_day),
+            unit.planned.into(),
+            unit.made.into(),
+            unit.behind.into(),
+            unit.quarter_visits.into(),
+            unit.last_visit
+                .as_deref()
+                .and_then(|at| chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M").ok())
+                .map_or(Value::Null, Value::Stamp),
+        ]);
+    }
+    table
+}
+
+fn plan_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
+    let period = period_of(ctx, month)?;
+    let store = ctx.open(Access::Read)?;
+    let report = report::plan(&store, &period, ctx.settings.period_start_day.value)?;
+    match ctx.format {
+        Format::Json => write_json(ctx, &report),
+        Format::Csv => ctx.table(&plan_table(&report)),
+        Format::Table | Format::Md | Format::Html => {
+            let mut blocks = vec![
+                Block::Title(t!(
+                    "report-plan-title",
+                    period = render::show_month(&report.month.label),
+                    first = day(&report.month.first_day),
+                    last = day(&report.month.last_day)
+                )),
+                Block::Table(plan_table(&report)),
+            ];
+            let behind: Vec<String> = report
+                .units
+                .iter()
+                .filter(|u| u.behind.is_some_and(|b| b > 0))
+                .map(|u| format!("{} ({})", u.unit_code, u.behind.unwrap_or(0)))
+                .collect();
+            blocks.push(Block::Section(t!("report-plan-behind")));
+            blocks.push(Block::Line(if behind.is_empty() {
+                t!("report-plan-none-behind")
+            } else {
+                behind.join(", ")
+            }));
+            let heading = t!(
+                "report-plan-not-checked",
+                first = day(&report.quarter.first_day),
+                last = day(&report.quarter.last_day)
+            );
+            if report.not_checked_this_quarter.is_empty() {
+                blocks.push(Block::Section(heading));
+                blocks.push(Block::Line(t!("report-every-unit-visited")));
+            } else {
+                blocks.push(Block::Warning(heading));
+                let names: Vec<String> = report
+                    .units
+                    .iter()
+                    .filter(|u| u.quarter_visits == 0)
+                    .map(|u| format!("{} ({})", u.unit_code, u.unit_name))
+                    .collect();
+                blocks.push(Block::Line(names.join(", ")));
+            }
+            write_blocks(ctx, &blocks)
+        }
+    }
+}
+
+fn task_units_table(report: &report::TasksReport) -> Table {
+    let keys = [
+        "unit_code",
+        "unit_name",
+        "assigned",
+        "done_on_time",
+        "done_late",
+        "open",
+        "overdue_tasks",
+    ];
+    let mut table = Table::new(keys.iter().map(|k| Column::new(k)).collect());
+    for unit in &report.units {
+        table.push(vec![
+            unit.unit_code.as_str().into(),
+            unit.unit_name.as_str().into(),
+            unit.assigned.into(),
+            unit.done_on_time.into(),
+            unit.done_late.into(),
+            unit.open.into(),
+            unit.overdue.into(),
+        ]);
+    }
+    table
+}
+
+fn task_lines_table(report: &report::TasksReport) -> Table {
+    let keys = [
+        "number",
+        "unit_code",
+        "unit_name",
+        "text",
+        "source",
+        "assigned_on",
+        "due_on",
+        "state",
+        "days_late",
+        "working_days_late",
+        "times_found_unfinished",
+    ];
+    let mut table = Table::new(keys.iter().map(|k| Column::new(k)).collect());
+    let day = |d: &Option<String>| d.as_deref().map_or(Value::Null, Value::day);
+    for task in &report.tasks {
+        table.push(vec![
+            task.number.into(),
+            task.unit_code.as_str().into(),
+            task.unit_name.as_str().into(),
+            task.text.as_str().into(),
+            task.source.clone().into(),
+            day(&task.assigned_on),
+            Value::day(&task.due_on),
+            Value::Term(task.state),
+            task.days_late.into(),
+            task.working_days_late.into(),
+            task.times_found_unfinished.into(),
+        ]);
+    }
+    table
+}
+
+fn tasks_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
+    let period = period_of(ctx, month)?;
+    let as_of = period.last.min(ctx.clock.today());
+    let store = ctx.open(Access::Read)?;
+    let settings = &ctx.settings;
+    let report = report::tasks(&store, &period, as_of, |d| settings.is_working_day(d))?;
+    match ctx.format {
+        Format::Json => write_json(ctx, &report),
+        Format::Csv => ctx.table(&task_lines_table(&report)),
+        Format::Table | Format::Md | Format::Html => {
+            let mut blocks = vec![Block::Title(t!(
+                "report-tasks-title",
+                period = render::show_month(&report.period.label),
+                as_of = day(&report.as_of)
+            ))];
+            if report.units.is_empty() {
+                blocks.push(Block::Line(t!("report-tasks-none")));
+                return write_blocks(ctx, &blocks);
+            }
+            blocks.push(Block::Table(task_units_table(&report)));
+            let overdue = report.tasks.iter().filter(|t| t.state == "overdue").count();
+            let heading = t!("report-tasks-undone", as_of = day(&report.as_of));
+            blocks.push(if overdue > 0 {
+                Block::Warning(heading)
+            } else {
+                Block::Section(heading)
+            });
+            if report.tasks.is_empty() {
+                blocks.push(Block::Line(t!("report-none")));
+            } else {
+                blocks.push(Block::Table(task_lines_table(&report)));
             }
             write_blocks(ctx, &blocks)
         }
@@ -555,7 +760,7 @@ fn month_workbook(
         .chain([&previous.totals])
         .collect();
     for (row, figures) in summary.rows.iter_mut().zip(earlier) {
-        row.extend(figures.named().iter().map(|(_, n)| Value::Int(*n)));
+        row.extend(figures.cells().into_iter().map(Value::from));
     }
     let kinds = KINDS_DRAWN.map(|kind| {
         SUMMARY_COLUMNS

@@ -305,7 +305,7 @@ fn finding_json(row: &FindingRow) -> Json {
 }
 
 /// "field: before → after" for each field that differs.
-fn changes(before: &Json, after: &Json) -> Vec<String> {
+pub(super) fn changes(before: &Json, after: &Json) -> Vec<String> {
     let empty = serde_json::Map::new();
     let before = before.as_object().unwrap_or(&empty);
     let after = after.as_object().unwrap_or(&empty);
@@ -327,10 +327,18 @@ fn changes(before: &Json, after: &Json) -> Vec<String> {
 pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let finding = match &args.id {
-        Some(typed) => Some(find(&store, typed)?.id),
+        Some(typed) => Some((history::Entity::Finding, find(&store, typed)?.id)),
         None => None,
     };
     let entries = history::entries(store.conn(), finding)?;
+    if entries.is_empty() && ctx.format == Format::Table {
+        return ctx.note("no history yet");
+    }
+    ctx.table(&history_table(&store, &entries)?)
+}
+
+/// History entries as people read them: references named, changes spelt out.
+pub(super) fn history_table(store: &Store, entries: &[history::HistoryEntry]) -> Result<Table> {
     let mut table = Table::new(vec![
         Column::titled("seq", &t!("head-no")),
         Column::titled("at", &t!("head-at-utc")),
@@ -341,7 +349,7 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
         Column::titled("changes", &t!("head-changes")),
         Column::titled("reason", &t!("head-reason")),
     ]);
-    for entry in &entries {
+    for entry in entries {
         let readable = |json: &Option<Json>| -> Result<Json> {
             let mut json = json.clone().unwrap_or(Json::Null);
             if let Some(fields) = json.as_object_mut() {
@@ -373,8 +381,5 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
             entry.reason.clone().into(),
         ]);
     }
-    if entries.is_empty() && ctx.format == Format::Table {
-        return ctx.note("no history yet");
-    }
-    ctx.table(&table)
+    Ok(table)
 }

@@ -41,6 +41,13 @@ fn example(view: &str) -> &'static str {
         }
         "units_v" => "SELECT code, name FROM units_v WHERE kind = 'commune'",
         "people_v" => "SELECT unit_code, count(*) AS staff FROM people_v GROUP BY 1",
+        "plans_v" => {
+            "SELECT unit_code, visits, per, from_month, to_month FROM plans_v WHERE voided_at IS NULL"
+        }
+        "tasks_v" => {
+            "SELECT unit_code, text, due_on FROM tasks_v \
+             WHERE done_on IS NULL AND voided_at IS NULL AND due_on < date('now') ORDER BY due_on"
+        }
         "history_v" => {
             "SELECT at, by, action, entity, record_uid FROM history_v ORDER BY seq DESC LIMIT 10"
         }

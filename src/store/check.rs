@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::history::{self, EntryFields, GENESIS, Snapshot};
-use super::{findings, people, units, visits};
+use super::{findings, people, plans, tasks, units, visits};
 use crate::error::{Context, Result};
 
 /// One thing wrong, and the record it concerns.
@@ -51,7 +51,7 @@ struct Table {
     snapshot: &'static Snapshot,
 }
 
-const TABLES: [Table; 4] = [
+const TABLES: [Table; 6] = [
     Table {
         entity: "unit",
         table: "units",
@@ -71,6 +71,16 @@ const TABLES: [Table; 4] = [
         entity: "finding",
         table: "findings",
         snapshot: &findings::SNAPSHOT,
+    },
+    Table {
+        entity: "plan",
+        table: "plans",
+        snapshot: &plans::SNAPSHOT,
+    },
+    Table {
+        entity: "task",
+        table: "tasks",
+        snapshot: &tasks::SNAPSHOT,
     },
 ];
 
@@ -259,12 +269,14 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         outcome.records += 1;
         let record = format!("{} #{id}", table.entity);
         // Compared as JSON values: the same record may be written with its
-        // keys or escapes in another order than when it was recorded.
+        // keys or escapes in another order than when it was recorded. A
+        // field that is null now may be missing from an entry written
+        // before a later schema added it.
         let same = |last: &str| match (
             serde_json::from_str::<serde_json::Value>(last),
             serde_json::from_str::<serde_json::Value>(&now),
         ) {
-            (Ok(a), Ok(b)) => a == b,
+            (Ok(a), Ok(b)) => without_nulls(a) == without_nulls(b),
             _ => last == now,
         };
         if let Some(history_uid) = history_uid.filter(|h| *h != uid) {
@@ -314,6 +326,16 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     Ok(())
 }
 
+/// A snapshot with its null fields left out.
+fn without_nulls(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(fields) => {
+            serde_json::Value::Object(fields.into_iter().filter(|(_, v)| !v.is_null()).collect())
+        }
+        other => other,
+    }
+}
+
 /// The names of the fields that differ between two JSON objects.
 fn differing_fields(a: &str, b: &str) -> String {
     let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
@@ -323,7 +345,10 @@ fn differing_fields(a: &str, b: &str) -> String {
             keys.sort();
             keys.dedup();
             keys.into_iter()
-                .filter(|k| a.get(*k) != b.get(*k))
+                .filter(|k| {
+                    let null = serde_json::Value::Null;
+                    a.get(*k).unwrap_or(&null) != b.get(*k).unwrap_or(&null)
+                })
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -10,13 +10,15 @@ use crate::fold::fold;
 use crate::model::{FindingKind, Period};
 use crate::render::Cell;
 
-/// The four kinds of record that travel between logbooks and spreadsheets.
+/// The kinds of record that travel between logbooks and spreadsheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Records {
     Findings,
     Visits,
     Units,
     People,
+    Plans,
+    Tasks,
 }
 
 impl Records {
@@ -26,6 +28,8 @@ impl Records {
             Records::Visits => "visits_v",
             Records::Units => "units_v",
             Records::People => "people_v",
+            Records::Plans => "plans_v",
+            Records::Tasks => "tasks_v",
         }
     }
 
@@ -35,6 +39,8 @@ impl Records {
             Records::Visits => "visits",
             Records::Units => "units",
             Records::People => "people",
+            Records::Plans => "plans",
+            Records::Tasks => "tasks",
         }
     }
 
@@ -84,12 +90,44 @@ impl Records {
                 "created_at",
                 "updated_at",
             ],
+            Records::Plans => &[
+                "uid",
+                "number",
+                "unit_code",
+                "unit_name",
+                "visits",
+                "per",
+                "from_month",
+                "to_month",
+                "created_by",
+                "created_at",
+                "updated_at",
+                "voided_at",
+                "void_reason",
+            ],
+            Records::Tasks => &[
+                "uid",
+                "number",
+                "unit_code",
+                "unit_name",
+                "text",
+                "source",
+                "assigned_on",
+                "due_on",
+                "done_on",
+                "note",
+                "created_by",
+                "created_at",
+                "updated_at",
+                "voided_at",
+                "void_reason",
+            ],
         }
     }
 }
 
 /// The columns of the findings export and `findings_v`.
-pub const FINDING_COLUMNS: [&str; 28] = [
+pub const FINDING_COLUMNS: [&str; 29] = [
     "uid",
     "number",
     "unit_code",
@@ -118,6 +156,7 @@ pub const FINDING_COLUMNS: [&str; 28] = [
     "logged_at",
     "voided_at",
     "void_reason",
+    "task_uid",
 ];
 
 /// Which records an export takes, as `list` selects them.
@@ -149,6 +188,8 @@ pub fn export(
         Records::Visits => (Some("started_at"), "unit_code"),
         Records::Units => (None, "code"),
         Records::People => (None, "unit_code"),
+        Records::Plans => (None, "unit_code"),
+        Records::Tasks => (Some("due_on"), "unit_code"),
     };
     if date_column.is_none() && filter.period.is_some() {
         return Err(Error::usage(t!(
@@ -234,6 +275,8 @@ fn snapshot_sql(records: Records) -> &'static super::history::Snapshot {
         Records::Visits => &super::visits::SNAPSHOT,
         Records::Units => &super::units::SNAPSHOT,
         Records::People => &super::people::SNAPSHOT,
+        Records::Plans => &super::plans::SNAPSHOT,
+        Records::Tasks => &super::tasks::SNAPSHOT,
     }
 }
 
@@ -244,6 +287,8 @@ fn entity(records: Records) -> super::history::Entity {
         Records::Visits => Entity::Visit,
         Records::Units => Entity::Unit,
         Records::People => Entity::Person,
+        Records::Plans => Entity::Plan,
+        Records::Tasks => Entity::Task,
     }
 }
 

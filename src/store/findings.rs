@@ -35,6 +35,8 @@ pub struct NewFinding {
     pub description: Option<String>,
     pub action: Option<Action>,
     pub note: Option<String>,
+    /// The assigned task a `task` finding found unfinished.
+    pub task_id: Option<i64>,
 }
 
 impl NewFinding {
@@ -58,6 +60,7 @@ impl NewFinding {
             description: None,
             action: None,
             note: None,
+            task_id: None,
         }
     }
 }
@@ -83,6 +86,7 @@ pub struct FindingRow {
     pub updated_at: String,
     pub voided_at: Option<String>,
     pub void_reason: Option<String>,
+    pub task_uid: Option<String>,
 }
 
 /// The order of `list`.
@@ -113,11 +117,13 @@ pub struct FindingFilter {
 }
 
 const SELECT: &str = "SELECT f.*, v.uid AS visit_uid, v.started_at AS visit_started_at,
-        v.unit_id, u.code AS unit_code, u.name AS unit_name, p.name AS person, p.position
+        v.unit_id, u.code AS unit_code, u.name AS unit_name, p.name AS person, p.position,
+        t.uid AS task_uid
     FROM findings f
     JOIN visits v ON v.id = f.visit_id
     JOIN units u ON u.id = v.unit_id
-    LEFT JOIN people p ON p.id = f.person_id";
+    LEFT JOIN people p ON p.id = f.person_id
+    LEFT JOIN tasks t ON t.id = f.task_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', f.uid, 'visit', v.uid, 'kind', f.kind,
@@ -127,8 +133,10 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
         'returned_on', f.returned_on, 'days_overdue', f.days_overdue,
         'working_days_overdue', f.working_days_overdue, 'category', f.category,
         'description', f.description, 'action', f.action, 'note', f.note,
-        'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason)",
-    from: "findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id",
+        'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason,
+        'task', t.uid)",
+    from: "findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id
+        LEFT JOIN tasks t ON t.id = f.task_id",
     alias: "f",
 };
 
@@ -155,6 +163,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
             description: row.get("description")?,
             action: row.get("action")?,
             note: row.get("note")?,
+            task_id: row.get("task_id")?,
         },
         visit_uid: row.get("visit_uid")?,
         visit_started_at: req(row, "visit_started_at", stored_datetime)?,
@@ -168,6 +177,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
         updated_at: row.get("updated_at")?,
         voided_at: row.get("voided_at")?,
         void_reason: row.get("void_reason")?,
+        task_uid: row.get("task_uid")?,
     })
 }
 
@@ -198,10 +208,12 @@ pub fn insert_from(
         tx,
         "INSERT INTO findings (uid, visit_id, kind, person_id, arrived_at, expected_at, minutes_late,
              meeting, file_ref, procedure, received_on, due_on, returned_on, days_overdue,
-             working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at)
+             working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at,
+             task_id)
          VALUES (:uid, :visit_id, :kind, :person_id, :arrived_at, :expected_at, :minutes_late,
              :meeting, :file_ref, :procedure, :received_on, :due_on, :returned_on, :days_overdue,
-             :working_days_overdue, :category, :description, :action, :note, :by, :created_at, :updated_at)",
+             :working_days_overdue, :category, :description, :action, :note, :by, :created_at, :updated_at,
+             :task_id)",
         named_params! {
             ":uid": uid,
             ":visit_id": finding.visit_id,
@@ -225,6 +237,7 @@ pub fn insert_from(
             ":by": origin.created_by(author),
             ":created_at": origin.created_at(author),
             ":updated_at": origin.updated_at(author),
+            ":task_id": finding.task_id,
         },
     )
     .with_context(|| t!("store-logging-finding"))?;
@@ -280,7 +293,8 @@ pub fn update_from(
              file_ref = :file_ref, procedure = :procedure, received_on = :received_on,
              due_on = :due_on, returned_on = :returned_on, days_overdue = :days_overdue,
              working_days_overdue = :working_days_overdue, category = :category,
-             description = :description, action = :action, note = :note, updated_at = :at
+             description = :description, action = :action, note = :note, task_id = :task_id,
+             updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
@@ -300,6 +314,7 @@ pub fn update_from(
             ":description": finding.description,
             ":action": finding.action,
             ":note": finding.note,
+            ":task_id": finding.task_id,
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
@@ -379,12 +394,13 @@ pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>>
         conn,
         "SELECT id FROM findings
          WHERE visit_id = :visit AND kind = :kind AND person_id IS :person
-           AND voided_at IS NULL AND id <> :id
+           AND task_id IS :task AND voided_at IS NULL AND id <> :id
          ORDER BY id LIMIT 1",
         named_params! {
             ":visit": row.fields.visit_id,
             ":kind": row.fields.kind,
             ":person": row.fields.person_id,
+            ":task": row.fields.task_id,
             ":id": row.id,
         },
         |r| r.get(0),
@@ -436,9 +452,10 @@ fn list_statement(filter: &FindingFilter) -> Result<(String, Params)> {
     let order = match filter.order {
         FindingOrder::Date => "v.started_at, f.id",
         FindingOrder::Unit => "u.code, v.started_at, f.id",
-        // The order the reports use: late, absent, overdue, other.
+        // The order the reports use: late, absent, overdue, other, task.
         FindingOrder::Kind => {
-            "CASE f.kind WHEN 'late' THEN 1 WHEN 'absent' THEN 2 WHEN 'overdue' THEN 3 ELSE 4 END,
+            "CASE f.kind WHEN 'late' THEN 1 WHEN 'absent' THEN 2 WHEN 'overdue' THEN 3
+                 WHEN 'other' THEN 4 ELSE 5 END,
              v.started_at, f.id"
         }
     };

@@ -34,15 +34,19 @@ pub enum Entity {
     Person,
     Visit,
     Finding,
+    Plan,
+    Task,
 }
 
 impl Entity {
-    pub(super) fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Entity::Unit => "unit",
             Entity::Person => "person",
             Entity::Visit => "visit",
             Entity::Finding => "finding",
+            Entity::Plan => "plan",
+            Entity::Task => "task",
         }
     }
 }
@@ -183,6 +187,8 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
     match field {
         "person" => text("SELECT name FROM people WHERE uid = :uid"),
         "unit" => text("SELECT code FROM units WHERE uid = :uid"),
+        "task" => Ok(text("SELECT CAST(id AS TEXT) FROM tasks WHERE uid = :uid")?
+            .map(|number| t!("store-task-label", number = number))),
         "visit" => Ok(
             text("SELECT CAST(id AS TEXT) FROM visits WHERE uid = :uid")?
                 .map(|number| t!("store-visit-label", number = number)),
@@ -191,11 +197,11 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
     }
 }
 
-/// History entries, oldest first; of one finding when its number is given.
-pub fn entries(conn: &Connection, finding: Option<i64>) -> Result<Vec<HistoryEntry>> {
+/// History entries, oldest first; of one record when it is given.
+pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<HistoryEntry>> {
     // Only the filter given goes into the statement, so the index serves it.
-    let filter = if finding.is_some() {
-        "WHERE h.entity = 'finding' AND h.entity_id = :id"
+    let filter = if record.is_some() {
+        "WHERE h.entity = :entity AND h.entity_id = :id"
     } else {
         ""
     };
@@ -207,9 +213,10 @@ pub fn entries(conn: &Connection, finding: Option<i64>) -> Result<Vec<HistoryEnt
              ORDER BY h.seq"
         ))
         .with_context(|| t!("store-preparing-history"))?;
-    let params: Vec<(&str, &dyn rusqlite::ToSql)> = match &finding {
-        Some(id) => vec![(":id", id)],
-        None => Vec::new(),
+    let entity = record.map(|(entity, _)| entity.as_str());
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> = match (&entity, &record) {
+        (Some(entity), Some((_, id))) => vec![(":entity", entity), (":id", id)],
+        _ => Vec::new(),
     };
     let rows = stmt
         .query_map(params.as_slice(), |row| {

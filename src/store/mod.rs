@@ -6,10 +6,12 @@ pub mod exchange;
 pub mod findings;
 pub mod history;
 pub mod people;
+pub mod plans;
 pub mod query;
 pub mod reports;
 mod schema;
 pub mod search;
+pub mod tasks;
 pub mod units;
 pub mod visits;
 
@@ -26,7 +28,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Context, Error, Result};
 use crate::input;
-use crate::model::{Action, FindingKind, UnitKind};
+use crate::model::{Action, FindingKind, Month, PlanPer, UnitKind};
 
 pub use findings::{FindingChange, FindingFilter, FindingOrder, FindingRow, NewFinding};
 pub use history::HistoryEntry;
@@ -347,6 +349,12 @@ pub(crate) fn stored_date(text: &str) -> FromSqlResult<NaiveDate> {
     parse_stored(text, |t| NaiveDate::parse_from_str(t, "%Y-%m-%d"))
 }
 
+pub(crate) fn stored_month(text: &str) -> FromSqlResult<Month> {
+    text.split_once('-')
+        .and_then(|(year, month)| Month::new(year.parse().ok()?, month.parse().ok()?))
+        .ok_or_else(|| FromSqlError::Other(format!("`{text}` is not a month").into()))
+}
+
 pub(crate) fn stored_time(text: &str) -> FromSqlResult<NaiveTime> {
     parse_stored(text, |t| NaiveTime::parse_from_str(t, "%H:%M"))
 }
@@ -399,7 +407,7 @@ macro_rules! sql_text_enum {
     )+};
 }
 
-sql_text_enum!(Action, FindingKind, UnitKind);
+sql_text_enum!(Action, FindingKind, PlanPer, UnitKind);
 
 /// A fresh random uid: 32 lowercase hex digits, so a prefix of 8 names a record.
 pub(crate) fn new_uid() -> String {
@@ -439,6 +447,7 @@ where
 pub enum Numbered {
     Visit,
     Finding,
+    Task,
 }
 
 impl Numbered {
@@ -446,6 +455,7 @@ impl Numbered {
         match self {
             Numbered::Visit => "visits",
             Numbered::Finding => "findings",
+            Numbered::Task => "tasks",
         }
     }
 
@@ -453,6 +463,7 @@ impl Numbered {
         match self {
             Numbered::Visit => "visit",
             Numbered::Finding => "finding",
+            Numbered::Task => "task",
         }
     }
 }
@@ -516,6 +527,7 @@ pub fn resolve_id(
             list = match what {
                 Numbered::Visit => "visit list",
                 Numbered::Finding => "list",
+                Numbered::Task => "task list",
             }
         ))),
         _ => Err(Error::lookup(t!(

@@ -11,6 +11,7 @@ use crate::model::{Action, FindingKind, Period};
 /// One unit's figures for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitCounts {
+    pub unit_id: i64,
     pub unit_code: String,
     pub unit_name: String,
     pub visits: i64,
@@ -22,6 +23,8 @@ pub struct UnitCounts {
     pub other: i64,
     pub findings: i64,
     pub repeat_people: i64,
+    /// Findings of assigned tasks not done.
+    pub unfinished_tasks: i64,
 }
 
 /// The half-open range `[first day, day after last)` as stored date-time text.
@@ -57,14 +60,15 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
                         sum(kind = 'overdue') AS overdue,
                         total(CASE WHEN kind = 'overdue' THEN working_days_overdue END) AS overdue_working_days,
                         sum(kind = 'other') AS other,
-                        count(*) AS findings
+                        count(*) AS findings,
+                        sum(kind = 'task') AS unfinished_tasks
                  FROM pf GROUP BY unit_id
              )
-             SELECT u.code, u.name,
+             SELECT u.id, u.code, u.name,
                     coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
                     coalesce(fc.absent, 0), coalesce(fc.overdue, 0),
                     CAST(coalesce(fc.overdue_working_days, 0) AS INTEGER), coalesce(fc.other, 0),
-                    coalesce(fc.findings, 0)
+                    coalesce(fc.findings, 0), coalesce(fc.unfinished_tasks, 0)
              FROM units u
              LEFT JOIN visit_counts vc ON vc.unit_id = u.id
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
@@ -74,22 +78,129 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
     let rows = stmt
         .query_map(named_params! { ":from": from, ":to": to }, |row| {
             Ok(UnitCounts {
-                unit_code: row.get(0)?,
-                unit_name: row.get(1)?,
-                visits: row.get(2)?,
-                late: row.get(3)?,
-                late_minutes: row.get(4)?,
-                absent: row.get(5)?,
-                overdue: row.get(6)?,
-                overdue_working_days: row.get(7)?,
-                other: row.get(8)?,
-                findings: row.get(9)?,
+                unit_id: row.get(0)?,
+                unit_code: row.get(1)?,
+                unit_name: row.get(2)?,
+                visits: row.get(3)?,
+                late: row.get(4)?,
+                late_minutes: row.get(5)?,
+                absent: row.get(6)?,
+                overdue: row.get(7)?,
+                overdue_working_days: row.get(8)?,
+                other: row.get(9)?,
+                findings: row.get(10)?,
                 repeat_people: 0,
+                unfinished_tasks: row.get(11)?,
             })
         })
         .with_context(|| t!("store-computing-summary"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-computing-summary"))
+}
+
+/// How many visits each unit had from `first` to `last`, by unit number;
+/// units without one are left out.
+pub fn visits_per_unit(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<std::collections::HashMap<i64, i64>> {
+    let context = || t!("store-counting-visits");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT unit_id, count(*) FROM visits
+             WHERE started_at >= :from AND started_at < :to
+             GROUP BY unit_id",
+        )
+        .with_context(context)?;
+    let to = last.succ_opt().map(date_text);
+    let rows = stmt
+        .query_map(
+            named_params! { ":from": date_text(first), ":to": to },
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// Each unit's last visit on or before `last`, by unit number.
+pub fn last_visits(
+    conn: &Connection,
+    last: NaiveDate,
+) -> Result<std::collections::HashMap<i64, chrono::NaiveDateTime>> {
+    let context = || t!("store-counting-visits");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT unit_id, max(started_at) FROM visits WHERE started_at < :to GROUP BY unit_id",
+        )
+        .with_context(context)?;
+    let to = last.succ_opt().map(date_text);
+    let rows = stmt
+        .query_map(named_params! { ":to": to }, |row| {
+            let text: String = row.get(1)?;
+            let at = stored_datetime(&text).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    1,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+            Ok((row.get(0)?, at))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// One unit's assigned tasks as they stand at the end of a day.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskCounts {
+    pub unit_code: String,
+    pub unit_name: String,
+    /// Tasks given by that day (or with no day given), not void.
+    pub assigned: i64,
+    pub done_on_time: i64,
+    pub done_late: i64,
+    /// Not done, deadline not passed.
+    pub open: i64,
+    /// Not done, deadline passed.
+    pub overdue: i64,
+}
+
+/// The units with assigned tasks by `day`, with how those tasks stand at
+/// its end, in code order.
+pub fn task_counts(conn: &Connection, day: NaiveDate) -> Result<Vec<TaskCounts>> {
+    let context = || t!("store-counting-tasks");
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH given AS (
+                 SELECT unit_id, due_on,
+                        CASE WHEN done_on <= :day THEN done_on END AS done_on
+                 FROM tasks
+                 WHERE voided_at IS NULL AND (assigned_on IS NULL OR assigned_on <= :day)
+             )
+             SELECT u.code, u.name, count(*),
+                    sum(g.done_on IS NOT NULL AND g.done_on <= g.due_on),
+                    sum(g.done_on IS NOT NULL AND g.done_on > g.due_on),
+                    sum(g.done_on IS NULL AND g.due_on >= :day),
+                    sum(g.done_on IS NULL AND g.due_on < :day)
+             FROM given g JOIN units u ON u.id = g.unit_id
+             GROUP BY u.id ORDER BY u.code",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":day": date_text(day) }, |row| {
+            Ok(TaskCounts {
+                unit_code: row.get(0)?,
+                unit_name: row.get(1)?,
+                assigned: row.get(2)?,
+                done_on_time: row.get(3)?,
+                done_late: row.get(4)?,
+                open: row.get(5)?,
+                overdue: row.get(6)?,
+            })
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
 /// How many people have a finding in the period and another since

@@ -1159,7 +1159,7 @@ fn import_refuses_an_unknown_column() {
          uid, number, unit_code, unit_name, visit_uid, visit_started_at, kind, person, position, \
          arrived_at, expected_at, minutes_late, meeting, file_ref, procedure, received_on, due_on, \
          returned_on, days_overdue, working_days_overdue, category, description, action, note, \
-         logged_by, logged_at, voided_at, void_reason\n",
+         logged_by, logged_at, voided_at, void_reason, task_uid\n",
     );
 }
 
@@ -1184,7 +1184,7 @@ fn import_refuses_an_unknown_kind() {
     refused_import(
         "unknown-kind.csv",
         "error: FILE:3: column kind: unknown finding kind `đi muộn`: \
-         type one of late, absent, overdue, other\n",
+         type one of late, absent, overdue, other, task\n",
     );
 }
 
@@ -1510,6 +1510,8 @@ fn merging_an_inspectors_logbook_brings_everything_in_once() {
             ["people", "1", "1", "1", "0"],
             ["visits", "1", "0", "1", "0"],
             ["findings", "1", "2", "0", "1"],
+            ["plans", "0", "0", "0", "0"],
+            ["tasks", "0", "0", "0", "0"],
         ]),
         "{merged}"
     );
@@ -1600,6 +1602,8 @@ fn merging_an_inspectors_logbook_brings_everything_in_once() {
             ["people", "0", "0", "3", "0"],
             ["visits", "0", "0", "2", "0"],
             ["findings", "0", "0", "3", "0"],
+            ["plans", "0", "0", "0", "0"],
+            ["tasks", "0", "0", "0", "0"],
         ]),
         "{again}"
     );
@@ -1995,7 +1999,15 @@ fn schema_lists_each_view_with_the_columns_of_its_export() {
     let views: Vec<&str> = listed.iter().map(|v| v["view"].as_str()).collect();
     assert_eq!(
         views,
-        ["findings_v", "history_v", "people_v", "units_v", "visits_v"]
+        [
+            "findings_v",
+            "history_v",
+            "people_v",
+            "plans_v",
+            "tasks_v",
+            "units_v",
+            "visits_v"
+        ]
     );
     let columns = |view: &str| {
         listed
@@ -2005,7 +2017,7 @@ fn schema_lists_each_view_with_the_columns_of_its_export() {
             .unwrap()
     };
     assert_eq!(columns("findings_v"), FINDINGS_HEADER.replace(',', ", "));
-    for records in ["units", "people", "visits"] {
+    for records in ["units", "people", "visits", "plans", "tasks"] {
         let export = book.ok(&["export", records]);
         let header = export.lines().next().unwrap();
         assert_eq!(columns(&format!("{records}_v")), header.replace(',', ", "));

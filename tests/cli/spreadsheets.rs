@@ -81,25 +81,25 @@ fn the_summary_sheet_holds_exactly_the_csv_report_and_the_period_before() {
     let april = csv(&book, &["report", "month", "2022-04"]);
     assert_eq!(summary.len(), may.len(), "{summary:?}");
     for ((row, this), before) in summary.iter().zip(&may).zip(&april) {
-        assert_eq!(row[..11], this[..], "this period");
+        assert_eq!(row[..13], this[..], "this period");
         if this[0] == "unit_code" {
             let previous: Vec<String> = before[2..]
                 .iter()
                 .map(|k| format!("previous_{k}"))
                 .collect();
-            assert_eq!(row[11..], previous[..]);
+            assert_eq!(row[13..], previous[..]);
         } else {
             // Same units in the same order, TOTAL last.
             assert_eq!(before[0], this[0]);
-            assert_eq!(row[11..], before[2..], "the period before, {}", this[0]);
+            assert_eq!(row[13..], before[2..], "the period before, {}", this[0]);
         }
     }
     // Bold frozen headings with a filter over the table, and the chart.
     let xml = part(&file, "xl/worksheets/sheet1.xml");
     assert!(xml.contains(r#"state="frozen""#), "{xml}");
-    assert!(xml.contains(r#"<autoFilter ref="A1:T8"/>"#), "{xml}");
+    assert!(xml.contains(r#"<autoFilter ref="A1:X8"/>"#), "{xml}");
     let chart = part(&file, "xl/charts/chart1.xml");
-    for series in ["$D$1", "$F$1", "$G$1", "$I$1"] {
+    for series in ["$D$1", "$F$1", "$G$1", "$I$1", "$M$1"] {
         assert!(chart.contains(series), "no series {series} in {chart}");
     }
 }
@@ -160,7 +160,7 @@ fn in_vietnamese_the_sheets_and_headings_are_vietnamese() {
     ]);
     let summary = sheet(&file, "Tổng hợp");
     assert_eq!(summary[0][..4], ["mã", "đơn vị", "lượt KT", "đi muộn"]);
-    assert_eq!(summary[0][11], "lượt KT (04/2022)");
+    assert_eq!(summary[0][13], "lượt KT (04/2022)");
     assert_eq!(summary.last().unwrap()[0], "TỔNG CỘNG");
     let repeat = sheet(&file, "Tái phạm");
     assert!(

@@ -1,0 +1,196 @@
+//! `plan set|list|clear`: how often each unit is to be checked.
+
+use crate::Ctx;
+use crate::cli::{PlanClearArgs, PlanCommand, PlanSetArgs};
+use crate::error::Result;
+use crate::input;
+use crate::model::Month;
+use crate::render::{Column, Record, Table, Value};
+use crate::store::plans::{self, Cleared, NewPlan, PlanRow, Set};
+use crate::store::{Access, units};
+
+pub fn run(ctx: &mut Ctx<'_>, command: PlanCommand) -> Result<()> {
+    match command {
+        PlanCommand::Set(args) => set(ctx, args),
+        PlanCommand::List { include_void } => list(ctx, include_void),
+        PlanCommand::Clear(args) => clear(ctx, args),
+    }
+}
+
+/// `all` names the plan of every unit.
+fn is_every_unit(typed: &str) -> bool {
+    typed.trim().eq_ignore_ascii_case("all")
+}
+
+fn month(ctx: &Ctx<'_>, typed: Option<&str>) -> Result<Option<Month>> {
+    let start_day = ctx.settings.period_start_day.value;
+    typed
+        .map(|m| input::parse_month(m, ctx.clock.today(), start_day).map(|p| p.month))
+        .transpose()
+}
+
+/// Who a plan is for, as people read it.
+fn whom(plan: &PlanRow) -> String {
+    match &plan.unit_name {
+        Some(name) => name.clone(),
+        None => t!("plan-every-unit"),
+    }
+}
+
+/// The months a plan covers, as people read them.
+fn months(plan: &PlanRow) -> String {
+    let show = |m: Month| crate::render::show_month(&m.to_string());
+    match (plan.fields.from, plan.fields.to) {
+        (None, None) => t!("plan-always"),
+        (Some(from), None) => t!("plan-from", from = show(from)),
+        (None, Some(to)) => t!("plan-until", to = show(to)),
+        (Some(from), Some(to)) => t!("plan-from-to", from = show(from), to = show(to)),
+    }
+}
+
+/// The columns of a plan, as `plans_v` and the export name them.
+const PLAN_COLUMNS: [&str; 10] = [
+    "uid",
+    "number",
+    "unit_code",
+    "unit_name",
+    "visits",
+    "per",
+    "from_month",
+    "to_month",
+    "voided_at",
+    "void_reason",
+];
+
+fn plan_values(plan: &PlanRow) -> Vec<Value> {
+    let month = |m: Option<Month>| Value::from(m.map(|m| m.to_string()));
+    vec![
+        plan.uid.as_str().into(),
+        plan.id.into(),
+        plan.unit_code.clone().into(),
+        plan.unit_name.clone().into(),
+        plan.fields.visits.into(),
+        Value::Term(plan.fields.per.as_str()),
+        month(plan.fields.from),
+        month(plan.fields.to),
+        plan.voided_at.clone().into(),
+        plan.void_reason.clone().into(),
+    ]
+}
+
+fn plan_record(plan: &PlanRow) -> Record {
+    let mut record = Record::new();
+    for (key, value) in PLAN_COLUMNS.iter().zip(plan_values(plan)) {
+        record.field(Column::new(key), value);
+    }
+    record
+}
+
+fn set(ctx: &mut Ctx<'_>, args: PlanSetArgs) -> Result<()> {
+    let from = month(ctx, args.from.as_deref())?;
+    let to = month(ctx, args.to.as_deref())?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (plan, outcome) = store.write(|tx| {
+        let unit_id = if is_every_unit(&args.unit) {
+            None
+        } else {
+            Some(units::resolve(tx, &args.unit)?.id)
+        };
+        let plan = NewPlan {
+            unit_id,
+            visits: i64::from(args.visits),
+            per: args.per,
+            from,
+            to,
+        };
+        plans::set(tx, &plan, &author)
+    })?;
+    let (id, unit, visits) = (plan.id, whom(&plan), plan.fields.visits);
+    let (per, months) = (crate::render::term(plan.fields.per.as_str()), months(&plan));
+    let line = match outcome {
+        Set::Added => t!(
+            "plan-set",
+            id = id,
+            unit = unit,
+            visits = visits,
+            per = per,
+            months = months
+        ),
+        Set::Changed => t!(
+            "plan-changed",
+            id = id,
+            unit = unit,
+            visits = visits,
+            per = per,
+            months = months
+        ),
+        Set::Unchanged => t!(
+            "plan-unchanged",
+            id = id,
+            unit = unit,
+            visits = visits,
+            per = per,
+            months = months
+        ),
+    };
+    ctx.logged(&line, &plan_record(&plan))
+}
+
+fn list(ctx: &mut Ctx<'_>, include_void: bool) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let rows = plans::list(store.conn(), include_void)?;
+    if rows.is_empty() && ctx.format == crate::render::Format::Table {
+        return ctx.note(&t!("plan-none"));
+    }
+    let mut table = Table::new(PLAN_COLUMNS.iter().map(|k| Column::new(k)).collect());
+    for plan in &rows {
+        table.push(plan_values(plan));
+    }
+    ctx.table(&table)
+}
+
+fn clear(ctx: &mut Ctx<'_>, args: PlanClearArgs) -> Result<()> {
+    let from = match month(ctx, args.from.as_deref())? {
+        Some(month) => month,
+        None => {
+            crate::model::Period::containing(ctx.clock.today(), ctx.settings.period_start_day.value)
+                .month
+        }
+    };
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let reason = t!(
+        "plan-cleared-reason",
+        from = crate::render::show_month(&from.to_string())
+    );
+    let (whom_typed, cleared) = store.write(|tx| {
+        let (unit_id, name) = if is_every_unit(&args.unit) {
+            (None, t!("plan-every-unit"))
+        } else {
+            let unit = units::resolve(tx, &args.unit)?;
+            (Some(unit.id), unit.name)
+        };
+        Ok((name, plans::clear(tx, unit_id, from, &reason, &author)?))
+    })?;
+    if cleared.is_empty() {
+        return ctx.line(&t!(
+            "plan-nothing-to-clear",
+            unit = whom_typed,
+            from = crate::render::show_month(&from.to_string())
+        ));
+    }
+    for (plan, what) in &cleared {
+        let line = match what {
+            Cleared::Ended => t!(
+                "plan-ended",
+                id = plan.id,
+                unit = whom(plan),
+                months = months(plan)
+            ),
+            Cleared::Voided => t!("plan-voided", id = plan.id, unit = whom(plan)),
+        };
+        ctx.logged(&line, &plan_record(plan))?;
+    }
+    Ok(())
+}
