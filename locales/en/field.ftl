@@ -104,7 +104,7 @@ add-the-same-as-a-command = the same, as you can type it next time:
 
 ## An assigned task found unfinished at a visit.
 
-detail-task = task #{ $task } not done: { $text }; { $days } { $days ->
+detail-task = task #{ $task }: { $text }; { $days } { $days ->
         [one] day
        *[other] days
     } past the deadline ({ $working } working)

@@ -92,7 +92,7 @@ add-the-same-as-a-command = lần sau có thể gõ thẳng lệnh sau:
 
 ## Nhiệm vụ được giao chưa hoàn thành, phát hiện khi kiểm tra.
 
-detail-task = nhiệm vụ #{ $task } chưa hoàn thành: { $text }; quá hạn { $days } ngày ({ $working } ngày làm việc)
+detail-task = nhiệm vụ #{ $task }: { $text }; quá hạn { $days } ngày ({ $working } ngày làm việc)
 field-task-other-unit = nhiệm vụ #{ $task } giao cho { $task_unit }, nhưng lượt kiểm tra là tại { $unit }: hãy ghi vào một lượt kiểm tra { $task_unit }, dùng `--visit`
 field-task-was-done = nhiệm vụ #{ $task } đã hoàn thành ngày { $done }, trước lượt kiểm tra ngày { $visit }: không có gì chưa hoàn thành để ghi
 field-task-not-due = nhiệm vụ #{ $task } có hạn ngày { $due }: vào ngày kiểm tra { $visit } vẫn chưa quá hạn

@@ -334,7 +334,7 @@ pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
     let row = store.write(|tx| {
         let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
         let visit_date = visit.started_at.date();
-        let day = |d: NaiveDate| crate::render::show_date(d);
+        let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         if task.voided_at.is_some() {
             return Err(Error::input(t!("task-void-not-editable", id = task.id)));
         }

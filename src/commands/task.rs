@@ -131,7 +131,7 @@ fn add(ctx: &mut Ctx<'_>, args: TaskAddArgs) -> Result<()> {
         id = task.id,
         unit = task.unit_name.as_str(),
         text = task.fields.text.as_str(),
-        due = crate::render::show_date(task.fields.due_on)
+        due = task.fields.due_on.format("%d/%m/%Y").to_string()
     );
     ctx.logged(&line, &task_record(ctx, &task))
 }
@@ -149,7 +149,7 @@ fn done(ctx: &mut Ctx<'_>, typed: &str, on: Option<&str>) -> Result<()> {
         return Err(Error::input(t!(
             "task-already-done",
             id = current.id,
-            done = crate::render::show_date(done)
+            done = done.format("%d/%m/%Y").to_string()
         )));
     }
     let author = ctx.author();
@@ -165,13 +165,13 @@ fn done(ctx: &mut Ctx<'_>, typed: &str, on: Option<&str>) -> Result<()> {
             "task-done-on-time",
             id = task.id,
             unit = task.unit_name.as_str(),
-            done = crate::render::show_date(day)
+            done = day.format("%d/%m/%Y").to_string()
         ),
         Some((days, working)) => t!(
             "task-done-late",
             id = task.id,
             unit = task.unit_name.as_str(),
-            done = crate::render::show_date(day),
+            done = day.format("%d/%m/%Y").to_string(),
             days = days,
             working = working
         ),

@@ -134,15 +134,15 @@ fn check(task: &NewTask) -> Result<()> {
         if task.due_on < assigned {
             return Err(Error::input(t!(
                 "store-task-due-before-assigned",
-                due = crate::render::show_date(task.due_on),
-                assigned = crate::render::show_date(assigned)
+                due = task.due_on.format("%d/%m/%Y").to_string(),
+                assigned = assigned.format("%d/%m/%Y").to_string()
             )));
         }
         if let Some(done) = task.done_on.filter(|done| *done < assigned) {
             return Err(Error::input(t!(
                 "store-task-done-before-assigned",
-                done = crate::render::show_date(done),
-                assigned = crate::render::show_date(assigned)
+                done = done.format("%d/%m/%Y").to_string(),
+                assigned = assigned.format("%d/%m/%Y").to_string()
             )));
         }
     }
