@@ -1,5 +1,6 @@
-//! A field day with spotcheck: two unannounced visits, the findings logged on
-//! them, a correction, a void and the history. It drives the real command line
+//! A field day with spotcheck: the plan and the tasks the units were given,
+//! two unannounced visits, the findings logged on them (a task among them), a
+//! correction, a void and the history. It drives the real command line
 //! in-process, prints each command and its output, and leaves `tour.db` in the
 //! current directory to explore (`spotcheck --db tour.db list`).
 //!
@@ -39,6 +40,32 @@ const DAY: &[&[&str]] = &[
     ],
     &["unit", "list"],
     &[
+        "plan", "set", "all", "--visits", "1", "--per", "quarter", "--from", "4/2022",
+    ],
+    &[
+        "plan", "set", "tam-dai", "--visits", "2", "--per", "month", "--from", "5/2022",
+    ],
+    &[
+        "task",
+        "add",
+        "tam-dai",
+        "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
+        "--assigned",
+        "15/04/2022",
+        "--due",
+        "06/05/2022",
+        "--source",
+        "Công văn 125/UBND",
+    ],
+    &[
+        "task",
+        "add",
+        "phu-thinh",
+        "Báo cáo rà soát hồ sơ trễ hẹn",
+        "--due",
+        "31/05/2022",
+    ],
+    &[
         "visit",
         "start",
         "tam dai",
@@ -73,6 +100,7 @@ const DAY: &[&[&str]] = &[
         "--officer",
         "Hồ Thị Lan",
     ],
+    &["unfinished", "1", "--action", "reminded"],
     &["visit", "end", "--at", "10/05/2022 08:30"],
     &[
         "visit",
@@ -132,6 +160,8 @@ const DAY: &[&[&str]] = &[
     &["history", "1"],
     &["show", "9"],
     &["report", "month", "05/2022"],
+    &["report", "plan", "05/2022"],
+    &["report", "tasks", "05/2022"],
     &["check"],
 ];
 

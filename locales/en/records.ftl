@@ -62,6 +62,7 @@ plan-unchanged = plan #{ $id } already says that: { $unit }, { $visits } { $visi
 plan-none = no plans yet: set one with `spotcheck plan set all --visits 1 --per quarter`
 plan-cleared-reason = cleared from { $from }
 plan-nothing-to-clear = no plan of { $unit } covers { $from } or later: nothing to clear
+plan-nothing-to-clear-own = { $unit } has no plan of its own covering { $from } or later: the plan of every unit applies to it; to spare it, type `spotcheck plan set { $code } --visits 0 --per month --from { $from }`
 plan-ended = plan #{ $id } of { $unit } now runs { $months }
 plan-voided = plan #{ $id } of { $unit } had not begun: it is void
 

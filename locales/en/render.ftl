@@ -92,6 +92,7 @@ head-changes = changes
 head-reason = reason
 head-current-visit = current visit
 head-findings-today = findings today
+head-overdue-tasks = overdue tasks
 
 ## Plans and assigned tasks.
 
@@ -100,10 +101,11 @@ term-unfinished_tasks = tasks not done
 term-month = month
 term-quarter = quarter
 term-year = year
-term-open = open
-term-done = done
-term-done_late = done late
-term-void = void
+term-task_open = open
+term-task_done = done
+term-task_done_late = done late
+term-task_void = void
+term-task_overdue = overdue
 col-visits = visits
 col-per = per
 col-from_month = from_month

@@ -49,6 +49,7 @@ plan-unchanged = kế hoạch #{ $id } đã như vậy: { $unit }, { $visits } l
 plan-none = chưa có kế hoạch nào: hãy đặt bằng `spotcheck plan set all --visits 1 --per quarter`
 plan-cleared-reason = bỏ kế hoạch từ { $from }
 plan-nothing-to-clear = { $unit } không có kế hoạch nào từ { $from } trở đi: không có gì để bỏ
+plan-nothing-to-clear-own = { $unit } không có kế hoạch riêng từ { $from } trở đi: kế hoạch chung của mọi đơn vị áp dụng cho đơn vị này; muốn miễn, hãy gõ `spotcheck plan set { $code } --visits 0 --per month --from { $from }`
 plan-ended = kế hoạch #{ $id } của { $unit } nay áp dụng { $months }
 plan-voided = kế hoạch #{ $id } của { $unit } chưa bắt đầu: đã hủy
 

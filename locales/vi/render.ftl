@@ -92,6 +92,7 @@ head-changes = thay đổi
 head-reason = lý do
 head-current-visit = lượt kiểm tra hiện tại
 head-findings-today = phát hiện hôm nay
+head-overdue-tasks = nhiệm vụ quá hạn
 
 ## Kế hoạch và nhiệm vụ được giao.
 
@@ -100,10 +101,11 @@ term-unfinished_tasks = nhiệm vụ chưa hoàn thành
 term-month = tháng
 term-quarter = quý
 term-year = năm
-term-open = đang thực hiện
-term-done = đã hoàn thành
-term-done_late = hoàn thành trễ hạn
-term-void = đã hủy
+term-task_open = đang thực hiện
+term-task_done = đã hoàn thành
+term-task_done_late = hoàn thành trễ hạn
+term-task_void = đã hủy
+term-task_overdue = quá hạn
 col-visits = số lượt
 col-per = kỳ
 col-from_month = từ tháng

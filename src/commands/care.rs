@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::model::{Month, Period};
 use crate::render::{Column, Format, Table};
 use crate::store::exchange::{self, Records};
+use crate::store::tasks::{self, TaskFilter};
 use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
 
 pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
@@ -246,6 +247,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     let today = ctx.clock.today();
     let mut record = crate::render::Record::new();
     record.field(Column::new("db"), path.display().to_string());
+    let mut overdue_tasks = 0;
     let (visit, rows, next): (Option<String>, Vec<_>, [String; 3]) = if !path.exists() {
         record.field(Column::new("logbook"), t!("care-not-made"));
         (
@@ -283,26 +285,51 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
             ..FindingFilter::default()
         };
         let rows = findings::list(conn, &filter)?;
-        let next = if visit.is_some() {
+        let overdue = tasks::list(
+            conn,
+            &TaskFilter {
+                undone_on: Some(today),
+                due_before: Some(today),
+                ..TaskFilter::default()
+            },
+        )?;
+        overdue_tasks = overdue.len() as i64;
+        // At a unit with overdue tasks, the next thing may be to log one.
+        let here = match visits::current(conn)? {
+            Some(id) => {
+                let unit_id = visits::get(conn, id)?.unit_id;
+                overdue.iter().find(|t| t.fields.unit_id == unit_id)
+            }
+            None => None,
+        };
+        let next = if let Some(task) = here {
+            [
+                "spotcheck late NAME --arrived 7h45".to_string(),
+                format!("spotcheck unfinished {}", task.id),
+                "spotcheck visit end".to_string(),
+            ]
+        } else if visit.is_some() {
             [
                 "spotcheck late NAME --arrived 7h45",
                 "spotcheck absent NAME",
                 "spotcheck visit end",
             ]
+            .map(String::from)
         } else if !exchange::any(conn, Records::Units)? {
             [
                 "spotcheck unit add CODE NAME --kind commune",
                 "spotcheck import units FILE",
                 "spotcheck --help",
             ]
+            .map(String::from)
         } else {
             [
                 "spotcheck visit start UNIT",
                 "spotcheck list --month this",
                 "spotcheck report month last",
             ]
-        }
-        .map(String::from);
+            .map(String::from)
+        };
         (visit, rows, next)
     };
     record
@@ -313,6 +340,10 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         .field(
             Column::titled("findings_today", &t!("head-findings-today")),
             rows.len() as i64,
+        )
+        .field(
+            Column::titled("overdue_tasks", &t!("head-overdue-tasks")),
+            overdue_tasks,
         )
         .field(Column::new("next"), next.join("\n"));
     if matches!(ctx.format, Format::Csv | Format::Json) {

@@ -164,21 +164,30 @@ fn clear(ctx: &mut Ctx<'_>, args: PlanClearArgs) -> Result<()> {
         "plan-cleared-reason",
         from = crate::render::show_month(&from.to_string())
     );
-    let (whom_typed, cleared) = store.write(|tx| {
-        let (unit_id, name) = if is_every_unit(&args.unit) {
-            (None, t!("plan-every-unit"))
+    let (unit, cleared) = store.write(|tx| {
+        let unit = if is_every_unit(&args.unit) {
+            None
         } else {
-            let unit = units::resolve(tx, &args.unit)?;
-            (Some(unit.id), unit.name)
+            Some(units::resolve(tx, &args.unit)?)
         };
-        Ok((name, plans::clear(tx, unit_id, from, &reason, &author)?))
+        let unit_id = unit.as_ref().map(|u| u.id);
+        Ok((unit, plans::clear(tx, unit_id, from, &reason, &author)?))
     })?;
     if cleared.is_empty() {
-        return ctx.line(&t!(
-            "plan-nothing-to-clear",
-            unit = whom_typed,
-            from = crate::render::show_month(&from.to_string())
-        ));
+        let shown = crate::render::show_month(&from.to_string());
+        return ctx.line(&match unit {
+            None => t!(
+                "plan-nothing-to-clear",
+                unit = t!("plan-every-unit"),
+                from = shown
+            ),
+            Some(unit) => t!(
+                "plan-nothing-to-clear-own",
+                unit = unit.name.as_str(),
+                code = unit.code.as_str(),
+                from = shown
+            ),
+        });
     }
     for (plan, what) in &cleared {
         let line = match what {

@@ -457,7 +457,7 @@ fn task_units_table(report: &report::TasksReport) -> Table {
     table
 }
 
-fn task_lines_table(report: &report::TasksReport) -> Table {
+fn task_lines_table(report: &report::TasksReport, for_people: bool) -> Table {
     let keys = [
         "number",
         "unit_code",
@@ -471,7 +471,15 @@ fn task_lines_table(report: &report::TasksReport) -> Table {
         "working_days_late",
         "times_found_unfinished",
     ];
-    let mut table = Table::new(keys.iter().map(|k| Column::new(k)).collect());
+    let mut table = Table::new(
+        keys.iter()
+            .map(|k| match *k {
+                // `source` alone names where a setting came from.
+                "source" => Column::titled(k, &t!("head-task-source")),
+                _ => Column::new(k),
+            })
+            .collect(),
+    );
     let day = |d: &Option<String>| d.as_deref().map_or(Value::Null, Value::day);
     for task in &report.tasks {
         table.push(vec![
@@ -482,7 +490,7 @@ fn task_lines_table(report: &report::TasksReport) -> Table {
             task.source.clone().into(),
             day(&task.assigned_on),
             Value::day(&task.due_on),
-            Value::Term(task.state),
+            super::task::state_value(task.state, for_people),
             task.days_late.into(),
             task.working_days_late.into(),
             task.times_found_unfinished.into(),
@@ -499,7 +507,7 @@ fn tasks_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
     let report = report::tasks(&store, &period, as_of, |d| settings.is_working_day(d))?;
     match ctx.format {
         Format::Json => write_json(ctx, &report),
-        Format::Csv => ctx.table(&task_lines_table(&report)),
+        Format::Csv => ctx.table(&task_lines_table(&report, false)),
         Format::Table | Format::Md | Format::Html => {
             let mut blocks = vec![Block::Title(t!(
                 "report-tasks-title",
@@ -521,7 +529,7 @@ fn tasks_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
             if report.tasks.is_empty() {
                 blocks.push(Block::Line(t!("report-none")));
             } else {
-                blocks.push(Block::Table(task_lines_table(&report)));
+                blocks.push(Block::Table(task_lines_table(&report, true)));
             }
             write_blocks(ctx, &blocks)
         }

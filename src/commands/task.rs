@@ -31,6 +31,22 @@ pub(super) fn find(store: &Store, typed: &str) -> Result<TaskRow> {
     tasks::get(store.conn(), id)
 }
 
+/// Where a task stands: the word scripts read in CSV and JSON, and in
+/// tables the reader's word for a task in that state (`overdue` is said of
+/// a task otherwise than of a citizen's file).
+pub(super) fn state_value(state: &'static str, for_people: bool) -> Value {
+    if for_people {
+        Value::Text(crate::render::term(&format!("task_{state}")))
+    } else {
+        Value::Term(state)
+    }
+}
+
+/// Whether the output is read by people rather than scripts.
+fn for_people(ctx: &Ctx<'_>) -> bool {
+    matches!(ctx.format, Format::Table | Format::Md | Format::Html)
+}
+
 /// Calendar and working days past the deadline at the end of `day`.
 pub(super) fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
     crate::model::days_overdue(due, day, |d| ctx.settings.is_working_day(d))
@@ -85,7 +101,7 @@ fn task_values(ctx: &Ctx<'_>, task: &TaskRow, day: NaiveDate) -> Vec<Value> {
         task.created_by.as_str().into(),
         task.voided_at.clone().into(),
         task.void_reason.clone().into(),
-        Value::Term(state.as_str()),
+        state_value(state.as_str(), for_people(ctx)),
         late.map(|(days, _)| days).into(),
         late.map(|(_, working)| working).into(),
         task.times_found_unfinished.into(),
@@ -243,7 +259,7 @@ pub(super) fn tasks_brief(ctx: &Ctx<'_>, rows: &[TaskRow], day: NaiveDate) -> Ta
                 .done_on
                 .filter(|done| *done <= day)
                 .map_or(Value::Null, Value::Date),
-            Value::Term(task.state_on(day).as_str()),
+            state_value(task.state_on(day).as_str(), true),
             late,
             task.times_found_unfinished.into(),
         ]);

@@ -431,3 +431,44 @@ fn merging_brings_plans_and_tasks_once_and_the_later_edit_wins() {
     leader.assert_unchanged(&before);
     assert!(leader.ok(&["check"]).starts_with("ok: "));
 }
+
+#[test]
+fn status_counts_overdue_tasks_and_offers_the_one_at_the_unit_visited() {
+    let book = planned_logbook();
+    let status = crate::support::json(&book.ok(&["status", "--format", "json"]));
+    assert_eq!(status["overdue_tasks"], 2);
+    book.ok(&["visit", "start", "tam-dai"]);
+    let status = crate::support::json(&book.ok(&["status", "--format", "json"]));
+    let next = status["next"].as_str().unwrap();
+    assert!(next.contains("spotcheck unfinished 4"), "{next}");
+}
+
+#[test]
+fn in_vietnamese_an_overdue_task_is_qua_han_not_an_overdue_file() {
+    let book = planned_logbook();
+    let listed = book.ok(&["--lang", "vi", "task", "list", "--overdue"]);
+    let states: Vec<String> = crate::support::table_rows(&listed)
+        .into_iter()
+        .map(|row| row[6].clone())
+        .collect();
+    assert_eq!(states, ["quá hạn", "quá hạn"], "{listed}");
+    // Scripts read the same words in either language.
+    assert_eq!(
+        csv(&book, &["--lang", "vi", "task", "list"]),
+        csv(&book, &["task", "list"])
+    );
+}
+
+#[test]
+fn clearing_a_unit_that_follows_the_plan_of_every_unit_says_how_to_spare_it() {
+    let book = planned_logbook();
+    let before = book.snapshot();
+    let said = book.ok(&["plan", "clear", "phu-thinh", "--from", "7/2022"]);
+    assert_eq!(
+        said,
+        "UBND thị trấn Phú Thịnh has no plan of its own covering 2022-07 or later: \
+         the plan of every unit applies to it; to spare it, type \
+         `spotcheck plan set phu-thinh --visits 0 --per month --from 2022-07`\n"
+    );
+    book.assert_unchanged(&before);
+}
