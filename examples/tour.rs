@@ -100,7 +100,6 @@ const DAY: &[&[&str]] = &[
         "--officer",
         "Hồ Thị Lan",
     ],
-    &["unfinished", "1", "--action", "reminded"],
     &["visit", "end", "--at", "10/05/2022 08:30"],
     &[
         "visit",
@@ -143,6 +142,7 @@ const DAY: &[&[&str]] = &[
         "--visit",
         "1",
     ],
+    &["unfinished", "1", "--visit", "1", "--action", "reminded"],
     &["visit", "end", "--at", "10/05/2022 10:20"],
     &["list", "--month", "05/2022"],
     &[
