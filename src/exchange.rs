@@ -787,41 +787,25 @@ fn import_plan(
         Some(uid) => id_by_uid(tx, Records::Plans, uid)?,
         None => None,
     };
-    let (id, outcome) = match existing {
-        None => {
-            // A plan in force that starts in the same month would clash.
-            if void.is_none() && plans::starting(tx, plan.unit_id, plan.from)?.is_some() {
-                return Err(row.error("from_month", t!("exchange-plan-clash")));
-            }
-            (
-                plans::insert_from(tx, &plan, &origin, &ctx.author)?,
-                Outcome::New,
-            )
-        }
-        Some(id) => {
-            let current = plans::get(tx, id)?;
-            let changed = plans::update_from(
-                tx,
-                id,
-                &plan,
-                Some(reason),
-                origin.updated_at.as_deref(),
-                &ctx.author,
-            )?
-            .is_some();
-            let newly_void = void.is_some() && current.voided_at.is_none();
-            if !changed && !newly_void {
-                return Ok(Outcome::Unchanged);
-            }
-            (id, Outcome::Updated)
-        }
-    };
-    if let Some((at, why)) = void
-        && plans::get(tx, id)?.voided_at.is_none()
+    if existing.is_none()
+        && void.is_none()
+        && plans::starting(tx, plan.unit_id, plan.from)?.is_some()
     {
-        plans::void_from(tx, id, &why, &at, &ctx.author)?;
+        // A plan in force that starts in the same month would clash.
+        return Err(row.error("from_month", t!("exchange-plan-clash")));
     }
-    Ok(outcome)
+    let author = &ctx.author;
+    upsert(
+        existing,
+        void,
+        || plans::insert_from(tx, &plan, &origin, author),
+        |id| {
+            let at = origin.updated_at.as_deref();
+            Ok(plans::update_from(tx, id, &plan, Some(reason), at, author)?.is_some())
+        },
+        |id| Ok(plans::get(tx, id)?.voided_at.is_some()),
+        |id, why, at| plans::void_from(tx, id, why, at, author).map(drop),
+    )
 }
 
 fn import_task(
@@ -861,33 +845,46 @@ fn import_task(
         Some(uid) => id_by_uid(tx, Records::Tasks, uid)?,
         None => None,
     };
+    let author = &ctx.author;
+    upsert(
+        existing,
+        void,
+        || tasks::insert_from(tx, &task, &origin, author),
+        |id| {
+            let at = origin.updated_at.as_deref();
+            Ok(tasks::update_from(tx, id, &task, Some(reason), at, author)?.is_some())
+        },
+        |id| Ok(tasks::get(tx, id)?.voided_at.is_some()),
+        |id, why, at| tasks::void_from(tx, id, why, at, author).map(drop),
+    )
+}
+
+/// Add a record that an import row describes, or bring the one it names up
+/// to date, then void it when the row says so and it is not yet: what the
+/// imports of findings, plans and tasks have in common. `update` says
+/// whether it changed anything.
+fn upsert(
+    existing: Option<i64>,
+    void: Option<(String, String)>,
+    insert: impl FnOnce() -> Result<i64>,
+    update: impl FnOnce(i64) -> Result<bool>,
+    is_void: impl Fn(i64) -> Result<bool>,
+    void_it: impl FnOnce(i64, &str, &str) -> Result<()>,
+) -> Result<Outcome> {
     let (id, outcome) = match existing {
-        None => (
-            tasks::insert_from(tx, &task, &origin, &ctx.author)?,
-            Outcome::New,
-        ),
+        None => (insert()?, Outcome::New),
         Some(id) => {
-            let current = tasks::get(tx, id)?;
-            let changed = tasks::update_from(
-                tx,
-                id,
-                &task,
-                Some(reason),
-                origin.updated_at.as_deref(),
-                &ctx.author,
-            )?
-            .is_some();
-            let newly_void = void.is_some() && current.voided_at.is_none();
-            if !changed && !newly_void {
+            let newly_void = void.is_some() && !is_void(id)?;
+            if !update(id)? && !newly_void {
                 return Ok(Outcome::Unchanged);
             }
             (id, Outcome::Updated)
         }
     };
-    if let Some((at, why)) = void
-        && tasks::get(tx, id)?.voided_at.is_none()
-    {
-        tasks::void_from(tx, id, &why, &at, &ctx.author)?;
+    if let Some((at, why)) = void {
+        if !is_void(id)? {
+            void_it(id, &why, &at)?;
+        }
     }
     Ok(outcome)
 }
@@ -1119,16 +1116,7 @@ fn import_finding(
         };
         finding.person_id = Some(person_id);
     }
-    let voided_at = row.stamp("voided_at")?;
-    let void_reason = row.text("void_reason")?;
-    let void = match (voided_at, void_reason) {
-        (Some(at), Some(reason)) => Some((at, reason)),
-        (None, None) => None,
-        (Some(_), None) => {
-            return Err(row.error("void_reason", t!("exchange-void-needs-reason")));
-        }
-        (None, Some(_)) => return Err(row.error("voided_at", t!("exchange-reason-without-void"))),
-    };
+    let void = row_void(row)?;
     let origin = Origin {
         uid: row.uid("uid")?,
         created_by: row.text("logged_by")?,
@@ -1139,30 +1127,15 @@ fn import_finding(
         Some(uid) if lookups.findings_before => id_by_uid(tx, Records::Findings, uid)?,
         _ => None,
     };
-    let (id, outcome) = match existing {
-        None => (
-            findings::insert_from(tx, &finding, &origin, &ctx.author)?,
-            Outcome::New,
-        ),
-        Some(id) => {
-            let current = findings::get(tx, id)?;
-            let changed = current.fields != finding;
-            if changed {
-                findings::update_from(tx, id, &finding, Some(reason), None, &ctx.author)?;
-            }
-            let newly_void = void.is_some() && current.voided_at.is_none();
-            if !changed && !newly_void {
-                return Ok(Outcome::Unchanged);
-            }
-            (id, Outcome::Updated)
-        }
-    };
-    if let Some((at, reason)) = void
-        && findings::get(tx, id)?.voided_at.is_none()
-    {
-        findings::void_from(tx, id, &reason, &at, &ctx.author)?;
-    }
-    Ok(outcome)
+    let author = &ctx.author;
+    upsert(
+        existing,
+        void,
+        || findings::insert_from(tx, &finding, &origin, author),
+        |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
+        |id| Ok(findings::get(tx, id)?.voided_at.is_some()),
+        |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
+    )
 }
 
 /// What a merge did, per kind of record; `conflicts` counts records edited
@@ -1193,6 +1166,38 @@ fn edited(created_at: &str, updated_at: &str) -> bool {
 fn later_wins(local_updated: &str, other_updated: &str) -> bool {
     // RFC 3339 UTC stamps with milliseconds compare as text.
     other_updated > local_updated
+}
+
+/// Settle a record whose versions here and in the other logbook differ: the
+/// later edit wins (`update` writes the other version here); when this
+/// logbook's wins, the other version goes into the history beside it.
+/// Both sides having edited the record is a conflict. Returns whether the
+/// record here changed.
+#[allow(clippy::too_many_arguments)]
+fn settle(
+    tx: &rusqlite::Transaction<'_>,
+    other_conn: &rusqlite::Connection,
+    records: Records,
+    (local_id, local_created, local_updated): (i64, &str, &str),
+    (other_id, other_created, other_updated): (i64, &str, &str),
+    (kept, author): (&str, &Author),
+    tally: &mut MergeCounts,
+    update: impl FnOnce() -> Result<()>,
+) -> Result<bool> {
+    if later_wins(local_updated, other_updated) {
+        update()?;
+        if edited(local_created, local_updated) {
+            tally.conflicts += 1;
+        }
+        return Ok(true);
+    }
+    let theirs = crate::store::exchange::snapshot(other_conn, records, other_id)?;
+    if crate::store::exchange::keep_local(tx, records, local_id, &theirs, kept, author)?
+        && edited(other_created, other_updated)
+    {
+        tally.conflicts += 1;
+    }
+    Ok(false)
 }
 
 /// Bring `other` into `store` in one transaction: units by code, people by
@@ -1284,32 +1289,31 @@ pub fn merge(
                 && local.afternoon_start == unit.afternoon_start;
             if same {
                 tally.counts.unchanged += 1;
-            } else if later_wins(&local.updated_at, &unit.updated_at) {
+            } else {
                 let change = UnitChange {
                     name: Some(unit.name.clone()),
                     kind: Some(unit.kind),
                     morning_start: Some(unit.morning_start),
                     afternoon_start: Some(unit.afternoon_start),
                 };
-                units::update_from(tx, local.id, &change, Some(&unit.updated_at), author)?;
-                tally.counts.updated += 1;
-                if edited(&local.created_at, &local.updated_at) {
-                    tally.conflicts += 1;
-                }
-            } else {
-                let theirs = crate::store::exchange::snapshot(other_conn, Records::Units, unit.id)?;
-                if crate::store::exchange::keep_local(
+                let changed = settle(
                     tx,
+                    other_conn,
                     Records::Units,
-                    local.id,
-                    &theirs,
-                    &kept,
-                    author,
-                )? && edited(&unit.created_at, &unit.updated_at)
-                {
-                    tally.conflicts += 1;
+                    (local.id, &local.created_at, &local.updated_at),
+                    (unit.id, &unit.created_at, &unit.updated_at),
+                    (&kept, author),
+                    tally,
+                    || {
+                        units::update_from(tx, local.id, &change, Some(&unit.updated_at), author)
+                            .map(drop)
+                    },
+                )?;
+                if changed {
+                    tally.counts.updated += 1;
+                } else {
+                    tally.counts.unchanged += 1;
                 }
-                tally.counts.unchanged += 1;
             }
         }
 
@@ -1391,34 +1395,26 @@ pub fn merge(
             let local = plans::get(tx, local_id)?;
             let mut changed = false;
             if local.fields != fields {
-                if later_wins(&local.updated_at, &plan.updated_at) {
-                    plans::update_from(
-                        tx,
-                        local_id,
-                        &fields,
-                        Some(&won),
-                        Some(&plan.updated_at),
-                        author,
-                    )?;
-                    changed = true;
-                    if edited(&local.created_at, &local.updated_at) {
-                        tally.conflicts += 1;
-                    }
-                } else {
-                    let theirs =
-                        crate::store::exchange::snapshot(other_conn, Records::Plans, plan.id)?;
-                    if crate::store::exchange::keep_local(
-                        tx,
-                        Records::Plans,
-                        local_id,
-                        &theirs,
-                        &kept,
-                        author,
-                    )? && edited(&plan.created_at, &plan.updated_at)
-                    {
-                        tally.conflicts += 1;
-                    }
-                }
+                changed = settle(
+                    tx,
+                    other_conn,
+                    Records::Plans,
+                    (local_id, &local.created_at, &local.updated_at),
+                    (plan.id, &plan.created_at, &plan.updated_at),
+                    (&kept, author),
+                    tally,
+                    || {
+                        plans::update_from(
+                            tx,
+                            local_id,
+                            &fields,
+                            Some(&won),
+                            Some(&plan.updated_at),
+                            author,
+                        )
+                        .map(drop)
+                    },
+                )?;
             }
             if let (Some(at), Some(reason), None) =
                 (&plan.voided_at, &plan.void_reason, &local.voided_at)
@@ -1459,34 +1455,26 @@ pub fn merge(
             let local = tasks::get(tx, local_id)?;
             let mut changed = false;
             if local.fields != fields {
-                if later_wins(&local.updated_at, &task.updated_at) {
-                    tasks::update_from(
-                        tx,
-                        local_id,
-                        &fields,
-                        Some(&won),
-                        Some(&task.updated_at),
-                        author,
-                    )?;
-                    changed = true;
-                    if edited(&local.created_at, &local.updated_at) {
-                        tally.conflicts += 1;
-                    }
-                } else {
-                    let theirs =
-                        crate::store::exchange::snapshot(other_conn, Records::Tasks, task.id)?;
-                    if crate::store::exchange::keep_local(
-                        tx,
-                        Records::Tasks,
-                        local_id,
-                        &theirs,
-                        &kept,
-                        author,
-                    )? && edited(&task.created_at, &task.updated_at)
-                    {
-                        tally.conflicts += 1;
-                    }
-                }
+                changed = settle(
+                    tx,
+                    other_conn,
+                    Records::Tasks,
+                    (local_id, &local.created_at, &local.updated_at),
+                    (task.id, &task.created_at, &task.updated_at),
+                    (&kept, author),
+                    tally,
+                    || {
+                        tasks::update_from(
+                            tx,
+                            local_id,
+                            &fields,
+                            Some(&won),
+                            Some(&task.updated_at),
+                            author,
+                        )
+                        .map(drop)
+                    },
+                )?;
             }
             if let (Some(at), Some(reason), None) =
                 (&task.voided_at, &task.void_reason, &local.voided_at)
@@ -1544,34 +1532,32 @@ pub fn merge(
                 && local.note == new.note;
             if same {
                 tally.counts.unchanged += 1;
-            } else if later_wins(&local.updated_at, &visit.updated_at) {
-                visits::update_from(
-                    tx,
-                    local_id,
-                    &new,
-                    Some(&visit.updated_at),
-                    Some(&won),
-                    author,
-                )?;
-                tally.counts.updated += 1;
-                if edited(&local.created_at, &local.updated_at) {
-                    tally.conflicts += 1;
-                }
             } else {
-                let theirs =
-                    crate::store::exchange::snapshot(other_conn, Records::Visits, visit.id)?;
-                if crate::store::exchange::keep_local(
+                let changed = settle(
                     tx,
+                    other_conn,
                     Records::Visits,
-                    local_id,
-                    &theirs,
-                    &kept,
-                    author,
-                )? && edited(&visit.created_at, &visit.updated_at)
-                {
-                    tally.conflicts += 1;
+                    (local_id, &local.created_at, &local.updated_at),
+                    (visit.id, &visit.created_at, &visit.updated_at),
+                    (&kept, author),
+                    tally,
+                    || {
+                        visits::update_from(
+                            tx,
+                            local_id,
+                            &new,
+                            Some(&visit.updated_at),
+                            Some(&won),
+                            author,
+                        )
+                        .map(drop)
+                    },
+                )?;
+                if changed {
+                    tally.counts.updated += 1;
+                } else {
+                    tally.counts.unchanged += 1;
                 }
-                tally.counts.unchanged += 1;
             }
         }
 
@@ -1605,37 +1591,26 @@ pub fn merge(
             let local = findings::get(tx, local_id)?;
             let mut changed = false;
             if local.fields != fields {
-                if later_wins(&local.updated_at, &finding.updated_at) {
-                    findings::update_from(
-                        tx,
-                        local_id,
-                        &fields,
-                        Some(&won),
-                        Some(&finding.updated_at),
-                        author,
-                    )?;
-                    changed = true;
-                    if edited(&local.logged_at, &local.updated_at) {
-                        tally.conflicts += 1;
-                    }
-                } else {
-                    let theirs = crate::store::exchange::snapshot(
-                        other_conn,
-                        Records::Findings,
-                        finding.id,
-                    )?;
-                    if crate::store::exchange::keep_local(
-                        tx,
-                        Records::Findings,
-                        local_id,
-                        &theirs,
-                        &kept,
-                        author,
-                    )? && edited(&finding.logged_at, &finding.updated_at)
-                    {
-                        tally.conflicts += 1;
-                    }
-                }
+                changed = settle(
+                    tx,
+                    other_conn,
+                    Records::Findings,
+                    (local_id, &local.logged_at, &local.updated_at),
+                    (finding.id, &finding.logged_at, &finding.updated_at),
+                    (&kept, author),
+                    tally,
+                    || {
+                        findings::update_from(
+                            tx,
+                            local_id,
+                            &fields,
+                            Some(&won),
+                            Some(&finding.updated_at),
+                            author,
+                        )
+                        .map(drop)
+                    },
+                )?;
             }
             // A void is never undone: carried over when the other side has one.
             if let (Some(at), Some(reason), None) =

@@ -242,20 +242,7 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-logging-finding"))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "insert",
-            entity: Entity::Finding,
-            entity_uid: &uid,
-            entity_id: id,
-            before: None,
-            after: Some(&after),
-            reason: None,
-        },
-    )?;
+    history::append_insert(tx, author, &SNAPSHOT, (Entity::Finding, &uid, id))?;
     Ok(id)
 }
 
@@ -369,19 +356,13 @@ pub fn void_from(
         named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
     .with_context(|| t!("store-voiding-finding"))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
+    history::append_void(
         tx,
         author,
-        Change {
-            action: "void",
-            entity: Entity::Finding,
-            entity_uid: &current.uid,
-            entity_id: id,
-            before: Some(&before),
-            after: Some(&after),
-            reason: Some(reason),
-        },
+        &SNAPSHOT,
+        (Entity::Finding, &current.uid, id),
+        &before,
+        reason,
     )?;
     get(tx, id)
 }

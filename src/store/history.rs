@@ -107,6 +107,54 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     Ok(())
 }
 
+/// Append the entry of a record just added: its first snapshot.
+pub(super) fn append_insert(
+    tx: &Transaction<'_>,
+    author: &Author,
+    snapshot: &Snapshot,
+    (entity, entity_uid, entity_id): (Entity, &str, i64),
+) -> Result<()> {
+    let after = self::snapshot(tx, snapshot, entity_id)?;
+    append(
+        tx,
+        author,
+        Change {
+            action: "insert",
+            entity,
+            entity_uid,
+            entity_id,
+            before: None,
+            after: Some(&after),
+            reason: None,
+        },
+    )
+}
+
+/// Append the entry of a void, given the snapshot from before it.
+pub(super) fn append_void(
+    tx: &Transaction<'_>,
+    author: &Author,
+    snapshot: &Snapshot,
+    (entity, entity_uid, entity_id): (Entity, &str, i64),
+    before: &str,
+    reason: &str,
+) -> Result<()> {
+    let after = self::snapshot(tx, snapshot, entity_id)?;
+    append(
+        tx,
+        author,
+        Change {
+            action: "void",
+            entity,
+            entity_uid,
+            entity_id,
+            before: Some(before),
+            after: Some(&after),
+            reason: Some(reason),
+        },
+    )
+}
+
 /// Append an edit entry when the record's snapshot changed; returns whether
 /// it did.
 pub(super) fn append_edit(

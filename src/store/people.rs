@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity, Snapshot};
+use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -113,20 +113,7 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-person"))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "insert",
-            entity: Entity::Person,
-            entity_uid: &uid,
-            entity_id: id,
-            before: None,
-            after: Some(&after),
-            reason: None,
-        },
-    )?;
+    history::append_insert(tx, author, &SNAPSHOT, (Entity::Person, &uid, id))?;
     get(tx, id)
 }
 

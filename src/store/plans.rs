@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity, Snapshot};
+use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, opt, stored_month};
 use crate::error::{Context, Error, Result};
 use crate::model::{Month, PlanPer};
@@ -171,20 +171,7 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-plan"))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "insert",
-            entity: Entity::Plan,
-            entity_uid: &uid,
-            entity_id: id,
-            before: None,
-            after: Some(&after),
-            reason: None,
-        },
-    )?;
+    history::append_insert(tx, author, &SNAPSHOT, (Entity::Plan, &uid, id))?;
     Ok(id)
 }
 
@@ -246,19 +233,13 @@ pub fn void_from(
         named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
     .with_context(|| t!("store-changing-plan"))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
+    history::append_void(
         tx,
         author,
-        Change {
-            action: "void",
-            entity: Entity::Plan,
-            entity_uid: &current.uid,
-            entity_id: id,
-            before: Some(&before),
-            after: Some(&after),
-            reason: Some(reason),
-        },
+        &SNAPSHOT,
+        (Entity::Plan, &current.uid, id),
+        &before,
+        reason,
     )?;
     get(tx, id)
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity, Snapshot};
+use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, date_text, opt, req, stored_date};
 use crate::error::{Context, Error, Result};
 
@@ -188,20 +188,7 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-task"))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "insert",
-            entity: Entity::Task,
-            entity_uid: &uid,
-            entity_id: id,
-            before: None,
-            after: Some(&after),
-            reason: None,
-        },
-    )?;
+    history::append_insert(tx, author, &SNAPSHOT, (Entity::Task, &uid, id))?;
     Ok(id)
 }
 
@@ -275,19 +262,13 @@ pub fn void_from(
         named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
     .with_context(|| t!("store-changing-task", id = id))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
+    history::append_void(
         tx,
         author,
-        Change {
-            action: "void",
-            entity: Entity::Task,
-            entity_uid: &current.uid,
-            entity_id: id,
-            before: Some(&before),
-            after: Some(&after),
-            reason: Some(reason),
-        },
+        &SNAPSHOT,
+        (Entity::Task, &current.uid, id),
+        &before,
+        reason,
     )?;
     get(tx, id)
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity, Snapshot};
+use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, opt, stored_time, time_text};
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -112,20 +112,7 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-unit", code = code.as_str()))?;
     let id = tx.last_insert_rowid();
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "insert",
-            entity: Entity::Unit,
-            entity_uid: &uid,
-            entity_id: id,
-            before: None,
-            after: Some(&after),
-            reason: None,
-        },
-    )?;
+    history::append_insert(tx, author, &SNAPSHOT, (Entity::Unit, &uid, id))?;
     get(tx, id)
 }
 
