@@ -1200,6 +1200,87 @@ fn settle(
     Ok(false)
 }
 
+/// The other logbook's version of a record that can be voided (a finding,
+/// a plan, a task), with its fields already in this logbook's numbers.
+struct Theirs<'a, F> {
+    records: Records,
+    id: i64,
+    uid: &'a str,
+    created_by: &'a str,
+    created_at: &'a str,
+    updated_at: &'a str,
+    void: Option<(&'a str, &'a str)>,
+    fields: F,
+}
+
+/// This logbook's version of the same record.
+struct Ours<F> {
+    fields: F,
+    created_at: String,
+    updated_at: String,
+    void: bool,
+}
+
+/// The calls on one kind of voidable record that a merge makes here.
+struct VoidableCalls<'c, F> {
+    insert: &'c dyn Fn(&F, &Origin) -> Result<i64>,
+    ours: &'c dyn Fn(i64) -> Result<Ours<F>>,
+    update: &'c dyn Fn(i64, &F) -> Result<()>,
+    void: &'c dyn Fn(i64, &str, &str) -> Result<()>,
+}
+
+/// Merge one voidable record: add it when this logbook lacks it (`local`
+/// is `None`), else settle the two versions; a void is never undone, and is
+/// carried over when the other side has one. Returns its number here.
+fn merge_voidable<F: PartialEq>(
+    tx: &rusqlite::Transaction<'_>,
+    other_conn: &rusqlite::Connection,
+    theirs: Theirs<'_, F>,
+    local: Option<i64>,
+    (kept, author): (&str, &Author),
+    tally: &mut MergeCounts,
+    calls: VoidableCalls<'_, F>,
+) -> Result<i64> {
+    let Some(local_id) = local else {
+        let origin = Origin {
+            uid: Some(theirs.uid.to_string()),
+            created_by: Some(theirs.created_by.to_string()),
+            created_at: Some(theirs.created_at.to_string()),
+            updated_at: Some(theirs.updated_at.to_string()),
+        };
+        let added = (calls.insert)(&theirs.fields, &origin)?;
+        if let Some((at, reason)) = theirs.void {
+            (calls.void)(added, reason, at)?;
+        }
+        tally.counts.new += 1;
+        return Ok(added);
+    };
+    let ours = (calls.ours)(local_id)?;
+    let mut changed = false;
+    if ours.fields != theirs.fields {
+        changed = settle(
+            tx,
+            other_conn,
+            theirs.records,
+            (local_id, &ours.created_at, &ours.updated_at),
+            (theirs.id, theirs.created_at, theirs.updated_at),
+            (kept, author),
+            tally,
+            || (calls.update)(local_id, &theirs.fields),
+        )?;
+    }
+    if let (Some((at, reason)), false) = (theirs.void, ours.void) {
+        (calls.void)(local_id, reason, at)?;
+        changed = true;
+    }
+    if changed {
+        tally.counts.updated += 1;
+    } else {
+        tally.counts.unchanged += 1;
+    }
+    Ok(local_id)
+}
+
 /// Bring `other` into `store` in one transaction: units by code, people by
 /// unit and folded name, visits and findings by uid. The later edit wins a
 /// conflict and the history keeps both versions; merging again changes nothing.
@@ -1364,129 +1445,98 @@ pub fn merge(
         }
 
         for plan in &other_plans {
-            let tally = &mut report.plans;
             let fields = plans::NewPlan {
                 unit_id: plan.fields.unit_id.map(|id| unit_ids[&id]),
                 ..plan.fields.clone()
             };
             // The same plan by uid, or the plan in force here for the same
             // unit from the same month, which the other logbook set apart.
-            let local_id = match id_by_uid(tx, Records::Plans, &plan.uid)? {
+            let local = match id_by_uid(tx, Records::Plans, &plan.uid)? {
                 Some(id) => Some(id),
                 None if plan.voided_at.is_none() => {
                     plans::starting(tx, fields.unit_id, fields.from)?.map(|p| p.id)
                 }
                 None => None,
             };
-            let Some(local_id) = local_id else {
-                let origin = Origin {
-                    uid: Some(plan.uid.clone()),
-                    created_by: Some(plan.created_by.clone()),
-                    created_at: Some(plan.created_at.clone()),
-                    updated_at: Some(plan.updated_at.clone()),
-                };
-                let added = plans::insert_from(tx, &fields, &origin, author)?;
-                if let (Some(at), Some(reason)) = (&plan.voided_at, &plan.void_reason) {
-                    plans::void_from(tx, added, reason, at, author)?;
-                }
-                tally.counts.new += 1;
-                continue;
+            let theirs = Theirs {
+                records: Records::Plans,
+                id: plan.id,
+                uid: &plan.uid,
+                created_by: &plan.created_by,
+                created_at: &plan.created_at,
+                updated_at: &plan.updated_at,
+                void: plan.voided_at.as_deref().zip(plan.void_reason.as_deref()),
+                fields,
             };
-            let local = plans::get(tx, local_id)?;
-            let mut changed = false;
-            if local.fields != fields {
-                changed = settle(
-                    tx,
-                    other_conn,
-                    Records::Plans,
-                    (local_id, &local.created_at, &local.updated_at),
-                    (plan.id, &plan.created_at, &plan.updated_at),
-                    (&kept, author),
-                    tally,
-                    || {
-                        plans::update_from(
-                            tx,
-                            local_id,
-                            &fields,
-                            Some(&won),
-                            Some(&plan.updated_at),
-                            author,
-                        )
-                        .map(drop)
+            merge_voidable(
+                tx,
+                other_conn,
+                theirs,
+                local,
+                (&kept, author),
+                &mut report.plans,
+                VoidableCalls {
+                    insert: &|fields, origin| plans::insert_from(tx, fields, origin, author),
+                    ours: &|id| {
+                        let ours = plans::get(tx, id)?;
+                        Ok(Ours {
+                            fields: ours.fields,
+                            created_at: ours.created_at,
+                            updated_at: ours.updated_at,
+                            void: ours.voided_at.is_some(),
+                        })
                     },
-                )?;
-            }
-            if let (Some(at), Some(reason), None) =
-                (&plan.voided_at, &plan.void_reason, &local.voided_at)
-            {
-                plans::void_from(tx, local_id, reason, at, author)?;
-                changed = true;
-            }
-            if changed {
-                tally.counts.updated += 1;
-            } else {
-                tally.counts.unchanged += 1;
-            }
+                    update: &|id, fields| {
+                        let at = Some(plan.updated_at.as_str());
+                        plans::update_from(tx, id, fields, Some(&won), at, author).map(drop)
+                    },
+                    void: &|id, reason, at| plans::void_from(tx, id, reason, at, author).map(drop),
+                },
+            )?;
         }
 
         let mut task_ids: HashMap<i64, i64> = HashMap::new();
         for task in &other_tasks {
-            let tally = &mut report.tasks;
-            let fields = tasks::NewTask {
-                unit_id: unit_ids[&task.fields.unit_id],
-                ..task.fields.clone()
+            let theirs = Theirs {
+                records: Records::Tasks,
+                id: task.id,
+                uid: &task.uid,
+                created_by: &task.created_by,
+                created_at: &task.created_at,
+                updated_at: &task.updated_at,
+                void: task.voided_at.as_deref().zip(task.void_reason.as_deref()),
+                fields: tasks::NewTask {
+                    unit_id: unit_ids[&task.fields.unit_id],
+                    ..task.fields.clone()
+                },
             };
-            let Some(local_id) = id_by_uid(tx, Records::Tasks, &task.uid)? else {
-                let origin = Origin {
-                    uid: Some(task.uid.clone()),
-                    created_by: Some(task.created_by.clone()),
-                    created_at: Some(task.created_at.clone()),
-                    updated_at: Some(task.updated_at.clone()),
-                };
-                let added = tasks::insert_from(tx, &fields, &origin, author)?;
-                if let (Some(at), Some(reason)) = (&task.voided_at, &task.void_reason) {
-                    tasks::void_from(tx, added, reason, at, author)?;
-                }
-                task_ids.insert(task.id, added);
-                tally.counts.new += 1;
-                continue;
-            };
-            task_ids.insert(task.id, local_id);
-            let local = tasks::get(tx, local_id)?;
-            let mut changed = false;
-            if local.fields != fields {
-                changed = settle(
-                    tx,
-                    other_conn,
-                    Records::Tasks,
-                    (local_id, &local.created_at, &local.updated_at),
-                    (task.id, &task.created_at, &task.updated_at),
-                    (&kept, author),
-                    tally,
-                    || {
-                        tasks::update_from(
-                            tx,
-                            local_id,
-                            &fields,
-                            Some(&won),
-                            Some(&task.updated_at),
-                            author,
-                        )
-                        .map(drop)
+            let local = id_by_uid(tx, Records::Tasks, &task.uid)?;
+            let id = merge_voidable(
+                tx,
+                other_conn,
+                theirs,
+                local,
+                (&kept, author),
+                &mut report.tasks,
+                VoidableCalls {
+                    insert: &|fields, origin| tasks::insert_from(tx, fields, origin, author),
+                    ours: &|id| {
+                        let ours = tasks::get(tx, id)?;
+                        Ok(Ours {
+                            fields: ours.fields,
+                            created_at: ours.created_at,
+                            updated_at: ours.updated_at,
+                            void: ours.voided_at.is_some(),
+                        })
                     },
-                )?;
-            }
-            if let (Some(at), Some(reason), None) =
-                (&task.voided_at, &task.void_reason, &local.voided_at)
-            {
-                tasks::void_from(tx, local_id, reason, at, author)?;
-                changed = true;
-            }
-            if changed {
-                tally.counts.updated += 1;
-            } else {
-                tally.counts.unchanged += 1;
-            }
+                    update: &|id, fields| {
+                        let at = Some(task.updated_at.as_str());
+                        tasks::update_from(tx, id, fields, Some(&won), at, author).map(drop)
+                    },
+                    void: &|id, reason, at| tasks::void_from(tx, id, reason, at, author).map(drop),
+                },
+            )?;
+            task_ids.insert(task.id, id);
         }
 
         let mut visit_ids: HashMap<i64, i64> = HashMap::new();
@@ -1566,64 +1616,51 @@ pub fn merge(
             if done % 1024 == 0 {
                 progress(base + done as u64);
             }
-            let tally = &mut report.findings;
             let mut fields = finding.fields.clone();
             fields.visit_id = visit_ids[&finding.fields.visit_id];
             fields.person_id = finding.fields.person_id.map(|id| person_ids[&id]);
             fields.task_id = finding.fields.task_id.map(|id| task_ids[&id]);
-            let local_id = match id_by_uid(tx, Records::Findings, &finding.uid)? {
-                Some(id) => id,
-                None => {
-                    let origin = Origin {
-                        uid: Some(finding.uid.clone()),
-                        created_by: Some(finding.logged_by.clone()),
-                        created_at: Some(finding.logged_at.clone()),
-                        updated_at: Some(finding.updated_at.clone()),
-                    };
-                    let added = findings::insert_from(tx, &fields, &origin, author)?;
-                    if let (Some(at), Some(reason)) = (&finding.voided_at, &finding.void_reason) {
-                        findings::void_from(tx, added, reason, at, author)?;
-                    }
-                    tally.counts.new += 1;
-                    continue;
-                }
+            let theirs = Theirs {
+                records: Records::Findings,
+                id: finding.id,
+                uid: &finding.uid,
+                created_by: &finding.logged_by,
+                created_at: &finding.logged_at,
+                updated_at: &finding.updated_at,
+                void: finding
+                    .voided_at
+                    .as_deref()
+                    .zip(finding.void_reason.as_deref()),
+                fields,
             };
-            let local = findings::get(tx, local_id)?;
-            let mut changed = false;
-            if local.fields != fields {
-                changed = settle(
-                    tx,
-                    other_conn,
-                    Records::Findings,
-                    (local_id, &local.logged_at, &local.updated_at),
-                    (finding.id, &finding.logged_at, &finding.updated_at),
-                    (&kept, author),
-                    tally,
-                    || {
-                        findings::update_from(
-                            tx,
-                            local_id,
-                            &fields,
-                            Some(&won),
-                            Some(&finding.updated_at),
-                            author,
-                        )
-                        .map(drop)
+            let local = id_by_uid(tx, Records::Findings, &finding.uid)?;
+            merge_voidable(
+                tx,
+                other_conn,
+                theirs,
+                local,
+                (&kept, author),
+                &mut report.findings,
+                VoidableCalls {
+                    insert: &|fields, origin| findings::insert_from(tx, fields, origin, author),
+                    ours: &|id| {
+                        let ours = findings::get(tx, id)?;
+                        Ok(Ours {
+                            fields: ours.fields,
+                            created_at: ours.logged_at,
+                            updated_at: ours.updated_at,
+                            void: ours.voided_at.is_some(),
+                        })
                     },
-                )?;
-            }
-            // A void is never undone: carried over when the other side has one.
-            if let (Some(at), Some(reason), None) =
-                (&finding.voided_at, &finding.void_reason, &local.voided_at)
-            {
-                findings::void_from(tx, local_id, reason, at, author)?;
-                changed = true;
-            }
-            if changed {
-                tally.counts.updated += 1;
-            } else {
-                tally.counts.unchanged += 1;
-            }
+                    update: &|id, fields| {
+                        let at = Some(finding.updated_at.as_str());
+                        findings::update_from(tx, id, fields, Some(&won), at, author).map(drop)
+                    },
+                    void: &|id, reason, at| {
+                        findings::void_from(tx, id, reason, at, author).map(drop)
+                    },
+                },
+            )?;
         }
         Ok(report)
     })
