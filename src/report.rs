@@ -206,17 +206,12 @@ pub fn month(
             .copied()
             .unwrap_or(0);
     }
-    let plans = plans::in_force(conn, period.month)?;
-    let planned: Vec<Option<i64>> = counts
-        .iter()
-        .map(|c| {
-            plans
-                .for_unit(c.unit_id)
-                .map(|plan| planned_in_month(plan, period.month))
-        })
-        .collect();
+    let planned = planned_per_unit(conn, &counts, period.month)?;
     let previous = period.previous(start_day);
-    let mut previous_totals = totals_of(&reports::unit_counts(conn, &previous)?);
+    let previous_counts = reports::unit_counts(conn, &previous)?;
+    let mut previous_totals = totals_of(&previous_counts);
+    previous_totals.planned_visits =
+        sum_planned(&planned_per_unit(conn, &previous_counts, previous.month)?);
     previous_totals.repeat_people = reports::repeat_count(
         conn,
         &previous,
@@ -242,7 +237,7 @@ pub fn month(
         })
         .collect();
     let mut totals = totals_of(&counts);
-    totals.planned_visits = planned.iter().flatten().copied().reduce(|a, b| a + b);
+    totals.planned_visits = sum_planned(&planned);
     Ok(MonthReport {
         period: period.into(),
         totals,
@@ -277,6 +272,28 @@ pub fn month(
             .collect(),
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
     })
+}
+
+/// Each unit's planned visits in `month`, in the order of `counts`.
+fn planned_per_unit(
+    conn: &rusqlite::Connection,
+    counts: &[UnitCounts],
+    month: Month,
+) -> Result<Vec<Option<i64>>> {
+    let plans = plans::in_force(conn, month)?;
+    Ok(counts
+        .iter()
+        .map(|c| {
+            plans
+                .for_unit(c.unit_id)
+                .map(|plan| planned_in_month(plan, month))
+        })
+        .collect())
+}
+
+/// The planned visits of the units that have a plan; `None` when none has.
+fn sum_planned(planned: &[Option<i64>]) -> Option<i64> {
+    planned.iter().flatten().copied().reduce(|a, b| a + b)
 }
 
 /// The visits a plan asks for in one month of its period: what it asks to be
@@ -590,4 +607,64 @@ pub fn trend(
         rows,
         totals,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::plans::NewPlan;
+
+    fn plan(visits: i64, per: PlanPer) -> PlanRow {
+        PlanRow {
+            id: 1,
+            uid: String::new(),
+            fields: NewPlan {
+                unit_id: None,
+                visits,
+                per,
+                from: None,
+                to: None,
+            },
+            unit_code: None,
+            unit_name: None,
+            created_by: String::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+            voided_at: None,
+            void_reason: None,
+        }
+    }
+
+    fn by_month(visits: i64, per: PlanPer) -> Vec<i64> {
+        let plan = plan(visits, per);
+        (1..=12)
+            .map(|m| planned_in_month(&plan, Month::new(2022, m).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_asks_for_its_visits_by_the_end_of_its_period_and_no_sooner() {
+        assert_eq!(
+            by_month(1, PlanPer::Quarter),
+            [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1]
+        );
+        assert_eq!(
+            by_month(2, PlanPer::Quarter),
+            [0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1]
+        );
+        assert_eq!(
+            by_month(4, PlanPer::Quarter),
+            [1, 1, 2, 1, 1, 2, 1, 1, 2, 1, 1, 2]
+        );
+        assert_eq!(
+            by_month(4, PlanPer::Year),
+            [0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1]
+        );
+        assert_eq!(by_month(12, PlanPer::Year), [1; 12]);
+        assert_eq!(by_month(2, PlanPer::Month), [2; 12]);
+        // The months of each period add up to the plan.
+        for visits in 0..=13 {
+            assert_eq!(by_month(visits, PlanPer::Year).iter().sum::<i64>(), visits);
+        }
+    }
 }

@@ -48,7 +48,8 @@ fn months(plan: &PlanRow) -> String {
     }
 }
 
-/// The columns of a plan, as `plans_v` and the export name them.
+/// The columns of `plan list`: those of `plans_v` and the export, less who
+/// set the plan and when.
 const PLAN_COLUMNS: [&str; 10] = [
     "uid",
     "number",

@@ -52,8 +52,8 @@ pub(super) fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option
     crate::model::days_overdue(due, day, |d| ctx.settings.is_working_day(d))
 }
 
-/// The columns of a task, as `tasks_v` and the export name them, then where
-/// it stands.
+/// The columns of `task list` and `task show`: those of `tasks_v` and the
+/// export less the stamps, then where the task stands.
 const TASK_COLUMNS: [&str; 17] = [
     "uid",
     "number",

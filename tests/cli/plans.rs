@@ -182,6 +182,10 @@ fn the_monthly_report_gains_planned_visits_and_unfinished_tasks() {
             row("TOTAL", "4", "0"),
         ]
     );
+    // June's report compares with May's planned visits too.
+    let june = crate::support::json(&book.ok(&["report", "month", "6/2022", "--format", "json"]));
+    assert_eq!(june["totals"]["planned_visits"], 4);
+    assert_eq!(june["previous_totals"]["planned_visits"], 2);
     // Before any plan, the column is empty.
     assert_eq!(
         columns("2021-12"),
@@ -469,6 +473,61 @@ fn clearing_a_unit_that_follows_the_plan_of_every_unit_says_how_to_spare_it() {
         "UBND thị trấn Phú Thịnh has no plan of its own covering 2022-07 or later: \
          the plan of every unit applies to it; to spare it, type \
          `spotcheck plan set phu-thinh --visits 0 --per month --from 2022-07`\n"
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn impossible_plans_and_tasks_are_refused_and_change_nothing() {
+    let book = planned_logbook();
+    let before = book.snapshot();
+    let err = book.fails(
+        &[
+            "plan", "set", "tam-dan", "--visits", "1", "--per", "month", "--from", "6/2022",
+            "--to", "3/2022",
+        ],
+        1,
+    );
+    assert_eq!(
+        err,
+        "error: a plan from 2022-06 cannot end earlier, in 2022-03: type a `--to` on or after `--from`\n"
+    );
+    let err = book.fails(
+        &["plan", "set", "tam-dan", "--visits", "1", "--per", "week"],
+        2,
+    );
+    assert!(
+        err.contains("[possible values: month, quarter, year]"),
+        "{err}"
+    );
+    let err = book.fails(
+        &[
+            "task",
+            "add",
+            "tam-dan",
+            "Báo cáo",
+            "--assigned",
+            "10/04/2022",
+            "--due",
+            "01/04/2022",
+        ],
+        1,
+    );
+    assert_eq!(
+        err,
+        "error: the deadline 01/04/2022 is before the day the task was assigned, 10/04/2022: \
+         dates are day first, as `30/06/2022`\n"
+    );
+    let err = book.fails(&["task", "done", "1"], 1);
+    assert_eq!(
+        err,
+        "error: task #1 was already done on 28/04/2022; to change the day, type \
+         `spotcheck task edit 1 --done DATE`\n"
+    );
+    let err = book.fails(&["task", "show", "9"], 1);
+    assert!(
+        err.contains("no task `9`: see `spotcheck task list`"),
+        "{err}"
     );
     book.assert_unchanged(&before);
 }
