@@ -35,15 +35,21 @@ pub(crate) struct State {
     pub staff: Vec<(String, String)>,
     /// The time now, as `07:45`.
     pub now: String,
+    /// Assigned tasks past their deadline and not done, as (unit code,
+    /// number, text).
+    pub overdue_tasks: Vec<(String, i64, String)>,
 }
 
-const KINDS: [&str; 4] = ["late", "absent", "overdue", "other"];
+/// The kinds of finding asked about; `unfinished` only at a unit with an
+/// overdue task.
+const KINDS: [&str; 5] = ["late", "absent", "overdue", "other", "unfinished"];
 
 fn kind_label(kind: &str) -> String {
     match kind {
         "late" => t!("add-kind-late"),
         "absent" => t!("add-kind-absent"),
         "overdue" => t!("add-kind-overdue"),
+        "unfinished" => t!("add-kind-unfinished"),
         _ => t!("add-kind-other"),
     }
 }
@@ -96,8 +102,17 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
         .filter(|(code, _)| *code == unit)
         .map(|(_, name)| name.clone())
         .collect();
-    let kinds: Vec<String> = KINDS.iter().map(|kind| kind_label(kind)).collect();
-    let kind = KINDS[ask.choose(&t!("add-what-found"), &kinds)?];
+    let tasks: Vec<&(String, i64, String)> = state
+        .overdue_tasks
+        .iter()
+        .filter(|(code, _, _)| *code == unit)
+        .collect();
+    let kinds_here: Vec<&str> = KINDS
+        .into_iter()
+        .filter(|kind| *kind != "unfinished" || !tasks.is_empty())
+        .collect();
+    let kinds: Vec<String> = kinds_here.iter().map(|kind| kind_label(kind)).collect();
+    let kind = kinds_here[ask.choose(&t!("add-what-found"), &kinds)?];
     let mut line = vec![kind.to_string()];
     let required =
         |ask: &mut dyn Ask, question: &str, default: Option<&str>, suggestions: &[String]| {
@@ -126,6 +141,14 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
             if let Some(officer) = ask.text(&t!("add-officer"), None, &staff, false)? {
                 line.extend(["--officer".into(), officer]);
             }
+        }
+        "unfinished" => {
+            let choices: Vec<String> = tasks
+                .iter()
+                .map(|(_, number, text)| format!("#{number} {text}"))
+                .collect();
+            let index = ask.choose(&t!("add-which-task"), &choices)?;
+            line.push(tasks[index].1.to_string());
         }
         _ => {
             line.push(required(ask, &t!("add-what-was-it"), None, &[])?);
@@ -258,6 +281,17 @@ pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
                 .map(|p| (p.unit_code, p.name))
                 .collect(),
             now: ctx.clock.now().format("%H:%M").to_string(),
+            overdue_tasks: crate::store::tasks::list(
+                conn,
+                &crate::store::tasks::TaskFilter {
+                    undone_on: Some(ctx.clock.today()),
+                    due_before: Some(ctx.clock.today()),
+                    ..Default::default()
+                },
+            )?
+            .into_iter()
+            .map(|t| (t.unit_code, t.id, t.fields.text))
+            .collect(),
         }
     };
     let lines = plan(&mut Terminal, &state)?;
@@ -318,6 +352,7 @@ mod tests {
             ],
             staff: vec![("tam-dai".into(), "Nguyễn Văn An".into())],
             now: "07:52".into(),
+            overdue_tasks: vec![("tam-dai".into(), 4, "Khắc phục tồn tại sau kiểm tra".into())],
         }
     }
 
@@ -385,6 +420,33 @@ mod tests {
             ),
             ["spotcheck other \"Không đeo thẻ\" --person \"Nguyễn Văn An\""]
         );
+    }
+
+    #[test]
+    fn an_overdue_task_of_the_unit_is_offered_and_only_there() {
+        assert_eq!(
+            shown_plan(vec!["an assigned task", "#4", "reminded"], Some("tam-dai")),
+            ["spotcheck unfinished 4 --action reminded"]
+        );
+        let kinds = std::cell::RefCell::new(Vec::new());
+        struct Looking<'a>(&'a std::cell::RefCell<Vec<String>>);
+        impl Ask for Looking<'_> {
+            fn choose(&mut self, _question: &str, choices: &[String]) -> Result<usize> {
+                self.0.borrow_mut().extend(choices.iter().cloned());
+                Err(Error::input(String::from("seen")))
+            }
+            fn text(
+                &mut self,
+                _question: &str,
+                _default: Option<&str>,
+                _suggestions: &[String],
+                _required: bool,
+            ) -> Result<Option<String>> {
+                Ok(None)
+            }
+        }
+        let _ = plan(&mut Looking(&kinds), &state(Some("phu-thinh")));
+        assert_eq!(kinds.borrow().len(), 4, "{:?}", kinds.borrow());
     }
 
     #[test]
