@@ -531,3 +531,43 @@ fn impossible_plans_and_tasks_are_refused_and_change_nothing() {
     );
     book.assert_unchanged(&before);
 }
+
+#[test]
+fn a_bad_row_in_a_tasks_file_is_named_by_line_and_column_and_nothing_is_imported() {
+    let book = planned_logbook();
+    let file = book.path("nhiem-vu.csv");
+    std::fs::write(
+        &file,
+        "unit_code,text,due_on,done_on\n\
+         tam-dan,Kiểm tra niêm yết,30/06/2022,\n\
+         tam-dan,Báo cáo quý II,31/06/2022,\n",
+    )
+    .unwrap();
+    let before = book.snapshot();
+    let err = book.fails(&["import", "tasks", file.to_str().unwrap()], 1);
+    assert!(err.contains("nhiem-vu.csv:3: column due_on:"), "{err}");
+    book.assert_unchanged(&before);
+    // A task finding names its task; without one it is refused.
+    let findings = book.path("phat-hien.csv");
+    let export = book.ok(&["export", "findings"]);
+    let without_task: String = export
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells.pop();
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let copy = Logbook::new().now("2022-07-15T09:00");
+    for records in ["units", "visits"] {
+        let path = copy.path(&format!("{records}.csv"));
+        std::fs::write(&path, book.ok(&["export", records])).unwrap();
+        copy.ok(&["import", records, path.to_str().unwrap()]);
+    }
+    std::fs::write(&findings, without_task).unwrap();
+    let err = copy.fails(&["import", "findings", findings.to_str().unwrap()], 1);
+    assert!(
+        err.contains(":2: column task_uid: a task finding needs the `task_uid` of its task"),
+        "{err}"
+    );
+}
