@@ -19,6 +19,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
 ];
 
+/// The versions whose upgrade copies whole tables (SQLite cannot change a
+/// CHECK in place): the old tables' pages are left free in the file.
+const COPIES_TABLES: &[i64] = &[2, 4];
+
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -105,6 +109,16 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.commit()
             .with_context(|| t!("store-committing-upgrade"))?;
     }
+    // A copied table leaves the file as large as both copies together; give
+    // the space back, as a file that nearly doubles on an upgrade surprises.
+    // The upgrade is already committed, so a reader holding the file now only
+    // leaves the space to be reused by later writes.
+    if COPIES_TABLES
+        .iter()
+        .any(|v| (version + 1..=SCHEMA_VERSION).contains(v))
+    {
+        let _ = conn.execute_batch("VACUUM");
+    }
     Ok(())
 }
 
@@ -113,6 +127,11 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".v{version}.bak"));
     let backup = path.with_file_name(name);
+    // Owner-only like the logbook, from its first byte; a copy left by an
+    // upgrade that was interrupted is written over.
+    if !backup.exists() {
+        super::create_owner_only(&backup)?;
+    }
     conn.backup(
         rusqlite::MAIN_DB,
         &backup,

@@ -268,6 +268,12 @@ fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_rec
         );
 
         let backup = book.path(&format!("logbook.db.v{version}.bak"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&backup).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "v{version}: the backup is owner-only");
+        }
         let schema = |path: &std::path::Path| rows_of(path, "PRAGMA user_version")[0][0].clone();
         assert_eq!(
             schema(&backup),
