@@ -150,9 +150,10 @@ fn logged(
         }
     }
     if let Some(twin) = twin {
-        let person = match row.person.as_deref() {
-            Some(name) => name.to_string(),
-            None => t!("field-the-same-person"),
+        let person = match (row.person.as_deref(), row.fields.task_id) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(task)) => t!("store-task-label", number = task),
+            (None, None) => t!("field-the-same-person"),
         };
         ctx.note(&t!(
             "field-twin",

@@ -571,3 +571,18 @@ fn a_bad_row_in_a_tasks_file_is_named_by_line_and_column_and_nothing_is_imported
         "{err}"
     );
 }
+
+#[test]
+fn a_task_found_unfinished_twice_on_one_visit_is_pointed_out() {
+    let book = planned_logbook();
+    let out = book.run(&["unfinished", "4", "--visit", "5"]);
+    assert_eq!(out.code, 0, "{}", out.dump);
+    assert!(
+        out.stderr.contains(
+            "note: #1 is the same kind of finding about task #4 on this visit; \
+             if this one was logged twice, `spotcheck void 2 --reason \"logged twice\"`"
+        ),
+        "{}",
+        out.stderr
+    );
+}
