@@ -113,10 +113,11 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     // the space back, as a file that nearly doubles on an upgrade surprises.
     // The upgrade is already committed, so a reader holding the file now only
     // leaves the space to be reused by later writes.
-    if COPIES_TABLES
+    // A new logbook has nothing to give back.
+    let copied = COPIES_TABLES
         .iter()
-        .any(|v| (version + 1..=SCHEMA_VERSION).contains(v))
-    {
+        .any(|v| (version + 1..=SCHEMA_VERSION).contains(v));
+    if version > 0 && copied {
         let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
