@@ -410,18 +410,6 @@ pub fn plan(store: &Store, month: &Period, start_day: u32) -> Result<PlanReport>
     })
 }
 
-/// One unit's tasks in the tasks report.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct TaskUnit {
-    pub unit_code: String,
-    pub unit_name: String,
-    pub assigned: i64,
-    pub done_on_time: i64,
-    pub done_late: i64,
-    pub open: i64,
-    pub overdue: i64,
-}
-
 /// A task not done at the end of the report's day.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TaskLine {
@@ -445,7 +433,7 @@ pub struct TaskLine {
 pub struct TasksReport {
     pub period: PeriodInfo,
     pub as_of: String,
-    pub units: Vec<TaskUnit>,
+    pub units: Vec<reports::TaskCounts>,
     pub tasks: Vec<TaskLine>,
 }
 
@@ -457,18 +445,7 @@ pub fn tasks(
 ) -> Result<TasksReport> {
     use crate::store::tasks::{self as task_store, TaskFilter, TaskState};
     let conn = store.conn();
-    let units = reports::task_counts(conn, as_of)?
-        .into_iter()
-        .map(|c| TaskUnit {
-            unit_code: c.unit_code,
-            unit_name: c.unit_name,
-            assigned: c.assigned,
-            done_on_time: c.done_on_time,
-            done_late: c.done_late,
-            open: c.open,
-            overdue: c.overdue,
-        })
-        .collect();
+    let units = reports::task_counts(conn, as_of)?;
     let filter = TaskFilter {
         undone_on: Some(as_of),
         assigned_by: Some(as_of),

@@ -47,15 +47,12 @@ plan-always = from the start, until further notice
 plan-from = from { $from }
 plan-until = until { $to }
 plan-from-to = from { $from } to { $to }
-plan-set = plan #{ $id }: { $unit }, { $visits } { $visits ->
-        [one] visit
-       *[other] visits
-    } a { $per }, { $months }
-plan-changed = changed plan #{ $id }: { $unit }, now { $visits } { $visits ->
-        [one] visit
-       *[other] visits
-    } a { $per }, { $months }
-plan-unchanged = plan #{ $id } already says that: { $unit }, { $visits } { $visits ->
+# $outcome: whether the plan was added, changed or already so.
+plan-set = { $outcome ->
+        [changed] changed plan #{ $id }: { $unit }, now
+        [unchanged] plan #{ $id } already says that: { $unit },
+       *[added] plan #{ $id }: { $unit },
+    } { $visits } { $visits ->
         [one] visit
        *[other] visits
     } a { $per }, { $months }

@@ -43,9 +43,11 @@ plan-always = từ đầu, cho đến khi có kế hoạch khác
 plan-from = từ { $from }
 plan-until = đến { $to }
 plan-from-to = từ { $from } đến { $to }
-plan-set = kế hoạch #{ $id }: { $unit }, { $visits } lượt mỗi { $per }, { $months }
-plan-changed = đã sửa kế hoạch #{ $id }: { $unit }, nay là { $visits } lượt mỗi { $per }, { $months }
-plan-unchanged = kế hoạch #{ $id } đã như vậy: { $unit }, { $visits } lượt mỗi { $per }, { $months }
+plan-set = { $outcome ->
+        [changed] đã sửa kế hoạch #{ $id }: { $unit }, nay là
+        [unchanged] kế hoạch #{ $id } đã như vậy: { $unit },
+       *[added] kế hoạch #{ $id }: { $unit },
+    } { $visits } lượt mỗi { $per }, { $months }
 plan-none = chưa có kế hoạch nào: hãy đặt bằng `spotcheck plan set all --visits 1 --per quarter`
 plan-cleared-reason = bỏ kế hoạch từ { $from }
 plan-nothing-to-clear = { $unit } không có kế hoạch nào từ { $from } trở đi: không có gì để bỏ

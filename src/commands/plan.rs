@@ -107,34 +107,20 @@ fn set(ctx: &mut Ctx<'_>, args: PlanSetArgs) -> Result<()> {
         };
         plans::set(tx, &plan, &author)
     })?;
-    let (id, unit, visits) = (plan.id, whom(&plan), plan.fields.visits);
-    let (per, months) = (crate::render::term(plan.fields.per.as_str()), months(&plan));
-    let line = match outcome {
-        Set::Added => t!(
-            "plan-set",
-            id = id,
-            unit = unit,
-            visits = visits,
-            per = per,
-            months = months
-        ),
-        Set::Changed => t!(
-            "plan-changed",
-            id = id,
-            unit = unit,
-            visits = visits,
-            per = per,
-            months = months
-        ),
-        Set::Unchanged => t!(
-            "plan-unchanged",
-            id = id,
-            unit = unit,
-            visits = visits,
-            per = per,
-            months = months
-        ),
+    let outcome = match outcome {
+        Set::Added => "added",
+        Set::Changed => "changed",
+        Set::Unchanged => "unchanged",
     };
+    let line = t!(
+        "plan-set",
+        outcome = outcome,
+        id = plan.id,
+        unit = whom(&plan),
+        visits = plan.fields.visits,
+        per = crate::render::term(plan.fields.per.as_str()),
+        months = months(&plan)
+    );
     ctx.logged(&line, &plan_record(&plan))
 }
 

@@ -7,7 +7,8 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 use super::history::{self, Change, Entity, Snapshot};
 use super::visits::period_bounds;
 use super::{
-    Author, Origin, date_text, opt, req, stored_date, stored_datetime, stored_time, time_text,
+    Author, Origin, Params, date_text, named, opt, req, stored_date, stored_datetime, stored_time,
+    time_text,
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -416,15 +417,6 @@ pub(crate) fn list_plan(conn: &Connection, filter: &FindingFilter) -> Result<Vec
     steps
         .collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-planning-a-list"))
-}
-
-type Params = Vec<(&'static str, rusqlite::types::Value)>;
-
-fn named(params: &Params) -> Vec<(&str, &dyn rusqlite::ToSql)> {
-    params
-        .iter()
-        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
-        .collect()
 }
 
 /// The statement of `list` and its parameters.

@@ -417,6 +417,17 @@ pub(crate) fn new_uid() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
+/// Parameters of a statement built from the filters given, by name.
+pub(crate) type Params = Vec<(&'static str, rusqlite::types::Value)>;
+
+/// [`Params`] as rusqlite binds them.
+pub(crate) fn named(params: &Params) -> Vec<(&str, &dyn rusqlite::ToSql)> {
+    params
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+        .collect()
+}
+
 /// Run a statement kept in the connection's cache: imports, merges and
 /// reports run the same few statements many times, and parsing one each time
 /// would cost more than running it.

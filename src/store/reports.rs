@@ -152,7 +152,7 @@ pub fn last_visits(
 }
 
 /// One unit's assigned tasks as they stand at the end of a day.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct TaskCounts {
     pub unit_code: String,
     pub unit_name: String,

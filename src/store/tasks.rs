@@ -290,7 +290,7 @@ pub struct TaskFilter {
 pub fn list(conn: &Connection, filter: &TaskFilter) -> Result<Vec<TaskRow>> {
     use rusqlite::types::Value;
     let mut conditions: Vec<&str> = Vec::new();
-    let mut params: Vec<(&str, Value)> = Vec::new();
+    let mut params: super::Params = Vec::new();
     if let Some(unit) = filter.unit_id {
         conditions.push("t.unit_id = :unit");
         params.push((":unit", Value::Integer(unit)));
@@ -321,12 +321,8 @@ pub fn list(conn: &Connection, filter: &TaskFilter) -> Result<Vec<TaskRow>> {
             "{SELECT} {filter_sql} ORDER BY u.code, t.due_on, t.id"
         ))
         .with_context(context)?;
-    let named: Vec<(&str, &dyn rusqlite::ToSql)> = params
-        .iter()
-        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
-        .collect();
     let rows = stmt
-        .query_map(named.as_slice(), from_row)
+        .query_map(super::named(&params).as_slice(), from_row)
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
