@@ -2,6 +2,7 @@
 //! by row, each value checked as if it were typed.
 
 use std::io::{BufRead, BufReader, Read};
+use std::ops::RangeInclusive;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDateTime};
@@ -10,7 +11,8 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, nfc};
-use crate::input;
+use crate::input::{self, TextKind};
+use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE, PLANNED_VISITS, STAFF};
 use crate::model::{self, Action, FindingKind, Month, PlanPer, UnitKind};
 use crate::render::csv_text_value;
 use crate::store::exchange::{Records, any, id_by_uid, is_taken_uid, last_id};
@@ -41,8 +43,10 @@ struct CsvFile {
 /// little enough that a file of nothing but separators cannot fill memory.
 const MAX_ROW_BYTES: u64 = 1 << 20;
 
-/// The most a cell may hold, in bytes.
-const MAX_CELL_BYTES: usize = 64 * 1024;
+/// The most a cell may hold, in bytes: the most any text may hold, and
+/// export's formula guard before it. Each text is then held to the limit
+/// typed text has, once the guard is taken off.
+const MAX_CELL_BYTES: usize = model::limits::TEXT_BYTES + 1;
 
 /// The largest file an import reads: about ten million findings.
 const MAX_FILE_BYTES: u64 = 4 << 30;
@@ -359,9 +363,24 @@ impl Row<'_> {
         ))
     }
 
-    /// A cell's text: UTF-8, without export's formula guard, NFC, trimmed;
-    /// empty and missing cells are `None`.
+    /// A cell's one-line text (a code, a reference, a figure to parse),
+    /// checked as the same text typed would be: UTF-8, without export's
+    /// formula guard, NFC; empty and missing cells are `None`.
     fn text(&self, column: &str) -> Result<Option<String>> {
+        self.checked(column, TextKind::Line)
+    }
+
+    /// A note, a description, a reason: may hold line breaks and tabs.
+    fn free_text(&self, column: &str) -> Result<Option<String>> {
+        self.checked(column, TextKind::Free)
+    }
+
+    /// The name of a person or a unit: must show something.
+    fn name(&self, column: &str) -> Result<Option<String>> {
+        self.checked(column, TextKind::Name)
+    }
+
+    fn checked(&self, column: &str, kind: TextKind) -> Result<Option<String>> {
         let Some(index) = self.columns.iter().position(|c| c == column) else {
             return Ok(None);
         };
@@ -372,11 +391,18 @@ impl Row<'_> {
             return Err(self.error(column, t!("exchange-cell-nul")));
         }
         let text = nfc(csv_text_value(text));
+        if let Some(problem) = input::text_problem(&text, kind) {
+            return Err(self.error(column, problem));
+        }
         Ok((!text.is_empty()).then_some(text))
     }
 
     fn required(&self, column: &str) -> Result<String> {
-        self.text(column)?
+        self.required_as(column, TextKind::Line)
+    }
+
+    fn required_as(&self, column: &str, kind: TextKind) -> Result<String> {
+        self.checked(column, kind)?
             .ok_or_else(|| self.error(column, t!("exchange-empty")))
     }
 
@@ -387,21 +413,37 @@ impl Row<'_> {
         }
     }
 
-    fn count(&self, column: &str, positive: bool) -> Result<Option<i64>> {
+    /// A whole number within the limits the same figure has when typed.
+    fn count(&self, column: &str, limits: RangeInclusive<i64>) -> Result<Option<i64>> {
         self.parse(column, |text| {
             let n: i64 = text
                 .parse()
                 .map_err(|_| Error::input(t!("exchange-not-whole-number", text = text)))?;
-            let least = i64::from(positive);
-            if n < least {
+            if n < *limits.start() {
                 return Err(Error::input(t!(
                     "exchange-at-least",
                     text = text,
-                    least = least
+                    least = *limits.start()
+                )));
+            }
+            if n > *limits.end() {
+                return Err(Error::input(t!(
+                    "exchange-at-most",
+                    text = text,
+                    most = *limits.end()
                 )));
             }
             Ok(n)
         })
+    }
+
+    /// A visit's team: names separated by commas, each of them showing something.
+    fn team(&self, column: &str) -> Result<Option<String>> {
+        let team = self.text(column)?;
+        if let Some(problem) = team.as_deref().and_then(input::team_problem) {
+            return Err(self.error(column, problem));
+        }
+        Ok(team)
     }
 
     fn stamp(&self, column: &str) -> Result<Option<String>> {
@@ -542,7 +584,7 @@ enum Outcome {
 fn origin(row: &Row<'_>, created_by: &str, created_at: &str) -> Result<Origin> {
     Ok(Origin {
         uid: row.uid("uid")?,
-        created_by: row.text(created_by)?,
+        created_by: row.name(created_by)?,
         created_at: row.stamp(created_at)?,
         updated_at: row.stamp("updated_at")?,
     })
@@ -556,7 +598,7 @@ fn import_unit(
     let code = units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
     let unit = NewUnit {
         code: code.clone(),
-        name: row.required("name")?,
+        name: row.required_as("name", TextKind::Name)?,
         kind: row
             .parse("kind", |k| k.parse::<UnitKind>())?
             .unwrap_or(UnitKind::Other),
@@ -617,7 +659,7 @@ fn import_person(
     ctx: &ImportContext<'_>,
 ) -> Result<Outcome> {
     let unit = unit_by_code(tx, row)?;
-    let name = row.required("name")?;
+    let name = row.required_as("name", TextKind::Name)?;
     let position = row.text("position")?;
     let origin = origin(row, "created_by", "created_at")?;
     let existing = match &origin.uid {
@@ -678,8 +720,8 @@ fn import_visit(
     if ended_at.is_some_and(|end| end < started_at) {
         return Err(row.error("ended_at", t!("exchange-ended-before-started")));
     }
-    let on_roll = row.count("on_roll", false)?;
-    let present = row.count("present", false)?;
+    let on_roll = row.count("on_roll", STAFF)?;
+    let present = row.count("present", STAFF)?;
     if let (Some(on_roll), Some(present)) = (on_roll, present)
         && present > on_roll
     {
@@ -697,10 +739,10 @@ fn import_visit(
         started_at,
         ended_at,
         announced: row.flag("announced")?,
-        team: row.text("team")?,
+        team: row.team("team")?,
         on_roll,
         present,
-        note: row.text("note")?,
+        note: row.free_text("note")?,
     };
     let origin = origin(row, "created_by", "created_at")?;
     let existing = match &origin.uid {
@@ -744,7 +786,7 @@ fn plan_month(row: &Row<'_>, column: &str, ctx: &ImportContext<'_>) -> Result<Op
 
 /// Which void an import row asks for: a time and a reason, or neither.
 fn row_void(row: &Row<'_>) -> Result<Option<(String, String)>> {
-    match (row.stamp("voided_at")?, row.text("void_reason")?) {
+    match (row.stamp("voided_at")?, row.free_text("void_reason")?) {
         (Some(at), Some(reason)) => Ok(Some((at, reason))),
         (None, None) => Ok(None),
         (Some(_), None) => Err(row.error("void_reason", t!("exchange-void-needs-reason"))),
@@ -764,7 +806,7 @@ fn import_plan(
         None => None,
     };
     let visits = row
-        .count("visits", false)?
+        .count("visits", PLANNED_VISITS)?
         .ok_or_else(|| row.error("visits", t!("exchange-empty")))?;
     let per = row
         .parse("per", |p| p.parse::<PlanPer>())?
@@ -819,14 +861,14 @@ fn import_task(
     let date = |text: &str| input::parse_date(text, today);
     let task = tasks::NewTask {
         unit_id: unit.id,
-        text: row.required("text")?,
+        text: row.required_as("text", TextKind::Free)?,
         source: row.text("source")?,
         assigned_on: row.parse("assigned_on", date)?,
         due_on: row
             .parse("due_on", date)?
             .ok_or_else(|| row.error("due_on", t!("exchange-empty")))?,
         done_on: row.parse("done_on", date)?,
-        note: row.text("note")?,
+        note: row.free_text("note")?,
     };
     if task
         .assigned_on
@@ -939,24 +981,46 @@ fn import_finding(
     let kind: FindingKind = row
         .parse("kind", |k| k.parse())?
         .ok_or_else(|| row.error("kind", t!("exchange-empty")))?;
+    let uid = row.uid("uid")?;
+    let existing = match &uid {
+        Some(uid) if lookups.findings_before => {
+            id_by_uid(tx, Records::Findings, uid)?.map(|id| findings::get(tx, id))
+        }
+        _ => None,
+    }
+    .transpose()?;
+    if let Some(current) = &existing
+        && current.fields.kind != kind
+    {
+        // Another kind's figures would be dropped or mixed in with its own.
+        return Err(row.error(
+            "kind",
+            t!(
+                "exchange-kind-changed",
+                number = current.id,
+                kind = current.fields.kind.to_string(),
+                new = kind.to_string()
+            ),
+        ));
+    }
     let today = ctx.clock.today();
     let date = |text: &str| input::parse_date(text, today);
     let mut finding = NewFinding::new(visit_id, kind);
     finding.arrived_at = row.parse("arrived_at", input::parse_time)?;
     finding.expected_at = row.parse("expected_at", input::parse_time)?;
-    finding.minutes_late = row.count("minutes_late", true)?;
+    finding.minutes_late = row.count("minutes_late", MINUTES_LATE)?;
     finding.meeting = row.text("meeting")?;
     finding.file_ref = row.text("file_ref")?;
     finding.procedure = row.text("procedure")?;
     finding.received_on = row.parse("received_on", date)?;
     finding.due_on = row.parse("due_on", date)?;
     finding.returned_on = row.parse("returned_on", date)?;
-    finding.days_overdue = row.count("days_overdue", true)?;
-    finding.working_days_overdue = row.count("working_days_overdue", false)?;
+    finding.days_overdue = row.count("days_overdue", 1..=*DAYS_OVERDUE.end())?;
+    finding.working_days_overdue = row.count("working_days_overdue", DAYS_OVERDUE)?;
     finding.category = row.text("category")?;
-    finding.description = row.text("description")?;
+    finding.description = row.free_text("description")?;
     finding.action = row.parse("action", |a| a.parse::<Action>())?;
-    finding.note = row.text("note")?;
+    finding.note = row.free_text("note")?;
     // Figures of another kind would be counted in reports as if they applied.
     let other_kinds = [
         (
@@ -1004,7 +1068,7 @@ fn import_finding(
         ));
     }
 
-    let person_name = row.text("person")?;
+    let person_name = row.name("person")?;
     match kind {
         FindingKind::Late => {
             if person_name.is_none() {
@@ -1117,25 +1181,63 @@ fn import_finding(
         finding.person_id = Some(person_id);
     }
     let void = row_void(row)?;
+    if let Some(current) = &existing
+        && current.voided_at.is_some()
+        && let Some(column) = first_difference(&current.fields, &finding)
+    {
+        // As `edit` refuses: a void finding stays as it was when voided.
+        return Err(row.error(
+            column,
+            t!("exchange-void-not-editable", number = current.id),
+        ));
+    }
     let origin = Origin {
-        uid: row.uid("uid")?,
-        created_by: row.text("logged_by")?,
+        uid,
+        created_by: row.name("logged_by")?,
         created_at: row.stamp("logged_at")?,
         updated_at: None,
     };
-    let existing = match &origin.uid {
-        Some(uid) if lookups.findings_before => id_by_uid(tx, Records::Findings, uid)?,
-        _ => None,
-    };
     let author = &ctx.author;
     upsert(
-        existing,
+        existing.map(|current| current.id),
         void,
         || findings::insert_from(tx, &finding, &origin, author),
         |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
         |id| Ok(findings::get(tx, id)?.voided_at.is_some()),
         |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
     )
+}
+
+/// The first column in which an import row would change a finding.
+fn first_difference(current: &NewFinding, new: &NewFinding) -> Option<&'static str> {
+    let differs = [
+        ("visit_uid", current.visit_id != new.visit_id),
+        ("person", current.person_id != new.person_id),
+        ("arrived_at", current.arrived_at != new.arrived_at),
+        ("expected_at", current.expected_at != new.expected_at),
+        ("minutes_late", current.minutes_late != new.minutes_late),
+        ("meeting", current.meeting != new.meeting),
+        ("file_ref", current.file_ref != new.file_ref),
+        ("procedure", current.procedure != new.procedure),
+        ("received_on", current.received_on != new.received_on),
+        ("due_on", current.due_on != new.due_on),
+        ("returned_on", current.returned_on != new.returned_on),
+        ("days_overdue", current.days_overdue != new.days_overdue),
+        (
+            "working_days_overdue",
+            current.working_days_overdue != new.working_days_overdue,
+        ),
+        ("category", current.category != new.category),
+        ("description", current.description != new.description),
+        ("action", current.action != new.action),
+        ("note", current.note != new.note),
+        ("task_uid", current.task_id != new.task_id),
+    ];
+    differs
+        .iter()
+        .find(|(_, differs)| *differs)
+        .map(|(column, _)| *column)
+        .or((current != new).then_some("kind"))
 }
 
 /// What a merge did, per kind of record; `conflicts` counts records edited

@@ -148,6 +148,129 @@ pub fn parse_record_ref(s: &str) -> Result<RecordRef> {
     })
 }
 
+/// What a piece of text is, which says what it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// A note, a description, a reason: may run over several lines and hold tabs.
+    Free,
+    /// A code, a file reference, a meeting, a position: one line.
+    Line,
+    /// The name of a person or a unit: one line with something visible in it.
+    Name,
+}
+
+/// What is wrong with `text` as a text of this kind, said without naming
+/// where it came from: the caller names the flag or the column. The same
+/// rule for what is typed and what is imported, so that whatever can be
+/// typed can be exported and imported again.
+pub fn text_problem(text: &str, kind: TextKind) -> Option<String> {
+    let most = crate::model::limits::TEXT_BYTES;
+    if text.len() > most {
+        return Some(t!(
+            "input-text-too-long",
+            bytes = text.len(),
+            most = most,
+            kb = most / 1024
+        ));
+    }
+    for (index, c) in text.chars().enumerate() {
+        let position = index + 1;
+        let allowed = kind == TextKind::Free && matches!(c, '\n' | '\r' | '\t');
+        if c.is_control() && !allowed {
+            let rule = if kind == TextKind::Free {
+                "free"
+            } else {
+                "line"
+            };
+            return Some(t!(
+                "input-text-control",
+                char = code_point(c),
+                position = position,
+                rule = rule
+            ));
+        }
+    }
+    if kind == TextKind::Name
+        && let Some(first) = text.chars().next()
+        && text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+    {
+        return Some(t!("input-text-invisible", char = code_point(first)));
+    }
+    None
+}
+
+/// What is wrong with a visit's team, names separated by commas: each is
+/// the name of a person.
+pub fn team_problem(team: &str) -> Option<String> {
+    text_problem(team, TextKind::Line).or_else(|| {
+        team.split(',')
+            .map(str::trim)
+            .filter(|member| !member.is_empty())
+            .find_map(|member| text_problem(member, TextKind::Name))
+    })
+}
+
+/// Typed text, trimmed and checked as a text of `kind`; empty text counts as
+/// not given. `flag` names where it was typed, as `--note` or `NAME`.
+pub fn typed_text(flag: &str, kind: TextKind, value: Option<String>) -> Result<Option<String>> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match text_problem(value, kind) {
+        Some(problem) => Err(Error::input(t!(
+            "input-typed-text",
+            flag = flag,
+            problem = problem
+        ))),
+        None => Ok(Some(value.to_string())),
+    }
+}
+
+/// A typed figure outside the values it may take, as `--minutes 5000`.
+pub fn typed_figure(flag: &str, value: i64, limits: &RangeInclusive<i64>) -> Result<i64> {
+    if limits.contains(&value) {
+        return Ok(value);
+    }
+    Err(Error::input(t!(
+        "input-figure-out-of-range",
+        flag = flag,
+        value = value,
+        least = *limits.start(),
+        most = *limits.end()
+    )))
+}
+
+/// A character as Unicode names it: `U+001B`.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// Characters that take no space and show nothing: zero-width spaces and
+/// joiners, direction marks and overrides, the byte-order mark. A name made
+/// of nothing else looks empty, or like another name.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
 /// `None` when `s` does not have the shape of a date at all; an error when it
 /// does but names a day that does not exist.
 fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {

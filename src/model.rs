@@ -262,6 +262,25 @@ impl Period {
     }
 }
 
+/// The values a figure may take, the same whether it is typed or imported:
+/// a record that can be typed can always be exported and imported again,
+/// and a report's totals cannot be pushed to absurd sums.
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    /// Minutes late: at most a whole day; later than that is an absence.
+    pub const MINUTES_LATE: RangeInclusive<i64> = 1..=24 * 60;
+    /// Days past a deadline, calendar or working: about a century.
+    pub const DAYS_OVERDUE: RangeInclusive<i64> = 0..=36_600;
+    /// Staff on a unit's roll, or present on a visit.
+    pub const STAFF: RangeInclusive<i64> = 0..=100_000;
+    /// Visits a plan asks for in one period.
+    pub const PLANNED_VISITS: RangeInclusive<i64> = 0..=10_000;
+    /// The bytes any text may hold (a name, a code, a note), after
+    /// normalisation: what an import cell holds, less export's formula guard.
+    pub const TEXT_BYTES: usize = 64 * 1024;
+}
+
 /// Arrivals before noon count against the morning start, later ones against
 /// the afternoon start.
 pub fn half_day_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {

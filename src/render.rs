@@ -829,15 +829,24 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
     }
 }
 
-/// A raw `|` would end the cell and a raw newline would end the table row.
+/// A raw `|` would end the cell and a raw newline would end the table row;
+/// other control characters (an escape sequence from an old logbook) must
+/// not reach the terminal of whoever reads the file.
 fn md_escape(s: &str) -> Cow<'_, str> {
-    if !s.contains(['|', '\n', '\r']) {
+    if !s.contains(['|', '\n', '\r']) && !s.chars().any(|c| c.is_control() && c != '\t') {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.replace('|', "\\|")
             .replace("\r\n", "<br>")
-            .replace(['\n', '\r'], "<br>"),
+            .replace(['\n', '\r'], "<br>")
+            .chars()
+            .map(|c| match c {
+                '\t' => c,
+                c if c.is_control() => '\u{FFFD}',
+                c => c,
+            })
+            .collect(),
     )
 }
 

@@ -100,3 +100,9 @@ exchange-plan-ends-before-it-starts = the plan ends before the month it starts
 exchange-plan-clash = a plan of that unit starting that month is already in the logbook: give the plan's `uid` to change it
 exchange-task-due-before-assigned = the deadline is before the day the task was assigned
 exchange-task-done-before-assigned = the task was done before the day it was assigned
+
+## Rows that would change what cannot change, and the limits of figures.
+
+exchange-kind-changed = finding #{ $number } with this uid is `{ $kind }`, not `{ $new }`: the kind of a finding never changes; log the `{ $new }` finding as a new one and void #{ $number } if it was wrong
+exchange-void-not-editable = finding #{ $number } is void and cannot be changed: give this column the value it has in the logbook (`spotcheck show { $number }`)
+exchange-at-most = `{ $text }` must be at most { $most }

@@ -34,3 +34,14 @@ input-unknown-unit-kind = unknown unit kind `{ $value }`: type one of { $names }
 input-unknown-finding-kind = unknown finding kind `{ $value }`: type one of { $names }
 input-unknown-action = unknown action `{ $value }`: type one of { $names }
 input-unknown-plan-period = unknown plan period `{ $value }`: type one of { $names }
+
+## Text and figures, typed or imported: the limits they share.
+
+input-text-too-long = holds { $bytes } bytes; text may hold up to { $most } bytes ({ $kb } KB): shorten it
+input-text-control = holds the control character { $char } at character { $position }: { $rule ->
+        [free] text may hold line breaks and tabs but no other control character
+       *[line] a name, code or reference is one line without control characters
+    }; type it again without it
+input-text-invisible = holds nothing visible, only characters such as { $char } that show nothing: type the name in letters
+input-typed-text = `{ $flag }` { $problem }
+input-figure-out-of-range = `{ $flag } { $value }` is out of range: it goes from { $least } to { $most }

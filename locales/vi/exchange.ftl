@@ -136,3 +136,9 @@ exchange-plan-ends-before-it-starts = kế hoạch kết thúc trước tháng b
 exchange-plan-clash = sổ đã có kế hoạch của đơn vị đó bắt đầu từ tháng đó: hãy ghi `uid` của kế hoạch để sửa nó
 exchange-task-due-before-assigned = hạn hoàn thành sớm hơn ngày giao nhiệm vụ
 exchange-task-done-before-assigned = nhiệm vụ hoàn thành trước ngày được giao
+
+## Những dòng muốn đổi điều không được đổi, và giới hạn của các con số.
+
+exchange-kind-changed = phát hiện #{ $number } có uid này thuộc loại `{ $kind }`, không phải `{ $new }`: loại của một phát hiện không bao giờ đổi; hãy ghi phát hiện `{ $new }` thành một phát hiện mới và hủy #{ $number } nếu nó sai
+exchange-void-not-editable = phát hiện #{ $number } đã hủy nên không thể thay đổi: hãy để cột này đúng giá trị đang có trong sổ (`spotcheck show { $number }`)
+exchange-at-most = `{ $text }` không được lớn hơn { $most }

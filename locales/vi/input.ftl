@@ -20,3 +20,14 @@ input-unknown-unit-kind = không có loại đơn vị `{ $value }`: hãy nhập
 input-unknown-finding-kind = không có loại phát hiện `{ $value }`: hãy nhập một trong các loại { $names }
 input-unknown-action = không có biện pháp xử lý `{ $value }`: hãy nhập một trong các biện pháp { $names }
 input-unknown-plan-period = không có kỳ kế hoạch `{ $value }`: hãy nhập một trong các kỳ { $names }
+
+## Văn bản và con số, nhập tay hay nhập từ tệp: cùng một giới hạn.
+
+input-text-too-long = dài { $bytes } byte; văn bản chỉ được dài tối đa { $most } byte ({ $kb } KB): hãy rút ngắn lại
+input-text-control = chứa ký tự điều khiển { $char } ở ký tự thứ { $position }: { $rule ->
+        [free] văn bản được xuống dòng và có dấu tab nhưng không được chứa ký tự điều khiển nào khác
+       *[line] tên, mã hay số hiệu chỉ là một dòng, không có ký tự điều khiển
+    }; hãy nhập lại mà không có ký tự đó
+input-text-invisible = không có gì hiển thị, chỉ có những ký tự như { $char } không hiện ra: hãy nhập tên bằng chữ
+input-typed-text = `{ $flag }` { $problem }
+input-figure-out-of-range = `{ $flag } { $value }` nằm ngoài giới hạn: chỉ từ { $least } đến { $most }

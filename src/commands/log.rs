@@ -3,12 +3,12 @@
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::Transaction;
 
-use super::{finding_detail, finding_record, office_hours, text};
+use super::{finding_detail, finding_record, office_hours};
 use crate::Ctx;
 use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
-use crate::input;
-use crate::model::{self, FindingKind};
+use crate::input::{self, TextKind};
+use crate::model::{self, FindingKind, limits};
 use crate::store::{
     Access, Author, FindingRow, NewFinding, Numbered, PersonRow, Store, UnitRow, VisitRow,
     findings, people, resolve_id, units, visits,
@@ -40,8 +40,13 @@ pub(super) fn person(
     people::find_or_insert(tx, unit.id, name, author)
 }
 
-fn name(typed: &str) -> Result<String> {
-    text(Some(typed.to_string())).ok_or_else(|| Error::input(t!("field-name-needed")))
+/// A person's name as typed where `flag` says.
+pub(super) fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
+    input::typed_text(flag, TextKind::Name, typed)
+}
+
+fn required_name(typed: &str) -> Result<String> {
+    name("PERSON", Some(typed.to_string()))?.ok_or_else(|| Error::input(t!("field-name-needed")))
 }
 
 /// Minutes late from an arrival time or a figure typed directly.
@@ -57,7 +62,8 @@ pub(super) fn late_figures(
         if minutes == 0 {
             return Err(Error::input(t!("field-minutes-zero")));
         }
-        return Ok((None, expected, i64::from(minutes)));
+        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
+        return Ok((None, expected, minutes));
     }
     let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
     let expected = expected.unwrap_or_else(|| {
@@ -108,9 +114,10 @@ pub(super) fn overdue_figures(
     })
 }
 
-fn apply_common(finding: &mut NewFinding, common: &FindingCommon) {
+fn apply_common(finding: &mut NewFinding, common: &FindingCommon) -> Result<()> {
     finding.action = common.action;
-    finding.note = text(common.note.clone());
+    finding.note = input::typed_text("--note", TextKind::Free, common.note.clone())?;
+    Ok(())
 }
 
 /// Print the one line of a write, and say on stderr when a person was added.
@@ -202,7 +209,7 @@ fn logged(
 }
 
 pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
-    let name = name(&args.person)?;
+    let name = required_name(&args.person)?;
     let arrived = args.arrived.as_deref().map(input::parse_time).transpose()?;
     let expected = args
         .expected
@@ -227,7 +234,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
         finding.arrived_at = arrived;
         finding.expected_at = expected;
         finding.minutes_late = Some(minutes);
-        apply_common(&mut finding, &args.common);
+        apply_common(&mut finding, &args.common)?;
         Ok((
             findings::insert(tx, &finding, &author)?,
             added.then_some(person),
@@ -237,7 +244,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
 }
 
 pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
-    let name = name(&args.person)?;
+    let name = required_name(&args.person)?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
@@ -245,8 +252,8 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
         let (person, added) = person(tx, &unit, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
         finding.person_id = Some(person.id);
-        finding.meeting = text(args.meeting.clone());
-        apply_common(&mut finding, &args.common);
+        finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+        apply_common(&mut finding, &args.common)?;
         Ok((
             findings::insert(tx, &finding, &author)?,
             added.then_some(person),
@@ -257,7 +264,7 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
 
 pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
     let today = ctx.clock.today();
-    let file_ref = text(Some(args.file_ref.clone()))
+    let file_ref = input::typed_text("FILE_REF", TextKind::Line, Some(args.file_ref.clone()))?
         .ok_or_else(|| Error::input(t!("field-file-ref-needed")))?;
     let due = input::parse_date(&args.due, today)?;
     let received = args
@@ -270,7 +277,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         .as_deref()
         .map(|d| input::parse_date(d, today))
         .transpose()?;
-    let officer = text(args.officer.clone());
+    let officer = name("--officer", args.officer.clone())?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
@@ -291,22 +298,27 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
             added = is_new.then_some(person);
         }
         finding.file_ref = Some(file_ref.clone());
-        finding.procedure = text(args.procedure.clone());
+        finding.procedure =
+            input::typed_text("--procedure", TextKind::Line, args.procedure.clone())?;
         finding.received_on = received;
         finding.due_on = Some(due);
         finding.returned_on = returned;
         finding.days_overdue = Some(days);
         finding.working_days_overdue = Some(working);
-        apply_common(&mut finding, &args.common);
+        apply_common(&mut finding, &args.common)?;
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
     logged(ctx, &store, &row, added.as_ref())
 }
 
 pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
-    let description = text(Some(args.description.clone()))
-        .ok_or_else(|| Error::input(t!("field-description-needed")))?;
-    let person_name = text(args.person.clone());
+    let description = input::typed_text(
+        "DESCRIPTION",
+        TextKind::Free,
+        Some(args.description.clone()),
+    )?
+    .ok_or_else(|| Error::input(t!("field-description-needed")))?;
+    let person_name = name("--person", args.person.clone())?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
@@ -319,8 +331,9 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
             added = is_new.then_some(person);
         }
         finding.description = Some(description.clone());
-        finding.category = text(args.category.clone()).map(|c| c.to_lowercase());
-        apply_common(&mut finding, &args.common);
+        finding.category = input::typed_text("--category", TextKind::Line, args.category.clone())?
+            .map(|c| c.to_lowercase());
+        apply_common(&mut finding, &args.common)?;
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
     logged(ctx, &store, &row, added.as_ref())
@@ -370,7 +383,7 @@ pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
         finding.due_on = Some(task.fields.due_on);
         finding.days_overdue = Some(days);
         finding.working_days_overdue = Some(working);
-        apply_common(&mut finding, &args.common);
+        apply_common(&mut finding, &args.common)?;
         findings::insert(tx, &finding, &author)
     })?;
     logged(ctx, &store, &row, None)

@@ -1,9 +1,9 @@
 //! `person add|list`: the staff of the units.
 
-use super::text;
 use crate::Ctx;
 use crate::cli::PersonCommand;
 use crate::error::{Error, Result};
+use crate::input::{self, TextKind};
 use crate::render::{Column, Record, Table};
 use crate::store::{Access, PersonRow, people, units};
 
@@ -31,8 +31,9 @@ fn person_record(person: &PersonRow) -> Record {
 }
 
 fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) -> Result<()> {
-    let name = text(Some(name)).ok_or_else(|| Error::input(t!("records-person-needs-name")))?;
-    let position = text(position);
+    let name = input::typed_text("NAME", TextKind::Name, Some(name))?
+        .ok_or_else(|| Error::input(t!("records-person-needs-name")))?;
+    let position = input::typed_text("--position", TextKind::Line, position)?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let person = store.write(|tx| {

@@ -4,7 +4,7 @@ use crate::Ctx;
 use crate::cli::{PlanClearArgs, PlanCommand, PlanSetArgs};
 use crate::error::Result;
 use crate::input;
-use crate::model::Month;
+use crate::model::{Month, limits};
 use crate::render::{Column, Record, Table, Value};
 use crate::store::plans::{self, Cleared, NewPlan, PlanRow, Set};
 use crate::store::{Access, units};
@@ -100,7 +100,7 @@ fn set(ctx: &mut Ctx<'_>, args: PlanSetArgs) -> Result<()> {
         };
         let plan = NewPlan {
             unit_id,
-            visits: i64::from(args.visits),
+            visits: input::typed_figure("--visits", args.visits.into(), &limits::PLANNED_VISITS)?,
             per: args.per,
             from,
             to,

@@ -7,7 +7,7 @@ use super::{finding_detail, finding_record, findings_table, period, text};
 use crate::Ctx;
 use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::input::{self, TextKind};
 use crate::model::FindingKind;
 use crate::render::{self, Column, Format, Table, Value};
 use crate::store::{
@@ -176,13 +176,14 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
         )));
     }
     let author = ctx.author();
-    let reason = text(args.reason.clone());
+    let reason = input::typed_text("--reason", TextKind::Free, args.reason.clone())?;
     let changed = store.write(|tx| {
         let target = super::log::target(tx, Some(&format!("#{}", current.fields.visit_id)))?;
         let visit_date = target.visit.started_at.date();
         let mut f = current.fields.clone();
         let mut added = None;
-        let person_name = text(args.person.clone()).or(text(args.officer.clone()));
+        let person_name = super::log::name("--person", args.person.clone())?
+            .or(super::log::name("--officer", args.officer.clone())?);
         if let Some(name) = person_name {
             let (person, is_new) = person(tx, &target.unit, &name, &author)?;
             f.person_id = Some(person.id);
@@ -215,13 +216,18 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
                 f.expected_at = expected;
                 f.minutes_late = Some(minutes);
             }
-            FindingKind::Absent if args.meeting.is_some() => f.meeting = text(args.meeting.clone()),
+            FindingKind::Absent if args.meeting.is_some() => {
+                f.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+            }
             FindingKind::Overdue => {
-                if let Some(file_ref) = text(args.file_ref.clone()) {
+                if let Some(file_ref) =
+                    input::typed_text("--file-ref", TextKind::Line, args.file_ref.clone())?
+                {
                     f.file_ref = Some(file_ref);
                 }
                 if args.procedure.is_some() {
-                    f.procedure = text(args.procedure.clone());
+                    f.procedure =
+                        input::typed_text("--procedure", TextKind::Line, args.procedure.clone())?;
                 }
                 f.due_on = due.or(f.due_on);
                 f.received_on = received.or(f.received_on);
@@ -239,11 +245,15 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
                 f.working_days_overdue = Some(working);
             }
             FindingKind::Other => {
-                if let Some(description) = text(args.description.clone()) {
+                if let Some(description) =
+                    input::typed_text("--description", TextKind::Free, args.description.clone())?
+                {
                     f.description = Some(description);
                 }
                 if args.category.is_some() {
-                    f.category = text(args.category.clone()).map(|c| c.to_lowercase());
+                    f.category =
+                        input::typed_text("--category", TextKind::Line, args.category.clone())?
+                            .map(|c| c.to_lowercase());
                 }
             }
             _ => {}
@@ -252,7 +262,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
             f.action = args.action;
         }
         if args.note.is_some() {
-            f.note = text(args.note.clone());
+            f.note = input::typed_text("--note", TextKind::Free, args.note.clone())?;
         }
         let row = findings::update(tx, current.id, &f, reason.as_deref(), &author)?;
         Ok((row, added))
@@ -284,7 +294,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
 }
 
 pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {
-    let reason = text(Some(args.reason.clone()))
+    let reason = input::typed_text("--reason", TextKind::Free, Some(args.reason.clone()))?
         .ok_or_else(|| Error::usage(t!("records-void-needs-reason")))?;
     let mut store = ctx.open(Access::Write)?;
     let current = find(&store, &args.id)?;

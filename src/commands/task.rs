@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 
 use super::review::{changes, history_table};
-use super::text;
 use crate::Ctx;
 use crate::cli::{TaskAddArgs, TaskCommand, TaskEditArgs, TaskListArgs};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::input::{self, TextKind};
 use crate::render::{Column, Format, Record, Table, Value};
 use crate::store::tasks::{self, NewTask, TaskFilter, TaskRow, TaskState};
 use crate::store::{Access, Numbered, Store, history, resolve_id, units};
@@ -125,8 +124,10 @@ fn add(ctx: &mut Ctx<'_>, args: TaskAddArgs) -> Result<()> {
         .as_deref()
         .map(|d| input::parse_date(d, today))
         .transpose()?;
-    let task_text =
-        text(Some(args.text)).ok_or_else(|| Error::input(t!("store-task-text-empty")))?;
+    let task_text = input::typed_text("TEXT", TextKind::Free, Some(args.text))?
+        .ok_or_else(|| Error::input(t!("store-task-text-empty")))?;
+    let source = input::typed_text("--source", TextKind::Line, args.source)?;
+    let note = input::typed_text("--note", TextKind::Free, args.note)?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let task = store.write(|tx| {
@@ -134,11 +135,11 @@ fn add(ctx: &mut Ctx<'_>, args: TaskAddArgs) -> Result<()> {
         let task = NewTask {
             unit_id: unit.id,
             text: task_text,
-            source: text(args.source),
+            source,
             assigned_on: assigned,
             due_on: due,
             done_on: None,
-            note: text(args.note),
+            note,
         };
         tasks::insert(tx, &task, &author)
     })?;
@@ -305,19 +306,19 @@ fn edit(ctx: &mut Ctx<'_>, args: TaskEditArgs) -> Result<()> {
     }
     let mut task = current.fields.clone();
     if let Some(new_text) = args.text {
-        task.text =
-            text(Some(new_text)).ok_or_else(|| Error::input(t!("store-task-text-empty")))?;
+        task.text = input::typed_text("--text", TextKind::Free, Some(new_text))?
+            .ok_or_else(|| Error::input(t!("store-task-text-empty")))?;
     }
     if args.source.is_some() {
-        task.source = text(args.source);
+        task.source = input::typed_text("--source", TextKind::Line, args.source)?;
     }
     if args.note.is_some() {
-        task.note = text(args.note);
+        task.note = input::typed_text("--note", TextKind::Free, args.note)?;
     }
     task.due_on = due.unwrap_or(task.due_on);
     task.assigned_on = assigned.unwrap_or(task.assigned_on);
     task.done_on = done.unwrap_or(task.done_on);
-    let reason = text(args.reason);
+    let reason = input::typed_text("--reason", TextKind::Free, args.reason)?;
     let author = ctx.author();
     let changed = store
         .write(|tx| tasks::update_from(tx, current.id, &task, reason.as_deref(), None, &author))?;
@@ -339,7 +340,7 @@ fn edit(ctx: &mut Ctx<'_>, args: TaskEditArgs) -> Result<()> {
 }
 
 fn void(ctx: &mut Ctx<'_>, typed: &str, reason: &str) -> Result<()> {
-    let reason = text(Some(reason.to_string()))
+    let reason = input::typed_text("--reason", TextKind::Free, Some(reason.to_string()))?
         .ok_or_else(|| Error::usage(t!("records-void-needs-reason")))?;
     let mut store = ctx.open(Access::Write)?;
     let current = find(&store, typed)?;

@@ -2,11 +2,10 @@
 
 use chrono::NaiveTime;
 
-use super::text;
 use crate::Ctx;
 use crate::cli::{UnitAddArgs, UnitCommand, UnitEditArgs};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::input::{self, TextKind};
 use crate::render::{self, Column, Record, Table};
 use crate::store::exchange::Records;
 use crate::store::{Access, NewUnit, UnitChange, UnitRow, units};
@@ -44,7 +43,8 @@ fn unit_record(unit: &UnitRow) -> Record {
 }
 
 fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
-    let name = text(Some(args.name)).ok_or_else(|| Error::input(t!("records-unit-needs-name")))?;
+    let name = input::typed_text("NAME", TextKind::Name, Some(args.name))?
+        .ok_or_else(|| Error::input(t!("records-unit-needs-name")))?;
     let new = NewUnit {
         code: units::normalise_code(&args.code)?,
         name,
@@ -110,7 +110,7 @@ fn hours_change(value: Option<&str>) -> Result<Option<Option<NaiveTime>>> {
 
 fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
     let change = UnitChange {
-        name: text(args.name),
+        name: input::typed_text("--name", TextKind::Name, args.name)?,
         kind: args.kind,
         morning_start: hours_change(args.start.as_deref())?,
         afternoon_start: hours_change(args.afternoon.as_deref())?,

@@ -1,10 +1,11 @@
 //! `visit start|end|list|show`: the checks themselves.
 
-use super::{finding_detail, period, text};
+use super::{finding_detail, period};
 use crate::Ctx;
 use crate::cli::{VisitCommand, VisitStartArgs};
 use crate::error::{Error, Result};
-use crate::input;
+use crate::input::{self, TextKind};
+use crate::model::limits::STAFF;
 use crate::render::{Column, Format, Record, Table};
 use crate::store::{
     Access, FindingFilter, NewVisit, Numbered, VisitFilter, VisitRow, findings, resolve_id, units,
@@ -77,13 +78,30 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
             )));
         }
     }
-    let team = text(args.team).map(|team| {
+    let team = input::typed_text("--team", TextKind::Line, args.team)?;
+    if let Some(problem) = team.as_deref().and_then(input::team_problem) {
+        return Err(Error::input(t!(
+            "input-typed-text",
+            flag = "--team",
+            problem = problem
+        )));
+    }
+    let team = team.map(|team| {
         team.split(',')
             .map(str::trim)
             .filter(|m| !m.is_empty())
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let note = input::typed_text("--note", TextKind::Free, args.note)?;
+    let on_roll = args
+        .on_roll
+        .map(|n| input::typed_figure("--on-roll", n.into(), &STAFF))
+        .transpose()?;
+    let present = args
+        .present
+        .map(|n| input::typed_figure("--present", n.into(), &STAFF))
+        .transpose()?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (visit, still_open) = store.write(|tx| {
@@ -95,9 +113,9 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
             ended_at: None,
             announced: args.announced,
             team,
-            on_roll: args.on_roll.map(i64::from),
-            present: args.present.map(i64::from),
-            note: text(args.note),
+            on_roll,
+            present,
+            note,
         };
         let visit = visits::start(tx, &new, &author)?;
         let still_open = previous.map(|id| visits::get(tx, id)).transpose()?;

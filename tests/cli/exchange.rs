@@ -580,6 +580,21 @@ fn text() -> impl Strategy<Value = String> {
         .prop_filter("empty means not given", |t| !t.is_empty())
 }
 
+/// One line of text, as a name, a code or a reference is: no line breaks,
+/// no tabs.
+fn line_text() -> impl Strategy<Value = String> {
+    text()
+        .prop_map(|t| t.replace(['\t', '\n', '\r'], " ").trim().to_string())
+        .prop_filter("empty means not given", |t| !t.is_empty())
+}
+
+/// A name: one line with a letter or a digit in it.
+fn name_text() -> impl Strategy<Value = String> {
+    line_text().prop_filter("a name shows something", |t| {
+        t.chars().any(char::is_alphanumeric)
+    })
+}
+
 /// A UTC stamp as spotcheck writes them.
 fn stamp() -> impl Strategy<Value = String> {
     (1u32..=28, 0u32..24, 0u32..60, 0u32..1000).prop_map(|(day, hour, minute, ms)| {
@@ -660,7 +675,7 @@ const ACTIONS: [&str; 5] = ["reported", "reminded", "criticised", "review", "dis
 fn gen_unit() -> impl Strategy<Value = GenUnit> {
     (
         any::<bool>(),
-        text(),
+        name_text(),
         prop::sample::select(UNIT_KINDS.to_vec()),
         prop::option::of(prop::sample::select(vec!["07:00", "07:30"])),
         prop::option::of(prop::sample::select(vec!["13:00", "13:30"])),
@@ -685,10 +700,10 @@ fn gen_visit(units: usize) -> impl Strategy<Value = GenVisit> {
         (7 * 60u32)..(16 * 60),
         prop::option::of(0u32..240),
         any::<bool>(),
-        prop::option::of(text()),
+        prop::option::of(name_text()),
         prop::option::of((0u32..60).prop_flat_map(|n| (Just(n), prop::option::of(0..=n)))),
         prop::option::of(text()),
-        prop::option::of(text()),
+        prop::option::of(name_text()),
     )
         .prop_map(
             |(unit, day, start, length, announced, team, on_roll, note, created_by)| GenVisit {
@@ -706,7 +721,8 @@ fn gen_visit(units: usize) -> impl Strategy<Value = GenVisit> {
 }
 
 fn gen_person() -> impl Strategy<Value = GenPerson> {
-    (text(), prop::option::of(text())).prop_map(|(name, position)| GenPerson { name, position })
+    (name_text(), prop::option::of(line_text()))
+        .prop_map(|(name, position)| GenPerson { name, position })
 }
 
 fn gen_kind() -> impl Strategy<Value = GenKind> {
@@ -717,10 +733,10 @@ fn gen_kind() -> impl Strategy<Value = GenKind> {
             any::<bool>()
         )
             .prop_map(|(expected, minutes, given)| GenKind::Late(expected, minutes, given)),
-        prop::option::of(text()).prop_map(GenKind::Absent),
+        prop::option::of(line_text()).prop_map(GenKind::Absent),
         (
-            text(),
-            prop::option::of(text()),
+            line_text(),
+            prop::option::of(line_text()),
             1i64..=40,
             prop::option::of(0i64..=30),
             prop::option::of(1i64..=40),
@@ -728,7 +744,7 @@ fn gen_kind() -> impl Strategy<Value = GenKind> {
             .prop_map(|(file, procedure, due, received, returned)| {
                 GenKind::Overdue(file, procedure, due, received, returned.map(|r| r.min(due)))
             }),
-        (text(), prop::option::of(text())).prop_map(|(d, c)| GenKind::Other(d, c)),
+        (text(), prop::option::of(line_text())).prop_map(|(d, c)| GenKind::Other(d, c)),
     ]
 }
 
@@ -740,7 +756,7 @@ fn gen_finding(visits: usize, people: usize) -> impl Strategy<Value = GenFinding
         0..people,
         prop::option::of(prop::sample::select(ACTIONS.to_vec())),
         prop::option::of(text()),
-        prop::option::of(text()),
+        prop::option::of(name_text()),
         prop::option::of(stamp()),
         prop::option::of((stamp(), text())),
     )

@@ -301,7 +301,7 @@ fn writes_that_hit_a_full_disk_fail_clearly_and_change_nothing() {
     other.ok(&["import", "findings", other_file.to_str().unwrap()]);
     let import = book.path("more.csv");
     std::fs::write(&import, findings_csv(&book, 1000..4000)).unwrap();
-    let long_note = "ghi chú dài ".repeat(8_000);
+    let long_note = "ghi chú dài ".repeat(4_500);
 
     let before = stored_rows(book.db());
     const FULL: &str = "disk I/O error: the disk may be full, or the file larger than this \
