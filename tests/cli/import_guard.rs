@@ -1,0 +1,249 @@
+//! What import must refuse even in the logbook's own export: a row that would
+//! change a finding's kind or a void finding, and figures or text beyond the
+//! limits the command line has. And what it must keep: whatever can be typed
+//! comes back through export and import unchanged.
+
+use std::path::PathBuf;
+
+use crate::support::{Logbook, csv_records};
+
+/// The record kinds in the order an import into a fresh logbook needs them.
+const RECORDS: [&str; 4] = ["units", "people", "visits", "findings"];
+
+/// A logbook with one visit to UBND xã Tam Đại and one late finding, #1.
+fn book_with_a_late_finding() -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--minutes", "35"]);
+    book
+}
+
+/// The findings export with `change` applied to each row's cells.
+fn edited_export(book: &Logbook, name: &str, change: impl Fn(&mut Vec<String>)) -> PathBuf {
+    let text = book.ok(&["export", "findings"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let file = book.path(name);
+    let mut writer = csv::Writer::from_path(&file).unwrap();
+    writer.write_record(&header).unwrap();
+    for record in reader.records() {
+        let mut cells: Vec<String> = record.unwrap().iter().map(String::from).collect();
+        change(&mut cells);
+        writer.write_record(&cells).unwrap();
+    }
+    writer.flush().unwrap();
+    file
+}
+
+/// The index of a column of the findings export.
+fn column(name: &str) -> usize {
+    crate::support::FINDINGS_HEADER
+        .split(',')
+        .position(|c| c == name)
+        .unwrap()
+}
+
+/// Import `file` as findings: refused with exactly `message` after the
+/// file's name, and the logbook unchanged.
+fn refused(book: &Logbook, file: &PathBuf, message: &str) {
+    let before = book.snapshot();
+    let stderr = book.fails(&["import", "findings", file.to_str().unwrap()], 1);
+    assert_eq!(stderr, format!("error: {}:{message}\n", file.display()));
+    book.assert_unchanged(&before);
+}
+
+/// Every export of `book`, imported in order into a fresh logbook; the fresh
+/// logbook.
+fn copied_into_a_fresh_logbook(book: &Logbook) -> Logbook {
+    let fresh = Logbook::new();
+    for records in RECORDS {
+        let file = fresh.path(&format!("{records}.csv"));
+        std::fs::write(&file, book.ok(&["export", records])).unwrap();
+        fresh.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    fresh
+}
+
+fn assert_same_exports(book: &Logbook, other: &Logbook) {
+    for records in RECORDS {
+        assert_eq!(
+            other.ok(&["export", records]),
+            book.ok(&["export", records]),
+            "`export {records}` changed on the way through another logbook"
+        );
+    }
+}
+
+#[test]
+fn an_import_cannot_change_the_kind_of_a_finding() {
+    let book = book_with_a_late_finding();
+    // The late finding's own row, said to be `other`: it used to keep `late`
+    // but lose its person and minutes.
+    let file = edited_export(&book, "other.csv", |cells| {
+        cells[column("kind")] = "other".into();
+        cells[column("description")] = "rời vị trí làm việc".into();
+    });
+    refused(
+        &book,
+        &file,
+        "2: column kind: finding #1 with this uid is `late`, not `other`: the kind of a finding \
+         never changes; log the `other` finding as a new one and void #1 if it was wrong",
+    );
+    // What was there is still whole, and its export still imports.
+    let rows = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(rows[0]["kind"], "late");
+    assert_eq!(rows[0]["person"], "Nguyễn Văn An");
+    assert_eq!(rows[0]["minutes_late"], "35");
+    let same = edited_export(&book, "same.csv", |_| {});
+    book.ok(&["import", "findings", same.to_str().unwrap()]);
+}
+
+#[test]
+fn an_import_cannot_change_a_void_finding() {
+    let book = book_with_a_late_finding();
+    book.ok(&["void", "1", "--reason", "ghi nhầm người"]);
+    let file = edited_export(&book, "void.csv", |cells| {
+        cells[column("note")] = "đã nhắc nhở".into();
+    });
+    refused(
+        &book,
+        &file,
+        "2: column note: finding #1 is void and cannot be changed: give this column the value \
+         it has in the logbook (`spotcheck show 1`)",
+    );
+    let file = edited_export(&book, "void-minutes.csv", |cells| {
+        cells[column("minutes_late")] = "40".into();
+    });
+    refused(
+        &book,
+        &file,
+        "2: column minutes_late: finding #1 is void and cannot be changed: give this column the \
+         value it has in the logbook (`spotcheck show 1`)",
+    );
+}
+
+#[test]
+fn a_void_finding_still_round_trips() {
+    let book = book_with_a_late_finding();
+    book.ok(&["absent", "Trần Thị Bình"]);
+    book.ok(&["void", "1", "--reason", "ghi nhầm người"]);
+
+    // Into the same logbook: nothing to change.
+    let file = book.path("findings.csv");
+    std::fs::write(&file, book.ok(&["export", "findings"])).unwrap();
+    let before = book.snapshot();
+    assert_eq!(
+        book.ok(&["import", "findings", file.to_str().unwrap()]),
+        format!(
+            "nothing to change: all 2 findings in {} are already in the logbook\n",
+            file.display()
+        )
+    );
+    book.assert_unchanged(&before);
+
+    // Into a fresh logbook: the same records, the void one still void.
+    let fresh = copied_into_a_fresh_logbook(&book);
+    assert_same_exports(&book, &fresh);
+    let rows = csv_records(&fresh.ok(&["export", "findings"]));
+    assert_eq!(rows[0]["void_reason"], "ghi nhầm người");
+}
+
+#[test]
+fn minutes_late_have_one_limit_typed_or_imported() {
+    let book = book_with_a_late_finding();
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["late", "Trần Thị Bình", "--minutes", "1441"], 1),
+        "error: `--minutes 1441` is out of range: it goes from 1 to 1440\n"
+    );
+    assert_eq!(
+        book.fails(&["edit", "1", "--minutes", "5000"], 1),
+        "error: `--minutes 5000` is out of range: it goes from 1 to 1440\n"
+    );
+    book.assert_unchanged(&before);
+    for minutes in ["1441", "9223372036854775807"] {
+        let file = edited_export(&book, "minutes.csv", |cells| {
+            cells[column("minutes_late")] = minutes.into();
+        });
+        refused(
+            &book,
+            &file,
+            &format!("2: column minutes_late: `{minutes}` must be at most 1440"),
+        );
+    }
+    // The most that can be typed is what an import takes.
+    book.ok(&["late", "Trần Thị Bình", "--minutes", "1440"]);
+    let fresh = copied_into_a_fresh_logbook(&book);
+    assert_same_exports(&book, &fresh);
+}
+
+#[test]
+fn staff_counts_and_planned_visits_have_one_limit_typed_or_imported() {
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["visit", "start", "tam-dai", "--on-roll", "4000000000"], 1),
+        "error: `--on-roll 4000000000` is out of range: it goes from 0 to 100000\n"
+    );
+    assert_eq!(
+        book.fails(
+            &[
+                "plan", "set", "tam-dai", "--visits", "4000000", "--per", "month"
+            ],
+            1
+        ),
+        "error: `--visits 4000000` is out of range: it goes from 0 to 10000\n"
+    );
+    book.assert_unchanged(&before);
+    book.ok(&["visit", "start", "tam-dai", "--on-roll", "100000"]);
+    let visits = book.ok(&["export", "visits"]);
+    let file = book.path("visits.csv");
+    std::fs::write(&file, visits.replace(",100000,", ",100001,")).unwrap();
+    let before = book.snapshot();
+    let stderr = book.fails(&["import", "visits", file.to_str().unwrap()], 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {}:2: column on_roll: `100001` must be at most 100000\n",
+            file.display()
+        )
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn the_longest_note_that_can_be_typed_comes_back_and_one_byte_more_is_refused_both_ways() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    // 65,536 bytes: Vietnamese letters of two and three bytes, and a start
+    // that export guards with a `'`, so the cell is one byte longer still.
+    let longest = format!("-{}{}", "ghi chú dài ".repeat(4680), "x".repeat(15));
+    assert_eq!(longest.len(), 65_536);
+    book.ok(&["absent", "Nguyễn Văn An", "--note", &longest]);
+    let fresh = copied_into_a_fresh_logbook(&book);
+    assert_same_exports(&book, &fresh);
+    let rows = csv_records(&fresh.ok(&["export", "findings"]));
+    assert_eq!(rows[0]["note"], format!("'{longest}"));
+
+    let too_long = format!("{longest}z");
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["absent", "Trần Thị Bình", "--note", &too_long], 1),
+        "error: `--note` holds 65537 bytes; text may hold up to 65536 bytes (64 KB): shorten it\n"
+    );
+    assert_eq!(
+        book.fails(&["edit", "1", "--note", &too_long], 1),
+        "error: `--note` holds 65537 bytes; text may hold up to 65536 bytes (64 KB): shorten it\n"
+    );
+    book.assert_unchanged(&before);
+    // The same note one byte longer, without the guard: refused on import.
+    let file = edited_export(&book, "long.csv", |cells| {
+        cells[column("note")] = format!("x{longest}");
+    });
+    refused(
+        &book,
+        &file,
+        "2: column note: holds 65537 bytes; text may hold up to 65536 bytes (64 KB): shorten it",
+    );
+}
