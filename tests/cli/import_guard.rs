@@ -3,7 +3,7 @@
 //! limits the command line has. And what it must keep: whatever can be typed
 //! comes back through export and import unchanged.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::support::{Logbook, csv_records};
 
@@ -45,7 +45,7 @@ fn column(name: &str) -> usize {
 
 /// Import `file` as findings: refused with exactly `message` after the
 /// file's name, and the logbook unchanged.
-fn refused(book: &Logbook, file: &PathBuf, message: &str) {
+fn refused(book: &Logbook, file: &Path, message: &str) {
     let before = book.snapshot();
     let stderr = book.fails(&["import", "findings", file.to_str().unwrap()], 1);
     assert_eq!(stderr, format!("error: {}:{message}\n", file.display()));
