@@ -887,6 +887,15 @@ fn import_task(
         Some(uid) => id_by_uid(tx, Records::Tasks, uid)?,
         None => None,
     };
+    if let Some(id) = existing {
+        let current = tasks::get(tx, id)?;
+        if current.voided_at.is_some()
+            && let Some(column) = task_difference(&current.fields, &task)
+        {
+            // As `task edit` refuses: a void task stays as it was when voided.
+            return Err(row.error(column, t!("exchange-void-task-not-editable", id = id)));
+        }
+    }
     let author = &ctx.author;
     upsert(
         existing,
@@ -1206,6 +1215,22 @@ fn import_finding(
         |id| Ok(findings::get(tx, id)?.voided_at.is_some()),
         |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
     )
+}
+
+/// The first column in which an import row would change a task.
+fn task_difference(current: &tasks::NewTask, new: &tasks::NewTask) -> Option<&'static str> {
+    [
+        ("unit_code", current.unit_id != new.unit_id),
+        ("text", current.text != new.text),
+        ("source", current.source != new.source),
+        ("assigned_on", current.assigned_on != new.assigned_on),
+        ("due_on", current.due_on != new.due_on),
+        ("done_on", current.done_on != new.done_on),
+        ("note", current.note != new.note),
+    ]
+    .iter()
+    .find(|(_, differs)| *differs)
+    .map(|(column, _)| *column)
 }
 
 /// The first column in which an import row would change a finding.

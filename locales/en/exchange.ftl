@@ -106,3 +106,4 @@ exchange-task-done-before-assigned = the task was done before the day it was ass
 exchange-kind-changed = finding #{ $number } with this uid is `{ $kind }`, not `{ $new }`: the kind of a finding never changes; log the `{ $new }` finding as a new one and void #{ $number } if it was wrong
 exchange-void-not-editable = finding #{ $number } is void and cannot be changed: give this column the value it has in the logbook (`spotcheck show { $number }`)
 exchange-at-most = `{ $text }` must be at most { $most }
+exchange-void-task-not-editable = task #{ $id } is void and cannot be changed: give this column the value it has in the logbook (`spotcheck task show { $id }`)

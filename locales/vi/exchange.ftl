@@ -142,3 +142,4 @@ exchange-task-done-before-assigned = nhiệm vụ hoàn thành trước ngày đ
 exchange-kind-changed = phát hiện #{ $number } có uid này thuộc loại `{ $kind }`, không phải `{ $new }`: loại của một phát hiện không bao giờ đổi; hãy ghi phát hiện `{ $new }` thành một phát hiện mới và hủy #{ $number } nếu nó sai
 exchange-void-not-editable = phát hiện #{ $number } đã hủy nên không thể thay đổi: hãy để cột này đúng giá trị đang có trong sổ (`spotcheck show { $number }`)
 exchange-at-most = `{ $text }` không được lớn hơn { $most }
+exchange-void-task-not-editable = nhiệm vụ #{ $id } đã bị hủy nên không thể thay đổi: hãy để cột này đúng giá trị đang có trong sổ (`spotcheck task show { $id }`)

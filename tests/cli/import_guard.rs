@@ -247,3 +247,41 @@ fn the_longest_note_that_can_be_typed_comes_back_and_one_byte_more_is_refused_bo
         "2: column note: holds 65537 bytes; text may hold up to 65536 bytes (64 KB): shorten it",
     );
 }
+
+#[test]
+fn an_import_cannot_change_a_void_task_but_brings_it_back_unchanged() {
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    book.ok(&[
+        "task",
+        "add",
+        "tam-dai",
+        "Niêm yết công khai thủ tục hành chính",
+        "--due",
+        "30/06/2022",
+    ]);
+    book.ok(&["task", "void", "1", "--reason", "giao nhầm đơn vị"]);
+    let tasks = book.ok(&["export", "tasks"]);
+    let same = book.path("tasks.csv");
+    std::fs::write(&same, &tasks).unwrap();
+    let changed = book.path("changed.csv");
+    std::fs::write(&changed, tasks.replace("2022-06-30", "2022-07-15")).unwrap();
+    assert_ne!(std::fs::read(&same).unwrap(), std::fs::read(&changed).unwrap());
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["import", "tasks", changed.to_str().unwrap()], 1),
+        format!(
+            "error: {}:2: column due_on: task #1 is void and cannot be changed: give this column \
+             the value it has in the logbook (`spotcheck task show 1`)\n",
+            changed.display()
+        )
+    );
+    assert_eq!(
+        book.ok(&["import", "tasks", same.to_str().unwrap()]),
+        format!(
+            "nothing to change: all 1 tasks in {} are already in the logbook\n",
+            same.display()
+        )
+    );
+    book.assert_unchanged(&before);
+}
