@@ -266,7 +266,10 @@ fn an_import_cannot_change_a_void_task_but_brings_it_back_unchanged() {
     std::fs::write(&same, &tasks).unwrap();
     let changed = book.path("changed.csv");
     std::fs::write(&changed, tasks.replace("2022-06-30", "2022-07-15")).unwrap();
-    assert_ne!(std::fs::read(&same).unwrap(), std::fs::read(&changed).unwrap());
+    assert_ne!(
+        std::fs::read(&same).unwrap(),
+        std::fs::read(&changed).unwrap()
+    );
     let before = book.snapshot();
     assert_eq!(
         book.fails(&["import", "tasks", changed.to_str().unwrap()], 1),
