@@ -18,5 +18,6 @@ mod reports;
 mod search;
 mod settings;
 mod spreadsheets;
+mod sql_stream;
 mod store;
 mod support;
