@@ -5,6 +5,7 @@
 mod bad_input;
 mod corrections;
 mod exchange;
+mod extreme_dates;
 mod field_day;
 mod findings;
 mod hostile;
