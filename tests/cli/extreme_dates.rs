@@ -260,3 +260,31 @@ fn a_range_ending_on_the_last_day_of_9999_holds_that_day() {
     let month = csv_rows(&book.ok(&["--format", "csv", "report", "month", "9999-12"]));
     assert_eq!(month[1][..4], ["tam-dai", "UBND xã Tam Đại", "1", "1"]);
 }
+
+#[test]
+fn a_plan_of_more_visits_than_a_count_holds_does_not_crash_the_reports() {
+    let book = Logbook::new();
+    for (code, name, per) in [
+        ("tam-dai", "UBND xã Tam Đại", "quarter"),
+        ("na-tam", "UBND xã Nà Tăm", "month"),
+    ] {
+        book.ok(&["unit", "add", code, name, "--kind", "commune"]);
+        book.ok(&[
+            "plan", "set", code, "--visits", "2", "--per", per, "--from", "1/2022",
+        ]);
+    }
+    // As another program, or a logbook from elsewhere, could have written it.
+    rusqlite::Connection::open(book.db())
+        .unwrap()
+        .execute("UPDATE plans SET visits = 9223372036854775807", [])
+        .unwrap();
+    for args in [
+        &["report", "month"][..],
+        &["report", "month", "--format", "json"],
+        &["report", "plan"],
+        &["report", "plan", "6/2022"],
+    ] {
+        let output = book.run(args);
+        assert_eq!(output.code, 0, "{}", output.dump);
+    }
+}
