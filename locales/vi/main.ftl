@@ -63,3 +63,7 @@ cli-error-separator = `{ $text }` không phải dấu phân cách: dùng `,` ho�
 ## Dates outside the calendar
 main-date-out-of-calendar = `{ $value }` nằm ngoài lịch: spotcheck chỉ lưu ngày từ năm 0001 đến 9999
 main-clock-out-of-calendar = { $name } `{ $value }` nằm ngoài lịch: hãy đặt ngày giờ từ năm 0001 đến 9999, như `2022-05-10T08:00`
+
+## Ctrl-C during sql
+main-sql-interrupted = truy vấn đã bị ngắt; sổ ghi chép vẫn như cũ
+main-sql-no-interrupt = không thể nhận Ctrl-C: { $error }

@@ -1,6 +1,8 @@
 //! `sql` and `schema`: questions nobody planned for, asked of the views.
 
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use crate::Ctx;
@@ -27,7 +29,11 @@ pub fn sql(
         })
         .collect::<Result<Vec<_>>>()?;
     let mut store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
-    let deadline = Instant::now() + time_limit;
+    let stop = query::Stop {
+        deadline: Instant::now() + time_limit,
+        time_limit,
+        interrupted: interrupt_flag()?,
+    };
     let ending = {
         let mut rows = Streamed {
             format: ctx.format,
@@ -35,22 +41,35 @@ pub fn sql(
             out: Some(&mut *ctx.out),
             stream: None,
         };
-        query::run(&mut store, sql, &params, deadline, time_limit, &mut rows)?;
+        query::run(&mut store, sql, &params, &stop, &mut rows)?;
         match rows.stream {
             Some(stream) => stream.finish().map_err(Error::Output)?,
             None => return Ok(()),
         }
     };
     // Drawing a held table takes time too, and it is part of the query's.
-    if Instant::now() >= deadline {
-        return Err(query::stopped(time_limit));
-    }
+    stop.check()?;
     ctx.out.write_all(&ending.text).map_err(Error::Output)?;
     if let Some(shown) = ending.cut_at {
         ctx.out.flush().map_err(Error::Output)?;
         ctx.note(&t!("render-rows-cut", shown = shown))?;
     }
     Ok(())
+}
+
+/// Set by Ctrl-C (or a polite `kill`), so that the query stops and the
+/// logbook's connection closes as after any error; a second Ctrl-C ends the
+/// program at once, as people expect.
+fn interrupt_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        // Registered first, so it sees the flag as the previous signal left it.
+        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&flag)))
+            .map_err(|e| Error::input(t!("main-sql-no-interrupt", error = e.to_string())))?;
+    }
+    Ok(flag)
 }
 
 /// The query's rows on their way to the output, in the chosen format.

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
@@ -163,11 +165,15 @@ impl Store {
         Ok(store)
     }
 
-    /// Stop any statement still running at `deadline`.
-    pub fn stop_at(&mut self, deadline: Instant) -> Result<()> {
+    /// Stop any statement still running at the deadline or once interrupted.
+    fn stop_at(&mut self, stop: &Stop) -> Result<()> {
+        let (deadline, interrupted) = (stop.deadline, Arc::clone(&stop.interrupted));
         // Called every few thousand virtual-machine steps: cheap, and soon enough.
         self.conn
-            .progress_handler(10_000, Some(move || Instant::now() >= deadline))
+            .progress_handler(
+                10_000,
+                Some(move || Instant::now() >= deadline || interrupted.load(Ordering::Relaxed)),
+            )
             .with_context(|| t!("store-setting-time-limit"))
     }
 
@@ -259,22 +265,40 @@ pub trait Rows {
     fn row(&mut self, row: Vec<Value>) -> Result<()>;
 }
 
-/// The error of a query stopped at its time limit.
-pub fn stopped(time_limit: Duration) -> Error {
-    Error::input(t!("store-sql-stopped", seconds = time_limit.as_secs()))
+/// When a query must stop: at its time limit, or when the user interrupts it
+/// (Ctrl-C), so that it ends like any failed query, with the connection
+/// closed and its `-wal` and `-shm` files tidied away.
+pub struct Stop {
+    pub deadline: Instant,
+    pub time_limit: Duration,
+    pub interrupted: Arc<AtomicBool>,
+}
+
+impl Stop {
+    /// The error to end with, if the query must stop now.
+    pub fn check(&self) -> Result<()> {
+        if self.interrupted.load(Ordering::Relaxed) {
+            Err(Error::input(t!("main-sql-interrupted")))
+        } else if Instant::now() >= self.deadline {
+            Err(Error::input(t!(
+                "store-sql-stopped",
+                seconds = self.time_limit.as_secs()
+            )))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// Run one statement with named parameters (`:name`, `@name` or `$name`),
 /// handing each row to `rows` as it is read. A value that reads as a whole
 /// number is bound as one, so `number = :n` matches. The statement, and
-/// whatever `rows` does with its rows, stops at `deadline`; `time_limit` is
-/// only what the message says.
+/// whatever `rows` does with its rows, ends as `stop` says.
 pub fn run(
     store: &mut Store,
     sql: &str,
     params: &[(String, String)],
-    deadline: Instant,
-    time_limit: Duration,
+    stop: &Stop,
     rows: &mut dyn Rows,
 ) -> Result<()> {
     let refused = |e: rusqlite::Error| -> Error {
@@ -288,7 +312,10 @@ pub fn run(
         match code {
             Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
             | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(t!("store-sql-refused")),
-            Some(rusqlite::ErrorCode::OperationInterrupted) => stopped(time_limit),
+            Some(rusqlite::ErrorCode::OperationInterrupted) => match stop.check() {
+                Err(stopped) => stopped,
+                Ok(()) => Error::input(t!("store-sql-failed", error = e.to_string())),
+            },
             Some(rusqlite::ErrorCode::TooBig) => Error::input(t!(
                 "store-sql-too-big",
                 error = e.to_string(),
@@ -301,7 +328,7 @@ pub fn run(
             },
         }
     };
-    store.stop_at(deadline)?;
+    store.stop_at(stop)?;
     let mut stmt = store.conn.prepare(sql).map_err(refused)?;
     bind(&mut stmt, params, &refused)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
@@ -322,9 +349,7 @@ pub fn run(
         rows.row(cells)?;
         // SQLite's own check comes every few thousand steps, and a few
         // steps can make a row that takes long to write out.
-        if Instant::now() >= deadline {
-            return Err(stopped(time_limit));
-        }
+        stop.check()?;
     }
     Ok(())
 }

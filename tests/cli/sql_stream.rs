@@ -210,3 +210,40 @@ fn every_form_of_parameter_is_bound_or_refused() {
         assert_eq!(book.fails(&args, 1), expected, "{sql} {params:?}");
     }
 }
+
+#[test]
+fn ctrl_c_stops_the_query_and_leaves_no_sqlite_files() {
+    let book = logbook();
+    for format in ["table", "csv"] {
+        let mut child = book
+            .command(&[
+                "--format",
+                format,
+                "sql",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The query is running once its connection has made its files.
+        let started = Instant::now();
+        while sqlite_leftovers(&book).is_empty() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "error: the query was interrupted; the logbook is as it was\n",
+            "--format {format}"
+        );
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(sqlite_leftovers(&book), Vec::<String>::new());
+    }
+}
