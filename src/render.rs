@@ -860,7 +860,7 @@ pub struct RowStream<'w> {
 }
 
 enum Streaming<'w> {
-    Csv(csv::Writer<&'w mut dyn Write>),
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
     Json {
         out: &'w mut dyn Write,
         written: usize,
@@ -936,7 +936,7 @@ impl<'w> RowStream<'w> {
                         .write_record(columns.iter().map(|c| c.key.as_bytes()))
                         .map_err(csv_io)?;
                 }
-                Streaming::Csv(writer)
+                Streaming::Csv(Box::new(writer))
             }
             Format::Json => Streaming::Json { out, written: 0 },
             Format::Md => Streaming::Md {

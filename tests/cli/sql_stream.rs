@@ -215,7 +215,7 @@ fn every_form_of_parameter_is_bound_or_refused() {
 fn ctrl_c_stops_the_query_and_leaves_no_sqlite_files() {
     let book = logbook();
     for format in ["table", "csv"] {
-        let mut child = book
+        let child = book
             .command(&[
                 "--format",
                 format,
