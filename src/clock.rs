@@ -28,12 +28,20 @@ impl Clock {
         match std::env::var(NOW_ENV) {
             Ok(text) if !text.trim().is_empty() => {
                 let text = text.trim();
-                NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+                let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
                     .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
-                    .map(Clock::fixed)
                     .map_err(|_| {
                         Error::input(t!("input-clock-invalid", name = NOW_ENV, value = text))
-                    })
+                    })?;
+                // Every command counts months and days from today.
+                if !crate::input::in_calendar(at.date()) {
+                    return Err(Error::input(t!(
+                        "main-clock-out-of-calendar",
+                        name = NOW_ENV,
+                        value = text
+                    )));
+                }
+                Ok(Clock::fixed(at))
             }
             _ => Ok(Clock::system()),
         }

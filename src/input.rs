@@ -20,6 +20,12 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
     try_date(s, today).unwrap_or_else(|| Err(Error::input(t!("input-date-invalid", value = s))))
 }
 
+/// Whether a day is one spotcheck can store: years 0001 to 9999, whose
+/// dates sort as text.
+pub fn in_calendar(day: NaiveDate) -> bool {
+    (1..=9999).contains(&chrono::Datelike::year(&day))
+}
+
 /// A time of day: `07:45`, `7:45`, `7h45`, `7H45` or `7h`.
 pub fn parse_time(s: &str) -> Result<NaiveTime> {
     let s = s.trim();
@@ -278,7 +284,12 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
         return Some(Ok(today));
     }
     if s.eq_ignore_ascii_case("yesterday") {
-        return today.pred_opt().map(Ok);
+        return Some(
+            today
+                .pred_opt()
+                .filter(|day| in_calendar(*day))
+                .ok_or_else(|| Error::input(t!("main-date-out-of-calendar", value = s))),
+        );
     }
     let (year, month, day, day_first) = match split3(s, '-') {
         Some((year, month, day)) => (year, month, day, false),
@@ -289,6 +300,13 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
     };
     let year = i32::try_from(digits(year, 4..=4)?).ok()?;
     let (month, day) = (digits(month, 1..=2)?, digits(day, 1..=2)?);
+    if year == 0 {
+        // Months start at 0001 too; stored dates must sort as text.
+        return Some(Err(Error::input(t!(
+            "main-date-out-of-calendar",
+            value = s
+        ))));
+    }
     if !(1..=12).contains(&month) {
         // `10/13/2022` is most likely a month-first date from another locale.
         let message = if day_first {

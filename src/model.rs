@@ -236,11 +236,9 @@ impl Period {
             month: date.month(),
         };
         if start_day > 1 && date.day() >= start_day {
-            month = Month::new(
-                date.year() + i32::from(date.month() == 12),
-                date.month() % 12 + 1,
-            )
-            .expect("next month is valid");
+            // Late December 9999 ends in a period named 10000-01: past
+            // what anyone types, but still a range of real dates.
+            month = month.next();
         }
         Period::of_month(month, start_day)
     }

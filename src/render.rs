@@ -850,6 +850,229 @@ fn md_escape(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// How many rows a terminal table (or an HTML page) holds to size its
+/// columns; the formats that stream have no such bound.
+pub const HELD_ROWS: usize = 1_000;
+
+/// How many bytes of text a held table may keep, so that a few huge values
+/// cannot fill the memory either.
+pub const HELD_BYTES: usize = 4_000_000;
+
+/// Rows written as they come, for a result of any length (`sql`): CSV, JSON
+/// and Markdown go out row by row; the terminal table and the HTML page need
+/// all their rows to size their columns, so they keep the first
+/// [`HELD_ROWS`] rows (at most [`HELD_BYTES`] of text) and say where they
+/// stopped. Markdown holds as many to align its numeric columns, then streams.
+pub struct RowStream<'w> {
+    columns: Vec<Column>,
+    way: Streaming<'w>,
+}
+
+enum Streaming<'w> {
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Json {
+        out: &'w mut dyn Write,
+        written: usize,
+    },
+    /// `held` is emptied once the alignment line is out.
+    Md {
+        out: &'w mut dyn Write,
+        held: Option<Held>,
+    },
+    Kept {
+        format: Format,
+        style: Style,
+        held: Held,
+    },
+}
+
+/// The first rows of a result, within [`HELD_ROWS`] and [`HELD_BYTES`].
+struct Held {
+    rows: Vec<Vec<Value>>,
+    bytes: usize,
+    /// Rows that came after the held ones were full.
+    more: bool,
+}
+
+impl Held {
+    fn new() -> Held {
+        Held {
+            rows: Vec::new(),
+            bytes: 0,
+            more: false,
+        }
+    }
+
+    /// Keep `row` if there is room; the row back once full.
+    fn keep(&mut self, row: Vec<Value>) -> Option<Vec<Value>> {
+        let size: usize = row
+            .iter()
+            .map(|value| match value {
+                Value::Text(s) => s.len(),
+                _ => 8,
+            })
+            .sum();
+        if self.more || self.rows.len() >= HELD_ROWS || self.bytes.saturating_add(size) > HELD_BYTES
+        {
+            self.more = true;
+            return Some(row);
+        }
+        self.bytes = self.bytes.saturating_add(size);
+        self.rows.push(row);
+        None
+    }
+}
+
+/// What a [`RowStream`] leaves to write once every row is in: the held
+/// table, rendered, and how many rows it shows when it does not show all.
+pub struct Ending {
+    pub text: Vec<u8>,
+    pub cut_at: Option<usize>,
+}
+
+impl<'w> RowStream<'w> {
+    pub fn start(
+        columns: Vec<Column>,
+        format: Format,
+        style: &Style,
+        out: &'w mut dyn Write,
+    ) -> io::Result<RowStream<'w>> {
+        let way = match format {
+            Format::Csv => {
+                let mut writer = csv_writer(out);
+                if !columns.is_empty() {
+                    writer
+                        .write_record(columns.iter().map(|c| c.key.as_bytes()))
+                        .map_err(csv_io)?;
+                }
+                Streaming::Csv(Box::new(writer))
+            }
+            Format::Json => Streaming::Json { out, written: 0 },
+            Format::Md => Streaming::Md {
+                out,
+                held: Some(Held::new()),
+            },
+            Format::Table | Format::Html => Streaming::Kept {
+                format,
+                style: *style,
+                held: Held::new(),
+            },
+        };
+        Ok(RowStream { columns, way })
+    }
+
+    pub fn row(&mut self, row: Vec<Value>) -> io::Result<()> {
+        let width = self.columns.len();
+        if width == 0 {
+            return Ok(());
+        }
+        match &mut self.way {
+            Streaming::Csv(writer) => {
+                let fields: Vec<Cow<'_, str>> = cells(&row, width).map(csv_cell).collect();
+                writer
+                    .write_record(fields.iter().map(|f| f.as_bytes()))
+                    .map_err(csv_io)
+            }
+            Streaming::Json { out, written } => {
+                let object = JsonRow {
+                    columns: &self.columns,
+                    values: &row,
+                };
+                out.write_all(if *written == 0 { b"[\n" } else { b",\n" })?;
+                *written += 1;
+                json_element(&object, &mut **out)
+            }
+            Streaming::Md { out, held } => {
+                let Some(kept) = held else {
+                    return write_md_row(&row, width, &mut **out);
+                };
+                let Some(row) = kept.keep(row) else {
+                    return Ok(());
+                };
+                let table = Table {
+                    columns: self.columns.clone(),
+                    rows: std::mem::take(&mut kept.rows),
+                };
+                *held = None;
+                write_md(&table, &mut **out)?;
+                write_md_row(&row, width, &mut **out)
+            }
+            Streaming::Kept { held, .. } => {
+                held.keep(row);
+                Ok(())
+            }
+        }
+    }
+
+    /// Close the output; a held table is rendered and handed back unwritten,
+    /// for the caller to check its time before writing it.
+    pub fn finish(self) -> io::Result<Ending> {
+        let nothing = Ending {
+            text: Vec::new(),
+            cut_at: None,
+        };
+        match self.way {
+            Streaming::Csv(mut writer) => {
+                writer.flush()?;
+                Ok(nothing)
+            }
+            Streaming::Json { out, written } => {
+                if self.columns.is_empty() {
+                    return Ok(nothing);
+                }
+                out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
+                Ok(nothing)
+            }
+            Streaming::Md { out, held } => {
+                if let Some(held) = held {
+                    let table = Table {
+                        columns: self.columns,
+                        rows: held.rows,
+                    };
+                    write_md(&table, out)?;
+                }
+                Ok(nothing)
+            }
+            Streaming::Kept {
+                format,
+                style,
+                held,
+            } => {
+                let cut_at = held.more.then_some(held.rows.len());
+                let table = Table {
+                    columns: self.columns,
+                    rows: held.rows,
+                };
+                let mut text = Vec::new();
+                write_table(&table, format, &style, &mut text)?;
+                Ok(Ending { text, cut_at })
+            }
+        }
+    }
+}
+
+/// One element of a pretty JSON array, indented as `write_json` would.
+fn json_element(value: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = Vec::new();
+    let mut serializer = serde_json::Serializer::pretty(&mut text);
+    value.serialize(&mut serializer)?;
+    // Newlines inside strings are escaped, so every line break is the layout's.
+    for (index, line) in text.split(|&b| b == b'\n').enumerate() {
+        if index > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(b"  ")?;
+        out.write_all(line)?;
+    }
+    Ok(())
+}
+
+fn write_md_row(row: &[Value], width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = String::new();
+    md_line(&mut text, cells(row, width).map(md_cell));
+    out.write_all(text.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -293,7 +293,11 @@ fn planned_per_unit(
 
 /// The planned visits of the units that have a plan; `None` when none has.
 fn sum_planned(planned: &[Option<i64>]) -> Option<i64> {
-    planned.iter().flatten().copied().reduce(|a, b| a + b)
+    planned
+        .iter()
+        .flatten()
+        .copied()
+        .reduce(i64::saturating_add)
 }
 
 /// The visits a plan asks for in one month of its period: what it asks to be
@@ -307,8 +311,12 @@ pub fn planned_in_month(plan: &PlanRow, month: Month) -> i64 {
     let index = i64::from((month.year - first.year) * 12) + i64::from(month.month)
         - i64::from(first.month)
         + 1;
-    let by_end_of = |months: i64| plan.fields.visits * months / length;
-    by_end_of(index) - by_end_of(index - 1)
+    // A plan read from another logbook may ask for any number of visits:
+    // wide enough not to overflow, then held within what a count can say.
+    let by_end_of =
+        |months: i64| i128::from(plan.fields.visits) * i128::from(months) / i128::from(length);
+    let planned = by_end_of(index) - by_end_of(index - 1);
+    i64::try_from(planned).unwrap_or(if planned < 0 { i64::MIN } else { i64::MAX })
 }
 
 fn months_in(per: PlanPer) -> i64 {
@@ -570,12 +578,18 @@ pub fn trend(
     for cell in cells {
         let column = labels.iter().position(|l| *l == cell.period);
         let row = rows.iter_mut().find(|r| r.key == cell.key);
-        if let (Some(column), Some(row)) = (column, row) {
-            row.values[column] += cell.value;
+        if let (Some(column), Some(row)) = (column, row)
+            && let Some(value) = row.values.get_mut(column)
+        {
+            *value = value.saturating_add(cell.value);
         }
     }
     let totals = (0..periods.len())
-        .map(|i| rows.iter().map(|r| r.values[i]).sum())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.values.get(i))
+                .fold(0, |sum: i64, value| sum.saturating_add(*value))
+        })
         .collect();
     Ok(TrendReport {
         measure,

@@ -59,3 +59,11 @@ cli-error-conflict = the argument '{ $flag }' cannot be used with '{ $other }'
 cli-error-did-you-mean = tip: a similar one exists: '{ $suggestion }'
 cli-error-try-help = For more information, try '--help'.
 cli-error-separator = `{ $text }` is not a separator: use `,` or `;`
+
+## Dates outside the calendar
+main-date-out-of-calendar = `{ $value }` is outside the calendar: spotcheck keeps dates from the year 0001 to 9999
+main-clock-out-of-calendar = { $name } `{ $value }` is outside the calendar: set it to a date-time from the year 0001 to 9999, as `2022-05-10T08:00`
+
+## Ctrl-C during sql
+main-sql-interrupted = the query was interrupted; the logbook is as it was
+main-sql-no-interrupt = cannot listen for Ctrl-C: { $error }

@@ -139,3 +139,6 @@ head-done = done
 head-state = state
 head-days-late = days late
 head-found-unfinished = found undone
+
+## A table cut short
+render-rows-cut = showed the first { $shown } rows; use --format csv for all

@@ -59,3 +59,11 @@ cli-error-conflict = không dùng '{ $flag }' cùng với '{ $other }'
 cli-error-did-you-mean = gợi ý: có phải là '{ $suggestion }' không?
 cli-error-try-help = Gõ '--help' để xem thêm.
 cli-error-separator = `{ $text }` không phải dấu phân cách: dùng `,` hoặc `;`
+
+## Dates outside the calendar
+main-date-out-of-calendar = `{ $value }` nằm ngoài lịch: spotcheck chỉ lưu ngày từ năm 0001 đến 9999
+main-clock-out-of-calendar = { $name } `{ $value }` nằm ngoài lịch: hãy đặt ngày giờ từ năm 0001 đến 9999, như `2022-05-10T08:00`
+
+## Ctrl-C during sql
+main-sql-interrupted = truy vấn đã bị ngắt; sổ ghi chép vẫn như cũ
+main-sql-no-interrupt = không thể nhận Ctrl-C: { $error }

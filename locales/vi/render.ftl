@@ -139,3 +139,6 @@ head-done = hoàn thành
 head-state = tình trạng
 head-days-late = số ngày trễ
 head-found-unfinished = lần phát hiện
+
+## A table cut short
+render-rows-cut = chỉ hiện { $shown } dòng đầu; dùng --format csv để xem tất cả

@@ -278,7 +278,11 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         };
         let filter = FindingFilter {
             period: Some(Period {
-                month: Month::new(today.year(), today.month()).expect("today is a real month"),
+                // Any year the clock gives, even one no month may be typed in.
+                month: Month {
+                    year: today.year(),
+                    month: today.month(),
+                },
                 first: today,
                 last: today,
             }),

@@ -1,8 +1,13 @@
 //! `sql` and `schema`: questions nobody planned for, asked of the views.
 
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
 use crate::Ctx;
 use crate::error::{Error, Result};
-use crate::render::{Column, Table};
+use crate::render::{Column, Format, RowStream, Style, Table, Value};
 use crate::store::{Store, query};
 
 pub fn sql(
@@ -15,19 +20,84 @@ pub fn sql(
         .iter()
         .map(|p| match p.split_once('=') {
             Some((name, value)) if !name.trim().is_empty() => Ok((
-                name.trim().trim_start_matches([':', '@', '$']).to_string(),
+                name.trim()
+                    .trim_start_matches([':', '@', '$', '?'])
+                    .to_string(),
                 value.to_string(),
             )),
             _ => Err(Error::usage(t!("exchange-sql-param", param = p.as_str()))),
         })
         .collect::<Result<Vec<_>>>()?;
     let mut store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
-    let result = query::run(&mut store, sql, &params, time_limit)?;
-    let mut table = Table::new(result.columns.iter().map(|c| Column::new(c)).collect());
-    for row in result.rows {
-        table.push(row);
+    let stop = query::Stop {
+        deadline: Instant::now() + time_limit,
+        time_limit,
+        interrupted: interrupt_flag()?,
+    };
+    let ending = {
+        let mut rows = Streamed {
+            format: ctx.format,
+            style: ctx.style,
+            out: Some(&mut *ctx.out),
+            stream: None,
+        };
+        query::run(&mut store, sql, &params, &stop, &mut rows)?;
+        match rows.stream {
+            Some(stream) => stream.finish().map_err(Error::Output)?,
+            None => return Ok(()),
+        }
+    };
+    // Drawing a held table takes time too, and it is part of the query's.
+    stop.check()?;
+    ctx.out.write_all(&ending.text).map_err(Error::Output)?;
+    if let Some(shown) = ending.cut_at {
+        ctx.out.flush().map_err(Error::Output)?;
+        ctx.note(&t!("render-rows-cut", shown = shown))?;
     }
-    ctx.table(&table)
+    Ok(())
+}
+
+/// Set by Ctrl-C (or a polite `kill`), so that the query stops and the
+/// logbook's connection closes as after any error; a second Ctrl-C ends the
+/// program at once, as people expect.
+fn interrupt_flag() -> Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        // Registered first, so it sees the flag as the previous signal left it.
+        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&flag)))
+            .map_err(|e| Error::input(t!("main-sql-no-interrupt", error = e.to_string())))?;
+    }
+    Ok(flag)
+}
+
+/// The query's rows on their way to the output, in the chosen format.
+struct Streamed<'w> {
+    format: Format,
+    style: Style,
+    /// The output, until the columns are known and the stream starts.
+    out: Option<&'w mut dyn Write>,
+    stream: Option<RowStream<'w>>,
+}
+
+impl query::Rows for Streamed<'_> {
+    fn columns(&mut self, columns: &[String]) -> Result<()> {
+        if let Some(out) = self.out.take() {
+            let columns = columns.iter().map(|c| Column::new(c)).collect();
+            self.stream = Some(
+                RowStream::start(columns, self.format, &self.style, out).map_err(Error::Output)?,
+            );
+        }
+        Ok(())
+    }
+
+    fn row(&mut self, row: Vec<Value>) -> Result<()> {
+        match &mut self.stream {
+            Some(stream) => stream.row(row).map_err(Error::Output),
+            None => Ok(()),
+        }
+    }
 }
 
 /// One example per view, to start from.

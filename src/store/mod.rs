@@ -333,6 +333,16 @@ pub(crate) fn date_text(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// The exclusive end of a range whose last day is `last`, as stored text.
+/// After the year 9999 the next day would be `+10000-01-01`, which sorts
+/// before every stored date: past the last stored minute instead.
+pub(crate) fn day_after_text(last: NaiveDate) -> String {
+    match last.succ_opt() {
+        Some(next) if chrono::Datelike::year(&next) <= 9999 => date_text(next),
+        _ => "9999-12-31 99".to_string(),
+    }
+}
+
 pub(crate) fn time_text(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
 }

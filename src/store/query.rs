@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
@@ -163,12 +165,15 @@ impl Store {
         Ok(store)
     }
 
-    /// Stop any statement still running `limit` from now.
-    pub fn stop_after(&mut self, limit: Duration) -> Result<()> {
-        let deadline = Instant::now() + limit;
+    /// Stop any statement still running at the deadline or once interrupted.
+    fn stop_at(&mut self, stop: &Stop) -> Result<()> {
+        let (deadline, interrupted) = (stop.deadline, Arc::clone(&stop.interrupted));
         // Called every few thousand virtual-machine steps: cheap, and soon enough.
         self.conn
-            .progress_handler(10_000, Some(move || Instant::now() >= deadline))
+            .progress_handler(
+                10_000,
+                Some(move || Instant::now() >= deadline || interrupted.load(Ordering::Relaxed)),
+            )
             .with_context(|| t!("store-setting-time-limit"))
     }
 
@@ -251,21 +256,51 @@ impl Drop for Leftovers {
     }
 }
 
-/// The result of one statement: its column names and rows.
-pub struct QueryResult {
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
+/// Where the rows of a query go, one at a time as SQLite reads them, so a
+/// large result is never held in memory by the store.
+pub trait Rows {
+    /// The column names, before any row.
+    fn columns(&mut self, columns: &[String]) -> Result<()>;
+    /// One row, as wide as the columns.
+    fn row(&mut self, row: Vec<Value>) -> Result<()>;
 }
 
-/// Run one statement with named parameters (`:name`, `@name` or `$name`).
-/// A value that reads as a whole number is bound as one, so `number = :n` matches.
-/// A statement still running after `time_limit` is stopped.
+/// When a query must stop: at its time limit, or when the user interrupts it
+/// (Ctrl-C), so that it ends like any failed query, with the connection
+/// closed and its `-wal` and `-shm` files tidied away.
+pub struct Stop {
+    pub deadline: Instant,
+    pub time_limit: Duration,
+    pub interrupted: Arc<AtomicBool>,
+}
+
+impl Stop {
+    /// The error to end with, if the query must stop now.
+    pub fn check(&self) -> Result<()> {
+        if self.interrupted.load(Ordering::Relaxed) {
+            Err(Error::input(t!("main-sql-interrupted")))
+        } else if Instant::now() >= self.deadline {
+            Err(Error::input(t!(
+                "store-sql-stopped",
+                seconds = self.time_limit.as_secs()
+            )))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Run one statement with named parameters (`:name`, `@name` or `$name`),
+/// handing each row to `rows` as it is read. A value that reads as a whole
+/// number is bound as one, so `number = :n` matches. The statement, and
+/// whatever `rows` does with its rows, ends as `stop` says.
 pub fn run(
     store: &mut Store,
     sql: &str,
     params: &[(String, String)],
-    time_limit: Duration,
-) -> Result<QueryResult> {
+    stop: &Stop,
+    rows: &mut dyn Rows,
+) -> Result<()> {
     let refused = |e: rusqlite::Error| -> Error {
         let code = e.sqlite_error_code();
         // A function the guard refuses fails at run time with SQLite's plain words.
@@ -277,9 +312,10 @@ pub fn run(
         match code {
             Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
             | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(t!("store-sql-refused")),
-            Some(rusqlite::ErrorCode::OperationInterrupted) => {
-                Error::input(t!("store-sql-stopped", seconds = time_limit.as_secs()))
-            }
+            Some(rusqlite::ErrorCode::OperationInterrupted) => match stop.check() {
+                Err(stopped) => stopped,
+                Ok(()) => Error::input(t!("store-sql-failed", error = e.to_string())),
+            },
             Some(rusqlite::ErrorCode::TooBig) => Error::input(t!(
                 "store-sql-too-big",
                 error = e.to_string(),
@@ -292,42 +328,12 @@ pub fn run(
             },
         }
     };
-    store.stop_after(time_limit)?;
+    store.stop_at(stop)?;
     let mut stmt = store.conn.prepare(sql).map_err(refused)?;
-    for (name, value) in params {
-        let index = ["", ":", "@", "$"]
-            .iter()
-            .find_map(|prefix| {
-                stmt.parameter_index(&format!("{prefix}{name}"))
-                    .ok()
-                    .flatten()
-            })
-            .ok_or_else(|| Error::input(t!("store-sql-unknown-param", name = name.as_str())))?;
-        let bound = match value.parse::<i64>() {
-            Ok(number) => stmt.raw_bind_parameter(index, number),
-            Err(_) => stmt.raw_bind_parameter(index, value.as_str()),
-        };
-        bound.map_err(refused)?;
-    }
-    // A parameter left without a value would quietly match nothing.
-    for index in 1..=stmt.parameter_count() {
-        let Some(name) = stmt.parameter_name(index) else {
-            return Err(Error::input(t!("store-sql-positional-param")));
-        };
-        {
-            let bare = name.trim_start_matches([':', '@', '$']);
-            if !params.iter().any(|(given, _)| given == bare) {
-                return Err(Error::input(t!(
-                    "store-sql-param-missing",
-                    name = name,
-                    bare = bare
-                )));
-            }
-        }
-    }
+    bind(&mut stmt, params, &refused)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     let width = columns.len();
-    let mut rows = Vec::new();
+    rows.columns(&columns)?;
     let mut cursor = stmt.raw_query();
     while let Some(row) = cursor.next().map_err(refused)? {
         let mut cells = Vec::with_capacity(width);
@@ -340,9 +346,63 @@ pub fn run(
                 ValueRef::Blob(b) => Value::Text(format!("<{} bytes>", b.len())),
             });
         }
-        rows.push(cells);
+        rows.row(cells)?;
+        // SQLite's own check comes every few thousand steps, and a few
+        // steps can make a row that takes long to write out.
+        stop.check()?;
     }
-    Ok(QueryResult { columns, rows })
+    Ok(())
+}
+
+/// The prefixes SQLite accepts before a parameter's name (besides `?NNN`).
+const PARAM_PREFIXES: [char; 3] = [':', '@', '$'];
+
+/// Bind each `--param` to every parameter of its name, whatever its prefix
+/// (`:a`, `@a` and `$a` are three parameters to SQLite, one to the user),
+/// and refuse a parameter left without a value: it would quietly match nothing.
+fn bind(
+    stmt: &mut rusqlite::Statement<'_>,
+    params: &[(String, String)],
+    refused: &dyn Fn(rusqlite::Error) -> Error,
+) -> Result<()> {
+    let mut used = vec![false; params.len()];
+    for index in 1..=stmt.parameter_count() {
+        let Some(name) = stmt.parameter_name(index).map(str::to_string) else {
+            return Err(Error::input(t!("store-sql-positional-param")));
+        };
+        // `?NNN` is filled by `--param NNN=VALUE`.
+        let bare = name.strip_prefix(PARAM_PREFIXES).unwrap_or(&name);
+        let bare = bare.strip_prefix('?').unwrap_or(bare);
+        // The last `--param` of a name wins, as with most command-line options.
+        let Some(given) = params.iter().rposition(|(given, _)| given == bare) else {
+            return Err(Error::input(t!(
+                "store-sql-param-missing",
+                name = name.as_str(),
+                bare = bare
+            )));
+        };
+        for (flag, (given, _)) in used.iter_mut().zip(params) {
+            *flag |= given == bare;
+        }
+        let value = params.get(given).map_or("", |(_, value)| value.as_str());
+        let bound = match value.parse::<i64>() {
+            Ok(number) => stmt.raw_bind_parameter(index, number),
+            Err(_) => stmt.raw_bind_parameter(index, value),
+        };
+        bound.map_err(refused)?;
+    }
+    if let Some((name, _)) = params
+        .iter()
+        .zip(&used)
+        .find(|(_, used)| !**used)
+        .map(|(p, _)| p)
+    {
+        return Err(Error::input(t!(
+            "store-sql-unknown-param",
+            name = name.as_str()
+        )));
+    }
+    Ok(())
 }
 
 /// The views that are part of the contract, each with its columns.

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
-use super::{date_text, stored_datetime};
+use super::{date_text, day_after_text, stored_datetime};
 use crate::error::{Context, Result};
 use crate::model::{Action, FindingKind, Period};
 
@@ -29,10 +29,7 @@ pub struct UnitCounts {
 
 /// The half-open range `[first day, day after last)` as stored date-time text.
 fn bounds(period: &Period) -> (String, Option<String>) {
-    (
-        date_text(period.first),
-        period.last.succ_opt().map(date_text),
-    )
+    (date_text(period.first), Some(day_after_text(period.last)))
 }
 
 /// Every unit with its figures for the period, in code order.
@@ -113,7 +110,7 @@ pub fn visits_per_unit(
              GROUP BY unit_id",
         )
         .with_context(context)?;
-    let to = last.succ_opt().map(date_text);
+    let to = Some(day_after_text(last));
     let rows = stmt
         .query_map(
             named_params! { ":from": date_text(first), ":to": to },
@@ -134,7 +131,7 @@ pub fn last_visits(
             "SELECT unit_id, max(started_at) FROM visits WHERE started_at < :to GROUP BY unit_id",
         )
         .with_context(context)?;
-    let to = last.succ_opt().map(date_text);
+    let to = Some(day_after_text(last));
     let rows = stmt
         .query_map(named_params! { ":to": to }, |row| {
             let text: String = row.get(1)?;
@@ -296,7 +293,7 @@ pub fn offenders(
         .query_map(
             named_params! {
                 ":first": date_text(first),
-                ":after": last.succ_opt().map(date_text),
+                ":after": Some(day_after_text(last)),
                 ":min": min,
                 ":split": split,
             },
@@ -428,7 +425,7 @@ pub fn trend(
             named_params! {
                 ":start_day": start_day,
                 ":first": date_text(first),
-                ":after": last.succ_opt().map(date_text),
+                ":after": Some(day_after_text(last)),
             },
             |row| {
                 Ok(TrendCell {

@@ -262,9 +262,10 @@ pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
 /// that holds every date, so statements keep one shape and their index.
 pub(super) fn period_bounds(period: Option<&Period>) -> (String, String) {
     let first = period.map_or_else(|| "0000".to_string(), |p| date_text(p.first));
-    let after = period
-        .and_then(|p| p.last.succ_opt())
-        .map_or_else(|| "9999-12-31 99".to_string(), date_text);
+    let after = period.map_or_else(
+        || "9999-12-31 99".to_string(),
+        |p| super::day_after_text(p.last),
+    );
     (first, after)
 }
 

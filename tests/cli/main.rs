@@ -5,6 +5,7 @@
 mod bad_input;
 mod corrections;
 mod exchange;
+mod extreme_dates;
 mod field_day;
 mod findings;
 mod hostile;
@@ -19,6 +20,7 @@ mod reports;
 mod search;
 mod settings;
 mod spreadsheets;
+mod sql_stream;
 mod store;
 mod support;
 mod text_guard;

@@ -143,6 +143,35 @@ fn the_logbook_comes_from_the_flag_then_the_environment_then_the_config_file() {
 }
 
 #[test]
+fn a_logbook_under_home_in_the_config_file_is_found_there() {
+    let book = Logbook::new().without_db_flag();
+    // Away from home, so that `~/` and the config file's folder differ.
+    let config = book.path("settings/spotcheck.toml");
+    std::fs::create_dir_all(book.path("settings")).unwrap();
+    std::fs::write(&config, "db = \"~/kiem-tra/logbook.db\"\n").unwrap();
+    std::fs::create_dir_all(book.home().join("kiem-tra")).unwrap();
+    let config = config.to_str().unwrap();
+    let in_home = book.home().join("kiem-tra/logbook.db");
+    let shown = table_rows(&book.ok(&["--config", config, "config"]));
+    assert_eq!(
+        shown[1],
+        ["db", &in_home.display().to_string(), "config file"]
+    );
+    book.ok(&[
+        "--config",
+        config,
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    assert!(in_home.is_file());
+    assert!(!book.path("settings/~").exists());
+}
+
+#[test]
 fn config_says_the_afternoon_start_is_the_default_when_only_the_morning_is_set() {
     let book = Logbook::new().config("[hours]\nmorning = \"07:00\"\n");
     let rows = settings(&book);
