@@ -59,3 +59,9 @@ cli-error-conflict = the argument '{ $flag }' cannot be used with '{ $other }'
 cli-error-did-you-mean = tip: a similar one exists: '{ $suggestion }'
 cli-error-try-help = For more information, try '--help'.
 cli-error-separator = `{ $text }` is not a separator: use `,` or `;`
+
+## Output files: what is never written over, and a run stopped by Ctrl-C.
+
+main-output-is-logbook = cannot write `{ $path }`: it is the logbook `{ $db }` or one of its `-wal`/`-shm` files, and writing there would destroy it; name another file
+main-output-is-directory = cannot write `{ $path }`: it is a directory; name a file inside it instead
+main-interrupted = interrupted

@@ -59,3 +59,9 @@ cli-error-conflict = không dùng '{ $flag }' cùng với '{ $other }'
 cli-error-did-you-mean = gợi ý: có phải là '{ $suggestion }' không?
 cli-error-try-help = Gõ '--help' để xem thêm.
 cli-error-separator = `{ $text }` không phải dấu phân cách: dùng `,` hoặc `;`
+
+## Output files: what is never written over, and a run stopped by Ctrl-C.
+
+main-output-is-logbook = không ghi được `{ $path }`: đó là sổ kiểm tra `{ $db }` hoặc tệp `-wal`/`-shm` của sổ, ghi vào sẽ làm hỏng sổ; hãy chọn tệp khác
+main-output-is-directory = không ghi được `{ $path }`: đó là một thư mục; hãy đặt tên một tệp bên trong thư mục đó
+main-interrupted = đã bị ngắt

@@ -11,6 +11,7 @@ mod hostile;
 mod language;
 mod lookup;
 mod output;
+mod output_paths;
 mod plans;
 mod query_guard;
 mod reliability;
