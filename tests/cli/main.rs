@@ -8,6 +8,7 @@ mod exchange;
 mod field_day;
 mod findings;
 mod hostile;
+mod interrupts;
 mod language;
 mod lookup;
 mod output;
