@@ -103,39 +103,74 @@ fn completions_refuse_the_logbook_even_when_the_config_cannot_be_read() {
     );
 }
 
+/// A character device of the test's own, `name` in the logbook's folder, as
+/// `/dev/null` (1, 3) or `/dev/full` (1, 7): a program that replaced it would
+/// replace only this copy. `None` where devices cannot be made.
+fn device(book: &Logbook, name: &str, minor: u32) -> Option<std::path::PathBuf> {
+    let path = book.path(name);
+    let made = std::process::Command::new("mknod")
+        .args(["-m", "666"])
+        .arg(&path)
+        .args(["c", "1", &minor.to_string()])
+        .stderr(Stdio::null())
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        Some(path)
+    } else {
+        skip("cannot make a device node here (`mknod` needs root)");
+        None
+    }
+}
+
 #[test]
 fn devices_are_written_directly_and_never_replaced() {
     let book = logbook_with_a_finding();
+    let (Some(null), Some(full)) = (device(&book, "null", 3), device(&book, "full", 7)) else {
+        return;
+    };
     for args in [
-        &["export", "findings", "-o", "/dev/null"][..],
-        &["list", "-o", "/dev/null"],
-        &["report", "month", "2022-05", "--xlsx", "/dev/null"],
-        &["backup", "/dev/null"],
+        &["export", "findings", "-o", "null"][..],
+        &["list", "-o", "null"],
+        &["report", "month", "2022-05", "--xlsx", "null"],
+        &["backup", "null"],
     ] {
         let output = book.run(args);
         assert_eq!(output.code, 0, "{}", output.dump);
-        let null = std::fs::metadata("/dev/null").unwrap();
-        assert!(
-            null.file_type().is_char_device(),
-            "{args:?} replaced /dev/null"
-        );
+        let meta = std::fs::metadata(&null).unwrap();
+        assert!(meta.file_type().is_char_device(), "{args:?} replaced null");
+        assert_eq!(meta.rdev(), std::fs::metadata("/dev/null").unwrap().rdev());
     }
     let before = book.snapshot();
-    let stderr = book.fails(&["export", "findings", "-o", "/dev/full"], 1);
+    let stderr = book.fails(&["export", "findings", "-o", "full"], 1);
     assert_eq!(
         stderr,
-        "error: writing output: cannot write `/dev/full`: the disk is full, or the file larger \
+        "error: writing output: cannot write `full`: the disk is full, or the file larger \
          than this system allows; free some space and run the command again (nothing was \
          written)\n"
     );
+    assert!(
+        std::fs::metadata(&full)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
     book.assert_unchanged(&before);
-    // Standard output by its names: the result arrives there.
+}
+
+#[test]
+fn standard_output_named_as_a_file_gets_the_result() {
+    let book = logbook_with_a_finding();
+    // A link of the test's own stands for `/dev/stdout`, which a program
+    // that replaced it would replace.
+    std::os::unix::fs::symlink("/proc/self/fd/1", book.path("stdout")).unwrap();
     let whole = book.ok(&["export", "findings"]);
-    for name in ["/dev/stdout", "/proc/self/fd/1"] {
+    for name in ["stdout", "/proc/self/fd/1"] {
         let output = book.run(&["export", "findings", "-o", name]);
         assert_eq!(output.code, 0, "{}", output.dump);
         assert_eq!(output.stdout, whole, "{name}");
     }
+    let link = std::fs::symlink_metadata(book.path("stdout")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
 }
 
 #[test]
