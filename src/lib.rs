@@ -143,6 +143,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         };
     }
     if let Command::Man { dir } = &command {
+        output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -196,7 +197,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// The logbook that `completions -o` must not write over: the one the
+/// The logbook that `completions -o` and `man` must not write over: the one the
 /// settings name, or, when the config file cannot be read, the one the flag,
 /// the environment or the platform names.
 fn logbook_for_completions(global: &cli::Global) -> Option<PathBuf> {
