@@ -238,3 +238,36 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
     let checked = book.run(&["check"]);
     assert_eq!(checked.code, 0, "{}", checked.dump);
 }
+
+#[test]
+fn hidden_files_of_a_killed_run_are_cleared_by_the_next_one() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    // The pid of a process that has ended, as a killed run's would be.
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    let pid = ended.id();
+    ended.wait().unwrap();
+    let left = [
+        format!(".spotcheck-{pid}-backup-1a2b3c4d"),
+        format!(".spotcheck-{pid}-backup-1a2b3c4d-journal"),
+        format!(".spotcheck-{pid}-5e6f7a8b"),
+    ];
+    for name in &left {
+        std::fs::write(book.path(name), "half").unwrap();
+    }
+    // Not ours to remove: no pid, or a process still running.
+    let kept = [
+        ".spotcheck-notes".to_string(),
+        format!(".spotcheck-{}-0a0b0c0d", std::process::id()),
+    ];
+    for name in &kept {
+        std::fs::write(book.path(name), "kept").unwrap();
+    }
+    book.ok(&["export", "findings", "-o", "out.csv"]);
+    for name in &left {
+        assert!(!book.path(name).exists(), "{name} was left");
+    }
+    for name in &kept {
+        assert!(book.path(name).exists(), "{name} was removed");
+    }
+}
