@@ -20,6 +20,7 @@ pub mod help;
 pub mod html;
 pub mod input;
 pub mod model;
+mod output;
 pub mod render;
 pub mod report;
 pub mod store;
@@ -37,6 +38,8 @@ use crate::clock::Clock;
 use crate::config::{Overrides, Settings};
 use crate::error::{Context, Error, Result};
 use crate::i18n::Lang;
+use crate::output::OutputFile;
+pub(crate) use crate::output::write_file;
 use crate::render::{Format, Record, Style, Table};
 use crate::store::{Access, Author, Store};
 
@@ -88,7 +91,12 @@ where
             return e.exit_code().clamp(0, 255) as u8;
         }
     };
-    match run(cli, out, err) {
+    let result = run(cli, out, err);
+    // Interrupted: the command stopped where it was told to; no message.
+    if let Some(code) = output::interrupted_exit_code() {
+        return code;
+    }
+    match result {
         Ok(()) => 0,
         Err(e) if e.is_silent() => 0,
         Err(e) => {
@@ -101,6 +109,8 @@ where
 /// Run one parsed command line.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let command = cli.command.unwrap_or(Command::Status);
+    output::watch_interrupts();
+    output::protect_logbook(None);
     // The language is known before anything can fail, so every message is in it;
     // the config file can still change it once it is read.
     i18n::set(Lang::default());
@@ -122,7 +132,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         let mut script = Vec::new();
         completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
-            Some(path) => write_file(path, &script),
+            Some(path) => {
+                output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
+                write_file(path, &script)
+            }
             None => out
                 .write_all(&script)
                 .and_then(|()| out.flush())
@@ -130,6 +143,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         };
     }
     if let Command::Man { dir } = &command {
+        output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -139,6 +153,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         lang: cli.global.lang,
     };
     let settings = Settings::load(&overrides)?;
+    output::protect_logbook(Some(&settings.db.value));
     i18n::set(settings.lang.value);
     let clock = Clock::from_env()?;
     let (mut file, style) = match &cli.global.output {
@@ -182,6 +197,30 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     }
 }
 
+/// The logbook that `completions -o` and `man` must not write over: the one the
+/// settings name, or, when the config file cannot be read, the one the flag,
+/// the environment or the platform names.
+fn logbook_for_completions(global: &cli::Global) -> Option<PathBuf> {
+    let overrides = Overrides {
+        config: global.config.clone(),
+        db: global.db.clone(),
+        by: global.by.clone(),
+        lang: global.lang,
+    };
+    match Settings::load(&overrides) {
+        Ok(settings) => Some(settings.db.value),
+        Err(_) => global
+            .db
+            .clone()
+            .or_else(|| {
+                std::env::var_os(config::DB_ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(config::default_db_path),
+    }
+}
+
 /// Colour on a terminal unless NO_COLOR says otherwise (no-color.org); an
 /// explicit `--color` wins over both.
 fn colour_wanted(choice: cli::ColorChoice, terminal: bool) -> bool {
@@ -210,109 +249,31 @@ fn terminal_width() -> Option<u16> {
     terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w)
 }
 
-/// A whole file written as [`OutputFile`] writes `-o FILE`: complete or not at all.
-pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut file = OutputFile::create(path)?;
-    file.write_all(bytes).map_err(Error::Output)?;
-    file.persist()
-}
-
-/// `-o FILE`: written to a temporary file beside it, owner-only, and renamed
-/// into place only when the command succeeded, so a failure leaves no half file.
-struct OutputFile {
-    path: PathBuf,
-    writer: std::io::BufWriter<tempfile::NamedTempFile>,
-}
-
-impl OutputFile {
-    fn create(path: &Path) -> Result<OutputFile> {
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        if !dir.is_dir() {
-            return Err(Error::input(t!(
-                "main-output-no-directory",
-                path = path.display().to_string(),
-                dir = dir.display().to_string()
-            )));
-        }
-        let file = tempfile::Builder::new()
-            .prefix(".spotcheck-")
-            .tempfile_in(dir)
-            .with_context(|| t!("main-cannot-write", path = path.display().to_string()))?;
-        Ok(OutputFile {
-            path: path.to_path_buf(),
-            writer: std::io::BufWriter::new(file),
-        })
-    }
-
-    /// An error while writing, told about the file the user named rather
-    /// than the temporary file beside it.
-    fn explain(&self, error: std::io::Error) -> std::io::Error {
-        use std::io::ErrorKind;
-        let problem = match error.kind() {
-            ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
-                t!("main-output-disk-full")
-            }
-            kind => kind.to_string(),
-        };
-        std::io::Error::new(
-            error.kind(),
-            t!(
-                "main-cannot-write-because",
-                path = self.path.display().to_string(),
-                problem = problem
-            ),
-        )
-    }
-
-    fn persist(self) -> Result<()> {
-        let path = self.path;
-        let file = self
-            .writer
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
-        file.as_file()
-            .sync_all()
-            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
-        file.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| t!("main-writing", path = path.display().to_string()))?;
-        Ok(())
-    }
-}
-
-impl Write for OutputFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.writer.write(buf).map_err(|e| self.explain(e))
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.writer.flush().map_err(|e| self.explain(e))
-    }
-}
-
-/// One roff page per command, from the same definitions as `--help`.
+/// One roff page per command, from the same definitions as `--help`, each
+/// written as `-o FILE` is: never over the logbook, complete or not at all.
 fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
     let cannot = |e: std::io::Error| Error::Io {
         context: t!("main-man-cannot-write", dir = dir.display().to_string()),
         source: e,
     };
     std::fs::create_dir_all(dir).map_err(cannot)?;
-    let command = <Cli as clap::CommandFactory>::command();
-    clap_mangen::generate_to(command.clone(), dir).map_err(cannot)?;
-    fn count(command: &clap::Command) -> usize {
-        1 + command
-            .get_subcommands()
-            .filter(|c| c.get_name() != "help")
-            .map(count)
-            .sum::<usize>()
+    let mut command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    command.build();
+    fn write_pages(command: &clap::Command, dir: &Path) -> Result<usize> {
+        let mut count = 1;
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            count += write_pages(sub, dir)?;
+        }
+        let page = clap_mangen::Man::new(command.clone());
+        let mut roff = Vec::new();
+        page.render(&mut roff).map_err(Error::Output)?;
+        write_file(&dir.join(page.get_filename()), &roff)?;
+        Ok(count)
     }
+    let count = write_pages(&command, dir)?;
     let written = t!(
         "main-man-written",
-        count = count(&command),
+        count = count,
         dir = dir.display().to_string(),
         page = dir.join("spotcheck.1").display().to_string()
     );
@@ -449,6 +410,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let (store, created) = Store::open(&path, access)?;
+        output::watch_store(store.conn().get_interrupt_handle());
         if created {
             self.created = Some(path);
         }

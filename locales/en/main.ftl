@@ -67,3 +67,9 @@ main-clock-out-of-calendar = { $name } `{ $value }` is outside the calendar: set
 ## Ctrl-C during sql
 main-sql-interrupted = the query was interrupted; the logbook is as it was
 main-sql-no-interrupt = cannot listen for Ctrl-C: { $error }
+
+## Output files: what is never written over, and a run stopped by Ctrl-C.
+
+main-output-is-logbook = cannot write `{ $path }`: it is the logbook `{ $db }` or one of its `-wal`/`-shm` files, and writing there would destroy it; name another file
+main-output-is-directory = cannot write `{ $path }`: it is a directory; name a file inside it instead
+main-interrupted = interrupted

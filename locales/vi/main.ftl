@@ -65,5 +65,11 @@ main-date-out-of-calendar = `{ $value }` nằm ngoài lịch: spotcheck chỉ l�
 main-clock-out-of-calendar = { $name } `{ $value }` nằm ngoài lịch: hãy đặt ngày giờ từ năm 0001 đến 9999, như `2022-05-10T08:00`
 
 ## Ctrl-C during sql
-main-sql-interrupted = truy vấn đã bị ngắt; sổ ghi chép vẫn như cũ
+main-sql-interrupted = truy vấn đã bị ngắt; sổ kiểm tra vẫn như cũ
 main-sql-no-interrupt = không thể nhận Ctrl-C: { $error }
+
+## Output files: what is never written over, and a run stopped by Ctrl-C.
+
+main-output-is-logbook = không ghi được `{ $path }`: đó là sổ kiểm tra `{ $db }` hoặc tệp `-wal`/`-shm` của sổ, ghi vào sẽ làm hỏng sổ; hãy chọn tệp khác
+main-output-is-directory = không ghi được `{ $path }`: đó là một thư mục; hãy đặt tên một tệp bên trong thư mục đó
+main-interrupted = đã bị ngắt

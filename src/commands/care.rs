@@ -130,16 +130,17 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
 
 pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<()> {
     use crate::error::{Context, Error};
-    if file.exists() && !force {
+    use crate::output::{self, Existing};
+    output::refuse_logbook(file)?;
+    let existing = output::existing(file)?;
+    // A device or FIFO is not replaced, so `--force` is not needed for it.
+    if existing == Existing::File && !force {
         return Err(Error::input(t!(
             "care-backup-exists",
             file = file.display().to_string()
         )));
     }
-    let dir = match file.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => std::path::Path::new("."),
-    };
+    let dir = output::folder_of(file);
     if !dir.is_dir() {
         return Err(Error::input(t!(
             "care-no-directory",
@@ -147,23 +148,53 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             dir = dir.display().to_string()
         )));
     }
+    // What is already there is opened now: the operating system says whether
+    // we may write it before any work is done.
+    let mut target = match existing {
+        Existing::Nothing => None,
+        Existing::File | Existing::Other => Some(output::open_existing(file)?),
+    };
     let store = ctx.open(Access::Read)?;
-    // Made owner-only and empty first, filled by SQLite, renamed into place
-    // only when complete: a failed backup leaves no half copy.
-    let temp = tempfile::Builder::new()
-        .prefix(".spotcheck-backup-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::Io {
-            context: t!("care-cannot-write", file = file.display().to_string()),
-            source: std::io::Error::new(e.kind(), e.kind().to_string()),
-        })?;
+    output::sweep(dir);
+
+    // Made owner-only and empty first, filled by SQLite, moved into place
+    // only when complete: a failed backup leaves no half copy. For a device
+    // it is made in the temporary folder and copied in, as `/dev` is no place for it.
+    let temp_dir = match existing {
+        Existing::Other => std::env::temp_dir(),
+        _ => dir.to_path_buf(),
+    };
+    let cannot = |e: std::io::Error| Error::Io {
+        context: t!("care-cannot-write", file = file.display().to_string()),
+        source: e,
+    };
+    let temp = output::named_temporary(&temp_dir, "backup-").map_err(cannot)?;
     store.backup_to(temp.path(), file)?;
-    temp.as_file()
-        .sync_all()
-        .with_context(|| t!("care-writing", file = file.display().to_string()))?;
-    temp.persist(file)
-        .map_err(|e| e.error)
-        .with_context(|| t!("care-writing", file = file.display().to_string()))?;
+    let writing = || t!("care-writing", file = file.display().to_string());
+    leave_wal_mode(temp.as_file()).with_context(writing)?;
+    temp.as_file().sync_all().with_context(writing)?;
+    match (existing, target.as_mut()) {
+        (Existing::Other, Some(target)) => {
+            let (mut copy, _path) = temp.into_parts();
+            output::copy_into(&mut copy, target, false).with_context(writing)?;
+        }
+        _ => {
+            // SQLite would apply a `-wal` left beside the old file (by a crash)
+            // to the new one, and so damage it.
+            for suffix in ["-wal", "-shm"] {
+                let mut name = file.as_os_str().to_os_string();
+                name.push(suffix);
+                match std::fs::remove_file(std::path::PathBuf::from(name)) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(e).with_context(writing);
+                    }
+                    _ => {}
+                }
+            }
+            output::move_into_place(temp, file, existing == Existing::File)
+                .with_context(writing)?;
+        }
+    }
     let line = t!(
         "care-backed-up",
         db = store.path().display().to_string(),
@@ -174,6 +205,20 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         .field(Column::new("db"), store.path().display().to_string())
         .field(Column::new("backup"), file.display().to_string());
     ctx.logged(&line, &record)
+}
+
+/// Mark a closed copy of the logbook as a plain rollback-journal database, as
+/// `PRAGMA journal_mode=DELETE` would: it is complete in itself, and opening
+/// it makes no `-wal` until spotcheck itself opens it as a logbook.
+fn leave_wal_mode(copy: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    let mut header = [0u8; 20];
+    copy.read_exact_at(&mut header, 0)?;
+    // Bytes 18 and 19: the write and read format versions, 2 for WAL.
+    if header.starts_with(b"SQLite format 3\0") && header[18..20] == [2, 2] {
+        copy.write_all_at(&[1, 1], 18)?;
+    }
+    Ok(())
 }
 
 pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {

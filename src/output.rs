@@ -1,0 +1,465 @@
+//! Where results are written (`-o FILE`, manual pages, backups): never over the
+//! logbook, in place over a file or device that is already there, complete or
+//! not at all, and with nothing half-written left behind by Ctrl-C or a kill.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, MutexGuard, Once};
+use std::time::Duration;
+
+use crate::error::{Context, Error, Result};
+
+/// Hidden temporary files start with this, then the pid of their process.
+const TEMP_PREFIX: &str = ".spotcheck-";
+
+/// The logbook of this run, which no output may be written over.
+static LOGBOOK: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The signal that interrupted this run, 0 while none did.
+static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
+/// Named temporary files in the user's folders, removed on an interrupt.
+static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Open logbooks, whose statement under way an interrupt stops.
+static STORES: Mutex<Vec<rusqlite::InterruptHandle>> = Mutex::new(Vec::new());
+
+/// How long an interrupted command gets to roll back and close the logbook
+/// before the process ends anyway.
+const GRACE: Duration = Duration::from_millis(1500);
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Name the logbook of this run; outputs are then refused when they are it.
+pub(crate) fn protect_logbook(path: Option<&Path>) {
+    *lock(&LOGBOOK) = path.map(Path::to_path_buf);
+}
+
+/// Stop the statement under way on `store` when the run is interrupted.
+pub(crate) fn watch_store(handle: rusqlite::InterruptHandle) {
+    lock(&STORES).push(handle);
+}
+
+/// From now on, SIGINT and SIGTERM remove the temporary files of this run,
+/// stop its SQLite statement (the transaction rolls back and the logbook is
+/// closed as usual), and end the process with 130 or 143.
+pub(crate) fn watch_interrupts() {
+    static WATCHING: Once = Once::new();
+    WATCHING.call_once(|| {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("interrupts".to_string())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    INTERRUPTED.store(signal, Ordering::SeqCst);
+                    remove_temporaries();
+                    for store in lock(&STORES).iter() {
+                        store.interrupt();
+                    }
+                    // The command sees the interrupt and returns; if it is
+                    // busy elsewhere, the process ends here.
+                    std::thread::sleep(GRACE);
+                    remove_temporaries();
+                    std::process::exit(128 + signal);
+                }
+            });
+    });
+}
+
+/// The exit code of an interrupted run: 128 and the signal, as shells do.
+pub(crate) fn interrupted_exit_code() -> Option<u8> {
+    match INTERRUPTED.load(Ordering::SeqCst) {
+        0 => None,
+        signal => u8::try_from(128 + signal).ok(),
+    }
+}
+
+fn interrupted() -> io::Error {
+    // Not `ErrorKind::Interrupted`: `write_all` would retry it.
+    io::Error::other(t!("main-interrupted"))
+}
+
+fn check_interrupted() -> io::Result<()> {
+    match INTERRUPTED.load(Ordering::SeqCst) {
+        0 => Ok(()),
+        _ => Err(interrupted()),
+    }
+}
+
+fn remove_temporaries() {
+    for path in lock(&TEMPORARY).iter() {
+        // SQLite's journal beside a backup being written goes with it.
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(with_suffix(path, suffix));
+        }
+    }
+}
+
+fn register_temporary(path: &Path) {
+    lock(&TEMPORARY).push(path.to_path_buf());
+}
+
+fn forget_temporary(path: &Path) {
+    lock(&TEMPORARY).retain(|p| p != path);
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The folder a file named by the user goes in.
+pub(crate) fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// Where a path leads once its folder's links are followed; for a file that
+/// does not exist yet, its folder's real path and its own name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    Some(std::fs::canonicalize(folder_of(path)).ok()?.join(name))
+}
+
+/// Refuse `path` when it is the logbook or its `-wal` or `-shm`, by name or
+/// through a symbolic or hard link.
+pub(crate) fn refuse_logbook(path: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let Some(logbook) = lock(&LOGBOOK).clone() else {
+        return Ok(());
+    };
+    let target = resolved(path);
+    let target_id = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    for suffix in ["", "-wal", "-shm"] {
+        let file = with_suffix(&logbook, suffix);
+        let same_name = target.is_some() && resolved(&file) == target;
+        let same_file = target_id.is_some()
+            && std::fs::metadata(&file).ok().map(|m| (m.dev(), m.ino())) == target_id;
+        if same_name || same_file {
+            return Err(Error::input(t!(
+                "main-output-is-logbook",
+                path = path.display().to_string(),
+                db = logbook.display().to_string()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What a path names before anything is written to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Existing {
+    Nothing,
+    /// A regular file, written in place.
+    File,
+    /// A device, a FIFO, a terminal: written directly, never replaced.
+    Other,
+}
+
+/// What `path` names, refusing a folder and anything unreadable.
+pub(crate) fn existing(path: &Path) -> Result<Existing> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::input(t!(
+            "main-output-is-directory",
+            path = path.display().to_string()
+        ))),
+        Ok(meta) if meta.is_file() => Ok(Existing::File),
+        Ok(_) => Ok(Existing::Other),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Existing::Nothing),
+        Err(e) => Err(cannot_write(path, e)),
+    }
+}
+
+fn cannot_write(path: &Path, source: io::Error) -> Error {
+    Error::Io {
+        context: t!("main-cannot-write", path = path.display().to_string()),
+        source,
+    }
+}
+
+fn writing(path: &Path) -> String {
+    t!("main-writing", path = path.display().to_string())
+}
+
+/// Open something that is already there for writing, without truncating
+/// it: the operating system says now whether we may.
+pub(crate) fn open_existing(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| cannot_write(path, e))
+}
+
+/// Remove the temporary files of runs that were killed before they could,
+/// recognised by the pid in their name.
+pub(crate) fn sweep(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != own && !proc.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A hidden, owner-only file in `dir`, named with this process's pid so that
+/// a later run can tell it was left by a killed one, and removed on an interrupt.
+pub(crate) fn named_temporary(dir: &Path, kind: &str) -> io::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Made here rather than by `tempfile`, whose errors name the hidden file.
+    let mut tries = 0;
+    let file = loop {
+        let name = format!(
+            "{TEMP_PREFIX}{}-{kind}{}",
+            std::process::id(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        let path = dir.join(name);
+        match OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&path)
+        {
+            Ok(file) => match tempfile::TempPath::try_from_path(&path) {
+                Ok(temp) => break tempfile::NamedTempFile::from_parts(file, temp),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
+            },
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 10 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    register_temporary(file.path());
+    Ok(file)
+}
+
+/// Move a finished temporary file to `path`, replacing what is there only when
+/// `replace`; it is no longer ours to remove afterwards.
+pub(crate) fn move_into_place(
+    temp: tempfile::NamedTempFile,
+    path: &Path,
+    replace: bool,
+) -> io::Result<()> {
+    check_interrupted()?;
+    let temp_path = temp.path().to_path_buf();
+    let moved = if replace {
+        temp.persist(path).map(drop).map_err(|e| e.error)
+    } else {
+        temp.persist_noclobber(path).map(drop).map_err(|e| e.error)
+    };
+    forget_temporary(&temp_path);
+    moved?;
+    sync_folder(folder_of(path));
+    Ok(())
+}
+
+/// A rename or link is durable once its folder is synced.
+fn sync_folder(dir: &Path) {
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Copy a finished file into one that was already there (opened with
+/// [`open_existing`]), then sync it: the target keeps its inode, owner,
+/// mode and links.
+pub(crate) fn copy_into(source: &mut File, target: &mut File, regular: bool) -> io::Result<()> {
+    check_interrupted()?;
+    source.seek(io::SeekFrom::Start(0))?;
+    if regular {
+        target.set_len(0)?;
+        target.seek(io::SeekFrom::Start(0))?;
+    }
+    io::copy(source, target)?;
+    target.flush()?;
+    if regular {
+        target.sync_all()?;
+    }
+    Ok(())
+}
+
+/// A whole file written as [`OutputFile`] writes `-o FILE`: complete or not at all.
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file = OutputFile::create(path)?;
+    file.write_all(bytes).map_err(Error::Output)?;
+    file.persist()
+}
+
+/// `-o FILE`. A new file is written unnamed (or under a hidden temporary name)
+/// beside it and linked into place only when the command succeeded; a file
+/// already there is checked for access first and overwritten in place at the
+/// end; a device or FIFO is written directly.
+pub(crate) struct OutputFile {
+    path: PathBuf,
+    writer: BufWriter<File>,
+    place: Place,
+}
+
+enum Place {
+    /// The writer is the target itself.
+    Direct,
+    /// The writer is an anonymous temporary file, copied into this one.
+    Overwrite(File),
+    /// The writer is an unnamed file in the target's folder (O_TMPFILE).
+    #[cfg(target_os = "linux")]
+    Unnamed,
+    /// The writer is a hidden named file in the target's folder.
+    Named(tempfile::TempPath),
+}
+
+impl OutputFile {
+    pub(crate) fn create(path: &Path) -> Result<OutputFile> {
+        refuse_logbook(path)?;
+        let dir = folder_of(path);
+        let (place, file) = match existing(path)? {
+            Existing::Other => (Place::Direct, open_existing(path)?),
+            Existing::File => {
+                let target = open_existing(path)?;
+                let temp = tempfile::tempfile_in(dir)
+                    .or_else(|_| tempfile::tempfile())
+                    .map_err(|e| cannot_write(path, e))?;
+                (Place::Overwrite(target), temp)
+            }
+            Existing::Nothing => {
+                if !dir.is_dir() {
+                    return Err(Error::input(t!(
+                        "main-output-no-directory",
+                        path = path.display().to_string(),
+                        dir = dir.display().to_string()
+                    )));
+                }
+                sweep(dir);
+                new_file(dir).map_err(|e| cannot_write(path, e))?
+            }
+        };
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            writer: BufWriter::new(file),
+            place,
+        })
+    }
+
+    pub(crate) fn persist(mut self) -> Result<()> {
+        let path = self.path;
+        let failed = |e: io::Error| Error::Output(explain(&path, e));
+        self.writer.flush().map_err(failed)?;
+        let (mut file, _) = self.writer.into_parts();
+        match self.place {
+            Place::Direct => check_interrupted().map_err(failed),
+            Place::Overwrite(mut target) => copy_into(&mut file, &mut target, true).map_err(failed),
+            #[cfg(target_os = "linux")]
+            Place::Unnamed => {
+                file.sync_all().map_err(failed)?;
+                check_interrupted().map_err(failed)?;
+                link_unnamed(&file, &path).with_context(|| writing(&path))?;
+                sync_folder(folder_of(&path));
+                Ok(())
+            }
+            Place::Named(temp) => {
+                file.sync_all().map_err(failed)?;
+                check_interrupted().map_err(failed)?;
+                let temp_path = temp.to_path_buf();
+                let moved = temp.persist_noclobber(&path);
+                forget_temporary(&temp_path);
+                moved.map_err(|e| e.error).with_context(|| writing(&path))?;
+                sync_folder(folder_of(&path));
+                Ok(())
+            }
+        }
+    }
+}
+
+/// An error while writing, told about the file the user named rather than
+/// the temporary file beside it.
+fn explain(path: &Path, error: io::Error) -> io::Error {
+    use io::ErrorKind;
+    let problem = match error.kind() {
+        ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
+            t!("main-output-disk-full")
+        }
+        ErrorKind::Other => error.to_string(),
+        kind => kind.to_string(),
+    };
+    io::Error::new(
+        error.kind(),
+        t!(
+            "main-cannot-write-because",
+            path = path.display().to_string(),
+            problem = problem
+        ),
+    )
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        check_interrupted()?;
+        self.writer.write(buf).map_err(|e| explain(&self.path, e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush().map_err(|e| explain(&self.path, e))
+    }
+}
+
+/// A new output file with no name yet, in `dir`.
+fn new_file(dir: &Path) -> io::Result<(Place, File)> {
+    #[cfg(target_os = "linux")]
+    if Path::new("/proc/self/fd").is_dir() {
+        use rustix::fs::{Mode, OFlags};
+        let unnamed = rustix::fs::open(
+            dir,
+            OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
+            Mode::RUSR | Mode::WUSR,
+        );
+        // Older kernels and some file systems cannot: a named file then.
+        if let Ok(fd) = unnamed {
+            return Ok((Place::Unnamed, File::from(fd)));
+        }
+    }
+    let (file, path) = named_temporary(dir, "")?.into_parts();
+    Ok((Place::Named(path), file))
+}
+
+/// Give an unnamed file its name, failing if something has taken it meanwhile.
+#[cfg(target_os = "linux")]
+fn link_unnamed(file: &File, path: &Path) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    let fd = format!("/proc/self/fd/{}", file.as_raw_fd());
+    rustix::fs::linkat(
+        rustix::fs::CWD,
+        fd.as_str(),
+        rustix::fs::CWD,
+        path,
+        rustix::fs::AtFlags::SYMLINK_FOLLOW,
+    )
+    .map_err(io::Error::from)
+}

@@ -1,0 +1,467 @@
+//! Where `-o FILE`, `--xlsx`, `--svg` and `backup` may write: never over the
+//! logbook, in place over a device, a FIFO or a file that is already there,
+//! and with errors about the file the user named.
+
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::process::Stdio;
+
+use crate::support::Logbook;
+
+/// A logbook with one finding.
+fn logbook_with_a_finding() -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
+    book
+}
+
+fn refusal(target: &str, book: &Logbook) -> String {
+    format!(
+        "error: cannot write `{target}`: it is the logbook `{}` or one of its `-wal`/`-shm` \
+         files, and writing there would destroy it; name another file\n",
+        book.db().display()
+    )
+}
+
+/// The command lines that write a file, each with `TARGET` where the file goes.
+const WRITERS: &[&[&str]] = &[
+    &["export", "findings", "-o", "TARGET"],
+    &["list", "-o", "TARGET"],
+    &["sql", "SELECT 1", "-o", "TARGET"],
+    &["check", "-o", "TARGET"],
+    &["config", "-o", "TARGET"],
+    &["history", "-o", "TARGET"],
+    &["completions", "bash", "-o", "TARGET"],
+    &[
+        "report", "month", "2022-05", "--format", "html", "-o", "TARGET",
+    ],
+    &["report", "month", "2022-05", "--xlsx", "TARGET"],
+    &["report", "month", "2022-05", "--svg", "TARGET"],
+    &["backup", "TARGET"],
+    &["backup", "TARGET", "--force"],
+];
+
+fn with_target<'a>(args: &[&'a str], target: &'a str) -> Vec<&'a str> {
+    args.iter()
+        .map(|a| if *a == "TARGET" { target } else { a })
+        .collect()
+}
+
+#[test]
+fn no_command_writes_over_the_logbook_its_wal_files_or_a_link_to_them() {
+    let book = logbook_with_a_finding();
+    std::os::unix::fs::symlink(book.db(), book.path("shortcut.db")).unwrap();
+    std::fs::hard_link(book.db(), book.path("same.db")).unwrap();
+    let db = book.db().display().to_string();
+    let before = book.snapshot();
+    for args in WRITERS {
+        for target in [db.as_str(), "./logbook.db", "shortcut.db", "same.db"] {
+            let args = with_target(args, target);
+            let output = book.run(&args);
+            assert_eq!(
+                (output.code, output.stderr.as_str()),
+                (1, refusal(target, &book).as_str()),
+                "{}",
+                output.dump
+            );
+        }
+    }
+    for target in ["logbook.db-wal", "logbook.db-shm"] {
+        let stderr = book.fails(&["export", "findings", "-o", target], 1);
+        assert_eq!(stderr, refusal(target, &book));
+    }
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn completions_refuse_the_logbook_even_when_the_config_cannot_be_read() {
+    let book = logbook_with_a_finding().config("inspector = [broken");
+    let before = book.snapshot();
+    let stderr = book.fails(&["completions", "bash", "-o", "logbook.db"], 1);
+    assert_eq!(stderr, refusal("logbook.db", &book));
+    book.assert_unchanged(&before);
+    // The unreadable config does not stop the script itself.
+    let script = book.ok(&["completions", "bash"]);
+    assert!(script.contains("spotcheck"), "{script}");
+    // Nor the logbook named only by the environment.
+    let by_env = Logbook::new()
+        .without_db_flag()
+        .env("SPOTCHECK_DB", "kept.db")
+        .config("inspector = [broken");
+    std::fs::write(by_env.path("kept.db"), b"not to be replaced").unwrap();
+    let stderr = by_env.fails(&["completions", "bash", "-o", "kept.db"], 1);
+    assert_eq!(
+        stderr,
+        "error: cannot write `kept.db`: it is the logbook `kept.db` or one of its `-wal`/`-shm` \
+         files, and writing there would destroy it; name another file\n"
+    );
+    assert_eq!(
+        std::fs::read(by_env.path("kept.db")).unwrap(),
+        b"not to be replaced"
+    );
+}
+
+/// A character device of the test's own, `name` in the logbook's folder, as
+/// `/dev/null` (1, 3) or `/dev/full` (1, 7): a program that replaced it would
+/// replace only this copy. `None` where devices cannot be made.
+fn device(book: &Logbook, name: &str, minor: u32) -> Option<std::path::PathBuf> {
+    let path = book.path(name);
+    let made = std::process::Command::new("mknod")
+        .args(["-m", "666"])
+        .arg(&path)
+        .args(["c", "1", &minor.to_string()])
+        .stderr(Stdio::null())
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        Some(path)
+    } else {
+        skip("cannot make a device node here (`mknod` needs root)");
+        None
+    }
+}
+
+#[test]
+fn devices_are_written_directly_and_never_replaced() {
+    let book = logbook_with_a_finding();
+    let (Some(null), Some(full)) = (device(&book, "null", 3), device(&book, "full", 7)) else {
+        return;
+    };
+    for args in [
+        &["export", "findings", "-o", "null"][..],
+        &["list", "-o", "null"],
+        &["report", "month", "2022-05", "--xlsx", "null"],
+        &["backup", "null"],
+    ] {
+        let output = book.run(args);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let meta = std::fs::metadata(&null).unwrap();
+        assert!(meta.file_type().is_char_device(), "{args:?} replaced null");
+        assert_eq!(meta.rdev(), std::fs::metadata("/dev/null").unwrap().rdev());
+    }
+    let before = book.snapshot();
+    let stderr = book.fails(&["export", "findings", "-o", "full"], 1);
+    assert_eq!(
+        stderr,
+        "error: writing output: cannot write `full`: the disk is full, or the file larger \
+         than this system allows; free some space and run the command again (nothing was \
+         written)\n"
+    );
+    assert!(
+        std::fs::metadata(&full)
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn standard_output_named_as_a_file_gets_the_result() {
+    let book = logbook_with_a_finding();
+    // A link of the test's own stands for `/dev/stdout`, which a program
+    // that replaced it would replace.
+    std::os::unix::fs::symlink("/proc/self/fd/1", book.path("stdout")).unwrap();
+    let whole = book.ok(&["export", "findings"]);
+    for name in ["stdout", "/proc/self/fd/1"] {
+        let output = book.run(&["export", "findings", "-o", name]);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        assert_eq!(output.stdout, whole, "{name}");
+    }
+    let link = std::fs::symlink_metadata(book.path("stdout")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+}
+
+#[test]
+fn a_fifo_is_written_directly_and_stays_a_fifo() {
+    let book = logbook_with_a_finding();
+    let fifo = book.path("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        skip("`mkfifo` is not available here");
+        return;
+    }
+    // The reader waits in its own thread: had the FIFO been replaced, it
+    // would wait for ever, and the test gives up on it instead.
+    let (sender, received) = std::sync::mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let read = std::fs::File::open(&fifo).and_then(|mut f| f.read_to_string(&mut text));
+            let _ = sender.send(read.map(|_| text));
+        });
+    }
+    let output = book.run(&["export", "findings", "-o", "pipe"]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    let text = received
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("nothing came through the FIFO")
+        .unwrap();
+    assert_eq!(text, book.ok(&["export", "findings"]));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn a_file_already_there_is_written_in_place_keeping_inode_mode_and_links() {
+    let book = logbook_with_a_finding();
+    let file = book.path("findings.csv");
+    std::fs::write(
+        &file,
+        "an older export that is longer than the new one will be, ".repeat(40),
+    )
+    .unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::hard_link(&file, book.path("shared.csv")).unwrap();
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    book.ok(&["export", "findings", "-o", "findings.csv"]);
+    let after = std::fs::metadata(&file).unwrap();
+    assert_eq!(after.ino(), inode, "the file was replaced");
+    assert_eq!(after.mode() & 0o777, 0o640);
+    assert_eq!(after.nlink(), 2);
+    let whole = book.ok(&["export", "findings"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), whole);
+    assert_eq!(
+        std::fs::read_to_string(book.path("shared.csv")).unwrap(),
+        whole
+    );
+}
+
+#[test]
+fn a_new_file_is_owner_only_and_nothing_else_appears() {
+    let book = logbook_with_a_finding();
+    book.ok(&["export", "findings", "-o", "new.csv"]);
+    let meta = std::fs::metadata(book.path("new.csv")).unwrap();
+    assert_eq!(meta.mode() & 0o777, 0o600);
+    let hidden: Vec<String> = std::fs::read_dir(book.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".spotcheck"))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+#[test]
+fn a_directory_given_as_the_output_is_refused_by_name() {
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("reports")).unwrap();
+    let before = book.snapshot();
+    for args in [
+        &["export", "findings", "-o", "reports"][..],
+        &["report", "month", "2022-05", "--xlsx", "reports"],
+        &["backup", "reports", "--force"],
+    ] {
+        let stderr = book.fails(args, 1);
+        assert_eq!(
+            stderr,
+            "error: cannot write `reports`: it is a directory; name a file inside it instead\n",
+            "{args:?}"
+        );
+    }
+    book.assert_unchanged(&before);
+}
+
+/// A test that cannot be meaningful here says why it passed without checking.
+#[allow(clippy::print_stderr)]
+fn skip(reason: &str) {
+    eprintln!("skipped: {reason}");
+}
+
+/// Run spotcheck as the unprivileged user `nobody` (root, who runs these
+/// tests, may write any file whatever its mode); `None` when that cannot be
+/// done here, and the test is then skipped.
+fn as_nobody(book: &Logbook, args: &[&str]) -> Option<crate::support::Output> {
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .ok()
+        .is_some_and(|o| o.stdout == b"0\n");
+    if !root {
+        // An ordinary user is already bound by the modes.
+        return Some(book.run(args));
+    }
+    let probe = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        skip("cannot run as an unprivileged user here (no `setpriv`)");
+        return None;
+    }
+    give_to_nobody(book.dir());
+    let mut command = book.wrapper("setpriv");
+    command
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .args(book.command_line(args));
+    let output = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    Some(crate::support::Output {
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+        code: output.status.code().unwrap_or(-1),
+        dump: format!("{args:?} as nobody: {}", output.status),
+    })
+}
+
+/// Hand the whole temporary directory to `nobody`, so only the modes set
+/// by the test stand in its way.
+fn give_to_nobody(dir: &Path) {
+    std::os::unix::fs::chown(dir, Some(65534), Some(65534)).unwrap();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if std::fs::symlink_metadata(&path).unwrap().is_dir() {
+            give_to_nobody(&path);
+        } else {
+            std::os::unix::fs::lchown(&path, Some(65534), Some(65534)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_file_the_user_may_not_write_is_refused_with_the_systems_reason() {
+    let book = logbook_with_a_finding();
+    let file = book.path("kept.csv");
+    std::fs::write(&file, "kept as it is\n").unwrap();
+    std::fs::write(book.path("kept.db"), "kept as it is\n").unwrap();
+    for name in ["kept.csv", "kept.db"] {
+        std::fs::set_permissions(book.path(name), std::fs::Permissions::from_mode(0o444)).unwrap();
+    }
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    let Some(output) = as_nobody(&book, &["export", "findings", "-o", "kept.csv"]) else {
+        return;
+    };
+    assert_eq!(
+        (output.code, output.stderr.as_str()),
+        (
+            1,
+            "error: cannot write `kept.csv`: Permission denied (os error 13)\n"
+        ),
+        "{}",
+        output.dump
+    );
+    let backup = as_nobody(&book, &["backup", "kept.db", "--force"]).unwrap();
+    assert_eq!(
+        (backup.code, backup.stderr.as_str()),
+        (
+            1,
+            "error: cannot write `kept.db`: Permission denied (os error 13)\n"
+        ),
+        "{}",
+        backup.dump
+    );
+    for name in ["kept.csv", "kept.db"] {
+        assert_eq!(
+            std::fs::read_to_string(book.path(name)).unwrap(),
+            "kept as it is\n"
+        );
+        let meta = std::fs::metadata(book.path(name)).unwrap();
+        assert_eq!(meta.mode() & 0o777, 0o444);
+    }
+    assert_eq!(std::fs::metadata(&file).unwrap().ino(), inode);
+}
+
+#[test]
+fn a_folder_the_user_may_not_write_is_named_by_the_target_not_a_hidden_file() {
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("closed")).unwrap();
+    std::fs::set_permissions(book.path("closed"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let Some(output) = as_nobody(&book, &["export", "findings", "-o", "closed/out.csv"]) else {
+        return;
+    };
+    assert_eq!(
+        (output.code, output.stderr.as_str()),
+        (
+            1,
+            "error: cannot write `closed/out.csv`: Permission denied (os error 13)\n"
+        ),
+        "{}",
+        output.dump
+    );
+    let backup = as_nobody(&book, &["backup", "closed/copy.db"]).unwrap();
+    assert_eq!(
+        (backup.code, backup.stderr.as_str()),
+        (
+            1,
+            "error: cannot write `closed/copy.db`: Permission denied (os error 13)\n"
+        ),
+        "{}",
+        backup.dump
+    );
+    assert_eq!(std::fs::read_dir(book.path("closed")).unwrap().count(), 0);
+}
+
+/// SQLite's own verdict on a file.
+fn integrity(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
+    let book = logbook_with_a_finding();
+    // Another logbook, B, with a write-ahead log a crash left beside it:
+    // copied while a connection holds it open with its log unapplied.
+    let other = Logbook::new();
+    other.visit_tam_dai();
+    for n in 0..30 {
+        other.ok(&["late", &format!("Lê Thị Hoa {n}"), "--arrived", "8h05"]);
+    }
+    let held = rusqlite::Connection::open(other.db()).unwrap();
+    held.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    held.execute_batch(
+        "CREATE TABLE scratch (n INTEGER, text TEXT);
+         WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 2000)
+         INSERT INTO scratch SELECT n, hex(randomblob(64)) FROM k;
+         UPDATE findings SET note = 'ghi chú' WHERE 1;",
+    )
+    .unwrap();
+    let target = book.path("B.db");
+    std::fs::copy(other.db(), &target).unwrap();
+    let mut wal = other.db().as_os_str().to_os_string();
+    wal.push("-wal");
+    assert!(std::fs::metadata(&wal).unwrap().len() > 0, "B has a log");
+    std::fs::copy(&wal, book.path("B.db-wal")).unwrap();
+    drop(held);
+
+    let output = book.run(&["backup", "B.db", "--force"]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert!(!book.path("B.db-wal").exists(), "the stale log was kept");
+    assert_eq!(integrity(&target), "ok");
+    let copy = Logbook::new().with_db(&target);
+    let checked = copy.run(&["check"]);
+    assert_eq!(checked.code, 0, "{}", checked.dump);
+    assert_eq!(
+        copy.ok(&["export", "findings"]),
+        book.ok(&["export", "findings"])
+    );
+}
+
+#[test]
+fn a_backup_needs_no_wal_of_its_own() {
+    let book = logbook_with_a_finding();
+    book.ok(&["backup", "copy.db"]);
+    let bytes = std::fs::read(book.path("copy.db")).unwrap();
+    // Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for WAL.
+    assert_eq!(bytes.get(18..20), Some(&[1u8, 1][..]));
+    assert!(!book.path("copy.db-wal").exists());
+    assert_eq!(integrity(&book.path("copy.db")), "ok");
+}
+
+#[test]
+fn manual_pages_are_not_written_through_a_link_to_the_logbook() {
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("man1")).unwrap();
+    std::os::unix::fs::symlink(book.db(), book.path("man1/spotcheck.1")).unwrap();
+    let logbook = std::fs::read(book.db()).unwrap();
+    let stderr = book.fails(&["man", "man1"], 1);
+    assert_eq!(stderr, refusal("man1/spotcheck.1", &book));
+    assert!(
+        std::fs::read(book.db()).unwrap() == logbook,
+        "the logbook changed"
+    );
+}
