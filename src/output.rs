@@ -80,6 +80,11 @@ pub(crate) fn interrupted_exit_code() -> Option<u8> {
     }
 }
 
+/// Whether Ctrl-C or SIGTERM arrived: long work stops at its next step.
+pub(crate) fn is_interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst) != 0
+}
+
 fn interrupted() -> io::Error {
     // Not `ErrorKind::Interrupted`: `write_all` would retry it.
     io::Error::other(t!("main-interrupted"))

@@ -1,8 +1,6 @@
 //! `sql` and `schema`: questions nobody planned for, asked of the views.
 
 use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use crate::Ctx;
@@ -32,7 +30,7 @@ pub fn sql(
     let stop = query::Stop {
         deadline: Instant::now() + time_limit,
         time_limit,
-        interrupted: interrupt_flag()?,
+        interrupted: crate::output::is_interrupted,
     };
     let ending = {
         let mut rows = Streamed {
@@ -55,21 +53,6 @@ pub fn sql(
         ctx.note(&t!("render-rows-cut", shown = shown))?;
     }
     Ok(())
-}
-
-/// Set by Ctrl-C (or a polite `kill`), so that the query stops and the
-/// logbook's connection closes as after any error; a second Ctrl-C ends the
-/// program at once, as people expect.
-fn interrupt_flag() -> Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGINT, SIGTERM};
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [SIGINT, SIGTERM] {
-        // Registered first, so it sees the flag as the previous signal left it.
-        signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&flag))
-            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&flag)))
-            .map_err(|e| Error::input(t!("main-sql-no-interrupt", error = e.to_string())))?;
-    }
-    Ok(flag)
 }
 
 /// The query's rows on their way to the output, in the chosen format.

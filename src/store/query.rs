@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
@@ -167,12 +165,12 @@ impl Store {
 
     /// Stop any statement still running at the deadline or once interrupted.
     fn stop_at(&mut self, stop: &Stop) -> Result<()> {
-        let (deadline, interrupted) = (stop.deadline, Arc::clone(&stop.interrupted));
+        let (deadline, interrupted) = (stop.deadline, stop.interrupted);
         // Called every few thousand virtual-machine steps: cheap, and soon enough.
         self.conn
             .progress_handler(
                 10_000,
-                Some(move || Instant::now() >= deadline || interrupted.load(Ordering::Relaxed)),
+                Some(move || Instant::now() >= deadline || interrupted()),
             )
             .with_context(|| t!("store-setting-time-limit"))
     }
@@ -271,13 +269,13 @@ pub trait Rows {
 pub struct Stop {
     pub deadline: Instant,
     pub time_limit: Duration,
-    pub interrupted: Arc<AtomicBool>,
+    pub interrupted: fn() -> bool,
 }
 
 impl Stop {
     /// The error to end with, if the query must stop now.
     pub fn check(&self) -> Result<()> {
-        if self.interrupted.load(Ordering::Relaxed) {
+        if (self.interrupted)() {
             Err(Error::input(t!("main-sql-interrupted")))
         } else if Instant::now() >= self.deadline {
             Err(Error::input(t!(
