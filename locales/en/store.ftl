@@ -180,3 +180,9 @@ store-listing-tasks = listing tasks
 store-task-label = task #{ $number }
 store-counting-visits = counting visits per unit
 store-counting-tasks = counting tasks per unit
+
+## Opening a logbook for a read, which never writes to it.
+
+store-logbook-older = has schema version { $version }, written by an older spotcheck; this one reads and writes version { $known }, and a read never changes the file: upgrade it with `spotcheck init` (which keeps the old file as `{ $backup }`; an older spotcheck cannot open the upgraded one), or read it with the spotcheck that wrote it
+store-logbook-not-initialised = is an empty SQLite database, not yet a logbook: make it one with `spotcheck init`
+store-logbook-uncopyable = cannot be copied aside to be read without writing to it: { $error }

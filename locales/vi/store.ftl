@@ -210,3 +210,9 @@ store-listing-tasks = liệt kê nhiệm vụ
 store-task-label = nhiệm vụ #{ $number }
 store-counting-visits = đếm lượt kiểm tra theo đơn vị
 store-counting-tasks = đếm nhiệm vụ theo đơn vị
+
+## Opening a logbook for a read, which never writes to it.
+
+store-logbook-older = có lược đồ phiên bản { $version }, do một bản spotcheck cũ hơn ghi; bản này đọc và ghi phiên bản { $known }, và lệnh đọc không bao giờ thay đổi tệp: nâng cấp tệp bằng `spotcheck init` (lệnh này giữ tệp cũ thành `{ $backup }`; bản spotcheck cũ sẽ không mở được tệp đã nâng cấp), hoặc đọc tệp bằng bản spotcheck đã ghi nó
+store-logbook-not-initialised = là một cơ sở dữ liệu SQLite trống, chưa phải là sổ kiểm tra: tạo sổ bằng `spotcheck init`
+store-logbook-uncopyable = không sao chép ra chỗ riêng được để đọc mà không ghi vào tệp: { $error }

@@ -77,6 +77,31 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuse, for a read, a logbook whose schema is older than this build's:
+/// reading it would need an upgrade, and a read never writes.
+pub(super) fn check_current(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: if version == 0 {
+            t!("store-logbook-not-initialised")
+        } else {
+            t!(
+                "store-logbook-older",
+                version = version,
+                known = SCHEMA_VERSION,
+                backup = format!("{name}.v{version}.bak")
+            )
+        },
+    })
+}
+
 /// Bring the file up to [`SCHEMA_VERSION`].
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn

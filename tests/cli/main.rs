@@ -13,6 +13,7 @@ mod lookup;
 mod output;
 mod plans;
 mod query_guard;
+mod read_only;
 mod reliability;
 mod reports;
 mod search;
