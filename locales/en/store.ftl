@@ -186,3 +186,16 @@ store-counting-tasks = counting tasks per unit
 store-logbook-older = has schema version { $version }, written by an older spotcheck; this one reads and writes version { $known }, and a read never changes the file: upgrade it with `spotcheck init` (which keeps the old file as `{ $backup }`; an older spotcheck cannot open the upgraded one), or read it with the spotcheck that wrote it
 store-logbook-not-initialised = is an empty SQLite database, not yet a logbook: make it one with `spotcheck init`
 store-logbook-uncopyable = cannot be copied aside to be read without writing to it: { $error }
+
+## What `check` finds in the schema and in the columns no history entry holds.
+
+store-reading-schema = reading the logbook's schema
+store-check-schema-missing = is missing: it was dropped behind spotcheck's back
+store-check-schema-changed = differs from the one this spotcheck creates: it was changed behind spotcheck's back
+store-check-schema-added = is not one spotcheck creates: it was added behind spotcheck's back
+store-check-bad-stamp = its { $column } `{ $value }` is not a time as spotcheck writes them (as `2022-05-10T00:35:00.000Z`): it was changed behind spotcheck's back
+store-check-folded-name = its name_folded is not its name folded: it was changed behind spotcheck's back, and lookups by name miss it
+store-logbook-views-changed = has views that differ from those this spotcheck creates ({ $views }): they were changed behind spotcheck's back, and what they show may leave records out; nothing was read: run `spotcheck check` to see every change, and restore the logbook from your latest backup (see `spotcheck backup`)
+store-logbook-version-tampered = says it has schema version { $version }, but its tables are those of version { $actual }: the version number was changed behind spotcheck's back; spotcheck left the file as it is: set it back with `sqlite3 { $file } 'PRAGMA user_version = { $actual }'`, then run spotcheck again (this one writes version { $known })
+store-logbook-version-unknown = says it has schema version { $version }, but its tables are not those of any version spotcheck wrote (this one writes version { $known }): they were changed behind spotcheck's back; spotcheck left the file as it is: restore it from your latest backup (see `spotcheck backup`)
+store-upgrade-failed = could not be upgraded to schema version { $version } ({ $error }); the upgrade was undone and the file left as it was: restore it from your latest backup if it was changed by hand

@@ -54,6 +54,9 @@ pub enum Access {
     Read,
     /// Write: a missing logbook is created (its directory must exist).
     Write,
+    /// Read for `check`, which reads a logbook whose views were changed
+    /// behind spotcheck's back to name what changed; other reads refuse it.
+    Check,
 }
 
 /// An open logbook.
@@ -134,7 +137,7 @@ impl Store {
                 false
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if access == Access::Read {
+                if access != Access::Write {
                     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
                     if let Some(dir) = dir.filter(|d| !d.is_dir()) {
                         return Err(logbook_error(t!(
@@ -153,8 +156,8 @@ impl Store {
                 )));
             }
         };
-        if access == Access::Read {
-            return Ok((Store::open_read(path)?, false));
+        if access != Access::Write {
+            return Ok((Store::open_read(path, access)?, false));
         }
         let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
             .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
@@ -166,6 +169,7 @@ impl Store {
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
+        schema::check_version(&store.conn, path)?;
         store.set_durability()?;
         schema::migrate(&mut store.conn, path)?;
         store.index_leftovers()?;
@@ -175,7 +179,7 @@ impl Store {
     /// Open an existing logbook for reading only: nothing of the file, its
     /// schema or its search index changes, and no `-wal` or `-shm` file is
     /// left behind that was not there before.
-    fn open_read(path: &Path) -> Result<Store> {
+    fn open_read(path: &Path, access: Access) -> Result<Store> {
         let logbook_error = |problem: String| Error::Logbook {
             path: path.to_path_buf(),
             problem,
@@ -237,7 +241,11 @@ impl Store {
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
+        schema::check_version(&store.conn, path)?;
         schema::check_current(&store.conn, path)?;
+        if access != Access::Check {
+            schema::check_views(&store.conn, path)?;
+        }
         // Findings another program changed wait in the search queue; a read
         // must not index them into the file, so it searches a private copy
         // where they are indexed.

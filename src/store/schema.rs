@@ -2,6 +2,7 @@
 //! made by an older spotcheck is upgraded step by step, each step in one
 //! transaction after a backup copy of the file is taken.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -102,6 +103,125 @@ pub(super) fn check_current(conn: &Connection, path: &Path) -> Result<()> {
     })
 }
 
+/// A schema as `sqlite_schema` holds it: each table, view, trigger and
+/// index by kind and name, with its SQL text, spaces aside.
+pub(super) type Objects = BTreeMap<(String, String), String>;
+
+/// The schema of the file open on `conn`.
+pub(super) fn objects(conn: &Connection) -> Result<Objects> {
+    let context = || t!("store-reading-schema");
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+             WHERE name NOT LIKE 'sqlite_stat%'",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map([], |row| {
+            let sql: String = row.get(2)?;
+            Ok((
+                (row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                sql.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The schema this build gives a logbook of `version`, made in memory.
+pub(super) fn expected_objects(version: i64) -> Result<Objects> {
+    let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
+    let mut store = super::Store {
+        conn,
+        path: PathBuf::from(":memory:"),
+        _leftovers: None,
+        _copy: None,
+    };
+    store.configure()?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        if index as i64 >= version {
+            break;
+        }
+        store
+            .conn
+            .execute_batch(sql)
+            .with_context(|| t!("store-upgrading", version = index + 1))?;
+    }
+    objects(&store.conn)
+}
+
+/// Refuse a logbook whose `user_version` does not say what its schema is
+/// (set by hand, say): upgrading it would run the wrong steps, and reading
+/// it would read the wrong tables. A current one passes; `check` compares it.
+pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let found = objects(conn)?;
+    if found.is_empty() && version == 0 {
+        return Ok(()); // a new logbook
+    }
+    if (1..SCHEMA_VERSION).contains(&version) && expected_objects(version)? == found {
+        return Ok(());
+    }
+    let mut actual = None;
+    for candidate in 1..=SCHEMA_VERSION {
+        if expected_objects(candidate)? == found {
+            actual = Some(candidate);
+        }
+    }
+    let name = path.display().to_string();
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: match actual {
+            Some(actual) => t!(
+                "store-logbook-version-tampered",
+                version = version,
+                actual = actual,
+                known = SCHEMA_VERSION,
+                file = name
+            ),
+            None => t!(
+                "store-logbook-version-unknown",
+                version = version,
+                known = SCHEMA_VERSION
+            ),
+        },
+    })
+}
+
+/// Refuse, for a read, a logbook whose views are not those this build
+/// creates: lists, exports and reports read them, and a view changed by hand
+/// (filtered, say) would silently leave records out.
+pub(super) fn check_views(conn: &Connection, path: &Path) -> Result<()> {
+    let views = |objects: Objects| -> Objects {
+        objects
+            .into_iter()
+            .filter(|((kind, _), _)| kind == "view")
+            .collect()
+    };
+    let found = views(objects(conn)?);
+    let expected = views(expected_objects(SCHEMA_VERSION)?);
+    let changed: Vec<&str> = expected
+        .keys()
+        .chain(found.keys())
+        .filter(|key| found.get(*key) != expected.get(*key))
+        .map(|(_, name)| name.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: t!("store-logbook-views-changed", views = changed.join(", ")),
+    })
+}
+
 /// Bring the file up to [`SCHEMA_VERSION`].
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn
@@ -125,8 +245,19 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         if current >= target {
             continue;
         }
-        tx.execute_batch(sql)
-            .with_context(|| t!("store-upgrading", version = target))?;
+        // SQLite's message alone: the error of a batch also carries the
+        // whole script, comments and all.
+        tx.execute_batch(sql).map_err(|e| Error::Logbook {
+            path: path.to_path_buf(),
+            problem: t!(
+                "store-upgrade-failed",
+                version = target,
+                error = match &e {
+                    rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+                    other => other.to_string(),
+                }
+            ),
+        })?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .with_context(|| t!("store-marking-logbook"))?;
         tx.pragma_update(None, "user_version", target)
