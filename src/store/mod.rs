@@ -172,6 +172,7 @@ impl Store {
         schema::check_version(&store.conn, path)?;
         store.set_durability()?;
         schema::migrate(&mut store.conn, path)?;
+        schema::check_objects(&store.conn, path, &["table", "view", "trigger", "index"])?;
         store.index_leftovers()?;
         Ok((store, created))
     }
@@ -244,7 +245,7 @@ impl Store {
         schema::check_version(&store.conn, path)?;
         schema::check_current(&store.conn, path)?;
         if access != Access::Check {
-            schema::check_views(&store.conn, path)?;
+            schema::check_objects(&store.conn, path, &["view"])?;
         }
         // Findings another program changed wait in the search queue; a read
         // must not index them into the file, so it searches a private copy
@@ -345,10 +346,16 @@ impl Store {
     /// so two spotchecks never both read and then fail to write. Every write
     /// of spotcheck commits here, after the findings it changed are indexed.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = &self.path;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| t!("store-starting-write"))?;
+            .map_err(|e| {
+                locked(path, e).unwrap_or_else(|e| Error::Sqlite {
+                    context: t!("store-starting-write"),
+                    source: e,
+                })
+            })?;
         let value = work(&tx)?;
         search::index_pending(&tx)?;
         tx.commit().with_context(|| t!("store-committing-write"))?;
@@ -376,6 +383,24 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .with_context(|| t!("store-reading-schema-version"))
+    }
+}
+
+/// The error of a write that waited [`BUSY_TIMEOUT`] for another program
+/// holding the logbook's write lock: who waits for what, how long, and what
+/// to do. Any other error is given back as it is.
+pub(super) fn locked(
+    path: &Path,
+    e: rusqlite::Error,
+) -> std::result::Result<Error, rusqlite::Error> {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            Ok(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!("store-logbook-locked", seconds = BUSY_TIMEOUT.as_secs()),
+            })
+        }
+        _ => Err(e),
     }
 }
 
@@ -592,19 +617,63 @@ pub(crate) fn stored_datetime(text: &str) -> FromSqlResult<NaiveDateTime> {
     parse_stored(text, |t| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
 }
 
+/// A stored date, time or month that cannot be read: changed by another
+/// program, as the `sqlite3` shell. Names the record and the column.
+#[derive(Debug)]
+pub(crate) struct BadStoredValue(String);
+
+impl std::fmt::Display for BadStoredValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadStoredValue {}
+
+/// The record a row of a read is, as people name it: `finding #3`. The
+/// kind is told by the column read, as each is kept by one kind of record
+/// (`due_on` by findings and tasks, told apart by a task's `assigned_on`).
+fn record_of(row: &rusqlite::Row<'_>, column: &str) -> String {
+    let noun = match column {
+        "from_month" | "to_month" => "plan",
+        "assigned_on" | "done_on" => "task",
+        "due_on" if row.as_ref().column_index("assigned_on").is_ok() => "task",
+        "morning_start" | "afternoon_start" => "unit",
+        "started_at" | "ended_at" => "visit",
+        _ => "finding",
+    };
+    match row.get::<_, i64>("id") {
+        Ok(id) => format!("{noun} #{id}"),
+        Err(_) => noun.to_string(),
+    }
+}
+
+/// The error of a stored value that cannot be read: the record, the column,
+/// the value, and what to run.
+fn bad_stored_value(row: &rusqlite::Row<'_>, column: &str, value: Option<&str>) -> rusqlite::Error {
+    rusqlite::Error::UserFunctionError(Box::new(BadStoredValue(t!(
+        "store-bad-stored-value",
+        record = record_of(row, column),
+        column = column,
+        value = value.unwrap_or("NULL")
+    ))))
+}
+
 /// Read an optional stored date, time or date-time column.
 pub(crate) fn opt<T>(
     row: &rusqlite::Row<'_>,
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = row.get(column)?;
-    text.map(|t| {
-        parse(&t).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
-    })
-    .transpose()
+    let text: Option<String> = match row.get(column) {
+        Ok(text) => text,
+        Err(rusqlite::Error::InvalidColumnType(..)) => {
+            return Err(bad_stored_value(row, column, Some("(not text)")));
+        }
+        Err(e) => return Err(e),
+    };
+    text.map(|t| parse(&t).map_err(|_| bad_stored_value(row, column, Some(&t))))
+        .transpose()
 }
 
 pub(crate) fn req<T>(
@@ -612,11 +681,7 @@ pub(crate) fn req<T>(
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<T> {
-    opt(row, column, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
-        0,
-        column.to_string(),
-        rusqlite::types::Type::Null,
-    ))
+    opt(row, column, parse)?.ok_or_else(|| bad_stored_value(row, column, None))
 }
 
 macro_rules! sql_text_enum {

@@ -193,32 +193,43 @@ pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
     })
 }
 
-/// Refuse, for a read, a logbook whose views are not those this build
-/// creates: lists, exports and reports read them, and a view changed by hand
-/// (filtered, say) would silently leave records out.
-pub(super) fn check_views(conn: &Connection, path: &Path) -> Result<()> {
-    let views = |objects: Objects| -> Objects {
+/// Refuse a logbook whose schema is not the one this build creates, in the
+/// objects of the `kinds` given: a read refuses changed views (lists,
+/// exports and reports read them, and a view filtered by hand would
+/// silently leave records out); a write refuses any change but an index
+/// added (a trigger dropped would leave the search index behind, a table no
+/// longer STRICT would take values of any type). `check` names them all.
+pub(super) fn check_objects(conn: &Connection, path: &Path, kinds: &[&str]) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version != SCHEMA_VERSION {
+        return Ok(()); // an older logbook, checked by `check_version`
+    }
+    let of_kinds = |objects: Objects| -> Objects {
         objects
             .into_iter()
-            .filter(|((kind, _), _)| kind == "view")
+            .filter(|((kind, _), _)| kinds.contains(&kind.as_str()))
             .collect()
     };
-    let found = views(objects(conn)?);
-    let expected = views(expected_objects(SCHEMA_VERSION)?);
-    let changed: Vec<&str> = expected
-        .keys()
-        .chain(found.keys())
-        .filter(|key| found.get(*key) != expected.get(*key))
-        .map(|(_, name)| name.as_str())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let found = of_kinds(objects(conn)?);
+    let expected = of_kinds(expected_objects(SCHEMA_VERSION)?);
+    let mut changed: Vec<String> = Vec::new();
+    for key in expected.keys().chain(found.keys()) {
+        let (kind, name) = key;
+        let added_index = kind == "index" && !expected.contains_key(key);
+        if found.get(key) != expected.get(key) && !added_index {
+            changed.push(format!("{kind} {name}"));
+        }
+    }
+    changed.sort();
+    changed.dedup();
     if changed.is_empty() {
         return Ok(());
     }
     Err(Error::Logbook {
         path: path.to_path_buf(),
-        problem: t!("store-logbook-views-changed", views = changed.join(", ")),
+        problem: t!("store-logbook-schema-changed", objects = changed.join(", ")),
     })
 }
 
@@ -237,7 +248,12 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         let target = index as i64 + 1;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| t!("store-starting-upgrade"))?;
+            .map_err(|e| {
+                super::locked(path, e).unwrap_or_else(|e| Error::Sqlite {
+                    context: t!("store-starting-upgrade"),
+                    source: e,
+                })
+            })?;
         // Another spotcheck may have upgraded the file while we waited for the lock.
         let current: i64 = tx
             .pragma_query_value(None, "user_version", |row| row.get(0))

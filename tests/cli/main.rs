@@ -21,3 +21,4 @@ mod settings;
 mod spreadsheets;
 mod store;
 mod support;
+mod tamper;
