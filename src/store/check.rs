@@ -291,11 +291,12 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     let snapshot = table.snapshot;
     let sql = format!(
         "WITH last AS (
-             SELECT entity_id, entity_uid, after, max(seq) FROM history
-             WHERE entity = :entity GROUP BY entity_id
+             SELECT entity_id, entity_uid, after, at, max(seq), count(*) AS entries
+             FROM history WHERE entity = :entity GROUP BY entity_id
          )
          SELECT {a}.id, {a}.uid, {json}, last.after, last.entity_uid,
-                {a}.{created}, {a}.updated_at, {folded}
+                {a}.{created}, {a}.updated_at, {folded},
+                CASE WHEN last.entries = 1 THEN last.at END
          FROM {from}
          LEFT JOIN last ON last.entity_id = {a}.id
          ORDER BY {a}.id",
@@ -336,6 +337,29 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
                         "store-check-bad-stamp",
                         column = column,
                         value = stamp.as_deref().unwrap_or("NULL")
+                    ),
+                });
+            }
+        }
+        // A record made here and never changed since was stamped with the
+        // time of its one history entry, twice. One stamp off that time
+        // while the other is on it was changed by hand; both off is a
+        // record imported or merged with its own stamps.
+        let only_entry_at: Option<String> = row.get(8).with_context(context)?;
+        if let (Some(at), Some(created), Some(updated)) = (&only_entry_at, &created, &updated) {
+            let off = match (created == at, updated == at) {
+                (true, false) => Some(("updated_at", updated)),
+                (false, true) => Some((table.created, created)),
+                _ => None,
+            };
+            if let Some((column, value)) = off.filter(|(_, value)| is_stamp(value)) {
+                outcome.problems.push(Problem {
+                    record: record.clone(),
+                    problem: t!(
+                        "store-check-stamp-changed",
+                        column = column,
+                        value = value.as_str(),
+                        at = at.as_str()
                     ),
                 });
             }

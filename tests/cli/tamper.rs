@@ -115,7 +115,8 @@ fn stamps_no_history_entry_holds_are_checked_too() {
         &book,
         "UPDATE findings SET logged_at = 'garbage' WHERE id = 1;
          UPDATE findings SET updated_at = '2099-01-01' WHERE id = 2;
-         UPDATE people SET name_folded = 'someone else' WHERE id = 1;",
+         UPDATE people SET name_folded = 'someone else' WHERE id = 1;
+         UPDATE units SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = 1;",
     );
     let bad = |column: &str, value: &str| {
         format!(
@@ -123,9 +124,20 @@ fn stamps_no_history_entry_holds_are_checked_too() {
              `2022-05-10T00:35:00.000Z`): it was changed behind spotcheck's back"
         )
     };
+    let unit_logged = book.ok(&[
+        "sql",
+        "SELECT at FROM history WHERE seq = 1",
+        "--format",
+        "csv",
+    ]);
+    let unit_logged = unit_logged.lines().nth(1).unwrap();
     assert_eq!(
         problems(&book),
         [
+            ("unit #1".to_string(), format!(
+                "its updated_at `2030-01-01T00:00:00.000Z` is not {unit_logged}, the time of its \
+                 one history entry, as its other stamp is: it was changed behind spotcheck's back"
+            )),
             ("person #1".to_string(),
              "its name_folded is not its name folded: it was changed behind spotcheck's back, and lookups by name miss it".to_string()),
             ("finding #1".to_string(), bad("logged_at", "garbage")),
