@@ -190,7 +190,25 @@ impl Store {
         };
         let leftovers = query::Leftovers::before_opening(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
-        let conn = open_file(path, flags, "").map_err(unopenable)?;
+        let log_empty = || {
+            std::fs::metadata(sibling(path, "-wal"))
+                .map(|m| m.len() == 0)
+                .unwrap_or(true)
+        };
+        // A file no one may write to (mode 0444) has no writer to make way
+        // for, and a read-only connection to it would leave `-wal` and
+        // `-shm` files it cannot remove: with nothing in a log, it is read
+        // as it stands. Opening it for writing writes nothing.
+        let write_protected = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        let conn = if write_protected && log_empty() {
+            open_file(path, flags, "immutable=1")
+        } else {
+            open_file(path, flags, "")
+        }
+        .map_err(unopenable)?;
         // A logbook in WAL mode needs its `-shm` file; in a folder that cannot
         // be written (a write-protected memory stick) SQLite cannot make one.
         // Nobody can be writing there either, so the file is read as it
@@ -205,10 +223,7 @@ impl Store {
             {
                 drop(conn);
                 let wal = sibling(path, "-wal");
-                let log_empty = std::fs::metadata(&wal)
-                    .map(|m| m.len() == 0)
-                    .unwrap_or(true);
-                if log_empty {
+                if log_empty() {
                     (
                         open_file(path, flags, "immutable=1").map_err(unopenable)?,
                         None,
