@@ -180,3 +180,31 @@ store-listing-tasks = listing tasks
 store-task-label = task #{ $number }
 store-counting-visits = counting visits per unit
 store-counting-tasks = counting tasks per unit
+
+## Opening a logbook for a read, which never writes to it.
+
+store-logbook-older = has schema version { $version }, written by an older spotcheck; this one reads and writes version { $known }, and a read never changes the file: upgrade it with `spotcheck init` (which keeps the old file as `{ $backup }`; an older spotcheck cannot open the upgraded one), or read it with the spotcheck that wrote it
+store-logbook-not-initialised = is an empty SQLite database, not yet a logbook: make it one with `spotcheck init`
+store-logbook-uncopyable = cannot be copied aside to be read without writing to it: { $error }
+
+## What `check` finds in the schema and in the columns no history entry holds.
+
+store-reading-schema = reading the logbook's schema
+store-check-schema-missing = is missing: it was dropped behind spotcheck's back
+store-check-schema-changed = differs from the one this spotcheck creates: it was changed behind spotcheck's back
+store-check-schema-added = is not one spotcheck creates: it was added behind spotcheck's back
+store-check-bad-stamp = its { $column } `{ $value }` is not a time as spotcheck writes them (as `2022-05-10T00:35:00.000Z`): it was changed behind spotcheck's back
+store-check-folded-name = its name_folded is not its name folded: it was changed behind spotcheck's back, and lookups by name miss it
+store-logbook-schema-changed = has a schema that differs from the one this spotcheck creates ({ $objects }): it was changed behind spotcheck's back, and what spotcheck reads or writes there may leave records out; spotcheck left the file as it is: run `spotcheck check` to see every change, and restore the logbook from your latest backup (see `spotcheck backup`)
+store-logbook-version-tampered = says it has schema version { $version }, but its tables are those of version { $actual }: the version number was changed behind spotcheck's back; spotcheck left the file as it is: set it back with `sqlite3 { $file } 'PRAGMA user_version = { $actual }'`, then run spotcheck again (this one writes version { $known })
+store-logbook-version-unknown = says it has schema version { $version }, but its tables are not those of any version spotcheck wrote (this one writes version { $known }): they were changed behind spotcheck's back; spotcheck left the file as it is: restore it from your latest backup (see `spotcheck backup`)
+store-upgrade-failed = could not be upgraded to schema version { $version } ({ $error }); the upgrade was undone and the file left as it was: restore it from your latest backup if it was changed by hand
+
+## A stored value that cannot be read, changed by another program.
+
+store-bad-stored-value = { $record }: its stored { $column } `{ $value }` is not a date or time as spotcheck stores them; it was changed behind spotcheck's back: run `spotcheck check`, and correct the record with `spotcheck edit` or restore the logbook from your latest backup
+
+## Another program holds the write lock.
+
+store-logbook-locked = is locked by another program writing to it (another spotcheck, or an `sqlite3` session with a write under way); this spotcheck waited { $seconds } s to write and gave up, changing nothing: let the other finish, or close it (in `sqlite3`, type `COMMIT;` or `.quit`), then try again
+store-check-stamp-changed = its { $column } `{ $value }` is not { $at }, the time of its one history entry, as its other stamp is: it was changed behind spotcheck's back

@@ -210,3 +210,31 @@ store-listing-tasks = liệt kê nhiệm vụ
 store-task-label = nhiệm vụ #{ $number }
 store-counting-visits = đếm lượt kiểm tra theo đơn vị
 store-counting-tasks = đếm nhiệm vụ theo đơn vị
+
+## Opening a logbook for a read, which never writes to it.
+
+store-logbook-older = có lược đồ phiên bản { $version }, do một bản spotcheck cũ hơn ghi; bản này đọc và ghi phiên bản { $known }, và lệnh đọc không bao giờ thay đổi tệp: nâng cấp tệp bằng `spotcheck init` (lệnh này giữ tệp cũ thành `{ $backup }`; bản spotcheck cũ sẽ không mở được tệp đã nâng cấp), hoặc đọc tệp bằng bản spotcheck đã ghi nó
+store-logbook-not-initialised = là một cơ sở dữ liệu SQLite trống, chưa phải là sổ kiểm tra: tạo sổ bằng `spotcheck init`
+store-logbook-uncopyable = không sao chép ra chỗ riêng được để đọc mà không ghi vào tệp: { $error }
+
+## What `check` finds in the schema and in the columns no history entry holds.
+
+store-reading-schema = đang đọc lược đồ của sổ
+store-check-schema-missing = bị thiếu: đã bị xóa ngoài spotcheck
+store-check-schema-changed = khác với bản spotcheck này tạo ra: đã bị sửa ngoài spotcheck
+store-check-schema-added = không phải do spotcheck tạo ra: đã được thêm ngoài spotcheck
+store-check-bad-stamp = cột { $column } `{ $value }` không phải thời điểm theo cách spotcheck ghi (như `2022-05-10T00:35:00.000Z`): đã bị sửa ngoài spotcheck
+store-check-folded-name = cột name_folded không khớp với tên đã chuẩn hóa: đã bị sửa ngoài spotcheck, và tìm theo tên sẽ bỏ sót nó
+store-logbook-schema-changed = có lược đồ khác với bản spotcheck này tạo ra ({ $objects }): nó đã bị sửa ngoài spotcheck, và những gì spotcheck đọc hoặc ghi ở đó có thể bỏ sót bản ghi; spotcheck để nguyên tệp: chạy `spotcheck check` để xem mọi thay đổi, rồi khôi phục sổ từ bản sao lưu gần nhất (xem `spotcheck backup`)
+store-logbook-version-tampered = ghi lược đồ phiên bản { $version }, nhưng các bảng của nó là của phiên bản { $actual }: số phiên bản đã bị sửa ngoài spotcheck; spotcheck để nguyên tệp: đặt lại bằng `sqlite3 { $file } 'PRAGMA user_version = { $actual }'`, rồi chạy lại spotcheck (bản này ghi phiên bản { $known })
+store-logbook-version-unknown = ghi lược đồ phiên bản { $version }, nhưng các bảng của nó không thuộc phiên bản nào spotcheck từng ghi (bản này ghi phiên bản { $known }): chúng đã bị sửa ngoài spotcheck; spotcheck để nguyên tệp: khôi phục từ bản sao lưu gần nhất (xem `spotcheck backup`)
+store-upgrade-failed = không nâng cấp được lên lược đồ phiên bản { $version } ({ $error }); việc nâng cấp đã được hoàn tác và tệp giữ nguyên: khôi phục từ bản sao lưu gần nhất nếu tệp đã bị sửa bằng tay
+
+## A stored value that cannot be read, changed by another program.
+
+store-bad-stored-value = { $record }: giá trị { $column } đã lưu `{ $value }` không phải ngày hoặc giờ theo cách spotcheck lưu; nó đã bị sửa ngoài spotcheck: chạy `spotcheck check`, rồi sửa bản ghi bằng `spotcheck edit` hoặc khôi phục sổ từ bản sao lưu gần nhất
+
+## Another program holds the write lock.
+
+store-logbook-locked = đang bị một chương trình khác khóa để ghi (một spotcheck khác, hoặc một phiên `sqlite3` đang ghi dở); spotcheck này đã chờ { $seconds } giây để ghi rồi thôi, không thay đổi gì: đợi chương trình kia xong, hoặc đóng nó (trong `sqlite3`, gõ `COMMIT;` hoặc `.quit`), rồi thử lại
+store-check-stamp-changed = cột { $column } `{ $value }` của nó không phải { $at }, thời điểm của mục lịch sử duy nhất, như cột thời điểm còn lại: đã bị sửa ngoài spotcheck

@@ -231,7 +231,7 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
             seal = seal
         )));
     }
-    let store = ctx.open(Access::Read)?;
+    let store = ctx.open(Access::Check)?;
     let outcome = check::run(store.conn(), seal.map(str::trim))?;
     let head = outcome
         .seal

@@ -49,6 +49,10 @@ struct Table {
     entity: &'static str,
     table: &'static str,
     snapshot: &'static Snapshot,
+    /// The column stamped when the record was made.
+    created: &'static str,
+    /// Whether the table keeps a folded copy of `name` for lookups.
+    folded_name: bool,
 }
 
 const TABLES: [Table; 6] = [
@@ -56,31 +60,43 @@ const TABLES: [Table; 6] = [
         entity: "unit",
         table: "units",
         snapshot: &units::SNAPSHOT,
+        created: "created_at",
+        folded_name: true,
     },
     Table {
         entity: "person",
         table: "people",
         snapshot: &people::SNAPSHOT,
+        created: "created_at",
+        folded_name: true,
     },
     Table {
         entity: "visit",
         table: "visits",
         snapshot: &visits::SNAPSHOT,
+        created: "created_at",
+        folded_name: false,
     },
     Table {
         entity: "finding",
         table: "findings",
         snapshot: &findings::SNAPSHOT,
+        created: "logged_at",
+        folded_name: false,
     },
     Table {
         entity: "plan",
         table: "plans",
         snapshot: &plans::SNAPSHOT,
+        created: "created_at",
+        folded_name: false,
     },
     Table {
         entity: "task",
         table: "tasks",
         snapshot: &tasks::SNAPSHOT,
+        created: "created_at",
+        folded_name: false,
     },
 ];
 
@@ -89,6 +105,7 @@ const TABLES: [Table; 6] = [
 pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     sqlite_checks(conn, &mut outcome)?;
+    schema(conn, &mut outcome)?;
     let confirmed_at = chain(conn, seal, &mut outcome)?;
     for table in &TABLES {
         records(conn, table, &mut outcome)?;
@@ -159,6 +176,35 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
         outcome.problems.push(Problem {
             record: format!("{table} #{}", rowid.unwrap_or(0)),
             problem: t!("store-check-missing-parent", table = parent),
+        });
+    }
+    Ok(())
+}
+
+/// The file's tables, views, triggers and indexes against those this version
+/// creates, by name and SQL text (spaces aside): a view filtered, a trigger
+/// added or dropped, a table no longer STRICT are all named.
+fn schema(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
+    let expected = super::schema::expected_objects(super::SCHEMA_VERSION)?;
+    let found = super::schema::objects(conn)?;
+    for ((kind, name), sql) in &expected {
+        let record = format!("{kind} {name}");
+        match found.get(&(kind.clone(), name.clone())) {
+            None => outcome.problems.push(Problem {
+                record,
+                problem: t!("store-check-schema-missing"),
+            }),
+            Some(other) if other != sql => outcome.problems.push(Problem {
+                record,
+                problem: t!("store-check-schema-changed"),
+            }),
+            Some(_) => {}
+        }
+    }
+    for (kind, name) in found.keys().filter(|key| !expected.contains_key(*key)) {
+        outcome.problems.push(Problem {
+            record: format!("{kind} {name}"),
+            problem: t!("store-check-schema-added"),
         });
     }
     Ok(())
@@ -245,15 +291,27 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
     let snapshot = table.snapshot;
     let sql = format!(
         "WITH last AS (
-             SELECT entity_id, entity_uid, after, max(seq) FROM history
-             WHERE entity = :entity GROUP BY entity_id
+             SELECT entity_id, entity_uid, after, at, max(seq), count(*) AS entries
+             FROM history WHERE entity = :entity GROUP BY entity_id
          )
-         SELECT {a}.id, {a}.uid, {json}, last.after, last.entity_uid FROM {from}
+         SELECT {a}.id, {a}.uid, {json}, last.after, last.entity_uid,
+                {a}.{created}, {a}.updated_at, {folded},
+                CASE WHEN last.entries = 1 THEN last.at END
+         FROM {from}
          LEFT JOIN last ON last.entity_id = {a}.id
          ORDER BY {a}.id",
         a = snapshot.alias,
         json = snapshot.json,
         from = snapshot.from,
+        created = table.created,
+        folded = if table.folded_name {
+            format!(
+                "{a}.name_folded IS NOT spotcheck_fold({a}.name)",
+                a = snapshot.alias
+            )
+        } else {
+            "0".to_string()
+        },
     );
     let context = || t!("store-comparing-with-history", records = table.table);
     let mut stmt = conn.prepare(&sql).with_context(context)?;
@@ -266,8 +324,47 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         let last: Option<String> = row.get(3).with_context(context)?;
         let uid: String = row.get(1).with_context(context)?;
         let history_uid: Option<String> = row.get(4).with_context(context)?;
+        let created: Option<String> = row.get(5).with_context(context)?;
+        let updated: Option<String> = row.get(6).with_context(context)?;
+        let folded_differs: bool = row.get(7).with_context(context)?;
         outcome.records += 1;
         let record = format!("{} #{id}", table.entity);
+        for (column, stamp) in [(table.created, &created), ("updated_at", &updated)] {
+            if !stamp.as_deref().is_some_and(is_stamp) {
+                outcome.problems.push(Problem {
+                    record: record.clone(),
+                    problem: t!(
+                        "store-check-bad-stamp",
+                        column = column,
+                        value = stamp.as_deref().unwrap_or("NULL")
+                    ),
+                });
+            }
+        }
+        // A record made here and never changed since was stamped with the
+        // time of its one history entry, twice. One stamp off that time
+        // while the other is on it was changed by hand; both off is a
+        // record imported or merged with its own stamps.
+        let only_entry_at: Option<String> = row.get(8).with_context(context)?;
+        if let (Some(at), Some(created), Some(updated)) = (&only_entry_at, &created, &updated) {
+            let off = match (created == at, updated == at) {
+                (true, false) => Some(("updated_at", updated)),
+                (false, true) => Some((table.created, created)),
+                _ => None,
+            };
+            if let Some((column, value)) = off.filter(|(_, value)| is_stamp(value)) {
+                outcome.problems.push(Problem {
+                    record: record.clone(),
+                    problem: t!(
+                        "store-check-stamp-changed",
+                        column = column,
+                        value = value.as_str(),
+                        at = at.as_str()
+                    ),
+                });
+            }
+        }
+        let problems_before = outcome.problems.len();
         // Compared as JSON values: the same record may be written with its
         // keys or escapes in another order than when it was recorded. A
         // field that is null now may be missing from an entry written
@@ -292,17 +389,24 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         }
         match last {
             None => outcome.problems.push(Problem {
-                record,
+                record: record.clone(),
                 problem: t!("store-check-no-history"),
             }),
             Some(last) if !same(&last) => outcome.problems.push(Problem {
-                record,
+                record: record.clone(),
                 problem: t!(
                     "store-check-differs",
                     fields = differing_fields(&last, &now)
                 ),
             }),
             Some(_) => {}
+        }
+        // Only worth saying when the name itself agrees with the history.
+        if folded_differs && outcome.problems.len() == problems_before {
+            outcome.problems.push(Problem {
+                record,
+                problem: t!("store-check-folded-name"),
+            });
         }
     }
     drop(rows);
@@ -324,6 +428,12 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         });
     }
     Ok(())
+}
+
+/// Whether `text` is a stamp as spotcheck writes them: UTC, RFC 3339 with
+/// milliseconds, as `2022-05-10T00:35:00.000Z`.
+fn is_stamp(text: &str) -> bool {
+    text.len() == 24 && text.ends_with('Z') && chrono::DateTime::parse_from_rfc3339(text).is_ok()
 }
 
 /// A snapshot with its null fields left out.

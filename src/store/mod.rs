@@ -54,6 +54,9 @@ pub enum Access {
     Read,
     /// Write: a missing logbook is created (its directory must exist).
     Write,
+    /// Read for `check`, which reads a logbook whose views were changed
+    /// behind spotcheck's back to name what changed; other reads refuse it.
+    Check,
 }
 
 /// An open logbook.
@@ -62,6 +65,9 @@ pub struct Store {
     path: PathBuf,
     /// Declared after `conn`, so it runs once the connection is closed.
     _leftovers: Option<query::Leftovers>,
+    /// The private copy a read of a logbook with a log in a read-only
+    /// folder works on; removed once the connection is closed.
+    _copy: Option<tempfile::TempDir>,
 }
 
 /// Where a record comes from when it is not typed now: its uid and stamps
@@ -107,6 +113,10 @@ pub struct Author {
 impl Store {
     /// Open the logbook at `path`, creating it for a write when it is missing.
     /// Returns the store and whether the file was created just now.
+    ///
+    /// A read never writes: the file is opened read-only, an older schema is
+    /// refused with the command that upgrades it, and the search queue is
+    /// left for the next write.
     pub fn open(path: &Path, access: Access) -> Result<(Store, bool)> {
         let logbook_error = |problem: String| Error::Logbook {
             path: path.to_path_buf(),
@@ -116,12 +126,18 @@ impl Store {
             Ok(meta) if meta.is_dir() => {
                 return Err(logbook_error(t!("store-logbook-is-directory")));
             }
+            // An empty file is what an interrupted first write leaves: a
+            // write makes it a logbook, a read says what it is.
+            Ok(meta) if meta.len() == 0 && access == Access::Write => {
+                create_logbook(path, true)?;
+                true
+            }
             Ok(_) => {
                 check_header(path, &db_advice())?;
                 false
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if access == Access::Read {
+                if access != Access::Write {
                     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
                     if let Some(dir) = dir.filter(|d| !d.is_dir()) {
                         return Err(logbook_error(t!(
@@ -131,8 +147,7 @@ impl Store {
                     }
                     return Err(logbook_error(t!("store-logbook-missing")));
                 }
-                create_owner_only(path)?;
-                true
+                create_logbook(path, false)?
             }
             Err(e) => {
                 return Err(logbook_error(t!(
@@ -141,23 +156,133 @@ impl Store {
                 )));
             }
         };
-
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
+        if access != Access::Write {
+            return Ok((Store::open_read(path, access)?, false));
+        }
+        let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
             .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             _leftovers: None,
+            _copy: None,
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
+        schema::check_version(&store.conn, path)?;
         store.set_durability()?;
         schema::migrate(&mut store.conn, path)?;
-        store.index_leftovers(access)?;
+        schema::check_objects(&store.conn, path, &["table", "view", "trigger", "index"])?;
+        store.index_leftovers()?;
         Ok((store, created))
+    }
+
+    /// Open an existing logbook for reading only: nothing of the file, its
+    /// schema or its search index changes, and no `-wal` or `-shm` file is
+    /// left behind that was not there before.
+    fn open_read(path: &Path, access: Access) -> Result<Store> {
+        let logbook_error = |problem: String| Error::Logbook {
+            path: path.to_path_buf(),
+            problem,
+        };
+        let unopenable = |e: rusqlite::Error| {
+            logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
+        };
+        let leftovers = query::Leftovers::before_opening(path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let log_empty = || {
+            std::fs::metadata(sibling(path, "-wal"))
+                .map(|m| m.len() == 0)
+                .unwrap_or(true)
+        };
+        // A file no one may write to (mode 0444) has no writer to make way
+        // for, and a read-only connection to it would leave `-wal` and
+        // `-shm` files it cannot remove: with nothing in a log, it is read
+        // as it stands. Opening it for writing writes nothing.
+        let write_protected = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
+        let conn = if write_protected && log_empty() {
+            open_file(path, flags, "immutable=1")
+        } else {
+            open_file(path, flags, "")
+        }
+        .map_err(unopenable)?;
+        // A logbook in WAL mode needs its `-shm` file; in a folder that cannot
+        // be written (a write-protected memory stick) SQLite cannot make one.
+        // Nobody can be writing there either, so the file is read as it
+        // stands: directly when its log is empty, else through a private
+        // copy of the file and its log, as reading the file alone would
+        // silently leave out what the log holds.
+        let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()));
+        let (conn, copy) = match probe {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+                    || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
+            {
+                drop(conn);
+                let wal = sibling(path, "-wal");
+                if log_empty() {
+                    (
+                        open_file(path, flags, "immutable=1").map_err(unopenable)?,
+                        None,
+                    )
+                } else {
+                    let copy = tempfile::Builder::new()
+                        .prefix("spotcheck-read-")
+                        .tempdir()
+                        .map_err(|e| {
+                            logbook_error(t!("store-logbook-unreadable", error = e.to_string()))
+                        })?;
+                    let copied = copy.path().join("logbook.db");
+                    std::fs::copy(path, &copied)
+                        .and_then(|_| std::fs::copy(&wal, sibling(&copied, "-wal")))
+                        .map_err(|e| {
+                            logbook_error(t!("store-logbook-unreadable", error = e.to_string()))
+                        })?;
+                    (
+                        open_file(&copied, flags, "").map_err(unopenable)?,
+                        Some(copy),
+                    )
+                }
+            }
+            _ => (conn, None),
+        };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _leftovers: Some(leftovers),
+            _copy: copy,
+        };
+        store.configure()?;
+        schema::check_identity(&store.conn, path)?;
+        schema::check_version(&store.conn, path)?;
+        schema::check_current(&store.conn, path)?;
+        if access != Access::Check {
+            schema::check_objects(&store.conn, path, &["view"])?;
+        }
+        // Findings another program changed wait in the search queue; a read
+        // must not index them into the file, so it searches a private copy
+        // where they are indexed.
+        if search::any_pending(&store.conn)? {
+            let Store {
+                conn,
+                path,
+                _leftovers,
+                _copy,
+            } = store;
+            let mut copy = private_copy(&conn, &path)?;
+            drop(conn);
+            copy.write(|_| Ok(()))?;
+            copy._leftovers = _leftovers;
+            store = copy;
+        }
+        store
+            .conn
+            .pragma_update(None, "query_only", true)
+            .with_context(|| t!("store-making-read-only"))?;
+        Ok(store)
     }
 
     /// A logbook in memory, for tests of the store itself.
@@ -167,6 +292,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             _leftovers: None,
+            _copy: None,
         };
         store.configure()?;
         schema::migrate(&mut store.conn, Path::new(":memory:"))?;
@@ -235,10 +361,16 @@ impl Store {
     /// so two spotchecks never both read and then fail to write. Every write
     /// of spotcheck commits here, after the findings it changed are indexed.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = &self.path;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| t!("store-starting-write"))?;
+            .map_err(|e| {
+                locked(path, e).unwrap_or_else(|e| Error::Sqlite {
+                    context: t!("store-starting-write"),
+                    source: e,
+                })
+            })?;
         let value = work(&tx)?;
         search::index_pending(&tx)?;
         tx.commit().with_context(|| t!("store-committing-write"))?;
@@ -247,17 +379,13 @@ impl Store {
 
     /// Index what another program (the `sqlite3` shell, say) changed and
     /// left in the search queue, so that this command's searches find it.
-    /// A read goes on without it when the file cannot be written (read-only
-    /// media, another writer holding the lock past the timeout): `check`
+    /// Only a write does it: a read leaves the file as it is, and `check`
     /// names what is left in the queue.
-    fn index_leftovers(&mut self, access: Access) -> Result<()> {
+    fn index_leftovers(&mut self) -> Result<()> {
         if !search::any_pending(&self.conn)? {
             return Ok(());
         }
-        match self.write(|_| Ok(())) {
-            Err(_) if access == Access::Read => Ok(()),
-            done => done,
-        }
+        self.write(|_| Ok(()))
     }
 
     /// The connection for reads; a read sees one consistent snapshot per statement.
@@ -270,6 +398,24 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .with_context(|| t!("store-reading-schema-version"))
+    }
+}
+
+/// The error of a write that waited [`BUSY_TIMEOUT`] for another program
+/// holding the logbook's write lock: who waits for what, how long, and what
+/// to do. Any other error is given back as it is.
+pub(super) fn locked(
+    path: &Path,
+    e: rusqlite::Error,
+) -> std::result::Result<Error, rusqlite::Error> {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            Ok(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!("store-logbook-locked", seconds = BUSY_TIMEOUT.as_secs()),
+            })
+        }
+        _ => Err(e),
     }
 }
 
@@ -326,6 +472,129 @@ fn create_owner_only(path: &Path) -> Result<()> {
     })
 }
 
+/// The file beside `path` whose name ends in `suffix` (`-wal`, `-shm`).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Open `path` as the file it names, whatever its name: SQLite (built to
+/// read `file:` names as URIs) is given a URI built here with every byte
+/// but the plain ones escaped, so `--db file:c.db` is the file `file:c.db`.
+/// `params` are URI parameters, as `immutable=1`.
+fn open_file(path: &Path, flags: OpenFlags, params: &str) -> rusqlite::Result<Connection> {
+    let text = path.to_string_lossy();
+    // An absolute path gets an empty authority, so `//x` stays a path.
+    let mut uri = String::from(if text.starts_with('/') {
+        "file://"
+    } else {
+        "file:"
+    });
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    if !params.is_empty() {
+        uri.push('?');
+        uri.push_str(params);
+    }
+    Connection::open_with_flags(
+        uri,
+        flags | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
+/// A copy of the logbook open on `conn`, in a private temporary folder, that
+/// spotcheck may write to without touching the logbook: to index a read's
+/// pending search entries, or run a check SQLite words as a write.
+pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
+    let problem = |error: String| Error::Logbook {
+        path: path.to_path_buf(),
+        problem: t!("store-logbook-uncopyable", error = error),
+    };
+    let dir = tempfile::Builder::new()
+        .prefix("spotcheck-read-")
+        .tempdir()
+        .map_err(|e| problem(e.to_string()))?;
+    let copied = dir.path().join("logbook.db");
+    conn.backup(
+        rusqlite::MAIN_DB,
+        &copied,
+        None::<fn(rusqlite::backup::Progress)>,
+    )
+    .map_err(|e| problem(e.to_string()))?;
+    let conn = open_file(&copied, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
+        .map_err(|e| problem(e.to_string()))?;
+    let mut store = Store {
+        conn,
+        path: path.to_path_buf(),
+        _leftovers: None,
+        _copy: Some(dir),
+    };
+    store.configure()?;
+    Ok(store)
+}
+
+/// Make a new logbook at `path`: built whole under a temporary name in the
+/// same folder and moved into place once initialised, so that a spotcheck
+/// stopped half-way never leaves a file that later commands refuse. With
+/// `replace_empty`, the empty file at `path` is replaced; otherwise a file
+/// another spotcheck put there meanwhile is kept. Returns whether this call
+/// made the logbook.
+fn create_logbook(path: &Path, replace_empty: bool) -> Result<bool> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.new-{}", &new_uid()[..8]));
+    let as_logbook = |e: Error| match e {
+        Error::Logbook { problem, .. } => Error::Logbook {
+            path: path.to_path_buf(),
+            problem,
+        },
+        other => other,
+    };
+    create_owner_only(&temp).map_err(as_logbook)?;
+    let built = (|| {
+        let conn = open_file(&temp, OpenFlags::SQLITE_OPEN_READ_WRITE, "").map_err(|e| {
+            Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!("store-logbook-uncreatable", error = e.to_string()),
+            }
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            _leftovers: None,
+            _copy: None,
+        };
+        store.configure()?;
+        store.set_durability()?;
+        schema::migrate(&mut store.conn, Path::new(":memory:"))?;
+        drop(store);
+        let placed = if replace_empty {
+            std::fs::rename(&temp, path).map(|()| true)
+        } else {
+            // A hard link never replaces a file; where the file system has
+            // none (a FAT memory stick), a rename into a name still free.
+            match std::fs::hard_link(&temp, path) {
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+                Err(_) if !path.exists() => std::fs::rename(&temp, path).map(|()| true),
+                Err(_) => Ok(false),
+            }
+        };
+        placed.map_err(|e| Error::Logbook {
+            path: path.to_path_buf(),
+            problem: t!("store-logbook-uncreatable", error = e.to_string()),
+        })
+    })();
+    let _ = std::fs::remove_file(&temp);
+    built
+}
+
 // Dates and times are stored as text SQLite's date functions understand:
 // `2022-05-10`, `07:45`, `2022-05-10 07:45`.
 
@@ -373,19 +642,63 @@ pub(crate) fn stored_datetime(text: &str) -> FromSqlResult<NaiveDateTime> {
     parse_stored(text, |t| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M"))
 }
 
+/// A stored date, time or month that cannot be read: changed by another
+/// program, as the `sqlite3` shell. Names the record and the column.
+#[derive(Debug)]
+pub(crate) struct BadStoredValue(String);
+
+impl std::fmt::Display for BadStoredValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadStoredValue {}
+
+/// The record a row of a read is, as people name it: `finding #3`. The
+/// kind is told by the column read, as each is kept by one kind of record
+/// (`due_on` by findings and tasks, told apart by a task's `assigned_on`).
+fn record_of(row: &rusqlite::Row<'_>, column: &str) -> String {
+    let noun = match column {
+        "from_month" | "to_month" => "plan",
+        "assigned_on" | "done_on" => "task",
+        "due_on" if row.as_ref().column_index("assigned_on").is_ok() => "task",
+        "morning_start" | "afternoon_start" => "unit",
+        "started_at" | "ended_at" => "visit",
+        _ => "finding",
+    };
+    match row.get::<_, i64>("id") {
+        Ok(id) => format!("{noun} #{id}"),
+        Err(_) => noun.to_string(),
+    }
+}
+
+/// The error of a stored value that cannot be read: the record, the column,
+/// the value, and what to run.
+fn bad_stored_value(row: &rusqlite::Row<'_>, column: &str, value: Option<&str>) -> rusqlite::Error {
+    rusqlite::Error::UserFunctionError(Box::new(BadStoredValue(t!(
+        "store-bad-stored-value",
+        record = record_of(row, column),
+        column = column,
+        value = value.unwrap_or("NULL")
+    ))))
+}
+
 /// Read an optional stored date, time or date-time column.
 pub(crate) fn opt<T>(
     row: &rusqlite::Row<'_>,
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = row.get(column)?;
-    text.map(|t| {
-        parse(&t).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        })
-    })
-    .transpose()
+    let text: Option<String> = match row.get(column) {
+        Ok(text) => text,
+        Err(rusqlite::Error::InvalidColumnType(..)) => {
+            return Err(bad_stored_value(row, column, Some("(not text)")));
+        }
+        Err(e) => return Err(e),
+    };
+    text.map(|t| parse(&t).map_err(|_| bad_stored_value(row, column, Some(&t))))
+        .transpose()
 }
 
 pub(crate) fn req<T>(
@@ -393,11 +706,7 @@ pub(crate) fn req<T>(
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<T> {
-    opt(row, column, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
-        0,
-        column.to_string(),
-        rusqlite::types::Type::Null,
-    ))
+    opt(row, column, parse)?.ok_or_else(|| bad_stored_value(row, column, None))
 }
 
 macro_rules! sql_text_enum {

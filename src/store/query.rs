@@ -134,6 +134,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             _leftovers: Some(leftovers),
+            _copy: None,
         };
         store.configure()?;
         schema::check_identity(&store.conn, path)?;
@@ -216,7 +217,7 @@ pub(super) struct Leftovers {
 }
 
 impl Leftovers {
-    fn before_opening(path: &Path) -> Leftovers {
+    pub(super) fn before_opening(path: &Path) -> Leftovers {
         let absent = |suffix: &str| {
             let mut name = path.as_os_str().to_os_string();
             name.push(suffix);

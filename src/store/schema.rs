@@ -2,6 +2,7 @@
 //! made by an older spotcheck is upgraded step by step, each step in one
 //! transaction after a backup copy of the file is taken.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -77,6 +78,161 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuse, for a read, a logbook whose schema is older than this build's:
+/// reading it would need an upgrade, and a read never writes.
+pub(super) fn check_current(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: if version == 0 {
+            t!("store-logbook-not-initialised")
+        } else {
+            t!(
+                "store-logbook-older",
+                version = version,
+                known = SCHEMA_VERSION,
+                backup = format!("{name}.v{version}.bak")
+            )
+        },
+    })
+}
+
+/// A schema as `sqlite_schema` holds it: each table, view, trigger and
+/// index by kind and name, with its SQL text, spaces aside.
+pub(super) type Objects = BTreeMap<(String, String), String>;
+
+/// The schema of the file open on `conn`.
+pub(super) fn objects(conn: &Connection) -> Result<Objects> {
+    let context = || t!("store-reading-schema");
+    let mut stmt = conn
+        .prepare(
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+             WHERE name NOT LIKE 'sqlite_stat%'",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map([], |row| {
+            let sql: String = row.get(2)?;
+            Ok((
+                (row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                sql.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The schema this build gives a logbook of `version`, made in memory.
+pub(super) fn expected_objects(version: i64) -> Result<Objects> {
+    let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
+    let mut store = super::Store {
+        conn,
+        path: PathBuf::from(":memory:"),
+        _leftovers: None,
+        _copy: None,
+    };
+    store.configure()?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        if index as i64 >= version {
+            break;
+        }
+        store
+            .conn
+            .execute_batch(sql)
+            .with_context(|| t!("store-upgrading", version = index + 1))?;
+    }
+    objects(&store.conn)
+}
+
+/// Refuse a logbook whose `user_version` does not say what its schema is
+/// (set by hand, say): upgrading it would run the wrong steps, and reading
+/// it would read the wrong tables. A current one passes; `check` compares it.
+pub(super) fn check_version(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let found = objects(conn)?;
+    if found.is_empty() && version == 0 {
+        return Ok(()); // a new logbook
+    }
+    if (1..SCHEMA_VERSION).contains(&version) && expected_objects(version)? == found {
+        return Ok(());
+    }
+    let mut actual = None;
+    for candidate in 1..=SCHEMA_VERSION {
+        if expected_objects(candidate)? == found {
+            actual = Some(candidate);
+        }
+    }
+    let name = path.display().to_string();
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: match actual {
+            Some(actual) => t!(
+                "store-logbook-version-tampered",
+                version = version,
+                actual = actual,
+                known = SCHEMA_VERSION,
+                file = name
+            ),
+            None => t!(
+                "store-logbook-version-unknown",
+                version = version,
+                known = SCHEMA_VERSION
+            ),
+        },
+    })
+}
+
+/// Refuse a logbook whose schema is not the one this build creates, in the
+/// objects of the `kinds` given: a read refuses changed views (lists,
+/// exports and reports read them, and a view filtered by hand would
+/// silently leave records out); a write refuses any change but an index
+/// added (a trigger dropped would leave the search index behind, a table no
+/// longer STRICT would take values of any type). `check` names them all.
+pub(super) fn check_objects(conn: &Connection, path: &Path, kinds: &[&str]) -> Result<()> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .with_context(|| t!("store-reading-schema-version"))?;
+    if version != SCHEMA_VERSION {
+        return Ok(()); // an older logbook, checked by `check_version`
+    }
+    let of_kinds = |objects: Objects| -> Objects {
+        objects
+            .into_iter()
+            .filter(|((kind, _), _)| kinds.contains(&kind.as_str()))
+            .collect()
+    };
+    let found = of_kinds(objects(conn)?);
+    let expected = of_kinds(expected_objects(SCHEMA_VERSION)?);
+    let mut changed: Vec<String> = Vec::new();
+    for key in expected.keys().chain(found.keys()) {
+        let (kind, name) = key;
+        let added_index = kind == "index" && !expected.contains_key(key);
+        if found.get(key) != expected.get(key) && !added_index {
+            changed.push(format!("{kind} {name}"));
+        }
+    }
+    changed.sort();
+    changed.dedup();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Logbook {
+        path: path.to_path_buf(),
+        problem: t!("store-logbook-schema-changed", objects = changed.join(", ")),
+    })
+}
+
 /// Bring the file up to [`SCHEMA_VERSION`].
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn
@@ -92,7 +248,12 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         let target = index as i64 + 1;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .with_context(|| t!("store-starting-upgrade"))?;
+            .map_err(|e| {
+                super::locked(path, e).unwrap_or_else(|e| Error::Sqlite {
+                    context: t!("store-starting-upgrade"),
+                    source: e,
+                })
+            })?;
         // Another spotcheck may have upgraded the file while we waited for the lock.
         let current: i64 = tx
             .pragma_query_value(None, "user_version", |row| row.get(0))
@@ -100,8 +261,19 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         if current >= target {
             continue;
         }
-        tx.execute_batch(sql)
-            .with_context(|| t!("store-upgrading", version = target))?;
+        // SQLite's message alone: the error of a batch also carries the
+        // whole script, comments and all.
+        tx.execute_batch(sql).map_err(|e| Error::Logbook {
+            path: path.to_path_buf(),
+            problem: t!(
+                "store-upgrade-failed",
+                version = target,
+                error = match &e {
+                    rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+                    other => other.to_string(),
+                }
+            ),
+        })?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .with_context(|| t!("store-marking-logbook"))?;
         tx.pragma_update(None, "user_version", target)

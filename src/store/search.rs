@@ -71,6 +71,20 @@ pub(super) fn index_pending(conn: &Connection) -> Result<()> {
 /// Whether the index holds exactly the words of every finding; the message
 /// says what is wrong when it does not.
 pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
+    // FTS5 takes its integrity check as an insert, which a read may not
+    // send to the logbook: it is run on a private copy.
+    if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+        || conn
+            .pragma_query_value(None, "query_only", |row| row.get::<_, bool>(0))
+            .unwrap_or(true)
+    {
+        let path = conn
+            .path()
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default();
+        let copy = super::private_copy(conn, &path)?;
+        return index_problem(copy.conn());
+    }
     let pending: i64 = conn
         .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
         .with_context(|| t!("store-checking-search-index"))?;

@@ -509,7 +509,7 @@ fn an_empty_file_is_not_a_logbook() {
     let book = book.with_db(&empty);
     refused(
         &book,
-        &["init"],
+        &["list"],
         1,
         &format!(
             "error: logbook `{}`: is an empty file, not a spotcheck logbook; \

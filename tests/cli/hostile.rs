@@ -166,6 +166,22 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
         drop(conn);
         std::fs::read(book.db()).unwrap()
     };
+    // Changed behind spotcheck's back with the `sqlite3` shell: its version
+    // number, a view that leaves a person out, a search trigger dropped.
+    let tampered = |sql: &str| {
+        let book = Logbook::new();
+        std::fs::write(book.db(), &bytes).unwrap();
+        let conn = rusqlite::Connection::open(book.db()).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        std::fs::read(book.db()).unwrap()
+    };
+    let tampered_version = tampered("PRAGMA user_version = 2");
+    let tampered_view = tampered(
+        "DROP VIEW people_v;
+         CREATE VIEW people_v AS SELECT id AS number FROM people WHERE name <> 'Người thứ 7';",
+    );
+    let dropped_trigger = tampered("DROP TRIGGER finding_search_deleted");
     let mut damaged = bytes.clone();
     // Garbage over the middle of a b-tree page deep in the file.
     let at = (bytes.len() / page - 2) * page + 100;
@@ -178,6 +194,13 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
         ("newer-version", newer, vec!["list"]),
         ("foreign-sqlite", foreign.clone(), vec!["list"]),
         ("text-file", b"uid,kind\n1,late\n".to_vec(), vec!["list"]),
+        ("tampered-user-version", tampered_version, vec!["init"]),
+        ("tampered-view", tampered_view, vec!["export", "people"]),
+        (
+            "dropped-trigger",
+            dropped_trigger,
+            vec!["late", "Lê Văn Cường", "--minutes", "5"],
+        ),
     ];
     let mut differences = Vec::new();
     for (name, content, args) in &cases {

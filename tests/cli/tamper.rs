@@ -1,0 +1,229 @@
+//! Changes made to the logbook behind spotcheck's back, with the `sqlite3`
+//! shell or any SQLite program: `check` names each one (the schema object, or
+//! the record and its column), reads refuse what would silently change their
+//! output, and a changed schema version is named for what it is.
+
+use crate::support::{Logbook, csv_rows};
+
+/// A logbook with two people's findings, at rest.
+fn logbook() -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    book.ok(&["late", "Nguyễn Thị Lan", "--minutes", "10"]);
+    book.ok(&["absent", "Trần Văn Bình"]);
+    book
+}
+
+/// Run `sql` on the logbook as the `sqlite3` shell would.
+fn tamper(book: &Logbook, sql: &str) {
+    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+/// The problems `check` names, as (record, problem) rows.
+fn problems(book: &Logbook) -> Vec<(String, String)> {
+    let output = book.run(&["check", "--format", "csv"]);
+    assert_eq!(output.code, 3, "{}", output.dump);
+    csv_rows(&output.stdout)
+        .into_iter()
+        .skip(1)
+        .map(|row| (row[0].clone(), row[1].clone()))
+        .collect()
+}
+
+#[test]
+fn a_filtered_view_is_named_by_check_and_refused_by_export() {
+    let book = logbook();
+    let all = book.ok(&["export", "findings"]);
+    assert!(all.contains("Trần Văn Bình"));
+    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let sql: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'findings_v'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let body = sql
+        .split_once(" AS\n")
+        .or_else(|| sql.split_once(" AS "))
+        .unwrap()
+        .1;
+    conn.execute_batch(&format!(
+        "DROP VIEW findings_v;
+         CREATE VIEW findings_v AS SELECT * FROM ({body}) WHERE person IS NOT 'Trần Văn Bình';"
+    ))
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(book.db()).unwrap();
+    let refused = book.fails(&["export", "findings"], 1);
+    assert_eq!(
+        refused,
+        format!(
+            "error: logbook `{}`: has a schema that differs from the one this spotcheck creates \
+             (view findings_v): it was changed behind spotcheck's back, and what spotcheck reads \
+             or writes there may leave records out; spotcheck left the file as it is: run \
+             `spotcheck check` to see every change, and restore the logbook from your latest \
+             backup (see `spotcheck backup`)\n",
+            book.db().display()
+        )
+    );
+    assert_eq!(
+        problems(&book),
+        [(
+            "view findings_v".to_string(),
+            "differs from the one this spotcheck creates: it was changed behind spotcheck's back"
+                .to_string()
+        )]
+    );
+    assert!(std::fs::read(book.db()).unwrap() == before);
+}
+
+#[test]
+fn triggers_added_or_dropped_and_a_table_no_longer_strict_are_named() {
+    let book = logbook();
+    tamper(
+        &book,
+        "DROP TRIGGER finding_search_edited;
+         CREATE TRIGGER quiet_edit AFTER UPDATE ON findings BEGIN SELECT 1; END;
+         PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema SET sql = replace(sql, ') STRICT', ')') WHERE name = 'people';
+         PRAGMA writable_schema = OFF;",
+    );
+    let changed =
+        "differs from the one this spotcheck creates: it was changed behind spotcheck's back";
+    assert_eq!(
+        problems(&book),
+        [
+            ("table people".to_string(), changed.to_string()),
+            (
+                "trigger finding_search_edited".to_string(),
+                "is missing: it was dropped behind spotcheck's back".to_string()
+            ),
+            (
+                "trigger quiet_edit".to_string(),
+                "is not one spotcheck creates: it was added behind spotcheck's back".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn stamps_no_history_entry_holds_are_checked_too() {
+    let book = logbook();
+    tamper(
+        &book,
+        "UPDATE findings SET logged_at = 'garbage' WHERE id = 1;
+         UPDATE findings SET updated_at = '2099-01-01' WHERE id = 2;
+         UPDATE people SET name_folded = 'someone else' WHERE id = 1;
+         UPDATE units SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = 1;",
+    );
+    let bad = |column: &str, value: &str| {
+        format!(
+            "its {column} `{value}` is not a time as spotcheck writes them (as \
+             `2022-05-10T00:35:00.000Z`): it was changed behind spotcheck's back"
+        )
+    };
+    let unit_logged = book.ok(&[
+        "sql",
+        "SELECT at FROM history WHERE seq = 1",
+        "--format",
+        "csv",
+    ]);
+    let unit_logged = unit_logged.lines().nth(1).unwrap();
+    assert_eq!(
+        problems(&book),
+        [
+            ("unit #1".to_string(), format!(
+                "its updated_at `2030-01-01T00:00:00.000Z` is not {unit_logged}, the time of its \
+                 one history entry, as its other stamp is: it was changed behind spotcheck's back"
+            )),
+            ("person #1".to_string(),
+             "its name_folded is not its name folded: it was changed behind spotcheck's back, and lookups by name miss it".to_string()),
+            ("finding #1".to_string(), bad("logged_at", "garbage")),
+            ("finding #2".to_string(), bad("updated_at", "2099-01-01")),
+        ]
+    );
+}
+
+#[test]
+fn a_changed_schema_version_is_named_and_the_file_left_alone() {
+    for (version, shown) in [(2, "2"), (-1, "-1")] {
+        let book = logbook();
+        tamper(&book, &format!("PRAGMA user_version = {version}"));
+        let before = std::fs::read(book.db()).unwrap();
+        let expected = format!(
+            "error: logbook `{db}`: says it has schema version {shown}, but its tables are those of \
+             version 4: the version number was changed behind spotcheck's back; spotcheck left the \
+             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 4'`, then run \
+             spotcheck again (this one writes version 4)\n",
+            db = book.db().display()
+        );
+        for args in [
+            &["list"][..],
+            &["init"],
+            &["check"],
+            &["absent", "Lê Văn Cường"],
+        ] {
+            let refused = book.fails(args, 1);
+            assert_eq!(refused, expected, "`{}`", args.join(" "));
+            assert!(!refused.contains("--"), "no SQL comments");
+            assert!(std::fs::read(book.db()).unwrap() == before);
+            assert!(!book.path(&format!("logbook.db.v{version}.bak")).exists());
+        }
+    }
+}
+
+#[test]
+fn a_stored_value_changed_by_hand_is_named_by_its_record_and_column() {
+    let book = logbook();
+    book.ok(&["late", "Lê Văn Cường", "--arrived", "8:10"]);
+    tamper(
+        &book,
+        "UPDATE findings SET arrived_at = 'garbage' WHERE id = 3",
+    );
+    let problem = "finding #3: its stored arrived_at `garbage` is not a date or time as \
+                   spotcheck stores them; it was changed behind spotcheck's back: run \
+                   `spotcheck check`, and correct the record with `spotcheck edit` or restore \
+                   the logbook from your latest backup";
+    assert_eq!(
+        book.fails(&["list"], 1),
+        format!("error: listing findings: {problem}\n")
+    );
+    assert_eq!(
+        book.fails(&["show", "3"], 1),
+        format!("error: reading a finding: {problem}\n")
+    );
+    assert_eq!(
+        problems(&book),
+        [(
+            "finding #3".to_string(),
+            "differs from its last history entry: it was changed behind spotcheck's back (arrived_at)"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_write_locked_out_by_another_program_says_who_holds_it_and_what_to_do() {
+    let book = logbook();
+    let holder = rusqlite::Connection::open(book.db()).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let before = book.ok(&["list", "--format", "csv"]);
+    let started = std::time::Instant::now();
+    let refused = book.fails(&["absent", "Lê Văn Cường"], 1);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(9));
+    assert_eq!(
+        refused,
+        format!(
+            "error: logbook `{}`: is locked by another program writing to it (another spotcheck, \
+             or an `sqlite3` session with a write under way); this spotcheck waited 10 s to write \
+             and gave up, changing nothing: let the other finish, or close it (in `sqlite3`, type \
+             `COMMIT;` or `.quit`), then try again\n",
+            book.db().display()
+        )
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    drop(holder);
+    assert_eq!(book.ok(&["list", "--format", "csv"]), before);
+}
