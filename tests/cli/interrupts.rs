@@ -218,7 +218,10 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
             }
         }
         if signal == SIGKILL {
-            // The next run in the folder clears what the killed one left.
+            // The next run in the folder clears what the killed one left:
+            // an output clears spotcheck's hidden files, and the next write
+            // (reads open the logbook read-only) SQLite's `-wal` and `-shm`.
+            book.ok(&["init"]);
             book.ok(&["export", "units", "-o", "units.csv"]);
             std::fs::remove_file(book.path("units.csv")).unwrap();
         }
