@@ -190,20 +190,12 @@ impl Store {
         };
         let leftovers = query::Leftovers::before_opening(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
-        let log_empty = || {
-            std::fs::metadata(sibling(path, "-wal"))
-                .map(|m| m.len() == 0)
-                .unwrap_or(true)
-        };
+        let log_empty = || log_empty(path);
         // A file no one may write to (mode 0444) has no writer to make way
         // for, and a read-only connection to it would leave `-wal` and
         // `-shm` files it cannot remove: with nothing in a log, it is read
-        // as it stands. Opening it for writing writes nothing.
-        let write_protected = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied);
-        let conn = if write_protected && log_empty() {
+        // as it stands.
+        let conn = if write_protected(path) && log_empty() {
             open_file(path, flags, "immutable=1")
         } else {
             open_file(path, flags, "")
@@ -470,6 +462,22 @@ fn create_owner_only(path: &Path) -> Result<()> {
             problem,
         }
     })
+}
+
+/// Whether no one may write to the file (mode 0444, say). Opening it for
+/// writing to find out writes nothing.
+fn write_protected(path: &Path) -> bool {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+}
+
+/// Whether the logbook's log holds nothing (or there is none).
+fn log_empty(path: &Path) -> bool {
+    std::fs::metadata(sibling(path, "-wal"))
+        .map(|m| m.len() == 0)
+        .unwrap_or(true)
 }
 
 /// The file beside `path` whose name ends in `suffix` (`-wal`, `-shm`).

@@ -10,7 +10,7 @@ use rusqlite::limits::Limit;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Store, check_header, schema};
+use super::{Store, check_header, log_empty, open_file, schema, write_protected};
 use crate::error::{Context, Error, Result};
 use crate::render::Value;
 
@@ -110,9 +110,15 @@ impl Store {
             }
         }
         let leftovers = Leftovers::before_opening(path);
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let unopenable = |e: rusqlite::Error| {
+            logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
+        };
+        // A file no one may write to (mode 0444) with nothing in its log is
+        // read as it stands, so that no `-wal` or `-shm` is left beside it.
+        let as_it_stands = write_protected(path) && log_empty(path);
+        let conn = open_file(path, flags, if as_it_stands { "immutable=1" } else { "" })
+            .map_err(unopenable)?;
         // A logbook in WAL mode needs its `-shm` file; in a folder we may not
         // write (a USB stick, a colleague's share) SQLite cannot make one, and
         // nobody can be writing there either, so the file is read as it stands.
@@ -123,10 +129,7 @@ impl Store {
                     || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
             {
                 drop(conn);
-                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
-                    .map_err(|e| {
-                        logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
-                    })?
+                open_file(path, flags, "immutable=1").map_err(unopenable)?
             }
             _ => conn,
         };
@@ -190,22 +193,6 @@ impl Store {
     }
 }
 
-/// `file:` URI that opens a logbook without locks or a `-shm` file.
-fn immutable_uri(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let mut uri = String::from("file:");
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                uri.push(byte as char)
-            }
-            _ => uri.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    uri.push_str("?immutable=1");
-    uri
-}
-
 /// The `-wal` and `-shm` files that a read-only connection makes beside a
 /// logbook and cannot remove itself. When they were not there before, a
 /// short read-write connection is opened and closed after the read: SQLite
@@ -242,15 +229,12 @@ impl Drop for Leftovers {
             .unwrap_or(false);
         if log_empty {
             // In a folder we may not write this fails, and there are no files to remove.
-            let _ = Connection::open_with_flags(
-                logbook,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .and_then(|conn| {
-                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-                    .map(|()| conn)
-            })
-            .map(drop);
+            let _ = open_file(logbook, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
+                .and_then(|conn| {
+                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                        .map(|()| conn)
+                })
+                .map(drop);
         }
     }
 }
