@@ -208,3 +208,4 @@ store-bad-stored-value = { $record }: its stored { $column } `{ $value }` is not
 
 store-logbook-locked = is locked by another program writing to it (another spotcheck, or an `sqlite3` session with a write under way); this spotcheck waited { $seconds } s to write and gave up, changing nothing: let the other finish, or close it (in `sqlite3`, type `COMMIT;` or `.quit`), then try again
 store-check-stamp-changed = its { $column } `{ $value }` is not { $at }, the time of its one history entry, as its other stamp is: it was changed behind spotcheck's back
+store-check-stamp-differs = its { $column } `{ $value }` is not `{ $recorded }`, as its last history entry has it: it was changed behind spotcheck's back

@@ -238,3 +238,4 @@ store-bad-stored-value = { $record }: giá trị { $column } đã lưu `{ $value
 
 store-logbook-locked = đang bị một chương trình khác khóa để ghi (một spotcheck khác, hoặc một phiên `sqlite3` đang ghi dở); spotcheck này đã chờ { $seconds } giây để ghi rồi thôi, không thay đổi gì: đợi chương trình kia xong, hoặc đóng nó (trong `sqlite3`, gõ `COMMIT;` hoặc `.quit`), rồi thử lại
 store-check-stamp-changed = cột { $column } `{ $value }` của nó không phải { $at }, thời điểm của mục lịch sử duy nhất, như cột thời điểm còn lại: đã bị sửa ngoài spotcheck
+store-check-stamp-differs = cột { $column } `{ $value }` của nó không phải `{ $recorded }` như mục lịch sử cuối cùng ghi: đã bị sửa ngoài spotcheck

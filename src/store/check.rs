@@ -329,8 +329,10 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         let folded_differs: bool = row.get(7).with_context(context)?;
         outcome.records += 1;
         let record = format!("{} #{id}", table.entity);
+        let mut badly_formed = Vec::new();
         for (column, stamp) in [(table.created, &created), ("updated_at", &updated)] {
             if !stamp.as_deref().is_some_and(is_stamp) {
+                badly_formed.push(column);
                 outcome.problems.push(Problem {
                     record: record.clone(),
                     problem: t!(
@@ -341,12 +343,42 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
                 });
             }
         }
-        // A record made here and never changed since was stamped with the
-        // time of its one history entry, twice. One stamp off that time
-        // while the other is on it was changed by hand; both off is a
-        // record imported or merged with its own stamps.
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+        let (last_json, now_json) = (last.as_deref().and_then(parse), parse(&now));
+        // Entries written since snapshots hold the record's stamps say what
+        // they were; each stamp is compared with its entry.
+        let recorded_stamps = last_json
+            .as_ref()
+            .is_some_and(|last| last.get("updated_at").is_some());
+        if let (true, Some(last), Some(now)) = (recorded_stamps, &last_json, &now_json) {
+            for column in [table.created, "updated_at"] {
+                let (recorded, stored) = (last.get(column), now.get(column));
+                if recorded != stored && !badly_formed.contains(&column) {
+                    let text = |v: Option<&serde_json::Value>| {
+                        v.and_then(serde_json::Value::as_str)
+                            .unwrap_or("NULL")
+                            .to_string()
+                    };
+                    outcome.problems.push(Problem {
+                        record: record.clone(),
+                        problem: t!(
+                            "store-check-stamp-differs",
+                            column = column,
+                            value = text(stored),
+                            recorded = text(recorded)
+                        ),
+                    });
+                }
+            }
+        }
+        // Entries from before then: a record made here and never changed
+        // since was stamped with the time of its one history entry, twice.
+        // One stamp off that time while the other is on it was changed by
+        // hand; both off is a record imported or merged with its own stamps.
         let only_entry_at: Option<String> = row.get(8).with_context(context)?;
-        if let (Some(at), Some(created), Some(updated)) = (&only_entry_at, &created, &updated) {
+        if let (false, Some(at), Some(created), Some(updated)) =
+            (recorded_stamps, &only_entry_at, &created, &updated)
+        {
             let off = match (created == at, updated == at) {
                 (true, false) => Some(("updated_at", updated)),
                 (false, true) => Some((table.created, created)),
@@ -365,16 +397,16 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
             }
         }
         let problems_before = outcome.problems.len();
-        // Compared as JSON values: the same record may be written with its
-        // keys or escapes in another order than when it was recorded. A
-        // field that is null now may be missing from an entry written
-        // before a later schema added it.
-        let same = |last: &str| match (
-            serde_json::from_str::<serde_json::Value>(last),
-            serde_json::from_str::<serde_json::Value>(&now),
-        ) {
-            (Ok(a), Ok(b)) => without_nulls(a) == without_nulls(b),
-            _ => last == now,
+        // The fields, stamps aside (checked above), compared as JSON values:
+        // the same record may be written with its keys or escapes in
+        // another order than when it was recorded. A field that is null now
+        // may be missing from an entry written before a later schema added it.
+        let same = match (&last_json, &now_json) {
+            (Some(a), Some(b)) => {
+                without_nulls(history::without_stamps(a.clone()))
+                    == without_nulls(history::without_stamps(b.clone()))
+            }
+            _ => last.as_deref() == Some(now.as_str()),
         };
         if let Some(history_uid) = history_uid.filter(|h| *h != uid) {
             outcome.problems.push(Problem {
@@ -392,7 +424,7 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
                 record: record.clone(),
                 problem: t!("store-check-no-history"),
             }),
-            Some(last) if !same(&last) => outcome.problems.push(Problem {
+            Some(last) if !same => outcome.problems.push(Problem {
                 record: record.clone(),
                 problem: t!(
                     "store-check-differs",
@@ -454,7 +486,9 @@ fn differing_fields(a: &str, b: &str) -> String {
             let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
             keys.sort();
             keys.dedup();
+            // Stamps are compared on their own, with their values named.
             keys.into_iter()
+                .filter(|k| !history::STAMPS.contains(&k.as_str()))
                 .filter(|k| {
                     let null = serde_json::Value::Null;
                     a.get(*k).unwrap_or(&null) != b.get(*k).unwrap_or(&null)

@@ -316,6 +316,10 @@ pub fn keep_local(
         |row| row.get(0),
     )
     .with_context(|| t!("store-reading-record-uid"))?;
+    // The same fields under other stamps: nothing to keep beside ours.
+    if super::history::same_fields(other, &current) {
+        return Ok(false);
+    }
     let other_text = other;
     let known: bool = super::query_one(
         tx,

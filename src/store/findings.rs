@@ -135,7 +135,7 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
         'working_days_overdue', f.working_days_overdue, 'category', f.category,
         'description', f.description, 'action', f.action, 'note', f.note,
         'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason,
-        'task', t.uid)",
+        'task', t.uid, 'logged_at', f.logged_at, 'updated_at', f.updated_at)",
     from: "findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id
         LEFT JOIN tasks t ON t.id = f.task_id",
     alias: "f",
@@ -308,7 +308,7 @@ pub fn update_from(
     )
     .with_context(|| t!("store-changing-finding"))?;
     let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    if after == before {
+    if history::unchanged(tx, (Entity::Finding, id), (&before, &after))? {
         return Ok(None);
     }
     let row = get(tx, id)?;

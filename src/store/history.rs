@@ -49,6 +49,71 @@ impl Entity {
             Entity::Task => "task",
         }
     }
+
+    /// The table that holds this kind of record.
+    fn table(self) -> &'static str {
+        match self {
+            Entity::Unit => "units",
+            Entity::Person => "people",
+            Entity::Visit => "visits",
+            Entity::Finding => "findings",
+            Entity::Plan => "plans",
+            Entity::Task => "tasks",
+        }
+    }
+}
+
+/// The keys of a snapshot that hold the record's own stamps rather than its
+/// fields. They are in the snapshot so that `check` can tell a stamp changed
+/// by hand (a merge trusts `updated_at` to say which edit is later), and
+/// left out wherever the question is whether the record itself changed.
+pub(super) const STAMPS: [&str; 3] = ["created_at", "logged_at", "updated_at"];
+
+/// A snapshot without its stamps.
+pub(super) fn without_stamps(mut json: Json) -> Json {
+    if let Some(fields) = json.as_object_mut() {
+        for stamp in STAMPS {
+            fields.remove(stamp);
+        }
+    }
+    json
+}
+
+/// Whether two snapshots of a record hold the same fields, whatever their stamps.
+pub(super) fn same_fields(a: &str, b: &str) -> bool {
+    match (
+        serde_json::from_str::<Json>(a),
+        serde_json::from_str::<Json>(b),
+    ) {
+        (Ok(a), Ok(b)) => without_stamps(a) == without_stamps(b),
+        _ => a == b,
+    }
+}
+
+/// After an UPDATE that stamped a record: when none of its fields changed,
+/// put its edit stamp back as `before` had it, so that a record stamped as
+/// edited always has the history entry of that edit. Returns whether the
+/// record was left unchanged.
+pub(super) fn unchanged(
+    tx: &Transaction<'_>,
+    (entity, entity_id): (Entity, i64),
+    (before, after): (&str, &str),
+) -> Result<bool> {
+    if !same_fields(before, after) {
+        return Ok(false);
+    }
+    if before != after {
+        super::exec(
+            tx,
+            &format!(
+                "UPDATE {} SET updated_at = json_extract(:before, '$.updated_at') WHERE id = :id",
+                entity.table()
+            ),
+            named_params! { ":before": before, ":id": entity_id },
+        )
+        .with_context(|| t!("store-appending-history"))?;
+    }
+    Ok(true)
 }
 
 pub(super) struct Change<'a> {
@@ -164,7 +229,7 @@ pub(super) fn append_edit(
     (before, after): (&str, &str),
     reason: Option<&str>,
 ) -> Result<bool> {
-    if before == after {
+    if unchanged(tx, (entity, entity_id), (before, after))? {
         return Ok(false);
     }
     append(
@@ -268,7 +333,12 @@ pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<H
     };
     let rows = stmt
         .query_map(params.as_slice(), |row| {
-            let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+            // A person reads when an entry was made in its own column; the
+            // record's stamps in its snapshots are there for `check`.
+            let json = |text: Option<String>| {
+                text.and_then(|t| serde_json::from_str(&t).ok())
+                    .map(without_stamps)
+            };
             Ok(HistoryEntry {
                 seq: row.get("seq")?,
                 at: row.get("at")?,

@@ -25,7 +25,8 @@ const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name
     FROM people p JOIN units u ON u.id = p.unit_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
-    json: "json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position)",
+    json: "json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position,
+        'created_at', p.created_at, 'updated_at', p.updated_at)",
     from: "people p JOIN units u ON u.id = p.unit_id",
     alias: "p",
 };

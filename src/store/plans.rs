@@ -49,7 +49,8 @@ const SELECT: &str = "SELECT pl.*, u.code AS unit_code, u.name AS unit_name
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', pl.uid, 'unit', u.uid, 'visits', pl.visits, 'per', pl.per,
         'from_month', pl.from_month, 'to_month', pl.to_month, 'created_by', pl.created_by,
-        'voided_at', pl.voided_at, 'void_reason', pl.void_reason)",
+        'voided_at', pl.voided_at, 'void_reason', pl.void_reason,
+        'created_at', pl.created_at, 'updated_at', pl.updated_at)",
     from: "plans pl LEFT JOIN units u ON u.id = pl.unit_id",
     alias: "pl",
 };

@@ -88,7 +88,8 @@ const SELECT: &str = "SELECT t.*, u.code AS unit_code, u.name AS unit_name,
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', t.uid, 'unit', u.uid, 'text', t.text, 'source', t.source,
         'assigned_on', t.assigned_on, 'due_on', t.due_on, 'done_on', t.done_on, 'note', t.note,
-        'created_by', t.created_by, 'voided_at', t.voided_at, 'void_reason', t.void_reason)",
+        'created_by', t.created_by, 'voided_at', t.voided_at, 'void_reason', t.void_reason,
+        'created_at', t.created_at, 'updated_at', t.updated_at)",
     from: "tasks t JOIN units u ON u.id = t.unit_id",
     alias: "t",
 };

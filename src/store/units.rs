@@ -44,7 +44,8 @@ const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
-        'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start)",
+        'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start,
+        'created_at', u.created_at, 'updated_at', u.updated_at)",
     from: "units u",
     alias: "u",
 };

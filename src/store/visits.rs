@@ -55,7 +55,8 @@ const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', v.uid, 'unit', u.uid, 'started_at', v.started_at,
         'ended_at', v.ended_at, 'announced', v.announced, 'team', v.team, 'on_roll', v.on_roll,
-        'present', v.present, 'note', v.note, 'created_by', v.created_by)",
+        'present', v.present, 'note', v.note, 'created_by', v.created_by,
+        'created_at', v.created_at, 'updated_at', v.updated_at)",
     from: "visits v JOIN units u ON u.id = v.unit_id",
     alias: "v",
 };

@@ -111,10 +111,45 @@ fn triggers_added_or_dropped_and_a_table_no_longer_strict_are_named() {
 #[test]
 fn stamps_no_history_entry_holds_are_checked_too() {
     let book = logbook();
+    // Edited since it was logged, and imported from another logbook with its
+    // own stamps: both are stamped otherwise than their history entries.
+    let edit = book.run_at(
+        "2022-05-11T09:00",
+        &["edit", "1", "--note", "đến muộn lần hai"],
+    );
+    assert_eq!(edit.code, 0, "{}", edit.dump);
+    let other = Logbook::new().now("2022-05-09T08:00");
+    other.visit_tam_dai();
+    other.ok(&[
+        "other",
+        "Không đeo thẻ công chức",
+        "--person",
+        "Lê Văn Cường",
+    ]);
+    let exported = other.path("findings.csv");
+    for records in ["units", "people", "visits", "findings"] {
+        let file = other.path(&format!("{records}.csv"));
+        other.ok(&["export", records, "-o", file.to_str().unwrap()]);
+        book.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    assert!(exported.exists());
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+    let stamp = |sql: &str| {
+        let csv = book.ok(&["sql", sql, "--format", "csv"]);
+        csv.lines().nth(1).unwrap().to_string()
+    };
+    let unit_logged = stamp("SELECT at FROM history WHERE seq = 1");
+    let edited = stamp("SELECT updated_at FROM findings WHERE id = 1");
+    let imported = stamp("SELECT logged_at FROM findings WHERE id = 3");
+    // Three different times: the stamps compared are each record's own.
+    assert_eq!(edited, "2022-05-11T02:00:00.000Z");
+    assert_eq!(imported, "2022-05-09T01:00:00.000Z");
     tamper(
         &book,
-        "UPDATE findings SET logged_at = 'garbage' WHERE id = 1;
-         UPDATE findings SET updated_at = '2099-01-01' WHERE id = 2;
+        "UPDATE findings SET logged_at = 'garbage' WHERE id = 2;
+         UPDATE findings SET updated_at = '2099-01-01' WHERE id = 1;
+         UPDATE findings SET updated_at = '2031-01-01T00:00:00.000Z' WHERE id = 1;
+         UPDATE findings SET logged_at = '2020-01-01T00:00:00.000Z' WHERE id = 3;
          UPDATE people SET name_folded = 'someone else' WHERE id = 1;
          UPDATE units SET updated_at = '2030-01-01T00:00:00.000Z' WHERE id = 1;",
     );
@@ -124,24 +159,30 @@ fn stamps_no_history_entry_holds_are_checked_too() {
              `2022-05-10T00:35:00.000Z`): it was changed behind spotcheck's back"
         )
     };
-    let unit_logged = book.ok(&[
-        "sql",
-        "SELECT at FROM history WHERE seq = 1",
-        "--format",
-        "csv",
-    ]);
-    let unit_logged = unit_logged.lines().nth(1).unwrap();
+    let moved = |column: &str, value: &str, recorded: &str| {
+        format!(
+            "its {column} `{value}` is not `{recorded}`, as its last history entry has it: \
+             it was changed behind spotcheck's back"
+        )
+    };
     assert_eq!(
         problems(&book),
         [
-            ("unit #1".to_string(), format!(
-                "its updated_at `2030-01-01T00:00:00.000Z` is not {unit_logged}, the time of its \
-                 one history entry, as its other stamp is: it was changed behind spotcheck's back"
-            )),
+            (
+                "unit #1".to_string(),
+                moved("updated_at", "2030-01-01T00:00:00.000Z", &unit_logged)
+            ),
             ("person #1".to_string(),
              "its name_folded is not its name folded: it was changed behind spotcheck's back, and lookups by name miss it".to_string()),
-            ("finding #1".to_string(), bad("logged_at", "garbage")),
-            ("finding #2".to_string(), bad("updated_at", "2099-01-01")),
+            (
+                "finding #1".to_string(),
+                moved("updated_at", "2031-01-01T00:00:00.000Z", &edited)
+            ),
+            ("finding #2".to_string(), bad("logged_at", "garbage")),
+            (
+                "finding #3".to_string(),
+                moved("logged_at", "2020-01-01T00:00:00.000Z", &imported)
+            ),
         ]
     );
 }
