@@ -267,6 +267,20 @@ impl Settings {
                 .unwrap_or_else(|_| "unknown".to_string());
             Sourced::new(user, Source::OsUser)
         };
+        // Stamped on every record and history entry as a name, so held to
+        // the rule of names, as an imported `logged_by` is.
+        if let Some(problem) = input::text_problem(&inspector.value, input::TextKind::Name) {
+            return Err(match (&inspector.source, &file.inspector) {
+                (Source::File, Some(by)) => at(by.span(), problem),
+                (source, _) => {
+                    let flag = match source {
+                        Source::Flag(name) | Source::Env(name) => *name,
+                        _ => "USER",
+                    };
+                    Error::input(t!("input-typed-text", flag = flag, problem = problem))
+                }
+            });
+        }
 
         let time = |value: &Spanned<String>| {
             input::parse_time(value.get_ref()).map_err(|e| at(value.span(), e.to_string()))

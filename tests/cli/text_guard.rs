@@ -281,3 +281,36 @@ fn markdown_keeps_its_table_whole_and_shows_no_control_character() {
     let table = book.ok(&["visit", "show", "1"]);
     assert!(!table.contains(['\u{1b}', '\u{9b}']), "{table}");
 }
+
+#[test]
+fn who_is_writing_is_a_name_wherever_it_is_set() {
+    // Stamped on every record and history entry, as `logged_by` is: held to
+    // the rule of names whether it comes from the environment or the config.
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let output = book.run_with(
+        &["late", "Nguyễn Văn An", "--minutes", "5"],
+        &[("SPOTCHECK_BY", "Lê Thị\u{7} Hoa")],
+    );
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert_eq!(
+        output.stderr,
+        format!(
+            "error: `SPOTCHECK_BY` holds the control character U+0007 at character 7: {LINE}\n"
+        )
+    );
+    let book = Logbook::new()
+        .without_env("SPOTCHECK_BY")
+        .config("inspector = \"\u{200b}\u{200b}\"\n");
+    let output = book.run(&["init"]);
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert!(
+        output.stderr.ends_with(
+            "line 1, column 13: holds nothing visible, only characters such as U+200B that \
+             show nothing: type the name in letters\n"
+        ),
+        "{}",
+        output.dump
+    );
+    assert!(!book.db().exists(), "no logbook made");
+}
