@@ -47,7 +47,7 @@ store-sql-stopped = the query was stopped after { $seconds } s: narrow it with W
 store-sql-too-big = the query failed: { $error }: a query may be up to { $sql_bytes } bytes long and make values of up to { $value_bytes } bytes
 store-sql-one-statement = `spotcheck sql` runs one statement at a time: remove what follows the first `;`
 store-sql-failed = the query failed: { $error }
-store-sql-unknown-param = the query has no parameter `:{ $name }`: name it in the query as `:{ $name }`
+store-sql-unknown-param = the query has no parameter `{ $name }`: name it in the query as `{ $name }`
 store-sql-positional-param = the query has a `?` parameter, which `--param` cannot fill: name it, as `:unit`, and give `--param unit=VALUE`
 store-sql-param-missing = the query's parameter `{ $name }` has no value: give it with `--param { $bare }=VALUE`
 # $records is `findings`, `visits`, `units` or `people`.

@@ -54,7 +54,7 @@ store-sql-stopped = truy vấn đã bị dừng sau { $seconds } giây: thu hẹ
 store-sql-too-big = truy vấn thất bại: { $error }: một truy vấn dài tối đa { $sql_bytes } byte và tạo ra giá trị dài tối đa { $value_bytes } byte
 store-sql-one-statement = `spotcheck sql` mỗi lần chỉ chạy một câu lệnh: hãy bỏ phần sau dấu `;` đầu tiên
 store-sql-failed = truy vấn thất bại: { $error }
-store-sql-unknown-param = truy vấn không có tham số `:{ $name }`: hãy đặt tên tham số trong truy vấn là `:{ $name }`
+store-sql-unknown-param = truy vấn không có tham số `{ $name }`: hãy đặt tên tham số trong truy vấn là `{ $name }`
 store-sql-positional-param = truy vấn có tham số `?` mà `--param` không điền được: hãy đặt tên cho nó, như `:unit`, rồi cho `--param unit=VALUE`
 store-sql-param-missing = tham số `{ $name }` của truy vấn chưa có giá trị: cho giá trị bằng `--param { $bare }=VALUE`
 store-export-no-dates = { $records ->

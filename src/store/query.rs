@@ -313,7 +313,7 @@ pub fn run(
     };
     store.stop_at(stop)?;
     let mut stmt = store.conn.prepare(sql).map_err(refused)?;
-    bind(&mut stmt, params, &refused)?;
+    bind(&mut stmt, sql, params, &refused)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
     let width = columns.len();
     rows.columns(&columns)?;
@@ -345,12 +345,20 @@ const PARAM_PREFIXES: [char; 3] = [':', '@', '$'];
 /// and refuse a parameter left without a value: it would quietly match nothing.
 fn bind(
     stmt: &mut rusqlite::Statement<'_>,
+    sql: &str,
     params: &[(String, String)],
     refused: &dyn Fn(rusqlite::Error) -> Error,
 ) -> Result<()> {
     let mut used = vec![false; params.len()];
-    for index in 1..=stmt.parameter_count() {
+    let count = stmt.parameter_count();
+    // A slot without a name is a bare `?`, or a gap that `?NNN` left
+    // (`SELECT ?2` has an empty first slot), which needs no value.
+    let bare_question_mark = has_bare_question_mark(sql);
+    for index in 1..=count {
         let Some(name) = stmt.parameter_name(index).map(str::to_string) else {
+            if !bare_question_mark {
+                continue;
+            }
             return Err(Error::input(t!("store-sql-positional-param")));
         };
         // `?NNN` is filled by `--param NNN=VALUE`.
@@ -368,9 +376,11 @@ fn bind(
             *flag |= given == bare;
         }
         let value = params.get(given).map_or("", |(_, value)| value.as_str());
+        // A whole number written as SQLite would write it is bound as one;
+        // anything else (`007`, `+5`, a code) stays the text typed.
         let bound = match value.parse::<i64>() {
-            Ok(number) => stmt.raw_bind_parameter(index, number),
-            Err(_) => stmt.raw_bind_parameter(index, value),
+            Ok(number) if number.to_string() == value => stmt.raw_bind_parameter(index, number),
+            _ => stmt.raw_bind_parameter(index, value),
         };
         bound.map_err(refused)?;
     }
@@ -380,12 +390,55 @@ fn bind(
         .find(|(_, used)| !**used)
         .map(|(p, _)| p)
     {
+        // `--param 1=x` is meant for `?1`; `--param a=x` for `:a`, `@a` or `$a`.
+        let shown = if name.chars().all(|c| c.is_ascii_digit()) {
+            format!("?{name}")
+        } else {
+            format!(":{name}")
+        };
         return Err(Error::input(t!(
             "store-sql-unknown-param",
-            name = name.as_str()
+            name = shown.as_str()
         )));
     }
     Ok(())
+}
+
+/// Whether the statement holds a `?` with no number after it, outside
+/// quotes, identifiers and comments.
+fn has_bare_question_mark(sql: &str) -> bool {
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        let closing = match c {
+            '\'' => Some('\''),
+            '"' => Some('"'),
+            '`' => Some('`'),
+            '[' => Some(']'),
+            '-' if chars.peek() == Some(&'-') => Some('\n'),
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut previous = ' ';
+                for c in chars.by_ref() {
+                    if previous == '*' && c == '/' {
+                        break;
+                    }
+                    previous = c;
+                }
+                None
+            }
+            '?' if !chars.peek().is_some_and(char::is_ascii_digit) => return true,
+            _ => None,
+        };
+        if let Some(closing) = closing {
+            // A doubled quote inside quotes is one quote, and the scan goes on.
+            for c in chars.by_ref() {
+                if c == closing {
+                    break;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// The views that are part of the contract, each with its columns.

@@ -178,7 +178,46 @@ fn every_form_of_parameter_is_bound_or_refused() {
         ]),
         "first\ntam-dai\n"
     );
+    // A `?NNN` past the first leaves empty slots before it, which need no
+    // value; a `?` inside quotes or a comment is not a parameter.
+    assert_eq!(
+        book.ok(&[
+            "--format",
+            "csv",
+            "sql",
+            "SELECT ?2 AS second, '?' AS mark /* ? */",
+            "--param",
+            "2=y"
+        ]),
+        "second,mark\ny,?\n"
+    );
+    // Only a number written as SQLite writes it is bound as one: a code
+    // such as `007` stays the text typed.
+    assert_eq!(
+        book.ok(&[
+            "--format",
+            "csv",
+            "sql",
+            "SELECT :c AS c, typeof(:c) AS t, :n AS n, typeof(:n) AS u",
+            "--param",
+            "c=007",
+            "--param",
+            "n=-12"
+        ]),
+        "c,t,n,u\n007,text,-12,integer\n"
+    );
     for (sql, params, expected) in [
+        (
+            "SELECT ?, ?3",
+            &["--param", "3=x"][..],
+            "error: the query has a `?` parameter, which `--param` cannot fill: name it, as \
+             `:unit`, and give `--param unit=VALUE`\n",
+        ),
+        (
+            "SELECT :a",
+            &["--param", "a=x", "--param", "1=y"][..],
+            "error: the query has no parameter `?1`: name it in the query as `?1`\n",
+        ),
         (
             "SELECT $a, @b",
             &["--param", "a=x"][..],
