@@ -80,6 +80,7 @@ where
         Ok(cli) => cli,
         Err(e) => {
             let text = help::translated_error(&e, lang).unwrap_or_else(|| e.render().to_string());
+            let text = render::terminal_text(&text);
             let written = if e.use_stderr() {
                 err.write_all(text.as_bytes())
             } else {
@@ -100,7 +101,11 @@ where
         Ok(()) => 0,
         Err(e) if e.is_silent() => 0,
         Err(e) => {
-            let _ = writeln!(err, "{}", t!("error-line", message = e.to_string()));
+            // A message may quote what was typed or read: an escape sequence
+            // in it must not get to drive the user's terminal.
+            let message = e.to_string();
+            let message = render::terminal_text(&message);
+            let _ = writeln!(err, "{}", t!("error-line", message = message.as_ref()));
             e.exit_code()
         }
     }

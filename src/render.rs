@@ -453,7 +453,7 @@ pub(crate) fn terminal_cell(value: &Value) -> Cow<'_, str> {
 
 /// Control characters have no display width, so they would break the box alignment, and an
 /// escape sequence stored in a note must not get to drive the user's terminal.
-fn terminal_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn terminal_text(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| c.is_control() && c != '\n') {
         return Cow::Borrowed(s);
     }

@@ -314,3 +314,14 @@ fn who_is_writing_is_a_name_wherever_it_is_set() {
     );
     assert!(!book.db().exists(), "no logbook made");
 }
+
+#[test]
+fn an_error_that_quotes_what_was_typed_cannot_drive_the_terminal() {
+    let book = Logbook::new();
+    let refused = book.fails(&["unit", "add", "X\u{1b}[2J", "UBND xã Tam Đại"], 1);
+    assert!(!refused.contains('\u{1b}'), "{refused:?}");
+    assert!(
+        refused.starts_with("error: invalid unit code `X\u{fffd}[2J`"),
+        "{refused:?}"
+    );
+}
