@@ -33,15 +33,20 @@ impl Clock {
                     .map_err(|_| {
                         Error::input(t!("input-clock-invalid", name = NOW_ENV, value = text))
                     })?;
-                // Every command counts months and days from today.
-                if !crate::input::in_calendar(at.date()) {
+                // Every command counts months and days from today, and
+                // stamps records in UTC, which must be in the calendar too
+                // (late on 31/12/9999 west of Greenwich is in the year 10000).
+                let clock = Clock::fixed(at);
+                if !crate::input::in_calendar(at.date())
+                    || !crate::input::in_calendar(clock.utc().date_naive())
+                {
                     return Err(Error::input(t!(
                         "main-clock-out-of-calendar",
                         name = NOW_ENV,
                         value = text
                     )));
                 }
-                Ok(Clock::fixed(at))
+                Ok(clock)
             }
             _ => Ok(Clock::system()),
         }

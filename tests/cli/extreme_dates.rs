@@ -187,6 +187,22 @@ fn a_clock_outside_the_calendar_is_refused_by_name() {
         );
         assert_no_crash(&book.run_at(now, &["late", "Nguyễn Văn An", "--minutes", "1"]));
     }
+    // The last minute of 9999 here is in the year 10000 in UTC, where
+    // records are stamped: no stamp could be stored, exported and read back.
+    let output = book.run_with(
+        &["late", "Nguyễn Văn An", "--minutes", "1"],
+        &[("TZ", "UTC+12"), ("SPOTCHECK_NOW", "9999-12-31T23:59")],
+    );
+    assert_eq!(
+        (output.code, output.stderr.as_str()),
+        (
+            1,
+            "error: SPOTCHECK_NOW `9999-12-31T23:59` is outside the calendar: set it to a \
+             date-time from the year 0001 to 9999, as `2022-05-10T08:00`\n"
+        ),
+        "{}",
+        output.dump
+    );
     book.assert_unchanged(&before);
 }
 
