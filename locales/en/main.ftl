@@ -66,7 +66,6 @@ main-clock-out-of-calendar = { $name } `{ $value }` is outside the calendar: set
 
 ## Ctrl-C during sql
 main-sql-interrupted = the query was interrupted; the logbook is as it was
-main-sql-no-interrupt = cannot listen for Ctrl-C: { $error }
 
 ## Output files: what is never written over, and a run stopped by Ctrl-C.
 

@@ -66,7 +66,6 @@ main-clock-out-of-calendar = { $name } `{ $value }` nằm ngoài lịch: hãy đ
 
 ## Ctrl-C during sql
 main-sql-interrupted = truy vấn đã bị ngắt; sổ kiểm tra vẫn như cũ
-main-sql-no-interrupt = không thể nhận Ctrl-C: { $error }
 
 ## Output files: what is never written over, and a run stopped by Ctrl-C.
 
