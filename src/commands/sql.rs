@@ -67,7 +67,26 @@ struct Streamed<'w> {
 impl query::Rows for Streamed<'_> {
     fn columns(&mut self, columns: &[String]) -> Result<()> {
         if let Some(out) = self.out.take() {
-            let columns = columns.iter().map(|c| Column::new(c)).collect();
+            // A JSON object cannot hold one key twice (`SELECT 1 AS a, 2 AS a`):
+            // a repeated name gets its place after it, as `a_2`.
+            // a repeated name gets its place after it, as `a_2`, or the
+            // next number no other column has.
+            let mut taken: std::collections::HashSet<String> = columns.iter().cloned().collect();
+            let mut seen = std::collections::HashSet::new();
+            let mut names = Vec::with_capacity(columns.len());
+            for (index, name) in columns.iter().enumerate() {
+                if self.format != Format::Json || seen.insert(name.as_str()) {
+                    names.push(name.clone());
+                    continue;
+                }
+                let unique = (index + 1..)
+                    .map(|n| format!("{name}_{n}"))
+                    .find(|candidate| !taken.contains(candidate))
+                    .unwrap_or_else(|| name.clone());
+                taken.insert(unique.clone());
+                names.push(unique);
+            }
+            let columns = names.iter().map(|name| Column::new(name)).collect();
             self.stream = Some(
                 RowStream::start(columns, self.format, &self.style, out).map_err(Error::Output)?,
             );

@@ -288,3 +288,22 @@ fn ctrl_c_stops_the_query_and_leaves_no_sqlite_files() {
         assert_eq!(sqlite_leftovers(&book), Vec::<String>::new());
     }
 }
+
+#[test]
+fn json_keys_stay_unique_when_columns_share_a_name() {
+    let book = logbook();
+    let json = book.ok(&[
+        "--format",
+        "json",
+        "sql",
+        "SELECT 1 AS a, 2 AS a, 3 AS a_2, 4 AS a",
+    ]);
+    let keys: Vec<&str> = json
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    assert_eq!(keys, ["a", "a_3", "a_2", "a_4"], "{json}");
+    // CSV keeps the names as the query gave them, as `sqlite3 -csv` does.
+    let csv = book.ok(&["--format", "csv", "sql", "SELECT 1 AS a, 2 AS a"]);
+    assert_eq!(csv, "a,a\n1,2\n");
+}
