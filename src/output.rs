@@ -138,29 +138,112 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     Some(std::fs::canonicalize(folder_of(path)).ok()?.join(name))
 }
 
+/// Where a chain of symbolic links from `path` ends, even when nothing is
+/// there yet: SQLite names a logbook's `-wal` and `-shm` after that file.
+fn followed(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    // As many links as the system itself follows.
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(next) if next.is_absolute() => path = next,
+            Ok(next) => path = folder_of(&path).join(next),
+            Err(_) => break,
+        }
+    }
+    path
+}
+
+/// The files beside a database that SQLite reads as part of it.
+const SIDECARS: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+/// The logbook of this run when `path` is it or one of its journals, by
+/// name (as given or as its links resolve) or through a hard link.
+fn logbook_behind(path: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let logbook = lock(&LOGBOOK).clone()?;
+    let mut bases = vec![logbook.clone()];
+    let real = followed(&logbook);
+    if real != logbook {
+        bases.push(real);
+    }
+    let target = resolved(path);
+    let target_id = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    for base in &bases {
+        for suffix in std::iter::once("").chain(SIDECARS) {
+            let file = with_suffix(base, suffix);
+            let same_name = target.is_some() && resolved(&file) == target;
+            let same_file = target_id.is_some()
+                && std::fs::metadata(&file).ok().map(|m| (m.dev(), m.ino())) == target_id;
+            if same_name || same_file {
+                return Some(logbook);
+            }
+        }
+    }
+    None
+}
+
 /// Refuse `path` when it is the logbook or its `-wal` or `-shm`, by name or
 /// through a symbolic or hard link.
 pub(crate) fn refuse_logbook(path: &Path) -> Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    let Some(logbook) = lock(&LOGBOOK).clone() else {
-        return Ok(());
-    };
-    let target = resolved(path);
-    let target_id = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
-    for suffix in ["", "-wal", "-shm"] {
-        let file = with_suffix(&logbook, suffix);
-        let same_name = target.is_some() && resolved(&file) == target;
-        let same_file = target_id.is_some()
-            && std::fs::metadata(&file).ok().map(|m| (m.dev(), m.ino())) == target_id;
-        if same_name || same_file {
-            return Err(Error::input(t!(
-                "main-output-is-logbook",
-                path = path.display().to_string(),
-                db = logbook.display().to_string()
-            )));
+    match logbook_behind(path) {
+        None => Ok(()),
+        Some(logbook) => Err(Error::input(t!(
+            "main-output-is-logbook",
+            path = path.display().to_string(),
+            db = logbook.display().to_string()
+        ))),
+    }
+}
+
+/// The `-journal`, `-wal` and `-shm` names of a database about to be written
+/// at `path` (and at the file its links lead to): SQLite would apply what a
+/// crash left there to the new file, and so damage it. Refused when one of
+/// them is the logbook, which must never be removed.
+pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
+    let mut bases = vec![path.to_path_buf()];
+    let real = std::fs::canonicalize(path).unwrap_or_else(|_| followed(path));
+    if !bases.contains(&real) {
+        bases.push(real);
+    }
+    let mut files = Vec::new();
+    for base in &bases {
+        for suffix in SIDECARS {
+            let file = with_suffix(base, suffix);
+            if let Some(logbook) = logbook_behind(&file) {
+                return Err(Error::input(t!(
+                    "main-sidecar-is-logbook",
+                    path = path.display().to_string(),
+                    file = file.display().to_string(),
+                    db = logbook.display().to_string()
+                )));
+            }
+            files.push(file);
+        }
+    }
+    Ok(files)
+}
+
+/// Remove what [`stale_sidecars`] named, never the logbook.
+pub(crate) fn remove_stale(files: &[PathBuf]) -> io::Result<()> {
+    for file in files {
+        if logbook_behind(file).is_some() {
+            continue;
+        }
+        match std::fs::remove_file(file) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
         }
     }
     Ok(())
+}
+
+/// Whether `path` is the file this process's standard output goes to.
+pub(crate) fn is_standard_output(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(out) = rustix::fs::fstat(std::io::stdout()) else {
+        return false;
+    };
+    std::fs::metadata(path).is_ok_and(|m| m.dev() == out.st_dev && m.ino() == out.st_ino)
 }
 
 /// What a path names before anything is written to it.
@@ -207,8 +290,37 @@ pub(crate) fn open_existing(path: &Path) -> Result<File> {
         .map_err(|e| cannot_write(path, e))
 }
 
+/// The kinds of hidden temporary files spotcheck makes.
+const TEMP_KINDS: [&str; 2] = ["", "backup-"];
+/// How many hex digits end a temporary file's name.
+const TEMP_TAG: usize = 8;
+
+/// The pid in a name of exactly the shape [`named_temporary`] gives (or one
+/// of its SQLite journals): `.spotcheck-<pid>-<kind><8 hex digits>`.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?;
+    let (pid, rest) = rest.split_once('-')?;
+    if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let pid = pid.parse::<u32>().ok()?;
+    let rest = SIDECARS
+        .iter()
+        .find_map(|suffix| rest.strip_suffix(suffix))
+        .unwrap_or(rest);
+    let shaped = TEMP_KINDS.iter().any(|kind| {
+        rest.strip_prefix(kind).is_some_and(|tag| {
+            tag.len() == TEMP_TAG
+                && tag
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+    });
+    shaped.then_some(pid)
+}
+
 /// Remove the temporary files of runs that were killed before they could,
-/// recognised by the pid in their name.
+/// recognised by the pid in their name; never the logbook, whatever its name.
 pub(crate) fn sweep(dir: &Path) {
     let proc = Path::new("/proc");
     if !proc.join("self").exists() {
@@ -220,14 +332,17 @@ pub(crate) fn sweep(dir: &Path) {
     let own = std::process::id();
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+        let Some(pid) = name.to_str().and_then(temporary_pid) else {
             continue;
         };
-        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
-            continue;
-        };
-        if pid != own && !proc.join(pid.to_string()).exists() {
-            let _ = std::fs::remove_file(entry.path());
+        let path = entry.path();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file
+            && pid != own
+            && !proc.join(pid.to_string()).exists()
+            && logbook_behind(&path).is_none()
+        {
+            let _ = std::fs::remove_file(path);
         }
     }
 }
@@ -242,7 +357,7 @@ pub(crate) fn named_temporary(dir: &Path, kind: &str) -> io::Result<tempfile::Na
         let name = format!(
             "{TEMP_PREFIX}{}-{kind}{}",
             std::process::id(),
-            &uuid::Uuid::new_v4().simple().to_string()[..8]
+            &uuid::Uuid::new_v4().simple().to_string()[..TEMP_TAG]
         );
         let path = dir.join(name);
         match OpenOptions::new()

@@ -72,3 +72,6 @@ main-sql-interrupted = the query was interrupted; the logbook is as it was
 main-output-is-logbook = cannot write `{ $path }`: it is the logbook `{ $db }` or one of its `-wal`/`-shm` files, and writing there would destroy it; name another file
 main-output-is-directory = cannot write `{ $path }`: it is a directory; name a file inside it instead
 main-interrupted = interrupted
+
+## Backups: the journals beside the target.
+main-sidecar-is-logbook = cannot write `{ $path }`: `{ $file }` beside it is the logbook `{ $db }` or one of its files, which SQLite would take for a journal of the copy; name another file

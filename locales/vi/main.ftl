@@ -72,3 +72,6 @@ main-sql-interrupted = truy vấn đã bị ngắt; sổ kiểm tra vẫn như c
 main-output-is-logbook = không ghi được `{ $path }`: đó là sổ kiểm tra `{ $db }` hoặc tệp `-wal`/`-shm` của sổ, ghi vào sẽ làm hỏng sổ; hãy chọn tệp khác
 main-output-is-directory = không ghi được `{ $path }`: đó là một thư mục; hãy đặt tên một tệp bên trong thư mục đó
 main-interrupted = đã bị ngắt
+
+## Backups: the journals beside the target.
+main-sidecar-is-logbook = không ghi được `{ $path }`: `{ $file }` bên cạnh là sổ kiểm tra `{ $db }` hoặc một tệp của sổ, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác

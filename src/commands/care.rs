@@ -148,6 +148,12 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             dir = dir.display().to_string()
         )));
     }
+    // A journal a crash left beside the target would be applied to the copy;
+    // refused now when one of those names is the logbook itself.
+    let stale = match existing {
+        Existing::Other => Vec::new(),
+        Existing::File | Existing::Nothing => output::stale_sidecars(file)?,
+    };
     // What is already there is opened now: the operating system says whether
     // we may write it before any work is done.
     let mut target = match existing {
@@ -157,13 +163,16 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     let store = ctx.open(Access::Read)?;
     output::sweep(dir);
 
-    // Made owner-only and empty first, filled by SQLite, moved into place
-    // only when complete: a failed backup leaves no half copy. For a device
-    // it is made in the temporary folder and copied in, as `/dev` is no place for it.
+    // Made owner-only and empty first, filled by SQLite, and only then put
+    // in place: a failed backup leaves no half copy. For a device it is made
+    // in the temporary folder and copied in, as `/dev` is no place for it.
     let temp_dir = match existing {
         Existing::Other => std::env::temp_dir(),
         _ => dir.to_path_buf(),
     };
+    if temp_dir != dir {
+        output::sweep(&temp_dir);
+    }
     let cannot = |e: std::io::Error| Error::Io {
         context: t!("care-cannot-write", file = file.display().to_string()),
         source: e,
@@ -173,33 +182,28 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     let writing = || t!("care-writing", file = file.display().to_string());
     leave_wal_mode(temp.as_file()).with_context(writing)?;
     temp.as_file().sync_all().with_context(writing)?;
-    match (existing, target.as_mut()) {
-        (Existing::Other, Some(target)) => {
+    output::remove_stale(&stale).with_context(writing)?;
+    match target.as_mut() {
+        // A device or FIFO is written directly; a file already there is
+        // written in place, keeping its inode, mode and links (and a
+        // symbolic link stays a link).
+        Some(target) => {
+            let regular = existing == Existing::File;
             let (mut copy, _path) = temp.into_parts();
-            output::copy_into(&mut copy, target, false).with_context(writing)?;
+            output::copy_into(&mut copy, target, regular).with_context(writing)?;
         }
-        _ => {
-            // SQLite would apply a `-wal` left beside the old file (by a crash)
-            // to the new one, and so damage it.
-            for suffix in ["-wal", "-shm"] {
-                let mut name = file.as_os_str().to_os_string();
-                name.push(suffix);
-                match std::fs::remove_file(std::path::PathBuf::from(name)) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(e).with_context(writing);
-                    }
-                    _ => {}
-                }
-            }
-            output::move_into_place(temp, file, existing == Existing::File)
-                .with_context(writing)?;
-        }
+        None => output::move_into_place(temp, file, false).with_context(writing)?,
     }
     let line = t!(
         "care-backed-up",
         db = store.path().display().to_string(),
         file = file.display().to_string()
     );
+    // A backup written to standard output (a pipe, or a file it is sent
+    // to) is the whole stream: the confirmation goes beside it.
+    if existing == Existing::Other || output::is_standard_output(file) {
+        return ctx.note(&line);
+    }
     let mut record = crate::render::Record::new();
     record
         .field(Column::new("db"), store.path().display().to_string())

@@ -465,3 +465,232 @@ fn manual_pages_are_not_written_through_a_link_to_the_logbook() {
         "the logbook changed"
     );
 }
+
+#[test]
+fn a_logbook_named_through_a_link_keeps_the_wal_and_shm_of_the_file_it_leads_to() {
+    let book = logbook_with_a_finding();
+    let link = book.path("link.db");
+    std::os::unix::fs::symlink("logbook.db", &link).unwrap();
+    let linked = Logbook::new().with_db(&link);
+    for suffix in ["-wal", "-shm"] {
+        // SQLite names the log after the file the link leads to.
+        let target = format!("{}{suffix}", book.db().display());
+        for args in [
+            &["export", "findings", "-o", target.as_str()][..],
+            &["backup", target.as_str(), "--force"],
+        ] {
+            let output = linked.run(args);
+            assert_eq!(
+                (output.code, output.stderr.as_str()),
+                (1, refusal(&target, &linked).as_str()),
+                "{}",
+                output.dump
+            );
+            assert!(!Path::new(&target).exists(), "{args:?} wrote {target}");
+        }
+    }
+}
+
+/// A hot rollback journal of another database, as a crash mid-transaction
+/// leaves it, put beside `name` (with the database itself when `with_db`).
+fn leave_hot_journal(book: &Logbook, name: &str, with_db: bool) {
+    let scratch = book.path(&format!("{name}.scratch"));
+    let conn = rusqlite::Connection::open(&scratch).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE;
+         PRAGMA cache_size = 5;
+         CREATE TABLE t (n INTEGER, text TEXT);
+         WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 3000)
+         INSERT INTO t SELECT n, hex(randomblob(64)) FROM k;
+         BEGIN;
+         UPDATE t SET text = hex(randomblob(64));
+         CREATE TABLE u (x);",
+    )
+    .unwrap();
+    let journal = book.path(&format!("{name}.scratch-journal"));
+    assert!(std::fs::metadata(&journal).unwrap().len() > 0, "no journal");
+    if with_db {
+        std::fs::copy(&scratch, book.path(name)).unwrap();
+    }
+    std::fs::copy(&journal, book.path(&format!("{name}-journal"))).unwrap();
+    conn.execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn a_stale_rollback_journal_beside_the_backup_is_not_applied_to_it() {
+    let book = logbook_with_a_finding();
+    leave_hot_journal(&book, "B.db", true);
+    leave_hot_journal(&book, "C.db", false);
+    let findings = book.ok(&["export", "findings"]);
+    for args in [&["backup", "B.db", "--force"][..], &["backup", "C.db"]] {
+        let output = book.run(args);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let name = args[1];
+        assert!(
+            !book.path(&format!("{name}-journal")).exists(),
+            "the stale journal beside {name} was kept"
+        );
+        assert_eq!(integrity(&book.path(name)), "ok", "{name}");
+        let copy = Logbook::new().with_db(book.path(name));
+        let checked = copy.run(&["check"]);
+        assert_eq!(checked.code, 0, "{}", checked.dump);
+        assert_eq!(copy.ok(&["export", "findings"]), findings);
+    }
+}
+
+#[test]
+fn a_backup_forced_over_a_link_writes_through_it_in_place() {
+    use std::os::unix::fs::MetadataExt;
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("real")).unwrap();
+    std::fs::write(book.path("real/b.db"), "old").unwrap();
+    std::os::unix::fs::symlink("real/b.db", book.path("bl.db")).unwrap();
+    std::fs::write(book.path("hl.db"), "old").unwrap();
+    std::fs::set_permissions(book.path("hl.db"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::fs::hard_link(book.path("hl.db"), book.path("hl2.db")).unwrap();
+    let inode = std::fs::metadata(book.path("hl.db")).unwrap().ino();
+
+    book.ok(&["backup", "bl.db", "--force"]);
+    let link = std::fs::symlink_metadata(book.path("bl.db")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(integrity(&book.path("real/b.db")), "ok");
+
+    book.ok(&["backup", "hl.db", "--force"]);
+    let meta = std::fs::metadata(book.path("hl.db")).unwrap();
+    assert_eq!(
+        (meta.ino(), meta.nlink(), meta.mode() & 0o777),
+        (inode, 2, 0o640)
+    );
+    assert_eq!(integrity(&book.path("hl2.db")), "ok");
+}
+
+#[test]
+fn a_backup_to_standard_output_is_the_backup_alone() {
+    let book = logbook_with_a_finding();
+    std::os::unix::fs::symlink("/proc/self/fd/1", book.path("mystdout")).unwrap();
+    // Standard output a pipe, then a file.
+    let piped = book
+        .command(&["backup", "mystdout", "--force"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success(), "{piped:?}");
+    std::fs::write(book.path("piped.db"), &piped.stdout).unwrap();
+    assert_eq!(integrity(&book.path("piped.db")), "ok");
+    let stderr = String::from_utf8(piped.stderr).unwrap();
+    assert!(stderr.starts_with("backed up "), "{stderr}");
+
+    let file = std::fs::File::create(book.path("copy.db")).unwrap();
+    let status = book
+        .command(&["backup", "mystdout", "--force"])
+        .stdout(file)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let link = std::fs::symlink_metadata(book.path("mystdout")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(integrity(&book.path("copy.db")), "ok");
+    let copy = Logbook::new().with_db(book.path("copy.db"));
+    assert_eq!(
+        copy.ok(&["export", "findings"]),
+        book.ok(&["export", "findings"])
+    );
+}
+
+#[test]
+fn a_backup_never_removes_a_logbook_named_as_its_journal() {
+    let book = logbook_with_a_finding();
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let target = book.path("B.db");
+        let logbook = book.path(&format!("B.db{suffix}"));
+        std::fs::copy(book.db(), &logbook).unwrap();
+        std::fs::write(&target, "x").unwrap();
+        let other = Logbook::new().with_db(&logbook);
+        let before = std::fs::read(&logbook).unwrap();
+        let target_name = target.display().to_string();
+        for args in [
+            &["backup", target_name.as_str(), "--force"][..],
+            &[
+                "backup",
+                target_name.as_str(),
+                "--force",
+                "--format",
+                "json",
+            ],
+        ] {
+            let stderr = other.fails(args, 1);
+            assert_eq!(
+                stderr,
+                format!(
+                    "error: cannot write `{target_name}`: `{}` beside it is the logbook `{}` \
+                     or one of its files, which SQLite would take for a journal of the copy; \
+                     name another file\n",
+                    logbook.display(),
+                    logbook.display()
+                )
+            );
+        }
+        assert_eq!(std::fs::read(&logbook).unwrap(), before, "{suffix}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"x");
+        std::fs::remove_file(&target).unwrap();
+        // Without a file there, the same.
+        other.fails(&["backup", target_name.as_str()], 1);
+        assert_eq!(std::fs::read(&logbook).unwrap(), before, "{suffix}");
+        std::fs::remove_file(&logbook).unwrap();
+    }
+}
+
+#[test]
+fn the_sweep_of_leftovers_spares_the_logbook_and_names_of_other_shapes() {
+    let book = logbook_with_a_finding();
+    let out = book.path("out.csv").display().to_string();
+    for name in [".spotcheck-99999999-lb.db", ".spotcheck-99999999-0123abcd"] {
+        let logbook = book.path(name);
+        std::fs::copy(book.db(), &logbook).unwrap();
+        let other = Logbook::new().with_db(&logbook);
+        other.ok(&["list", "-o", out.as_str()]);
+        assert!(logbook.exists(), "the logbook {name} was swept");
+        assert_eq!(
+            other.ok(&["export", "findings"]),
+            book.ok(&["export", "findings"])
+        );
+        std::fs::remove_file(book.path("out.csv")).unwrap();
+    }
+    let kept = [
+        ".spotcheck-99999999-notes.txt",
+        ".spotcheck-99999999-0123abcdef",
+        ".spotcheck-x99-0123abcd",
+    ];
+    let leftovers = [
+        ".spotcheck-99999999-0123abcd0",
+        ".spotcheck-99999999-backup-89abcdef",
+        ".spotcheck-99999999-backup-89abcdef-journal",
+    ];
+    for name in kept.iter().chain(&leftovers) {
+        std::fs::write(book.path(name), "x").unwrap();
+    }
+    // The first of these is not of the shape either.
+    book.ok(&["list", "-o", "out.csv"]);
+    for name in kept.iter().chain(&leftovers[..1]) {
+        assert!(book.path(name).exists(), "{name} was swept");
+    }
+    for name in &leftovers[1..] {
+        assert!(!book.path(name).exists(), "{name} was left");
+    }
+}
+
+#[test]
+fn a_backup_to_a_device_sweeps_the_leftovers_of_killed_runs_in_the_temporary_folder() {
+    let book = logbook_with_a_finding();
+    let Some(_null) = device(&book, "null", 3) else {
+        return;
+    };
+    let tmp = book.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let leftover = tmp.join(".spotcheck-99999999-backup-0123abcd");
+    std::fs::write(&leftover, "a copy of the logbook").unwrap();
+    let output = book.run_with(&["backup", "null"], &[("TMPDIR", tmp.to_str().unwrap())]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    assert!(!leftover.exists(), "the leftover was kept");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+}
