@@ -13,7 +13,7 @@ use crate::error::{Context, Error, Result};
 use crate::fold::{fold, nfc};
 use crate::input::{self, TextKind};
 use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE, PLANNED_VISITS, STAFF};
-use crate::model::{self, Action, FindingKind, Month, PlanPer, UnitKind};
+use crate::model::{self, Action, FindingField, FindingKind, Month, PlanPer, UnitKind};
 use crate::render::csv_text_value;
 use crate::store::exchange::{Records, any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
@@ -67,6 +67,33 @@ struct Scan {
     row_line: u64,
     /// Why the guard stopped reading, when it did.
     refused: Option<String>,
+    /// Where each `\n` of a `\r\n` that ends a row lies, for rows the
+    /// reader has not reached yet. The CSV reader ends a row at the `\r`
+    /// and counts the `\n` as the start of the next one, so for files
+    /// written on Windows its line numbers are one short; these offsets
+    /// tell which rows to put right.
+    crlf_ends: std::collections::VecDeque<u64>,
+    /// Whether the byte before this read was a `\r`.
+    after_cr: bool,
+}
+
+impl Scan {
+    /// The line on which the row or error at `position` begins, as an
+    /// editor numbers it.
+    fn line_at(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return 0;
+        };
+        while self
+            .crlf_ends
+            .front()
+            .is_some_and(|end| *end < position.byte())
+        {
+            self.crlf_ends.pop_front();
+        }
+        let starts_on_crlf = self.crlf_ends.front() == Some(&position.byte());
+        position.line() + u64::from(starts_on_crlf)
+    }
 }
 
 /// Reads the file for the CSV reader, watching its quotes and refusing rows
@@ -80,12 +107,17 @@ impl<R: Read> Read for Guard<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let read = self.inner.read(buf)?;
         let mut scan = self.scan.borrow_mut();
-        for &byte in &buf[..read] {
+        let start = scan.bytes;
+        for (offset, &byte) in (start..).zip(&buf[..read]) {
+            let after_cr = std::mem::replace(&mut scan.after_cr, byte == b'\r');
             match byte {
                 b'"' => scan.quotes += 1,
                 b'\n' => {
                     scan.lines += 1;
                     if scan.quotes % 2 == 0 {
+                        if after_cr {
+                            scan.crlf_ends.push_back(offset);
+                        }
                         scan.row_bytes = 0;
                         scan.row_line = scan.lines;
                         continue;
@@ -272,7 +304,7 @@ impl CsvFile {
                 if let Some(refused) = self.scan.borrow().refused.as_deref() {
                     return Error::input(format!("{}:{refused}", self.label));
                 }
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = self.scan.borrow_mut().line_at(e.position());
                 Error::input(format!("{}:{line}: {}", self.label, csv_problem(&e)))
             })?;
         let quotes = self.scan.borrow().quotes;
@@ -287,7 +319,7 @@ impl CsvFile {
             }
             return Ok(None);
         }
-        let line = self.record.position().map(|p| p.line()).unwrap_or(0);
+        let line = self.scan.borrow_mut().line_at(self.record.position());
         self.last_line = line;
         if self.record.len() != self.columns.len() {
             // A quote left open swallows the following lines into one row;
@@ -397,6 +429,11 @@ impl Row<'_> {
         Ok((!text.is_empty()).then_some(text))
     }
 
+    /// Whether the cell holds anything, as the most lenient reading sees it.
+    fn given(&self, column: &str) -> bool {
+        matches!(self.checked(column, TextKind::Free), Ok(Some(_)) | Err(_))
+    }
+
     fn required(&self, column: &str) -> Result<String> {
         self.required_as(column, TextKind::Line)
     }
@@ -483,6 +520,16 @@ pub struct ImportContext<'a> {
     pub author: Author,
 }
 
+/// Once Ctrl-C or SIGTERM arrives, a long import or merge stops at its next
+/// record, so its transaction rolls back and the logbook is closed as usual
+/// before the process ends.
+fn stop_if_interrupted() -> Result<()> {
+    if crate::output::is_interrupted() {
+        return Err(Error::input(t!("main-interrupted")));
+    }
+    Ok(())
+}
+
 /// Import one CSV file of records, all rows or none.
 pub fn import(
     store: &mut Store,
@@ -505,6 +552,7 @@ pub fn import(
         // looked up: a uid given twice is refused by the uid index instead.
         let look_up = records != Records::Findings || findings_before;
         while let Some(row) = file.next()? {
+            stop_if_interrupted()?;
             let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
             let uid = row.uid("uid")?;
             if let Some(uid) = uid.as_deref().filter(|_| look_up)
@@ -754,6 +802,19 @@ fn import_visit(
         return Ok(Outcome::New);
     };
     let current = visits::get(tx, id)?;
+    if current.unit_id != visit.unit_id {
+        // Its findings name the unit's own staff: moving the visit would put
+        // them on another unit's record.
+        return Err(row.error(
+            "unit_code",
+            t!(
+                "exchange-visit-moved",
+                number = current.id,
+                code = current.unit_code.as_str(),
+                unit = current.unit_name.as_str()
+            ),
+        ));
+    }
     let same = current.unit_id == visit.unit_id
         && current.started_at == visit.started_at
         && current.ended_at == visit.ended_at
@@ -838,6 +899,7 @@ fn import_plan(
     }
     let author = &ctx.author;
     upsert(
+        row,
         existing,
         void,
         || plans::insert_from(tx, &plan, &origin, author),
@@ -845,7 +907,10 @@ fn import_plan(
             let at = origin.updated_at.as_deref();
             Ok(plans::update_from(tx, id, &plan, Some(reason), at, author)?.is_some())
         },
-        |id| Ok(plans::get(tx, id)?.voided_at.is_some()),
+        |id| {
+            let current = plans::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
         |id, why, at| plans::void_from(tx, id, why, at, author).map(drop),
     )
 }
@@ -898,6 +963,7 @@ fn import_task(
     }
     let author = &ctx.author;
     upsert(
+        row,
         existing,
         void,
         || tasks::insert_from(tx, &task, &origin, author),
@@ -905,7 +971,10 @@ fn import_task(
             let at = origin.updated_at.as_deref();
             Ok(tasks::update_from(tx, id, &task, Some(reason), at, author)?.is_some())
         },
-        |id| Ok(tasks::get(tx, id)?.voided_at.is_some()),
+        |id| {
+            let current = tasks::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
         |id, why, at| tasks::void_from(tx, id, why, at, author).map(drop),
     )
 }
@@ -915,29 +984,63 @@ fn import_task(
 /// imports of findings, plans and tasks have in common. `update` says
 /// whether it changed anything.
 fn upsert(
+    row: &Row<'_>,
     existing: Option<i64>,
     void: Option<(String, String)>,
     insert: impl FnOnce() -> Result<i64>,
     update: impl FnOnce(i64) -> Result<bool>,
-    is_void: impl Fn(i64) -> Result<bool>,
+    void_of: impl Fn(i64) -> Result<Option<(String, String)>>,
     void_it: impl FnOnce(i64, &str, &str) -> Result<()>,
 ) -> Result<Outcome> {
+    let current_void = existing.map(&void_of).transpose()?.flatten();
+    if let (Some((at, why)), Some((current_at, current_why))) = (&void, &current_void) {
+        // A void is part of the record: a row that gives another one would
+        // otherwise be taken as unchanged and its values dropped unseen.
+        let column = if !same_instant(at, current_at) {
+            Some("voided_at")
+        } else if why != current_why {
+            Some("void_reason")
+        } else {
+            None
+        };
+        if let Some(column) = column {
+            return Err(row.error(
+                column,
+                t!(
+                    "exchange-void-changed",
+                    at = current_at.as_str(),
+                    reason = current_why.as_str()
+                ),
+            ));
+        }
+    }
     let (id, outcome) = match existing {
         None => (insert()?, Outcome::New),
         Some(id) => {
-            let newly_void = void.is_some() && !is_void(id)?;
+            let newly_void = void.is_some() && current_void.is_none();
             if !update(id)? && !newly_void {
                 return Ok(Outcome::Unchanged);
             }
             (id, Outcome::Updated)
         }
     };
-    if let Some((at, why)) = void {
-        if !is_void(id)? {
-            void_it(id, &why, &at)?;
-        }
+    if let Some((at, why)) = void
+        && current_void.is_none()
+    {
+        void_it(id, &why, &at)?;
     }
     Ok(outcome)
+}
+
+/// Whether two stamps name the same moment, whatever offset each is written in.
+fn same_instant(a: &str, b: &str) -> bool {
+    match (
+        DateTime::parse_from_rfc3339(a),
+        DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// What earlier rows of an import looked up: an export lists a visit's
@@ -949,6 +1052,26 @@ struct Lookups {
     visit: Option<(String, visits::VisitRow)>,
     people: std::collections::HashMap<(i64, String), i64>,
 }
+
+/// The columns of a findings file that hold a field only some kinds have.
+const FINDING_FIELD_COLUMNS: [(&str, FindingField); 16] = [
+    ("person", FindingField::Person),
+    ("position", FindingField::Person),
+    ("arrived_at", FindingField::Arrived),
+    ("expected_at", FindingField::Expected),
+    ("minutes_late", FindingField::MinutesLate),
+    ("meeting", FindingField::Meeting),
+    ("file_ref", FindingField::FileRef),
+    ("procedure", FindingField::Procedure),
+    ("received_on", FindingField::Received),
+    ("due_on", FindingField::Due),
+    ("returned_on", FindingField::Returned),
+    ("days_overdue", FindingField::DaysOverdue),
+    ("working_days_overdue", FindingField::WorkingDaysOverdue),
+    ("category", FindingField::Category),
+    ("description", FindingField::Description),
+    ("task_uid", FindingField::Task),
+];
 
 fn import_finding(
     tx: &rusqlite::Transaction<'_>,
@@ -1012,6 +1135,24 @@ fn import_finding(
             ),
         ));
     }
+    // A field of another kind would be stored on this finding, or counted in
+    // reports as if it applied.
+    if let Some((column, field)) = FINDING_FIELD_COLUMNS
+        .iter()
+        .find(|(column, field)| kind.source_of(*field).is_none() && row.given(column))
+    {
+        let holders: Vec<String> = FindingKind::holding(*field)
+            .map(|kind| format!("`{kind}`"))
+            .collect();
+        return Err(row.error(
+            column,
+            t!(
+                "exchange-other-kind",
+                applies_to = holders.join(", "),
+                kind = kind.to_string()
+            ),
+        ));
+    }
     let today = ctx.clock.today();
     let date = |text: &str| input::parse_date(text, today);
     let mut finding = NewFinding::new(visit_id, kind);
@@ -1026,56 +1167,22 @@ fn import_finding(
     finding.returned_on = row.parse("returned_on", date)?;
     finding.days_overdue = row.count("days_overdue", 1..=*DAYS_OVERDUE.end())?;
     finding.working_days_overdue = row.count("working_days_overdue", DAYS_OVERDUE)?;
+    if let (Some(days), Some(working)) = (finding.days_overdue, finding.working_days_overdue)
+        && working > days
+    {
+        return Err(row.error(
+            "working_days_overdue",
+            t!(
+                "exchange-working-over-calendar",
+                working = working,
+                days = days
+            ),
+        ));
+    }
     finding.category = row.text("category")?;
     finding.description = row.free_text("description")?;
     finding.action = row.parse("action", |a| a.parse::<Action>())?;
     finding.note = row.free_text("note")?;
-    // Figures of another kind would be counted in reports as if they applied.
-    let other_kinds = [
-        (
-            "arrived_at",
-            FindingKind::Late,
-            finding.arrived_at.is_some(),
-        ),
-        (
-            "expected_at",
-            FindingKind::Late,
-            finding.expected_at.is_some(),
-        ),
-        (
-            "minutes_late",
-            FindingKind::Late,
-            finding.minutes_late.is_some(),
-        ),
-        ("meeting", FindingKind::Absent, finding.meeting.is_some()),
-        (
-            "days_overdue",
-            FindingKind::Overdue,
-            finding.days_overdue.is_some(),
-        ),
-        (
-            "working_days_overdue",
-            FindingKind::Overdue,
-            finding.working_days_overdue.is_some(),
-        ),
-    ];
-    // Days past a deadline belong to overdue files and unfinished tasks alike.
-    let days_apply = |column: &str| {
-        kind == FindingKind::Task && (column == "days_overdue" || column == "working_days_overdue")
-    };
-    if let Some((column, applies_to, _)) = other_kinds
-        .iter()
-        .find(|(column, applies_to, given)| *given && *applies_to != kind && !days_apply(column))
-    {
-        return Err(row.error(
-            column,
-            t!(
-                "exchange-other-kind",
-                applies_to = applies_to.to_string(),
-                kind = kind.to_string()
-            ),
-        ));
-    }
 
     let person_name = row.name("person")?;
     match kind {
@@ -1153,16 +1260,6 @@ fn import_finding(
             }
         }
     }
-    if kind != FindingKind::Task && row.text("task_uid")?.is_some() {
-        return Err(row.error(
-            "task_uid",
-            t!(
-                "exchange-other-kind",
-                applies_to = FindingKind::Task.to_string(),
-                kind = kind.to_string()
-            ),
-        ));
-    }
     if let Some(name) = &person_name {
         let key = (visit.unit_id, fold(name));
         let person_id = match lookups.people.get(&key) {
@@ -1208,11 +1305,15 @@ fn import_finding(
     };
     let author = &ctx.author;
     upsert(
+        row,
         existing.map(|current| current.id),
         void,
         || findings::insert_from(tx, &finding, &origin, author),
         |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
-        |id| Ok(findings::get(tx, id)?.voided_at.is_some()),
+        |id| {
+            let current = findings::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
         |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
     )
 }
@@ -1461,6 +1562,7 @@ pub fn merge(
         let mut report = MergeReport::default();
         let mut unit_ids: HashMap<i64, i64> = HashMap::new();
         for unit in &other_units {
+            stop_if_interrupted()?;
             let tally = &mut report.units;
             let origin = Origin {
                 uid: Some(unit.uid.clone()),
@@ -1527,6 +1629,7 @@ pub fn merge(
 
         let mut person_ids: HashMap<i64, i64> = HashMap::new();
         for person in &other_people {
+            stop_if_interrupted()?;
             let tally = &mut report.people;
             let unit_id = unit_ids[&person.unit_id];
             let local = match people::find(tx, unit_id, &person.name)? {
@@ -1572,6 +1675,7 @@ pub fn merge(
         }
 
         for plan in &other_plans {
+            stop_if_interrupted()?;
             let fields = plans::NewPlan {
                 unit_id: plan.fields.unit_id.map(|id| unit_ids[&id]),
                 ..plan.fields.clone()
@@ -1624,6 +1728,7 @@ pub fn merge(
 
         let mut task_ids: HashMap<i64, i64> = HashMap::new();
         for task in &other_tasks {
+            stop_if_interrupted()?;
             let theirs = Theirs {
                 records: Records::Tasks,
                 id: task.id,
@@ -1671,6 +1776,7 @@ pub fn merge(
             (other_units.len() + other_people.len() + other_plans.len() + other_tasks.len()) as u64;
         progress(base);
         for (done, visit) in other_visits.iter().enumerate() {
+            stop_if_interrupted()?;
             if done % 1024 == 0 {
                 progress(base + done as u64);
             }
@@ -1740,6 +1846,7 @@ pub fn merge(
 
         let base = base + other_visits.len() as u64;
         for (done, finding) in other_findings.iter().enumerate() {
+            stop_if_interrupted()?;
             if done % 1024 == 0 {
                 progress(base + done as u64);
             }

@@ -181,8 +181,12 @@ pub fn text_problem(text: &str, kind: TextKind) -> Option<String> {
     }
     for (index, c) in text.chars().enumerate() {
         let position = index + 1;
-        let allowed = kind == TextKind::Free && matches!(c, '\n' | '\r' | '\t');
-        if c.is_control() && !allowed {
+        // The Unicode line and paragraph separators break a line as `\n`
+        // does, though they are not control characters.
+        let breaks_line = matches!(c, '\u{2028}' | '\u{2029}');
+        let allowed =
+            kind == TextKind::Free && matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}');
+        if (c.is_control() || breaks_line) && !allowed {
             let rule = if kind == TextKind::Free {
                 "free"
             } else {
@@ -190,6 +194,7 @@ pub fn text_problem(text: &str, kind: TextKind) -> Option<String> {
             };
             return Some(t!(
                 "input-text-control",
+                what = if breaks_line { "separator" } else { "control" },
                 char = code_point(c),
                 position = position,
                 rule = rule
@@ -256,8 +261,10 @@ fn code_point(c: char) -> String {
 }
 
 /// Characters that take no space and show nothing: zero-width spaces and
-/// joiners, direction marks and overrides, the byte-order mark. A name made
-/// of nothing else looks empty, or like another name.
+/// joiners, direction marks and overrides, the byte-order mark, variation
+/// selectors, the blank Braille pattern, tag characters, interlinear
+/// annotation marks and invisible musical formatting. A name made of
+/// nothing else looks empty, or like another name.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -266,14 +273,22 @@ fn is_invisible(c: char) -> bool {
             | '\u{061C}'
             | '\u{115F}'
             | '\u{1160}'
-            | '\u{180E}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
             | '\u{200B}'..='\u{200F}'
             | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{2800}'
             | '\u{3164}'
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
     )
 }
 

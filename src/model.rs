@@ -31,6 +31,95 @@ pub enum FindingKind {
     Task,
 }
 
+/// A field that only some kinds of finding hold. Every finding also has its
+/// visit, an action, a note and, once voided, a void time and reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindingField {
+    /// The person the finding is about (for an overdue file, the officer).
+    Person,
+    Arrived,
+    Expected,
+    MinutesLate,
+    Meeting,
+    FileRef,
+    Procedure,
+    Received,
+    Due,
+    Returned,
+    DaysOverdue,
+    WorkingDaysOverdue,
+    Category,
+    Description,
+    /// The assigned task found unfinished.
+    Task,
+}
+
+/// Where the value of a field a kind holds comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldSource {
+    /// The inspector types it (and can correct it with `edit`).
+    Typed,
+    /// Worked out from the typed fields and the calendar; an import may
+    /// carry it as the logbook it came from worked it out.
+    Computed,
+    /// Copied from the assigned task when the finding is logged.
+    FromTask,
+}
+
+impl FindingKind {
+    /// The fields a finding of this kind holds, and where each comes from:
+    /// the one list that logging, `edit` and import all follow, so a figure
+    /// of one kind is never stored on, or counted for, another.
+    pub fn fields(self) -> &'static [(FindingField, FieldSource)] {
+        use FieldSource::{Computed, FromTask, Typed};
+        use FindingField::*;
+        match self {
+            FindingKind::Late => &[
+                (Person, Typed),
+                (Arrived, Typed),
+                (Expected, Typed),
+                (MinutesLate, Typed),
+            ],
+            FindingKind::Absent => &[(Person, Typed), (Meeting, Typed)],
+            FindingKind::Overdue => &[
+                (Person, Typed),
+                (FileRef, Typed),
+                (Procedure, Typed),
+                (Received, Typed),
+                (Due, Typed),
+                (Returned, Typed),
+                (DaysOverdue, Computed),
+                (WorkingDaysOverdue, Computed),
+            ],
+            FindingKind::Other => &[(Person, Typed), (Category, Typed), (Description, Typed)],
+            FindingKind::Task => &[
+                (Task, Typed),
+                (Description, FromTask),
+                (Due, FromTask),
+                (DaysOverdue, Computed),
+                (WorkingDaysOverdue, Computed),
+            ],
+        }
+    }
+
+    /// Where this kind's value of `field` comes from, or `None` when a
+    /// finding of this kind does not hold that field.
+    pub fn source_of(self, field: FindingField) -> Option<FieldSource> {
+        self.fields()
+            .iter()
+            .find(|(held, _)| *held == field)
+            .map(|(_, source)| *source)
+    }
+
+    /// The kinds that hold `field`.
+    pub fn holding(field: FindingField) -> impl Iterator<Item = FindingKind> {
+        FindingKind::ALL
+            .iter()
+            .copied()
+            .filter(move |kind| kind.source_of(field).is_some())
+    }
+}
+
 /// How long the period of a plan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -268,8 +357,11 @@ pub mod limits {
 
     /// Minutes late: at most a whole day; later than that is an absence.
     pub const MINUTES_LATE: RangeInclusive<i64> = 1..=24 * 60;
-    /// Days past a deadline, calendar or working: about a century.
-    pub const DAYS_OVERDUE: RangeInclusive<i64> = 0..=36_600;
+    /// Days past a deadline, calendar or working: as many as lie between the
+    /// first and the last date the calendar holds (01/01/0001 to
+    /// 31/12/9999), so any promised date that can be typed gives a figure
+    /// that exports and imports again.
+    pub const DAYS_OVERDUE: RangeInclusive<i64> = 0..=3_652_058;
     /// Staff on a unit's roll, or present on a visit.
     pub const STAFF: RangeInclusive<i64> = 0..=100_000;
     /// Visits a plan asks for in one period.
@@ -359,6 +451,30 @@ mod tests {
             Period::containing(date(2022, 12, 20), 1).month.to_string(),
             "2022-12"
         );
+    }
+
+    #[test]
+    fn each_kind_holds_its_own_figures() {
+        use FindingField::*;
+        assert_eq!(
+            FindingKind::holding(MinutesLate).collect::<Vec<_>>(),
+            [FindingKind::Late]
+        );
+        assert_eq!(
+            FindingKind::holding(DaysOverdue).collect::<Vec<_>>(),
+            [FindingKind::Overdue, FindingKind::Task]
+        );
+        assert_eq!(FindingKind::Task.source_of(Person), None);
+        assert_eq!(
+            FindingKind::Task.source_of(Description),
+            Some(FieldSource::FromTask)
+        );
+    }
+
+    #[test]
+    fn days_overdue_limit_is_the_calendar_span() {
+        let span = (date(9999, 12, 31) - date(1, 1, 1)).num_days();
+        assert_eq!(*limits::DAYS_OVERDUE.end(), span);
     }
 
     #[test]

@@ -38,7 +38,11 @@ input-unknown-plan-period = unknown plan period `{ $value }`: type one of { $nam
 ## Text and figures, typed or imported: the limits they share.
 
 input-text-too-long = holds { $bytes } bytes; text may hold up to { $most } bytes ({ $kb } KB): shorten it
-input-text-control = holds the control character { $char } at character { $position }: { $rule ->
+# $what is `separator` for the Unicode line and paragraph separators.
+input-text-control = holds the { $what ->
+        [separator] line separator
+       *[control] control character
+    } { $char } at character { $position }: { $rule ->
         [free] text may hold line breaks and tabs but no other control character
        *[line] a name, code or reference is one line without control characters
     }; type it again without it

@@ -24,7 +24,10 @@ input-unknown-plan-period = không có kỳ kế hoạch `{ $value }`: hãy nh�
 ## Văn bản và con số, nhập tay hay nhập từ tệp: cùng một giới hạn.
 
 input-text-too-long = dài { $bytes } byte; văn bản chỉ được dài tối đa { $most } byte ({ $kb } KB): hãy rút ngắn lại
-input-text-control = chứa ký tự điều khiển { $char } ở ký tự thứ { $position }: { $rule ->
+input-text-control = chứa { $what ->
+        [separator] ký tự ngắt dòng
+       *[control] ký tự điều khiển
+    } { $char } ở ký tự thứ { $position }: { $rule ->
         [free] văn bản được xuống dòng và có dấu tab nhưng không được chứa ký tự điều khiển nào khác
        *[line] tên, mã hay số hiệu chỉ là một dòng, không có ký tự điều khiển
     }; hãy nhập lại mà không có ký tự đó

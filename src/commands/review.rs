@@ -8,7 +8,7 @@ use crate::Ctx;
 use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::FindingKind;
+use crate::model::{FieldSource, FindingField, FindingKind};
 use crate::render::{self, Column, Format, Table, Value};
 use crate::store::{
     Access, FindingFilter, FindingRow, Numbered, Store, findings, history, resolve_id, units,
@@ -94,49 +94,35 @@ pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {
     ctx.record(&finding_record(&row))
 }
 
-/// Flags that only make sense for some kinds of finding.
+/// Flags that only make sense for some kinds of finding: each sets a field,
+/// and only a field that the finding's kind holds and that is typed (not
+/// worked out or taken from its task) can be set.
 fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<()> {
-    let given: [(&str, bool, &[FindingKind]); 13] = [
-        (
-            "--person",
-            args.person.is_some(),
-            &[FindingKind::Late, FindingKind::Absent, FindingKind::Other],
-        ),
-        ("--arrived", args.arrived.is_some(), &[FindingKind::Late]),
-        ("--minutes", args.minutes.is_some(), &[FindingKind::Late]),
-        ("--expected", args.expected.is_some(), &[FindingKind::Late]),
-        ("--meeting", args.meeting.is_some(), &[FindingKind::Absent]),
-        (
-            "--file-ref",
-            args.file_ref.is_some(),
-            &[FindingKind::Overdue],
-        ),
-        ("--due", args.due.is_some(), &[FindingKind::Overdue]),
-        (
-            "--received",
-            args.received.is_some(),
-            &[FindingKind::Overdue],
-        ),
-        (
-            "--returned",
-            args.returned.is_some(),
-            &[FindingKind::Overdue],
-        ),
-        (
-            "--procedure",
-            args.procedure.is_some(),
-            &[FindingKind::Overdue],
-        ),
-        ("--officer", args.officer.is_some(), &[FindingKind::Overdue]),
-        (
-            "--description",
-            args.description.is_some(),
-            &[FindingKind::Other],
-        ),
-        ("--category", args.category.is_some(), &[FindingKind::Other]),
+    use crate::model::FindingField::*;
+    // The person of an overdue file is the officer who handled it.
+    let person_flag = if kind == FindingKind::Overdue {
+        "--officer"
+    } else {
+        "--person"
+    };
+    let given: [(&str, bool, FindingField); 13] = [
+        ("--person", args.person.is_some(), Person),
+        ("--officer", args.officer.is_some(), Person),
+        ("--arrived", args.arrived.is_some(), Arrived),
+        ("--minutes", args.minutes.is_some(), MinutesLate),
+        ("--expected", args.expected.is_some(), Expected),
+        ("--meeting", args.meeting.is_some(), Meeting),
+        ("--file-ref", args.file_ref.is_some(), FileRef),
+        ("--due", args.due.is_some(), Due),
+        ("--received", args.received.is_some(), Received),
+        ("--returned", args.returned.is_some(), Returned),
+        ("--procedure", args.procedure.is_some(), Procedure),
+        ("--description", args.description.is_some(), Description),
+        ("--category", args.category.is_some(), Category),
     ];
-    for (flag, is_given, kinds) in given {
-        if is_given && !kinds.contains(&kind) {
+    for (flag, is_given, field) in given {
+        let wrong_name = field == Person && flag != person_flag;
+        if is_given && (wrong_name || kind.source_of(field) != Some(FieldSource::Typed)) {
             return Err(Error::usage(t!(
                 "records-flag-not-for-kind",
                 flag = flag,

@@ -288,3 +288,186 @@ fn an_import_cannot_change_a_void_task_but_brings_it_back_unchanged() {
     );
     book.assert_unchanged(&before);
 }
+
+#[test]
+fn a_file_promised_long_ago_exports_and_imports_again() {
+    let book = book_with_a_late_finding();
+    book.ok(&["overdue", "HS-1900-0001", "--due", "01/01/1900"]);
+    book.ok(&["overdue", "HS-0001-0001", "--due", "01/01/0001"]);
+    let rows = csv_records(&book.ok(&["export", "findings"]));
+    // The visit is on 10/05/2022.
+    assert_eq!(rows[1]["days_overdue"], "44689");
+    assert_eq!(rows[2]["days_overdue"], "738284");
+    let fresh = copied_into_a_fresh_logbook(&book);
+    assert_same_exports(&book, &fresh);
+    // The limit is the span of the calendar, not a figure of its own.
+    let file = edited_export(&book, "days.csv", |cells| {
+        if cells[column("kind")] == "overdue" {
+            cells[column("days_overdue")] = "3652059".into();
+        }
+    });
+    refused(
+        &book,
+        &file,
+        "3: column days_overdue: `3652059` must be at most 3652058",
+    );
+}
+
+#[test]
+fn working_days_overdue_are_never_more_than_calendar_days() {
+    let book = book_with_a_late_finding();
+    book.ok(&["overdue", "HS-2022-0012", "--due", "02/05/2022"]);
+    let file = edited_export(&book, "working.csv", |cells| {
+        if cells[column("kind")] == "overdue" {
+            cells[column("working_days_overdue")] = "9".into();
+        }
+    });
+    refused(
+        &book,
+        &file,
+        "3: column working_days_overdue: 9 working days overdue is more than the 8 calendar \
+         days overdue: working days are counted among the calendar days, so give at most 8",
+    );
+}
+
+#[test]
+fn an_import_takes_only_the_fields_of_the_rows_kind() {
+    let book = book_with_a_late_finding();
+    // The late finding's own row, given a file's reference.
+    let file = edited_export(&book, "file-ref.csv", |cells| {
+        cells[column("file_ref")] = "HS-2022-0012".into();
+    });
+    refused(
+        &book,
+        &file,
+        "2: column file_ref: applies only to findings of kind `overdue`, and this one is \
+         `late`: leave it empty",
+    );
+    // A new late row with a description, which only `other` and `task` hold.
+    let file = edited_export(&book, "description.csv", |cells| {
+        cells[column("uid")] = String::new();
+        cells[column("description")] = "ra ngoài không xin phép".into();
+    });
+    refused(
+        &book,
+        &file,
+        "2: column description: applies only to findings of kind `other`, `task`, and this \
+         one is `late`: leave it empty",
+    );
+    // `edit` follows the same list: a late finding has no file.
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["edit", "1", "--file-ref", "HS-2022-0012"], 2),
+        "error: `--file-ref` does not apply to a late finding (#1)\n"
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn an_import_cannot_move_a_visit_to_another_unit() {
+    let book = book_with_a_late_finding();
+    book.ok(&["unit", "add", "dong-son", "UBND xã Đông Sơn"]);
+    let visits = book.ok(&["export", "visits"]);
+    let file = book.path("visits.csv");
+    std::fs::write(&file, visits.replace(",tam-dai,", ",dong-son,")).unwrap();
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["import", "visits", file.to_str().unwrap()], 1),
+        format!(
+            "error: {}:2: column unit_code: visit #1 with this uid was made at UBND xã Tam Đại \
+             (`tam-dai`), and a visit never moves to another unit: give `tam-dai` here, or log \
+             the visit at the other unit as a new one\n",
+            file.display()
+        )
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn an_import_cannot_change_how_a_finding_was_voided() {
+    let book = book_with_a_late_finding();
+    book.ok(&["void", "1", "--reason", "ghi nhầm người"]);
+    let voided_at = csv_records(&book.ok(&["export", "findings"]))[0]["voided_at"].clone();
+    let file = edited_export(&book, "reason.csv", |cells| {
+        cells[column("void_reason")] = "ghi trùng".into();
+    });
+    let message = format!(
+        "this record was voided at {voided_at} because “ghi nhầm người”, and a void never \
+         changes: give this column the value it has in the logbook, or leave `voided_at` and \
+         `void_reason` both empty"
+    );
+    refused(&book, &file, &format!("2: column void_reason: {message}"));
+    let file = edited_export(&book, "at.csv", |cells| {
+        cells[column("voided_at")] = "2022-05-11T08:00:00+07:00".into();
+    });
+    refused(&book, &file, &format!("2: column voided_at: {message}"));
+    // A row from before the void leaves it as it is.
+    let file = edited_export(&book, "before.csv", |cells| {
+        cells[column("voided_at")] = String::new();
+        cells[column("void_reason")] = String::new();
+    });
+    book.ok(&["import", "findings", file.to_str().unwrap()]);
+    let rows = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(rows[0]["void_reason"], "ghi nhầm người");
+}
+
+#[test]
+fn line_numbers_count_windows_line_ends_as_editors_do() {
+    let book = book_with_a_late_finding();
+    book.ok(&["absent", "Trần Thị Bình", "--note", "họp\ngiao ban"]);
+    book.ok(&["absent", "Lê Văn Cường"]);
+    // Written on Windows: every line ends in CR LF, the note's too, so the
+    // second finding takes lines 3 and 4 and the third is on line 5.
+    let file = edited_export(&book, "crlf.csv", |cells| {
+        if cells[column("person")] == "Lê Văn Cường" {
+            cells[column("minutes_late")] = "12".into();
+        }
+    });
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("họp\ngiao ban"));
+    std::fs::write(&file, text.replace('\n', "\r\n")).unwrap();
+    refused(
+        &book,
+        &file,
+        "5: column minutes_late: applies only to findings of kind `late`, and this one is \
+         `absent`: leave it empty",
+    );
+}
+
+#[test]
+fn ctrl_c_stops_an_import_at_its_next_row_and_rolls_it_back() {
+    let book = book_with_a_late_finding();
+    let visit_uid = csv_records(&book.ok(&["export", "findings"]))[0]["visit_uid"].clone();
+    let mut csv = String::from("visit_uid,kind,description\n");
+    for n in 0..400_000 {
+        csv.push_str(&format!(
+            "{visit_uid},other,Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\n"
+        ));
+    }
+    let file = book.path("many.csv");
+    std::fs::write(&file, csv).unwrap();
+    let before = book.snapshot();
+    let child = book
+        .command(&["import", "findings", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the import is writing: its rows go to the -wal.
+    let mut db_wal = book.db().as_os_str().to_os_string();
+    db_wal.push("-wal");
+    let started = std::time::Instant::now();
+    while !Path::new(&db_wal).exists() && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // Rolled back and closed as usual, not cut off in the middle: no -wal
+    // or -shm is left behind, and the logbook is as it was.
+    book.assert_unchanged(&before);
+}

@@ -325,3 +325,49 @@ fn an_error_that_quotes_what_was_typed_cannot_drive_the_terminal() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn blank_braille_tags_and_other_invisible_marks_are_not_a_name() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let nothing = "holds nothing visible, only characters such as";
+    for (name, shown) in [
+        ("\u{2800}\u{2800}", "U+2800"),
+        ("\u{e0001}\u{e0076}\u{e0069}\u{e007f}", "U+E0001"),
+        ("\u{e0020}", "U+E0020"),
+        ("\u{206a}\u{206f}", "U+206A"),
+        ("\u{1d173}\u{1d17a}", "U+1D173"),
+        ("\u{fff9}\u{fffb}", "U+FFF9"),
+        ("\u{180b} \u{180d}", "U+180B"),
+    ] {
+        refused(
+            &book,
+            &["absent", name],
+            &format!("`PERSON` {nothing} {shown} that show nothing: type the name in letters"),
+        );
+    }
+}
+
+#[test]
+fn unicode_line_separators_break_a_line_and_only_free_text_takes_them() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    refused(
+        &book,
+        &["absent", "Trần Thị\u{2028}Bình"],
+        &format!("`PERSON` holds the line separator U+2028 at character 9: {LINE}"),
+    );
+    refused(
+        &book,
+        &["overdue", "HS-2022\u{2029}0012", "--due", "02/05/2022"],
+        &format!("`FILE_REF` holds the line separator U+2029 at character 8: {LINE}"),
+    );
+    book.ok(&[
+        "absent",
+        "Trần Thị Bình",
+        "--note",
+        "vắng họp\u{2028}giao ban",
+    ]);
+    let rows = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(rows[0]["note"], "vắng họp\u{2028}giao ban");
+}
