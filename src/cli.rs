@@ -11,7 +11,7 @@ use crate::completion::unit_codes;
 use crate::model::{Action, FindingKind, PlanPer, UnitKind};
 use crate::render::Format;
 use crate::store::FindingOrder;
-use crate::store::exchange::Records;
+use crate::store::records::Records;
 use crate::store::reports::Measure;
 
 /// spotcheck — the logbook of a public-service inspection team.

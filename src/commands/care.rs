@@ -6,7 +6,7 @@ use crate::Ctx;
 use crate::error::Result;
 use crate::model::{Month, Period};
 use crate::render::{Column, Format, Table};
-use crate::store::exchange::{self, Records};
+use crate::store::records::{self, Records};
 use crate::store::tasks::{self, TaskFilter};
 use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
 
@@ -368,7 +368,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
                 "spotcheck visit end",
             ]
             .map(String::from)
-        } else if !exchange::any(conn, Records::Units)? {
+        } else if !records::any(conn, Records::Units)? {
             [
                 "spotcheck unit add CODE NAME --kind commune",
                 "spotcheck import units FILE",

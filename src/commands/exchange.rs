@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
 use crate::render::Cell;
 use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
-use crate::store::exchange::{ExportFilter, Records, RowSink};
+use crate::store::records::{ExportFilter, Records, RowSink};
 use crate::store::{Access, Store, units};
 
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
@@ -34,7 +34,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
     };
     if let Some(file) = &args.xlsx {
         let mut sink = TableSink::default();
-        crate::store::exchange::export(store.conn(), args.records, &filter, &mut sink)?;
+        crate::store::records::export(store.conn(), args.records, &filter, &mut sink)?;
         let rows = sink.table.rows.len();
         let mut book = crate::workbook::Workbook::new();
         book.add_table(&records_title(args.records), &sink.table, None)
@@ -59,7 +59,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         rows: 0,
         progress: None,
     };
-    crate::store::exchange::export(store.conn(), args.records, &filter, &mut sink)?;
+    crate::store::records::export(store.conn(), args.records, &filter, &mut sink)?;
     match sink.stream {
         Some(stream) => stream.finish().map_err(Error::Output),
         None => Ok(()),

@@ -176,7 +176,7 @@ fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
     time.map(|t| t.format("%H:%M").to_string()).into()
 }
 
-use crate::store::exchange::FINDING_COLUMNS;
+use crate::store::records::FINDING_COLUMNS;
 
 /// A finding's fields in the order of [`FINDING_COLUMNS`].
 fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {

@@ -7,7 +7,7 @@ use crate::cli::{UnitAddArgs, UnitCommand, UnitEditArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::render::{self, Column, Record, Table};
-use crate::store::exchange::Records;
+use crate::store::records::Records;
 use crate::store::{Access, NewUnit, UnitChange, UnitRow, units};
 
 pub fn run(ctx: &mut Ctx<'_>, command: UnitCommand) -> Result<()> {

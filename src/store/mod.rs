@@ -2,12 +2,12 @@
 //! makes. No SQL lives outside this module.
 
 pub mod check;
-pub mod exchange;
 pub mod findings;
 pub mod history;
 pub mod people;
 pub mod plans;
 pub mod query;
+pub mod records;
 pub mod reports;
 mod schema;
 pub mod search;

@@ -1,5 +1,6 @@
-//! Exports read straight from the contract views, a row at a time; imports
-//! and merges find records by uid.
+//! The kinds of record that travel between logbooks and spreadsheets: their
+//! export columns, exports read straight from the contract views a row at a
+//! time, and the lookups by uid that imports and merges make.
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, named_params};

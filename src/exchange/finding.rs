@@ -1,0 +1,328 @@
+//! Importing a finding: the fields its kind holds, its person, and what a
+//! void finding keeps.
+
+use super::csv_file::Row;
+use super::import::{ImportContext, Outcome, row_void, upsert};
+use crate::error::Result;
+use crate::fold::fold;
+use crate::input;
+use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
+use crate::model::{self, Action, FindingField, FindingKind};
+use crate::store::records::{Records, id_by_uid};
+use crate::store::{NewFinding, Origin, findings, people, tasks, units, visits};
+
+/// What earlier rows of an import looked up: an export lists a visit's
+/// findings together, and a unit's staff again and again.
+#[derive(Default)]
+pub(super) struct Lookups {
+    /// Whether the logbook held findings when the import began.
+    findings_before: bool,
+    visit: Option<(String, visits::VisitRow)>,
+    people: std::collections::HashMap<(i64, String), i64>,
+}
+
+impl Lookups {
+    pub(super) fn new(findings_before: bool) -> Lookups {
+        Lookups {
+            findings_before,
+            ..Lookups::default()
+        }
+    }
+}
+
+/// The columns of a findings file that hold a field only some kinds have.
+const FINDING_FIELD_COLUMNS: [(&str, FindingField); 16] = [
+    ("person", FindingField::Person),
+    ("position", FindingField::Person),
+    ("arrived_at", FindingField::Arrived),
+    ("expected_at", FindingField::Expected),
+    ("minutes_late", FindingField::MinutesLate),
+    ("meeting", FindingField::Meeting),
+    ("file_ref", FindingField::FileRef),
+    ("procedure", FindingField::Procedure),
+    ("received_on", FindingField::Received),
+    ("due_on", FindingField::Due),
+    ("returned_on", FindingField::Returned),
+    ("days_overdue", FindingField::DaysOverdue),
+    ("working_days_overdue", FindingField::WorkingDaysOverdue),
+    ("category", FindingField::Category),
+    ("description", FindingField::Description),
+    ("task_uid", FindingField::Task),
+];
+
+pub(super) fn import_finding(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+    lookups: &mut Lookups,
+) -> Result<Outcome> {
+    let visit_uid = row
+        .uid("visit_uid")?
+        .ok_or_else(|| row.error("visit_uid", t!("exchange-empty")))?;
+    let visit = match lookups.visit.take() {
+        Some((uid, visit)) if uid == visit_uid => visit,
+        _ => {
+            let visit_id = id_by_uid(tx, Records::Visits, &visit_uid)?.ok_or_else(|| {
+                row.error(
+                    "visit_uid",
+                    t!("exchange-no-visit", uid = visit_uid.as_str()),
+                )
+            })?;
+            visits::get(tx, visit_id)?
+        }
+    };
+    let visit_id = visit.id;
+    lookups.visit = Some((visit_uid.clone(), visit.clone()));
+    if let Some(code) = row.text("unit_code")?
+        && units::normalise_code(&code).ok().as_deref() != Some(visit.unit_code.as_str())
+    {
+        return Err(row.error(
+            "unit_code",
+            t!(
+                "exchange-not-visit-unit",
+                code = code.as_str(),
+                visit = visit_uid.as_str(),
+                visit_unit = visit.unit_code.as_str()
+            ),
+        ));
+    }
+    let kind: FindingKind = row
+        .parse("kind", |k| k.parse())?
+        .ok_or_else(|| row.error("kind", t!("exchange-empty")))?;
+    let uid = row.uid("uid")?;
+    let existing = match &uid {
+        Some(uid) if lookups.findings_before => {
+            id_by_uid(tx, Records::Findings, uid)?.map(|id| findings::get(tx, id))
+        }
+        _ => None,
+    }
+    .transpose()?;
+    if let Some(current) = &existing
+        && current.fields.kind != kind
+    {
+        // Another kind's figures would be dropped or mixed in with its own.
+        return Err(row.error(
+            "kind",
+            t!(
+                "exchange-kind-changed",
+                number = current.id,
+                kind = current.fields.kind.to_string(),
+                new = kind.to_string()
+            ),
+        ));
+    }
+    // A field of another kind would be stored on this finding, or counted in
+    // reports as if it applied.
+    if let Some((column, field)) = FINDING_FIELD_COLUMNS
+        .iter()
+        .find(|(column, field)| kind.source_of(*field).is_none() && row.given(column))
+    {
+        let holders: Vec<String> = FindingKind::holding(*field)
+            .map(|kind| format!("`{kind}`"))
+            .collect();
+        return Err(row.error(
+            column,
+            t!(
+                "exchange-other-kind",
+                applies_to = holders.join(", "),
+                kind = kind.to_string()
+            ),
+        ));
+    }
+    let today = ctx.clock.today();
+    let date = |text: &str| input::parse_date(text, today);
+    let mut finding = NewFinding::new(visit_id, kind);
+    finding.arrived_at = row.parse("arrived_at", input::parse_time)?;
+    finding.expected_at = row.parse("expected_at", input::parse_time)?;
+    finding.minutes_late = row.count("minutes_late", MINUTES_LATE)?;
+    finding.meeting = row.text("meeting")?;
+    finding.file_ref = row.text("file_ref")?;
+    finding.procedure = row.text("procedure")?;
+    finding.received_on = row.parse("received_on", date)?;
+    finding.due_on = row.parse("due_on", date)?;
+    finding.returned_on = row.parse("returned_on", date)?;
+    finding.days_overdue = row.count("days_overdue", 1..=*DAYS_OVERDUE.end())?;
+    finding.working_days_overdue = row.count("working_days_overdue", DAYS_OVERDUE)?;
+    if let (Some(days), Some(working)) = (finding.days_overdue, finding.working_days_overdue)
+        && working > days
+    {
+        return Err(row.error(
+            "working_days_overdue",
+            t!(
+                "exchange-working-over-calendar",
+                working = working,
+                days = days
+            ),
+        ));
+    }
+    finding.category = row.text("category")?;
+    finding.description = row.free_text("description")?;
+    finding.action = row.parse("action", |a| a.parse::<Action>())?;
+    finding.note = row.free_text("note")?;
+
+    let person_name = row.name("person")?;
+    match kind {
+        FindingKind::Late => {
+            if person_name.is_none() {
+                return Err(row.error("person", t!("exchange-late-needs-person")));
+            }
+            if finding.minutes_late.is_none() {
+                let arrived = finding
+                    .arrived_at
+                    .ok_or_else(|| row.error("minutes_late", t!("exchange-late-needs-minutes")))?;
+                let expected = finding.expected_at.unwrap_or_else(|| {
+                    let hours = ctx.settings.hours_on(visit.started_at.date());
+                    model::half_day_start(arrived, hours.morning, hours.afternoon)
+                });
+                finding.expected_at = Some(expected);
+                finding.minutes_late = Some(
+                    model::minutes_late(arrived, expected)
+                        .ok_or_else(|| row.error("arrived_at", t!("exchange-not-late")))?,
+                );
+            }
+        }
+        FindingKind::Absent => {
+            if person_name.is_none() {
+                return Err(row.error("person", t!("exchange-absent-needs-person")));
+            }
+        }
+        FindingKind::Overdue => {
+            if finding.file_ref.is_none() {
+                return Err(row.error("file_ref", t!("exchange-overdue-needs-file")));
+            }
+            let due = finding
+                .due_on
+                .ok_or_else(|| row.error("due_on", t!("exchange-overdue-needs-due")))?;
+            if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
+                let as_of = finding.returned_on.unwrap_or(visit.started_at.date());
+                let (days, working) =
+                    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d))
+                        .ok_or_else(|| row.error("due_on", t!("exchange-not-overdue")))?;
+                finding.days_overdue = Some(days);
+                finding.working_days_overdue = Some(working);
+            }
+        }
+        FindingKind::Other => {
+            if finding.description.is_none() {
+                return Err(row.error("description", t!("exchange-other-needs-description")));
+            }
+        }
+        FindingKind::Task => {
+            let uid = row
+                .uid("task_uid")?
+                .ok_or_else(|| row.error("task_uid", t!("exchange-task-needs-task")))?;
+            let task = id_by_uid(tx, Records::Tasks, &uid)?
+                .ok_or_else(|| row.error("task_uid", t!("exchange-no-task", uid = uid.as_str())))?;
+            let task = tasks::get(tx, task)?;
+            if task.fields.unit_id != visit.unit_id {
+                return Err(row.error(
+                    "task_uid",
+                    t!("exchange-task-other-unit", unit = task.unit_name.as_str()),
+                ));
+            }
+            finding.task_id = Some(task.id);
+            finding.due_on = Some(task.fields.due_on);
+            if finding.description.is_none() {
+                finding.description = Some(task.fields.text.clone());
+            }
+            if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
+                let (days, working) =
+                    model::days_overdue(task.fields.due_on, visit.started_at.date(), |d| {
+                        ctx.settings.is_working_day(d)
+                    })
+                    .ok_or_else(|| row.error("due_on", t!("exchange-task-not-late")))?;
+                finding.days_overdue = Some(days);
+                finding.working_days_overdue = Some(working);
+            }
+        }
+    }
+    if let Some(name) = &person_name {
+        let key = (visit.unit_id, fold(name));
+        let person_id = match lookups.people.get(&key) {
+            Some(id) => *id,
+            None => {
+                let id = match people::find(tx, visit.unit_id, name)? {
+                    Some(person) => person.id,
+                    None => {
+                        let position = row.text("position")?;
+                        people::insert_from(
+                            tx,
+                            visit.unit_id,
+                            name,
+                            position.as_deref(),
+                            &Origin::default(),
+                            &ctx.author,
+                        )?
+                        .id
+                    }
+                };
+                lookups.people.insert(key, id);
+                id
+            }
+        };
+        finding.person_id = Some(person_id);
+    }
+    let void = row_void(row)?;
+    if let Some(current) = &existing
+        && current.voided_at.is_some()
+        && let Some(column) = first_difference(&current.fields, &finding)
+    {
+        // As `edit` refuses: a void finding stays as it was when voided.
+        return Err(row.error(
+            column,
+            t!("exchange-void-not-editable", number = current.id),
+        ));
+    }
+    let origin = Origin {
+        uid,
+        created_by: row.name("logged_by")?,
+        created_at: row.stamp("logged_at")?,
+        updated_at: None,
+    };
+    let author = &ctx.author;
+    upsert(
+        row,
+        existing.map(|current| current.id),
+        void,
+        || findings::insert_from(tx, &finding, &origin, author),
+        |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
+        |id| {
+            let current = findings::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
+        |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
+    )
+}
+
+/// The first column in which an import row would change a finding.
+fn first_difference(current: &NewFinding, new: &NewFinding) -> Option<&'static str> {
+    let differs = [
+        ("visit_uid", current.visit_id != new.visit_id),
+        ("person", current.person_id != new.person_id),
+        ("arrived_at", current.arrived_at != new.arrived_at),
+        ("expected_at", current.expected_at != new.expected_at),
+        ("minutes_late", current.minutes_late != new.minutes_late),
+        ("meeting", current.meeting != new.meeting),
+        ("file_ref", current.file_ref != new.file_ref),
+        ("procedure", current.procedure != new.procedure),
+        ("received_on", current.received_on != new.received_on),
+        ("due_on", current.due_on != new.due_on),
+        ("returned_on", current.returned_on != new.returned_on),
+        ("days_overdue", current.days_overdue != new.days_overdue),
+        (
+            "working_days_overdue",
+            current.working_days_overdue != new.working_days_overdue,
+        ),
+        ("category", current.category != new.category),
+        ("description", current.description != new.description),
+        ("action", current.action != new.action),
+        ("note", current.note != new.note),
+        ("task_uid", current.task_id != new.task_id),
+    ];
+    differs
+        .iter()
+        .find(|(_, differs)| *differs)
+        .map(|(column, _)| *column)
+        .or((current != new).then_some("kind"))
+}

@@ -1,0 +1,554 @@
+//! Import: each row of a CSV file checked as if it were typed, and added to
+//! the logbook or brought up to date there, all rows or none.
+
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDateTime};
+
+use super::csv_file::{Row, open_csv};
+use super::finding::{Lookups, import_finding};
+use super::{Counts, stop_if_interrupted};
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::error::Result;
+use crate::fold::fold;
+use crate::input::{self, TextKind};
+use crate::model::limits::{PLANNED_VISITS, STAFF};
+use crate::model::{Month, PlanPer, UnitKind};
+use crate::store::records::{Records, any, id_by_uid, is_taken_uid, last_id};
+use crate::store::{
+    Author, NewUnit, NewVisit, Origin, Store, UnitChange, people, plans, tasks, units, visits,
+};
+
+/// What reading a row needs from the rest of the program.
+pub struct ImportContext<'a> {
+    pub settings: &'a Settings,
+    pub clock: Clock,
+    pub author: Author,
+}
+
+/// Import one CSV file of records, all rows or none.
+pub fn import(
+    store: &mut Store,
+    records: Records,
+    path: &Path,
+    ctx: &ImportContext<'_>,
+    progress: &dyn Fn(u64),
+) -> Result<Counts> {
+    let mut file = open_csv(path, records)?;
+    let reason = format!("imported from {}", name_in_history(path));
+    store.write(|tx| {
+        let mut counts = Counts::default();
+        let findings_before = any(tx, Records::Findings)?;
+        let mut seen = SeenRecords::new(last_id(tx, records)?);
+        let mut lookups = Lookups::new(findings_before);
+        // Into a logbook without findings, every finding is new and is not
+        // looked up: a uid given twice is refused by the uid index instead.
+        let look_up = records != Records::Findings || findings_before;
+        while let Some(row) = file.next()? {
+            stop_if_interrupted()?;
+            let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
+            let uid = row.uid("uid")?;
+            if let Some(uid) = uid.as_deref().filter(|_| look_up)
+                && let Some(id) = id_by_uid(tx, records, uid)?
+                && !seen.first_time(id)
+            {
+                return Err(twice(uid));
+            }
+            let outcome = match records {
+                Records::Units => import_unit(tx, &row, ctx),
+                Records::People => import_person(tx, &row, ctx),
+                Records::Visits => import_visit(tx, &row, ctx, &reason),
+                Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
+                Records::Plans => import_plan(tx, &row, ctx, &reason),
+                Records::Tasks => import_task(tx, &row, ctx, &reason),
+            };
+            let outcome = match (outcome, uid) {
+                (Err(e), Some(uid)) if is_taken_uid(&e) => return Err(twice(&uid)),
+                (outcome, _) => outcome?,
+            };
+            match outcome {
+                Outcome::New => counts.new += 1,
+                Outcome::Updated => counts.updated += 1,
+                Outcome::Unchanged => counts.unchanged += 1,
+            }
+            progress(file.bytes_read());
+        }
+        Ok(counts)
+    })
+}
+
+/// The file as the history names it: in English whatever the language, like
+/// every reason the logbook keeps.
+fn name_in_history(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Which records an import has met so far, to refuse a uid the file gives
+/// twice. Records that were in the logbook before are kept as one bit each;
+/// any record with a higher number was added by this import. So a million
+/// rows cost a few hundred kilobytes, not a set of a million uids.
+struct SeenRecords {
+    existing: i64,
+    met: Vec<u64>,
+}
+
+impl SeenRecords {
+    fn new(existing: i64) -> SeenRecords {
+        SeenRecords {
+            existing,
+            met: vec![0; usize::try_from(existing / 64 + 1).unwrap_or(0)],
+        }
+    }
+
+    /// Note that a row named the record `id`; false if one did already.
+    fn first_time(&mut self, id: i64) -> bool {
+        if id > self.existing || id < 1 {
+            return false;
+        }
+        let (word, bit) = ((id / 64) as usize, id % 64);
+        let first = self.met[word] & (1 << bit) == 0;
+        self.met[word] |= 1 << bit;
+        first
+    }
+}
+
+pub(super) enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+}
+
+pub(super) fn origin(row: &Row<'_>, created_by: &str, created_at: &str) -> Result<Origin> {
+    Ok(Origin {
+        uid: row.uid("uid")?,
+        created_by: row.name(created_by)?,
+        created_at: row.stamp(created_at)?,
+        updated_at: row.stamp("updated_at")?,
+    })
+}
+
+fn import_unit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+) -> Result<Outcome> {
+    let code = units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
+    let unit = NewUnit {
+        code: code.clone(),
+        name: row.required_as("name", TextKind::Name)?,
+        kind: row
+            .parse("kind", |k| k.parse::<UnitKind>())?
+            .unwrap_or(UnitKind::Other),
+        morning_start: row.parse("morning_start", input::parse_time)?,
+        afternoon_start: row.parse("afternoon_start", input::parse_time)?,
+    };
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => match id_by_uid(tx, Records::Units, uid)? {
+            Some(id) => Some(units::get(tx, id)?),
+            None => units::by_code(tx, &code)?,
+        },
+        None => units::by_code(tx, &code)?,
+    };
+    let Some(existing) = existing else {
+        units::insert_from(tx, &unit, &origin, &ctx.author)?;
+        return Ok(Outcome::New);
+    };
+    if existing.code != code {
+        return Err(row.error(
+            "code",
+            t!("exchange-unit-code-changed", code = existing.code.as_str()),
+        ));
+    }
+    let same = existing.name == unit.name
+        && existing.kind == unit.kind
+        && existing.morning_start == unit.morning_start
+        && existing.afternoon_start == unit.afternoon_start;
+    if same {
+        return Ok(Outcome::Unchanged);
+    }
+    let change = UnitChange {
+        name: Some(unit.name),
+        kind: Some(unit.kind),
+        morning_start: Some(unit.morning_start),
+        afternoon_start: Some(unit.afternoon_start),
+    };
+    units::update_from(
+        tx,
+        existing.id,
+        &change,
+        origin.updated_at.as_deref(),
+        &ctx.author,
+    )?;
+    Ok(Outcome::Updated)
+}
+
+fn unit_by_code(tx: &rusqlite::Transaction<'_>, row: &Row<'_>) -> Result<units::UnitRow> {
+    let code = row.required("unit_code")?;
+    let folded = units::normalise_code(&code).map_err(|e| row.error("unit_code", e))?;
+    units::by_code(tx, &folded)?
+        .ok_or_else(|| row.error("unit_code", t!("exchange-no-unit", code = code.as_str())))
+}
+
+fn import_person(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let name = row.required_as("name", TextKind::Name)?;
+    let position = row.text("position")?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => match id_by_uid(tx, Records::People, uid)? {
+            Some(id) => Some(people::get(tx, id)?),
+            None => people::find(tx, unit.id, &name)?,
+        },
+        None => people::find(tx, unit.id, &name)?,
+    };
+    match existing {
+        None => {
+            people::insert_from(
+                tx,
+                unit.id,
+                &name,
+                position.as_deref(),
+                &origin,
+                &ctx.author,
+            )?;
+            Ok(Outcome::New)
+        }
+        Some(person) if person.unit_id != unit.id || fold(&person.name) != fold(&name) => Err(row
+            .error(
+                "uid",
+                t!(
+                    "exchange-uid-other-person",
+                    name = person.name.as_str(),
+                    unit = person.unit_name.as_str()
+                ),
+            )),
+        Some(person) if person.position == position => Ok(Outcome::Unchanged),
+        Some(person) => {
+            people::set_position(
+                tx,
+                person.id,
+                position.as_deref(),
+                origin.updated_at.as_deref(),
+                &ctx.author,
+            )?;
+            Ok(Outcome::Updated)
+        }
+    }
+}
+
+fn import_visit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let now = ctx.clock.now();
+    let datetime = |text: &str| input::parse_datetime(text, now);
+    let started_at = row
+        .parse("started_at", datetime)?
+        .ok_or_else(|| row.error("started_at", t!("exchange-empty")))?;
+    let ended_at: Option<NaiveDateTime> = row.parse("ended_at", datetime)?;
+    if ended_at.is_some_and(|end| end < started_at) {
+        return Err(row.error("ended_at", t!("exchange-ended-before-started")));
+    }
+    let on_roll = row.count("on_roll", STAFF)?;
+    let present = row.count("present", STAFF)?;
+    if let (Some(on_roll), Some(present)) = (on_roll, present)
+        && present > on_roll
+    {
+        return Err(row.error(
+            "present",
+            t!(
+                "exchange-present-over-roll",
+                present = present,
+                on_roll = on_roll
+            ),
+        ));
+    }
+    let visit = NewVisit {
+        unit_id: unit.id,
+        started_at,
+        ended_at,
+        announced: row.flag("announced")?,
+        team: row.team("team")?,
+        on_roll,
+        present,
+        note: row.free_text("note")?,
+    };
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Visits, uid)?,
+        None => None,
+    };
+    let Some(id) = existing else {
+        visits::insert_from(tx, &visit, &origin, &ctx.author)?;
+        return Ok(Outcome::New);
+    };
+    let current = visits::get(tx, id)?;
+    if current.unit_id != visit.unit_id {
+        // Its findings name the unit's own staff: moving the visit would put
+        // them on another unit's record.
+        return Err(row.error(
+            "unit_code",
+            t!(
+                "exchange-visit-moved",
+                number = current.id,
+                code = current.unit_code.as_str(),
+                unit = current.unit_name.as_str()
+            ),
+        ));
+    }
+    let same = current.unit_id == visit.unit_id
+        && current.started_at == visit.started_at
+        && current.ended_at == visit.ended_at
+        && current.announced == visit.announced
+        && current.team == visit.team
+        && current.on_roll == visit.on_roll
+        && current.present == visit.present
+        && current.note == visit.note;
+    if same {
+        return Ok(Outcome::Unchanged);
+    }
+    visits::update_from(
+        tx,
+        id,
+        &visit,
+        origin.updated_at.as_deref(),
+        Some(reason),
+        &ctx.author,
+    )?;
+    Ok(Outcome::Updated)
+}
+
+/// A month as a plan's file writes it: `2022-05`, or as people type it.
+fn plan_month(row: &Row<'_>, column: &str, ctx: &ImportContext<'_>) -> Result<Option<Month>> {
+    let start_day = ctx.settings.period_start_day.value;
+    row.parse(column, |m| {
+        input::parse_month(m, ctx.clock.today(), start_day).map(|p| p.month)
+    })
+}
+
+/// Which void an import row asks for: a time and a reason, or neither.
+pub(super) fn row_void(row: &Row<'_>) -> Result<Option<(String, String)>> {
+    match (row.stamp("voided_at")?, row.free_text("void_reason")?) {
+        (Some(at), Some(reason)) => Ok(Some((at, reason))),
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(row.error("void_reason", t!("exchange-void-needs-reason"))),
+        (None, Some(_)) => Err(row.error("voided_at", t!("exchange-reason-without-void"))),
+    }
+}
+
+fn import_plan(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    // An empty unit is the plan of every unit.
+    let unit_id = match row.text("unit_code")? {
+        Some(_) => Some(unit_by_code(tx, row)?.id),
+        None => None,
+    };
+    let visits = row
+        .count("visits", PLANNED_VISITS)?
+        .ok_or_else(|| row.error("visits", t!("exchange-empty")))?;
+    let per = row
+        .parse("per", |p| p.parse::<PlanPer>())?
+        .ok_or_else(|| row.error("per", t!("exchange-empty")))?;
+    let plan = plans::NewPlan {
+        unit_id,
+        visits,
+        per,
+        from: plan_month(row, "from_month", ctx)?,
+        to: plan_month(row, "to_month", ctx)?,
+    };
+    if let (Some(from), Some(to)) = (plan.from, plan.to) {
+        if to < from {
+            return Err(row.error("to_month", t!("exchange-plan-ends-before-it-starts")));
+        }
+    }
+    let void = row_void(row)?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Plans, uid)?,
+        None => None,
+    };
+    if existing.is_none()
+        && void.is_none()
+        && plans::starting(tx, plan.unit_id, plan.from)?.is_some()
+    {
+        // A plan in force that starts in the same month would clash.
+        return Err(row.error("from_month", t!("exchange-plan-clash")));
+    }
+    let author = &ctx.author;
+    upsert(
+        row,
+        existing,
+        void,
+        || plans::insert_from(tx, &plan, &origin, author),
+        |id| {
+            let at = origin.updated_at.as_deref();
+            Ok(plans::update_from(tx, id, &plan, Some(reason), at, author)?.is_some())
+        },
+        |id| {
+            let current = plans::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
+        |id, why, at| plans::void_from(tx, id, why, at, author).map(drop),
+    )
+}
+
+fn import_task(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    reason: &str,
+) -> Result<Outcome> {
+    let unit = unit_by_code(tx, row)?;
+    let today = ctx.clock.today();
+    let date = |text: &str| input::parse_date(text, today);
+    let task = tasks::NewTask {
+        unit_id: unit.id,
+        text: row.required_as("text", TextKind::Free)?,
+        source: row.text("source")?,
+        assigned_on: row.parse("assigned_on", date)?,
+        due_on: row
+            .parse("due_on", date)?
+            .ok_or_else(|| row.error("due_on", t!("exchange-empty")))?,
+        done_on: row.parse("done_on", date)?,
+        note: row.free_text("note")?,
+    };
+    if task
+        .assigned_on
+        .is_some_and(|assigned| task.due_on < assigned)
+    {
+        return Err(row.error("due_on", t!("exchange-task-due-before-assigned")));
+    }
+    if let (Some(assigned), Some(done)) = (task.assigned_on, task.done_on) {
+        if done < assigned {
+            return Err(row.error("done_on", t!("exchange-task-done-before-assigned")));
+        }
+    }
+    let void = row_void(row)?;
+    let origin = origin(row, "created_by", "created_at")?;
+    let existing = match &origin.uid {
+        Some(uid) => id_by_uid(tx, Records::Tasks, uid)?,
+        None => None,
+    };
+    if let Some(id) = existing {
+        let current = tasks::get(tx, id)?;
+        if current.voided_at.is_some()
+            && let Some(column) = task_difference(&current.fields, &task)
+        {
+            // As `task edit` refuses: a void task stays as it was when voided.
+            return Err(row.error(column, t!("exchange-void-task-not-editable", id = id)));
+        }
+    }
+    let author = &ctx.author;
+    upsert(
+        row,
+        existing,
+        void,
+        || tasks::insert_from(tx, &task, &origin, author),
+        |id| {
+            let at = origin.updated_at.as_deref();
+            Ok(tasks::update_from(tx, id, &task, Some(reason), at, author)?.is_some())
+        },
+        |id| {
+            let current = tasks::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
+        |id, why, at| tasks::void_from(tx, id, why, at, author).map(drop),
+    )
+}
+
+/// Add a record that an import row describes, or bring the one it names up
+/// to date, then void it when the row says so and it is not yet: what the
+/// imports of findings, plans and tasks have in common. `update` says
+/// whether it changed anything.
+pub(super) fn upsert(
+    row: &Row<'_>,
+    existing: Option<i64>,
+    void: Option<(String, String)>,
+    insert: impl FnOnce() -> Result<i64>,
+    update: impl FnOnce(i64) -> Result<bool>,
+    void_of: impl Fn(i64) -> Result<Option<(String, String)>>,
+    void_it: impl FnOnce(i64, &str, &str) -> Result<()>,
+) -> Result<Outcome> {
+    let current_void = existing.map(&void_of).transpose()?.flatten();
+    if let (Some((at, why)), Some((current_at, current_why))) = (&void, &current_void) {
+        // A void is part of the record: a row that gives another one would
+        // otherwise be taken as unchanged and its values dropped unseen.
+        let column = if !same_instant(at, current_at) {
+            Some("voided_at")
+        } else if why != current_why {
+            Some("void_reason")
+        } else {
+            None
+        };
+        if let Some(column) = column {
+            return Err(row.error(
+                column,
+                t!(
+                    "exchange-void-changed",
+                    at = current_at.as_str(),
+                    reason = current_why.as_str()
+                ),
+            ));
+        }
+    }
+    let (id, outcome) = match existing {
+        None => (insert()?, Outcome::New),
+        Some(id) => {
+            let newly_void = void.is_some() && current_void.is_none();
+            if !update(id)? && !newly_void {
+                return Ok(Outcome::Unchanged);
+            }
+            (id, Outcome::Updated)
+        }
+    };
+    if let Some((at, why)) = void
+        && current_void.is_none()
+    {
+        void_it(id, &why, &at)?;
+    }
+    Ok(outcome)
+}
+
+/// Whether two stamps name the same moment, whatever offset each is written in.
+pub(super) fn same_instant(a: &str, b: &str) -> bool {
+    match (
+        DateTime::parse_from_rfc3339(a),
+        DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The first column in which an import row would change a task.
+fn task_difference(current: &tasks::NewTask, new: &tasks::NewTask) -> Option<&'static str> {
+    [
+        ("unit_code", current.unit_id != new.unit_id),
+        ("text", current.text != new.text),
+        ("source", current.source != new.source),
+        ("assigned_on", current.assigned_on != new.assigned_on),
+        ("due_on", current.due_on != new.due_on),
+        ("done_on", current.done_on != new.done_on),
+        ("note", current.note != new.note),
+    ]
+    .iter()
+    .find(|(_, differs)| *differs)
+    .map(|(column, _)| *column)
+}
