@@ -409,15 +409,21 @@ impl Settings {
 
     /// The office hours that apply on a date, with the summer schedule applied.
     pub fn hours_on(&self, date: NaiveDate) -> Hours {
-        match &self.summer {
-            Some(summer) if summer.covers(date) => summer.hours,
-            _ => self.hours,
-        }
+        self.calendar().hours_on(date)
     }
 
     /// A working day: Monday to Friday, not a configured holiday.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        date.weekday().num_days_from_monday() < 5 && !self.holidays.contains(&date)
+        self.calendar().is_working_day(date)
+    }
+
+    /// The calendar the rules of the domain count in.
+    pub fn calendar(&self) -> crate::rules::Calendar<'_> {
+        crate::rules::Calendar {
+            hours: self.hours,
+            summer: self.summer,
+            holidays: &self.holidays,
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod model;
 mod output;
 pub mod render;
 pub mod report;
+pub mod rules;
 pub mod store;
 pub mod workbook;
 

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -371,43 +371,6 @@ pub mod limits {
     pub const TEXT_BYTES: usize = 64 * 1024;
 }
 
-/// Arrivals before noon count against the morning start, later ones against
-/// the afternoon start.
-pub fn half_day_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {
-    if arrived < NaiveTime::from_hms_opt(12, 0, 0).expect("noon") {
-        morning
-    } else {
-        afternoon
-    }
-}
-
-/// Whole minutes after the expected start, or `None` when the person was on time.
-pub fn minutes_late(arrived: NaiveTime, expected: NaiveTime) -> Option<i64> {
-    let minutes = (arrived - expected).num_minutes();
-    (minutes > 0).then_some(minutes)
-}
-
-/// Days a file is overdue: the days after the promised date up to and
-/// including `as_of`, counted in calendar days and in working days.
-/// `None` when `as_of` is not after the promised date.
-pub fn days_overdue(
-    due: NaiveDate,
-    as_of: NaiveDate,
-    is_working_day: impl Fn(NaiveDate) -> bool,
-) -> Option<(i64, i64)> {
-    let calendar = (as_of - due).num_days();
-    if calendar <= 0 {
-        return None;
-    }
-    let working = due
-        .iter_days()
-        .skip(1)
-        .take_while(|day| *day <= as_of)
-        .filter(|day| is_working_day(*day))
-        .count() as i64;
-    Some((calendar, working))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,28 +445,5 @@ mod tests {
         assert_eq!(Action::Reminded.next_rung(), Action::Criticised);
         assert_eq!(Action::Review.next_rung(), Action::Discipline);
         assert_eq!(Action::Discipline.next_rung(), Action::Discipline);
-    }
-
-    #[test]
-    fn overdue_counts_working_days_after_the_promise() {
-        let weekday = |d: NaiveDate| d.weekday().num_days_from_monday() < 5;
-        // Promised Thursday 05/05/2022, checked Tuesday 10/05/2022.
-        assert_eq!(
-            days_overdue(date(2022, 5, 5), date(2022, 5, 10), weekday),
-            Some((5, 3))
-        );
-        assert_eq!(
-            days_overdue(date(2022, 5, 5), date(2022, 5, 5), weekday),
-            None
-        );
-    }
-
-    #[test]
-    fn afternoon_arrivals_count_from_the_afternoon_start() {
-        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        assert_eq!(half_day_start(t(11, 59), t(7, 30), t(13, 30)), t(7, 30));
-        assert_eq!(half_day_start(t(13, 45), t(7, 30), t(13, 30)), t(13, 30));
-        assert_eq!(minutes_late(t(8, 5), t(7, 30)), Some(35));
-        assert_eq!(minutes_late(t(7, 30), t(7, 30)), None);
     }
 }

@@ -449,7 +449,7 @@ pub fn tasks(
     store: &Store,
     period: &Period,
     as_of: NaiveDate,
-    is_working_day: impl Fn(NaiveDate) -> bool,
+    calendar: crate::rules::Calendar<'_>,
 ) -> Result<TasksReport> {
     use crate::store::tasks::{self as task_store, TaskFilter, TaskState};
     let conn = store.conn();
@@ -464,7 +464,7 @@ pub fn tasks(
         .map(|task| {
             let state = task.state_on(as_of);
             let late = (state == TaskState::Overdue)
-                .then(|| crate::model::days_overdue(task.fields.due_on, as_of, &is_working_day))
+                .then(|| crate::rules::task_late(calendar, task.fields.due_on, as_of).ok())
                 .flatten();
             TaskLine {
                 number: task.id,

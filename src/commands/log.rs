@@ -3,12 +3,13 @@
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::Transaction;
 
-use super::{finding_detail, finding_record, office_hours};
+use super::{finding_detail, finding_record};
 use crate::Ctx;
 use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::{self, FindingKind, limits};
+use crate::model::{FindingKind, limits};
+use crate::rules::{self, Broken, UnitHours};
 use crate::store::{
     Access, Author, FindingRow, NewFinding, Numbered, PersonRow, Store, UnitRow, VisitRow,
     findings, people, resolve_id, units, visits,
@@ -66,18 +67,14 @@ pub(super) fn late_figures(
         return Ok((None, expected, minutes));
     }
     let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
-    let expected = expected.unwrap_or_else(|| {
-        let (morning, afternoon) = office_hours(ctx, unit, date);
-        model::half_day_start(arrived, morning, afternoon)
-    });
-    match model::minutes_late(arrived, expected) {
-        Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),
-        None => Err(Error::input(t!(
-            "field-not-late",
-            arrived = arrived.format("%H:%M").to_string(),
-            expected = expected.format("%H:%M").to_string()
-        ))),
-    }
+    let own = UnitHours {
+        morning: unit.morning_start,
+        afternoon: unit.afternoon_start,
+    };
+    let (expected, minutes) =
+        rules::lateness(ctx.settings.calendar(), own, date, arrived, expected)
+            .map_err(|broken| typed_refusal(broken, ""))?;
+    Ok((Some(arrived), Some(expected), minutes))
 }
 
 /// Calendar and working days a file is overdue as of its return or the visit.
@@ -89,28 +86,49 @@ pub(super) fn overdue_figures(
     returned: Option<NaiveDate>,
     visit_date: NaiveDate,
 ) -> Result<(i64, i64)> {
+    rules::file_overdue(ctx.settings.calendar(), due, received, returned, visit_date)
+        .map_err(|broken| typed_refusal(broken, file_ref))
+}
+
+/// A broken rule, worded for values typed as flags; `record` is the file's
+/// reference, or the number of the task.
+fn typed_refusal(broken: Broken, record: &str) -> Error {
     let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    if let Some(received) = received {
-        if received > due {
-            return Err(Error::input(t!(
-                "field-received-after-due",
-                received = day(received),
-                due = day(due)
-            )));
+    let time = |t: NaiveTime| t.format("%H:%M").to_string();
+    Error::input(match broken {
+        Broken::NotLate { arrived, expected } => t!(
+            "field-not-late",
+            arrived = time(arrived),
+            expected = time(expected)
+        ),
+        Broken::ReceivedAfterDue { received, due } => t!(
+            "field-received-after-due",
+            received = day(received),
+            due = day(due)
+        ),
+        Broken::NotOverdue {
+            due,
+            as_of,
+            returned,
+        } => {
+            let when = if returned {
+                t!("field-returned-on", day = day(as_of))
+            } else {
+                t!("field-checked-on", day = day(as_of))
+            };
+            t!(
+                "field-not-overdue",
+                file = record,
+                due = day(due),
+                when = when
+            )
         }
-    }
-    let as_of = returned.unwrap_or(visit_date);
-    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d)).ok_or_else(|| {
-        let when = match returned {
-            Some(r) => t!("field-returned-on", day = day(r)),
-            None => t!("field-checked-on", day = day(visit_date)),
-        };
-        Error::input(t!(
-            "field-not-overdue",
-            file = file_ref,
+        Broken::TaskNotDue { due, day: visit } => t!(
+            "field-task-not-due",
+            task = record,
             due = day(due),
-            when = when
-        ))
+            visit = day(visit)
+        ),
     })
 }
 
@@ -368,15 +386,9 @@ pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
                 visit = day(visit_date)
             )));
         }
-        let (days, working) = super::task::days_late(ctx, task.fields.due_on, visit_date)
-            .ok_or_else(|| {
-                Error::input(t!(
-                    "field-task-not-due",
-                    task = task.id,
-                    due = day(task.fields.due_on),
-                    visit = day(visit_date)
-                ))
-            })?;
+        let (days, working) =
+            rules::task_late(ctx.settings.calendar(), task.fields.due_on, visit_date)
+                .map_err(|broken| typed_refusal(broken, &task.id.to_string()))?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Task);
         finding.task_id = Some(task.id);
         finding.description = Some(task.fields.text.clone());

@@ -21,7 +21,7 @@ use crate::cli::{Command, PeriodArgs};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::Period;
-use crate::store::{FindingRow, UnitRow};
+use crate::store::FindingRow;
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
@@ -103,16 +103,6 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
             last.unwrap_or(chrono::NaiveDate::MAX),
         ))),
     }
-}
-
-/// The morning and afternoon start at a unit on a date: the unit's own hours
-/// where it has them, else the configured ones (summer schedule applied).
-fn office_hours(ctx: &Ctx<'_>, unit: &UnitRow, date: chrono::NaiveDate) -> (NaiveTime, NaiveTime) {
-    let hours = ctx.settings.hours_on(date);
-    (
-        unit.morning_start.unwrap_or(hours.morning),
-        unit.afternoon_start.unwrap_or(hours.afternoon),
-    )
 }
 
 /// A short description of what was found, for one-line messages and tables.

@@ -504,7 +504,7 @@ fn tasks_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
     let as_of = period.last.min(ctx.clock.today());
     let store = ctx.open(Access::Read)?;
     let settings = &ctx.settings;
-    let report = report::tasks(&store, &period, as_of, |d| settings.is_working_day(d))?;
+    let report = report::tasks(&store, &period, as_of, settings.calendar())?;
     match ctx.format {
         Format::Json => write_json(ctx, &report),
         Format::Csv => ctx.table(&task_lines_table(&report, false)),

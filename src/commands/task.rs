@@ -48,7 +48,7 @@ fn for_people(ctx: &Ctx<'_>) -> bool {
 
 /// Calendar and working days past the deadline at the end of `day`.
 pub(super) fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
-    crate::model::days_overdue(due, day, |d| ctx.settings.is_working_day(d))
+    crate::rules::task_late(ctx.settings.calendar(), due, day).ok()
 }
 
 /// The columns of `task list` and `task show`: those of `tasks_v` and the

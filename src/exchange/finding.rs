@@ -3,11 +3,12 @@
 
 use super::csv_file::Row;
 use super::import::{ImportContext, Outcome, row_void, upsert};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fold::fold;
 use crate::input;
 use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
-use crate::model::{self, Action, FindingField, FindingKind};
+use crate::model::{Action, FindingField, FindingKind};
+use crate::rules::{self, Broken, UnitHours};
 use crate::store::records::{Records, id_by_uid};
 use crate::store::{NewFinding, Origin, findings, people, tasks, units, visits};
 
@@ -162,6 +163,7 @@ pub(super) fn import_finding(
     finding.note = row.free_text("note")?;
 
     let person_name = row.name("person")?;
+    let calendar = ctx.settings.calendar();
     match kind {
         FindingKind::Late => {
             if person_name.is_none() {
@@ -171,15 +173,17 @@ pub(super) fn import_finding(
                 let arrived = finding
                     .arrived_at
                     .ok_or_else(|| row.error("minutes_late", t!("exchange-late-needs-minutes")))?;
-                let expected = finding.expected_at.unwrap_or_else(|| {
-                    let hours = ctx.settings.hours_on(visit.started_at.date());
-                    model::half_day_start(arrived, hours.morning, hours.afternoon)
-                });
+                let unit = units::get(tx, visit.unit_id)?;
+                let own = UnitHours {
+                    morning: unit.morning_start,
+                    afternoon: unit.afternoon_start,
+                };
+                let date = visit.started_at.date();
+                let (expected, minutes) =
+                    rules::lateness(calendar, own, date, arrived, finding.expected_at)
+                        .map_err(|broken| imported_refusal(row, broken))?;
                 finding.expected_at = Some(expected);
-                finding.minutes_late = Some(
-                    model::minutes_late(arrived, expected)
-                        .ok_or_else(|| row.error("arrived_at", t!("exchange-not-late")))?,
-                );
+                finding.minutes_late = Some(minutes);
             }
         }
         FindingKind::Absent => {
@@ -194,13 +198,25 @@ pub(super) fn import_finding(
             let due = finding
                 .due_on
                 .ok_or_else(|| row.error("due_on", t!("exchange-overdue-needs-due")))?;
-            if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
-                let as_of = finding.returned_on.unwrap_or(visit.started_at.date());
-                let (days, working) =
-                    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d))
-                        .ok_or_else(|| row.error("due_on", t!("exchange-not-overdue")))?;
-                finding.days_overdue = Some(days);
-                finding.working_days_overdue = Some(working);
+            // A file received after its promised date is refused even when
+            // the row gives its days, as it is when typed.
+            let figures = rules::file_overdue(
+                calendar,
+                due,
+                finding.received_on,
+                finding.returned_on,
+                visit.started_at.date(),
+            );
+            match figures {
+                Err(broken @ Broken::ReceivedAfterDue { .. }) => {
+                    return Err(imported_refusal(row, broken));
+                }
+                _ if finding.days_overdue.is_some() && finding.working_days_overdue.is_some() => {}
+                Ok((days, working)) => {
+                    finding.days_overdue = Some(days);
+                    finding.working_days_overdue = Some(working);
+                }
+                Err(broken) => return Err(imported_refusal(row, broken)),
             }
         }
         FindingKind::Other => {
@@ -228,10 +244,8 @@ pub(super) fn import_finding(
             }
             if finding.days_overdue.is_none() || finding.working_days_overdue.is_none() {
                 let (days, working) =
-                    model::days_overdue(task.fields.due_on, visit.started_at.date(), |d| {
-                        ctx.settings.is_working_day(d)
-                    })
-                    .ok_or_else(|| row.error("due_on", t!("exchange-task-not-late")))?;
+                    rules::task_late(calendar, task.fields.due_on, visit.started_at.date())
+                        .map_err(|broken| imported_refusal(row, broken))?;
                 finding.days_overdue = Some(days);
                 finding.working_days_overdue = Some(working);
             }
@@ -293,6 +307,37 @@ pub(super) fn import_finding(
         },
         |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
     )
+}
+
+/// A broken rule, worded for the columns of an import row.
+fn imported_refusal(row: &Row<'_>, broken: Broken) -> Error {
+    let day = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    match broken {
+        Broken::NotLate { arrived, expected } => row.error(
+            "arrived_at",
+            t!(
+                "exchange-not-late",
+                arrived = arrived.format("%H:%M").to_string(),
+                expected = expected.format("%H:%M").to_string()
+            ),
+        ),
+        Broken::ReceivedAfterDue { received, due } => row.error(
+            "received_on",
+            t!(
+                "exchange-received-after-due",
+                received = day(received),
+                due = day(due)
+            ),
+        ),
+        Broken::NotOverdue { due, as_of, .. } => row.error(
+            "due_on",
+            t!("exchange-not-overdue", due = day(due), as_of = day(as_of)),
+        ),
+        Broken::TaskNotDue { due, day: visit } => row.error(
+            "due_on",
+            t!("exchange-task-not-late", due = day(due), visit = day(visit)),
+        ),
+    }
 }
 
 /// The first column in which an import row would change a finding.

@@ -471,3 +471,64 @@ fn ctrl_c_stops_an_import_at_its_next_row_and_rolls_it_back() {
     // or -shm is left behind, and the logbook is as it was.
     book.assert_unchanged(&before);
 }
+
+#[test]
+fn an_import_works_out_figures_by_the_rules_typing_follows() {
+    let book = Logbook::new();
+    // Phòng Nội vụ starts at 08:00, not at the configured 07:30.
+    book.ok(&[
+        "unit",
+        "add",
+        "noi-vu",
+        "Phòng Nội vụ huyện Phú Ninh",
+        "--start",
+        "8:00",
+    ]);
+    book.ok(&["visit", "start", "noi-vu"]);
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "8:10"]);
+    book.ok(&["overdue", "HS-2022-0012", "--due", "02/05/2022"]);
+    let typed = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(typed[0]["minutes_late"], "10");
+    // The same late arrival imported without its minutes counts from the
+    // unit's own start too.
+    let file = edited_export(&book, "late.csv", |cells| {
+        cells[column("uid")] = String::new();
+        cells[column("expected_at")] = String::new();
+        cells[column("minutes_late")] = String::new();
+    });
+    book.ok(&["import", "findings", file.to_str().unwrap()]);
+    let rows = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(rows[2]["expected_at"], "08:00");
+    assert_eq!(rows[2]["minutes_late"], "10");
+    assert_eq!(rows[3]["days_overdue"], typed[1]["days_overdue"]);
+    // A file cannot be received after the date promised for it, typed or
+    // imported, even with its days given.
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(
+            &[
+                "overdue",
+                "HS-2022-0013",
+                "--due",
+                "02/05/2022",
+                "--received",
+                "03/05/2022"
+            ],
+            1
+        ),
+        "error: received `03/05/2022` is after the promised date `02/05/2022`: check \
+         `--received` and `--due`\n"
+    );
+    book.assert_unchanged(&before);
+    let file = edited_export(&book, "received.csv", |cells| {
+        if cells[column("kind")] == "overdue" {
+            cells[column("received_on")] = "2022-05-03".into();
+        }
+    });
+    refused(
+        &book,
+        &file,
+        "3: column received_on: received 03/05/2022 is after the promised date 02/05/2022: \
+         check `received_on` and `due_on`",
+    );
+}

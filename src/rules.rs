@@ -1,0 +1,268 @@
+//! The rules that turn what an inspector saw into a finding's figures, each
+//! defined once: minutes late against the unit's start for that half day,
+//! days a file is overdue (calendar and working), how late an assigned task
+//! is, and a file received no later than it was promised. Logging, `edit`,
+//! import and guided entry all call these; they take a calendar, never a
+//! command's context, and say what is wrong as a [`Broken`] rule that each
+//! caller words for where the values came from (flags or columns).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+use crate::config::{Hours, Summer};
+
+/// The calendar the rules count in: office hours (with a summer timetable)
+/// and the working days, as the config sets them.
+#[derive(Debug, Clone, Copy)]
+pub struct Calendar<'a> {
+    pub hours: Hours,
+    pub summer: Option<Summer>,
+    pub holidays: &'a BTreeSet<NaiveDate>,
+}
+
+/// A unit's own start times, where it keeps other hours than the config's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitHours {
+    pub morning: Option<NaiveTime>,
+    pub afternoon: Option<NaiveTime>,
+}
+
+impl Calendar<'_> {
+    /// The configured start times on `date`: the summer ones in summer.
+    pub fn hours_on(&self, date: NaiveDate) -> Hours {
+        match &self.summer {
+            Some(summer) if summer.covers(date) => summer.hours,
+            _ => self.hours,
+        }
+    }
+
+    /// When the morning and the afternoon start at a unit on `date`: its
+    /// own start times, else those configured for that date.
+    pub fn office_hours(&self, own: UnitHours, date: NaiveDate) -> (NaiveTime, NaiveTime) {
+        let hours = self.hours_on(date);
+        (
+            own.morning.unwrap_or(hours.morning),
+            own.afternoon.unwrap_or(hours.afternoon),
+        )
+    }
+
+    /// Monday to Friday, less the configured holidays.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        date.weekday().num_days_from_monday() < 5 && !self.holidays.contains(&date)
+    }
+}
+
+/// A rule the values given break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// The arrival was not after the start.
+    NotLate {
+        arrived: NaiveTime,
+        expected: NaiveTime,
+    },
+    /// A file cannot be received after the date promised for it.
+    ReceivedAfterDue { received: NaiveDate, due: NaiveDate },
+    /// The file was returned, or checked, no later than promised.
+    NotOverdue {
+        due: NaiveDate,
+        as_of: NaiveDate,
+        returned: bool,
+    },
+    /// On the day, the task was not yet past its deadline.
+    TaskNotDue { due: NaiveDate, day: NaiveDate },
+}
+
+/// A late arrival on `date`: the start it counts from (the one given, else
+/// the unit's start for that half day) and the whole minutes after it.
+pub fn lateness(
+    calendar: Calendar<'_>,
+    own: UnitHours,
+    date: NaiveDate,
+    arrived: NaiveTime,
+    expected: Option<NaiveTime>,
+) -> Result<(NaiveTime, i64), Broken> {
+    let expected = expected.unwrap_or_else(|| {
+        let (morning, afternoon) = calendar.office_hours(own, date);
+        half_day_start(arrived, morning, afternoon)
+    });
+    minutes_late(arrived, expected)
+        .map(|minutes| (expected, minutes))
+        .ok_or(Broken::NotLate { arrived, expected })
+}
+
+/// Calendar and working days a file is overdue: as of its return, or of the
+/// visit when it was not yet returned.
+pub fn file_overdue(
+    calendar: Calendar<'_>,
+    due: NaiveDate,
+    received: Option<NaiveDate>,
+    returned: Option<NaiveDate>,
+    visit_date: NaiveDate,
+) -> Result<(i64, i64), Broken> {
+    if let Some(received) = received.filter(|received| *received > due) {
+        return Err(Broken::ReceivedAfterDue { received, due });
+    }
+    let as_of = returned.unwrap_or(visit_date);
+    days_overdue(due, as_of, |d| calendar.is_working_day(d)).ok_or(Broken::NotOverdue {
+        due,
+        as_of,
+        returned: returned.is_some(),
+    })
+}
+
+/// Calendar and working days an assigned task is past its deadline at the
+/// end of `day`.
+pub fn task_late(
+    calendar: Calendar<'_>,
+    due: NaiveDate,
+    day: NaiveDate,
+) -> Result<(i64, i64), Broken> {
+    days_overdue(due, day, |d| calendar.is_working_day(d)).ok_or(Broken::TaskNotDue { due, day })
+}
+
+/// Arrivals before noon count against the morning start, later ones against
+/// the afternoon start.
+pub fn half_day_start(arrived: NaiveTime, morning: NaiveTime, afternoon: NaiveTime) -> NaiveTime {
+    if arrived < NaiveTime::MIN + chrono::TimeDelta::hours(12) {
+        morning
+    } else {
+        afternoon
+    }
+}
+
+/// Whole minutes after the expected start, or `None` when the person was on time.
+pub fn minutes_late(arrived: NaiveTime, expected: NaiveTime) -> Option<i64> {
+    let minutes = (arrived - expected).num_minutes();
+    (minutes > 0).then_some(minutes)
+}
+
+/// Days a file is overdue: the days after the promised date up to and
+/// including `as_of`, counted in calendar days and in working days.
+/// `None` when `as_of` is not after the promised date.
+pub fn days_overdue(
+    due: NaiveDate,
+    as_of: NaiveDate,
+    is_working_day: impl Fn(NaiveDate) -> bool,
+) -> Option<(i64, i64)> {
+    let calendar = (as_of - due).num_days();
+    if calendar <= 0 {
+        return None;
+    }
+    let working = due
+        .iter_days()
+        .skip(1)
+        .take_while(|day| *day <= as_of)
+        .filter(|day| is_working_day(*day))
+        .count() as i64;
+    Some((calendar, working))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Office hours from 07:30, 07:00 from May to September; 02/05/2022 off.
+    fn calendar(holidays: &BTreeSet<NaiveDate>) -> Calendar<'_> {
+        Calendar {
+            hours: Hours::default(),
+            summer: Some(Summer {
+                from: (5, 1),
+                to: (9, 30),
+                hours: Hours {
+                    morning: time(7, 0),
+                    afternoon: time(13, 30),
+                },
+            }),
+            holidays,
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn overdue_counts_working_days_after_the_promise() {
+        let weekday = |d: NaiveDate| d.weekday().num_days_from_monday() < 5;
+        // Promised Thursday 05/05/2022, checked Tuesday 10/05/2022.
+        assert_eq!(
+            days_overdue(date(2022, 5, 5), date(2022, 5, 10), weekday),
+            Some((5, 3))
+        );
+        assert_eq!(
+            days_overdue(date(2022, 5, 5), date(2022, 5, 5), weekday),
+            None
+        );
+    }
+
+    #[test]
+    fn afternoon_arrivals_count_from_the_afternoon_start() {
+        assert_eq!(
+            half_day_start(time(11, 59), time(7, 30), time(13, 30)),
+            time(7, 30)
+        );
+        assert_eq!(
+            half_day_start(time(13, 45), time(7, 30), time(13, 30)),
+            time(13, 30)
+        );
+        assert_eq!(minutes_late(time(8, 5), time(7, 30)), Some(35));
+        assert_eq!(minutes_late(time(7, 30), time(7, 30)), None);
+    }
+
+    #[test]
+    fn a_unit_keeps_its_own_hours_and_the_summer_timetable_applies_to_the_rest() {
+        let holidays = BTreeSet::new();
+        let calendar = calendar(&holidays);
+        let may = date(2022, 5, 10);
+        assert_eq!(
+            lateness(calendar, UnitHours::default(), may, time(7, 35), None),
+            Ok((time(7, 0), 35))
+        );
+        let own = UnitHours {
+            morning: Some(time(7, 30)),
+            afternoon: None,
+        };
+        assert_eq!(
+            lateness(calendar, own, may, time(7, 35), None),
+            Ok((time(7, 30), 5))
+        );
+        assert_eq!(
+            lateness(calendar, own, may, time(7, 20), None),
+            Err(Broken::NotLate {
+                arrived: time(7, 20),
+                expected: time(7, 30)
+            })
+        );
+    }
+
+    #[test]
+    fn a_file_is_received_no_later_than_promised() {
+        let holidays = BTreeSet::from([date(2022, 5, 2)]);
+        let calendar = calendar(&holidays);
+        let (due, visit) = (date(2022, 5, 2), date(2022, 5, 10));
+        assert_eq!(
+            file_overdue(calendar, due, Some(date(2022, 5, 3)), None, visit),
+            Err(Broken::ReceivedAfterDue {
+                received: date(2022, 5, 3),
+                due
+            })
+        );
+        assert_eq!(
+            file_overdue(calendar, due, Some(date(2022, 4, 20)), None, visit),
+            Ok((8, 6))
+        );
+        assert_eq!(
+            file_overdue(calendar, due, None, Some(date(2022, 5, 2)), visit),
+            Err(Broken::NotOverdue {
+                due,
+                as_of: date(2022, 5, 2),
+                returned: true
+            })
+        );
+    }
+}
