@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike, Weekday};
-use spotcheck::model::{self, Action, FindingKind, UnitKind};
+use spotcheck::model::{Action, FindingKind, UnitKind};
 use spotcheck::store::{
     Access, Author, NewFinding, NewUnit, NewVisit, Origin, Store, findings, people, units, visits,
 };
@@ -442,7 +442,7 @@ fn finding(
                 due + Duration::days(1 + dice.below((date - due).num_days() as u64) as i64)
             });
             let as_of = returned.unwrap_or(date);
-            let (days, working) = model::days_overdue(due, as_of, |d| {
+            let (days, working) = spotcheck::rules::days_overdue(due, as_of, |d| {
                 !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
             })
             .unwrap_or((1, 1));
