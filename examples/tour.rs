@@ -171,6 +171,12 @@ fn main() {
         let _ = std::fs::remove_file(format!("tour.db{suffix}"));
     }
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tour.toml");
+    // The tour names its logbook and config file; nothing else of the
+    // environment it runs in changes what it shows.
+    let env = spotcheck::environment::Environment {
+        temp_dir: std::env::temp_dir(),
+        ..Default::default()
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let _ = writeln!(
@@ -184,7 +190,7 @@ fn main() {
         // The binary shows notes on stderr as they come, before its buffered
         // output; the tour keeps that order.
         let (mut result, mut notes) = (Vec::new(), Vec::new());
-        let code = spotcheck::run_args(args, &mut result, &mut notes);
+        let code = spotcheck::run_args(args, &env, &mut result, &mut notes);
         let _ = out.write_all(&notes);
         let _ = out.write_all(&result);
         if code != 0 {

@@ -23,10 +23,11 @@ impl Clock {
         Clock { fixed: Some(at) }
     }
 
-    /// The system clock, unless `SPOTCHECK_NOW` holds a local date-time.
-    pub fn from_env() -> Result<Clock> {
-        match std::env::var(NOW_ENV) {
-            Ok(text) if !text.trim().is_empty() => {
+    /// The system clock, unless `now` (what `SPOTCHECK_NOW` holds) gives a
+    /// local date-time.
+    pub fn from_setting(now: Option<&str>) -> Result<Clock> {
+        match now {
+            Some(text) if !text.trim().is_empty() => {
                 let text = text.trim();
                 let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
                     .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))

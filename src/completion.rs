@@ -62,8 +62,19 @@ pub fn unit_codes(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
+/// The environment of the shell asking for candidates, which `main` hands
+/// over before the candidates are asked for.
+static ENVIRONMENT: std::sync::OnceLock<crate::environment::Environment> =
+    std::sync::OnceLock::new();
+
+/// Set once by `main`, before completion runs.
+pub fn set_environment(env: crate::environment::Environment) {
+    let _ = ENVIRONMENT.set(env);
+}
+
 fn logbook_units() -> Option<Vec<crate::store::UnitRow>> {
-    let settings = Settings::load(&overrides_on_the_line(std::env::args_os())).ok()?;
+    let env = ENVIRONMENT.get()?;
+    let settings = Settings::load(&overrides_on_the_line(std::env::args_os()), env).ok()?;
     if !settings.db.value.is_file() {
         return None; // completing must not create a logbook
     }

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::input;
@@ -175,30 +176,14 @@ struct FileSummer {
 }
 
 /// The platform's directories for spotcheck (`~/.config/spotcheck`, `~/.local/share/spotcheck`).
-fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "spotcheck")
-}
-
-/// The logbook used when nothing else names one.
-pub fn default_db_path() -> Option<PathBuf> {
-    project_dirs().map(|dirs| dirs.data_dir().join("logbook.db"))
-}
-
-fn default_config_path() -> Option<PathBuf> {
-    project_dirs().map(|dirs| dirs.config_dir().join("config.toml"))
-}
-
 /// The language chosen before the config file is read, so that even an error
 /// in the config file is told in it: `--lang`, else `SPOTCHECK_LANG`, else the
 /// locale. None when none of them says.
-pub fn lang_before_config(flag: Option<Lang>) -> Result<Option<Sourced<Lang>>> {
+pub fn lang_before_config(flag: Option<Lang>, env: &Environment) -> Result<Option<Sourced<Lang>>> {
     if let Some(lang) = flag {
         return Ok(Some(Sourced::new(lang, Source::Flag("--lang"))));
     }
-    if let Some(code) = std::env::var(LANG_ENV)
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-    {
+    if let Some(code) = env.lang.clone() {
         return match Lang::from_code(&code) {
             Some(lang) => Ok(Some(Sourced::new(lang, Source::Env(LANG_ENV)))),
             None => Err(Error::usage(t!("config-lang-env-unknown", value = code))),
@@ -209,10 +194,10 @@ pub fn lang_before_config(flag: Option<Lang>) -> Result<Option<Sourced<Lang>>> {
 
 impl Settings {
     /// Settings from the flags, the environment and the config file.
-    pub fn load(overrides: &Overrides) -> Result<Settings> {
+    pub fn load(overrides: &Overrides, env: &Environment) -> Result<Settings> {
         let (config_file, explicit) = match &overrides.config {
             Some(path) => (Some(path.clone()), true),
-            None => (default_config_path(), false),
+            None => (env.config_file.clone(), false),
         };
         let text = match &config_file {
             Some(path) => match std::fs::read_to_string(path) {
@@ -243,28 +228,29 @@ impl Settings {
 
         let db = if let Some(db) = &overrides.db {
             Sourced::new(db.clone(), Source::Flag("--db"))
-        } else if let Some(db) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
-            Sourced::new(PathBuf::from(db), Source::Env(DB_ENV))
+        } else if let Some(db) = &env.db {
+            Sourced::new(db.clone(), Source::Env(DB_ENV))
         } else if let Some(db) = &file.db {
             Sourced::new(
-                config_relative(db.get_ref(), config_file.as_deref()),
+                config_relative(db.get_ref(), config_file.as_deref(), env.home.as_deref()),
                 Source::File,
             )
         } else {
-            let path = default_db_path().ok_or_else(|| Error::usage(t!("config-no-home")))?;
+            let path = env
+                .data_db
+                .clone()
+                .ok_or_else(|| Error::usage(t!("config-no-home")))?;
             Sourced::new(path, Source::PlatformDataDir)
         };
 
         let inspector = if let Some(by) = &overrides.by {
             Sourced::new(by.clone(), Source::Flag("--by"))
-        } else if let Some(by) = std::env::var(BY_ENV).ok().filter(|v| !v.trim().is_empty()) {
-            Sourced::new(crate::fold::nfc(&by), Source::Env(BY_ENV))
+        } else if let Some(by) = &env.by {
+            Sourced::new(crate::fold::nfc(by), Source::Env(BY_ENV))
         } else if let Some(by) = &file.inspector {
             Sourced::new(crate::fold::nfc(by.get_ref()), Source::File)
         } else {
-            let user = std::env::var("USER")
-                .or_else(|_| std::env::var("USERNAME"))
-                .unwrap_or_else(|_| "unknown".to_string());
+            let user = env.user.clone().unwrap_or_else(|| "unknown".to_string());
             Sourced::new(user, Source::OsUser)
         };
         // Stamped on every record and history entry as a name, so held to
@@ -357,7 +343,7 @@ impl Settings {
             None => Sourced::new(3, Source::Default),
         };
 
-        let lang = match (lang_before_config(overrides.lang)?, &file.lang) {
+        let lang = match (lang_before_config(overrides.lang, env)?, &file.lang) {
             (Some(chosen), _) => chosen,
             (None, Some(code)) => match Lang::from_code(code.get_ref()) {
                 Some(lang) => Sourced::new(lang, Source::File),
@@ -368,7 +354,7 @@ impl Settings {
                     ));
                 }
             },
-            (None, None) => match Lang::from_environment() {
+            (None, None) => match env.locale_lang() {
                 Some(lang) => Sourced::new(lang, Source::Locale),
                 None => Sourced::new(Lang::En, Source::Default),
             },
@@ -430,9 +416,9 @@ impl Settings {
 /// A `db` path from the config file: `~/` is the home directory, and a
 /// relative path is taken from the config file's own directory, not from
 /// wherever the command happens to run.
-fn config_relative(db: &str, config_file: Option<&Path>) -> PathBuf {
+fn config_relative(db: &str, config_file: Option<&Path>, home: Option<&Path>) -> PathBuf {
     if let Some(rest) = db.strip_prefix("~/")
-        && let Some(home) = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf())
+        && let Some(home) = home
     {
         return home.join(rest);
     }

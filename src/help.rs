@@ -63,7 +63,7 @@ pub fn localized(command: Command, lang: Lang) -> Command {
 /// logbook or config yet, and a config file that cannot be read must not
 /// hide the help that explains how to fix it. A value that names no language
 /// is passed over here; parsing reports it afterwards.
-pub fn lang_from_args(args: &[OsString]) -> Lang {
+pub fn lang_from_args(args: &[OsString], env: &crate::environment::Environment) -> Lang {
     let mut chosen = None;
     let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
     while let Some(word) = words.next() {
@@ -80,12 +80,8 @@ pub fn lang_from_args(args: &[OsString]) -> Lang {
         }
     }
     chosen
-        .or_else(|| {
-            std::env::var("SPOTCHECK_LANG")
-                .ok()
-                .and_then(|code| Lang::from_code(&code))
-        })
-        .or_else(Lang::from_environment)
+        .or_else(|| env.lang.as_deref().and_then(Lang::from_code))
+        .or_else(|| env.locale_lang())
         .unwrap_or_default()
 }
 
@@ -752,15 +748,27 @@ mod tests {
 
     #[test]
     fn the_lang_flag_chooses_the_help_language_anywhere_on_the_line() {
-        assert_eq!(lang_from_args(&args(&["--lang", "vi", "--help"])), Lang::Vi);
         assert_eq!(
-            lang_from_args(&args(&["visit", "start", "-h", "--lang=vi"])),
+            lang_from_args(&args(&["--lang", "vi", "--help"]), &Default::default()),
             Lang::Vi
         );
         assert_eq!(
-            lang_from_args(&args(&["--lang", "vi", "--lang", "en"])),
+            lang_from_args(
+                &args(&["visit", "start", "-h", "--lang=vi"]),
+                &Default::default()
+            ),
+            Lang::Vi
+        );
+        assert_eq!(
+            lang_from_args(
+                &args(&["--lang", "vi", "--lang", "en"]),
+                &Default::default()
+            ),
             Lang::En
         );
-        assert_eq!(lang_from_args(&args(&["--lang=VI"])), Lang::Vi);
+        assert_eq!(
+            lang_from_args(&args(&["--lang=VI"]), &Default::default()),
+            Lang::Vi
+        );
     }
 }

@@ -49,16 +49,6 @@ impl Lang {
             Lang::En
         }
     }
-
-    /// The language the environment's locale asks for: the first of
-    /// `LC_ALL`, `LC_MESSAGES` and `LANG` that is set, as POSIX orders them.
-    pub fn from_environment() -> Option<Lang> {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty())
-            .map(|value| Lang::from_locale(&value))
-    }
 }
 
 /// One catalogue file per area of the program, in both languages.

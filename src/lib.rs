@@ -13,6 +13,7 @@ pub mod clock;
 mod commands;
 pub mod completion;
 pub mod config;
+pub mod environment;
 pub mod error;
 pub mod exchange;
 pub mod fold;
@@ -37,6 +38,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::cli::{Cli, Command};
 use crate::clock::Clock;
 use crate::config::{Overrides, Settings};
+use crate::environment::Environment;
 use crate::error::{Context, Error, Result};
 use crate::i18n::Lang;
 use crate::output::OutputFile;
@@ -46,7 +48,7 @@ use crate::store::{Access, Author, Store};
 
 /// Parse `args` (the program name first), run the command and return the
 /// process exit code: 0 success, 1 runtime error, 2 usage error, 3 `check` failed.
-pub fn run_args<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+pub fn run_args<I, T>(args: I, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString>,
@@ -65,7 +67,7 @@ where
         .collect();
     // `--help` is printed while parsing, before the config file is read, so
     // its language comes from the command line and the environment alone.
-    let lang = help::lang_from_args(&args);
+    let lang = help::lang_from_args(&args, env);
     i18n::set(lang);
     let mut parsed = Cli::try_parse_from(&args);
     if parsed.is_err() && lang != Lang::En {
@@ -93,7 +95,7 @@ where
             return e.exit_code().clamp(0, 255) as u8;
         }
     };
-    let result = run(cli, out, err);
+    let result = run(cli, env, out, err);
     // Interrupted: the command stopped where it was told to; no message.
     if let Some(code) = output::interrupted_exit_code() {
         return code;
@@ -113,18 +115,18 @@ where
 }
 
 /// Run one parsed command line.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let command = cli.command.unwrap_or(Command::Status);
     output::watch_interrupts();
     output::protect_logbook(None);
     // The language is known before anything can fail, so every message is in it;
     // the config file can still change it once it is read.
     i18n::set(Lang::default());
-    let early = config::lang_before_config(cli.global.lang)?;
+    let early = config::lang_before_config(cli.global.lang, env)?;
     i18n::set(
         early
             .map(|l| l.value)
-            .or_else(Lang::from_environment)
+            .or_else(|| env.locale_lang())
             .unwrap_or_default(),
     );
     // Commands that need neither settings nor a logbook run first.
@@ -139,7 +141,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
             Some(path) => {
-                output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
+                output::protect_logbook(logbook_for_completions(&cli.global, env).as_deref());
                 write_file(path, &script)
             }
             None => out
@@ -149,7 +151,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         };
     }
     if let Command::Man { dir } = &command {
-        output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
+        output::protect_logbook(logbook_for_completions(&cli.global, env).as_deref());
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -158,16 +160,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         by: cli.global.by.clone(),
         lang: cli.global.lang,
     };
-    let settings = Settings::load(&overrides)?;
+    let settings = Settings::load(&overrides, env)?;
     output::protect_logbook(Some(&settings.db.value));
     i18n::set(settings.lang.value);
-    let clock = Clock::from_env()?;
+    let clock = Clock::from_setting(env.now.as_deref())?;
     let (mut file, style) = match &cli.global.output {
         Some(path) => (
             Some(OutputFile::create(path)?),
             Style {
-                color: colour_wanted(cli.global.color, false),
-                chart_width: chart_width(None),
+                color: colour_wanted(cli.global.color, false, env),
+                chart_width: chart_width(None, env),
                 ..Style::default()
             },
         ),
@@ -175,8 +177,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             None,
             Style {
                 width: terminal_width(),
-                color: colour_wanted(cli.global.color, std::io::stdout().is_terminal()),
-                chart_width: chart_width(terminal_width()),
+                color: colour_wanted(cli.global.color, std::io::stdout().is_terminal(), env),
+                chart_width: chart_width(terminal_width(), env),
             },
         ),
     };
@@ -193,6 +195,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
             out,
             err,
             by_flag: cli.global.by.clone(),
+            env,
             created: None,
         };
         ctx.run(command)?;
@@ -206,44 +209,38 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
 /// The logbook that `completions -o` and `man` must not write over: the one the
 /// settings name, or, when the config file cannot be read, the one the flag,
 /// the environment or the platform names.
-fn logbook_for_completions(global: &cli::Global) -> Option<PathBuf> {
+fn logbook_for_completions(global: &cli::Global, env: &Environment) -> Option<PathBuf> {
     let overrides = Overrides {
         config: global.config.clone(),
         db: global.db.clone(),
         by: global.by.clone(),
         lang: global.lang,
     };
-    match Settings::load(&overrides) {
+    match Settings::load(&overrides, env) {
         Ok(settings) => Some(settings.db.value),
         Err(_) => global
             .db
             .clone()
-            .or_else(|| {
-                std::env::var_os(config::DB_ENV)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .or_else(config::default_db_path),
+            .or_else(|| env.db.clone())
+            .or_else(|| env.data_db.clone()),
     }
 }
 
 /// Colour on a terminal unless NO_COLOR says otherwise (no-color.org); an
 /// explicit `--color` wins over both.
-fn colour_wanted(choice: cli::ColorChoice, terminal: bool) -> bool {
+fn colour_wanted(choice: cli::ColorChoice, terminal: bool, env: &Environment) -> bool {
     match choice {
         cli::ColorChoice::Always => true,
         cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => {
-            terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        cli::ColorChoice::Auto => terminal && !env.no_color,
     }
 }
 
 /// Charts always need a width: the terminal's, else `COLUMNS` (which shells
 /// set and scripts may), else the 80 columns of a printed page.
-fn chart_width(terminal: Option<u16>) -> u16 {
+fn chart_width(terminal: Option<u16>, env: &Environment) -> u16 {
     terminal
-        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .or_else(|| env.columns.as_deref()?.trim().parse().ok())
         .filter(|w| *w >= 20)
         .unwrap_or(80)
 }
@@ -378,6 +375,8 @@ pub(crate) struct Ctx<'a> {
     pub err: &'a mut dyn Write,
     /// The raw global `--by`, which `report trend` reads as its row split.
     pub by_flag: Option<String>,
+    /// What the process's environment says.
+    pub env: &'a Environment,
     /// A logbook this command created, removed again if the command fails.
     created: Option<PathBuf>,
 }

@@ -167,7 +167,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     // in place: a failed backup leaves no half copy. For a device it is made
     // in the temporary folder and copied in, as `/dev` is no place for it.
     let temp_dir = match existing {
-        Existing::Other => std::env::temp_dir(),
+        Existing::Other => ctx.env.temp_dir.clone(),
         _ => dir.to_path_buf(),
     };
     if temp_dir != dir {
