@@ -38,8 +38,8 @@ use crate::clock::Clock;
 use crate::config::{Overrides, Settings};
 use crate::error::{Context, Error, Result};
 use crate::i18n::Lang;
-use crate::output::OutputFile;
 pub(crate) use crate::output::write_file;
+use crate::output::{OutputFile, Role};
 use crate::render::{Format, Record, Style, Table};
 use crate::store::{Access, Author, Store};
 
@@ -115,7 +115,8 @@ where
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let command = cli.command.unwrap_or(Command::Status);
     output::watch_interrupts();
-    output::protect_logbook(None);
+    output::protect(Role::Logbook, None);
+    output::protect(Role::Config, None);
     // The language is known before anything can fail, so every message is in it;
     // the config file can still change it once it is read.
     i18n::set(Lang::default());
@@ -138,7 +139,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
             Some(path) => {
-                output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
+                protect_without_settings(&cli.global);
                 write_file(path, &script)
             }
             None => out
@@ -148,7 +149,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         };
     }
     if let Command::Man { dir } = &command {
-        output::protect_logbook(logbook_for_completions(&cli.global).as_deref());
+        protect_without_settings(&cli.global);
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -158,7 +159,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
         lang: cli.global.lang,
     };
     let settings = Settings::load(&overrides)?;
-    output::protect_logbook(Some(&settings.db.value));
+    output::protect(Role::Logbook, Some(&settings.db.value));
+    output::protect(Role::Config, settings_file(&settings));
     i18n::set(settings.lang.value);
     let clock = Clock::from_env()?;
     let (mut file, style) = match &cli.global.output {
@@ -202,28 +204,49 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// The logbook that `completions -o` and `man` must not write over: the one the
-/// settings name, or, when the config file cannot be read, the one the flag,
-/// the environment or the platform names.
-fn logbook_for_completions(global: &cli::Global) -> Option<PathBuf> {
+/// The config file these settings were read from, if one was.
+fn settings_file(settings: &Settings) -> Option<&Path> {
+    settings
+        .config_file
+        .as_deref()
+        .filter(|_| settings.config_found)
+}
+
+/// Protect what `completions -o` and `man` must not write over: the logbook
+/// and the config file the settings name, or, when the config file cannot be
+/// read, the logbook the flag, the environment or the platform names and the
+/// config file that was tried, if it is there.
+fn protect_without_settings(global: &cli::Global) {
     let overrides = Overrides {
         config: global.config.clone(),
         db: global.db.clone(),
         by: global.by.clone(),
         lang: global.lang,
     };
-    match Settings::load(&overrides) {
-        Ok(settings) => Some(settings.db.value),
-        Err(_) => global
-            .db
-            .clone()
-            .or_else(|| {
-                std::env::var_os(config::DB_ENV)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .or_else(config::default_db_path),
-    }
+    let (logbook, config) = match Settings::load(&overrides) {
+        Ok(settings) => (
+            Some(settings.db.value.clone()),
+            settings_file(&settings).map(Path::to_path_buf),
+        ),
+        Err(e) => {
+            let logbook = global
+                .db
+                .clone()
+                .or_else(|| {
+                    std::env::var_os(config::DB_ENV)
+                        .filter(|v| !v.is_empty())
+                        .map(PathBuf::from)
+                })
+                .or_else(config::default_db_path);
+            let tried = match e {
+                Error::Config { path, .. } => Some(path),
+                _ => global.config.clone(),
+            };
+            (logbook, tried.filter(|path| path.exists()))
+        }
+    };
+    output::protect(Role::Logbook, logbook.as_deref());
+    output::protect(Role::Config, config.as_deref());
 }
 
 /// Colour on a terminal unless NO_COLOR says otherwise (no-color.org); an

@@ -14,8 +14,8 @@ use crate::error::{Context, Error, Result};
 /// Hidden temporary files start with this, then the pid of their process.
 const TEMP_PREFIX: &str = ".spotcheck-";
 
-/// The logbook of this run, which no output may be written over.
-static LOGBOOK: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The files of this run that no output may be written over.
+static PROTECTED: Mutex<Vec<(Role, PathBuf)>> = Mutex::new(Vec::new());
 /// The signal that interrupted this run, 0 while none did.
 static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 /// Named temporary files in the user's folders, removed on an interrupt.
@@ -33,9 +33,35 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Name the logbook of this run; outputs are then refused when they are it.
-pub(crate) fn protect_logbook(path: Option<&Path>) {
-    *lock(&LOGBOOK) = path.map(Path::to_path_buf);
+/// What a protected file is to this run, which says how it is guarded and
+/// how a refusal names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The logbook, guarded with its `-journal`, `-wal` and `-shm`.
+    Logbook,
+    /// The config file this run read: an output there would replace the
+    /// settings of every later run.
+    Config,
+}
+
+impl Role {
+    /// The names beside the file that are guarded with it.
+    fn suffixes(self) -> &'static [&'static str] {
+        match self {
+            Role::Logbook => &["", "-journal", "-wal", "-shm"],
+            Role::Config => &[""],
+        }
+    }
+}
+
+/// Name the file of this run that has `role` (none: no longer any); outputs
+/// are then refused when they are it.
+pub(crate) fn protect(role: Role, path: Option<&Path>) {
+    let mut protected = lock(&PROTECTED);
+    protected.retain(|(r, _)| *r != role);
+    if let Some(path) = path {
+        protected.push((role, path.to_path_buf()));
+    }
 }
 
 /// Stop the statement under way on `store` when the run is interrupted.
@@ -156,41 +182,52 @@ fn followed(path: &Path) -> PathBuf {
 /// The files beside a database that SQLite reads as part of it.
 const SIDECARS: [&str; 3] = ["-journal", "-wal", "-shm"];
 
-/// The logbook of this run when `path` is it or one of its journals, by
-/// name (as given or as its links resolve) or through a hard link.
-fn logbook_behind(path: &Path) -> Option<PathBuf> {
+/// Whether two paths name one file: by name, as given or as their links
+/// resolve, or as one file under two names (a hard link).
+fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    let logbook = lock(&LOGBOOK).clone()?;
-    let mut bases = vec![logbook.clone()];
-    let real = followed(&logbook);
-    if real != logbook {
-        bases.push(real);
-    }
-    let target = resolved(path);
-    let target_id = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
-    for base in &bases {
-        for suffix in std::iter::once("").chain(SIDECARS) {
-            let file = with_suffix(base, suffix);
-            let same_name = target.is_some() && resolved(&file) == target;
-            let same_file = target_id.is_some()
-                && std::fs::metadata(&file).ok().map(|m| (m.dev(), m.ino())) == target_id;
-            if same_name || same_file {
-                return Some(logbook);
-            }
+    let id = |path: &Path| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    let name = resolved(a);
+    (name.is_some() && resolved(b) == name) || (id(a).is_some() && id(b) == id(a))
+}
+
+/// The protected file of this run that `path` is (or, for the logbook, one
+/// of its journals), with its role.
+fn protected_behind(path: &Path) -> Option<(Role, PathBuf)> {
+    let protected = lock(&PROTECTED).clone();
+    for (role, file) in protected {
+        let mut bases = vec![file.clone()];
+        let real = followed(&file);
+        if real != file {
+            bases.push(real);
+        }
+        let hit = bases.iter().any(|base| {
+            role.suffixes()
+                .iter()
+                .any(|suffix| same_file(&with_suffix(base, suffix), path))
+        });
+        if hit {
+            return Some((role, file));
         }
     }
     None
 }
 
-/// Refuse `path` when it is the logbook or its `-wal` or `-shm`, by name or
-/// through a symbolic or hard link.
-pub(crate) fn refuse_logbook(path: &Path) -> Result<()> {
-    match logbook_behind(path) {
+/// Refuse `path` when it is the logbook or one of its journals, or the
+/// config file, by name or through a symbolic or hard link.
+pub(crate) fn refuse_protected(path: &Path) -> Result<()> {
+    let path_text = path.display().to_string();
+    match protected_behind(path) {
         None => Ok(()),
-        Some(logbook) => Err(Error::input(t!(
+        Some((Role::Logbook, logbook)) => Err(Error::input(t!(
             "main-output-is-logbook",
-            path = path.display().to_string(),
+            path = path_text,
             db = logbook.display().to_string()
+        ))),
+        Some((Role::Config, config)) => Err(Error::input(t!(
+            "main-output-is-config",
+            path = path_text,
+            config = config.display().to_string()
         ))),
     }
 }
@@ -198,7 +235,7 @@ pub(crate) fn refuse_logbook(path: &Path) -> Result<()> {
 /// The `-journal`, `-wal` and `-shm` names of a database about to be written
 /// at `path` (and at the file its links lead to): SQLite would apply what a
 /// crash left there to the new file, and so damage it. Refused when one of
-/// them is the logbook, which must never be removed.
+/// them is the logbook or the config file, which must never be removed.
 pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     let mut bases = vec![path.to_path_buf()];
     let real = std::fs::canonicalize(path).unwrap_or_else(|_| followed(path));
@@ -209,13 +246,23 @@ pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     for base in &bases {
         for suffix in SIDECARS {
             let file = with_suffix(base, suffix);
-            if let Some(logbook) = logbook_behind(&file) {
-                return Err(Error::input(t!(
+            let refusal = match protected_behind(&file) {
+                None => None,
+                Some((Role::Logbook, logbook)) => Some(t!(
                     "main-sidecar-is-logbook",
                     path = path.display().to_string(),
                     file = file.display().to_string(),
                     db = logbook.display().to_string()
-                )));
+                )),
+                Some((Role::Config, config)) => Some(t!(
+                    "main-sidecar-is-config",
+                    path = path.display().to_string(),
+                    file = file.display().to_string(),
+                    config = config.display().to_string()
+                )),
+            };
+            if let Some(refusal) = refusal {
+                return Err(Error::input(refusal));
             }
             files.push(file);
         }
@@ -223,10 +270,10 @@ pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Remove what [`stale_sidecars`] named, never the logbook.
+/// Remove what [`stale_sidecars`] named, never a protected file.
 pub(crate) fn remove_stale(files: &[PathBuf]) -> io::Result<()> {
     for file in files {
-        if logbook_behind(file).is_some() {
+        if protected_behind(file).is_some() {
             continue;
         }
         match std::fs::remove_file(file) {
@@ -320,7 +367,8 @@ fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 /// Remove the temporary files of runs that were killed before they could,
-/// recognised by the pid in their name; never the logbook, whatever its name.
+/// recognised by the pid in their name; never the logbook or the config
+/// file, whatever their names.
 pub(crate) fn sweep(dir: &Path) {
     let proc = Path::new("/proc");
     if !proc.join("self").exists() {
@@ -340,7 +388,7 @@ pub(crate) fn sweep(dir: &Path) {
         if is_file
             && pid != own
             && !proc.join(pid.to_string()).exists()
-            && logbook_behind(&path).is_none()
+            && protected_behind(&path).is_none()
         {
             let _ = std::fs::remove_file(path);
         }
@@ -458,16 +506,16 @@ enum Place {
 
 impl OutputFile {
     pub(crate) fn create(path: &Path) -> Result<OutputFile> {
-        refuse_logbook(path)?;
+        refuse_protected(path)?;
         let dir = folder_of(path);
         let (place, file) = match existing(path)? {
             Existing::Other => (Place::Direct, open_existing(path)?),
             Existing::File => {
-                let target = open_existing(path)?;
+                let existing = open_existing(path)?;
                 let temp = tempfile::tempfile_in(dir)
                     .or_else(|_| tempfile::tempfile())
                     .map_err(|e| cannot_write(path, e))?;
-                (Place::Overwrite(target), temp)
+                (Place::Overwrite(existing), temp)
             }
             Existing::Nothing => {
                 if !dir.is_dir() {
@@ -495,7 +543,9 @@ impl OutputFile {
         let (mut file, _) = self.writer.into_parts();
         match self.place {
             Place::Direct => check_interrupted().map_err(failed),
-            Place::Overwrite(mut target) => copy_into(&mut file, &mut target, true).map_err(failed),
+            Place::Overwrite(mut existing) => {
+                copy_into(&mut file, &mut existing, true).map_err(failed)
+            }
             #[cfg(target_os = "linux")]
             Place::Unnamed => {
                 file.sync_all().map_err(failed)?;

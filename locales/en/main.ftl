@@ -75,3 +75,7 @@ main-interrupted = interrupted
 
 ## Backups: the journals beside the target.
 main-sidecar-is-logbook = cannot write `{ $path }`: `{ $file }` beside it is the logbook `{ $db }` or one of its files, which SQLite would take for a journal of the copy; name another file
+
+## Outputs: files that are not to be written over, links, two outputs in one file.
+main-output-is-config = cannot write `{ $path }`: it is the config file `{ $config }` that spotcheck read for this command, and writing there would replace its settings; name another file
+main-sidecar-is-config = cannot write `{ $path }`: `{ $file }` beside it is the config file `{ $config }`, which SQLite would take for a journal of the copy; name another file

@@ -75,3 +75,7 @@ main-interrupted = đã bị ngắt
 
 ## Backups: the journals beside the target.
 main-sidecar-is-logbook = không ghi được `{ $path }`: `{ $file }` bên cạnh là sổ kiểm tra `{ $db }` hoặc một tệp của sổ, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
+
+## Outputs: files that are not to be written over, links, two outputs in one file.
+main-output-is-config = không ghi được `{ $path }`: đó là tệp cấu hình `{ $config }` mà spotcheck đã đọc cho lệnh này, ghi vào sẽ thay mất các thiết lập trong đó; hãy chọn tệp khác
+main-sidecar-is-config = không ghi được `{ $path }`: `{ $file }` bên cạnh là tệp cấu hình `{ $config }`, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác

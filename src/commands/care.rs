@@ -131,7 +131,7 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
 pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<()> {
     use crate::error::{Context, Error};
     use crate::output::{self, Existing};
-    output::refuse_logbook(file)?;
+    output::refuse_protected(file)?;
     let existing = output::existing(file)?;
     // A device or FIFO is not replaced, so `--force` is not needed for it.
     if existing == Existing::File && !force {
@@ -149,7 +149,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         )));
     }
     // A journal a crash left beside the target would be applied to the copy;
-    // refused now when one of those names is the logbook itself.
+    // refused now when one of those names is the logbook or the config file.
     let stale = match existing {
         Existing::Other => Vec::new(),
         Existing::File | Existing::Nothing => output::stale_sidecars(file)?,

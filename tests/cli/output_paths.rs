@@ -694,3 +694,110 @@ fn a_backup_to_a_device_sweeps_the_leftovers_of_killed_runs_in_the_temporary_fol
     assert!(!leftover.exists(), "the leftover was kept");
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
 }
+
+fn config_refusal(target: &str, config: &Path) -> String {
+    format!(
+        "error: cannot write `{target}`: it is the config file `{}` that spotcheck read for \
+         this command, and writing there would replace its settings; name another file\n",
+        config.display()
+    )
+}
+
+const SETTINGS: &str = "inspector = \"Lê Thị Hoa\"\n";
+
+#[test]
+fn the_config_file_in_use_is_refused_as_an_output_by_name_and_through_links() {
+    let book = logbook_with_a_finding().config(SETTINGS);
+    let config = book.home().join("config.toml");
+    std::os::unix::fs::symlink(&config, book.path("settings.toml")).unwrap();
+    std::fs::hard_link(&config, book.path("same.toml")).unwrap();
+    let whole = config.display().to_string();
+    let before = book.snapshot();
+    for args in WRITERS {
+        for target in [
+            whole.as_str(),
+            "home/config.toml",
+            "./home/../home/config.toml",
+            "settings.toml",
+            "same.toml",
+        ] {
+            let args = with_target(args, target);
+            let output = book.run(&args);
+            assert_eq!(
+                (output.code, output.stderr.as_str()),
+                (1, config_refusal(target, &config).as_str()),
+                "{}",
+                output.dump
+            );
+        }
+    }
+    std::fs::create_dir(book.path("man1")).unwrap();
+    std::os::unix::fs::symlink(&config, book.path("man1/spotcheck.1")).unwrap();
+    let stderr = book.fails(&["man", "man1"], 1);
+    assert_eq!(stderr, config_refusal("man1/spotcheck.1", &config));
+    std::fs::remove_dir_all(book.path("man1")).unwrap();
+    book.assert_unchanged(&before);
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), SETTINGS);
+}
+
+#[test]
+fn the_config_file_in_its_default_place_is_refused_even_when_it_cannot_be_read() {
+    let book = logbook_with_a_finding();
+    let dir = book.home().join(".config/spotcheck");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, SETTINGS).unwrap();
+    let target = config.display().to_string();
+    for args in [
+        &["list", "-o", "TARGET"][..],
+        &["report", "month", "2022-05", "--svg", "TARGET"],
+        &["completions", "bash", "-o", "TARGET"],
+    ] {
+        let stderr = book.fails(&with_target(args, &target), 1);
+        assert_eq!(stderr, config_refusal(&target, &config), "{args:?}");
+    }
+    // A config file with a mistake in it is still the user's settings.
+    std::fs::write(&config, "inspector = [broken").unwrap();
+    let stderr = book.fails(&["completions", "bash", "-o", &target], 1);
+    assert_eq!(stderr, config_refusal(&target, &config));
+    let named = logbook_with_a_finding().config("inspector = [broken");
+    let config = named.home().join("config.toml");
+    let stderr = named.fails(&["completions", "zsh", "-o", "home/config.toml"], 1);
+    assert_eq!(stderr, config_refusal("home/config.toml", &config));
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "inspector = [broken"
+    );
+}
+
+#[test]
+fn a_backup_never_removes_the_config_file_named_as_its_journal() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    std::fs::write(book.path("copy.db-wal"), SETTINGS).unwrap();
+    let configured = Logbook::new().with_db(book.db());
+    let output = configured.run(&[
+        "--config",
+        book.path("copy.db-wal").to_str().unwrap(),
+        "backup",
+        book.path("copy.db").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (output.code, output.stderr),
+        (
+            1,
+            format!(
+                "error: cannot write `{}`: `{}` beside it is the config file `{}`, which SQLite \
+                 would take for a journal of the copy; name another file\n",
+                book.path("copy.db").display(),
+                book.path("copy.db-wal").display(),
+                book.path("copy.db-wal").display()
+            )
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(book.path("copy.db-wal")).unwrap(),
+        SETTINGS
+    );
+    assert!(!book.path("copy.db").exists());
+}
