@@ -154,29 +154,55 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Where a path leads once its folder's links are followed; for a file that
-/// does not exist yet, its folder's real path and its own name.
+/// Where a path leads once its links are followed; for a file that does not
+/// exist yet (or a link to one), its folder's real path and its own name.
 fn resolved(path: &Path) -> Option<PathBuf> {
     if let Ok(real) = std::fs::canonicalize(path) {
         return Some(real);
     }
+    let path = followed(path);
     let name = path.file_name()?;
-    Some(std::fs::canonicalize(folder_of(path)).ok()?.join(name))
+    Some(std::fs::canonicalize(folder_of(&path)).ok()?.join(name))
 }
 
 /// Where a chain of symbolic links from `path` ends, even when nothing is
-/// there yet: SQLite names a logbook's `-wal` and `-shm` after that file.
+/// there yet: SQLite names a logbook's `-wal` and `-shm` after that file,
+/// and a shell's `>` creates it.
 fn followed(path: &Path) -> PathBuf {
     let mut path = path.to_path_buf();
     // As many links as the system itself follows.
     for _ in 0..40 {
         match std::fs::read_link(&path) {
             Ok(next) if next.is_absolute() => path = next,
-            Ok(next) => path = folder_of(&path).join(next),
+            // Joined to the bare parent, so that a relative link reads in
+            // messages as it was written, without a leading `./`.
+            Ok(next) => path = path.parent().unwrap_or(Path::new("")).join(next),
             Err(_) => break,
         }
     }
     path
+}
+
+/// Where a new file named `path` is made: `path` itself, or, when it is a
+/// symbolic link to nothing yet, the file the link leads to, as a shell's
+/// `>` makes it. Refused when that file's folder is missing, naming both.
+pub(crate) fn through_link(path: &Path) -> Result<PathBuf> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let target = followed(path);
+    let dir = folder_of(&target);
+    if dir.is_dir() {
+        Ok(target)
+    } else {
+        Err(Error::input(t!(
+            "main-output-link-nowhere",
+            path = path.display().to_string(),
+            target = target.display().to_string(),
+            dir = dir.display().to_string()
+        )))
+    }
 }
 
 /// The files beside a database that SQLite reads as part of it.
@@ -487,7 +513,11 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// already there is checked for access first and overwritten in place at the
 /// end; a device or FIFO is written directly.
 pub(crate) struct OutputFile {
+    /// The name the user gave, for messages.
     path: PathBuf,
+    /// Where a new file gets its name: `path`, or the file a symbolic link
+    /// there leads to.
+    target: PathBuf,
     writer: BufWriter<File>,
     place: Place,
 }
@@ -507,17 +537,19 @@ enum Place {
 impl OutputFile {
     pub(crate) fn create(path: &Path) -> Result<OutputFile> {
         refuse_protected(path)?;
-        let dir = folder_of(path);
+        let mut target = path.to_path_buf();
         let (place, file) = match existing(path)? {
             Existing::Other => (Place::Direct, open_existing(path)?),
             Existing::File => {
                 let existing = open_existing(path)?;
-                let temp = tempfile::tempfile_in(dir)
+                let temp = tempfile::tempfile_in(folder_of(path))
                     .or_else(|_| tempfile::tempfile())
                     .map_err(|e| cannot_write(path, e))?;
                 (Place::Overwrite(existing), temp)
             }
             Existing::Nothing => {
+                target = through_link(path)?;
+                let dir = folder_of(&target);
                 if !dir.is_dir() {
                     return Err(Error::input(t!(
                         "main-output-no-directory",
@@ -531,6 +563,7 @@ impl OutputFile {
         };
         Ok(OutputFile {
             path: path.to_path_buf(),
+            target,
             writer: BufWriter::new(file),
             place,
         })
@@ -550,18 +583,18 @@ impl OutputFile {
             Place::Unnamed => {
                 file.sync_all().map_err(failed)?;
                 check_interrupted().map_err(failed)?;
-                link_unnamed(&file, &path).with_context(|| writing(&path))?;
-                sync_folder(folder_of(&path));
+                link_unnamed(&file, &self.target).with_context(|| writing(&path))?;
+                sync_folder(folder_of(&self.target));
                 Ok(())
             }
             Place::Named(temp) => {
                 file.sync_all().map_err(failed)?;
                 check_interrupted().map_err(failed)?;
                 let temp_path = temp.to_path_buf();
-                let moved = temp.persist_noclobber(&path);
+                let moved = temp.persist_noclobber(&self.target);
                 forget_temporary(&temp_path);
                 moved.map_err(|e| e.error).with_context(|| writing(&path))?;
-                sync_folder(folder_of(&path));
+                sync_folder(folder_of(&self.target));
                 Ok(())
             }
         }

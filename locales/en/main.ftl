@@ -79,3 +79,4 @@ main-sidecar-is-logbook = cannot write `{ $path }`: `{ $file }` beside it is the
 ## Outputs: files that are not to be written over, links, two outputs in one file.
 main-output-is-config = cannot write `{ $path }`: it is the config file `{ $config }` that spotcheck read for this command, and writing there would replace its settings; name another file
 main-sidecar-is-config = cannot write `{ $path }`: `{ $file }` beside it is the config file `{ $config }`, which SQLite would take for a journal of the copy; name another file
+main-output-link-nowhere = cannot write `{ $path }`: it is a symbolic link to `{ $target }`, and the directory `{ $dir }` does not exist; make the directory or name another file

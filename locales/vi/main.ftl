@@ -79,3 +79,4 @@ main-sidecar-is-logbook = không ghi được `{ $path }`: `{ $file }` bên cạ
 ## Outputs: files that are not to be written over, links, two outputs in one file.
 main-output-is-config = không ghi được `{ $path }`: đó là tệp cấu hình `{ $config }` mà spotcheck đã đọc cho lệnh này, ghi vào sẽ thay mất các thiết lập trong đó; hãy chọn tệp khác
 main-sidecar-is-config = không ghi được `{ $path }`: `{ $file }` bên cạnh là tệp cấu hình `{ $config }`, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
+main-output-link-nowhere = không ghi được `{ $path }`: đó là liên kết tượng trưng tới `{ $target }`, và thư mục `{ $dir }` không tồn tại; hãy tạo thư mục đó hoặc chọn tệp khác

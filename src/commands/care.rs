@@ -140,7 +140,12 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             file = file.display().to_string()
         )));
     }
-    let dir = output::folder_of(file);
+    // A symbolic link to nothing yet makes the file it leads to.
+    let place = match existing {
+        Existing::Nothing => output::through_link(file)?,
+        Existing::File | Existing::Other => file.to_path_buf(),
+    };
+    let dir = output::folder_of(&place);
     if !dir.is_dir() {
         return Err(Error::input(t!(
             "care-no-directory",
@@ -192,7 +197,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             let (mut copy, _path) = temp.into_parts();
             output::copy_into(&mut copy, target, regular).with_context(writing)?;
         }
-        None => output::move_into_place(temp, file, false).with_context(writing)?,
+        None => output::move_into_place(temp, &place, false).with_context(writing)?,
     }
     let line = t!(
         "care-backed-up",

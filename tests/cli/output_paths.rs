@@ -801,3 +801,77 @@ fn a_backup_never_removes_the_config_file_named_as_its_journal() {
     );
     assert!(!book.path("copy.db").exists());
 }
+
+#[test]
+fn a_link_to_a_file_not_there_yet_is_written_through_as_a_shell_does() {
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("real")).unwrap();
+    let link = |target: &str, name: &str| {
+        std::os::unix::fs::symlink(target, book.path(name)).unwrap();
+    };
+    link("real/findings.csv", "out.csv");
+    link("real/report.xlsx", "report.xlsx");
+    link("real/copy.db", "copy.db");
+    link(book.path("real/far.csv").to_str().unwrap(), "hop2");
+    link("hop2", "hop1");
+    let whole = book.ok(&["export", "findings"]);
+    for (args, file) in [
+        (
+            &["export", "findings", "-o", "out.csv"][..],
+            "real/findings.csv",
+        ),
+        (&["export", "findings", "-o", "hop1"], "real/far.csv"),
+        (
+            &["report", "month", "2022-05", "--xlsx", "report.xlsx"],
+            "real/report.xlsx",
+        ),
+        (&["backup", "copy.db"], "real/copy.db"),
+    ] {
+        let output = book.run(args);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let meta = std::fs::symlink_metadata(book.path(file)).unwrap();
+        assert!(meta.is_file(), "{args:?} did not make {file}");
+        assert_eq!(meta.mode() & 0o777, 0o600, "{file}");
+    }
+    for name in ["out.csv", "report.xlsx", "copy.db", "hop1", "hop2"] {
+        let meta = std::fs::symlink_metadata(book.path(name)).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "the link {name} was replaced"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(book.path("real/findings.csv")).unwrap(),
+        whole
+    );
+    assert_eq!(
+        std::fs::read_to_string(book.path("real/far.csv")).unwrap(),
+        whole
+    );
+    let xlsx = std::fs::read(book.path("real/report.xlsx")).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "not a workbook");
+    assert_eq!(integrity(&book.path("real/copy.db")), "ok");
+}
+
+#[test]
+fn a_link_into_a_missing_folder_is_refused_naming_the_link_and_where_it_leads() {
+    let book = logbook_with_a_finding();
+    std::os::unix::fs::symlink("missing/findings.csv", book.path("gone.csv")).unwrap();
+    let before = book.snapshot();
+    for args in [
+        &["export", "findings", "-o", "gone.csv"][..],
+        &["report", "month", "2022-05", "--xlsx", "gone.csv"],
+        &["backup", "gone.csv"],
+    ] {
+        let stderr = book.fails(args, 1);
+        assert_eq!(
+            stderr,
+            "error: cannot write `gone.csv`: it is a symbolic link to `missing/findings.csv`, \
+             and the directory `missing` does not exist; make the directory or name another \
+             file\n",
+            "{args:?}"
+        );
+    }
+    book.assert_unchanged(&before);
+    assert!(!book.path("missing").exists());
+}
