@@ -162,6 +162,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     output::protect(Role::Logbook, Some(&settings.db.value));
     output::protect(Role::Config, settings_file(&settings));
     i18n::set(settings.lang.value);
+    let mut outputs = commands::outputs(&command);
+    if let Some(path) = &cli.global.output {
+        outputs.push(("-o", path));
+    }
+    // Every output is checked before any work, the files that must not be
+    // written over first: that refusal is the one that matters.
+    for (_, path) in &outputs {
+        output::refuse_protected(path)?;
+    }
+    output::refuse_shared(&outputs)?;
     let clock = Clock::from_env()?;
     let (mut file, style) = match &cli.global.output {
         Some(path) => (

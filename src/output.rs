@@ -258,6 +258,28 @@ pub(crate) fn refuse_protected(path: &Path) -> Result<()> {
     }
 }
 
+/// Refuse one file named for two outputs of a command (`-o` and `--xlsx`,
+/// say), by name or through a link, before any work: the second written
+/// would replace the first, or fail half way for finding it there. A device
+/// or a FIFO is written directly, so both outputs simply go into it.
+pub(crate) fn refuse_shared(outputs: &[(&str, &Path)]) -> Result<()> {
+    let streamed = |path: &Path| std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    for (n, (flag, path)) in outputs.iter().enumerate() {
+        for (other_flag, other) in outputs.iter().skip(n + 1) {
+            if !streamed(path) && same_file(path, other) {
+                return Err(Error::usage(t!(
+                    "main-outputs-same-file",
+                    flag = *flag,
+                    path = path.display().to_string(),
+                    other_flag = *other_flag,
+                    other = other.display().to_string()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The `-journal`, `-wal` and `-shm` names of a database about to be written
 /// at `path` (and at the file its links lead to): SQLite would apply what a
 /// crash left there to the new file, and so damage it. Refused when one of

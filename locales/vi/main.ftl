@@ -80,3 +80,4 @@ main-sidecar-is-logbook = không ghi được `{ $path }`: `{ $file }` bên cạ
 main-output-is-config = không ghi được `{ $path }`: đó là tệp cấu hình `{ $config }` mà spotcheck đã đọc cho lệnh này, ghi vào sẽ thay mất các thiết lập trong đó; hãy chọn tệp khác
 main-sidecar-is-config = không ghi được `{ $path }`: `{ $file }` bên cạnh là tệp cấu hình `{ $config }`, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
 main-output-link-nowhere = không ghi được `{ $path }`: đó là liên kết tượng trưng tới `{ $target }`, và thư mục `{ $dir }` không tồn tại; hãy tạo thư mục đó hoặc chọn tệp khác
+main-outputs-same-file = `{ $flag } { $path }` và `{ $other_flag } { $other }` là cùng một tệp, kết quả này sẽ ghi đè kết quả kia; hãy chọn một tệp riêng cho mỗi kết quả

@@ -875,3 +875,90 @@ fn a_link_into_a_missing_folder_is_refused_naming_the_link_and_where_it_leads() 
     book.assert_unchanged(&before);
     assert!(!book.path("missing").exists());
 }
+
+fn same_file(flag: &str, path: &str, other_flag: &str, other: &str) -> String {
+    format!(
+        "error: `{flag} {path}` and `{other_flag} {other}` are the same file, and one output \
+         would overwrite the other; name a different file for each\n"
+    )
+}
+
+#[test]
+fn one_file_named_for_two_outputs_is_refused_before_any_work() {
+    let book = logbook_with_a_finding();
+    std::fs::write(book.path("kept.xlsx"), "kept").unwrap();
+    std::fs::hard_link(book.path("kept.xlsx"), book.path("also.xlsx")).unwrap();
+    std::os::unix::fs::symlink("r.out", book.path("link.out")).unwrap();
+    let month = ["report", "month", "2022-05"];
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            [&month[..], &["--xlsx", "r.out", "-o", "r.out"]].concat(),
+            same_file("--xlsx", "r.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--xlsx", "link.out", "-o", "r.out"]].concat(),
+            same_file("--xlsx", "link.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--svg", "./r.out", "-o", "r.out"]].concat(),
+            same_file("--svg", "./r.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--xlsx", "kept.xlsx", "--svg", "also.xlsx"]].concat(),
+            same_file("--xlsx", "kept.xlsx", "--svg", "also.xlsx"),
+        ),
+        (
+            vec!["report", "trend", "--svg", "r.out", "-o", "link.out"],
+            same_file("--svg", "r.out", "-o", "link.out"),
+        ),
+        (
+            vec![
+                "export",
+                "findings",
+                "--xlsx",
+                "also.xlsx",
+                "-o",
+                "kept.xlsx",
+            ],
+            same_file("--xlsx", "also.xlsx", "-o", "kept.xlsx"),
+        ),
+        (
+            vec!["backup", "r.out", "-o", "r.out"],
+            same_file("backup", "r.out", "-o", "r.out"),
+        ),
+    ];
+    let before = book.snapshot();
+    for (args, expected) in &cases {
+        let stderr = book.fails(args, 2);
+        assert_eq!(&stderr, expected, "{args:?}");
+    }
+    book.assert_unchanged(&before);
+    assert_eq!(std::fs::read(book.path("kept.xlsx")).unwrap(), b"kept");
+    // The logbook named twice is refused as the logbook.
+    let stderr = book.fails(
+        &[
+            "report",
+            "month",
+            "2022-05",
+            "--xlsx",
+            "logbook.db",
+            "-o",
+            "logbook.db",
+        ],
+        1,
+    );
+    assert_eq!(stderr, refusal("logbook.db", &book));
+    // Standard output takes both, one after the other.
+    std::os::unix::fs::symlink("/proc/self/fd/1", book.path("stdout")).unwrap();
+    let both = book.ok(&[
+        "report", "month", "2022-05", "--svg", "stdout", "-o", "stdout",
+    ]);
+    let report = book.ok(&["report", "month", "2022-05"]);
+    assert!(both.starts_with("<svg"), "{both}");
+    assert!(both.ends_with(&format!("</svg>\n{report}")), "{both}");
+    // Refused before the logbook is even looked for.
+    let empty = Logbook::new();
+    let stderr = empty.fails(&["report", "month", "--xlsx", "r.out", "-o", "r.out"], 2);
+    assert_eq!(stderr, same_file("--xlsx", "r.out", "-o", "r.out"));
+    assert!(!empty.db().exists());
+}
