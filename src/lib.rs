@@ -294,6 +294,13 @@ fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
         context: t!("main-man-cannot-write", dir = dir.display().to_string()),
         source: e,
     };
+    // Said plainly: the system's own word for a file in the way is "File exists".
+    if std::fs::metadata(dir).is_ok_and(|meta| !meta.is_dir()) {
+        return Err(Error::input(t!(
+            "main-man-not-directory",
+            dir = dir.display().to_string()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(cannot)?;
     let mut command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
     command.build();

@@ -81,3 +81,4 @@ main-output-is-config = cannot write `{ $path }`: it is the config file `{ $conf
 main-sidecar-is-config = cannot write `{ $path }`: `{ $file }` beside it is the config file `{ $config }`, which SQLite would take for a journal of the copy; name another file
 main-output-link-nowhere = cannot write `{ $path }`: it is a symbolic link to `{ $target }`, and the directory `{ $dir }` does not exist; make the directory or name another file
 main-outputs-same-file = `{ $flag } { $path }` and `{ $other_flag } { $other }` are the same file, and one output would overwrite the other; name a different file for each
+main-man-not-directory = cannot write manual pages to `{ $dir }`: it is a file, not a directory; name a directory, as `~/.local/share/man/man1`

@@ -81,3 +81,4 @@ main-output-is-config = không ghi được `{ $path }`: đó là tệp cấu h�
 main-sidecar-is-config = không ghi được `{ $path }`: `{ $file }` bên cạnh là tệp cấu hình `{ $config }`, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
 main-output-link-nowhere = không ghi được `{ $path }`: đó là liên kết tượng trưng tới `{ $target }`, và thư mục `{ $dir }` không tồn tại; hãy tạo thư mục đó hoặc chọn tệp khác
 main-outputs-same-file = `{ $flag } { $path }` và `{ $other_flag } { $other }` là cùng một tệp, kết quả này sẽ ghi đè kết quả kia; hãy chọn một tệp riêng cho mỗi kết quả
+main-man-not-directory = không ghi được trang hướng dẫn vào `{ $dir }`: đó là một tệp, không phải thư mục; hãy chọn một thư mục, như `~/.local/share/man/man1`

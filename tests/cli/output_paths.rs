@@ -962,3 +962,24 @@ fn one_file_named_for_two_outputs_is_refused_before_any_work() {
     assert_eq!(stderr, same_file("--xlsx", "r.out", "-o", "r.out"));
     assert!(!empty.db().exists());
 }
+
+#[test]
+fn manual_pages_into_a_file_are_refused_as_not_a_directory() {
+    let book = Logbook::new();
+    std::fs::write(book.path("notes.txt"), "kept\n").unwrap();
+    std::os::unix::fs::symlink("notes.txt", book.path("notes-link")).unwrap();
+    for name in ["notes.txt", "notes-link"] {
+        let stderr = book.fails(&["man", name], 1);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: cannot write manual pages to `{name}`: it is a file, not a directory; \
+                 name a directory, as `~/.local/share/man/man1`\n"
+            )
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(book.path("notes.txt")).unwrap(),
+        "kept\n"
+    );
+}
