@@ -507,20 +507,30 @@ fn sync_folder(dir: &Path) {
 
 /// Copy a finished file into one that was already there (opened with
 /// [`open_existing`]), then sync it: the target keeps its inode, owner,
-/// mode and links.
-pub(crate) fn copy_into(source: &mut File, target: &mut File, regular: bool) -> io::Result<()> {
-    check_interrupted()?;
-    source.seek(io::SeekFrom::Start(0))?;
-    if regular {
-        target.set_len(0)?;
+/// mode and links. `path` is the name the user gave it, for messages. Once a
+/// regular file has been cut to be rewritten, a failure leaves it part
+/// written, and the error says so.
+pub(crate) fn copy_into(
+    source: &mut File,
+    target: &mut File,
+    regular: bool,
+    path: &Path,
+) -> Result<()> {
+    let untouched = |e: io::Error| Error::Output(explain(path, e));
+    check_interrupted().map_err(untouched)?;
+    source.seek(io::SeekFrom::Start(0)).map_err(untouched)?;
+    if !regular {
+        io::copy(source, target).map_err(untouched)?;
+        return target.flush().map_err(untouched);
+    }
+    target.set_len(0).map_err(untouched)?;
+    let mut rewrite = || -> io::Result<()> {
         target.seek(io::SeekFrom::Start(0))?;
-    }
-    io::copy(source, target)?;
-    target.flush()?;
-    if regular {
-        target.sync_all()?;
-    }
-    Ok(())
+        io::copy(source, target)?;
+        target.flush()?;
+        target.sync_all()
+    };
+    rewrite().map_err(|e| Error::Output(partly_written(path, e)))
 }
 
 /// A whole file written as [`OutputFile`] writes `-o FILE`: complete or not at all.
@@ -598,9 +608,7 @@ impl OutputFile {
         let (mut file, _) = self.writer.into_parts();
         match self.place {
             Place::Direct => check_interrupted().map_err(failed),
-            Place::Overwrite(mut existing) => {
-                copy_into(&mut file, &mut existing, true).map_err(failed)
-            }
+            Place::Overwrite(mut existing) => copy_into(&mut file, &mut existing, true, &path),
             #[cfg(target_os = "linux")]
             Place::Unnamed => {
                 file.sync_all().map_err(failed)?;
@@ -623,21 +631,46 @@ impl OutputFile {
     }
 }
 
+/// Whether an error means there was no room for what was written.
+fn no_room(error: &io::Error) -> bool {
+    use io::ErrorKind;
+    matches!(
+        error.kind(),
+        ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded
+    )
+}
+
 /// An error while writing, told about the file the user named rather than
 /// the temporary file beside it.
 fn explain(path: &Path, error: io::Error) -> io::Error {
-    use io::ErrorKind;
     let problem = match error.kind() {
-        ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
-            t!("main-output-disk-full")
-        }
-        ErrorKind::Other => error.to_string(),
+        _ if no_room(&error) => t!("main-output-disk-full"),
+        io::ErrorKind::Other => error.to_string(),
         kind => kind.to_string(),
     };
     io::Error::new(
         error.kind(),
         t!(
             "main-cannot-write-because",
+            path = path.display().to_string(),
+            problem = problem
+        ),
+    )
+}
+
+/// An error while a file already there was being written over in place:
+/// its old content is gone, the new one may be there only in part, and the
+/// complete result was in a temporary file that no longer exists.
+fn partly_written(path: &Path, error: io::Error) -> io::Error {
+    let problem = match error.kind() {
+        _ if no_room(&error) => t!("main-output-no-room"),
+        io::ErrorKind::Other => error.to_string(),
+        kind => kind.to_string(),
+    };
+    io::Error::new(
+        error.kind(),
+        t!(
+            "main-output-partly-written",
             path = path.display().to_string(),
             problem = problem
         ),

@@ -82,3 +82,5 @@ main-sidecar-is-config = cannot write `{ $path }`: `{ $file }` beside it is the 
 main-output-link-nowhere = cannot write `{ $path }`: it is a symbolic link to `{ $target }`, and the directory `{ $dir }` does not exist; make the directory or name another file
 main-outputs-same-file = `{ $flag } { $path }` and `{ $other_flag } { $other }` are the same file, and one output would overwrite the other; name a different file for each
 main-man-not-directory = cannot write manual pages to `{ $dir }`: it is a file, not a directory; name a directory, as `~/.local/share/man/man1`
+main-output-no-room = the disk is full, or the file larger than this system allows
+main-output-partly-written = cannot write `{ $path }`: { $problem }; it was being written over in place, so it may now hold part of the new result and nothing of what it held before, and the complete result was not kept anywhere: put that right and run the command again

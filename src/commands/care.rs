@@ -195,7 +195,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         Some(target) => {
             let regular = existing == Existing::File;
             let (mut copy, _path) = temp.into_parts();
-            output::copy_into(&mut copy, target, regular).with_context(writing)?;
+            output::copy_into(&mut copy, target, regular, file)?;
         }
         None => output::move_into_place(temp, &place, false).with_context(writing)?,
     }

@@ -983,3 +983,83 @@ fn manual_pages_into_a_file_are_refused_as_not_a_directory() {
         "kept\n"
     );
 }
+
+/// A logbook with `rows` findings, imported, so that an export is larger
+/// than a small disk.
+fn logbook_with_findings(rows: usize) -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let visits = book.ok(&["export", "visits"]);
+    let visit_uid = visits
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split(',').next())
+        .unwrap()
+        .to_string();
+    let mut csv = String::from("uid,visit_uid,kind,description\n");
+    for n in 0..rows {
+        csv.push_str(&format!(
+            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
+        ));
+    }
+    std::fs::write(book.path("findings.csv"), csv).unwrap();
+    book.ok(&["import", "findings", "findings.csv"]);
+    std::fs::remove_file(book.path("findings.csv")).unwrap();
+    book
+}
+
+#[test]
+fn an_overwrite_cut_short_by_a_full_disk_says_the_file_may_be_partly_written() {
+    let book = logbook_with_findings(600);
+    let whole = book.ok(&["export", "findings"]);
+    assert!(whole.len() > 128 * 1024, "the export fits the small disk");
+    std::fs::create_dir(book.path("small")).unwrap();
+    // A disk of 64 KB with no inode left beside the file already there: the
+    // result is written aside in the temporary folder, which has room, and
+    // the copy into the file runs out of space part way. The disk is
+    // mounted in a mount namespace of its own, gone when the command ends.
+    let script = "mount -t tmpfs -o size=64k,nr_inodes=2 tmpfs small || exit 99
+        printf 'an older export\\n' > small/findings.csv
+        \"$@\"
+        code=$?
+        cat small/findings.csv > after.csv
+        exit $code";
+    let output = book
+        .wrapper("unshare")
+        .args(["--mount", "sh", "-c", script, "sh"])
+        .args(book.command_line(&["export", "findings", "-o", "small/findings.csv"]))
+        .env("TMPDIR", book.dir())
+        .stdout(Stdio::null())
+        .output();
+    let output = match output {
+        Ok(output) if output.status.code() != Some(99) => output,
+        _ => {
+            skip("cannot mount a small file system here (`unshare --mount` needs root)");
+            return;
+        }
+    };
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        (output.status.code(), stderr.as_str()),
+        (
+            Some(1),
+            "error: writing output: cannot write `small/findings.csv`: the disk is full, or the \
+             file larger than this system allows; it was being written over in place, so it may \
+             now hold part of the new result and nothing of what it held before, and the \
+             complete result was not kept anywhere: put that right and run the command again\n"
+        )
+    );
+    let after = std::fs::read_to_string(book.path("after.csv")).unwrap();
+    assert!(
+        after.len() < whole.len() && whole.starts_with(&after),
+        "not part of the result: {} bytes",
+        after.len()
+    );
+    let left: Vec<String> = std::fs::read_dir(book.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.') || name.contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
