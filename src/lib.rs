@@ -41,8 +41,8 @@ use crate::config::{Overrides, Settings};
 use crate::environment::Environment;
 use crate::error::{Context, Error, Result};
 use crate::i18n::Lang;
-use crate::output::OutputFile;
 pub(crate) use crate::output::write_file;
+use crate::output::{OutputFile, Role};
 use crate::render::{Format, Record, Style, Table};
 use crate::store::{Access, Author, Store};
 
@@ -118,7 +118,8 @@ where
 pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let command = cli.command.unwrap_or(Command::Status);
     output::watch_interrupts();
-    output::protect_logbook(None);
+    output::protect(Role::Logbook, None);
+    output::protect(Role::Config, None);
     // The language is known before anything can fail, so every message is in it;
     // the config file can still change it once it is read.
     i18n::set(Lang::default());
@@ -141,7 +142,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         completion::registration(*shell, &program, &mut script).map_err(Error::Output)?;
         return match &cli.global.output {
             Some(path) => {
-                output::protect_logbook(logbook_for_completions(&cli.global, env).as_deref());
+                protect_without_settings(&cli.global, env);
                 write_file(path, &script)
             }
             None => out
@@ -151,7 +152,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         };
     }
     if let Command::Man { dir } = &command {
-        output::protect_logbook(logbook_for_completions(&cli.global, env).as_deref());
+        protect_without_settings(&cli.global, env);
         return write_manual_pages(dir, out);
     }
     let overrides = Overrides {
@@ -161,8 +162,19 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         lang: cli.global.lang,
     };
     let settings = Settings::load(&overrides, env)?;
-    output::protect_logbook(Some(&settings.db.value));
+    output::protect(Role::Logbook, Some(&settings.db.value));
+    output::protect(Role::Config, settings_file(&settings));
     i18n::set(settings.lang.value);
+    let mut outputs = commands::outputs(&command);
+    if let Some(path) = &cli.global.output {
+        outputs.push(("-o", path));
+    }
+    // Every output is checked before any work, the files that must not be
+    // written over first: that refusal is the one that matters.
+    for (_, path) in &outputs {
+        output::refuse_protected(path)?;
+    }
+    output::refuse_shared(&outputs)?;
     let clock = Clock::from_setting(env.now.as_deref())?;
     let (mut file, style) = match &cli.global.output {
         Some(path) => (
@@ -206,24 +218,45 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
     }
 }
 
-/// The logbook that `completions -o` and `man` must not write over: the one the
-/// settings name, or, when the config file cannot be read, the one the flag,
-/// the environment or the platform names.
-fn logbook_for_completions(global: &cli::Global, env: &Environment) -> Option<PathBuf> {
+/// The config file these settings were read from, if one was.
+fn settings_file(settings: &Settings) -> Option<&Path> {
+    settings
+        .config_file
+        .as_deref()
+        .filter(|_| settings.config_found)
+}
+
+/// Protect what `completions -o` and `man` must not write over: the logbook
+/// and the config file the settings name, or, when the config file cannot be
+/// read, the logbook the flag, the environment or the platform names and the
+/// config file that was tried, if it is there.
+fn protect_without_settings(global: &cli::Global, env: &Environment) {
     let overrides = Overrides {
         config: global.config.clone(),
         db: global.db.clone(),
         by: global.by.clone(),
         lang: global.lang,
     };
-    match Settings::load(&overrides, env) {
-        Ok(settings) => Some(settings.db.value),
-        Err(_) => global
-            .db
-            .clone()
-            .or_else(|| env.db.clone())
-            .or_else(|| env.data_db.clone()),
-    }
+    let (logbook, config) = match Settings::load(&overrides, env) {
+        Ok(settings) => (
+            Some(settings.db.value.clone()),
+            settings_file(&settings).map(Path::to_path_buf),
+        ),
+        Err(e) => {
+            let logbook = global
+                .db
+                .clone()
+                .or_else(|| env.db.clone())
+                .or_else(|| env.data_db.clone());
+            let tried = match e {
+                Error::Config { path, .. } => Some(path),
+                _ => global.config.clone(),
+            };
+            (logbook, tried.filter(|path| path.exists()))
+        }
+    };
+    output::protect(Role::Logbook, logbook.as_deref());
+    output::protect(Role::Config, config.as_deref());
 }
 
 /// Colour on a terminal unless NO_COLOR says otherwise (no-color.org); an
@@ -259,6 +292,13 @@ fn write_manual_pages(dir: &Path, out: &mut dyn Write) -> Result<()> {
         context: t!("main-man-cannot-write", dir = dir.display().to_string()),
         source: e,
     };
+    // Said plainly: the system's own word for a file in the way is "File exists".
+    if std::fs::metadata(dir).is_ok_and(|meta| !meta.is_dir()) {
+        return Err(Error::input(t!(
+            "main-man-not-directory",
+            dir = dir.display().to_string()
+        )));
+    }
     std::fs::create_dir_all(dir).map_err(cannot)?;
     let mut command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
     command.build();

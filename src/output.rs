@@ -14,8 +14,8 @@ use crate::error::{Context, Error, Result};
 /// Hidden temporary files start with this, then the pid of their process.
 const TEMP_PREFIX: &str = ".spotcheck-";
 
-/// The logbook of this run, which no output may be written over.
-static LOGBOOK: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The files of this run that no output may be written over.
+static PROTECTED: Mutex<Vec<(Role, PathBuf)>> = Mutex::new(Vec::new());
 /// The signal that interrupted this run, 0 while none did.
 static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 /// Named temporary files in the user's folders, removed on an interrupt.
@@ -25,7 +25,7 @@ static STORES: Mutex<Vec<rusqlite::InterruptHandle>> = Mutex::new(Vec::new());
 
 /// How long an interrupted command gets to roll back and close the logbook
 /// before the process ends anyway.
-const GRACE: Duration = Duration::from_millis(1500);
+const GRACE: Duration = Duration::from_millis(3000);
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex
@@ -33,9 +33,35 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Name the logbook of this run; outputs are then refused when they are it.
-pub(crate) fn protect_logbook(path: Option<&Path>) {
-    *lock(&LOGBOOK) = path.map(Path::to_path_buf);
+/// What a protected file is to this run, which says how it is guarded and
+/// how a refusal names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The logbook, guarded with its `-journal`, `-wal` and `-shm`.
+    Logbook,
+    /// The config file this run read: an output there would replace the
+    /// settings of every later run.
+    Config,
+}
+
+impl Role {
+    /// The names beside the file that are guarded with it.
+    fn suffixes(self) -> &'static [&'static str] {
+        match self {
+            Role::Logbook => &["", "-journal", "-wal", "-shm"],
+            Role::Config => &[""],
+        }
+    }
+}
+
+/// Name the file of this run that has `role` (none: no longer any); outputs
+/// are then refused when they are it.
+pub(crate) fn protect(role: Role, path: Option<&Path>) {
+    let mut protected = lock(&PROTECTED);
+    protected.retain(|(r, _)| *r != role);
+    if let Some(path) = path {
+        protected.push((role, path.to_path_buf()));
+    }
 }
 
 /// Stop the statement under way on `store` when the run is interrupted.
@@ -128,77 +154,136 @@ pub(crate) fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Where a path leads once its folder's links are followed; for a file that
-/// does not exist yet, its folder's real path and its own name.
+/// Where a path leads once its links are followed; for a file that does not
+/// exist yet (or a link to one), its folder's real path and its own name.
 fn resolved(path: &Path) -> Option<PathBuf> {
     if let Ok(real) = std::fs::canonicalize(path) {
         return Some(real);
     }
+    let path = followed(path);
     let name = path.file_name()?;
-    Some(std::fs::canonicalize(folder_of(path)).ok()?.join(name))
+    Some(std::fs::canonicalize(folder_of(&path)).ok()?.join(name))
 }
 
 /// Where a chain of symbolic links from `path` ends, even when nothing is
-/// there yet: SQLite names a logbook's `-wal` and `-shm` after that file.
+/// there yet: SQLite names a logbook's `-wal` and `-shm` after that file,
+/// and a shell's `>` creates it.
 fn followed(path: &Path) -> PathBuf {
     let mut path = path.to_path_buf();
     // As many links as the system itself follows.
     for _ in 0..40 {
         match std::fs::read_link(&path) {
             Ok(next) if next.is_absolute() => path = next,
-            Ok(next) => path = folder_of(&path).join(next),
+            // Joined to the bare parent, so that a relative link reads in
+            // messages as it was written, without a leading `./`.
+            Ok(next) => path = path.parent().unwrap_or(Path::new("")).join(next),
             Err(_) => break,
         }
     }
     path
 }
 
+/// Where a new file named `path` is made: `path` itself, or, when it is a
+/// symbolic link to nothing yet, the file the link leads to, as a shell's
+/// `>` makes it. Refused when that file's folder is missing, naming both.
+pub(crate) fn through_link(path: &Path) -> Result<PathBuf> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let target = followed(path);
+    let dir = folder_of(&target);
+    if dir.is_dir() {
+        Ok(target)
+    } else {
+        Err(Error::input(t!(
+            "main-output-link-nowhere",
+            path = path.display().to_string(),
+            target = target.display().to_string(),
+            dir = dir.display().to_string()
+        )))
+    }
+}
+
 /// The files beside a database that SQLite reads as part of it.
 const SIDECARS: [&str; 3] = ["-journal", "-wal", "-shm"];
 
-/// The logbook of this run when `path` is it or one of its journals, by
-/// name (as given or as its links resolve) or through a hard link.
-fn logbook_behind(path: &Path) -> Option<PathBuf> {
+/// Whether two paths name one file: by name, as given or as their links
+/// resolve, or as one file under two names (a hard link).
+fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    let logbook = lock(&LOGBOOK).clone()?;
-    let mut bases = vec![logbook.clone()];
-    let real = followed(&logbook);
-    if real != logbook {
-        bases.push(real);
-    }
-    let target = resolved(path);
-    let target_id = std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
-    for base in &bases {
-        for suffix in std::iter::once("").chain(SIDECARS) {
-            let file = with_suffix(base, suffix);
-            let same_name = target.is_some() && resolved(&file) == target;
-            let same_file = target_id.is_some()
-                && std::fs::metadata(&file).ok().map(|m| (m.dev(), m.ino())) == target_id;
-            if same_name || same_file {
-                return Some(logbook);
-            }
+    let id = |path: &Path| std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()));
+    let name = resolved(a);
+    (name.is_some() && resolved(b) == name) || (id(a).is_some() && id(b) == id(a))
+}
+
+/// The protected file of this run that `path` is (or, for the logbook, one
+/// of its journals), with its role.
+fn protected_behind(path: &Path) -> Option<(Role, PathBuf)> {
+    let protected = lock(&PROTECTED).clone();
+    for (role, file) in protected {
+        let mut bases = vec![file.clone()];
+        let real = followed(&file);
+        if real != file {
+            bases.push(real);
+        }
+        let hit = bases.iter().any(|base| {
+            role.suffixes()
+                .iter()
+                .any(|suffix| same_file(&with_suffix(base, suffix), path))
+        });
+        if hit {
+            return Some((role, file));
         }
     }
     None
 }
 
-/// Refuse `path` when it is the logbook or its `-wal` or `-shm`, by name or
-/// through a symbolic or hard link.
-pub(crate) fn refuse_logbook(path: &Path) -> Result<()> {
-    match logbook_behind(path) {
+/// Refuse `path` when it is the logbook or one of its journals, or the
+/// config file, by name or through a symbolic or hard link.
+pub(crate) fn refuse_protected(path: &Path) -> Result<()> {
+    let path_text = path.display().to_string();
+    match protected_behind(path) {
         None => Ok(()),
-        Some(logbook) => Err(Error::input(t!(
+        Some((Role::Logbook, logbook)) => Err(Error::input(t!(
             "main-output-is-logbook",
-            path = path.display().to_string(),
+            path = path_text,
             db = logbook.display().to_string()
         ))),
+        Some((Role::Config, config)) => Err(Error::input(t!(
+            "main-output-is-config",
+            path = path_text,
+            config = config.display().to_string()
+        ))),
     }
+}
+
+/// Refuse one file named for two outputs of a command (`-o` and `--xlsx`,
+/// say), by name or through a link, before any work: the second written
+/// would replace the first, or fail half way for finding it there. A device
+/// or a FIFO is written directly, so both outputs simply go into it.
+pub(crate) fn refuse_shared(outputs: &[(&str, &Path)]) -> Result<()> {
+    let streamed = |path: &Path| std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+    for (n, (flag, path)) in outputs.iter().enumerate() {
+        for (other_flag, other) in outputs.iter().skip(n + 1) {
+            if !streamed(path) && same_file(path, other) {
+                return Err(Error::usage(t!(
+                    "main-outputs-same-file",
+                    flag = *flag,
+                    path = path.display().to_string(),
+                    other_flag = *other_flag,
+                    other = other.display().to_string()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `-journal`, `-wal` and `-shm` names of a database about to be written
 /// at `path` (and at the file its links lead to): SQLite would apply what a
 /// crash left there to the new file, and so damage it. Refused when one of
-/// them is the logbook, which must never be removed.
+/// them is the logbook or the config file, which must never be removed.
 pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     let mut bases = vec![path.to_path_buf()];
     let real = std::fs::canonicalize(path).unwrap_or_else(|_| followed(path));
@@ -209,13 +294,23 @@ pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     for base in &bases {
         for suffix in SIDECARS {
             let file = with_suffix(base, suffix);
-            if let Some(logbook) = logbook_behind(&file) {
-                return Err(Error::input(t!(
+            let refusal = match protected_behind(&file) {
+                None => None,
+                Some((Role::Logbook, logbook)) => Some(t!(
                     "main-sidecar-is-logbook",
                     path = path.display().to_string(),
                     file = file.display().to_string(),
                     db = logbook.display().to_string()
-                )));
+                )),
+                Some((Role::Config, config)) => Some(t!(
+                    "main-sidecar-is-config",
+                    path = path.display().to_string(),
+                    file = file.display().to_string(),
+                    config = config.display().to_string()
+                )),
+            };
+            if let Some(refusal) = refusal {
+                return Err(Error::input(refusal));
             }
             files.push(file);
         }
@@ -223,10 +318,10 @@ pub(crate) fn stale_sidecars(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Remove what [`stale_sidecars`] named, never the logbook.
+/// Remove what [`stale_sidecars`] named, never a protected file.
 pub(crate) fn remove_stale(files: &[PathBuf]) -> io::Result<()> {
     for file in files {
-        if logbook_behind(file).is_some() {
+        if protected_behind(file).is_some() {
             continue;
         }
         match std::fs::remove_file(file) {
@@ -320,7 +415,8 @@ fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 /// Remove the temporary files of runs that were killed before they could,
-/// recognised by the pid in their name; never the logbook, whatever its name.
+/// recognised by the pid in their name; never the logbook or the config
+/// file, whatever their names.
 pub(crate) fn sweep(dir: &Path) {
     let proc = Path::new("/proc");
     if !proc.join("self").exists() {
@@ -340,7 +436,7 @@ pub(crate) fn sweep(dir: &Path) {
         if is_file
             && pid != own
             && !proc.join(pid.to_string()).exists()
-            && logbook_behind(&path).is_none()
+            && protected_behind(&path).is_none()
         {
             let _ = std::fs::remove_file(path);
         }
@@ -411,20 +507,30 @@ fn sync_folder(dir: &Path) {
 
 /// Copy a finished file into one that was already there (opened with
 /// [`open_existing`]), then sync it: the target keeps its inode, owner,
-/// mode and links.
-pub(crate) fn copy_into(source: &mut File, target: &mut File, regular: bool) -> io::Result<()> {
-    check_interrupted()?;
-    source.seek(io::SeekFrom::Start(0))?;
-    if regular {
-        target.set_len(0)?;
+/// mode and links. `path` is the name the user gave it, for messages. Once a
+/// regular file has been cut to be rewritten, a failure leaves it part
+/// written, and the error says so.
+pub(crate) fn copy_into(
+    source: &mut File,
+    target: &mut File,
+    regular: bool,
+    path: &Path,
+) -> Result<()> {
+    let untouched = |e: io::Error| Error::Output(explain(path, e));
+    check_interrupted().map_err(untouched)?;
+    source.seek(io::SeekFrom::Start(0)).map_err(untouched)?;
+    if !regular {
+        io::copy(source, target).map_err(untouched)?;
+        return target.flush().map_err(untouched);
+    }
+    target.set_len(0).map_err(untouched)?;
+    let mut rewrite = || -> io::Result<()> {
         target.seek(io::SeekFrom::Start(0))?;
-    }
-    io::copy(source, target)?;
-    target.flush()?;
-    if regular {
-        target.sync_all()?;
-    }
-    Ok(())
+        io::copy(source, target)?;
+        target.flush()?;
+        target.sync_all()
+    };
+    rewrite().map_err(|e| Error::Output(partly_written(path, e)))
 }
 
 /// A whole file written as [`OutputFile`] writes `-o FILE`: complete or not at all.
@@ -439,7 +545,11 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 /// already there is checked for access first and overwritten in place at the
 /// end; a device or FIFO is written directly.
 pub(crate) struct OutputFile {
+    /// The name the user gave, for messages.
     path: PathBuf,
+    /// Where a new file gets its name: `path`, or the file a symbolic link
+    /// there leads to.
+    target: PathBuf,
     writer: BufWriter<File>,
     place: Place,
 }
@@ -458,18 +568,20 @@ enum Place {
 
 impl OutputFile {
     pub(crate) fn create(path: &Path) -> Result<OutputFile> {
-        refuse_logbook(path)?;
-        let dir = folder_of(path);
+        refuse_protected(path)?;
+        let mut target = path.to_path_buf();
         let (place, file) = match existing(path)? {
             Existing::Other => (Place::Direct, open_existing(path)?),
             Existing::File => {
-                let target = open_existing(path)?;
-                let temp = tempfile::tempfile_in(dir)
+                let existing = open_existing(path)?;
+                let temp = tempfile::tempfile_in(folder_of(path))
                     .or_else(|_| tempfile::tempfile())
                     .map_err(|e| cannot_write(path, e))?;
-                (Place::Overwrite(target), temp)
+                (Place::Overwrite(existing), temp)
             }
             Existing::Nothing => {
+                target = through_link(path)?;
+                let dir = folder_of(&target);
                 if !dir.is_dir() {
                     return Err(Error::input(t!(
                         "main-output-no-directory",
@@ -483,6 +595,7 @@ impl OutputFile {
         };
         Ok(OutputFile {
             path: path.to_path_buf(),
+            target,
             writer: BufWriter::new(file),
             place,
         })
@@ -495,44 +608,69 @@ impl OutputFile {
         let (mut file, _) = self.writer.into_parts();
         match self.place {
             Place::Direct => check_interrupted().map_err(failed),
-            Place::Overwrite(mut target) => copy_into(&mut file, &mut target, true).map_err(failed),
+            Place::Overwrite(mut existing) => copy_into(&mut file, &mut existing, true, &path),
             #[cfg(target_os = "linux")]
             Place::Unnamed => {
                 file.sync_all().map_err(failed)?;
                 check_interrupted().map_err(failed)?;
-                link_unnamed(&file, &path).with_context(|| writing(&path))?;
-                sync_folder(folder_of(&path));
+                link_unnamed(&file, &self.target).with_context(|| writing(&path))?;
+                sync_folder(folder_of(&self.target));
                 Ok(())
             }
             Place::Named(temp) => {
                 file.sync_all().map_err(failed)?;
                 check_interrupted().map_err(failed)?;
                 let temp_path = temp.to_path_buf();
-                let moved = temp.persist_noclobber(&path);
+                let moved = temp.persist_noclobber(&self.target);
                 forget_temporary(&temp_path);
                 moved.map_err(|e| e.error).with_context(|| writing(&path))?;
-                sync_folder(folder_of(&path));
+                sync_folder(folder_of(&self.target));
                 Ok(())
             }
         }
     }
 }
 
+/// Whether an error means there was no room for what was written.
+fn no_room(error: &io::Error) -> bool {
+    use io::ErrorKind;
+    matches!(
+        error.kind(),
+        ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded
+    )
+}
+
 /// An error while writing, told about the file the user named rather than
 /// the temporary file beside it.
 fn explain(path: &Path, error: io::Error) -> io::Error {
-    use io::ErrorKind;
     let problem = match error.kind() {
-        ErrorKind::StorageFull | ErrorKind::FileTooLarge | ErrorKind::QuotaExceeded => {
-            t!("main-output-disk-full")
-        }
-        ErrorKind::Other => error.to_string(),
+        _ if no_room(&error) => t!("main-output-disk-full"),
+        io::ErrorKind::Other => error.to_string(),
         kind => kind.to_string(),
     };
     io::Error::new(
         error.kind(),
         t!(
             "main-cannot-write-because",
+            path = path.display().to_string(),
+            problem = problem
+        ),
+    )
+}
+
+/// An error while a file already there was being written over in place:
+/// its old content is gone, the new one may be there only in part, and the
+/// complete result was in a temporary file that no longer exists.
+fn partly_written(path: &Path, error: io::Error) -> io::Error {
+    let problem = match error.kind() {
+        _ if no_room(&error) => t!("main-output-no-room"),
+        io::ErrorKind::Other => error.to_string(),
+        kind => kind.to_string(),
+    };
+    io::Error::new(
+        error.kind(),
+        t!(
+            "main-output-partly-written",
             path = path.display().to_string(),
             problem = problem
         ),

@@ -75,3 +75,12 @@ main-interrupted = interrupted
 
 ## Backups: the journals beside the target.
 main-sidecar-is-logbook = cannot write `{ $path }`: `{ $file }` beside it is the logbook `{ $db }` or one of its files, which SQLite would take for a journal of the copy; name another file
+
+## Outputs: files that are not to be written over, links, two outputs in one file.
+main-output-is-config = cannot write `{ $path }`: it is the config file `{ $config }` that spotcheck read for this command, and writing there would replace its settings; name another file
+main-sidecar-is-config = cannot write `{ $path }`: `{ $file }` beside it is the config file `{ $config }`, which SQLite would take for a journal of the copy; name another file
+main-output-link-nowhere = cannot write `{ $path }`: it is a symbolic link to `{ $target }`, and the directory `{ $dir }` does not exist; make the directory or name another file
+main-outputs-same-file = `{ $flag } { $path }` and `{ $other_flag } { $other }` are the same file, and one output would overwrite the other; name a different file for each
+main-man-not-directory = cannot write manual pages to `{ $dir }`: it is a file, not a directory; name a directory, as `~/.local/share/man/man1`
+main-output-no-room = the disk is full, or the file larger than this system allows
+main-output-partly-written = cannot write `{ $path }`: { $problem }; it was being written over in place, so it may now hold part of the new result and nothing of what it held before, and the complete result was not kept anywhere: put that right and run the command again

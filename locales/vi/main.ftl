@@ -75,3 +75,12 @@ main-interrupted = đã bị ngắt
 
 ## Backups: the journals beside the target.
 main-sidecar-is-logbook = không ghi được `{ $path }`: `{ $file }` bên cạnh là sổ kiểm tra `{ $db }` hoặc một tệp của sổ, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
+
+## Outputs: files that are not to be written over, links, two outputs in one file.
+main-output-is-config = không ghi được `{ $path }`: đó là tệp cấu hình `{ $config }` mà spotcheck đã đọc cho lệnh này, ghi vào sẽ thay mất các thiết lập trong đó; hãy chọn tệp khác
+main-sidecar-is-config = không ghi được `{ $path }`: `{ $file }` bên cạnh là tệp cấu hình `{ $config }`, SQLite sẽ coi đó là nhật ký của bản sao; hãy chọn tệp khác
+main-output-link-nowhere = không ghi được `{ $path }`: đó là liên kết tượng trưng tới `{ $target }`, và thư mục `{ $dir }` không tồn tại; hãy tạo thư mục đó hoặc chọn tệp khác
+main-outputs-same-file = `{ $flag } { $path }` và `{ $other_flag } { $other }` là cùng một tệp, kết quả này sẽ ghi đè kết quả kia; hãy chọn một tệp riêng cho mỗi kết quả
+main-man-not-directory = không ghi được trang hướng dẫn vào `{ $dir }`: đó là một tệp, không phải thư mục; hãy chọn một thư mục, như `~/.local/share/man/man1`
+main-output-no-room = ổ đĩa đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép
+main-output-partly-written = không ghi được `{ $path }`: { $problem }; tệp đang được ghi đè tại chỗ nên giờ có thể chỉ chứa một phần kết quả mới và không còn gì của nội dung cũ, còn kết quả đầy đủ không được lưu ở đâu cả: hãy khắc phục rồi chạy lại lệnh

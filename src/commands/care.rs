@@ -131,7 +131,7 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
 pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<()> {
     use crate::error::{Context, Error};
     use crate::output::{self, Existing};
-    output::refuse_logbook(file)?;
+    output::refuse_protected(file)?;
     let existing = output::existing(file)?;
     // A device or FIFO is not replaced, so `--force` is not needed for it.
     if existing == Existing::File && !force {
@@ -140,7 +140,12 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
             file = file.display().to_string()
         )));
     }
-    let dir = output::folder_of(file);
+    // A symbolic link to nothing yet makes the file it leads to.
+    let place = match existing {
+        Existing::Nothing => output::through_link(file)?,
+        Existing::File | Existing::Other => file.to_path_buf(),
+    };
+    let dir = output::folder_of(&place);
     if !dir.is_dir() {
         return Err(Error::input(t!(
             "care-no-directory",
@@ -149,7 +154,7 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         )));
     }
     // A journal a crash left beside the target would be applied to the copy;
-    // refused now when one of those names is the logbook itself.
+    // refused now when one of those names is the logbook or the config file.
     let stale = match existing {
         Existing::Other => Vec::new(),
         Existing::File | Existing::Nothing => output::stale_sidecars(file)?,
@@ -190,9 +195,9 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         Some(target) => {
             let regular = existing == Existing::File;
             let (mut copy, _path) = temp.into_parts();
-            output::copy_into(&mut copy, target, regular).with_context(writing)?;
+            output::copy_into(&mut copy, target, regular, file)?;
         }
-        None => output::move_into_place(temp, file, false).with_context(writing)?,
+        None => output::move_into_place(temp, &place, false).with_context(writing)?,
     }
     let line = t!(
         "care-backed-up",

@@ -67,6 +67,28 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     }
 }
 
+/// The files a command writes besides `-o`, each with the flag that names
+/// it, so that one file named twice is refused before any work.
+pub(crate) fn outputs(command: &Command) -> Vec<(&'static str, &std::path::Path)> {
+    use crate::cli::ReportCommand;
+    let mut outputs = Vec::new();
+    match command {
+        Command::Report(ReportCommand::Month { xlsx, svg, .. }) => {
+            outputs.extend(xlsx.as_deref().map(|file| ("--xlsx", file)));
+            outputs.extend(svg.as_deref().map(|file| ("--svg", file)));
+        }
+        Command::Report(ReportCommand::Trend { svg, .. }) => {
+            outputs.extend(svg.as_deref().map(|file| ("--svg", file)));
+        }
+        Command::Export(args) => {
+            outputs.extend(args.xlsx.as_deref().map(|file| ("--xlsx", file)));
+        }
+        Command::Backup { file, .. } => outputs.push(("backup", file.as_path())),
+        _ => {}
+    }
+    outputs
+}
+
 /// Typed text, trimmed; empty text counts as not given.
 fn text(value: Option<String>) -> Option<String> {
     value

@@ -365,6 +365,12 @@ impl Store {
             })?;
         let value = work(&tx)?;
         search::index_pending(&tx)?;
+        // Ctrl-C may come between statements, where interrupting SQLite does
+        // nothing: the write is then rolled back here rather than committed
+        // while the process is being told to end.
+        if crate::output::is_interrupted() {
+            return Err(Error::input(t!("main-interrupted")));
+        }
         tx.commit().with_context(|| t!("store-committing-write"))?;
         Ok(value)
     }

@@ -10,20 +10,7 @@ use std::time::{Duration, Instant};
 
 use calamine::{Reader, Xlsx, open_workbook};
 
-use crate::support::Logbook;
-
-/// Pseudo-random moments, the same on every run (SplitMix64).
-struct Moments(u64);
-
-impl Moments {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        (z ^ (z >> 31)) % bound.max(1)
-    }
-}
+use crate::support::{Logbook, Moments};
 
 const SIGINT: i32 = 2;
 const SIGKILL: i32 = 9;

@@ -694,3 +694,372 @@ fn a_backup_to_a_device_sweeps_the_leftovers_of_killed_runs_in_the_temporary_fol
     assert!(!leftover.exists(), "the leftover was kept");
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
 }
+
+fn config_refusal(target: &str, config: &Path) -> String {
+    format!(
+        "error: cannot write `{target}`: it is the config file `{}` that spotcheck read for \
+         this command, and writing there would replace its settings; name another file\n",
+        config.display()
+    )
+}
+
+const SETTINGS: &str = "inspector = \"Lê Thị Hoa\"\n";
+
+#[test]
+fn the_config_file_in_use_is_refused_as_an_output_by_name_and_through_links() {
+    let book = logbook_with_a_finding().config(SETTINGS);
+    let config = book.home().join("config.toml");
+    std::os::unix::fs::symlink(&config, book.path("settings.toml")).unwrap();
+    std::fs::hard_link(&config, book.path("same.toml")).unwrap();
+    let whole = config.display().to_string();
+    let before = book.snapshot();
+    for args in WRITERS {
+        for target in [
+            whole.as_str(),
+            "home/config.toml",
+            "./home/../home/config.toml",
+            "settings.toml",
+            "same.toml",
+        ] {
+            let args = with_target(args, target);
+            let output = book.run(&args);
+            assert_eq!(
+                (output.code, output.stderr.as_str()),
+                (1, config_refusal(target, &config).as_str()),
+                "{}",
+                output.dump
+            );
+        }
+    }
+    std::fs::create_dir(book.path("man1")).unwrap();
+    std::os::unix::fs::symlink(&config, book.path("man1/spotcheck.1")).unwrap();
+    let stderr = book.fails(&["man", "man1"], 1);
+    assert_eq!(stderr, config_refusal("man1/spotcheck.1", &config));
+    std::fs::remove_dir_all(book.path("man1")).unwrap();
+    book.assert_unchanged(&before);
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), SETTINGS);
+}
+
+#[test]
+fn the_config_file_in_its_default_place_is_refused_even_when_it_cannot_be_read() {
+    let book = logbook_with_a_finding();
+    let dir = book.home().join(".config/spotcheck");
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, SETTINGS).unwrap();
+    let target = config.display().to_string();
+    for args in [
+        &["list", "-o", "TARGET"][..],
+        &["report", "month", "2022-05", "--svg", "TARGET"],
+        &["completions", "bash", "-o", "TARGET"],
+    ] {
+        let stderr = book.fails(&with_target(args, &target), 1);
+        assert_eq!(stderr, config_refusal(&target, &config), "{args:?}");
+    }
+    // A config file with a mistake in it is still the user's settings.
+    std::fs::write(&config, "inspector = [broken").unwrap();
+    let stderr = book.fails(&["completions", "bash", "-o", &target], 1);
+    assert_eq!(stderr, config_refusal(&target, &config));
+    let named = logbook_with_a_finding().config("inspector = [broken");
+    let config = named.home().join("config.toml");
+    let stderr = named.fails(&["completions", "zsh", "-o", "home/config.toml"], 1);
+    assert_eq!(stderr, config_refusal("home/config.toml", &config));
+    assert_eq!(
+        std::fs::read_to_string(&config).unwrap(),
+        "inspector = [broken"
+    );
+}
+
+#[test]
+fn a_backup_never_removes_the_config_file_named_as_its_journal() {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    std::fs::write(book.path("copy.db-wal"), SETTINGS).unwrap();
+    let configured = Logbook::new().with_db(book.db());
+    let output = configured.run(&[
+        "--config",
+        book.path("copy.db-wal").to_str().unwrap(),
+        "backup",
+        book.path("copy.db").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (output.code, output.stderr),
+        (
+            1,
+            format!(
+                "error: cannot write `{}`: `{}` beside it is the config file `{}`, which SQLite \
+                 would take for a journal of the copy; name another file\n",
+                book.path("copy.db").display(),
+                book.path("copy.db-wal").display(),
+                book.path("copy.db-wal").display()
+            )
+        ),
+    );
+    assert_eq!(
+        std::fs::read_to_string(book.path("copy.db-wal")).unwrap(),
+        SETTINGS
+    );
+    assert!(!book.path("copy.db").exists());
+}
+
+#[test]
+fn a_link_to_a_file_not_there_yet_is_written_through_as_a_shell_does() {
+    let book = logbook_with_a_finding();
+    std::fs::create_dir(book.path("real")).unwrap();
+    let link = |target: &str, name: &str| {
+        std::os::unix::fs::symlink(target, book.path(name)).unwrap();
+    };
+    link("real/findings.csv", "out.csv");
+    link("real/report.xlsx", "report.xlsx");
+    link("real/copy.db", "copy.db");
+    link(book.path("real/far.csv").to_str().unwrap(), "hop2");
+    link("hop2", "hop1");
+    let whole = book.ok(&["export", "findings"]);
+    for (args, file) in [
+        (
+            &["export", "findings", "-o", "out.csv"][..],
+            "real/findings.csv",
+        ),
+        (&["export", "findings", "-o", "hop1"], "real/far.csv"),
+        (
+            &["report", "month", "2022-05", "--xlsx", "report.xlsx"],
+            "real/report.xlsx",
+        ),
+        (&["backup", "copy.db"], "real/copy.db"),
+    ] {
+        let output = book.run(args);
+        assert_eq!(output.code, 0, "{}", output.dump);
+        let meta = std::fs::symlink_metadata(book.path(file)).unwrap();
+        assert!(meta.is_file(), "{args:?} did not make {file}");
+        assert_eq!(meta.mode() & 0o777, 0o600, "{file}");
+    }
+    for name in ["out.csv", "report.xlsx", "copy.db", "hop1", "hop2"] {
+        let meta = std::fs::symlink_metadata(book.path(name)).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "the link {name} was replaced"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(book.path("real/findings.csv")).unwrap(),
+        whole
+    );
+    assert_eq!(
+        std::fs::read_to_string(book.path("real/far.csv")).unwrap(),
+        whole
+    );
+    let xlsx = std::fs::read(book.path("real/report.xlsx")).unwrap();
+    assert!(xlsx.starts_with(b"PK"), "not a workbook");
+    assert_eq!(integrity(&book.path("real/copy.db")), "ok");
+}
+
+#[test]
+fn a_link_into_a_missing_folder_is_refused_naming_the_link_and_where_it_leads() {
+    let book = logbook_with_a_finding();
+    std::os::unix::fs::symlink("missing/findings.csv", book.path("gone.csv")).unwrap();
+    let before = book.snapshot();
+    for args in [
+        &["export", "findings", "-o", "gone.csv"][..],
+        &["report", "month", "2022-05", "--xlsx", "gone.csv"],
+        &["backup", "gone.csv"],
+    ] {
+        let stderr = book.fails(args, 1);
+        assert_eq!(
+            stderr,
+            "error: cannot write `gone.csv`: it is a symbolic link to `missing/findings.csv`, \
+             and the directory `missing` does not exist; make the directory or name another \
+             file\n",
+            "{args:?}"
+        );
+    }
+    book.assert_unchanged(&before);
+    assert!(!book.path("missing").exists());
+}
+
+fn same_file(flag: &str, path: &str, other_flag: &str, other: &str) -> String {
+    format!(
+        "error: `{flag} {path}` and `{other_flag} {other}` are the same file, and one output \
+         would overwrite the other; name a different file for each\n"
+    )
+}
+
+#[test]
+fn one_file_named_for_two_outputs_is_refused_before_any_work() {
+    let book = logbook_with_a_finding();
+    std::fs::write(book.path("kept.xlsx"), "kept").unwrap();
+    std::fs::hard_link(book.path("kept.xlsx"), book.path("also.xlsx")).unwrap();
+    std::os::unix::fs::symlink("r.out", book.path("link.out")).unwrap();
+    let month = ["report", "month", "2022-05"];
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            [&month[..], &["--xlsx", "r.out", "-o", "r.out"]].concat(),
+            same_file("--xlsx", "r.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--xlsx", "link.out", "-o", "r.out"]].concat(),
+            same_file("--xlsx", "link.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--svg", "./r.out", "-o", "r.out"]].concat(),
+            same_file("--svg", "./r.out", "-o", "r.out"),
+        ),
+        (
+            [&month[..], &["--xlsx", "kept.xlsx", "--svg", "also.xlsx"]].concat(),
+            same_file("--xlsx", "kept.xlsx", "--svg", "also.xlsx"),
+        ),
+        (
+            vec!["report", "trend", "--svg", "r.out", "-o", "link.out"],
+            same_file("--svg", "r.out", "-o", "link.out"),
+        ),
+        (
+            vec![
+                "export",
+                "findings",
+                "--xlsx",
+                "also.xlsx",
+                "-o",
+                "kept.xlsx",
+            ],
+            same_file("--xlsx", "also.xlsx", "-o", "kept.xlsx"),
+        ),
+        (
+            vec!["backup", "r.out", "-o", "r.out"],
+            same_file("backup", "r.out", "-o", "r.out"),
+        ),
+    ];
+    let before = book.snapshot();
+    for (args, expected) in &cases {
+        let stderr = book.fails(args, 2);
+        assert_eq!(&stderr, expected, "{args:?}");
+    }
+    book.assert_unchanged(&before);
+    assert_eq!(std::fs::read(book.path("kept.xlsx")).unwrap(), b"kept");
+    // The logbook named twice is refused as the logbook.
+    let stderr = book.fails(
+        &[
+            "report",
+            "month",
+            "2022-05",
+            "--xlsx",
+            "logbook.db",
+            "-o",
+            "logbook.db",
+        ],
+        1,
+    );
+    assert_eq!(stderr, refusal("logbook.db", &book));
+    // Standard output takes both, one after the other.
+    std::os::unix::fs::symlink("/proc/self/fd/1", book.path("stdout")).unwrap();
+    let both = book.ok(&[
+        "report", "month", "2022-05", "--svg", "stdout", "-o", "stdout",
+    ]);
+    let report = book.ok(&["report", "month", "2022-05"]);
+    assert!(both.starts_with("<svg"), "{both}");
+    assert!(both.ends_with(&format!("</svg>\n{report}")), "{both}");
+    // Refused before the logbook is even looked for.
+    let empty = Logbook::new();
+    let stderr = empty.fails(&["report", "month", "--xlsx", "r.out", "-o", "r.out"], 2);
+    assert_eq!(stderr, same_file("--xlsx", "r.out", "-o", "r.out"));
+    assert!(!empty.db().exists());
+}
+
+#[test]
+fn manual_pages_into_a_file_are_refused_as_not_a_directory() {
+    let book = Logbook::new();
+    std::fs::write(book.path("notes.txt"), "kept\n").unwrap();
+    std::os::unix::fs::symlink("notes.txt", book.path("notes-link")).unwrap();
+    for name in ["notes.txt", "notes-link"] {
+        let stderr = book.fails(&["man", name], 1);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: cannot write manual pages to `{name}`: it is a file, not a directory; \
+                 name a directory, as `~/.local/share/man/man1`\n"
+            )
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(book.path("notes.txt")).unwrap(),
+        "kept\n"
+    );
+}
+
+/// A logbook with `rows` findings, imported, so that an export is larger
+/// than a small disk.
+fn logbook_with_findings(rows: usize) -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let visits = book.ok(&["export", "visits"]);
+    let visit_uid = visits
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split(',').next())
+        .unwrap()
+        .to_string();
+    let mut csv = String::from("uid,visit_uid,kind,description\n");
+    for n in 0..rows {
+        csv.push_str(&format!(
+            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
+        ));
+    }
+    std::fs::write(book.path("findings.csv"), csv).unwrap();
+    book.ok(&["import", "findings", "findings.csv"]);
+    std::fs::remove_file(book.path("findings.csv")).unwrap();
+    book
+}
+
+#[test]
+fn an_overwrite_cut_short_by_a_full_disk_says_the_file_may_be_partly_written() {
+    let book = logbook_with_findings(600);
+    let whole = book.ok(&["export", "findings"]);
+    assert!(whole.len() > 128 * 1024, "the export fits the small disk");
+    std::fs::create_dir(book.path("small")).unwrap();
+    // A disk of 64 KB with no inode left beside the file already there: the
+    // result is written aside in the temporary folder, which has room, and
+    // the copy into the file runs out of space part way. The disk is
+    // mounted in a mount namespace of its own, gone when the command ends.
+    let script = "mount -t tmpfs -o size=64k,nr_inodes=2 tmpfs small || exit 99
+        printf 'an older export\\n' > small/findings.csv
+        \"$@\"
+        code=$?
+        cat small/findings.csv > after.csv
+        exit $code";
+    let output = book
+        .wrapper("unshare")
+        .args(["--mount", "sh", "-c", script, "sh"])
+        .args(book.command_line(&["export", "findings", "-o", "small/findings.csv"]))
+        .env("TMPDIR", book.dir())
+        .stdout(Stdio::null())
+        .output();
+    let output = match output {
+        Ok(output) if output.status.code() != Some(99) => output,
+        _ => {
+            skip("cannot mount a small file system here (`unshare --mount` needs root)");
+            return;
+        }
+    };
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        (output.status.code(), stderr.as_str()),
+        (
+            Some(1),
+            "error: writing output: cannot write `small/findings.csv`: the disk is full, or the \
+             file larger than this system allows; it was being written over in place, so it may \
+             now hold part of the new result and nothing of what it held before, and the \
+             complete result was not kept anywhere: put that right and run the command again\n"
+        )
+    );
+    let after = std::fs::read_to_string(book.path("after.csv")).unwrap();
+    assert!(
+        after.len() < whole.len() && whole.starts_with(&after),
+        "not part of the result: {} bytes",
+        after.len()
+    );
+    let left: Vec<String> = std::fs::read_dir(book.dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.') || name.contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}

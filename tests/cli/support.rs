@@ -377,6 +377,21 @@ fn list_files(root: &Path, dir: &Path, into: &mut Vec<String>) {
     }
 }
 
+/// Pseudo-random moments, the same on every run (SplitMix64): where kills
+/// and signals land in the tests that interrupt commands.
+pub struct Moments(pub u64);
+
+impl Moments {
+    /// The next moment, below `bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        (z ^ (z >> 31)) % bound.max(1)
+    }
+}
+
 /// The cells of a terminal table, row by row, the header row first.
 pub fn table_cells(table: &str) -> Vec<Vec<String>> {
     table
