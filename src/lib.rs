@@ -24,6 +24,7 @@ mod output;
 pub mod render;
 pub mod report;
 pub mod store;
+mod view;
 pub mod workbook;
 
 use std::ffi::OsString;

@@ -1,117 +1,19 @@
 //! `late`, `absent`, `overdue`, `other`: logging findings to a visit.
 
-use chrono::{NaiveDate, NaiveTime};
-use rusqlite::Transaction;
+use chrono::NaiveDate;
 
-use super::{finding_detail, finding_record, office_hours};
+use super::{days_late, late_figures, name, overdue_figures};
 use crate::Ctx;
 use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::{self, FindingKind, limits};
-use crate::store::{
-    Access, Author, FindingRow, NewFinding, Numbered, PersonRow, Store, UnitRow, VisitRow,
-    findings, people, resolve_id, units, visits,
-};
-
-/// The visit a finding goes to and its unit.
-pub(super) struct Target {
-    pub visit: VisitRow,
-    pub unit: UnitRow,
-}
-
-pub(super) fn target(tx: &Transaction<'_>, visit: Option<&str>) -> Result<Target> {
-    let id = match visit {
-        Some(typed) => resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
-        None => visits::require_current(tx)?,
-    };
-    let visit = visits::get(tx, id)?;
-    let unit = units::get(tx, visit.unit_id)?;
-    Ok(Target { visit, unit })
-}
-
-/// A person of the visit's unit, added to its staff if new.
-pub(super) fn person(
-    tx: &Transaction<'_>,
-    unit: &UnitRow,
-    name: &str,
-    author: &Author,
-) -> Result<(PersonRow, bool)> {
-    people::find_or_insert(tx, unit.id, name, author)
-}
-
-/// A person's name as typed where `flag` says.
-pub(super) fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
-    input::typed_text(flag, TextKind::Name, typed)
-}
+use crate::model::FindingKind;
+use crate::store::visits::{self, Target};
+use crate::store::{Access, FindingRow, NewFinding, PersonRow, Store, findings, people, tasks};
+use crate::view::{finding_detail, finding_record};
 
 fn required_name(typed: &str) -> Result<String> {
     name("PERSON", Some(typed.to_string()))?.ok_or_else(|| Error::input(t!("field-name-needed")))
-}
-
-/// Minutes late from an arrival time or a figure typed directly.
-pub(super) fn late_figures(
-    ctx: &Ctx<'_>,
-    unit: &UnitRow,
-    date: NaiveDate,
-    arrived: Option<NaiveTime>,
-    minutes: Option<u32>,
-    expected: Option<NaiveTime>,
-) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
-    if let Some(minutes) = minutes {
-        if minutes == 0 {
-            return Err(Error::input(t!("field-minutes-zero")));
-        }
-        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
-        return Ok((None, expected, minutes));
-    }
-    let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
-    let expected = expected.unwrap_or_else(|| {
-        let (morning, afternoon) = office_hours(ctx, unit, date);
-        model::half_day_start(arrived, morning, afternoon)
-    });
-    match model::minutes_late(arrived, expected) {
-        Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),
-        None => Err(Error::input(t!(
-            "field-not-late",
-            arrived = arrived.format("%H:%M").to_string(),
-            expected = expected.format("%H:%M").to_string()
-        ))),
-    }
-}
-
-/// Calendar and working days a file is overdue as of its return or the visit.
-pub(super) fn overdue_figures(
-    ctx: &Ctx<'_>,
-    file_ref: &str,
-    due: NaiveDate,
-    received: Option<NaiveDate>,
-    returned: Option<NaiveDate>,
-    visit_date: NaiveDate,
-) -> Result<(i64, i64)> {
-    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    if let Some(received) = received {
-        if received > due {
-            return Err(Error::input(t!(
-                "field-received-after-due",
-                received = day(received),
-                due = day(due)
-            )));
-        }
-    }
-    let as_of = returned.unwrap_or(visit_date);
-    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d)).ok_or_else(|| {
-        let when = match returned {
-            Some(r) => t!("field-returned-on", day = day(r)),
-            None => t!("field-checked-on", day = day(visit_date)),
-        };
-        Error::input(t!(
-            "field-not-overdue",
-            file = file_ref,
-            due = day(due),
-            when = when
-        ))
-    })
 }
 
 fn apply_common(finding: &mut NewFinding, common: &FindingCommon) -> Result<()> {
@@ -219,7 +121,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let (arrived, expected, minutes) = late_figures(
             ctx,
             &unit,
@@ -228,7 +130,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
             args.minutes,
             expected,
         )?;
-        let (person, added) = person(tx, &unit, &name, &author)?;
+        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Late);
         finding.person_id = Some(person.id);
         finding.arrived_at = arrived;
@@ -248,8 +150,8 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
-        let (person, added) = person(tx, &unit, &name, &author)?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
+        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
         finding.person_id = Some(person.id);
         finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
@@ -281,7 +183,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let (days, working) = overdue_figures(
             ctx,
             &file_ref,
@@ -293,7 +195,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         let mut finding = NewFinding::new(visit.id, FindingKind::Overdue);
         let mut added = None;
         if let Some(officer) = &officer {
-            let (person, is_new) = person(tx, &unit, officer, &author)?;
+            let (person, is_new) = people::find_or_insert(tx, unit.id, officer, &author)?;
             finding.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
@@ -322,11 +224,11 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Other);
         let mut added = None;
         if let Some(name) = &person_name {
-            let (person, is_new) = person(tx, &unit, name, &author)?;
+            let (person, is_new) = people::find_or_insert(tx, unit.id, name, &author)?;
             finding.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
@@ -343,10 +245,10 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
 /// its deadline.
 pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
-    let task = super::task::find(&store, &args.task)?;
+    let task = tasks::find(store.conn(), &args.task)?;
     let author = ctx.author();
     let row = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let visit_date = visit.started_at.date();
         let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         if task.voided_at.is_some() {
@@ -368,15 +270,14 @@ pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
                 visit = day(visit_date)
             )));
         }
-        let (days, working) = super::task::days_late(ctx, task.fields.due_on, visit_date)
-            .ok_or_else(|| {
-                Error::input(t!(
-                    "field-task-not-due",
-                    task = task.id,
-                    due = day(task.fields.due_on),
-                    visit = day(visit_date)
-                ))
-            })?;
+        let (days, working) = days_late(ctx, task.fields.due_on, visit_date).ok_or_else(|| {
+            Error::input(t!(
+                "field-task-not-due",
+                task = task.id,
+                due = day(task.fields.due_on),
+                visit = day(visit_date)
+            ))
+        })?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Task);
         finding.task_id = Some(task.id);
         finding.description = Some(task.fields.text.clone());

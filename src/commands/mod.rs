@@ -1,5 +1,10 @@
 //! One module per command group. Each turns parsed arguments into calls on the
 //! store and hands the result to the renderer.
+//!
+//! No command module uses another: what several of them need is here (how
+//! typed periods, names and figures are read), in the store (finding the
+//! record a person typed) or in `view` (how findings and history are shown),
+//! so that a change to one command cannot reach round into another.
 
 mod add;
 mod care;
@@ -14,26 +19,38 @@ mod task;
 mod unit;
 mod visit;
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::Ctx;
-use crate::cli::{Command, PeriodArgs};
+use crate::cli::{Command, PeriodArgs, UnitCommand};
 use crate::error::{Error, Result};
-use crate::input;
-use crate::model::Period;
-use crate::store::{FindingRow, UnitRow};
+use crate::input::{self, TextKind};
+use crate::model::{self, Period, limits};
+use crate::store::UnitRow;
+use crate::store::exchange::Records;
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
         Command::Status => care::status(ctx),
         Command::Init => care::init(ctx),
         Command::Config => care::config(ctx),
-        Command::Unit(command) => unit::run(ctx, command),
+        Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
+        Command::Unit(UnitCommand::List) => unit::list(ctx),
+        Command::Unit(UnitCommand::Edit(args)) => unit::edit(ctx, args),
+        Command::Unit(UnitCommand::Import { file }) => exchange::import(ctx, Records::Units, &file),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),
         Command::Plan(command) => plan::run(ctx, command),
         Command::Task(command) => task::run(ctx, command),
-        Command::Add => add::add(ctx),
+        Command::Add => {
+            // The answers become the commands a person would type, run here
+            // like any other, so that `add` records exactly what they record.
+            let lines = add::ask(ctx)?;
+            for line in &lines {
+                dispatch(ctx, add::command(line)?)?;
+            }
+            add::teach(ctx, &lines)
+        }
         Command::Late(args) => log::late(ctx, args),
         Command::Absent(args) => log::absent(ctx, args),
         Command::Overdue(args) => log::overdue(ctx, args),
@@ -107,7 +124,7 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
 
 /// The morning and afternoon start at a unit on a date: the unit's own hours
 /// where it has them, else the configured ones (summer schedule applied).
-fn office_hours(ctx: &Ctx<'_>, unit: &UnitRow, date: chrono::NaiveDate) -> (NaiveTime, NaiveTime) {
+fn office_hours(ctx: &Ctx<'_>, unit: &UnitRow, date: NaiveDate) -> (NaiveTime, NaiveTime) {
     let hours = ctx.settings.hours_on(date);
     (
         unit.morning_start.unwrap_or(hours.morning),
@@ -115,123 +132,77 @@ fn office_hours(ctx: &Ctx<'_>, unit: &UnitRow, date: chrono::NaiveDate) -> (Naiv
     )
 }
 
-/// A short description of what was found, for one-line messages and tables.
-fn finding_detail(row: &FindingRow) -> String {
-    use crate::model::FindingKind;
-    let f = &row.fields;
-    let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
-    match f.kind {
-        FindingKind::Late => {
-            let minutes = f.minutes_late.unwrap_or(0);
-            match (time(f.arrived_at), time(f.expected_at)) {
-                (Some(arrived), Some(expected)) => t!(
-                    "detail-late-at",
-                    minutes = minutes,
-                    arrived = arrived,
-                    expected = expected
-                ),
-                _ => t!("detail-late", minutes = minutes),
-            }
+/// A person's name as typed where `flag` says.
+fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
+    input::typed_text(flag, TextKind::Name, typed)
+}
+
+/// Minutes late from an arrival time or a figure typed directly.
+fn late_figures(
+    ctx: &Ctx<'_>,
+    unit: &UnitRow,
+    date: NaiveDate,
+    arrived: Option<NaiveTime>,
+    minutes: Option<u32>,
+    expected: Option<NaiveTime>,
+) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
+    if let Some(minutes) = minutes {
+        if minutes == 0 {
+            return Err(Error::input(t!("field-minutes-zero")));
         }
-        FindingKind::Absent => match &f.meeting {
-            Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
-            None => t!("detail-work-day"),
-        },
-        FindingKind::Overdue => {
-            let days = f.days_overdue.unwrap_or(0);
-            let working = f.working_days_overdue.unwrap_or(0);
-            let mut text = t!(
-                "detail-overdue",
-                file = f.file_ref.as_deref().unwrap_or("?"),
-                days = days,
-                working = working
-            );
-            if let Some(procedure) = &f.procedure {
-                text.push_str(&format!(", {procedure}"));
-            }
-            text
-        }
-        FindingKind::Other => {
-            let mut text = f.description.clone().unwrap_or_default();
-            if let Some(category) = &f.category {
-                text.push_str(&format!(" [{category}]"));
-            }
-            text
-        }
-        FindingKind::Task => t!(
-            "detail-task",
-            task = f.task_id.unwrap_or(0),
-            text = f.description.as_deref().unwrap_or(""),
-            days = f.days_overdue.unwrap_or(0),
-            working = f.working_days_overdue.unwrap_or(0)
-        ),
+        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
+        return Ok((None, expected, minutes));
+    }
+    let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
+    let expected = expected.unwrap_or_else(|| {
+        let (morning, afternoon) = office_hours(ctx, unit, date);
+        model::half_day_start(arrived, morning, afternoon)
+    });
+    match model::minutes_late(arrived, expected) {
+        Some(minutes) => Ok((Some(arrived), Some(expected), minutes)),
+        None => Err(Error::input(t!(
+            "field-not-late",
+            arrived = arrived.format("%H:%M").to_string(),
+            expected = expected.format("%H:%M").to_string()
+        ))),
     }
 }
 
-fn date_value(date: Option<chrono::NaiveDate>) -> crate::render::Value {
-    date.map_or(crate::render::Value::Null, crate::render::Value::Date)
-}
-
-fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
-    time.map(|t| t.format("%H:%M").to_string()).into()
-}
-
-use crate::store::exchange::FINDING_COLUMNS;
-
-/// A finding's fields in the order of [`FINDING_COLUMNS`].
-fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
-    let f = &row.fields;
-    vec![
-        row.uid.as_str().into(),
-        row.id.into(),
-        row.unit_code.as_str().into(),
-        row.unit_name.as_str().into(),
-        row.visit_uid.as_str().into(),
-        crate::render::Value::Stamp(row.visit_started_at),
-        crate::render::Value::Term(f.kind.as_str()),
-        row.person.clone().into(),
-        row.position.clone().into(),
-        time_value(f.arrived_at),
-        time_value(f.expected_at),
-        f.minutes_late.into(),
-        f.meeting.clone().into(),
-        f.file_ref.clone().into(),
-        f.procedure.clone().into(),
-        date_value(f.received_on),
-        date_value(f.due_on),
-        date_value(f.returned_on),
-        f.days_overdue.into(),
-        f.working_days_overdue.into(),
-        f.category.clone().into(),
-        f.description.clone().into(),
-        f.action.map_or(crate::render::Value::Null, |a| {
-            crate::render::Value::Term(a.as_str())
-        }),
-        f.note.clone().into(),
-        row.logged_by.as_str().into(),
-        row.logged_at.as_str().into(),
-        row.voided_at.clone().into(),
-        row.void_reason.clone().into(),
-        row.task_uid.clone().into(),
-    ]
-}
-
-/// Every field of a finding, as `show` and `--format json` give it.
-fn finding_record(row: &FindingRow) -> crate::render::Record {
-    use crate::render::{Column, Record};
-    let mut record = Record::new();
-    for (key, value) in FINDING_COLUMNS.iter().zip(finding_values(row)) {
-        record.field(Column::new(key), value);
+/// Calendar and working days a file is overdue as of its return or the visit.
+fn overdue_figures(
+    ctx: &Ctx<'_>,
+    file_ref: &str,
+    due: NaiveDate,
+    received: Option<NaiveDate>,
+    returned: Option<NaiveDate>,
+    visit_date: NaiveDate,
+) -> Result<(i64, i64)> {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    if let Some(received) = received {
+        if received > due {
+            return Err(Error::input(t!(
+                "field-received-after-due",
+                received = day(received),
+                due = day(due)
+            )));
+        }
     }
-    record
+    let as_of = returned.unwrap_or(visit_date);
+    model::days_overdue(due, as_of, |d| ctx.settings.is_working_day(d)).ok_or_else(|| {
+        let when = match returned {
+            Some(r) => t!("field-returned-on", day = day(r)),
+            None => t!("field-checked-on", day = day(visit_date)),
+        };
+        Error::input(t!(
+            "field-not-overdue",
+            file = file_ref,
+            due = day(due),
+            when = when
+        ))
+    })
 }
 
-/// Findings with every field, for csv and json.
-fn findings_table(rows: &[FindingRow]) -> crate::render::Table {
-    use crate::render::{Column, Table};
-    let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
-    for row in rows {
-        table.push(finding_values(row));
-    }
-    table
+/// Calendar and working days past the deadline at the end of `day`.
+fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
+    model::days_overdue(due, day, |d| ctx.settings.is_working_day(d))
 }

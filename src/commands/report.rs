@@ -490,7 +490,7 @@ fn task_lines_table(report: &report::TasksReport, for_people: bool) -> Table {
             task.source.clone().into(),
             day(&task.assigned_on),
             Value::day(&task.due_on),
-            super::task::state_value(task.state, for_people),
+            crate::view::state_value(task.state, for_people),
             task.days_late.into(),
             task.working_days_late.into(),
             task.times_found_unfinished.into(),
@@ -792,7 +792,7 @@ fn month_workbook(
     )?;
     book.add_table(
         &t!("report-sheet-findings"),
-        &super::findings_table(findings),
+        &crate::view::findings_table(findings),
         None,
     )?;
     book.add_table(
