@@ -7,7 +7,6 @@
 // First, so that `t!` is in scope in every module after it.
 #[macro_use]
 pub mod i18n;
-pub mod chart;
 pub mod cli;
 pub mod clock;
 mod commands;
@@ -17,7 +16,6 @@ pub mod error;
 pub mod exchange;
 pub mod fold;
 pub mod help;
-pub mod html;
 pub mod input;
 pub mod model;
 mod output;
@@ -25,7 +23,6 @@ pub mod render;
 pub mod report;
 pub mod store;
 mod view;
-pub mod workbook;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
