@@ -7,7 +7,6 @@
 // First, so that `t!` is in scope in every module after it.
 #[macro_use]
 pub mod i18n;
-pub mod chart;
 pub mod cli;
 pub mod clock;
 mod commands;
@@ -18,7 +17,6 @@ pub mod error;
 pub mod exchange;
 pub mod fold;
 pub mod help;
-pub mod html;
 pub mod input;
 pub mod model;
 mod output;
@@ -26,7 +24,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod store;
-pub mod workbook;
+mod view;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};

@@ -6,6 +6,7 @@
 use std::io::IsTerminal;
 
 use crate::Ctx;
+use crate::cli::Command;
 use crate::error::{Error, Result};
 use crate::store::{Access, people, units, visits};
 
@@ -259,7 +260,9 @@ fn stopped(e: inquire::InquireError) -> Error {
     }
 }
 
-pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
+/// Ask the questions; the one-line commands the answers make, as typed
+/// words, for [`command`] to read and the dispatcher to run.
+pub fn ask(ctx: &mut Ctx<'_>) -> Result<Vec<Vec<String>>> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(Error::usage(t!("add-no-terminal")));
     }
@@ -294,18 +297,23 @@ pub fn add(ctx: &mut Ctx<'_>) -> Result<()> {
             .collect(),
         }
     };
-    let lines = plan(&mut Terminal, &state)?;
-    for line in &lines {
-        let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
-        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(args)
-            .map_err(|e| Error::input(t!("add-not-a-command", problem = e.to_string())))?;
-        let command = cli.command.expect("the plan names a command");
-        super::dispatch(ctx, command)?;
-    }
+    plan(&mut Terminal, &state)
+}
+
+/// One planned line read as the command line reads it.
+pub fn command(line: &[String]) -> Result<Command> {
+    let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
+    let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(args)
+        .map_err(|e| Error::input(t!("add-not-a-command", problem = e.to_string())))?;
+    Ok(cli.command.expect("the plan names a command"))
+}
+
+/// After the commands ran: how to type them next time.
+pub fn teach(ctx: &mut Ctx<'_>, lines: &[Vec<String>]) -> Result<()> {
     // What the commands printed comes first, then how to type them.
     ctx.out.flush().map_err(Error::Output)?;
     ctx.note(&t!("add-the-same-as-a-command"))?;
-    for line in &lines {
+    for line in lines {
         ctx.note(&format!("  {}", shown(line)))?;
     }
     Ok(())

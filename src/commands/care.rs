@@ -410,7 +410,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     ctx.record(&record)?;
     if !rows.is_empty() {
         ctx.line("")?;
-        ctx.table(&super::review::findings_brief(&rows, false))?;
+        ctx.table(&crate::view::findings_brief(&rows, false))?;
     }
     Ok(())
 }

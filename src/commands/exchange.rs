@@ -36,7 +36,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         let mut sink = TableSink::default();
         crate::store::records::export(store.conn(), args.records, &filter, &mut sink)?;
         let rows = sink.table.rows.len();
-        let mut book = crate::workbook::Workbook::new();
+        let mut book = crate::render::workbook::Workbook::new();
         book.add_table(&records_title(args.records), &sink.table, None)
             .and_then(|()| book.into_bytes())
             .map_err(|e| Error::input(t!("exchange-xlsx-failed", problem = e.to_string())))

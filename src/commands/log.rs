@@ -1,135 +1,20 @@
 //! `late`, `absent`, `overdue`, `other`: logging findings to a visit.
 
-use chrono::{NaiveDate, NaiveTime};
-use rusqlite::Transaction;
+use chrono::NaiveDate;
 
-use super::{finding_detail, finding_record};
+use super::{late_figures, name, overdue_figures, typed_refusal};
 use crate::Ctx;
 use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::{FindingKind, limits};
-use crate::rules::{self, Broken, UnitHours};
-use crate::store::{
-    Access, Author, FindingRow, NewFinding, Numbered, PersonRow, Store, UnitRow, VisitRow,
-    findings, people, resolve_id, units, visits,
-};
-
-/// The visit a finding goes to and its unit.
-pub(super) struct Target {
-    pub visit: VisitRow,
-    pub unit: UnitRow,
-}
-
-pub(super) fn target(tx: &Transaction<'_>, visit: Option<&str>) -> Result<Target> {
-    let id = match visit {
-        Some(typed) => resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?,
-        None => visits::require_current(tx)?,
-    };
-    let visit = visits::get(tx, id)?;
-    let unit = units::get(tx, visit.unit_id)?;
-    Ok(Target { visit, unit })
-}
-
-/// A person of the visit's unit, added to its staff if new.
-pub(super) fn person(
-    tx: &Transaction<'_>,
-    unit: &UnitRow,
-    name: &str,
-    author: &Author,
-) -> Result<(PersonRow, bool)> {
-    people::find_or_insert(tx, unit.id, name, author)
-}
-
-/// A person's name as typed where `flag` says.
-pub(super) fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
-    input::typed_text(flag, TextKind::Name, typed)
-}
+use crate::model::FindingKind;
+use crate::rules;
+use crate::store::visits::{self, Target};
+use crate::store::{Access, FindingRow, NewFinding, PersonRow, Store, findings, people, tasks};
+use crate::view::{finding_detail, finding_record};
 
 fn required_name(typed: &str) -> Result<String> {
     name("PERSON", Some(typed.to_string()))?.ok_or_else(|| Error::input(t!("field-name-needed")))
-}
-
-/// Minutes late from an arrival time or a figure typed directly.
-pub(super) fn late_figures(
-    ctx: &Ctx<'_>,
-    unit: &UnitRow,
-    date: NaiveDate,
-    arrived: Option<NaiveTime>,
-    minutes: Option<u32>,
-    expected: Option<NaiveTime>,
-) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
-    if let Some(minutes) = minutes {
-        if minutes == 0 {
-            return Err(Error::input(t!("field-minutes-zero")));
-        }
-        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
-        return Ok((None, expected, minutes));
-    }
-    let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
-    let own = UnitHours {
-        morning: unit.morning_start,
-        afternoon: unit.afternoon_start,
-    };
-    let (expected, minutes) =
-        rules::lateness(ctx.settings.calendar(), own, date, arrived, expected)
-            .map_err(|broken| typed_refusal(broken, ""))?;
-    Ok((Some(arrived), Some(expected), minutes))
-}
-
-/// Calendar and working days a file is overdue as of its return or the visit.
-pub(super) fn overdue_figures(
-    ctx: &Ctx<'_>,
-    file_ref: &str,
-    due: NaiveDate,
-    received: Option<NaiveDate>,
-    returned: Option<NaiveDate>,
-    visit_date: NaiveDate,
-) -> Result<(i64, i64)> {
-    rules::file_overdue(ctx.settings.calendar(), due, received, returned, visit_date)
-        .map_err(|broken| typed_refusal(broken, file_ref))
-}
-
-/// A broken rule, worded for values typed as flags; `record` is the file's
-/// reference, or the number of the task.
-fn typed_refusal(broken: Broken, record: &str) -> Error {
-    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-    let time = |t: NaiveTime| t.format("%H:%M").to_string();
-    Error::input(match broken {
-        Broken::NotLate { arrived, expected } => t!(
-            "field-not-late",
-            arrived = time(arrived),
-            expected = time(expected)
-        ),
-        Broken::ReceivedAfterDue { received, due } => t!(
-            "field-received-after-due",
-            received = day(received),
-            due = day(due)
-        ),
-        Broken::NotOverdue {
-            due,
-            as_of,
-            returned,
-        } => {
-            let when = if returned {
-                t!("field-returned-on", day = day(as_of))
-            } else {
-                t!("field-checked-on", day = day(as_of))
-            };
-            t!(
-                "field-not-overdue",
-                file = record,
-                due = day(due),
-                when = when
-            )
-        }
-        Broken::TaskNotDue { due, day: visit } => t!(
-            "field-task-not-due",
-            task = record,
-            due = day(due),
-            visit = day(visit)
-        ),
-    })
 }
 
 fn apply_common(finding: &mut NewFinding, common: &FindingCommon) -> Result<()> {
@@ -237,7 +122,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let (arrived, expected, minutes) = late_figures(
             ctx,
             &unit,
@@ -246,7 +131,7 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
             args.minutes,
             expected,
         )?;
-        let (person, added) = person(tx, &unit, &name, &author)?;
+        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Late);
         finding.person_id = Some(person.id);
         finding.arrived_at = arrived;
@@ -266,8 +151,8 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
-        let (person, added) = person(tx, &unit, &name, &author)?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
+        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
         finding.person_id = Some(person.id);
         finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
@@ -299,7 +184,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let (days, working) = overdue_figures(
             ctx,
             &file_ref,
@@ -311,7 +196,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         let mut finding = NewFinding::new(visit.id, FindingKind::Overdue);
         let mut added = None;
         if let Some(officer) = &officer {
-            let (person, is_new) = person(tx, &unit, officer, &author)?;
+            let (person, is_new) = people::find_or_insert(tx, unit.id, officer, &author)?;
             finding.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
@@ -340,11 +225,11 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Other);
         let mut added = None;
         if let Some(name) = &person_name {
-            let (person, is_new) = person(tx, &unit, name, &author)?;
+            let (person, is_new) = people::find_or_insert(tx, unit.id, name, &author)?;
             finding.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
@@ -361,10 +246,10 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
 /// its deadline.
 pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
-    let task = super::task::find(&store, &args.task)?;
+    let task = tasks::find(store.conn(), &args.task)?;
     let author = ctx.author();
     let row = store.write(|tx| {
-        let Target { visit, unit } = target(tx, args.common.visit.as_deref())?;
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let visit_date = visit.started_at.date();
         let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         if task.voided_at.is_some() {

@@ -1,5 +1,10 @@
 //! One module per command group. Each turns parsed arguments into calls on the
 //! store and hands the result to the renderer.
+//!
+//! No command module uses another: what several of them need is here (how
+//! typed periods, names and figures are read), in the store (finding the
+//! record a person typed) or in `view` (how findings and history are shown),
+//! so that a change to one command cannot reach round into another.
 
 mod add;
 mod care;
@@ -14,26 +19,39 @@ mod task;
 mod unit;
 mod visit;
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::Ctx;
-use crate::cli::{Command, PeriodArgs};
+use crate::cli::{Command, PeriodArgs, UnitCommand};
 use crate::error::{Error, Result};
-use crate::input;
-use crate::model::Period;
-use crate::store::FindingRow;
+use crate::input::{self, TextKind};
+use crate::model::{Period, limits};
+use crate::rules::{self, Broken, UnitHours};
+use crate::store::UnitRow;
+use crate::store::records::Records;
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
         Command::Status => care::status(ctx),
         Command::Init => care::init(ctx),
         Command::Config => care::config(ctx),
-        Command::Unit(command) => unit::run(ctx, command),
+        Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
+        Command::Unit(UnitCommand::List) => unit::list(ctx),
+        Command::Unit(UnitCommand::Edit(args)) => unit::edit(ctx, args),
+        Command::Unit(UnitCommand::Import { file }) => exchange::import(ctx, Records::Units, &file),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),
         Command::Plan(command) => plan::run(ctx, command),
         Command::Task(command) => task::run(ctx, command),
-        Command::Add => add::add(ctx),
+        Command::Add => {
+            // The answers become the commands a person would type, run here
+            // like any other, so that `add` records exactly what they record.
+            let lines = add::ask(ctx)?;
+            for line in &lines {
+                dispatch(ctx, add::command(line)?)?;
+            }
+            add::teach(ctx, &lines)
+        }
         Command::Late(args) => log::late(ctx, args),
         Command::Absent(args) => log::absent(ctx, args),
         Command::Overdue(args) => log::overdue(ctx, args),
@@ -127,123 +145,94 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
     }
 }
 
-/// A short description of what was found, for one-line messages and tables.
-fn finding_detail(row: &FindingRow) -> String {
-    use crate::model::FindingKind;
-    let f = &row.fields;
-    let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
-    match f.kind {
-        FindingKind::Late => {
-            let minutes = f.minutes_late.unwrap_or(0);
-            match (time(f.arrived_at), time(f.expected_at)) {
-                (Some(arrived), Some(expected)) => t!(
-                    "detail-late-at",
-                    minutes = minutes,
-                    arrived = arrived,
-                    expected = expected
-                ),
-                _ => t!("detail-late", minutes = minutes),
-            }
+/// A person's name as typed where `flag` says.
+fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
+    input::typed_text(flag, TextKind::Name, typed)
+}
+
+/// Minutes late from an arrival time or a figure typed directly.
+fn late_figures(
+    ctx: &Ctx<'_>,
+    unit: &UnitRow,
+    date: NaiveDate,
+    arrived: Option<NaiveTime>,
+    minutes: Option<u32>,
+    expected: Option<NaiveTime>,
+) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
+    if let Some(minutes) = minutes {
+        if minutes == 0 {
+            return Err(Error::input(t!("field-minutes-zero")));
         }
-        FindingKind::Absent => match &f.meeting {
-            Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
-            None => t!("detail-work-day"),
-        },
-        FindingKind::Overdue => {
-            let days = f.days_overdue.unwrap_or(0);
-            let working = f.working_days_overdue.unwrap_or(0);
-            let mut text = t!(
-                "detail-overdue",
-                file = f.file_ref.as_deref().unwrap_or("?"),
-                days = days,
-                working = working
-            );
-            if let Some(procedure) = &f.procedure {
-                text.push_str(&format!(", {procedure}"));
-            }
-            text
-        }
-        FindingKind::Other => {
-            let mut text = f.description.clone().unwrap_or_default();
-            if let Some(category) = &f.category {
-                text.push_str(&format!(" [{category}]"));
-            }
-            text
-        }
-        FindingKind::Task => t!(
-            "detail-task",
-            task = f.task_id.unwrap_or(0),
-            text = f.description.as_deref().unwrap_or(""),
-            days = f.days_overdue.unwrap_or(0),
-            working = f.working_days_overdue.unwrap_or(0)
+        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
+        return Ok((None, expected, minutes));
+    }
+    let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
+    let own = UnitHours {
+        morning: unit.morning_start,
+        afternoon: unit.afternoon_start,
+    };
+    let (expected, minutes) =
+        rules::lateness(ctx.settings.calendar(), own, date, arrived, expected)
+            .map_err(|broken| typed_refusal(broken, ""))?;
+    Ok((Some(arrived), Some(expected), minutes))
+}
+
+/// Calendar and working days a file is overdue as of its return or the visit.
+fn overdue_figures(
+    ctx: &Ctx<'_>,
+    file_ref: &str,
+    due: NaiveDate,
+    received: Option<NaiveDate>,
+    returned: Option<NaiveDate>,
+    visit_date: NaiveDate,
+) -> Result<(i64, i64)> {
+    rules::file_overdue(ctx.settings.calendar(), due, received, returned, visit_date)
+        .map_err(|broken| typed_refusal(broken, file_ref))
+}
+
+/// Calendar and working days past the deadline at the end of `day`.
+fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
+    rules::task_late(ctx.settings.calendar(), due, day).ok()
+}
+
+/// A broken rule, worded for values typed as flags; `record` is the file's
+/// reference, or the number of the task.
+fn typed_refusal(broken: Broken, record: &str) -> Error {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    let time = |t: NaiveTime| t.format("%H:%M").to_string();
+    Error::input(match broken {
+        Broken::NotLate { arrived, expected } => t!(
+            "field-not-late",
+            arrived = time(arrived),
+            expected = time(expected)
         ),
-    }
-}
-
-fn date_value(date: Option<chrono::NaiveDate>) -> crate::render::Value {
-    date.map_or(crate::render::Value::Null, crate::render::Value::Date)
-}
-
-fn time_value(time: Option<NaiveTime>) -> crate::render::Value {
-    time.map(|t| t.format("%H:%M").to_string()).into()
-}
-
-use crate::store::records::FINDING_COLUMNS;
-
-/// A finding's fields in the order of [`FINDING_COLUMNS`].
-fn finding_values(row: &FindingRow) -> Vec<crate::render::Value> {
-    let f = &row.fields;
-    vec![
-        row.uid.as_str().into(),
-        row.id.into(),
-        row.unit_code.as_str().into(),
-        row.unit_name.as_str().into(),
-        row.visit_uid.as_str().into(),
-        crate::render::Value::Stamp(row.visit_started_at),
-        crate::render::Value::Term(f.kind.as_str()),
-        row.person.clone().into(),
-        row.position.clone().into(),
-        time_value(f.arrived_at),
-        time_value(f.expected_at),
-        f.minutes_late.into(),
-        f.meeting.clone().into(),
-        f.file_ref.clone().into(),
-        f.procedure.clone().into(),
-        date_value(f.received_on),
-        date_value(f.due_on),
-        date_value(f.returned_on),
-        f.days_overdue.into(),
-        f.working_days_overdue.into(),
-        f.category.clone().into(),
-        f.description.clone().into(),
-        f.action.map_or(crate::render::Value::Null, |a| {
-            crate::render::Value::Term(a.as_str())
-        }),
-        f.note.clone().into(),
-        row.logged_by.as_str().into(),
-        row.logged_at.as_str().into(),
-        row.voided_at.clone().into(),
-        row.void_reason.clone().into(),
-        row.task_uid.clone().into(),
-    ]
-}
-
-/// Every field of a finding, as `show` and `--format json` give it.
-fn finding_record(row: &FindingRow) -> crate::render::Record {
-    use crate::render::{Column, Record};
-    let mut record = Record::new();
-    for (key, value) in FINDING_COLUMNS.iter().zip(finding_values(row)) {
-        record.field(Column::new(key), value);
-    }
-    record
-}
-
-/// Findings with every field, for csv and json.
-fn findings_table(rows: &[FindingRow]) -> crate::render::Table {
-    use crate::render::{Column, Table};
-    let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
-    for row in rows {
-        table.push(finding_values(row));
-    }
-    table
+        Broken::ReceivedAfterDue { received, due } => t!(
+            "field-received-after-due",
+            received = day(received),
+            due = day(due)
+        ),
+        Broken::NotOverdue {
+            due,
+            as_of,
+            returned,
+        } => {
+            let when = if returned {
+                t!("field-returned-on", day = day(as_of))
+            } else {
+                t!("field-checked-on", day = day(as_of))
+            };
+            t!(
+                "field-not-overdue",
+                file = record,
+                due = day(due),
+                when = when
+            )
+        }
+        Broken::TaskNotDue { due, day: visit } => t!(
+            "field-task-not-due",
+            task = record,
+            due = day(due),
+            visit = day(visit)
+        ),
+    })
 }

@@ -9,11 +9,11 @@ use crate::cli::ReportCommand;
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::Period;
+use crate::render::workbook::{ColumnChart, Workbook};
 use crate::render::{self, Block, Column, Format, Table, Value};
 use crate::report::{self, MonthReport, RepeatOffender, Totals};
 use crate::store::reports::TrendBy;
 use crate::store::{Access, FindingFilter, FindingRow, findings};
-use crate::workbook::{ColumnChart, Workbook};
 
 pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
     match command {
@@ -490,7 +490,7 @@ fn task_lines_table(report: &report::TasksReport, for_people: bool) -> Table {
             task.source.clone().into(),
             day(&task.assigned_on),
             Value::day(&task.due_on),
-            super::task::state_value(task.state, for_people),
+            crate::view::state_value(task.state, for_people),
             task.days_late.into(),
             task.working_days_late.into(),
             task.times_found_unfinished.into(),
@@ -667,7 +667,7 @@ fn trend(
             first = periods.first().cloned().unwrap_or_default(),
             last = periods.last().cloned().unwrap_or_default()
         );
-        let drawn = crate::chart::lines_svg(&crate::chart::Lines {
+        let drawn = crate::render::chart::lines_svg(&crate::render::chart::Lines {
             title: &title,
             periods: &periods,
             rows: &rows,
@@ -792,7 +792,7 @@ fn month_workbook(
     )?;
     book.add_table(
         &t!("report-sheet-findings"),
-        &super::findings_table(findings),
+        &crate::view::findings_table(findings),
         None,
     )?;
     book.add_table(
@@ -827,7 +827,7 @@ fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std:
         "report-chart-title",
         period = render::show_month(&report.period.label)
     );
-    crate::chart::stacked_svg(&crate::chart::Stacked {
+    crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
         title: &title,
         categories: &categories,
         series: &series,
@@ -851,7 +851,7 @@ fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Resul
     let settings = &ctx.settings.report;
     let today = ctx.clock.today();
     let place = settings.place.clone().unwrap_or_else(|| "……".to_string());
-    let letterhead = crate::html::Letterhead {
+    let letterhead = crate::render::html::Letterhead {
         issuing_body: settings.issuing_body.clone().unwrap_or_default(),
         team: settings
             .team
@@ -885,7 +885,7 @@ fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Resul
         last = day(&report.period.last_day)
     );
     let chart = month_chart(report).ok();
-    crate::html::write_report_page(
+    crate::render::html::write_report_page(
         &letterhead,
         &title,
         &subtitle,

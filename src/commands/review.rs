@@ -2,58 +2,17 @@
 
 use serde_json::Value as Json;
 
-use super::log::{late_figures, overdue_figures, person};
-use super::{finding_detail, finding_record, findings_table, period, text};
+use super::{late_figures, name, overdue_figures, period, text};
 use crate::Ctx;
 use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::{FieldSource, FindingField, FindingKind};
-use crate::render::{self, Column, Format, Table, Value};
-use crate::store::{
-    Access, FindingFilter, FindingRow, Numbered, Store, findings, history, resolve_id, units,
+use crate::render::{self, Format};
+use crate::store::{Access, FindingFilter, FindingRow, findings, history, people, units, visits};
+use crate::view::{
+    changes, finding_detail, finding_record, findings_brief, findings_table, history_table,
 };
-
-fn find(store: &Store, typed: &str) -> Result<FindingRow> {
-    let reference = input::parse_record_ref(typed)?;
-    let id = resolve_id(store.conn(), Numbered::Finding, &reference, typed)?;
-    findings::get(store.conn(), id)
-}
-
-/// The compact view people read in a terminal.
-pub(super) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
-    let mut columns = vec![
-        Column::titled("number", &t!("head-no")),
-        Column::titled("date", &t!("head-date")),
-        Column::titled("unit", &t!("head-unit")),
-        Column::titled("kind", &t!("head-kind")),
-        Column::titled("person", &t!("head-person")),
-        Column::titled("detail", &t!("head-detail")),
-        Column::titled("action", &t!("head-action")),
-    ];
-    if with_void {
-        columns.push(Column::titled("void", &t!("head-void")));
-    }
-    let mut table = Table::new(columns);
-    for row in rows {
-        let mut cells: Vec<Value> = vec![
-            row.id.into(),
-            row.visit_started_at.format("%d/%m/%Y").to_string().into(),
-            row.unit_code.as_str().into(),
-            Value::Term(row.fields.kind.as_str()),
-            row.person.clone().into(),
-            finding_detail(row).into(),
-            row.fields
-                .action
-                .map_or(Value::Null, |a| Value::Term(a.as_str())),
-        ];
-        if with_void {
-            cells.push(row.void_reason.clone().into());
-        }
-        table.push(cells);
-    }
-    table
-}
 
 pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     let period = period(ctx, &args.period)?;
@@ -90,7 +49,7 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
 
 pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {
     let store = ctx.open(Access::Read)?;
-    let row = find(&store, &args.id)?;
+    let row = findings::find(store.conn(), &args.id)?;
     ctx.record(&finding_record(&row))
 }
 
@@ -153,7 +112,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
         date(&args.returned)?,
     );
     let mut store = ctx.open(Access::Write)?;
-    let current = find(&store, &args.id)?;
+    let current = findings::find(store.conn(), &args.id)?;
     check_flags_apply(&args, current.fields.kind, current.id)?;
     if current.voided_at.is_some() {
         return Err(Error::input(t!(
@@ -164,14 +123,14 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
     let author = ctx.author();
     let reason = input::typed_text("--reason", TextKind::Free, args.reason.clone())?;
     let changed = store.write(|tx| {
-        let target = super::log::target(tx, Some(&format!("#{}", current.fields.visit_id)))?;
+        let target = visits::target(tx, Some(&format!("#{}", current.fields.visit_id)))?;
         let visit_date = target.visit.started_at.date();
         let mut f = current.fields.clone();
         let mut added = None;
-        let person_name = super::log::name("--person", args.person.clone())?
-            .or(super::log::name("--officer", args.officer.clone())?);
+        let person_name =
+            name("--person", args.person.clone())?.or(name("--officer", args.officer.clone())?);
         if let Some(name) = person_name {
-            let (person, is_new) = person(tx, &target.unit, &name, &author)?;
+            let (person, is_new) = people::find_or_insert(tx, target.unit.id, &name, &author)?;
             f.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
@@ -283,7 +242,7 @@ pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {
     let reason = input::typed_text("--reason", TextKind::Free, Some(args.reason.clone()))?
         .ok_or_else(|| Error::usage(t!("records-void-needs-reason")))?;
     let mut store = ctx.open(Access::Write)?;
-    let current = find(&store, &args.id)?;
+    let current = findings::find(store.conn(), &args.id)?;
     let author = ctx.author();
     let row = store.write(|tx| findings::void(tx, current.id, &reason, &author))?;
     let line = t!(
@@ -300,30 +259,13 @@ fn finding_json(row: &FindingRow) -> Json {
     crate::render::record_json(&finding_record(row))
 }
 
-/// "field: before → after" for each field that differs.
-pub(super) fn changes(before: &Json, after: &Json) -> Vec<String> {
-    let empty = serde_json::Map::new();
-    let before = before.as_object().unwrap_or(&empty);
-    let after = after.as_object().unwrap_or(&empty);
-    let shown = |v: Option<&Json>| match v {
-        None | Some(Json::Null) => "–".to_string(),
-        Some(Json::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-    };
-    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .filter(|k| before.get(*k) != after.get(*k))
-        .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at"))
-        .map(|k| format!("{k}: {} → {}", shown(before.get(k)), shown(after.get(k))))
-        .collect()
-}
-
 pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let finding = match &args.id {
-        Some(typed) => Some((history::Entity::Finding, find(&store, typed)?.id)),
+        Some(typed) => Some((
+            history::Entity::Finding,
+            findings::find(store.conn(), typed)?.id,
+        )),
         None => None,
     };
     let entries = history::entries(store.conn(), finding)?;
@@ -331,51 +273,4 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
         return ctx.note("no history yet");
     }
     ctx.table(&history_table(&store, &entries)?)
-}
-
-/// History entries as people read them: references named, changes spelt out.
-pub(super) fn history_table(store: &Store, entries: &[history::HistoryEntry]) -> Result<Table> {
-    let mut table = Table::new(vec![
-        Column::titled("seq", &t!("head-no")),
-        Column::titled("at", &t!("head-at-utc")),
-        Column::titled("by", &t!("head-by")),
-        Column::titled("action", &t!("head-action")),
-        Column::titled("entity", &t!("head-record")),
-        Column::titled("number", &t!("head-no-dot")),
-        Column::titled("changes", &t!("head-changes")),
-        Column::titled("reason", &t!("head-reason")),
-    ]);
-    for entry in entries {
-        let readable = |json: &Option<Json>| -> Result<Json> {
-            let mut json = json.clone().unwrap_or(Json::Null);
-            if let Some(fields) = json.as_object_mut() {
-                for (field, value) in fields.iter_mut() {
-                    if let Some(uid) = value.as_str()
-                        && let Some(label) = history::reference_label(store.conn(), field, uid)?
-                    {
-                        *value = Json::String(label);
-                    }
-                }
-            }
-            Ok(json)
-        };
-        // A new record has no before to compare with.
-        let changes = match entry.action.as_str() {
-            "insert" => Value::Term("created"),
-            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?)
-                .join("; ")
-                .into(),
-        };
-        table.push(vec![
-            entry.seq.into(),
-            entry.at.as_str().into(),
-            entry.by.as_str().into(),
-            entry.action.as_str().into(),
-            entry.entity.as_str().into(),
-            entry.number.into(),
-            changes,
-            entry.reason.clone().into(),
-        ]);
-    }
-    Ok(table)
 }

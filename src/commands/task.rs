@@ -3,14 +3,15 @@
 
 use chrono::NaiveDate;
 
-use super::review::{changes, history_table};
+use super::days_late;
 use crate::Ctx;
 use crate::cli::{TaskAddArgs, TaskCommand, TaskEditArgs, TaskListArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::render::{Column, Format, Record, Table, Value};
 use crate::store::tasks::{self, NewTask, TaskFilter, TaskRow, TaskState};
-use crate::store::{Access, Numbered, Store, history, resolve_id, units};
+use crate::store::{Access, history, units};
+use crate::view::{changes, history_table, state_value};
 
 pub fn run(ctx: &mut Ctx<'_>, command: TaskCommand) -> Result<()> {
     match command {
@@ -23,32 +24,9 @@ pub fn run(ctx: &mut Ctx<'_>, command: TaskCommand) -> Result<()> {
     }
 }
 
-/// The task a person typed: its number or the start of its uid.
-pub(super) fn find(store: &Store, typed: &str) -> Result<TaskRow> {
-    let reference = input::parse_record_ref(typed)?;
-    let id = resolve_id(store.conn(), Numbered::Task, &reference, typed)?;
-    tasks::get(store.conn(), id)
-}
-
-/// Where a task stands: the word scripts read in CSV and JSON, and in
-/// tables the reader's word for a task in that state (`overdue` is said of
-/// a task otherwise than of a citizen's file).
-pub(super) fn state_value(state: &'static str, for_people: bool) -> Value {
-    if for_people {
-        Value::Text(crate::render::term(&format!("task_{state}")))
-    } else {
-        Value::Term(state)
-    }
-}
-
 /// Whether the output is read by people rather than scripts.
 fn for_people(ctx: &Ctx<'_>) -> bool {
     matches!(ctx.format, Format::Table | Format::Md | Format::Html)
-}
-
-/// Calendar and working days past the deadline at the end of `day`.
-pub(super) fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
-    crate::rules::task_late(ctx.settings.calendar(), due, day).ok()
 }
 
 /// The columns of `task list` and `task show`: those of `tasks_v` and the
@@ -158,7 +136,7 @@ fn done(ctx: &mut Ctx<'_>, typed: &str, on: Option<&str>) -> Result<()> {
     let on = on.map(|d| input::parse_date(d, today)).transpose()?;
     let day = on.unwrap_or(today);
     let mut store = ctx.open(Access::Write)?;
-    let current = find(&store, typed)?;
+    let current = tasks::find(store.conn(), typed)?;
     if current.voided_at.is_some() {
         return Err(Error::input(t!("task-void-not-editable", id = current.id)));
     }
@@ -230,7 +208,7 @@ fn list(ctx: &mut Ctx<'_>, args: TaskListArgs) -> Result<()> {
 
 /// The compact view of tasks people read in a terminal, as they stand at the
 /// end of `day`.
-pub(super) fn tasks_brief(ctx: &Ctx<'_>, rows: &[TaskRow], day: NaiveDate) -> Table {
+fn tasks_brief(ctx: &Ctx<'_>, rows: &[TaskRow], day: NaiveDate) -> Table {
     let mut table = Table::new(vec![
         Column::titled("number", &t!("head-no")),
         Column::titled("unit", &t!("head-unit")),
@@ -270,7 +248,7 @@ pub(super) fn tasks_brief(ctx: &Ctx<'_>, rows: &[TaskRow], day: NaiveDate) -> Ta
 
 fn show(ctx: &mut Ctx<'_>, typed: &str) -> Result<()> {
     let store = ctx.open(Access::Read)?;
-    let task = find(&store, typed)?;
+    let task = tasks::find(store.conn(), typed)?;
     ctx.record(&task_record(ctx, &task))?;
     if matches!(ctx.format, Format::Table | Format::Md | Format::Html) {
         let entries = history::entries(store.conn(), Some((history::Entity::Task, task.id)))?;
@@ -300,7 +278,7 @@ fn edit(ctx: &mut Ctx<'_>, args: TaskEditArgs) -> Result<()> {
         None => None,
     };
     let mut store = ctx.open(Access::Write)?;
-    let current = find(&store, &args.id)?;
+    let current = tasks::find(store.conn(), &args.id)?;
     if current.voided_at.is_some() {
         return Err(Error::input(t!("task-void-not-editable", id = current.id)));
     }
@@ -343,7 +321,7 @@ fn void(ctx: &mut Ctx<'_>, typed: &str, reason: &str) -> Result<()> {
     let reason = input::typed_text("--reason", TextKind::Free, Some(reason.to_string()))?
         .ok_or_else(|| Error::usage(t!("records-void-needs-reason")))?;
     let mut store = ctx.open(Access::Write)?;
-    let current = find(&store, typed)?;
+    let current = tasks::find(store.conn(), typed)?;
     let author = ctx.author();
     let task = store.write(|tx| tasks::void_from(tx, current.id, &reason, &author.at, &author))?;
     let line = t!(

@@ -3,21 +3,11 @@
 use chrono::NaiveTime;
 
 use crate::Ctx;
-use crate::cli::{UnitAddArgs, UnitCommand, UnitEditArgs};
+use crate::cli::{UnitAddArgs, UnitEditArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::render::{self, Column, Record, Table};
-use crate::store::records::Records;
 use crate::store::{Access, NewUnit, UnitChange, UnitRow, units};
-
-pub fn run(ctx: &mut Ctx<'_>, command: UnitCommand) -> Result<()> {
-    match command {
-        UnitCommand::Add(args) => add(ctx, args),
-        UnitCommand::List => list(ctx),
-        UnitCommand::Edit(args) => edit(ctx, args),
-        UnitCommand::Import { file } => super::exchange::import(ctx, Records::Units, &file),
-    }
-}
 
 fn hours_text(time: Option<NaiveTime>) -> String {
     time.map(|t| t.format("%H:%M").to_string())
@@ -42,7 +32,7 @@ fn unit_record(unit: &UnitRow) -> Record {
     record
 }
 
-fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
+pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
     let name = input::typed_text("NAME", TextKind::Name, Some(args.name))?
         .ok_or_else(|| Error::input(t!("records-unit-needs-name")))?;
     let new = NewUnit {
@@ -70,7 +60,7 @@ fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
     ctx.logged(&line, &unit_record(&unit))
 }
 
-fn list(ctx: &mut Ctx<'_>) -> Result<()> {
+pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let all = units::all(store.conn())?;
     let mut table = Table::new(vec![
@@ -108,7 +98,7 @@ fn hours_change(value: Option<&str>) -> Result<Option<Option<NaiveTime>>> {
     }
 }
 
-fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
+pub fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
     let change = UnitChange {
         name: input::typed_text("--name", TextKind::Name, args.name)?,
         kind: args.kind,

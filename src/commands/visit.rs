@@ -1,6 +1,6 @@
 //! `visit start|end|list|show`: the checks themselves.
 
-use super::{finding_detail, period};
+use super::period;
 use crate::Ctx;
 use crate::cli::{VisitCommand, VisitStartArgs};
 use crate::error::{Error, Result};
@@ -8,9 +8,10 @@ use crate::input::{self, TextKind};
 use crate::model::limits::STAFF;
 use crate::render::{Column, Format, Record, Table};
 use crate::store::{
-    Access, FindingFilter, NewVisit, Numbered, VisitFilter, VisitRow, findings, resolve_id, units,
-    visits,
+    Access, FindingFilter, NewVisit, Numbered, VisitFilter, VisitRow, findings, resolve_typed,
+    units, visits,
 };
+use crate::view::finding_detail;
 
 pub fn run(ctx: &mut Ctx<'_>, command: VisitCommand) -> Result<()> {
     match command {
@@ -147,9 +148,7 @@ fn end(ctx: &mut Ctx<'_>, at: Option<&str>, visit: Option<&str>) -> Result<()> {
     let author = ctx.author();
     let visit = store.write(|tx| {
         let id = match visit {
-            Some(typed) => {
-                resolve_id(tx, Numbered::Visit, &input::parse_record_ref(typed)?, typed)?
-            }
+            Some(typed) => resolve_typed(tx, Numbered::Visit, typed)?,
             None => {
                 visits::current(tx)?.ok_or_else(|| Error::input(t!("field-no-visit-to-end")))?
             }
@@ -251,12 +250,7 @@ fn visit_record_columns() -> Vec<Column> {
 fn show(ctx: &mut Ctx<'_>, id: Option<&str>) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let id = match id {
-        Some(typed) => resolve_id(
-            store.conn(),
-            Numbered::Visit,
-            &input::parse_record_ref(typed)?,
-            typed,
-        )?,
+        Some(typed) => resolve_typed(store.conn(), Numbered::Visit, typed)?,
         None => visits::current(store.conn())?
             .ok_or_else(|| Error::input(t!("field-no-visit-to-show")))?,
     };

@@ -7,8 +7,8 @@ use rusqlite::{Connection, Row, Transaction, named_params};
 use super::history::{self, Change, Entity, Snapshot};
 use super::visits::period_bounds;
 use super::{
-    Author, Origin, Params, date_text, named, opt, req, stored_date, stored_datetime, stored_time,
-    time_text,
+    Author, Numbered, Origin, Params, date_text, named, opt, req, resolve_typed, stored_date,
+    stored_datetime, stored_time, time_text,
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -180,6 +180,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
         void_reason: row.get("void_reason")?,
         task_uid: row.get("task_uid")?,
     })
+}
+
+/// The finding a person typed: its number or the start of its uid.
+pub fn find(conn: &Connection, typed: &str) -> Result<FindingRow> {
+    get(conn, resolve_typed(conn, Numbered::Finding, typed)?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {

@@ -882,6 +882,12 @@ pub fn resolve_id(
     }
 }
 
+/// The local number of the record a person typed: its number (`12`, `#12`)
+/// or the start of its uid.
+pub fn resolve_typed(conn: &Connection, what: Numbered, typed: &str) -> Result<i64> {
+    resolve_id(conn, what, &input::parse_record_ref(typed)?, typed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Row, Transaction, named_params};
 
 use super::history::{self, Entity, Snapshot};
-use super::{Author, Origin, date_text, opt, req, stored_date};
+use super::{Author, Numbered, Origin, date_text, opt, req, resolve_typed, stored_date};
 use crate::error::{Context, Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +116,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<TaskRow> {
         void_reason: row.get("void_reason")?,
         times_found_unfinished: row.get("times_found_unfinished")?,
     })
+}
+
+/// The task a person typed: its number or the start of its uid.
+pub fn find(conn: &Connection, typed: &str) -> Result<TaskRow> {
+    get(conn, resolve_typed(conn, Numbered::Task, typed)?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<TaskRow> {

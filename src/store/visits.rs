@@ -4,7 +4,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Change, Entity, Snapshot};
-use super::{Author, Origin, date_text, datetime_text, opt, req, stored_datetime};
+use super::{
+    Author, Numbered, Origin, date_text, datetime_text, opt, req, resolve_typed, stored_datetime,
+};
 use crate::error::{Context, Error, Result};
 use crate::model::Period;
 
@@ -273,4 +275,22 @@ pub(super) fn period_bounds(period: Option<&Period>) -> (String, String) {
 /// Fail with the line to type when a finding has no visit to go to.
 pub fn require_current(conn: &Connection) -> Result<i64> {
     current(conn)?.ok_or_else(|| Error::input(t!("store-no-current-visit")))
+}
+
+/// The visit a finding goes to and its unit.
+pub struct Target {
+    pub visit: VisitRow,
+    pub unit: super::UnitRow,
+}
+
+/// The visit a person typed (its number or the start of its uid), else the
+/// one under way, with its unit.
+pub fn target(conn: &Connection, typed: Option<&str>) -> Result<Target> {
+    let id = match typed {
+        Some(typed) => resolve_typed(conn, Numbered::Visit, typed)?,
+        None => require_current(conn)?,
+    };
+    let visit = get(conn, id)?;
+    let unit = super::units::get(conn, visit.unit_id)?;
+    Ok(Target { visit, unit })
 }

@@ -10,7 +10,7 @@ use plotters::prelude::*;
 
 /// Text is measured with a font compiled in, so that a machine without
 /// fonts (a server, a fresh laptop) lays a chart out just as well.
-static FONT: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
+static FONT: &[u8] = include_bytes!("../../assets/DejaVuSans.ttf");
 
 fn register_font() {
     static REGISTERED: Once = Once::new();

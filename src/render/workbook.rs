@@ -7,8 +7,8 @@
 
 use rust_xlsxwriter::{Chart, ChartType, Format, Worksheet, XlsxError};
 
+use super::{Column, Table, Value, term};
 use crate::i18n::{self, Lang};
-use crate::render::{self, Column, Table, Value};
 
 /// Columns wider than this wrap in the reader's eye anyway; notes get it.
 const WIDEST: u32 = 60;
@@ -134,7 +134,7 @@ fn write_table(
                     n.to_string().len()
                 }
                 Value::Term(word) if total => {
-                    let text = render::term(word);
+                    let text = term(word);
                     sheet.write_string_with_format(at, col, &text, formats.total)?;
                     text.chars().count()
                 }
@@ -181,7 +181,7 @@ fn write_value(
             5
         }
         Value::Term(word) => {
-            let text = render::term(word);
+            let text = term(word);
             sheet.write_string(row, col, &text)?;
             text.chars().count()
         }

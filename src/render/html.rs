@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::{Block, Column, Table, Value, shown};
 use crate::i18n::{self, Lang};
-use crate::render::{self, Block, Column, Table, Value};
 
 /// The heading block of an administrative report and its signature.
 #[derive(Debug, Clone, Default)]
@@ -98,11 +98,7 @@ pub fn table_html(table: &Table) -> String {
             } else {
                 ""
             };
-            let _ = write!(
-                html,
-                "<td{class}>{}</td>",
-                escape(&render::terminal_cell(value))
-            );
+            let _ = write!(html, "<td{class}>{}</td>", escape(&shown(value)));
         }
         html.push_str("</tr>\n");
     }

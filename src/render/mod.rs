@@ -1,0 +1,673 @@
+//! Output formatting: one [`Table`], [`Record`] or document of [`Block`]s to a
+//! terminal table, CSV, JSON, Markdown, an HTML page or a workbook sheet.
+//! Commands build values and hand over a writer; nothing else in the crate
+//! decides how output looks.
+//!
+//! This module holds the values and what every format shares (how a cell
+//! reads in the current language, the bars of a chart drawn in text) and
+//! picks the format; each child writes one format from these values and
+//! never calls another child, so no format can come round to itself.
+
+pub mod chart;
+mod csv;
+pub mod html;
+mod json;
+mod md;
+mod terminal;
+pub mod workbook;
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::ser::{Serialize, Serializer};
+
+use crate::i18n::{self, Lang};
+
+pub use self::csv::{CsvOptions, CsvStream, csv_text_cell, csv_text_value};
+pub use self::json::{record_json, write_json};
+
+/// Output format chosen with `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Boxed table sized for the terminal.
+    #[default]
+    Table,
+    /// RFC 4180 CSV with a header row of column keys.
+    Csv,
+    /// Pretty-printed JSON keyed by column key.
+    Json,
+    /// GitHub-flavoured Markdown table.
+    Md,
+    /// One self-contained HTML page, to open in a browser and print.
+    Html,
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Int(i64),
+    /// A figure with one decimal place, such as an average.
+    Float(f64),
+    Text(String),
+    Bool(bool),
+    /// A word of the domain stored in English, such as the kind `late` or the
+    /// action `reminded`: scripts get the word, people get it in their language.
+    Term(&'static str),
+    /// A calendar day: ISO 8601 for scripts, dd/mm/yyyy in Vietnamese tables.
+    Date(NaiveDate),
+    /// A local date and time to the minute, shown like [`Value::Date`].
+    Stamp(NaiveDateTime),
+}
+
+impl Value {
+    /// A day given as ISO text by the store; text that is not a day stays text.
+    pub fn day(iso: &str) -> Value {
+        NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+            .map_or_else(|_| Value::Text(iso.to_string()), Value::Date)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(value: i64) -> Value {
+        Value::Int(value)
+    }
+}
+
+impl From<String> for Value {
+    fn from(value: String) -> Value {
+        Value::Text(value)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(value: &str) -> Value {
+        Value::Text(value.to_owned())
+    }
+}
+
+impl From<bool> for Value {
+    fn from(value: bool) -> Value {
+        Value::Bool(value)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(value: Option<T>) -> Value {
+        value.map_or(Value::Null, Into::into)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Int(n) => serializer.serialize_i64(*n),
+            Value::Float(x) => serializer.serialize_f64(round1(*x)),
+            Value::Text(s) => serializer.serialize_str(s),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            Value::Term(word) => serializer.serialize_str(word),
+            Value::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            Value::Stamp(at) => serializer.collect_str(&at.format(STAMP)),
+        }
+    }
+}
+
+/// A column: `key` names it in CSV, JSON and Markdown (stable for scripts), `header` is what
+/// a person reads in the terminal table.
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub key: String,
+    pub header: String,
+}
+
+impl Column {
+    /// A column headed, for people, by its catalogue heading `col-KEY` in the
+    /// current language (the key itself where the catalogue has none).
+    pub fn new(key: &str) -> Column {
+        let heading = format!("col-{key}");
+        if i18n::has(&heading) {
+            Column::titled(key, &i18n::message(&heading, None))
+        } else {
+            Column::titled(key, key)
+        }
+    }
+
+    pub fn titled(key: &str, header: &str) -> Column {
+        Column {
+            key: key.to_owned(),
+            header: header.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        debug_assert_eq!(
+            row.len(),
+            self.columns.len(),
+            "row length must match the number of columns"
+        );
+        self.rows.push(row);
+    }
+}
+
+/// A single record, e.g. the output of `show 12`.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub fields: Vec<(Column, Value)>,
+}
+
+impl Record {
+    pub fn new() -> Record {
+        Record::default()
+    }
+
+    pub fn field(&mut self, column: Column, value: impl Into<Value>) -> &mut Self {
+        self.fields.push((column, value.into()));
+        self
+    }
+}
+
+/// How the terminal output looks: how wide the terminal is, if output goes
+/// to one (None means do not wrap), and whether to colour it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    pub width: Option<u16>,
+    pub color: bool,
+    /// How wide a chart may be drawn, even where tables are not wrapped.
+    pub chart_width: u16,
+}
+
+/// One cell of a streamed row, borrowing its text from where it was read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+}
+
+/// A report made of several parts, for the terminal and Markdown: a title,
+/// section headings, tables and lines of text.
+#[derive(Debug, Clone)]
+pub enum Block {
+    Title(String),
+    Section(String),
+    /// A section heading that calls for attention, such as repeat offenders.
+    Warning(String),
+    Table(Table),
+    Line(String),
+    /// Horizontal bars, one per labelled figure.
+    Bars(Vec<(String, i64)>),
+}
+
+/// Bars in a terminal chart are drawn in cyan.
+const BAR: anstyle::Style =
+    anstyle::Style::new().fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Cyan)));
+
+/// `text` in `look` when colour is on.
+fn styled(text: &str, look: anstyle::Style, style: &Style) -> String {
+    if style.color {
+        format!("{}{text}{}", look.render(), look.render_reset())
+    } else {
+        text.to_string()
+    }
+}
+
+pub fn write_table(
+    table: &Table,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => terminal::write_table(table, style, out),
+        Format::Csv => csv::write_table(table, out),
+        Format::Json => json::write_table(table, out),
+        Format::Md => md::write_table(table, out),
+        Format::Html => html::write_table_page(table, out),
+    }
+}
+
+pub fn write_record(
+    record: &Record,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => terminal::write_table(&pairs_table(record, |c| &c.header), style, out),
+        Format::Csv => csv::write_table(&single_row_table(record), out),
+        Format::Json => json::write_record(record, out),
+        Format::Md => md::write_table(&pairs_table(record, |c| &c.key), out),
+        Format::Html => html::write_table_page(&pairs_table(record, |c| &c.header), out),
+    }
+}
+
+/// Write a document in table, Markdown or HTML format; for the others a
+/// report writes its main table (CSV) or its typed value (JSON) itself, and
+/// what comes here is shown as in the terminal.
+pub fn write_document(
+    blocks: &[Block],
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Html => html::write_blocks_page(blocks, out),
+        Format::Md => md::write_document(blocks, style, out),
+        Format::Table | Format::Csv | Format::Json => terminal::write_document(blocks, style, out),
+    }
+}
+
+/// A cell as people read it, in the current language.
+fn shown(value: &Value) -> Cow<'_, str> {
+    match value {
+        Value::Null => Cow::Borrowed(""),
+        Value::Int(n) => Cow::Owned(n.to_string()),
+        Value::Float(x) => Cow::Owned(format!("{x:.1}")),
+        Value::Text(s) => terminal_text(s),
+        Value::Bool(yes) => Cow::Owned(if *yes {
+            t!("value-yes")
+        } else {
+            t!("value-no")
+        }),
+        Value::Term(word) => Cow::Owned(term(word)),
+        Value::Date(date) => Cow::Owned(show_date(*date)),
+        Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
+    }
+}
+
+/// Control characters have no display width, so they would break the box alignment, and an
+/// escape sequence stored in a note must not get to drive the user's terminal.
+pub(crate) fn terminal_text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let cleaned = s
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    Cow::Owned(cleaned)
+}
+
+/// A domain word in the current language: `term-WORD` from the catalogue, or
+/// the word itself where there is none.
+pub fn term(word: &str) -> String {
+    let key = format!("term-{word}");
+    if i18n::has(&key) {
+        i18n::message(&key, None)
+    } else {
+        word.to_string()
+    }
+}
+
+/// A reporting period's label (`2022-05`) as people read it: as it is in
+/// English, `05/2022` in Vietnamese.
+pub fn show_month(label: &str) -> String {
+    match (i18n::current(), label.split_once('-')) {
+        (Lang::Vi, Some((year, month))) => format!("{month}/{year}"),
+        _ => label.to_string(),
+    }
+}
+
+/// How a date-time is written for scripts, as the logbook's views give it.
+const STAMP: &str = "%Y-%m-%d %H:%M";
+
+/// A date-time as people read it, like [`show_date`].
+pub fn show_stamp(at: NaiveDateTime) -> String {
+    match i18n::current() {
+        Lang::En => at.format(STAMP).to_string(),
+        Lang::Vi => at.format("%d/%m/%Y %H:%M").to_string(),
+    }
+}
+
+/// A day as people read it: ISO 8601 in English (as the logbook stores it),
+/// dd/mm/yyyy in Vietnamese.
+pub fn show_date(date: NaiveDate) -> String {
+    match i18n::current() {
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+        Lang::Vi => date.format("%d/%m/%Y").to_string(),
+    }
+}
+
+// Rows are public fields, so a release build can meet a row of the wrong length; padding or
+// trimming it here keeps every format well-formed instead of failing or misaligning.
+static NULL: Value = Value::Null;
+
+fn cells(row: &[Value], width: usize) -> impl Iterator<Item = &Value> {
+    row.iter().chain(std::iter::repeat(&NULL)).take(width)
+}
+
+/// Numeric columns are right-aligned; an all-null column has nothing to align.
+fn is_numeric(table: &Table, index: usize) -> bool {
+    let mut values = table.rows.iter().filter_map(|row| row.get(index));
+    let mut any_int = false;
+    let all_int_or_null = values.all(|value| match value {
+        Value::Int(_) | Value::Float(_) => {
+            any_int = true;
+            true
+        }
+        Value::Null => true,
+        Value::Text(_) | Value::Bool(_) | Value::Term(_) | Value::Date(_) | Value::Stamp(_) => {
+            false
+        }
+    });
+    all_int_or_null && any_int
+}
+
+fn pairs_table(record: &Record, label: fn(&Column) -> &String) -> Table {
+    let mut table = Table::new(vec![Column::new("field"), Column::new("value")]);
+    for (column, value) in &record.fields {
+        table.push(vec![Value::Text(label(column).clone()), value.clone()]);
+    }
+    table
+}
+
+fn single_row_table(record: &Record) -> Table {
+    let mut table = Table::new(record.fields.iter().map(|(c, _)| c.clone()).collect());
+    table.push(record.fields.iter().map(|(_, v)| v.clone()).collect());
+    table
+}
+
+/// Figures are shown with one decimal; JSON carries the same rounded number.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Bars drawn with Unicode blocks, to eighths of a character, each line at
+/// most `style.chart_width` columns: `label │██████▍ 42`.
+fn bars_text(bars: &[(String, i64)], style: &Style) -> String {
+    use unicode_width::UnicodeWidthStr;
+    const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let width = usize::from(if style.chart_width == 0 {
+        80
+    } else {
+        style.chart_width
+    });
+    // Labels may take a third of the line; longer ones are cut with `…`.
+    let label_room = (width / 3).max(4);
+    let labels: Vec<String> = bars
+        .iter()
+        .map(|(label, _)| fit(&terminal_text(label), label_room))
+        .collect();
+    let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0);
+    let number_width = bars
+        .iter()
+        .map(|(_, n)| n.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let room = width.saturating_sub(label_width + number_width + 3).max(1);
+    let largest = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let mut text = String::new();
+    for (label, (_, n)) in labels.iter().zip(bars) {
+        let eighths = (n.max(&0) * room as i64 * 8 + largest / 2) / largest;
+        let mut bar = "█".repeat((eighths / 8) as usize);
+        bar.push_str(EIGHTHS[(eighths % 8) as usize]);
+        let drawn = bar.chars().count();
+        let bar = if style.color {
+            styled(&bar, BAR, style)
+        } else {
+            bar
+        };
+        let pad = label_width - label.width();
+        text.push_str(&format!(
+            "{label}{} │{bar}{} {n:>number_width$}\n",
+            " ".repeat(pad),
+            " ".repeat(room - drawn.min(room)),
+        ));
+    }
+    text
+}
+
+/// `text` cut to `room` columns, ending in `…` when it was longer.
+fn fit(text: &str, room: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// How many rows a terminal table (or an HTML page) holds to size its
+/// columns; the formats that stream have no such bound.
+pub const HELD_ROWS: usize = 1_000;
+
+/// How many bytes of text a held table may keep, so that a few huge values
+/// cannot fill the memory either.
+pub const HELD_BYTES: usize = 4_000_000;
+
+/// Rows written as they come, for a result of any length (`sql`): CSV, JSON
+/// and Markdown go out row by row; the terminal table and the HTML page need
+/// all their rows to size their columns, so they keep the first
+/// [`HELD_ROWS`] rows (at most [`HELD_BYTES`] of text) and say where they
+/// stopped. Markdown holds as many to align its numeric columns, then streams.
+pub struct RowStream<'w> {
+    columns: Vec<Column>,
+    way: Streaming<'w>,
+}
+
+enum Streaming<'w> {
+    Csv(Box<csv::Rows<'w>>),
+    Json {
+        out: &'w mut dyn Write,
+        written: usize,
+    },
+    /// `held` is emptied once the alignment line is out.
+    Md {
+        out: &'w mut dyn Write,
+        held: Option<Held>,
+    },
+    Kept {
+        format: Format,
+        style: Style,
+        held: Held,
+    },
+}
+
+/// The first rows of a result, within [`HELD_ROWS`] and [`HELD_BYTES`].
+struct Held {
+    rows: Vec<Vec<Value>>,
+    bytes: usize,
+    /// Rows that came after the held ones were full.
+    more: bool,
+}
+
+impl Held {
+    fn new() -> Held {
+        Held {
+            rows: Vec::new(),
+            bytes: 0,
+            more: false,
+        }
+    }
+
+    /// Keep `row` if there is room; the row back once full.
+    fn keep(&mut self, row: Vec<Value>) -> Option<Vec<Value>> {
+        let size: usize = row
+            .iter()
+            .map(|value| match value {
+                Value::Text(s) => s.len(),
+                _ => 8,
+            })
+            .sum();
+        if self.more || self.rows.len() >= HELD_ROWS || self.bytes.saturating_add(size) > HELD_BYTES
+        {
+            self.more = true;
+            return Some(row);
+        }
+        self.bytes = self.bytes.saturating_add(size);
+        self.rows.push(row);
+        None
+    }
+}
+
+/// What a [`RowStream`] leaves to write once every row is in: the held
+/// table, rendered, and how many rows it shows when it does not show all.
+pub struct Ending {
+    pub text: Vec<u8>,
+    pub cut_at: Option<usize>,
+}
+
+impl<'w> RowStream<'w> {
+    pub fn start(
+        columns: Vec<Column>,
+        format: Format,
+        style: &Style,
+        out: &'w mut dyn Write,
+    ) -> io::Result<RowStream<'w>> {
+        let way = match format {
+            Format::Csv => Streaming::Csv(Box::new(csv::Rows::start(&columns, out)?)),
+            Format::Json => Streaming::Json { out, written: 0 },
+            Format::Md => Streaming::Md {
+                out,
+                held: Some(Held::new()),
+            },
+            Format::Table | Format::Html => Streaming::Kept {
+                format,
+                style: *style,
+                held: Held::new(),
+            },
+        };
+        Ok(RowStream { columns, way })
+    }
+
+    pub fn row(&mut self, row: Vec<Value>) -> io::Result<()> {
+        let width = self.columns.len();
+        if width == 0 {
+            return Ok(());
+        }
+        match &mut self.way {
+            Streaming::Csv(rows) => rows.row(&row, width),
+            Streaming::Json { out, written } => {
+                let first = *written == 0;
+                *written += 1;
+                json::write_row(&self.columns, &row, first, &mut **out)
+            }
+            Streaming::Md { out, held } => {
+                let Some(kept) = held else {
+                    return md::write_row(&row, width, &mut **out);
+                };
+                let Some(row) = kept.keep(row) else {
+                    return Ok(());
+                };
+                let table = Table {
+                    columns: self.columns.clone(),
+                    rows: std::mem::take(&mut kept.rows),
+                };
+                *held = None;
+                md::write_table(&table, &mut **out)?;
+                md::write_row(&row, width, &mut **out)
+            }
+            Streaming::Kept { held, .. } => {
+                held.keep(row);
+                Ok(())
+            }
+        }
+    }
+
+    /// Close the output; a held table is rendered and handed back unwritten,
+    /// for the caller to check its time before writing it.
+    pub fn finish(self) -> io::Result<Ending> {
+        let nothing = Ending {
+            text: Vec::new(),
+            cut_at: None,
+        };
+        match self.way {
+            Streaming::Csv(rows) => {
+                rows.finish()?;
+                Ok(nothing)
+            }
+            Streaming::Json { out, written } => {
+                if self.columns.is_empty() {
+                    return Ok(nothing);
+                }
+                json::end_rows(written, out)?;
+                Ok(nothing)
+            }
+            Streaming::Md { out, held } => {
+                if let Some(held) = held {
+                    let table = Table {
+                        columns: self.columns,
+                        rows: held.rows,
+                    };
+                    md::write_table(&table, out)?;
+                }
+                Ok(nothing)
+            }
+            Streaming::Kept {
+                format,
+                style,
+                held,
+            } => {
+                let cut_at = held.more.then_some(held.rows.len());
+                let table = Table {
+                    columns: self.columns,
+                    rows: held.rows,
+                };
+                let mut text = Vec::new();
+                write_table(&table, format, &style, &mut text)?;
+                Ok(Ending { text, cut_at })
+            }
+        }
+    }
+}
+
+/// A table as `format` writes it, not wrapped and without colour, for the
+/// formats' own tests.
+#[cfg(test)]
+fn render_table(table: &Table, format: Format, width: Option<u16>) -> String {
+    let mut out = Vec::new();
+    write_table(
+        table,
+        format,
+        &Style {
+            width,
+            color: false,
+            ..Style::default()
+        },
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[cfg(test)]
+fn render_record(record: &Record, format: Format) -> String {
+    let mut out = Vec::new();
+    write_record(record, format, &Style::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}

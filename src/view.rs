@@ -1,0 +1,239 @@
+//! Shared presentation of findings, tasks and the edit history: the tables
+//! and records several commands show, built once so that `list`, `status`,
+//! a report's appendix and the one line after a write agree.
+
+use chrono::NaiveTime;
+use serde_json::Value as Json;
+
+use crate::error::Result;
+use crate::render::{Column, Record, Table, Value};
+use crate::store::records::FINDING_COLUMNS;
+use crate::store::{FindingRow, Store, history};
+
+/// A short description of what was found, for one-line messages and tables.
+pub(crate) fn finding_detail(row: &FindingRow) -> String {
+    use crate::model::FindingKind;
+    let f = &row.fields;
+    let time = |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    match f.kind {
+        FindingKind::Late => {
+            let minutes = f.minutes_late.unwrap_or(0);
+            match (time(f.arrived_at), time(f.expected_at)) {
+                (Some(arrived), Some(expected)) => t!(
+                    "detail-late-at",
+                    minutes = minutes,
+                    arrived = arrived,
+                    expected = expected
+                ),
+                _ => t!("detail-late", minutes = minutes),
+            }
+        }
+        FindingKind::Absent => match &f.meeting {
+            Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
+            None => t!("detail-work-day"),
+        },
+        FindingKind::Overdue => {
+            let days = f.days_overdue.unwrap_or(0);
+            let working = f.working_days_overdue.unwrap_or(0);
+            let mut text = t!(
+                "detail-overdue",
+                file = f.file_ref.as_deref().unwrap_or("?"),
+                days = days,
+                working = working
+            );
+            if let Some(procedure) = &f.procedure {
+                text.push_str(&format!(", {procedure}"));
+            }
+            text
+        }
+        FindingKind::Other => {
+            let mut text = f.description.clone().unwrap_or_default();
+            if let Some(category) = &f.category {
+                text.push_str(&format!(" [{category}]"));
+            }
+            text
+        }
+        FindingKind::Task => t!(
+            "detail-task",
+            task = f.task_id.unwrap_or(0),
+            text = f.description.as_deref().unwrap_or(""),
+            days = f.days_overdue.unwrap_or(0),
+            working = f.working_days_overdue.unwrap_or(0)
+        ),
+    }
+}
+
+fn date_value(date: Option<chrono::NaiveDate>) -> Value {
+    date.map_or(Value::Null, Value::Date)
+}
+
+fn time_value(time: Option<NaiveTime>) -> Value {
+    time.map(|t| t.format("%H:%M").to_string()).into()
+}
+
+/// A finding's fields in the order of [`FINDING_COLUMNS`].
+fn finding_values(row: &FindingRow) -> Vec<Value> {
+    let f = &row.fields;
+    vec![
+        row.uid.as_str().into(),
+        row.id.into(),
+        row.unit_code.as_str().into(),
+        row.unit_name.as_str().into(),
+        row.visit_uid.as_str().into(),
+        Value::Stamp(row.visit_started_at),
+        Value::Term(f.kind.as_str()),
+        row.person.clone().into(),
+        row.position.clone().into(),
+        time_value(f.arrived_at),
+        time_value(f.expected_at),
+        f.minutes_late.into(),
+        f.meeting.clone().into(),
+        f.file_ref.clone().into(),
+        f.procedure.clone().into(),
+        date_value(f.received_on),
+        date_value(f.due_on),
+        date_value(f.returned_on),
+        f.days_overdue.into(),
+        f.working_days_overdue.into(),
+        f.category.clone().into(),
+        f.description.clone().into(),
+        f.action.map_or(Value::Null, |a| Value::Term(a.as_str())),
+        f.note.clone().into(),
+        row.logged_by.as_str().into(),
+        row.logged_at.as_str().into(),
+        row.voided_at.clone().into(),
+        row.void_reason.clone().into(),
+        row.task_uid.clone().into(),
+    ]
+}
+
+/// Every field of a finding, as `show` and `--format json` give it.
+pub(crate) fn finding_record(row: &FindingRow) -> Record {
+    let mut record = Record::new();
+    for (key, value) in FINDING_COLUMNS.iter().zip(finding_values(row)) {
+        record.field(Column::new(key), value);
+    }
+    record
+}
+
+/// Findings with every field, for csv and json.
+pub(crate) fn findings_table(rows: &[FindingRow]) -> Table {
+    let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
+    for row in rows {
+        table.push(finding_values(row));
+    }
+    table
+}
+
+/// The compact view people read in a terminal.
+pub(crate) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
+    let mut columns = vec![
+        Column::titled("number", &t!("head-no")),
+        Column::titled("date", &t!("head-date")),
+        Column::titled("unit", &t!("head-unit")),
+        Column::titled("kind", &t!("head-kind")),
+        Column::titled("person", &t!("head-person")),
+        Column::titled("detail", &t!("head-detail")),
+        Column::titled("action", &t!("head-action")),
+    ];
+    if with_void {
+        columns.push(Column::titled("void", &t!("head-void")));
+    }
+    let mut table = Table::new(columns);
+    for row in rows {
+        let mut cells: Vec<Value> = vec![
+            row.id.into(),
+            row.visit_started_at.format("%d/%m/%Y").to_string().into(),
+            row.unit_code.as_str().into(),
+            Value::Term(row.fields.kind.as_str()),
+            row.person.clone().into(),
+            finding_detail(row).into(),
+            row.fields
+                .action
+                .map_or(Value::Null, |a| Value::Term(a.as_str())),
+        ];
+        if with_void {
+            cells.push(row.void_reason.clone().into());
+        }
+        table.push(cells);
+    }
+    table
+}
+
+/// "field: before → after" for each field that differs.
+pub(crate) fn changes(before: &Json, after: &Json) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let before = before.as_object().unwrap_or(&empty);
+    let after = after.as_object().unwrap_or(&empty);
+    let shown = |v: Option<&Json>| match v {
+        None | Some(Json::Null) => "–".to_string(),
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at"))
+        .map(|k| format!("{k}: {} → {}", shown(before.get(k)), shown(after.get(k))))
+        .collect()
+}
+
+/// History entries as people read them: references named, changes spelt out.
+pub(crate) fn history_table(store: &Store, entries: &[history::HistoryEntry]) -> Result<Table> {
+    let mut table = Table::new(vec![
+        Column::titled("seq", &t!("head-no")),
+        Column::titled("at", &t!("head-at-utc")),
+        Column::titled("by", &t!("head-by")),
+        Column::titled("action", &t!("head-action")),
+        Column::titled("entity", &t!("head-record")),
+        Column::titled("number", &t!("head-no-dot")),
+        Column::titled("changes", &t!("head-changes")),
+        Column::titled("reason", &t!("head-reason")),
+    ]);
+    for entry in entries {
+        let readable = |json: &Option<Json>| -> Result<Json> {
+            let mut json = json.clone().unwrap_or(Json::Null);
+            if let Some(fields) = json.as_object_mut() {
+                for (field, value) in fields.iter_mut() {
+                    if let Some(uid) = value.as_str()
+                        && let Some(label) = history::reference_label(store.conn(), field, uid)?
+                    {
+                        *value = Json::String(label);
+                    }
+                }
+            }
+            Ok(json)
+        };
+        // A new record has no before to compare with.
+        let changes = match entry.action.as_str() {
+            "insert" => Value::Term("created"),
+            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?)
+                .join("; ")
+                .into(),
+        };
+        table.push(vec![
+            entry.seq.into(),
+            entry.at.as_str().into(),
+            entry.by.as_str().into(),
+            entry.action.as_str().into(),
+            entry.entity.as_str().into(),
+            entry.number.into(),
+            changes,
+            entry.reason.clone().into(),
+        ]);
+    }
+    Ok(table)
+}
+
+/// Where a task stands: the word scripts read in CSV and JSON, and in
+/// tables the reader's word for a task in that state (`overdue` is said of
+/// a task otherwise than of a citizen's file).
+pub(crate) fn state_value(state: &'static str, for_people: bool) -> Value {
+    if for_people {
+        Value::Text(crate::render::term(&format!("task_{state}")))
+    } else {
+        Value::Term(state)
+    }
+}
