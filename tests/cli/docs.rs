@@ -306,13 +306,20 @@ fn hex_tokens(text: &str) -> Vec<&str> {
 struct Names {
     doc: BTreeMap<String, usize>,
     run: BTreeMap<String, usize>,
-    run_by_number: Vec<String>,
+    run_by_number: BTreeMap<usize, String>,
 }
 
 impl Names {
+    /// Uids and seals are numbered apart (even numbers for uids, odd for
+    /// seals), so a uid never stands for a seal.
     fn number(map: &mut BTreeMap<String, usize>, token: &str) -> usize {
-        let next = map.len();
-        *map.entry(token.to_string()).or_insert(next)
+        if let Some(n) = map.get(token) {
+            return *n;
+        }
+        let kind = usize::from(token.len() == 64);
+        let next = map.values().filter(|n| *n % 2 == kind).count() * 2 + kind;
+        map.insert(token.to_string(), next);
+        next
     }
 
     /// The text with each uid or seal replaced by `<n>`.
@@ -327,10 +334,8 @@ impl Names {
 
     fn learn_run(&mut self, text: &str) {
         for token in hex_tokens(text) {
-            if !self.run.contains_key(token) {
-                self.run.insert(token.to_string(), self.run_by_number.len());
-                self.run_by_number.push(token.to_string());
-            }
+            let n = Self::number(&mut self.run, token);
+            self.run_by_number.insert(n, token.to_string());
         }
     }
 
@@ -347,7 +352,7 @@ impl Names {
             .map(|(_, n)| *n)
             .collect();
         match matches.as_slice() {
-            [n] => match self.run_by_number.get(*n) {
+            [n] => match self.run_by_number.get(n) {
                 Some(run) => run[..word.len()].to_string(),
                 None => word.to_string(),
             },
