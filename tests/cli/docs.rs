@@ -831,6 +831,14 @@ fn every_console_example_prints_what_the_docs_say() {
         // Kept alive so a later file can start from this one's folder.
         shells.push(shell);
     }
+    // SPOTCHECK_DOCS_KEEP=1 leaves the folders behind, to try an example by hand.
+    if std::env::var_os("SPOTCHECK_DOCS_KEEP").is_some() {
+        for (file, (folder, _)) in &done {
+            eprintln!("{file}: {}", folder.display());
+        }
+        std::mem::forget(shells);
+        return;
+    }
     eprintln!(
         "{commands} commands in {blocks} console blocks checked, {skipped} blocks not run, in {:.1} s",
         started.elapsed().as_secs_f64()
