@@ -768,14 +768,57 @@ fn copy_folder(from: &Path, to: &Path) {
     }
 }
 
+/// What running a group of files found.
+#[derive(Default)]
+struct Totals {
+    commands: usize,
+    blocks: usize,
+    skipped: usize,
+    failures: Vec<String>,
+    folders: Vec<String>,
+}
+
+/// Runs `files` (with the files they start from) one after the other.
+fn run_group(mut waiting: Vec<(String, Vec<String>)>, bless: bool, keep: bool) -> Totals {
+    let mut done: BTreeMap<String, (PathBuf, Names)> = BTreeMap::new();
+    let mut shells = Vec::new();
+    let mut totals = Totals::default();
+    while !waiting.is_empty() {
+        let ready = waiting
+            .iter()
+            .position(|(_, setup)| setup.iter().all(|s| done.contains_key(s)))
+            .unwrap_or_else(|| panic!("the setups of {:?} never run", waiting[0].0));
+        let (file, _) = waiting.remove(ready);
+        let (report, shell) = run_file(&file, &done, bless);
+        totals.commands += report.commands;
+        totals.blocks += report.blocks;
+        totals.skipped += report.skipped;
+        totals.failures.extend(report.failure);
+        totals
+            .folders
+            .push(format!("{file}: {}", shell.logbook.dir().display()));
+        done.insert(
+            file,
+            (shell.logbook.dir().to_path_buf(), shell.names.clone()),
+        );
+        // Kept alive so a later file can start from this one's folder.
+        shells.push(shell);
+    }
+    if keep {
+        std::mem::forget(shells);
+    }
+    totals
+}
+
 #[test]
+// The counts and the time are the test's report; the folders are what
+// SPOTCHECK_DOCS_KEEP asks for.
+#[allow(clippy::print_stderr)]
 fn every_console_example_prints_what_the_docs_say() {
     let started = Instant::now();
     let bless = std::env::var_os("SPOTCHECK_DOCS_BLESS").is_some();
-    let mut done: BTreeMap<String, (PathBuf, Names)> = BTreeMap::new();
-    let mut shells = Vec::new();
-    let mut failures = Vec::new();
-    let (mut commands, mut blocks, mut skipped) = (0, 0, 0);
+    // SPOTCHECK_DOCS_KEEP=1 leaves the folders behind, to try an example by hand.
+    let keep = std::env::var_os("SPOTCHECK_DOCS_KEEP").is_some();
     // A file runs after the files it starts from.
     let mut waiting: Vec<(String, Vec<String>)> = doc_files()
         .into_iter()
@@ -811,33 +854,37 @@ fn every_console_example_prints_what_the_docs_say() {
         }
         waiting.retain(|(file, _)| wanted.contains(file));
     }
-    while !waiting.is_empty() {
-        let ready = waiting
-            .iter()
-            .position(|(_, setup)| setup.iter().all(|s| done.contains_key(s)))
-            .unwrap_or_else(|| panic!("the setups of {:?} never run", waiting[0].0));
-        let (file, _) = waiting.remove(ready);
-        let (report, shell) = run_file(&file, &done, bless);
-        commands += report.commands;
-        blocks += report.blocks;
-        skipped += report.skipped;
-        if let Some(failure) = report.failure {
-            failures.push(failure);
-        }
-        done.insert(
-            file,
-            (shell.logbook.dir().to_path_buf(), shell.names.clone()),
-        );
-        // Kept alive so a later file can start from this one's folder.
-        shells.push(shell);
+    // A guide starts only from guides of its own folder, so each folder is a
+    // group of its own, and the groups run side by side.
+    let mut groups: BTreeMap<String, Vec<(String, Vec<String>)>> = BTreeMap::new();
+    for (file, setup) in waiting {
+        let folder = Path::new(&file)
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_default();
+        groups.entry(folder).or_default().push((file, setup));
     }
-    // SPOTCHECK_DOCS_KEEP=1 leaves the folders behind, to try an example by hand.
-    if std::env::var_os("SPOTCHECK_DOCS_KEEP").is_some() {
-        for (file, (folder, _)) in &done {
-            eprintln!("{file}: {}", folder.display());
+    let results: Vec<Totals> = std::thread::scope(|scope| {
+        let handles: Vec<_> = groups
+            .into_values()
+            .map(|group| scope.spawn(move || run_group(group, bless, keep)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let (mut commands, mut blocks, mut skipped, mut failures) = (0, 0, 0, Vec::new());
+    for totals in results {
+        commands += totals.commands;
+        blocks += totals.blocks;
+        skipped += totals.skipped;
+        failures.extend(totals.failures);
+        if keep {
+            for folder in totals.folders {
+                eprintln!("{folder}");
+            }
         }
-        std::mem::forget(shells);
-        return;
     }
     eprintln!(
         "{commands} commands in {blocks} console blocks checked, {skipped} blocks not run, in {:.1} s",
