@@ -912,12 +912,34 @@ fn the_english_and_vietnamese_guides_are_the_same_files() {
     assert_eq!(english, names("vi"));
 }
 
+/// The anchors GitHub gives the headings of a Markdown file, outside its
+/// fenced blocks: lowercase, punctuation dropped, spaces as dashes.
+fn anchors(text: &str) -> Vec<String> {
+    let mut anchors = Vec::new();
+    let mut fenced = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with('#') {
+            let heading = line.trim_start_matches('#').trim();
+            let anchor: String = heading
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+                .map(|c| if c == ' ' { '-' } else { c })
+                .collect();
+            anchors.push(anchor);
+        }
+    }
+    anchors
+}
+
 #[test]
-fn relative_links_of_the_docs_lead_to_files() {
-    for path in doc_files()
+fn relative_links_of_the_docs_lead_to_files_and_headings() {
+    let files = doc_files()
         .into_iter()
-        .chain([PathBuf::from("RELIABILITY.md")])
-    {
+        .chain(["RELIABILITY.md", "CHANGELOG.md"].map(PathBuf::from));
+    for path in files {
         let text = std::fs::read_to_string(root().join(&path)).expect("a doc file");
         let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
         for (n, line) in text.lines().enumerate() {
@@ -926,16 +948,33 @@ fn relative_links_of_the_docs_lead_to_files() {
                     continue;
                 };
                 let target = &target[..end];
-                if target.starts_with("http") || target.starts_with('#') {
+                if target.starts_with("http") {
                     continue;
                 }
-                let file = target.split('#').next().unwrap_or(target);
+                let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let linked = if file.is_empty() {
+                    root().join(&path)
+                } else {
+                    root().join(&folder).join(file)
+                };
                 assert!(
-                    root().join(&folder).join(file).exists(),
+                    linked.exists(),
                     "{}:{}: the link `{target}` leads nowhere",
                     path.display(),
                     n + 1
                 );
+                if !anchor.is_empty() {
+                    let heads = std::fs::read_to_string(&linked)
+                        .map(|t| anchors(&t))
+                        .unwrap_or_default();
+                    assert!(
+                        heads.iter().any(|h| h == anchor),
+                        "{}:{}: `{target}` names no heading of {}",
+                        path.display(),
+                        n + 1,
+                        linked.display()
+                    );
+                }
             }
         }
     }
