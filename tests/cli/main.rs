@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod corrections;
+mod docs;
 mod exchange;
 mod extreme_dates;
 mod field_day;
