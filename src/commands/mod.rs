@@ -8,7 +8,6 @@
 
 mod add;
 mod care;
-mod exchange;
 mod log;
 mod person;
 mod plan;
@@ -16,6 +15,7 @@ mod report;
 mod review;
 mod sql;
 mod task;
+mod transfer;
 mod unit;
 mod visit;
 
@@ -38,7 +38,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
         Command::Unit(UnitCommand::List) => unit::list(ctx),
         Command::Unit(UnitCommand::Edit(args)) => unit::edit(ctx, args),
-        Command::Unit(UnitCommand::Import { file }) => exchange::import(ctx, Records::Units, &file),
+        Command::Unit(UnitCommand::Import { file }) => transfer::import(ctx, Records::Units, &file),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),
         Command::Plan(command) => plan::run(ctx, command),
@@ -63,9 +63,9 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
         Command::Report(command) => report::run(ctx, command),
-        Command::Export(args) => exchange::export(ctx, args),
-        Command::Import { records, file } => exchange::import(ctx, records, &file),
-        Command::Merge { other } => exchange::merge(ctx, &other),
+        Command::Export(args) => transfer::export(ctx, args),
+        Command::Import { records, file } => transfer::import(ctx, records, &file),
+        Command::Merge { other } => transfer::merge(ctx, &other),
         Command::Sql {
             query,
             params,

@@ -141,6 +141,10 @@ const WRITERS: &[Writer] = &[
         ],
         output: None,
     },
+    Writer {
+        args: &["import", "findings", "more.csv"],
+        output: None,
+    },
 ];
 
 /// Whether the output `name` is whole: what the same command prints now.
@@ -184,6 +188,14 @@ fn assert_whole(book: &Logbook, writer: &Writer, name: &str, what: &str) {
 #[test]
 fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
     let book = logbook_with_findings(2000);
+    // New findings for the import among the writers: each whole import adds
+    // them all, an interrupted one none.
+    let visit_uid = crate::support::csv_records(&book.ok(&["export", "visits"]))[0]["uid"].clone();
+    let mut more = String::from("visit_uid,kind,description\n");
+    for n in 0..3000 {
+        more.push_str(&format!("{visit_uid},other,Hồ sơ số {n} thiếu phiếu hẹn\n"));
+    }
+    std::fs::write(book.path("more.csv"), more).unwrap();
     let before = names(book.dir());
     // How long each command takes here, so the signals spread over it.
     let mut took = Vec::new();
@@ -197,7 +209,7 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
     }
     let mut moments = Moments(15);
     let mut stopped = 0;
-    for attempt in 0..32 {
+    for attempt in 0..36 {
         let index = attempt % WRITERS.len();
         let writer = &WRITERS[index];
         let signal = [SIGINT, SIGTERM, SIGKILL][(attempt / WRITERS.len() + index) % 3];
@@ -248,10 +260,20 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
         }
         assert!(left.is_empty(), "{what}: left {left:?}");
         assert_intact(&book, &what);
+        // An import is all of its rows or none of them.
+        let conn = rusqlite::Connection::open(book.db()).unwrap();
+        let imported: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM findings WHERE description LIKE '%thiếu phiếu hẹn'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(imported % 3000, 0, "{what}: {imported} imported findings");
     }
     assert!(
         stopped >= 12,
-        "only {stopped} of 32 commands were stopped part way"
+        "only {stopped} of 36 commands were stopped part way"
     );
     // And spotcheck's own check, of records and history, once at the end.
     let checked = book.run(&["check"]);
