@@ -111,3 +111,4 @@ exchange-working-over-calendar = { $working } working days overdue is more than 
 exchange-void-changed = this record was voided at { $at } because “{ $reason }”, and a void never changes: give this column the value it has in the logbook, or leave `voided_at` and `void_reason` both empty
 exchange-visit-moved = visit #{ $number } with this uid was made at { $unit } (`{ $code }`), and a visit never moves to another unit: give `{ $code }` here, or log the visit at the other unit as a new one
 exchange-received-after-due = received { $received } is after the promised date { $due }: check `received_on` and `due_on`
+exchange-merge-dangling = the other logbook's record `{ $of }` points to { $records } #{ $id }, which that logbook does not hold: run `spotcheck check` on it, then merge again

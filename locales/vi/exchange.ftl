@@ -147,3 +147,4 @@ exchange-working-over-calendar = { $working } ngày làm việc quá hạn nhi�
 exchange-void-changed = bản ghi này đã bị hủy lúc { $at } với lý do “{ $reason }”, và việc hủy không bao giờ thay đổi: hãy để cột này đúng giá trị đang có trong sổ kiểm tra, hoặc để trống cả `voided_at` và `void_reason`
 exchange-visit-moved = lượt kiểm tra #{ $number } có uid này được thực hiện tại { $unit } (`{ $code }`), và một lượt kiểm tra không bao giờ chuyển sang đơn vị khác: hãy ghi `{ $code }` ở đây, hoặc ghi lượt kiểm tra tại đơn vị kia thành một lượt mới
 exchange-received-after-due = ngày nhận { $received } sau ngày hẹn trả { $due }: hãy kiểm tra `received_on` và `due_on`
+exchange-merge-dangling = bản ghi `{ $of }` của sổ kiểm tra kia trỏ tới { $records } #{ $id }, mà sổ đó không có: hãy chạy `spotcheck check` trên sổ đó, rồi gộp lại

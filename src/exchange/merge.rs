@@ -1,11 +1,13 @@
 //! Bringing another logbook's records into this one.
 
+use std::collections::HashMap;
+
 use super::{Counts, stop_if_interrupted};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::records::{Records, id_by_uid};
 use crate::store::{
-    Author, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, plans, tasks, units,
-    visits,
+    Author, NewUnit, NewVisit, Origin, PersonRow, Store, UnitChange, findings, people, plans,
+    tasks, units, visits,
 };
 
 /// What a merge did, per kind of record; `conflicts` counts records edited
@@ -178,366 +180,462 @@ pub fn merge(
     author: &Author,
     progress: &dyn Fn(u64),
 ) -> Result<MergeReport> {
-    use std::collections::HashMap;
     let other_conn = other.conn();
-    let other_units = units::all(other_conn)?;
-    let other_people = people::list(other_conn, None)?;
-    let other_visits = visits::list(other_conn, &visits::VisitFilter::default())?;
-    let other_findings = findings::list(
-        other_conn,
-        &findings::FindingFilter {
-            include_void: true,
-            ..Default::default()
-        },
-    )?;
-    let other_plans = plans::list(other_conn, true)?;
-    let other_tasks = tasks::list(
-        other_conn,
-        &tasks::TaskFilter {
-            include_void: true,
-            ..Default::default()
-        },
-    )?;
+    let theirs = TheirRecords::read(other_conn)?;
     let won = format!("merged from {source}: edited there later");
     let kept = format!("kept: edited here later than in {source}");
     store.write(|tx| {
-        let mut report = MergeReport::default();
-        let mut unit_ids: HashMap<i64, i64> = HashMap::new();
-        for unit in &other_units {
+        let mut merging = Merging {
+            tx,
+            other_conn,
+            author,
+            won: &won,
+            kept: &kept,
+            report: MergeReport::default(),
+            unit_ids: HashMap::new(),
+            person_ids: HashMap::new(),
+            task_ids: HashMap::new(),
+            visit_ids: HashMap::new(),
+        };
+        // Each kind after the kinds it points to, so every reference finds
+        // its record's number here.
+        for unit in &theirs.units {
             stop_if_interrupted()?;
-            let tally = &mut report.units;
-            let origin = Origin {
-                uid: Some(unit.uid.clone()),
-                created_by: None,
-                created_at: Some(unit.created_at.clone()),
-                updated_at: Some(unit.updated_at.clone()),
-            };
-            let new = NewUnit {
-                code: unit.code.clone(),
-                name: unit.name.clone(),
-                kind: unit.kind,
-                morning_start: unit.morning_start,
-                afternoon_start: unit.afternoon_start,
-            };
-            let local = match units::by_code(tx, &unit.code)? {
-                Some(local) => local,
-                None => {
-                    let origin = Origin {
-                        uid: id_by_uid(tx, Records::Units, &unit.uid)?
-                            .is_none()
-                            .then(|| unit.uid.clone()),
-                        ..origin
-                    };
-                    let added = units::insert_from(tx, &new, &origin, author)?;
-                    unit_ids.insert(unit.id, added.id);
-                    tally.counts.new += 1;
-                    continue;
-                }
-            };
-            unit_ids.insert(unit.id, local.id);
-            let same = local.name == unit.name
-                && local.kind == unit.kind
-                && local.morning_start == unit.morning_start
-                && local.afternoon_start == unit.afternoon_start;
-            if same {
-                tally.counts.unchanged += 1;
-            } else {
-                let change = UnitChange {
-                    name: Some(unit.name.clone()),
-                    kind: Some(unit.kind),
-                    morning_start: Some(unit.morning_start),
-                    afternoon_start: Some(unit.afternoon_start),
-                };
-                let changed = settle(
-                    tx,
-                    other_conn,
-                    Records::Units,
-                    (local.id, &local.created_at, &local.updated_at),
-                    (unit.id, &unit.created_at, &unit.updated_at),
-                    (&kept, author),
-                    tally,
-                    || {
-                        units::update_from(tx, local.id, &change, Some(&unit.updated_at), author)
-                            .map(drop)
-                    },
-                )?;
-                if changed {
-                    tally.counts.updated += 1;
-                } else {
-                    tally.counts.unchanged += 1;
-                }
-            }
+            merging.unit(unit)?;
         }
-
-        let mut person_ids: HashMap<i64, i64> = HashMap::new();
-        for person in &other_people {
+        for person in &theirs.people {
             stop_if_interrupted()?;
-            let tally = &mut report.people;
-            let unit_id = unit_ids[&person.unit_id];
-            let local = match people::find(tx, unit_id, &person.name)? {
-                Some(local) => local,
-                None => {
-                    let origin = Origin {
-                        uid: id_by_uid(tx, Records::People, &person.uid)?
-                            .is_none()
-                            .then(|| person.uid.clone()),
-                        created_by: None,
-                        created_at: Some(person.created_at.clone()),
-                        updated_at: Some(person.updated_at.clone()),
-                    };
-                    let added = people::insert_from(
-                        tx,
-                        unit_id,
-                        &person.name,
-                        person.position.as_deref(),
-                        &origin,
-                        author,
-                    )?;
-                    person_ids.insert(person.id, added.id);
-                    tally.counts.new += 1;
-                    continue;
-                }
-            };
-            person_ids.insert(person.id, local.id);
-            if local.position == person.position || person.position.is_none() {
-                tally.counts.unchanged += 1;
-            } else if local.position.is_none() || later_wins(&local.updated_at, &person.updated_at)
-            {
-                people::set_position(
-                    tx,
-                    local.id,
-                    person.position.as_deref(),
-                    Some(&person.updated_at),
-                    author,
-                )?;
-                tally.counts.updated += 1;
-            } else {
-                tally.counts.unchanged += 1;
-            }
+            merging.person(person)?;
         }
-
-        for plan in &other_plans {
+        for plan in &theirs.plans {
             stop_if_interrupted()?;
-            let fields = plans::NewPlan {
-                unit_id: plan.fields.unit_id.map(|id| unit_ids[&id]),
-                ..plan.fields.clone()
-            };
-            // The same plan by uid, or the plan in force here for the same
-            // unit from the same month, which the other logbook set apart.
-            let local = match id_by_uid(tx, Records::Plans, &plan.uid)? {
-                Some(id) => Some(id),
-                None if plan.voided_at.is_none() => {
-                    plans::starting(tx, fields.unit_id, fields.from)?.map(|p| p.id)
-                }
-                None => None,
-            };
-            let theirs = Theirs {
-                records: Records::Plans,
-                id: plan.id,
-                uid: &plan.uid,
-                created_by: &plan.created_by,
-                created_at: &plan.created_at,
-                updated_at: &plan.updated_at,
-                void: plan.voided_at.as_deref().zip(plan.void_reason.as_deref()),
-                fields,
-            };
-            merge_voidable(
-                tx,
-                other_conn,
-                theirs,
-                local,
-                (&kept, author),
-                &mut report.plans,
-                VoidableCalls {
-                    insert: &|fields, origin| plans::insert_from(tx, fields, origin, author),
-                    ours: &|id| {
-                        let ours = plans::get(tx, id)?;
-                        Ok(Ours {
-                            fields: ours.fields,
-                            created_at: ours.created_at,
-                            updated_at: ours.updated_at,
-                            void: ours.voided_at.is_some(),
-                        })
-                    },
-                    update: &|id, fields| {
-                        let at = Some(plan.updated_at.as_str());
-                        plans::update_from(tx, id, fields, Some(&won), at, author).map(drop)
-                    },
-                    void: &|id, reason, at| plans::void_from(tx, id, reason, at, author).map(drop),
-                },
-            )?;
+            merging.plan(plan)?;
         }
-
-        let mut task_ids: HashMap<i64, i64> = HashMap::new();
-        for task in &other_tasks {
+        for task in &theirs.tasks {
             stop_if_interrupted()?;
-            let theirs = Theirs {
-                records: Records::Tasks,
-                id: task.id,
-                uid: &task.uid,
-                created_by: &task.created_by,
-                created_at: &task.created_at,
-                updated_at: &task.updated_at,
-                void: task.voided_at.as_deref().zip(task.void_reason.as_deref()),
-                fields: tasks::NewTask {
-                    unit_id: unit_ids[&task.fields.unit_id],
-                    ..task.fields.clone()
-                },
-            };
-            let local = id_by_uid(tx, Records::Tasks, &task.uid)?;
-            let id = merge_voidable(
-                tx,
-                other_conn,
-                theirs,
-                local,
-                (&kept, author),
-                &mut report.tasks,
-                VoidableCalls {
-                    insert: &|fields, origin| tasks::insert_from(tx, fields, origin, author),
-                    ours: &|id| {
-                        let ours = tasks::get(tx, id)?;
-                        Ok(Ours {
-                            fields: ours.fields,
-                            created_at: ours.created_at,
-                            updated_at: ours.updated_at,
-                            void: ours.voided_at.is_some(),
-                        })
-                    },
-                    update: &|id, fields| {
-                        let at = Some(task.updated_at.as_str());
-                        tasks::update_from(tx, id, fields, Some(&won), at, author).map(drop)
-                    },
-                    void: &|id, reason, at| tasks::void_from(tx, id, reason, at, author).map(drop),
-                },
-            )?;
-            task_ids.insert(task.id, id);
+            merging.task(task)?;
         }
-
-        let mut visit_ids: HashMap<i64, i64> = HashMap::new();
         let base =
-            (other_units.len() + other_people.len() + other_plans.len() + other_tasks.len()) as u64;
+            (theirs.units.len() + theirs.people.len() + theirs.plans.len() + theirs.tasks.len())
+                as u64;
         progress(base);
-        for (done, visit) in other_visits.iter().enumerate() {
+        for (done, visit) in theirs.visits.iter().enumerate() {
             stop_if_interrupted()?;
             if done % 1024 == 0 {
                 progress(base + done as u64);
             }
-            let tally = &mut report.visits;
-            let new = NewVisit {
-                unit_id: unit_ids[&visit.unit_id],
-                started_at: visit.started_at,
-                ended_at: visit.ended_at,
-                announced: visit.announced,
-                team: visit.team.clone(),
-                on_roll: visit.on_roll,
-                present: visit.present,
-                note: visit.note.clone(),
-            };
-            let Some(local_id) = id_by_uid(tx, Records::Visits, &visit.uid)? else {
-                let origin = Origin {
-                    uid: Some(visit.uid.clone()),
-                    created_by: Some(visit.created_by.clone()),
-                    created_at: Some(visit.created_at.clone()),
-                    updated_at: Some(visit.updated_at.clone()),
-                };
-                let added = visits::insert_from(tx, &new, &origin, author)?;
-                visit_ids.insert(visit.id, added.id);
-                tally.counts.new += 1;
-                continue;
-            };
-            visit_ids.insert(visit.id, local_id);
-            let local = visits::get(tx, local_id)?;
-            let same = local.unit_id == new.unit_id
-                && local.started_at == new.started_at
-                && local.ended_at == new.ended_at
-                && local.announced == new.announced
-                && local.team == new.team
-                && local.on_roll == new.on_roll
-                && local.present == new.present
-                && local.note == new.note;
-            if same {
-                tally.counts.unchanged += 1;
-            } else {
-                let changed = settle(
-                    tx,
-                    other_conn,
-                    Records::Visits,
-                    (local_id, &local.created_at, &local.updated_at),
-                    (visit.id, &visit.created_at, &visit.updated_at),
-                    (&kept, author),
-                    tally,
-                    || {
-                        visits::update_from(
-                            tx,
-                            local_id,
-                            &new,
-                            Some(&visit.updated_at),
-                            Some(&won),
-                            author,
-                        )
-                        .map(drop)
-                    },
-                )?;
-                if changed {
-                    tally.counts.updated += 1;
-                } else {
-                    tally.counts.unchanged += 1;
-                }
-            }
+            merging.visit(visit)?;
         }
-
-        let base = base + other_visits.len() as u64;
-        for (done, finding) in other_findings.iter().enumerate() {
+        let base = base + theirs.visits.len() as u64;
+        for (done, finding) in theirs.findings.iter().enumerate() {
             stop_if_interrupted()?;
             if done % 1024 == 0 {
                 progress(base + done as u64);
             }
-            let mut fields = finding.fields.clone();
-            fields.visit_id = visit_ids[&finding.fields.visit_id];
-            fields.person_id = finding.fields.person_id.map(|id| person_ids[&id]);
-            fields.task_id = finding.fields.task_id.map(|id| task_ids[&id]);
-            let theirs = Theirs {
-                records: Records::Findings,
-                id: finding.id,
-                uid: &finding.uid,
-                created_by: &finding.logged_by,
-                created_at: &finding.logged_at,
-                updated_at: &finding.updated_at,
-                void: finding
-                    .voided_at
-                    .as_deref()
-                    .zip(finding.void_reason.as_deref()),
-                fields,
-            };
-            let local = id_by_uid(tx, Records::Findings, &finding.uid)?;
-            merge_voidable(
-                tx,
-                other_conn,
-                theirs,
-                local,
-                (&kept, author),
-                &mut report.findings,
-                VoidableCalls {
-                    insert: &|fields, origin| findings::insert_from(tx, fields, origin, author),
-                    ours: &|id| {
-                        let ours = findings::get(tx, id)?;
-                        Ok(Ours {
-                            fields: ours.fields,
-                            created_at: ours.logged_at,
-                            updated_at: ours.updated_at,
-                            void: ours.voided_at.is_some(),
-                        })
-                    },
-                    update: &|id, fields| {
-                        let at = Some(finding.updated_at.as_str());
-                        findings::update_from(tx, id, fields, Some(&won), at, author).map(drop)
-                    },
-                    void: &|id, reason, at| {
-                        findings::void_from(tx, id, reason, at, author).map(drop)
-                    },
-                },
-            )?;
+            merging.finding(finding)?;
         }
-        Ok(report)
+        Ok(merging.report)
     })
+}
+
+/// Every record of the other logbook, void ones included.
+struct TheirRecords {
+    units: Vec<units::UnitRow>,
+    people: Vec<PersonRow>,
+    visits: Vec<visits::VisitRow>,
+    findings: Vec<findings::FindingRow>,
+    plans: Vec<plans::PlanRow>,
+    tasks: Vec<tasks::TaskRow>,
+}
+
+impl TheirRecords {
+    fn read(conn: &rusqlite::Connection) -> Result<TheirRecords> {
+        Ok(TheirRecords {
+            units: units::all(conn)?,
+            people: people::list(conn, None)?,
+            visits: visits::list(conn, &visits::VisitFilter::default())?,
+            findings: findings::list(
+                conn,
+                &findings::FindingFilter {
+                    include_void: true,
+                    ..Default::default()
+                },
+            )?,
+            plans: plans::list(conn, true)?,
+            tasks: tasks::list(
+                conn,
+                &tasks::TaskFilter {
+                    include_void: true,
+                    ..Default::default()
+                },
+            )?,
+        })
+    }
+}
+
+/// A merge under way: where it writes, what it has done, and the number
+/// here of each record of the other logbook merged so far.
+struct Merging<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+    other_conn: &'a rusqlite::Connection,
+    author: &'a Author,
+    /// The history's reason when the other logbook's version wins, and when
+    /// this one's is kept.
+    won: &'a str,
+    kept: &'a str,
+    report: MergeReport,
+    unit_ids: HashMap<i64, i64>,
+    person_ids: HashMap<i64, i64>,
+    task_ids: HashMap<i64, i64>,
+    visit_ids: HashMap<i64, i64>,
+}
+
+/// The number here of the record numbered `id` in the other logbook. A
+/// record there pointing to one that is not there is refused by name
+/// rather than guessed at.
+fn here(ids: &HashMap<i64, i64>, id: i64, records: Records, of: &str) -> Result<i64> {
+    ids.get(&id).copied().ok_or_else(|| {
+        Error::input(t!(
+            "exchange-merge-dangling",
+            records = records.as_str(),
+            id = id,
+            of = of
+        ))
+    })
+}
+
+impl Merging<'_> {
+    fn unit(&mut self, unit: &units::UnitRow) -> Result<()> {
+        let (tx, author) = (self.tx, self.author);
+        let tally = &mut self.report.units;
+        let origin = Origin {
+            uid: Some(unit.uid.clone()),
+            created_by: None,
+            created_at: Some(unit.created_at.clone()),
+            updated_at: Some(unit.updated_at.clone()),
+        };
+        let new = NewUnit {
+            code: unit.code.clone(),
+            name: unit.name.clone(),
+            kind: unit.kind,
+            morning_start: unit.morning_start,
+            afternoon_start: unit.afternoon_start,
+        };
+        let Some(local) = units::by_code(tx, &unit.code)? else {
+            let origin = Origin {
+                uid: id_by_uid(tx, Records::Units, &unit.uid)?
+                    .is_none()
+                    .then(|| unit.uid.clone()),
+                ..origin
+            };
+            let added = units::insert_from(tx, &new, &origin, author)?;
+            self.unit_ids.insert(unit.id, added.id);
+            tally.counts.new += 1;
+            return Ok(());
+        };
+        self.unit_ids.insert(unit.id, local.id);
+        let same = local.name == unit.name
+            && local.kind == unit.kind
+            && local.morning_start == unit.morning_start
+            && local.afternoon_start == unit.afternoon_start;
+        if same {
+            tally.counts.unchanged += 1;
+            return Ok(());
+        }
+        let change = UnitChange {
+            name: Some(unit.name.clone()),
+            kind: Some(unit.kind),
+            morning_start: Some(unit.morning_start),
+            afternoon_start: Some(unit.afternoon_start),
+        };
+        let changed = settle(
+            tx,
+            self.other_conn,
+            Records::Units,
+            (local.id, &local.created_at, &local.updated_at),
+            (unit.id, &unit.created_at, &unit.updated_at),
+            (self.kept, author),
+            tally,
+            || units::update_from(tx, local.id, &change, Some(&unit.updated_at), author).map(drop),
+        )?;
+        if changed {
+            tally.counts.updated += 1;
+        } else {
+            tally.counts.unchanged += 1;
+        }
+        Ok(())
+    }
+
+    fn person(&mut self, person: &PersonRow) -> Result<()> {
+        let (tx, author) = (self.tx, self.author);
+        let unit_id = here(&self.unit_ids, person.unit_id, Records::Units, &person.name)?;
+        let tally = &mut self.report.people;
+        let Some(local) = people::find(tx, unit_id, &person.name)? else {
+            let origin = Origin {
+                uid: id_by_uid(tx, Records::People, &person.uid)?
+                    .is_none()
+                    .then(|| person.uid.clone()),
+                created_by: None,
+                created_at: Some(person.created_at.clone()),
+                updated_at: Some(person.updated_at.clone()),
+            };
+            let added = people::insert_from(
+                tx,
+                unit_id,
+                &person.name,
+                person.position.as_deref(),
+                &origin,
+                author,
+            )?;
+            self.person_ids.insert(person.id, added.id);
+            tally.counts.new += 1;
+            return Ok(());
+        };
+        self.person_ids.insert(person.id, local.id);
+        if local.position == person.position || person.position.is_none() {
+            tally.counts.unchanged += 1;
+        } else if local.position.is_none() || later_wins(&local.updated_at, &person.updated_at) {
+            people::set_position(
+                tx,
+                local.id,
+                person.position.as_deref(),
+                Some(&person.updated_at),
+                author,
+            )?;
+            tally.counts.updated += 1;
+        } else {
+            tally.counts.unchanged += 1;
+        }
+        Ok(())
+    }
+
+    fn plan(&mut self, plan: &plans::PlanRow) -> Result<()> {
+        let (tx, author, won) = (self.tx, self.author, self.won);
+        let unit_id = match plan.fields.unit_id {
+            Some(id) => Some(here(&self.unit_ids, id, Records::Units, &plan.uid)?),
+            None => None,
+        };
+        let fields = plans::NewPlan {
+            unit_id,
+            ..plan.fields.clone()
+        };
+        // The same plan by uid, or the plan in force here for the same
+        // unit from the same month, which the other logbook set apart.
+        let local = match id_by_uid(tx, Records::Plans, &plan.uid)? {
+            Some(id) => Some(id),
+            None if plan.voided_at.is_none() => {
+                plans::starting(tx, fields.unit_id, fields.from)?.map(|p| p.id)
+            }
+            None => None,
+        };
+        let theirs = Theirs {
+            records: Records::Plans,
+            id: plan.id,
+            uid: &plan.uid,
+            created_by: &plan.created_by,
+            created_at: &plan.created_at,
+            updated_at: &plan.updated_at,
+            void: plan.voided_at.as_deref().zip(plan.void_reason.as_deref()),
+            fields,
+        };
+        merge_voidable(
+            tx,
+            self.other_conn,
+            theirs,
+            local,
+            (self.kept, author),
+            &mut self.report.plans,
+            VoidableCalls {
+                insert: &|fields, origin| plans::insert_from(tx, fields, origin, author),
+                ours: &|id| {
+                    let ours = plans::get(tx, id)?;
+                    Ok(Ours {
+                        fields: ours.fields,
+                        created_at: ours.created_at,
+                        updated_at: ours.updated_at,
+                        void: ours.voided_at.is_some(),
+                    })
+                },
+                update: &|id, fields| {
+                    let at = Some(plan.updated_at.as_str());
+                    plans::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                },
+                void: &|id, reason, at| plans::void_from(tx, id, reason, at, author).map(drop),
+            },
+        )?;
+        Ok(())
+    }
+
+    fn task(&mut self, task: &tasks::TaskRow) -> Result<()> {
+        let (tx, author, won) = (self.tx, self.author, self.won);
+        let unit_id = here(
+            &self.unit_ids,
+            task.fields.unit_id,
+            Records::Units,
+            &task.uid,
+        )?;
+        let theirs = Theirs {
+            records: Records::Tasks,
+            id: task.id,
+            uid: &task.uid,
+            created_by: &task.created_by,
+            created_at: &task.created_at,
+            updated_at: &task.updated_at,
+            void: task.voided_at.as_deref().zip(task.void_reason.as_deref()),
+            fields: tasks::NewTask {
+                unit_id,
+                ..task.fields.clone()
+            },
+        };
+        let local = id_by_uid(tx, Records::Tasks, &task.uid)?;
+        let id = merge_voidable(
+            tx,
+            self.other_conn,
+            theirs,
+            local,
+            (self.kept, author),
+            &mut self.report.tasks,
+            VoidableCalls {
+                insert: &|fields, origin| tasks::insert_from(tx, fields, origin, author),
+                ours: &|id| {
+                    let ours = tasks::get(tx, id)?;
+                    Ok(Ours {
+                        fields: ours.fields,
+                        created_at: ours.created_at,
+                        updated_at: ours.updated_at,
+                        void: ours.voided_at.is_some(),
+                    })
+                },
+                update: &|id, fields| {
+                    let at = Some(task.updated_at.as_str());
+                    tasks::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                },
+                void: &|id, reason, at| tasks::void_from(tx, id, reason, at, author).map(drop),
+            },
+        )?;
+        self.task_ids.insert(task.id, id);
+        Ok(())
+    }
+
+    fn visit(&mut self, visit: &visits::VisitRow) -> Result<()> {
+        let (tx, author) = (self.tx, self.author);
+        let new = NewVisit {
+            unit_id: here(&self.unit_ids, visit.unit_id, Records::Units, &visit.uid)?,
+            started_at: visit.started_at,
+            ended_at: visit.ended_at,
+            announced: visit.announced,
+            team: visit.team.clone(),
+            on_roll: visit.on_roll,
+            present: visit.present,
+            note: visit.note.clone(),
+        };
+        let tally = &mut self.report.visits;
+        let Some(local_id) = id_by_uid(tx, Records::Visits, &visit.uid)? else {
+            let origin = Origin {
+                uid: Some(visit.uid.clone()),
+                created_by: Some(visit.created_by.clone()),
+                created_at: Some(visit.created_at.clone()),
+                updated_at: Some(visit.updated_at.clone()),
+            };
+            let added = visits::insert_from(tx, &new, &origin, author)?;
+            self.visit_ids.insert(visit.id, added.id);
+            tally.counts.new += 1;
+            return Ok(());
+        };
+        self.visit_ids.insert(visit.id, local_id);
+        let local = visits::get(tx, local_id)?;
+        let same = local.unit_id == new.unit_id
+            && local.started_at == new.started_at
+            && local.ended_at == new.ended_at
+            && local.announced == new.announced
+            && local.team == new.team
+            && local.on_roll == new.on_roll
+            && local.present == new.present
+            && local.note == new.note;
+        if same {
+            tally.counts.unchanged += 1;
+            return Ok(());
+        }
+        let changed = settle(
+            tx,
+            self.other_conn,
+            Records::Visits,
+            (local_id, &local.created_at, &local.updated_at),
+            (visit.id, &visit.created_at, &visit.updated_at),
+            (self.kept, author),
+            tally,
+            || {
+                visits::update_from(
+                    tx,
+                    local_id,
+                    &new,
+                    Some(&visit.updated_at),
+                    Some(self.won),
+                    author,
+                )
+                .map(drop)
+            },
+        )?;
+        if changed {
+            tally.counts.updated += 1;
+        } else {
+            tally.counts.unchanged += 1;
+        }
+        Ok(())
+    }
+
+    fn finding(&mut self, finding: &findings::FindingRow) -> Result<()> {
+        let (tx, author, won) = (self.tx, self.author, self.won);
+        let uid = finding.uid.as_str();
+        let mut fields = finding.fields.clone();
+        fields.visit_id = here(&self.visit_ids, fields.visit_id, Records::Visits, uid)?;
+        fields.person_id = match fields.person_id {
+            Some(id) => Some(here(&self.person_ids, id, Records::People, uid)?),
+            None => None,
+        };
+        fields.task_id = match fields.task_id {
+            Some(id) => Some(here(&self.task_ids, id, Records::Tasks, uid)?),
+            None => None,
+        };
+        let theirs = Theirs {
+            records: Records::Findings,
+            id: finding.id,
+            uid,
+            created_by: &finding.logged_by,
+            created_at: &finding.logged_at,
+            updated_at: &finding.updated_at,
+            void: finding
+                .voided_at
+                .as_deref()
+                .zip(finding.void_reason.as_deref()),
+            fields,
+        };
+        let local = id_by_uid(tx, Records::Findings, uid)?;
+        merge_voidable(
+            tx,
+            self.other_conn,
+            theirs,
+            local,
+            (self.kept, author),
+            &mut self.report.findings,
+            VoidableCalls {
+                insert: &|fields, origin| findings::insert_from(tx, fields, origin, author),
+                ours: &|id| {
+                    let ours = findings::get(tx, id)?;
+                    Ok(Ours {
+                        fields: ours.fields,
+                        created_at: ours.logged_at,
+                        updated_at: ours.updated_at,
+                        void: ours.voided_at.is_some(),
+                    })
+                },
+                update: &|id, fields| {
+                    let at = Some(finding.updated_at.as_str());
+                    findings::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                },
+                void: &|id, reason, at| findings::void_from(tx, id, reason, at, author).map(drop),
+            },
+        )?;
+        Ok(())
+    }
 }

@@ -532,3 +532,28 @@ fn an_import_works_out_figures_by_the_rules_typing_follows() {
          check `received_on` and `due_on`",
     );
 }
+
+#[test]
+fn a_merge_refuses_a_record_pointing_to_one_the_other_logbook_lacks() {
+    let book = book_with_a_late_finding();
+    let other = Logbook::new();
+    other.visit_tam_dai();
+    other.ok(&["absent", "Trần Thị Bình"]);
+    // Changed with another program, foreign keys off: the finding's person
+    // is gone.
+    let conn = rusqlite::Connection::open(other.db()).unwrap();
+    conn.execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM people;")
+        .unwrap();
+    drop(conn);
+    let uid = csv_records(&other.ok(&["export", "findings"]))[0]["uid"].clone();
+    let before = book.snapshot();
+    let stderr = book.fails(&["merge", other.db().to_str().unwrap()], 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: the other logbook's record `{uid}` points to people #1, which that logbook \
+             does not hold: run `spotcheck check` on it, then merge again\n"
+        )
+    );
+    book.assert_unchanged(&before);
+}
