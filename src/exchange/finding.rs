@@ -58,6 +58,53 @@ pub(super) fn import_finding(
     reason: &str,
     lookups: &mut Lookups,
 ) -> Result<Outcome> {
+    let visit = row_visit(tx, row, lookups)?;
+    let (kind, uid, existing) = row_kind_and_existing(tx, row, lookups)?;
+    let mut finding = row_fields(row, ctx, visit.id, kind)?;
+    let person_name = row.name("person")?;
+    kind_figures(tx, row, ctx, &visit, &mut finding, person_name.as_deref())?;
+    if let Some(name) = &person_name {
+        finding.person_id = Some(row_person(tx, row, ctx, visit.unit_id, name, lookups)?);
+    }
+    let void = row_void(row)?;
+    if let Some(current) = &existing
+        && current.voided_at.is_some()
+        && let Some(column) = first_difference(&current.fields, &finding)
+    {
+        // As `edit` refuses: a void finding stays as it was when voided.
+        return Err(row.error(
+            column,
+            t!("exchange-void-not-editable", number = current.id),
+        ));
+    }
+    let origin = Origin {
+        uid,
+        created_by: row.name("logged_by")?,
+        created_at: row.stamp("logged_at")?,
+        updated_at: None,
+    };
+    let author = &ctx.author;
+    upsert(
+        row,
+        existing.map(|current| current.id),
+        void,
+        || findings::insert_from(tx, &finding, &origin, author),
+        |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
+        |id| {
+            let current = findings::get(tx, id)?;
+            Ok(current.voided_at.zip(current.void_reason))
+        },
+        |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
+    )
+}
+
+/// The visit a row names, checked against the row's unit; an export lists
+/// a visit's findings together, so the last one is kept at hand.
+fn row_visit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    lookups: &mut Lookups,
+) -> Result<visits::VisitRow> {
     let visit_uid = row
         .uid("visit_uid")?
         .ok_or_else(|| row.error("visit_uid", t!("exchange-empty")))?;
@@ -73,7 +120,6 @@ pub(super) fn import_finding(
             visits::get(tx, visit_id)?
         }
     };
-    let visit_id = visit.id;
     lookups.visit = Some((visit_uid.clone(), visit.clone()));
     if let Some(code) = row.text("unit_code")?
         && units::normalise_code(&code).ok().as_deref() != Some(visit.unit_code.as_str())
@@ -88,6 +134,15 @@ pub(super) fn import_finding(
             ),
         ));
     }
+    Ok(visit)
+}
+
+/// The row's kind, and the finding it updates when its uid is here already.
+fn row_kind_and_existing(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    lookups: &Lookups,
+) -> Result<(FindingKind, Option<String>, Option<findings::FindingRow>)> {
     let kind: FindingKind = row
         .parse("kind", |k| k.parse())?
         .ok_or_else(|| row.error("kind", t!("exchange-empty")))?;
@@ -113,6 +168,17 @@ pub(super) fn import_finding(
             ),
         ));
     }
+    Ok((kind, uid, existing))
+}
+
+/// The fields the row gives, each checked as typed; a column of a field
+/// the row's kind does not hold must be empty.
+fn row_fields(
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    visit_id: i64,
+    kind: FindingKind,
+) -> Result<NewFinding> {
     // A field of another kind would be stored on this finding, or counted in
     // reports as if it applied.
     if let Some((column, field)) = FINDING_FIELD_COLUMNS
@@ -162,7 +228,20 @@ pub(super) fn import_finding(
     finding.action = row.parse("action", |a| a.parse::<Action>())?;
     finding.note = row.free_text("note")?;
 
-    let person_name = row.name("person")?;
+    Ok(finding)
+}
+
+/// What the row's kind needs, and the figures worked out by the rules when
+/// the row does not give them.
+fn kind_figures(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    visit: &visits::VisitRow,
+    finding: &mut NewFinding,
+    person_name: Option<&str>,
+) -> Result<()> {
+    let kind = finding.kind;
     let calendar = ctx.settings.calendar();
     match kind {
         FindingKind::Late => {
@@ -251,62 +330,39 @@ pub(super) fn import_finding(
             }
         }
     }
-    if let Some(name) = &person_name {
-        let key = (visit.unit_id, fold(name));
-        let person_id = match lookups.people.get(&key) {
-            Some(id) => *id,
-            None => {
-                let id = match people::find(tx, visit.unit_id, name)? {
-                    Some(person) => person.id,
-                    None => {
-                        let position = row.text("position")?;
-                        people::insert_from(
-                            tx,
-                            visit.unit_id,
-                            name,
-                            position.as_deref(),
-                            &Origin::default(),
-                            &ctx.author,
-                        )?
-                        .id
-                    }
-                };
-                lookups.people.insert(key, id);
-                id
-            }
-        };
-        finding.person_id = Some(person_id);
+    Ok(())
+}
+
+/// The person a row names, among the unit's staff, added when new.
+fn row_person(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    unit_id: i64,
+    name: &str,
+    lookups: &mut Lookups,
+) -> Result<i64> {
+    let key = (unit_id, fold(name));
+    if let Some(id) = lookups.people.get(&key) {
+        return Ok(*id);
     }
-    let void = row_void(row)?;
-    if let Some(current) = &existing
-        && current.voided_at.is_some()
-        && let Some(column) = first_difference(&current.fields, &finding)
-    {
-        // As `edit` refuses: a void finding stays as it was when voided.
-        return Err(row.error(
-            column,
-            t!("exchange-void-not-editable", number = current.id),
-        ));
-    }
-    let origin = Origin {
-        uid,
-        created_by: row.name("logged_by")?,
-        created_at: row.stamp("logged_at")?,
-        updated_at: None,
+    let id = match people::find(tx, unit_id, name)? {
+        Some(person) => person.id,
+        None => {
+            let position = row.text("position")?;
+            people::insert_from(
+                tx,
+                unit_id,
+                name,
+                position.as_deref(),
+                &Origin::default(),
+                &ctx.author,
+            )?
+            .id
+        }
     };
-    let author = &ctx.author;
-    upsert(
-        row,
-        existing.map(|current| current.id),
-        void,
-        || findings::insert_from(tx, &finding, &origin, author),
-        |id| Ok(findings::update_from(tx, id, &finding, Some(reason), None, author)?.is_some()),
-        |id| {
-            let current = findings::get(tx, id)?;
-            Ok(current.voided_at.zip(current.void_reason))
-        },
-        |id, why, at| findings::void_from(tx, id, why, at, author).map(drop),
-    )
+    lookups.people.insert(key, id);
+    Ok(id)
 }
 
 /// A broken rule, worded for the columns of an import row.
