@@ -17,7 +17,7 @@ store-logbook-not-sqlite = is not a spotcheck logbook (not an SQLite database){ 
 store-logbook-not-readable-sqlite = cannot be read as an SQLite database: { $error }
 store-logbook-not-ours = is an SQLite database but not a spotcheck logbook{ $advice }
 store-logbook-other-program = is an SQLite database of another program (application_id { $id }), not a spotcheck logbook
-store-logbook-too-new = was written by a newer spotcheck (schema version { $version }; this one knows up to { $known }): install a newer spotcheck to open it
+store-logbook-too-new = was written by a newer spotcheck (schema version { $version }; spotcheck { $release } reads schema versions 1 to { $known }): open it with the spotcheck that wrote it, a version after { $release } (CHANGELOG.md says which version brought each schema)
 store-logbook-no-wal = cannot use a write-ahead log (journal mode stays `{ $mode }`)
 
 ## Records that people name.

@@ -17,7 +17,7 @@ store-logbook-not-sqlite = không phải sổ kiểm tra của spotcheck (không
 store-logbook-not-readable-sqlite = không đọc được như một cơ sở dữ liệu SQLite: { $error }
 store-logbook-not-ours = là cơ sở dữ liệu SQLite nhưng không phải sổ kiểm tra của spotcheck{ $advice }
 store-logbook-other-program = là cơ sở dữ liệu SQLite của chương trình khác (application_id { $id }), không phải sổ kiểm tra của spotcheck
-store-logbook-too-new = được ghi bởi phiên bản spotcheck mới hơn (lược đồ phiên bản { $version }; bản này chỉ biết đến phiên bản { $known }): hãy cài spotcheck mới hơn để mở sổ này
+store-logbook-too-new = được ghi bởi phiên bản spotcheck mới hơn (lược đồ phiên bản { $version }; spotcheck { $release } đọc được lược đồ phiên bản 1 đến { $known }): hãy mở sổ bằng spotcheck đã ghi nó, một phiên bản sau { $release } (CHANGELOG.md ghi phiên bản nào mang lược đồ nào)
 store-logbook-no-wal = không dùng được nhật ký ghi trước (WAL) (chế độ nhật ký vẫn là `{ $mode }`)
 
 ## Bản ghi mà người dùng gọi tên.

@@ -72,7 +72,8 @@ pub(super) fn check_identity(conn: &Connection, path: &Path) -> Result<()> {
         return Err(refuse(t!(
             "store-logbook-too-new",
             version = version,
-            known = SCHEMA_VERSION
+            known = SCHEMA_VERSION,
+            release = env!("CARGO_PKG_VERSION")
         )));
     }
     Ok(())
