@@ -112,3 +112,4 @@ exchange-void-changed = this record was voided at { $at } because “{ $reason }
 exchange-visit-moved = visit #{ $number } with this uid was made at { $unit } (`{ $code }`), and a visit never moves to another unit: give `{ $code }` here, or log the visit at the other unit as a new one
 exchange-received-after-due = received { $received } is after the promised date { $due }: check `received_on` and `due_on`
 exchange-merge-dangling = the other logbook's record `{ $of }` points to { $records } #{ $id }, which that logbook does not hold: run `spotcheck check` on it, then merge again
+exchange-quote-swallowed-lines = holds line breaks, which this column cannot: a quote `"` opened in it on this line is probably never closed, so the lines after it were read into it; check the quotes on this line

@@ -148,3 +148,4 @@ exchange-void-changed = bản ghi này đã bị hủy lúc { $at } với lý do
 exchange-visit-moved = lượt kiểm tra #{ $number } có uid này được thực hiện tại { $unit } (`{ $code }`), và một lượt kiểm tra không bao giờ chuyển sang đơn vị khác: hãy ghi `{ $code }` ở đây, hoặc ghi lượt kiểm tra tại đơn vị kia thành một lượt mới
 exchange-received-after-due = ngày nhận { $received } sau ngày hẹn trả { $due }: hãy kiểm tra `received_on` và `due_on`
 exchange-merge-dangling = bản ghi `{ $of }` của sổ kiểm tra kia trỏ tới { $records } #{ $id }, mà sổ đó không có: hãy chạy `spotcheck check` trên sổ đó, rồi gộp lại
+exchange-quote-swallowed-lines = có dấu xuống dòng, điều cột này không cho phép: có lẽ một dấu nháy `"` mở ở ô này trên dòng này không bao giờ được đóng, nên các dòng sau bị đọc vào ô; hãy kiểm tra các dấu nháy trên dòng này

@@ -327,6 +327,7 @@ impl CsvFile {
             )));
         }
         let row = Row {
+            quote_open: quotes % 2 == 1,
             label: &self.label,
             line,
             columns: &self.columns,
@@ -360,6 +361,8 @@ fn csv_problem(e: &csv::Error) -> String {
 
 /// One row, its cells read by column name.
 pub(super) struct Row<'a> {
+    /// The quotes read so far do not pair up.
+    quote_open: bool,
     label: &'a str,
     line: u64,
     columns: &'a [String],
@@ -397,6 +400,13 @@ impl Row<'_> {
         self.checked(column, TextKind::Name)
     }
 
+    /// Whether a quote opened in the cell at `index` may be the one never
+    /// closed: it is the last cell of the row, and the file read so far
+    /// holds an odd number of quotes.
+    fn opens_a_quote(&self, index: usize) -> bool {
+        self.quote_open && index + 1 == self.record.len()
+    }
+
     fn checked(&self, column: &str, kind: TextKind) -> Result<Option<String>> {
         let Some(index) = self.columns.iter().position(|c| c == column) else {
             return Ok(None);
@@ -408,6 +418,11 @@ impl Row<'_> {
             return Err(self.error(column, t!("exchange-cell-nul")));
         }
         let text = nfc(csv_text_value(text));
+        if kind != TextKind::Free && text.contains('\n') && self.opens_a_quote(index) {
+            // The likeliest cause by far: a quote opened in this cell and
+            // never closed took the following lines into it.
+            return Err(self.error(column, t!("exchange-quote-swallowed-lines")));
+        }
         if let Some(problem) = input::text_problem(&text, kind) {
             return Err(self.error(column, problem));
         }
