@@ -437,8 +437,11 @@ fn what_is_wrong_with_the_logbook_file_is_told_in_vietnamese() {
     assert!(
         error.ends_with(&format!(
             ": được ghi bởi phiên bản spotcheck mới hơn (lược đồ phiên bản {newer}; \
-             bản này chỉ biết đến phiên bản {}): hãy cài spotcheck mới hơn để mở sổ này\n",
-            spotcheck::store::SCHEMA_VERSION
+             spotcheck {release} đọc được lược đồ phiên bản 1 đến {}): hãy mở sổ bằng spotcheck \
+             đã ghi nó, một phiên bản sau {release} (CHANGELOG.md ghi phiên bản nào mang lược \
+             đồ nào)\n",
+            spotcheck::store::SCHEMA_VERSION,
+            release = env!("CARGO_PKG_VERSION")
         )),
         "{error}"
     );
