@@ -113,3 +113,4 @@ detail-task = task #{ $task }: { $text }; { $days } { $days ->
 field-task-other-unit = task #{ $task } was assigned to { $task_unit }, but the visit is at { $unit }: log it at a visit to { $task_unit }, with `--visit`
 field-task-was-done = task #{ $task } was done on { $done }, by the visit on { $visit }: nothing unfinished to log
 field-task-not-due = task #{ $task } is due on { $due }: on { $visit }, the day of the visit, it was not yet late
+add-no-command = the line names no command

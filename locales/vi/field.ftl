@@ -98,3 +98,4 @@ detail-task = nhiệm vụ #{ $task }: { $text }; quá hạn { $days } ngày ({ 
 field-task-other-unit = nhiệm vụ #{ $task } giao cho { $task_unit }, nhưng lượt kiểm tra là tại { $unit }: hãy ghi vào một lượt kiểm tra { $task_unit }, dùng `--visit`
 field-task-was-done = nhiệm vụ #{ $task } đã hoàn thành ngày { $done }, trước lượt kiểm tra ngày { $visit }: không có gì chưa hoàn thành để ghi
 field-task-not-due = nhiệm vụ #{ $task } có hạn ngày { $due }: vào ngày kiểm tra { $visit } vẫn chưa quá hạn
+add-no-command = dòng này không có lệnh nào

@@ -305,7 +305,9 @@ pub fn command(line: &[String]) -> Result<Command> {
     let args = std::iter::once("spotcheck".to_string()).chain(line.iter().cloned());
     let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(args)
         .map_err(|e| Error::input(t!("add-not-a-command", problem = e.to_string())))?;
-    Ok(cli.command.expect("the plan names a command"))
+    // Every planned line starts with its command; an empty one names none.
+    cli.command
+        .ok_or_else(|| Error::input(t!("add-not-a-command", problem = t!("add-no-command"))))
 }
 
 /// After the commands ran: how to type them next time.
@@ -505,5 +507,14 @@ mod tests {
         empty.units.clear();
         let error = plan(&mut Scripted(vec![]), &empty).unwrap_err().to_string();
         assert!(error.contains("spotcheck unit add CODE NAME"), "{error}");
+    }
+
+    #[test]
+    fn a_planned_line_without_a_command_is_an_error_not_a_crash() {
+        let error = command(&[]).err().map(|e| e.to_string());
+        assert_eq!(
+            error.as_deref(),
+            Some("the answers do not make a command: the line names no command")
+        );
     }
 }

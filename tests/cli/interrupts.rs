@@ -10,36 +10,12 @@ use std::time::{Duration, Instant};
 
 use calamine::{Reader, Xlsx, open_workbook};
 
+use crate::support::logbook_with_findings;
 use crate::support::{Logbook, Moments};
 
 const SIGINT: i32 = 2;
 const SIGKILL: i32 = 9;
 const SIGTERM: i32 = 15;
-
-/// A logbook with a visit and `rows` findings, imported from a CSV file
-/// that is then removed.
-fn logbook_with_findings(rows: usize) -> Logbook {
-    let book = Logbook::new();
-    book.visit_tam_dai();
-    let visits = book.ok(&["export", "visits"]);
-    let visit_uid = visits
-        .lines()
-        .nth(1)
-        .and_then(|line| line.split(',').next())
-        .unwrap()
-        .to_string();
-    let mut csv = String::from("uid,visit_uid,kind,description\n");
-    for n in 0..rows {
-        csv.push_str(&format!(
-            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
-        ));
-    }
-    let file = book.path("findings.csv");
-    std::fs::write(&file, csv).unwrap();
-    book.ok(&["import", "findings", file.to_str().unwrap()]);
-    std::fs::remove_file(file).unwrap();
-    book
-}
 
 /// The names in the logbook's folder.
 fn names(dir: &Path) -> BTreeSet<String> {

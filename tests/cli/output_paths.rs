@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Stdio;
 
 use crate::support::Logbook;
+use crate::support::logbook_with_findings;
 
 /// A logbook with one finding.
 fn logbook_with_a_finding() -> Logbook {
@@ -982,30 +983,6 @@ fn manual_pages_into_a_file_are_refused_as_not_a_directory() {
         std::fs::read_to_string(book.path("notes.txt")).unwrap(),
         "kept\n"
     );
-}
-
-/// A logbook with `rows` findings, imported, so that an export is larger
-/// than a small disk.
-fn logbook_with_findings(rows: usize) -> Logbook {
-    let book = Logbook::new();
-    book.visit_tam_dai();
-    let visits = book.ok(&["export", "visits"]);
-    let visit_uid = visits
-        .lines()
-        .nth(1)
-        .and_then(|line| line.split(',').next())
-        .unwrap()
-        .to_string();
-    let mut csv = String::from("uid,visit_uid,kind,description\n");
-    for n in 0..rows {
-        csv.push_str(&format!(
-            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
-        ));
-    }
-    std::fs::write(book.path("findings.csv"), csv).unwrap();
-    book.ok(&["import", "findings", "findings.csv"]);
-    std::fs::remove_file(book.path("findings.csv")).unwrap();
-    book
 }
 
 #[test]

@@ -475,3 +475,28 @@ pub fn stored_rows(db: &Path) -> Vec<String> {
     }
     all
 }
+
+/// A logbook with a visit and `rows` findings, imported from a CSV file
+/// that is then removed.
+pub fn logbook_with_findings(rows: usize) -> Logbook {
+    let book = Logbook::new();
+    book.visit_tam_dai();
+    let visits = book.ok(&["export", "visits"]);
+    let visit_uid = visits
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split(',').next())
+        .unwrap()
+        .to_string();
+    let mut csv = String::from("uid,visit_uid,kind,description\n");
+    for n in 0..rows {
+        csv.push_str(&format!(
+            "{n:032x},{visit_uid},other,\"Sổ theo dõi hồ sơ số {n} chưa ghi ngày trả\"\n"
+        ));
+    }
+    let file = book.path("findings.csv");
+    std::fs::write(&file, csv).unwrap();
+    book.ok(&["import", "findings", file.to_str().unwrap()]);
+    std::fs::remove_file(file).unwrap();
+    book
+}
