@@ -452,8 +452,8 @@ impl<'a> Ctx<'a> {
                 })?;
             }
         }
-        let (store, created) = Store::open(&path, access)?;
-        output::watch_store(store.conn().get_interrupt_handle());
+        let (mut store, created) = Store::open(&path, access)?;
+        store.stop_on_interrupt();
         if created {
             self.created = Some(path);
         }

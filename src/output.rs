@@ -5,7 +5,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 use std::time::Duration;
 
@@ -20,8 +20,9 @@ static PROTECTED: Mutex<Vec<(Role, PathBuf)>> = Mutex::new(Vec::new());
 static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 /// Named temporary files in the user's folders, removed on an interrupt.
 static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-/// Open logbooks, whose statement under way an interrupt stops.
-static STORES: Mutex<Vec<rusqlite::InterruptHandle>> = Mutex::new(Vec::new());
+/// Open logbooks, whose statement under way an interrupt stops, each with
+/// the number `watch_store` gave it.
+static STORES: Mutex<Vec<(u64, rusqlite::InterruptHandle)>> = Mutex::new(Vec::new());
 
 /// How long an interrupted command gets to roll back and close the logbook
 /// before the process ends anyway.
@@ -64,9 +65,19 @@ pub(crate) fn protect(role: Role, path: Option<&Path>) {
     }
 }
 
-/// Stop the statement under way on `store` when the run is interrupted.
-pub(crate) fn watch_store(handle: rusqlite::InterruptHandle) {
-    lock(&STORES).push(handle);
+/// Stop the statement under way on a logbook when the run is interrupted.
+/// Returns the number to give `unwatch_store` before the logbook closes.
+pub(crate) fn watch_store(handle: rusqlite::InterruptHandle) -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let watch = NEXT.fetch_add(1, Ordering::SeqCst);
+    lock(&STORES).push((watch, handle));
+    watch
+}
+
+/// No interrupt reaches the logbook `watch_store` numbered `watch` from
+/// now on: once this returns, one that came earlier has done all it will.
+pub(crate) fn unwatch_store(watch: u64) {
+    lock(&STORES).retain(|(w, _)| *w != watch);
 }
 
 /// From now on, SIGINT and SIGTERM remove the temporary files of this run,
@@ -85,7 +96,7 @@ pub(crate) fn watch_interrupts() {
                 if let Some(signal) = signals.forever().next() {
                     INTERRUPTED.store(signal, Ordering::SeqCst);
                     remove_temporaries();
-                    for store in lock(&STORES).iter() {
+                    for (_, store) in lock(&STORES).iter() {
                         store.interrupt();
                     }
                     // The command sees the interrupt and returns; if it is

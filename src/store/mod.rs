@@ -63,6 +63,9 @@ pub enum Access {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The number of this logbook among those an interrupt stops, once
+    /// `stop_on_interrupt` put it there.
+    watch: Option<u64>,
     /// Declared after `conn`, so it runs once the connection is closed.
     _leftovers: Option<query::Leftovers>,
     /// The private copy a read of a logbook with a log in a read-only
@@ -108,6 +111,19 @@ pub struct Author {
     pub by: String,
     /// UTC, RFC 3339 with milliseconds.
     pub at: String,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if let Some(watch) = self.watch.take() {
+            crate::output::unwatch_store(watch);
+        }
+        // An interrupt that came while no statement ran stays pending in
+        // SQLite and would stop the checkpoint of the close, which then
+        // leaves `-wal` and `-shm` beside the logbook. The next statement
+        // started clears it; none can come any more.
+        let _ = self.conn.query_row("SELECT 1", [], |_| Ok(()));
+    }
 }
 
 impl Store {
@@ -164,6 +180,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            watch: None,
             _leftovers: None,
             _copy: None,
         };
@@ -244,6 +261,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            watch: None,
             _leftovers: Some(leftovers),
             _copy: copy,
         };
@@ -258,16 +276,13 @@ impl Store {
         // must not index them into the file, so it searches a private copy
         // where they are indexed.
         if search::any_pending(&store.conn)? {
-            let Store {
-                conn,
-                path,
-                _leftovers,
-                _copy,
-            } = store;
-            let mut copy = private_copy(&conn, &path)?;
-            drop(conn);
+            let leftovers = store._leftovers.take();
+            let first_copy = store._copy.take();
+            let mut copy = private_copy(&store.conn, &store.path)?;
+            drop(store);
             copy.write(|_| Ok(()))?;
-            copy._leftovers = _leftovers;
+            copy._leftovers = leftovers;
+            drop(first_copy);
             store = copy;
         }
         store
@@ -283,6 +298,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            watch: None,
             _leftovers: None,
             _copy: None,
         };
@@ -389,6 +405,14 @@ impl Store {
     /// The connection for reads; a read sees one consistent snapshot per statement.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// From now on Ctrl-C or SIGTERM stops the statement under way, and
+    /// its transaction rolls back.
+    pub fn stop_on_interrupt(&mut self) {
+        if self.watch.is_none() {
+            self.watch = Some(crate::output::watch_store(self.conn.get_interrupt_handle()));
+        }
     }
 
     /// The schema version stored in the file.
@@ -547,6 +571,7 @@ pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
     let mut store = Store {
         conn,
         path: path.to_path_buf(),
+        watch: None,
         _leftovers: None,
         _copy: Some(dir),
     };
@@ -581,6 +606,7 @@ fn create_logbook(path: &Path, replace_empty: bool) -> Result<bool> {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            watch: None,
             _leftovers: None,
             _copy: None,
         };
@@ -937,5 +963,28 @@ mod tests {
             })
             .unwrap();
         other.execute_batch("BEGIN IMMEDIATE; COMMIT").unwrap();
+    }
+
+    #[test]
+    fn an_interrupt_between_statements_still_lets_the_close_clear_the_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (mut store, _) = Store::open(&path, Access::Write).unwrap();
+        store.stop_on_interrupt();
+        store
+            .write(|tx| {
+                tx.execute("CREATE TABLE scratch (n INTEGER)", []).unwrap();
+                Ok(())
+            })
+            .unwrap();
+        // What Ctrl-C does when it finds no statement running.
+        store.conn().get_interrupt_handle().interrupt();
+        drop(store);
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["logbook.db"]);
     }
 }

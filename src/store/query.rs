@@ -136,6 +136,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            watch: None,
             _leftovers: Some(leftovers),
             _copy: None,
         };

@@ -158,6 +158,7 @@ pub(super) fn expected_objects(version: i64) -> Result<Objects> {
     let mut store = super::Store {
         conn,
         path: PathBuf::from(":memory:"),
+        watch: None,
         _leftovers: None,
         _copy: None,
     };
