@@ -33,25 +33,35 @@ pub(crate) fn finding_detail(row: &FindingRow) -> String {
             None => t!("detail-work-day"),
         },
         FindingKind::Overdue => {
+            let file = f.file_ref.as_deref().unwrap_or("?");
             let days = f.days_overdue.unwrap_or(0);
             let working = f.working_days_overdue.unwrap_or(0);
-            let mut text = t!(
-                "detail-overdue",
-                file = f.file_ref.as_deref().unwrap_or("?"),
-                days = days,
-                working = working
-            );
-            if let Some(procedure) = &f.procedure {
-                text.push_str(&format!(", {procedure}"));
+            match &f.procedure {
+                Some(procedure) => t!(
+                    "detail-overdue-procedure",
+                    file = file,
+                    days = days,
+                    working = working,
+                    procedure = procedure.as_str()
+                ),
+                None => t!(
+                    "detail-overdue",
+                    file = file,
+                    days = days,
+                    working = working
+                ),
             }
-            text
         }
         FindingKind::Other => {
-            let mut text = f.description.clone().unwrap_or_default();
-            if let Some(category) = &f.category {
-                text.push_str(&format!(" [{category}]"));
+            let description = f.description.as_deref().unwrap_or("");
+            match &f.category {
+                Some(category) => t!(
+                    "detail-other-category",
+                    description = description,
+                    category = category.as_str()
+                ),
+                None => t!("detail-other", description = description),
             }
-            text
         }
         FindingKind::Task => t!(
             "detail-task",

@@ -12,9 +12,14 @@ field-person-added = added { $name } to the staff of { $unit } (person #{ $id })
 field-did-you-mean-person = note: did you mean { $name } (person #{ $id })? If so, `spotcheck edit { $finding } --person "{ $name }"`
 field-the-same-person = the same person
 field-twin = note: #{ $twin } is the same kind of finding about { $person } on this visit; if this one was logged twice, `spotcheck void { $finding } --reason "logged twice"`
-field-logged = logged #{ $id } { $kind }:
-field-logged-late = { $person }, { $unit }, { $minutes } min
-field-logged-meeting = , meeting: { $meeting }
+# The one line after a finding is logged; $shape says which facts it has.
+field-logged = logged #{ $id } { $kind }: { $shape ->
+        [late] { $person }, { $unit }, { $minutes } min
+        [absent] { $person }, { $unit }
+        [absent-meeting] { $person }, { $unit }, meeting: { $meeting }
+        [with-person] { $detail }, { $person }, { $unit }
+       *[other] { $detail }, { $unit }
+    }
 field-file-ref-needed = a file reference is needed, as `HS-2022-0012`
 field-description-needed = say what happened, as "không đeo thẻ công chức"
 field-present-over-roll = `--present { $present }` is more than `--on-roll { $on_roll }`: check the two counts
@@ -40,6 +45,12 @@ detail-overdue = { $file }: { $days } { $days ->
         [one] day
        *[other] days
     } ({ $working } working)
+detail-overdue-procedure = { $file }: { $days } { $days ->
+        [one] day
+       *[other] days
+    } ({ $working } working), { $procedure }
+detail-other = { $description }
+detail-other-category = { $description } [{ $category }]
 
 ## Looking after the logbook: init, config, backup, check, status.
 

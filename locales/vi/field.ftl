@@ -12,9 +12,14 @@ field-person-added = đã thêm { $name } vào danh sách cán bộ của { $uni
 field-did-you-mean-person = lưu ý: có phải là { $name } (cán bộ #{ $id }) không? Nếu đúng, gõ `spotcheck edit { $finding } --person "{ $name }"`
 field-the-same-person = cùng người này
 field-twin = lưu ý: #{ $twin } là phát hiện cùng loại về { $person } trong lượt kiểm tra này; nếu phát hiện này bị ghi hai lần, gõ `spotcheck void { $finding } --reason "ghi trùng"`
-field-logged = đã ghi #{ $id } { $kind }:
-field-logged-late = { $person }, { $unit }, { $minutes } phút
-field-logged-meeting = , họp: { $meeting }
+# Dòng báo sau khi ghi một phát hiện; $shape cho biết dòng có những thông tin nào.
+field-logged = đã ghi #{ $id } { $kind }: { $shape ->
+        [late] { $person }, { $unit }, { $minutes } phút
+        [absent] { $person }, { $unit }
+        [absent-meeting] { $person }, { $unit }, họp: { $meeting }
+        [with-person] { $detail }, { $person }, { $unit }
+       *[other] { $detail }, { $unit }
+    }
 field-file-ref-needed = cần số hồ sơ, ví dụ `HS-2022-0012`
 field-description-needed = ghi rõ sự việc, ví dụ "không đeo thẻ công chức"
 field-present-over-roll = `--present { $present }` lớn hơn `--on-roll { $on_roll }`: kiểm tra lại hai con số
@@ -34,6 +39,9 @@ detail-late = { $minutes } phút
 detail-meeting = họp: { $meeting }
 detail-work-day = ngày làm việc
 detail-overdue = { $file }: { $days } ngày ({ $working } ngày làm việc)
+detail-overdue-procedure = { $file }: { $days } ngày ({ $working } ngày làm việc), { $procedure }
+detail-other = { $description }
+detail-other-category = { $description } [{ $category }]
 
 ## Quản lý sổ kiểm tra: init, config, backup, check, status.
 

@@ -72,42 +72,26 @@ fn logged(
             finding = row.id
         ))?;
     }
-    let mut line = t!(
+    // One whole message per line shape, so a translation may put the
+    // person, the unit and the figures in the order its language wants.
+    let shape = match (row.fields.kind, &row.fields.meeting, &row.person) {
+        (FindingKind::Late, _, _) => "late",
+        (FindingKind::Absent, Some(_), _) => "absent-meeting",
+        (FindingKind::Absent, None, _) => "absent",
+        (FindingKind::Other, _, Some(_)) => "with-person",
+        _ => "other",
+    };
+    let line = t!(
         "field-logged",
         id = row.id,
-        kind = crate::render::term(row.fields.kind.as_str())
+        kind = crate::render::term(row.fields.kind.as_str()),
+        shape = shape,
+        person = row.person.as_deref().unwrap_or(""),
+        unit = row.unit_name.as_str(),
+        minutes = row.fields.minutes_late.unwrap_or(0),
+        meeting = row.fields.meeting.as_deref().unwrap_or(""),
+        detail = finding_detail(row)
     );
-    // Fluent drops the space a message ends with.
-    line.push(' ');
-    let detail = finding_detail(row);
-    match row.fields.kind {
-        FindingKind::Late => line.push_str(&t!(
-            "field-logged-late",
-            person = row.person.as_deref().unwrap_or(""),
-            unit = row.unit_name.as_str(),
-            minutes = row.fields.minutes_late.unwrap_or(0)
-        )),
-        FindingKind::Absent => {
-            line.push_str(&format!(
-                "{}, {}",
-                row.person.as_deref().unwrap_or(""),
-                row.unit_name
-            ));
-            if let Some(meeting) = &row.fields.meeting {
-                line.push_str(&t!("field-logged-meeting", meeting = meeting.as_str()));
-            }
-        }
-        FindingKind::Overdue | FindingKind::Task => {
-            line.push_str(&format!("{}, {}", detail, row.unit_name))
-        }
-        FindingKind::Other => {
-            line.push_str(&detail);
-            if let Some(person) = &row.person {
-                line.push_str(&format!(", {person}"));
-            }
-            line.push_str(&format!(", {}", row.unit_name));
-        }
-    }
     ctx.logged(&line, &finding_record(row))
 }
 
