@@ -2,7 +2,8 @@
 
 use super::{Counts, stop_if_interrupted};
 use crate::error::Result;
-use crate::store::records::{Records, id_by_uid};
+use crate::model::Records;
+use crate::store::records::id_by_uid;
 use crate::store::{
     Author, NewUnit, NewVisit, Origin, Store, UnitChange, findings, people, plans, tasks, units,
     visits,
