@@ -8,11 +8,8 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::completion::unit_codes;
 
-use crate::model::{Action, FindingKind, PlanPer, UnitKind};
+use crate::model::{Action, FindingKind, FindingOrder, Measure, PlanPer, Records, UnitKind};
 use crate::render::Format;
-use crate::store::FindingOrder;
-use crate::store::records::Records;
-use crate::store::reports::Measure;
 
 /// spotcheck — the logbook of a public-service inspection team.
 ///

@@ -371,6 +371,59 @@ pub mod limits {
     pub const TEXT_BYTES: usize = 64 * 1024;
 }
 
+/// The kinds of record that travel between logbooks and spreadsheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Records {
+    Findings,
+    Visits,
+    Units,
+    People,
+    Plans,
+    Tasks,
+}
+
+impl Records {
+    /// The name messages and file names use: `findings`, `visits`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Records::Findings => "findings",
+            Records::Visits => "visits",
+            Records::Units => "units",
+            Records::People => "people",
+            Records::Plans => "plans",
+            Records::Tasks => "tasks",
+        }
+    }
+}
+
+/// The order of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FindingOrder {
+    /// When the visit started
+    #[default]
+    Date,
+    /// Unit code, then date
+    Unit,
+    /// Kind of finding, then date
+    Kind,
+}
+
+/// What a trend counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Measure {
+    Findings,
+    Late,
+    Absent,
+    Overdue,
+    Other,
+    // Spelt like the report's columns; the hyphenated forms work too.
+    #[value(name = "late_minutes", alias = "late-minutes")]
+    LateMinutes,
+    #[value(name = "overdue_working_days", alias = "overdue-working-days")]
+    OverdueWorkingDays,
+    Visits,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

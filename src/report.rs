@@ -5,9 +5,10 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::model::Measure;
 use crate::model::{Action, FindingKind, Month, Period, PlanPer};
 use crate::store::plans::{self, PlanRow};
-use crate::store::reports::{self, Measure, Offender, RepeatRule, TrendBy, UnitCounts};
+use crate::store::reports::{self, Offender, RepeatRule, TrendBy, UnitCounts};
 use crate::store::{Store, units};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

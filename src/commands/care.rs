@@ -4,9 +4,10 @@ use chrono::Datelike;
 
 use crate::Ctx;
 use crate::error::Result;
+use crate::model::Records;
 use crate::model::{Month, Period};
 use crate::render::{Column, Format, Table};
-use crate::store::records::{self, Records};
+use crate::store::records;
 use crate::store::tasks::{self, TaskFilter};
 use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
 

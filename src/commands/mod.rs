@@ -25,10 +25,10 @@ use crate::Ctx;
 use crate::cli::{Command, PeriodArgs, UnitCommand};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
+use crate::model::Records;
 use crate::model::{Period, limits};
 use crate::rules::{self, Broken, UnitHours};
 use crate::store::UnitRow;
-use crate::store::records::Records;
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {

@@ -576,7 +576,7 @@ fn trend(
     ctx: &mut Ctx<'_>,
     from: Option<&str>,
     to: Option<&str>,
-    measure: crate::store::reports::Measure,
+    measure: crate::model::Measure,
     chart: bool,
     svg: Option<&Path>,
 ) -> Result<()> {
@@ -588,7 +588,7 @@ fn trend(
             return Err(Error::usage(t!("report-trend-by", by = other)));
         }
     };
-    if by == TrendBy::Kind && measure == crate::store::reports::Measure::Visits {
+    if by == TrendBy::Kind && measure == crate::model::Measure::Visits {
         return Err(Error::usage(t!("report-trend-visits-by-kind")));
     }
     let start_day = ctx.settings.period_start_day.value;
@@ -723,8 +723,8 @@ fn trend(
     }
 }
 
-fn measure_name(measure: crate::store::reports::Measure) -> String {
-    use crate::store::reports::Measure;
+fn measure_name(measure: crate::model::Measure) -> String {
+    use crate::model::Measure;
     match measure {
         Measure::Findings => t!("measure-findings"),
         Measure::Late => t!("measure-late"),

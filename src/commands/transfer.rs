@@ -7,9 +7,10 @@ use crate::Ctx;
 use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
+use crate::model::Records;
 use crate::render::Cell;
 use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
-use crate::store::records::{ExportFilter, Records, RowSink};
+use crate::store::records::{ExportFilter, RowSink};
 use crate::store::{Access, Store, units};
 
 pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {

@@ -11,8 +11,8 @@ use crate::error::{Context, Error, Result};
 use crate::fold::nfc;
 use crate::input::{self, TextKind};
 use crate::model;
+use crate::model::Records;
 use crate::render::csv_text_value;
-use crate::store::records::Records;
 
 /// A CSV file as export writes it, read a row at a time.
 pub(super) struct CsvFile {
@@ -217,7 +217,7 @@ pub(super) fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
             .map_err(|_| Error::input(format!("{label}:1: {}", t!("exchange-header-not-utf8"))))?;
         columns.push(name.trim().to_lowercase());
     }
-    let known = records.columns();
+    let known = crate::store::records::columns(records);
     let in_header = |column: &str, problem: String| {
         Error::input(format!(
             "{label}:1: {}",

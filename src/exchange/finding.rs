@@ -6,10 +6,11 @@ use super::import::{ImportContext, Outcome, row_void, upsert};
 use crate::error::{Error, Result};
 use crate::fold::fold;
 use crate::input;
+use crate::model::Records;
 use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
 use crate::model::{Action, FindingField, FindingKind};
 use crate::rules::{self, Broken, UnitHours};
-use crate::store::records::{Records, id_by_uid};
+use crate::store::records::id_by_uid;
 use crate::store::{NewFinding, Origin, findings, people, tasks, units, visits};
 
 /// What earlier rows of an import looked up: an export lists a visit's

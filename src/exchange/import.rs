@@ -13,9 +13,10 @@ use crate::config::Settings;
 use crate::error::Result;
 use crate::fold::fold;
 use crate::input::{self, TextKind};
+use crate::model::Records;
 use crate::model::limits::{PLANNED_VISITS, STAFF};
 use crate::model::{Month, PlanPer, UnitKind};
-use crate::store::records::{Records, any, id_by_uid, is_taken_uid, last_id};
+use crate::store::records::{any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
     Author, NewUnit, NewVisit, Origin, Store, UnitChange, people, plans, tasks, units, visits,
 };

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use super::{Counts, stop_if_interrupted};
 use crate::error::{Error, Result};
-use crate::store::records::{Records, id_by_uid};
+use crate::model::Records;
+use crate::store::records::id_by_uid;
 use crate::store::{
     Author, NewUnit, NewVisit, Origin, PersonRow, Store, UnitChange, findings, people, plans,
     tasks, units, visits,

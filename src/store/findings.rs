@@ -12,7 +12,7 @@ use super::{
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
-use crate::model::{Action, FindingKind, Period};
+use crate::model::{Action, FindingKind, FindingOrder, Period};
 
 /// Everything a finding records, as typed by the inspector plus the figures
 /// computed from it. Fields that do not apply to the kind stay `None`.
@@ -88,18 +88,6 @@ pub struct FindingRow {
     pub voided_at: Option<String>,
     pub void_reason: Option<String>,
     pub task_uid: Option<String>,
-}
-
-/// The order of `list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum FindingOrder {
-    /// When the visit started
-    #[default]
-    Date,
-    /// Unit code, then date
-    Unit,
-    /// Kind of finding, then date
-    Kind,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -30,7 +30,7 @@ use crate::error::{Context, Error, Result};
 use crate::input;
 use crate::model::{Action, FindingKind, Month, PlanPer, UnitKind};
 
-pub use findings::{FindingChange, FindingFilter, FindingOrder, FindingRow, NewFinding};
+pub use findings::{FindingChange, FindingFilter, FindingRow, NewFinding};
 pub use history::HistoryEntry;
 pub use people::PersonRow;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

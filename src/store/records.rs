@@ -8,122 +8,107 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use super::visits::period_bounds;
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
-use crate::model::{FindingKind, Period};
+use crate::model::{FindingKind, Period, Records};
 use crate::render::Cell;
 
-/// The kinds of record that travel between logbooks and spreadsheets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Records {
-    Findings,
-    Visits,
-    Units,
-    People,
-    Plans,
-    Tasks,
+/// The view an export reads, with the export's columns.
+pub fn view(records: Records) -> &'static str {
+    match records {
+        Records::Findings => "findings_v",
+        Records::Visits => "visits_v",
+        Records::Units => "units_v",
+        Records::People => "people_v",
+        Records::Plans => "plans_v",
+        Records::Tasks => "tasks_v",
+    }
 }
 
-impl Records {
-    pub fn view(self) -> &'static str {
-        match self {
-            Records::Findings => "findings_v",
-            Records::Visits => "visits_v",
-            Records::Units => "units_v",
-            Records::People => "people_v",
-            Records::Plans => "plans_v",
-            Records::Tasks => "tasks_v",
-        }
+/// The table the records are kept in.
+pub fn table(records: Records) -> &'static str {
+    match records {
+        Records::Findings => "findings",
+        Records::Visits => "visits",
+        Records::Units => "units",
+        Records::People => "people",
+        Records::Plans => "plans",
+        Records::Tasks => "tasks",
     }
+}
 
-    pub fn table(self) -> &'static str {
-        match self {
-            Records::Findings => "findings",
-            Records::Visits => "visits",
-            Records::Units => "units",
-            Records::People => "people",
-            Records::Plans => "plans",
-            Records::Tasks => "tasks",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        self.table()
-    }
-
-    /// The columns of this kind's export and view, in order. Columns are
-    /// only ever added at the end.
-    pub fn columns(self) -> &'static [&'static str] {
-        match self {
-            Records::Findings => &FINDING_COLUMNS,
-            Records::Visits => &[
-                "uid",
-                "number",
-                "unit_code",
-                "unit_name",
-                "started_at",
-                "ended_at",
-                "announced",
-                "team",
-                "on_roll",
-                "present",
-                "note",
-                "created_by",
-                "created_at",
-                "updated_at",
-            ],
-            Records::Units => &[
-                "uid",
-                "number",
-                "code",
-                "name",
-                "kind",
-                "morning_start",
-                "afternoon_start",
-                "created_at",
-                "updated_at",
-            ],
-            Records::People => &[
-                "uid",
-                "number",
-                "unit_code",
-                "unit_name",
-                "name",
-                "position",
-                "created_at",
-                "updated_at",
-            ],
-            Records::Plans => &[
-                "uid",
-                "number",
-                "unit_code",
-                "unit_name",
-                "visits",
-                "per",
-                "from_month",
-                "to_month",
-                "created_by",
-                "created_at",
-                "updated_at",
-                "voided_at",
-                "void_reason",
-            ],
-            Records::Tasks => &[
-                "uid",
-                "number",
-                "unit_code",
-                "unit_name",
-                "text",
-                "source",
-                "assigned_on",
-                "due_on",
-                "done_on",
-                "note",
-                "created_by",
-                "created_at",
-                "updated_at",
-                "voided_at",
-                "void_reason",
-            ],
-        }
+/// The columns of this kind's export and view, in order. Columns are
+/// only ever added at the end.
+pub fn columns(records: Records) -> &'static [&'static str] {
+    match records {
+        Records::Findings => &FINDING_COLUMNS,
+        Records::Visits => &[
+            "uid",
+            "number",
+            "unit_code",
+            "unit_name",
+            "started_at",
+            "ended_at",
+            "announced",
+            "team",
+            "on_roll",
+            "present",
+            "note",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ],
+        Records::Units => &[
+            "uid",
+            "number",
+            "code",
+            "name",
+            "kind",
+            "morning_start",
+            "afternoon_start",
+            "created_at",
+            "updated_at",
+        ],
+        Records::People => &[
+            "uid",
+            "number",
+            "unit_code",
+            "unit_name",
+            "name",
+            "position",
+            "created_at",
+            "updated_at",
+        ],
+        Records::Plans => &[
+            "uid",
+            "number",
+            "unit_code",
+            "unit_name",
+            "visits",
+            "per",
+            "from_month",
+            "to_month",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "voided_at",
+            "void_reason",
+        ],
+        Records::Tasks => &[
+            "uid",
+            "number",
+            "unit_code",
+            "unit_name",
+            "text",
+            "source",
+            "assigned_on",
+            "due_on",
+            "done_on",
+            "note",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "voided_at",
+            "void_reason",
+        ],
     }
 }
 
@@ -210,7 +195,7 @@ pub fn export(
         .map(super::search::match_expression)
         .transpose()?;
     // Only the filters given go into the statement, so SQLite can use its indexes.
-    let mut sql = format!("SELECT * FROM {view} WHERE 1", view = records.view());
+    let mut sql = format!("SELECT * FROM {view} WHERE 1", view = view(records));
     if filter.unit_code.is_some() {
         sql.push_str(&format!(" AND {unit_column} = :unit"));
     }
@@ -312,7 +297,7 @@ pub fn keep_local(
     let current = snapshot(tx, records, id)?;
     let uid: String = super::query_one(
         tx,
-        &format!("SELECT uid FROM {} WHERE id = :id", records.table()),
+        &format!("SELECT uid FROM {} WHERE id = :id", table(records)),
         named_params! { ":id": id },
         |row| row.get(0),
     )
@@ -355,7 +340,7 @@ pub fn keep_local(
 pub fn last_id(conn: &Connection, records: Records) -> Result<i64> {
     super::query_one(
         conn,
-        &format!("SELECT coalesce(max(id), 0) FROM {}", records.table()),
+        &format!("SELECT coalesce(max(id), 0) FROM {}", table(records)),
         [],
         |row| row.get(0),
     )
@@ -378,7 +363,7 @@ pub fn is_taken_uid(error: &Error) -> bool {
 pub fn count(conn: &Connection, records: Records) -> Result<u64> {
     super::query_one(
         conn,
-        &format!("SELECT count(*) FROM {}", records.table()),
+        &format!("SELECT count(*) FROM {}", table(records)),
         [],
         |row| row.get::<_, i64>(0),
     )
@@ -390,7 +375,7 @@ pub fn count(conn: &Connection, records: Records) -> Result<u64> {
 pub fn any(conn: &Connection, records: Records) -> Result<bool> {
     super::query_one(
         conn,
-        &format!("SELECT EXISTS (SELECT 1 FROM {})", records.table()),
+        &format!("SELECT EXISTS (SELECT 1 FROM {})", table(records)),
         [],
         |row| row.get(0),
     )
@@ -400,7 +385,7 @@ pub fn any(conn: &Connection, records: Records) -> Result<bool> {
 pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Option<i64>> {
     super::query_one(
         conn,
-        &format!("SELECT id FROM {} WHERE uid = :uid", records.table()),
+        &format!("SELECT id FROM {} WHERE uid = :uid", table(records)),
         named_params! { ":uid": uid },
         |row| row.get(0),
     )
@@ -424,10 +409,10 @@ mod tests {
         ] {
             let stmt = store
                 .conn()
-                .prepare(&format!("SELECT * FROM {}", records.view()))
+                .prepare(&format!("SELECT * FROM {}", view(records)))
                 .unwrap();
-            let columns: Vec<&str> = stmt.column_names().collect();
-            assert_eq!(columns, records.columns(), "{}", records.view());
+            let names: Vec<&str> = stmt.column_names().collect();
+            assert_eq!(names, columns(records), "{}", view(records));
         }
     }
 }

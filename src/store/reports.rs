@@ -6,7 +6,7 @@ use rusqlite::{Connection, named_params};
 
 use super::{date_text, day_after_text, stored_datetime};
 use crate::error::{Context, Result};
-use crate::model::{Action, FindingKind, Period};
+use crate::model::{Action, FindingKind, Measure, Period};
 
 /// One unit's figures for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -335,36 +335,19 @@ pub fn offenders(
         .with_context(|| t!("store-finding-repeats"))
 }
 
-/// What a trend counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Measure {
-    Findings,
-    Late,
-    Absent,
-    Overdue,
-    Other,
-    // Spelt like the report's columns; the hyphenated forms work too.
-    #[value(name = "late_minutes", alias = "late-minutes")]
-    LateMinutes,
-    #[value(name = "overdue_working_days", alias = "overdue-working-days")]
-    OverdueWorkingDays,
-    Visits,
-}
-
-impl Measure {
-    fn sql(self) -> &'static str {
-        match self {
-            Measure::Findings => "count(f.id)",
-            Measure::Late => "total(f.kind = 'late')",
-            Measure::Absent => "total(f.kind = 'absent')",
-            Measure::Overdue => "total(f.kind = 'overdue')",
-            Measure::Other => "total(f.kind = 'other')",
-            Measure::LateMinutes => "total(CASE WHEN f.kind = 'late' THEN f.minutes_late END)",
-            Measure::OverdueWorkingDays => {
-                "total(CASE WHEN f.kind = 'overdue' THEN f.working_days_overdue END)"
-            }
-            Measure::Visits => "count(DISTINCT v.id)",
+/// The SQL aggregate that computes a measure over the trend's joined rows.
+fn measure_sql(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Findings => "count(f.id)",
+        Measure::Late => "total(f.kind = 'late')",
+        Measure::Absent => "total(f.kind = 'absent')",
+        Measure::Overdue => "total(f.kind = 'overdue')",
+        Measure::Other => "total(f.kind = 'other')",
+        Measure::LateMinutes => "total(CASE WHEN f.kind = 'late' THEN f.minutes_late END)",
+        Measure::OverdueWorkingDays => {
+            "total(CASE WHEN f.kind = 'overdue' THEN f.working_days_overdue END)"
         }
+        Measure::Visits => "count(DISTINCT v.id)",
     }
 }
 
@@ -415,7 +398,7 @@ pub fn trend(
          FROM visits v JOIN units u ON u.id = v.unit_id {join}
          WHERE v.started_at >= :first AND v.started_at < :after {filter}
          GROUP BY period, key",
-        measure = measure.sql()
+        measure = measure_sql(measure)
     );
     let mut stmt = conn
         .prepare(&sql)
