@@ -48,6 +48,12 @@ pub enum Error {
 
     /// `check` found a problem in the logbook.
     CheckFailed(String),
+
+    /// Ctrl-C or SIGTERM arrived: the write under way rolls back.
+    Interrupted,
+
+    /// `spotcheck sql` was asked for something other than reading.
+    SqlRefused,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -93,6 +99,8 @@ impl fmt::Display for Error {
             }
             Error::Io { context, source } => write!(f, "{context}: {source}"),
             Error::Output(source) => f.write_str(&t!("error-output", problem = source.to_string())),
+            Error::Interrupted => f.write_str(&t!("main-interrupted")),
+            Error::SqlRefused => f.write_str(&t!("store-sql-refused")),
         }
     }
 }
@@ -103,6 +111,9 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             Error::CheckFailed(_) => 3,
+            // What a shell reports for Ctrl-C; the signal's own code is
+            // used when it is known.
+            Error::Interrupted => 130,
             Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
             _ => 1,
         }

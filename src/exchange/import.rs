@@ -65,7 +65,9 @@ pub fn import(
                 Records::Tasks => import_task(tx, &row, ctx, &reason),
             };
             let outcome = match (outcome, uid) {
-                (Err(e), Some(uid)) if is_taken_uid(&e) => return Err(twice(&uid)),
+                (Err(e), Some(uid)) if is_taken_uid(tx, records, &e, &uid)? => {
+                    return Err(twice(&uid));
+                }
                 (outcome, _) => outcome?,
             };
             match outcome {

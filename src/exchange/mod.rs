@@ -25,7 +25,7 @@ pub struct Counts {
 /// before the process ends.
 fn stop_if_interrupted() -> Result<()> {
     if crate::output::is_interrupted() {
-        return Err(Error::input(t!("main-interrupted")));
+        return Err(Error::Interrupted);
     }
     Ok(())
 }

@@ -385,7 +385,7 @@ impl Store {
         // nothing: the write is then rolled back here rather than committed
         // while the process is being told to end.
         if crate::output::is_interrupted() {
-            return Err(Error::input(t!("main-interrupted")));
+            return Err(Error::Interrupted);
         }
         tx.commit().with_context(|| t!("store-committing-write"))?;
         Ok(value)

@@ -58,6 +58,21 @@ const READING_PRAGMAS: &[&str] = &[
 /// another one. The read-only open and `query_only` already stop writes; the
 /// authorizer makes the refusal say why, and also covers ATTACH and pragmas.
 fn authorize(ctx: AuthContext<'_>) -> Authorization {
+    let answer = judge(ctx);
+    if answer == Authorization::Deny {
+        DENIED.set(true);
+    }
+    answer
+}
+
+thread_local! {
+    /// Whether the guard refused part of the statement being prepared: a
+    /// refused function fails with SQLite's generic error code, so the code
+    /// alone cannot tell the refusal from any other failure.
+    static DENIED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn judge(ctx: AuthContext<'_>) -> Authorization {
     match ctx.action {
         AuthAction::Select | AuthAction::Read { .. } | AuthAction::Recursive => {
             Authorization::Allow
@@ -287,15 +302,12 @@ pub fn run(
 ) -> Result<()> {
     let refused = |e: rusqlite::Error| -> Error {
         let code = e.sqlite_error_code();
-        // A function the guard refuses fails at run time with SQLite's plain words.
-        let code = if e.to_string().contains("not authorized") {
-            Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
-        } else {
-            code
-        };
+        if DENIED.get() {
+            return Error::SqlRefused;
+        }
         match code {
             Some(rusqlite::ErrorCode::AuthorizationForStatementDenied)
-            | Some(rusqlite::ErrorCode::ReadOnly) => Error::input(t!("store-sql-refused")),
+            | Some(rusqlite::ErrorCode::ReadOnly) => Error::SqlRefused,
             Some(rusqlite::ErrorCode::OperationInterrupted) => match stop.check() {
                 Err(stopped) => stopped,
                 Ok(()) => Error::input(t!("store-sql-failed", error = e.to_string())),
@@ -313,6 +325,7 @@ pub fn run(
         }
     };
     store.stop_at(stop)?;
+    DENIED.set(false);
     let mut stmt = store.conn.prepare(sql).map_err(refused)?;
     bind(&mut stmt, sql, params, &refused)?;
     let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();

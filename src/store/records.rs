@@ -347,16 +347,18 @@ pub fn last_id(conn: &Connection, records: Records) -> Result<i64> {
     .with_context(|| t!("store-counting", records = records.as_str()))
 }
 
-/// Whether an insert failed because the uid is already taken.
-pub fn is_taken_uid(error: &Error) -> bool {
-    matches!(
+/// Whether the insert of a record with `uid` failed with `error` because
+/// a record of this kind holds that uid already: a uniqueness refusal, and
+/// the uid is there.
+pub fn is_taken_uid(conn: &Connection, records: Records, error: &Error, uid: &str) -> Result<bool> {
+    let unique = matches!(
         error,
         Error::Sqlite {
-            source: rusqlite::Error::SqliteFailure(failure, Some(message)),
+            source: rusqlite::Error::SqliteFailure(failure, _),
             ..
         } if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-            && message.ends_with(".uid")
-    )
+    );
+    Ok(unique && id_by_uid(conn, records, uid)?.is_some())
 }
 
 /// How many records of this kind the logbook holds.

@@ -1923,6 +1923,10 @@ fn sql_refuses_every_statement_that_would_write() {
         "WITH x AS (SELECT 1) UPDATE findings SET note = 'x'",
         "WITH x AS (SELECT 1) DELETE FROM history",
         "BEGIN IMMEDIATE",
+        // A function that could load code: refused by the guard, which
+        // SQLite reports with the code of any other failure.
+        "SELECT load_extension('libm.so')",
+        "SELECT 1 WHERE load_extension('x') IS NULL",
     ] {
         let before = book.snapshot();
         let stderr = book.fails(&["sql", query], 1);
