@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                 the full run: 10k, 100k and 1M findings
 #   SIZES="10000 100000" bench/run.sh   a quicker run
+#   ONLY="export sql" bench/run.sh      only the operations whose name holds one of these words
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,17 @@ WORK=${WORK:-target/bench}
 MONTH=2025-11          # the reporting month measured; synth's data ends in 12/2025
 AS_OF=2025-12-20       # "today" for the commands, so every run sees the same data
 UNITS_PER_100K=60
+ONLY=${ONLY:-}
+
+# Whether the operation named $1 is one of those asked for with ONLY (all when empty).
+wanted() {
+    [ -z "$ONLY" ] && return 0
+    local word
+    for word in $ONLY; do
+        case $1 in *"$word"*) return 0 ;; esac
+    done
+    return 1
+}
 
 need() {
     command -v "$1" >/dev/null 2>&1 && return
@@ -42,9 +54,10 @@ median() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[
 # bench NAME SIZE SPOTCHECK_CMD SQLITE_CMD [PREPARE]
 bench() {
     local name=$1 size=$2 ours=$3 theirs=$4 prepare=${5:-true}
+    wanted "$name" || return 0
     local runs=$RUNS warmup=2
     case $name in
-        export*|import*) if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi ;;
+        export*|import*|sql*) if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi ;;
     esac
     hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/a.json" "$ours" >/dev/null 2>&1
     hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
@@ -69,9 +82,12 @@ for size in $SIZES; do
     unit=$(sqlite3 "$db" "SELECT code FROM units ORDER BY code LIMIT 1")
 
     # Logging writes, so it runs on a copy with an open visit.
+    visit=
+    if wanted "log one finding"; then
     cp "$db" "$WORK/log.db"; rm -f "$WORK/log.db-wal" "$WORK/log.db-shm"
     "$SPOT" --db "$WORK/log.db" visit start "$unit" --at "$AS_OF 07:30" >/dev/null
     visit=$(sqlite3 "$WORK/log.db" "SELECT max(id) FROM visits")
+    fi
     bench "log one finding" "$size" \
         "$SPOT --db $WORK/log.db late 'Nguyễn Văn Bench' --minutes 12" \
         "sqlite3 $WORK/log.db \"INSERT INTO findings (uid, visit_id, kind, minutes_late, logged_by, logged_at, updated_at) VALUES (lower(hex(randomblob(16))), $visit, 'late', 12, 'bench', '2025-12-20T03:00:00.000Z', '2025-12-20T03:00:00.000Z')\""
@@ -99,14 +115,21 @@ for size in $SIZES; do
         "$SPOT --db $db export findings -o $WORK/ours.csv" \
         "sqlite3 -csv -header $db 'SELECT * FROM findings_v' > $WORK/theirs.csv"
 
+    # The same rows through `sql`, which hands each value over owned rather than borrowed.
+    bench "sql all findings" "$size" \
+        "$SPOT --db $db sql 'SELECT * FROM findings_v' --format csv > $WORK/ours-sql.csv" \
+        "sqlite3 -csv -header $db 'SELECT * FROM findings_v' > $WORK/theirs.csv"
+
     # Import into a logbook that has the units, people and visits but no findings.
     base=$WORK/base-$size.db
+    if wanted "import all findings"; then
     if [ ! -f "$base" ]; then
         for kind in units people visits; do "$SPOT" --db "$db" export "$kind" -o "$WORK/$kind.csv"; done
         rm -f "$base"*
         for kind in units people visits; do "$SPOT" --db "$base" import "$kind" "$WORK/$kind.csv" >/dev/null 2>&1; done
     fi
     "$SPOT" --db "$db" export findings -o "$WORK/findings.csv"
+    fi
     bench "import all findings" "$size" \
         "$SPOT --db $WORK/import.db import findings $WORK/findings.csv" \
         "sqlite3 $WORK/plain.db '.import --csv $WORK/findings.csv findings'" \
@@ -117,10 +140,15 @@ for size in $SIZES; do
         "$SPOT --db $db report repeat --format csv" \
         "sqlite3 -csv $db \"SELECT p.name, p.position, u.code, count(*) AS n, min(v.started_at), max(v.started_at) FROM findings f JOIN visits v ON v.id = f.visit_id JOIN people p ON p.id = f.person_id JOIN units u ON u.id = p.unit_id WHERE f.voided_at IS NULL AND v.started_at >= '$since' AND v.started_at < '2025-12-21' GROUP BY p.id HAVING n >= 2 ORDER BY n DESC, p.name\""
 
-    rm -f "$WORK/import.db"*; cp "$base" "$WORK/import.db"
-    printf 'peak memory\t%s\texport %s MB\timport %s MB\n' "$size" \
-        "$(peak "$SPOT" --db "$db" export findings -o "$WORK/ours.csv")" \
-        "$(peak "$SPOT" --db "$WORK/import.db" import findings "$WORK/findings.csv")" | tee -a "$RESULTS"
+    export_peak=- import_peak=-
+    if wanted "export all findings"; then
+        export_peak=$(peak "$SPOT" --db "$db" export findings -o "$WORK/ours.csv")
+    fi
+    if wanted "import all findings"; then
+        rm -f "$WORK/import.db"*; cp "$base" "$WORK/import.db"
+        import_peak=$(peak "$SPOT" --db "$WORK/import.db" import findings "$WORK/findings.csv")
+    fi
+    printf 'peak memory\t%s\texport %s MB\timport %s MB\n' "$size" "$export_peak" "$import_peak" | tee -a "$RESULTS"
 done
 
 echo
@@ -135,11 +163,13 @@ for r in rows:
     if r[0] in ("peak memory", "synth"):
         continue
     print(f"| {r[0]} | {int(r[1]):,} | {r[2]} | {r[3]} | {r[4]} |")
-print()
 sizes = sorted({int(r[1]) for r in rows})
-print("| scale curve (ms) | " + " | ".join(f"{n:,}" for n in sizes) + " |")
-print("|---|" + "---:|" * len(sizes))
-for op in ("log one finding", "report month"):
+curves = [op for op in ("log one finding", "report month") if any(r[0] == op for r in rows)]
+if curves:
+    print()
+    print("| scale curve (ms) | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+for op in curves:
     cells = {int(r[1]): r[2] for r in rows if r[0] == op}
     print(f"| {op} | " + " | ".join(cells.get(n, "") for n in sizes) + " |")
 print()

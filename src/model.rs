@@ -1,5 +1,7 @@
-//! Domain types: what a unit, a visit and a finding are, and the reporting period.
+//! Domain types: what a unit, a visit and a finding are, and the reporting
+//! period; and the value of a field as the logbook holds it.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -422,6 +424,20 @@ pub enum Measure {
     #[value(name = "overdue_working_days", alias = "overdue-working-days")]
     OverdueWorkingDays,
     Visits,
+}
+
+/// One value of a row read from the logbook, as SQLite holds it and before
+/// anyone decides how it looks: the store reads rows into it, the renderer
+/// writes it out, and neither needs to know the other. Text borrows from the
+/// row just read where it is valid UTF-8, so an export of a million rows
+/// copies none of it; a blob carries its bytes, whose only use is their length.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Datum<'a> {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(Cow<'a, str>),
+    Blob(&'a [u8]),
 }
 
 #[cfg(test)]

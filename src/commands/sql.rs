@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use crate::Ctx;
 use crate::error::{Error, Result};
+use crate::model::Datum;
 use crate::render::{Column, Format, RowStream, Style, Table, Value};
 use crate::store::{Store, query};
 
@@ -94,9 +95,11 @@ impl query::Rows for Streamed<'_> {
         Ok(())
     }
 
-    fn row(&mut self, row: Vec<Value>) -> Result<()> {
+    fn row(&mut self, row: Vec<Datum<'_>>) -> Result<()> {
         match &mut self.stream {
-            Some(stream) => stream.row(row).map_err(Error::Output),
+            Some(stream) => stream
+                .row(row.into_iter().map(Value::from).collect())
+                .map_err(Error::Output),
             None => Ok(()),
         }
     }

@@ -7,8 +7,7 @@ use crate::Ctx;
 use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
-use crate::model::Records;
-use crate::render::Cell;
+use crate::model::{Datum, Records};
 use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
 use crate::store::records::{ExportFilter, RowSink};
 use crate::store::{Access, Store, units};
@@ -87,7 +86,7 @@ impl RowSink for CsvSink<'_> {
         Ok(())
     }
 
-    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+    fn row(&mut self, cells: &[Datum<'_>]) -> Result<()> {
         self.rows += 1;
         if self.rows == 5_000 {
             self.progress = Some(crate::Progress::new(
@@ -134,7 +133,7 @@ impl RowSink for TableSink {
         Ok(())
     }
 
-    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()> {
+    fn row(&mut self, cells: &[Datum<'_>]) -> Result<()> {
         if self.table.rows.len() == SHEET_ROWS {
             return Err(Error::input(t!(
                 "exchange-xlsx-too-many",
@@ -154,21 +153,22 @@ impl RowSink for TableSink {
 }
 
 /// A cell of an export as a typed value: `…_on` columns are days, the
-/// visit's start and end are local date-times; other text stays text.
-fn typed(key: &str, cell: &Cell<'_>) -> crate::render::Value {
+/// visit's start and end are local date-times; other text stays text. A
+/// blob is left empty, as in the CSV export.
+fn typed(key: &str, cell: &Datum<'_>) -> crate::render::Value {
     use crate::render::Value;
     match cell {
-        Cell::Null => Value::Null,
-        Cell::Int(n) => Value::Int(*n),
-        Cell::Real(x) => Value::Float(*x),
-        Cell::Text(text) => {
+        Datum::Null | Datum::Blob(_) => Value::Null,
+        Datum::Integer(n) => Value::Int(*n),
+        Datum::Real(x) => Value::Float(*x),
+        Datum::Text(text) => {
             if key.ends_with("_on") {
                 Value::day(text)
             } else if matches!(key, "visit_started_at" | "started_at" | "ended_at") {
                 chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M")
-                    .map_or_else(|_| Value::Text((*text).to_string()), Value::Stamp)
+                    .map_or_else(|_| Value::Text(text.to_string()), Value::Stamp)
             } else {
-                Value::Text((*text).to_string())
+                Value::Text(text.to_string())
             }
         }
     }

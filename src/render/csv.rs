@@ -5,7 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{Cell, Column, STAMP, Table, Value, cells};
+use super::{Column, STAMP, Table, Value, cells};
+use crate::model::Datum;
 
 /// Prefixes `'` to text a spreadsheet would otherwise run as a formula (CSV injection).
 pub fn csv_text_cell(s: &str) -> Cow<'_, str> {
@@ -77,19 +78,20 @@ impl<'a> CsvStream<'a> {
 
     /// A row of borrowed cells, written field by field without copying the
     /// text: an export of a million rows should not allocate for each cell.
-    pub fn row(&mut self, cells: &[Cell<'_>]) -> io::Result<()> {
+    /// A blob has no text a spreadsheet could use, so its field is empty.
+    pub fn row(&mut self, cells: &[Datum<'_>]) -> io::Result<()> {
         let mut number = String::with_capacity(20);
         for cell in cells.iter().take(self.width) {
             match cell {
-                Cell::Null => self.writer.write_field(b""),
-                Cell::Int(n) => {
+                Datum::Null | Datum::Blob(_) => self.writer.write_field(b""),
+                Datum::Integer(n) => {
                     number.clear();
                     use std::fmt::Write as _;
                     let _ = write!(number, "{n}");
                     self.writer.write_field(number.as_bytes())
                 }
-                Cell::Real(x) => self.writer.write_field(format!("{x:.1}").as_bytes()),
-                Cell::Text(text) => self.writer.write_field(csv_text_cell(text).as_bytes()),
+                Datum::Real(x) => self.writer.write_field(format!("{x:.1}").as_bytes()),
+                Datum::Text(text) => self.writer.write_field(csv_text_cell(text).as_bytes()),
             }
             .map_err(csv_io)?;
         }

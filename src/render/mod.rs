@@ -23,6 +23,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::ser::{Serialize, Serializer};
 
 use crate::i18n::{self, Lang};
+use crate::model::Datum;
 
 pub use self::csv::{CsvOptions, CsvStream, csv_text_cell, csv_text_value};
 pub use self::json::{record_json, write_json};
@@ -90,6 +91,20 @@ impl From<&str> for Value {
 impl From<bool> for Value {
     fn from(value: bool) -> Value {
         Value::Bool(value)
+    }
+}
+
+/// A value read from the logbook, as `sql` shows it: a blob by its size,
+/// since its bytes mean nothing in a table or a CSV file.
+impl From<Datum<'_>> for Value {
+    fn from(datum: Datum<'_>) -> Value {
+        match datum {
+            Datum::Null => Value::Null,
+            Datum::Integer(n) => Value::Int(n),
+            Datum::Real(x) => Value::Float(x),
+            Datum::Text(text) => Value::Text(text.into_owned()),
+            Datum::Blob(bytes) => Value::Text(format!("<{} bytes>", bytes.len())),
+        }
     }
 }
 
@@ -191,15 +206,6 @@ pub struct Style {
     pub color: bool,
     /// How wide a chart may be drawn, even where tables are not wrapped.
     pub chart_width: u16,
-}
-
-/// One cell of a streamed row, borrowing its text from where it was read.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Cell<'a> {
-    Null,
-    Int(i64),
-    Real(f64),
-    Text(&'a str),
 }
 
 /// A report made of several parts, for the terminal and Markdown: a title,

@@ -2,7 +2,6 @@
 //! consistent backups.
 
 use std::path::Path;
-
 use std::time::{Duration, Instant};
 
 use rusqlite::hooks::{AuthAction, AuthContext, Authorization};
@@ -12,7 +11,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::{Store, check_header, log_empty, open_file, schema, write_protected};
 use crate::error::{Context, Error, Result};
-use crate::render::Value;
+use crate::model::Datum;
 
 /// The longest text or blob a query may make, in bytes.
 const MAX_VALUE_BYTES: i32 = 10_000_000;
@@ -260,8 +259,9 @@ impl Drop for Leftovers {
 pub trait Rows {
     /// The column names, before any row.
     fn columns(&mut self, columns: &[String]) -> Result<()>;
-    /// One row, as wide as the columns.
-    fn row(&mut self, row: Vec<Value>) -> Result<()>;
+    /// One row, as wide as the columns, its text borrowed from the row
+    /// SQLite read where it is valid UTF-8.
+    fn row(&mut self, row: Vec<Datum<'_>>) -> Result<()>;
 }
 
 /// When a query must stop: at its time limit, or when the user interrupts it
@@ -336,11 +336,13 @@ pub fn run(
         let mut cells = Vec::with_capacity(width);
         for i in 0..width {
             cells.push(match row.get_ref(i).map_err(refused)? {
-                ValueRef::Null => Value::Null,
-                ValueRef::Integer(n) => Value::Int(n),
-                ValueRef::Real(x) => Value::Float(x),
-                ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-                ValueRef::Blob(b) => Value::Text(format!("<{} bytes>", b.len())),
+                ValueRef::Null => Datum::Null,
+                ValueRef::Integer(n) => Datum::Integer(n),
+                ValueRef::Real(x) => Datum::Real(x),
+                // Anyone may have written the file: text that is not UTF-8 is
+                // still shown, with its bad bytes replaced.
+                ValueRef::Text(t) => Datum::Text(String::from_utf8_lossy(t)),
+                ValueRef::Blob(b) => Datum::Blob(b),
             });
         }
         rows.row(cells)?;

@@ -2,14 +2,15 @@
 //! export columns, exports read straight from the contract views a row at a
 //! time, and the lookups by uid that imports and merges make.
 
+use std::borrow::Cow;
+
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use super::visits::period_bounds;
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
-use crate::model::{FindingKind, Period, Records};
-use crate::render::Cell;
+use crate::model::{Datum, FindingKind, Period, Records};
 
 /// The view an export reads, with the export's columns.
 pub fn view(records: Records) -> &'static str {
@@ -158,7 +159,8 @@ pub struct ExportFilter {
 /// Where exported rows go: the column names first, then each row.
 pub trait RowSink {
     fn header(&mut self, columns: &[String]) -> Result<()>;
-    fn row(&mut self, cells: &[Cell<'_>]) -> Result<()>;
+    /// One row, as wide as the header, borrowed from the row SQLite read.
+    fn row(&mut self, cells: &[Datum<'_>]) -> Result<()>;
 }
 
 /// Stream a view's rows matching the filter into `sink`, in number order.
@@ -241,12 +243,14 @@ pub fn export(
         let mut cells = Vec::with_capacity(columns.len());
         for i in 0..columns.len() {
             cells.push(match r.get_ref(i).with_context(context)? {
-                ValueRef::Null | ValueRef::Blob(_) => Cell::Null,
-                ValueRef::Integer(n) => Cell::Int(n),
-                ValueRef::Real(x) => Cell::Real(x),
-                // Text stored by spotcheck is UTF-8; anything else is shown as empty
-                // rather than stopping an export.
-                ValueRef::Text(t) => std::str::from_utf8(t).map_or(Cell::Null, Cell::Text),
+                ValueRef::Null => Datum::Null,
+                ValueRef::Integer(n) => Datum::Integer(n),
+                ValueRef::Real(x) => Datum::Real(x),
+                // Text stored by spotcheck is UTF-8; anything else is exported as
+                // empty rather than stopping an export.
+                ValueRef::Text(t) => std::str::from_utf8(t)
+                    .map_or(Datum::Null, |text| Datum::Text(Cow::Borrowed(text))),
+                ValueRef::Blob(b) => Datum::Blob(b),
             });
         }
         sink.row(&cells)?;

@@ -26,6 +26,7 @@ mod settings;
 mod spreadsheets;
 mod sql_stream;
 mod store;
+mod stored_values;
 mod support;
 mod tamper;
 mod text_guard;
