@@ -195,193 +195,27 @@ pub fn lang_before_config(flag: Option<Lang>, env: &Environment) -> Result<Optio
 impl Settings {
     /// Settings from the flags, the environment and the config file.
     pub fn load(overrides: &Overrides, env: &Environment) -> Result<Settings> {
-        let (config_file, explicit) = match &overrides.config {
-            Some(path) => (Some(path.clone()), true),
-            None => (env.config_file.clone(), false),
-        };
-        let text = match &config_file {
-            Some(path) => match std::fs::read_to_string(path) {
-                Ok(text) => Some(text),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
-                Err(e) => {
-                    return Err(Error::Config {
-                        path: path.clone(),
-                        problem: t!("config-cannot-read", problem = e.to_string()),
-                    });
-                }
-            },
-            None => None,
-        };
+        let (config_file, text) = read_config(overrides, env)?;
         let file = match (&text, &config_file) {
             (Some(text), Some(path)) => parse_file(text, path)?,
             _ => FileConfig::default(),
         };
-        let config_found = text.is_some();
         let path = config_file.clone().unwrap_or_default();
-        let at = |span: std::ops::Range<usize>, problem: String| Error::Config {
-            path: path.clone(),
-            problem: format!(
-                "{}: {problem}",
-                position(text.as_deref().unwrap_or(""), span)
-            ),
+        let place = Place {
+            path: &path,
+            text: text.as_deref().unwrap_or(""),
         };
-
-        let db = if let Some(db) = &overrides.db {
-            Sourced::new(db.clone(), Source::Flag("--db"))
-        } else if let Some(db) = &env.db {
-            Sourced::new(db.clone(), Source::Env(DB_ENV))
-        } else if let Some(db) = &file.db {
-            Sourced::new(
-                config_relative(db.get_ref(), config_file.as_deref(), env.home.as_deref()),
-                Source::File,
-            )
-        } else {
-            let path = env
-                .data_db
-                .clone()
-                .ok_or_else(|| Error::usage(t!("config-no-home")))?;
-            Sourced::new(path, Source::PlatformDataDir)
-        };
-
-        let inspector = if let Some(by) = &overrides.by {
-            Sourced::new(by.clone(), Source::Flag("--by"))
-        } else if let Some(by) = &env.by {
-            Sourced::new(crate::fold::nfc(by), Source::Env(BY_ENV))
-        } else if let Some(by) = &file.inspector {
-            Sourced::new(crate::fold::nfc(by.get_ref()), Source::File)
-        } else {
-            let user = env.user.clone().unwrap_or_else(|| "unknown".to_string());
-            Sourced::new(user, Source::OsUser)
-        };
-        // Stamped on every record and history entry as a name, so held to
-        // the rule of names, as an imported `logged_by` is.
-        if let Some(problem) = input::text_problem(&inspector.value, input::TextKind::Name) {
-            return Err(match (&inspector.source, &file.inspector) {
-                (Source::File, Some(by)) => at(by.span(), problem),
-                (source, _) => {
-                    let flag = match source {
-                        Source::Flag(name) | Source::Env(name) => *name,
-                        _ => "USER",
-                    };
-                    Error::input(t!("input-typed-text", flag = flag, problem = problem))
-                }
-            });
-        }
-
-        let time = |value: &Spanned<String>| {
-            input::parse_time(value.get_ref()).map_err(|e| at(value.span(), e.to_string()))
-        };
-        let mut hours = Hours::default();
-        let mut hours_source = (Source::Default, Source::Default);
-        if let Some(file_hours) = &file.hours {
-            if let Some(morning) = &file_hours.morning {
-                hours.morning = time(morning)?;
-                hours_source.0 = Source::File;
-            }
-            if let Some(afternoon) = &file_hours.afternoon {
-                hours.afternoon = time(afternoon)?;
-                hours_source.1 = Source::File;
-            }
-        }
-        let summer = match &file.summer {
-            Some(summer) => {
-                let day = |value: &Spanned<String>| {
-                    input::parse_day_of_year(value.get_ref())
-                        .map_err(|e| at(value.span(), e.to_string()))
-                };
-                Some(Summer {
-                    from: day(&summer.from)?,
-                    to: day(&summer.to)?,
-                    hours: Hours {
-                        morning: time(&summer.morning)?,
-                        afternoon: time(&summer.afternoon)?,
-                    },
-                })
-            }
-            None => None,
-        };
-
-        let mut holidays = BTreeSet::new();
-        for holiday in &file.holidays {
-            // Holidays are dates people type, but `today` means nothing in a list of them.
-            let date = input::parse_date(holiday.get_ref(), NaiveDate::MIN)
-                .ok()
-                .filter(|d| *d > NaiveDate::MIN + chrono::Days::new(1))
-                .ok_or_else(|| {
-                    at(
-                        holiday.span(),
-                        t!("config-holiday-invalid", value = holiday.get_ref().as_str()),
-                    )
-                })?;
-            holidays.insert(date);
-        }
-
-        let period_start_day = match &file.period_start_day {
-            Some(day) => {
-                let value = *day.get_ref();
-                if !(1..=28).contains(&value) {
-                    return Err(at(
-                        day.span(),
-                        t!("config-period-start-day-range", value = value),
-                    ));
-                }
-                Sourced::new(value as u32, Source::File)
-            }
-            None => Sourced::new(1, Source::Default),
-        };
-        let repeat_months = match &file.repeat_months {
-            Some(months) => {
-                let value = *months.get_ref();
-                if !(1..=120).contains(&value) {
-                    return Err(at(
-                        months.span(),
-                        t!("config-repeat-months-range", value = value),
-                    ));
-                }
-                Sourced::new(value as u32, Source::File)
-            }
-            None => Sourced::new(3, Source::Default),
-        };
-
-        let lang = match (lang_before_config(overrides.lang, env)?, &file.lang) {
-            (Some(chosen), _) => chosen,
-            (None, Some(code)) => match Lang::from_code(code.get_ref()) {
-                Some(lang) => Sourced::new(lang, Source::File),
-                None => {
-                    return Err(at(
-                        code.span(),
-                        t!("config-lang-unknown", value = code.get_ref().as_str()),
-                    ));
-                }
-            },
-            (None, None) => match env.locale_lang() {
-                Some(lang) => Sourced::new(lang, Source::Locale),
-                None => Sourced::new(Lang::En, Source::Default),
-            },
-        };
-
-        let report = file
-            .report
-            .map(|r| {
-                let text = |v: Option<String>| {
-                    v.map(|t| crate::fold::nfc(t.trim()))
-                        .filter(|t| !t.is_empty())
-                };
-                ReportSettings {
-                    issuing_body: text(r.issuing_body),
-                    team: text(r.team),
-                    place: text(r.place),
-                    signer: text(r.signer),
-                    signer_title: text(r.signer_title),
-                }
-            })
-            .unwrap_or_default();
-
+        let db = db(overrides, env, &file, config_file.as_deref())?;
+        let inspector = inspector(overrides, env, &file, &place)?;
+        let (hours, hours_source, summer) = hours(&file, &place)?;
+        let holidays = holidays(&file, &place)?;
+        let (period_start_day, repeat_months) = periods(&file, &place)?;
+        let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
-            report,
+            report: report(file.report),
             lang,
+            config_found: text.is_some(),
             config_file,
-            config_found,
             db,
             inspector,
             hours,
@@ -411,6 +245,244 @@ impl Settings {
             holidays: &self.holidays,
         }
     }
+}
+
+/// The config file to consult and its text; `None` for a file that is not
+/// there unless it was asked for by name.
+fn read_config(
+    overrides: &Overrides,
+    env: &Environment,
+) -> Result<(Option<PathBuf>, Option<String>)> {
+    let (config_file, explicit) = match &overrides.config {
+        Some(path) => (Some(path.clone()), true),
+        None => (env.config_file.clone(), false),
+    };
+    let text = match &config_file {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => None,
+            Err(e) => {
+                return Err(Error::Config {
+                    path: path.clone(),
+                    problem: t!("config-cannot-read", problem = e.to_string()),
+                });
+            }
+        },
+        None => None,
+    };
+    Ok((config_file, text))
+}
+
+/// The config file as read, to name the place of a bad value in it.
+struct Place<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Place<'_> {
+    fn at(&self, span: std::ops::Range<usize>, problem: String) -> Error {
+        Error::Config {
+            path: self.path.to_path_buf(),
+            problem: format!("{}: {problem}", position(self.text, span)),
+        }
+    }
+}
+
+/// The logbook: `--db`, else `SPOTCHECK_DB`, else the file, else the
+/// platform's data directory.
+fn db(
+    overrides: &Overrides,
+    env: &Environment,
+    file: &FileConfig,
+    config_file: Option<&Path>,
+) -> Result<Sourced<PathBuf>> {
+    Ok(if let Some(db) = &overrides.db {
+        Sourced::new(db.clone(), Source::Flag("--db"))
+    } else if let Some(db) = &env.db {
+        Sourced::new(db.clone(), Source::Env(DB_ENV))
+    } else if let Some(db) = &file.db {
+        Sourced::new(
+            config_relative(db.get_ref(), config_file, env.home.as_deref()),
+            Source::File,
+        )
+    } else {
+        let path = env
+            .data_db
+            .clone()
+            .ok_or_else(|| Error::usage(t!("config-no-home")))?;
+        Sourced::new(path, Source::PlatformDataDir)
+    })
+}
+
+/// Who writes: `--by`, else `SPOTCHECK_BY`, else the file, else the OS user.
+fn inspector(
+    overrides: &Overrides,
+    env: &Environment,
+    file: &FileConfig,
+    place: &Place<'_>,
+) -> Result<Sourced<String>> {
+    let inspector = if let Some(by) = &overrides.by {
+        Sourced::new(by.clone(), Source::Flag("--by"))
+    } else if let Some(by) = &env.by {
+        Sourced::new(crate::fold::nfc(by), Source::Env(BY_ENV))
+    } else if let Some(by) = &file.inspector {
+        Sourced::new(crate::fold::nfc(by.get_ref()), Source::File)
+    } else {
+        let user = env.user.clone().unwrap_or_else(|| "unknown".to_string());
+        Sourced::new(user, Source::OsUser)
+    };
+    // Stamped on every record and history entry as a name, so held to
+    // the rule of names, as an imported `logged_by` is.
+    if let Some(problem) = input::text_problem(&inspector.value, input::TextKind::Name) {
+        return Err(match (&inspector.source, &file.inspector) {
+            (Source::File, Some(by)) => place.at(by.span(), problem),
+            (source, _) => {
+                let flag = match source {
+                    Source::Flag(name) | Source::Env(name) => *name,
+                    _ => "USER",
+                };
+                Error::input(t!("input-typed-text", flag = flag, problem = problem))
+            }
+        });
+    }
+    Ok(inspector)
+}
+
+/// The office hours, where each start came from, and the summer schedule.
+fn hours(
+    file: &FileConfig,
+    place: &Place<'_>,
+) -> Result<(Hours, (Source, Source), Option<Summer>)> {
+    let time = |value: &Spanned<String>| {
+        input::parse_time(value.get_ref()).map_err(|e| place.at(value.span(), e.to_string()))
+    };
+    let mut hours = Hours::default();
+    let mut hours_source = (Source::Default, Source::Default);
+    if let Some(file_hours) = &file.hours {
+        if let Some(morning) = &file_hours.morning {
+            hours.morning = time(morning)?;
+            hours_source.0 = Source::File;
+        }
+        if let Some(afternoon) = &file_hours.afternoon {
+            hours.afternoon = time(afternoon)?;
+            hours_source.1 = Source::File;
+        }
+    }
+    let summer = match &file.summer {
+        Some(summer) => {
+            let day = |value: &Spanned<String>| {
+                input::parse_day_of_year(value.get_ref())
+                    .map_err(|e| place.at(value.span(), e.to_string()))
+            };
+            Some(Summer {
+                from: day(&summer.from)?,
+                to: day(&summer.to)?,
+                hours: Hours {
+                    morning: time(&summer.morning)?,
+                    afternoon: time(&summer.afternoon)?,
+                },
+            })
+        }
+        None => None,
+    };
+    Ok((hours, hours_source, summer))
+}
+
+fn holidays(file: &FileConfig, place: &Place<'_>) -> Result<BTreeSet<NaiveDate>> {
+    let mut holidays = BTreeSet::new();
+    for holiday in &file.holidays {
+        // Holidays are dates people type, but `today` means nothing in a list of them.
+        let date = input::parse_date(holiday.get_ref(), NaiveDate::MIN)
+            .ok()
+            .filter(|d| *d > NaiveDate::MIN + chrono::Days::new(1))
+            .ok_or_else(|| {
+                place.at(
+                    holiday.span(),
+                    t!("config-holiday-invalid", value = holiday.get_ref().as_str()),
+                )
+            })?;
+        holidays.insert(date);
+    }
+    Ok(holidays)
+}
+
+/// The day reporting months start on, and how many months back a repeat
+/// is looked for.
+fn periods(file: &FileConfig, place: &Place<'_>) -> Result<(Sourced<u32>, Sourced<u32>)> {
+    let period_start_day = match &file.period_start_day {
+        Some(day) => {
+            let value = *day.get_ref();
+            if !(1..=28).contains(&value) {
+                return Err(place.at(
+                    day.span(),
+                    t!("config-period-start-day-range", value = value),
+                ));
+            }
+            Sourced::new(value as u32, Source::File)
+        }
+        None => Sourced::new(1, Source::Default),
+    };
+    let repeat_months = match &file.repeat_months {
+        Some(months) => {
+            let value = *months.get_ref();
+            if !(1..=120).contains(&value) {
+                return Err(place.at(
+                    months.span(),
+                    t!("config-repeat-months-range", value = value),
+                ));
+            }
+            Sourced::new(value as u32, Source::File)
+        }
+        None => Sourced::new(3, Source::Default),
+    };
+    Ok((period_start_day, repeat_months))
+}
+
+/// The language: as chosen before the file was read, else the file's, else
+/// the locale's, else English.
+fn lang(
+    overrides: &Overrides,
+    env: &Environment,
+    file: &FileConfig,
+    place: &Place<'_>,
+) -> Result<Sourced<Lang>> {
+    Ok(
+        match (lang_before_config(overrides.lang, env)?, &file.lang) {
+            (Some(chosen), _) => chosen,
+            (None, Some(code)) => match Lang::from_code(code.get_ref()) {
+                Some(lang) => Sourced::new(lang, Source::File),
+                None => {
+                    return Err(place.at(
+                        code.span(),
+                        t!("config-lang-unknown", value = code.get_ref().as_str()),
+                    ));
+                }
+            },
+            (None, None) => match env.locale_lang() {
+                Some(lang) => Sourced::new(lang, Source::Locale),
+                None => Sourced::new(Lang::En, Source::Default),
+            },
+        },
+    )
+}
+
+/// The `[report]` section, trimmed, with empty values left unset.
+fn report(report: Option<FileReport>) -> ReportSettings {
+    report
+        .map(|r| {
+            let text = |v: Option<String>| {
+                v.map(|t| crate::fold::nfc(t.trim()))
+                    .filter(|t| !t.is_empty())
+            };
+            ReportSettings {
+                issuing_body: text(r.issuing_body),
+                team: text(r.team),
+                place: text(r.place),
+                signer: text(r.signer),
+                signer_title: text(r.signer_title),
+            }
+        })
+        .unwrap_or_default()
 }
 
 /// A `db` path from the config file: `~/` is the home directory, and a

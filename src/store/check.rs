@@ -288,8 +288,25 @@ fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result
 /// Each record against the `after` of its last history entry, and history
 /// entries whose record is gone.
 fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()> {
+    let context = || t!("store-comparing-with-history", records = table.table);
+    let mut stmt = conn.prepare(&records_sql(table)).with_context(context)?;
+    let mut rows = stmt
+        .query(named_params! { ":entity": table.entity })
+        .with_context(context)?;
+    while let Some(row) = rows.next().with_context(context)? {
+        let stored = Stored::read(row).with_context(context)?;
+        outcome.records += 1;
+        record(table, stored, outcome);
+    }
+    drop(rows);
+    deleted(conn, table, outcome)
+}
+
+/// The statement that reads each record of `table` beside its last history
+/// entry, in the columns [`Stored::read`] takes.
+fn records_sql(table: &Table) -> String {
     let snapshot = table.snapshot;
-    let sql = format!(
+    format!(
         "WITH last AS (
              SELECT entity_id, entity_uid, after, at, max(seq), count(*) AS entries
              FROM history WHERE entity = :entity GROUP BY entity_id
@@ -312,136 +329,194 @@ fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()
         } else {
             "0".to_string()
         },
-    );
-    let context = || t!("store-comparing-with-history", records = table.table);
-    let mut stmt = conn.prepare(&sql).with_context(context)?;
-    let mut rows = stmt
-        .query(named_params! { ":entity": table.entity })
-        .with_context(context)?;
-    while let Some(row) = rows.next().with_context(context)? {
-        let id: i64 = row.get(0).with_context(context)?;
-        let now: String = row.get(2).with_context(context)?;
-        let last: Option<String> = row.get(3).with_context(context)?;
-        let uid: String = row.get(1).with_context(context)?;
-        let history_uid: Option<String> = row.get(4).with_context(context)?;
-        let created: Option<String> = row.get(5).with_context(context)?;
-        let updated: Option<String> = row.get(6).with_context(context)?;
-        let folded_differs: bool = row.get(7).with_context(context)?;
-        outcome.records += 1;
-        let record = format!("{} #{id}", table.entity);
-        let mut badly_formed = Vec::new();
-        for (column, stamp) in [(table.created, &created), ("updated_at", &updated)] {
-            if !stamp.as_deref().is_some_and(is_stamp) {
-                badly_formed.push(column);
-                outcome.problems.push(Problem {
-                    record: record.clone(),
-                    problem: t!(
-                        "store-check-bad-stamp",
-                        column = column,
-                        value = stamp.as_deref().unwrap_or("NULL")
-                    ),
-                });
-            }
+    )
+}
+
+/// One record as it is stored, beside what its history says.
+struct Stored {
+    id: i64,
+    uid: String,
+    /// Its snapshot now.
+    now: String,
+    /// The `after` of its last history entry.
+    last: Option<String>,
+    history_uid: Option<String>,
+    created: Option<String>,
+    updated: Option<String>,
+    folded_differs: bool,
+    /// The time of its history entry when it has only one.
+    only_entry_at: Option<String>,
+}
+
+impl Stored {
+    fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+        Ok(Stored {
+            id: row.get(0)?,
+            uid: row.get(1)?,
+            now: row.get(2)?,
+            last: row.get(3)?,
+            history_uid: row.get(4)?,
+            created: row.get(5)?,
+            updated: row.get(6)?,
+            folded_differs: row.get(7)?,
+            only_entry_at: row.get(8)?,
+        })
+    }
+}
+
+/// The problems of one record: its stamps, its uid, its fields against its
+/// history, and its folded name.
+fn record(table: &Table, stored: Stored, outcome: &mut Outcome) {
+    let record = format!("{} #{}", table.entity, stored.id);
+    let badly_formed = badly_formed_stamps(table, &stored, &record, outcome);
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    let (last_json, now_json) = (stored.last.as_deref().and_then(parse), parse(&stored.now));
+    // Entries written since snapshots hold the record's stamps say what
+    // they were; each stamp is compared with its entry.
+    let recorded_stamps = last_json
+        .as_ref()
+        .is_some_and(|last| last.get("updated_at").is_some());
+    if let (true, Some(last), Some(now)) = (recorded_stamps, &last_json, &now_json) {
+        recorded_stamps_differ(table, &record, (last, now), &badly_formed, outcome);
+    }
+    if !recorded_stamps {
+        stamps_off_only_entry(table, &record, &stored, outcome);
+    }
+    let problems_before = outcome.problems.len();
+    // The fields, stamps aside (checked above), compared as JSON values:
+    // the same record may be written with its keys or escapes in
+    // another order than when it was recorded. A field that is null now
+    // may be missing from an entry written before a later schema added it.
+    let same = match (&last_json, &now_json) {
+        (Some(a), Some(b)) => {
+            without_nulls(history::without_stamps(a.clone()))
+                == without_nulls(history::without_stamps(b.clone()))
         }
-        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
-        let (last_json, now_json) = (last.as_deref().and_then(parse), parse(&now));
-        // Entries written since snapshots hold the record's stamps say what
-        // they were; each stamp is compared with its entry.
-        let recorded_stamps = last_json
-            .as_ref()
-            .is_some_and(|last| last.get("updated_at").is_some());
-        if let (true, Some(last), Some(now)) = (recorded_stamps, &last_json, &now_json) {
-            for column in [table.created, "updated_at"] {
-                let (recorded, stored) = (last.get(column), now.get(column));
-                if recorded != stored && !badly_formed.contains(&column) {
-                    let text = |v: Option<&serde_json::Value>| {
-                        v.and_then(serde_json::Value::as_str)
-                            .unwrap_or("NULL")
-                            .to_string()
-                    };
-                    outcome.problems.push(Problem {
-                        record: record.clone(),
-                        problem: t!(
-                            "store-check-stamp-differs",
-                            column = column,
-                            value = text(stored),
-                            recorded = text(recorded)
-                        ),
-                    });
-                }
-            }
-        }
-        // Entries from before then: a record made here and never changed
-        // since was stamped with the time of its one history entry, twice.
-        // One stamp off that time while the other is on it was changed by
-        // hand; both off is a record imported or merged with its own stamps.
-        let only_entry_at: Option<String> = row.get(8).with_context(context)?;
-        if let (false, Some(at), Some(created), Some(updated)) =
-            (recorded_stamps, &only_entry_at, &created, &updated)
-        {
-            let off = match (created == at, updated == at) {
-                (true, false) => Some(("updated_at", updated)),
-                (false, true) => Some((table.created, created)),
-                _ => None,
-            };
-            if let Some((column, value)) = off.filter(|(_, value)| is_stamp(value)) {
-                outcome.problems.push(Problem {
-                    record: record.clone(),
-                    problem: t!(
-                        "store-check-stamp-changed",
-                        column = column,
-                        value = value.as_str(),
-                        at = at.as_str()
-                    ),
-                });
-            }
-        }
-        let problems_before = outcome.problems.len();
-        // The fields, stamps aside (checked above), compared as JSON values:
-        // the same record may be written with its keys or escapes in
-        // another order than when it was recorded. A field that is null now
-        // may be missing from an entry written before a later schema added it.
-        let same = match (&last_json, &now_json) {
-            (Some(a), Some(b)) => {
-                without_nulls(history::without_stamps(a.clone()))
-                    == without_nulls(history::without_stamps(b.clone()))
-            }
-            _ => last.as_deref() == Some(now.as_str()),
-        };
-        if let Some(history_uid) = history_uid.filter(|h| *h != uid) {
+        _ => stored.last.as_deref() == Some(stored.now.as_str()),
+    };
+    if let Some(history_uid) = stored.history_uid.filter(|h| *h != stored.uid) {
+        outcome.problems.push(Problem {
+            record,
+            problem: t!(
+                "store-check-uid-changed",
+                uid = stored.uid.as_str(),
+                history_uid = history_uid
+            ),
+        });
+        return;
+    }
+    match &stored.last {
+        None => outcome.problems.push(Problem {
+            record: record.clone(),
+            problem: t!("store-check-no-history"),
+        }),
+        Some(last) if !same => outcome.problems.push(Problem {
+            record: record.clone(),
+            problem: t!(
+                "store-check-differs",
+                fields = differing_fields(last, &stored.now)
+            ),
+        }),
+        Some(_) => {}
+    }
+    // Only worth saying when the name itself agrees with the history.
+    if stored.folded_differs && outcome.problems.len() == problems_before {
+        outcome.problems.push(Problem {
+            record,
+            problem: t!("store-check-folded-name"),
+        });
+    }
+}
+
+/// Say which stamps of a record are not stamps as spotcheck writes them,
+/// and return their columns.
+fn badly_formed_stamps(
+    table: &Table,
+    stored: &Stored,
+    record: &str,
+    outcome: &mut Outcome,
+) -> Vec<&'static str> {
+    let mut badly_formed = Vec::new();
+    for (column, stamp) in [
+        (table.created, &stored.created),
+        ("updated_at", &stored.updated),
+    ] {
+        if !stamp.as_deref().is_some_and(is_stamp) {
+            badly_formed.push(column);
             outcome.problems.push(Problem {
-                record: record.clone(),
+                record: record.to_string(),
                 problem: t!(
-                    "store-check-uid-changed",
-                    uid = uid.as_str(),
-                    history_uid = history_uid
+                    "store-check-bad-stamp",
+                    column = column,
+                    value = stamp.as_deref().unwrap_or("NULL")
                 ),
-            });
-            continue;
-        }
-        match last {
-            None => outcome.problems.push(Problem {
-                record: record.clone(),
-                problem: t!("store-check-no-history"),
-            }),
-            Some(last) if !same => outcome.problems.push(Problem {
-                record: record.clone(),
-                problem: t!(
-                    "store-check-differs",
-                    fields = differing_fields(&last, &now)
-                ),
-            }),
-            Some(_) => {}
-        }
-        // Only worth saying when the name itself agrees with the history.
-        if folded_differs && outcome.problems.len() == problems_before {
-            outcome.problems.push(Problem {
-                record,
-                problem: t!("store-check-folded-name"),
             });
         }
     }
-    drop(rows);
+    badly_formed
+}
+
+/// Compare each well-formed stamp of a record with the one its last history
+/// entry recorded.
+fn recorded_stamps_differ(
+    table: &Table,
+    record: &str,
+    (last, now): (&serde_json::Value, &serde_json::Value),
+    badly_formed: &[&str],
+    outcome: &mut Outcome,
+) {
+    for column in [table.created, "updated_at"] {
+        let (recorded, stored) = (last.get(column), now.get(column));
+        if recorded != stored && !badly_formed.contains(&column) {
+            let text = |v: Option<&serde_json::Value>| {
+                v.and_then(serde_json::Value::as_str)
+                    .unwrap_or("NULL")
+                    .to_string()
+            };
+            outcome.problems.push(Problem {
+                record: record.to_string(),
+                problem: t!(
+                    "store-check-stamp-differs",
+                    column = column,
+                    value = text(stored),
+                    recorded = text(recorded)
+                ),
+            });
+        }
+    }
+}
+
+/// For entries from before snapshots held stamps: a record made here and
+/// never changed since was stamped with the time of its one history entry,
+/// twice. One stamp off that time while the other is on it was changed by
+/// hand; both off is a record imported or merged with its own stamps.
+fn stamps_off_only_entry(table: &Table, record: &str, stored: &Stored, outcome: &mut Outcome) {
+    let (Some(at), Some(created), Some(updated)) =
+        (&stored.only_entry_at, &stored.created, &stored.updated)
+    else {
+        return;
+    };
+    let off = match (created == at, updated == at) {
+        (true, false) => Some(("updated_at", updated)),
+        (false, true) => Some((table.created, created)),
+        _ => None,
+    };
+    if let Some((column, value)) = off.filter(|(_, value)| is_stamp(value)) {
+        outcome.problems.push(Problem {
+            record: record.to_string(),
+            problem: t!(
+                "store-check-stamp-changed",
+                column = column,
+                value = value.as_str(),
+                at = at.as_str()
+            ),
+        });
+    }
+}
+
+/// History entries whose record is no longer in `table`.
+fn deleted(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()> {
+    let context = || t!("store-comparing-with-history", records = table.table);
     let sql = format!(
         "SELECT DISTINCT entity_uid FROM history
          WHERE entity = :entity AND entity_id NOT IN (SELECT id FROM {table})",

@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{Connection, Row, Transaction, named_params};
 
-use super::history::{self, Change, Entity, Snapshot};
+use super::history::{Entity, Snapshot};
+use super::record::{Column, Record, column, fixed};
 use super::visits::period_bounds;
 use super::{
     Author, Numbered, Origin, Params, date_text, named, opt, req, resolve_typed, stored_date,
@@ -129,45 +130,114 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     alias: "f",
 };
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
-    Ok(FindingRow {
-        id: row.get("id")?,
-        uid: row.get("uid")?,
-        fields: NewFinding {
-            visit_id: row.get("visit_id")?,
-            kind: row.get("kind")?,
-            person_id: row.get("person_id")?,
-            arrived_at: opt(row, "arrived_at", stored_time)?,
-            expected_at: opt(row, "expected_at", stored_time)?,
-            minutes_late: row.get("minutes_late")?,
-            meeting: row.get("meeting")?,
-            file_ref: row.get("file_ref")?,
-            procedure: row.get("procedure")?,
-            received_on: opt(row, "received_on", stored_date)?,
-            due_on: opt(row, "due_on", stored_date)?,
-            returned_on: opt(row, "returned_on", stored_date)?,
-            days_overdue: row.get("days_overdue")?,
-            working_days_overdue: row.get("working_days_overdue")?,
-            category: row.get("category")?,
-            description: row.get("description")?,
-            action: row.get("action")?,
-            note: row.get("note")?,
-            task_id: row.get("task_id")?,
-        },
-        visit_uid: row.get("visit_uid")?,
-        visit_started_at: req(row, "visit_started_at", stored_datetime)?,
-        unit_id: row.get("unit_id")?,
-        unit_code: row.get("unit_code")?,
-        unit_name: row.get("unit_name")?,
-        person: row.get("person")?,
-        position: row.get("position")?,
-        logged_by: row.get("logged_by")?,
-        logged_at: row.get("logged_at")?,
-        updated_at: row.get("updated_at")?,
-        voided_at: row.get("voided_at")?,
-        void_reason: row.get("void_reason")?,
-        task_uid: row.get("task_uid")?,
-    })
+impl Record for FindingRow {
+    type Fields = NewFinding;
+
+    const ENTITY: Entity = Entity::Finding;
+    const TABLE: &'static str = "findings";
+    const SELECT: &'static str = SELECT;
+    const SNAPSHOT: &'static Snapshot = &SNAPSHOT;
+    const ADDED: [&'static str; 2] = ["logged_by", "logged_at"];
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
+        Ok(FindingRow {
+            id: row.get("id")?,
+            uid: row.get("uid")?,
+            fields: NewFinding {
+                visit_id: row.get("visit_id")?,
+                kind: row.get("kind")?,
+                person_id: row.get("person_id")?,
+                arrived_at: opt(row, "arrived_at", stored_time)?,
+                expected_at: opt(row, "expected_at", stored_time)?,
+                minutes_late: row.get("minutes_late")?,
+                meeting: row.get("meeting")?,
+                file_ref: row.get("file_ref")?,
+                procedure: row.get("procedure")?,
+                received_on: opt(row, "received_on", stored_date)?,
+                due_on: opt(row, "due_on", stored_date)?,
+                returned_on: opt(row, "returned_on", stored_date)?,
+                days_overdue: row.get("days_overdue")?,
+                working_days_overdue: row.get("working_days_overdue")?,
+                category: row.get("category")?,
+                description: row.get("description")?,
+                action: row.get("action")?,
+                note: row.get("note")?,
+                task_id: row.get("task_id")?,
+            },
+            visit_uid: row.get("visit_uid")?,
+            visit_started_at: req(row, "visit_started_at", stored_datetime)?,
+            unit_id: row.get("unit_id")?,
+            unit_code: row.get("unit_code")?,
+            unit_name: row.get("unit_name")?,
+            person: row.get("person")?,
+            position: row.get("position")?,
+            logged_by: row.get("logged_by")?,
+            logged_at: row.get("logged_at")?,
+            updated_at: row.get("updated_at")?,
+            voided_at: row.get("voided_at")?,
+            void_reason: row.get("void_reason")?,
+            task_uid: row.get("task_uid")?,
+        })
+    }
+
+    fn columns(finding: &NewFinding) -> Vec<Column<'_>> {
+        // A finding stays with the visit and kind it was logged as.
+        vec![
+            fixed("visit_id", finding.visit_id),
+            fixed("kind", finding.kind),
+            column("person_id", finding.person_id),
+            column("arrived_at", finding.arrived_at.map(time_text)),
+            column("expected_at", finding.expected_at.map(time_text)),
+            column("minutes_late", finding.minutes_late),
+            column("meeting", &finding.meeting),
+            column("file_ref", &finding.file_ref),
+            column("procedure", &finding.procedure),
+            column("received_on", finding.received_on.map(date_text)),
+            column("due_on", finding.due_on.map(date_text)),
+            column("returned_on", finding.returned_on.map(date_text)),
+            column("days_overdue", finding.days_overdue),
+            column("working_days_overdue", finding.working_days_overdue),
+            column("category", &finding.category),
+            column("description", &finding.description),
+            column("action", finding.action),
+            column("note", &finding.note),
+            column("task_id", finding.task_id),
+        ]
+    }
+
+    fn uid(&self) -> &str {
+        &self.uid
+    }
+
+    fn fields(&self) -> &NewFinding {
+        &self.fields
+    }
+
+    fn already_void(&self, id: i64) -> Option<Error> {
+        let at = self.voided_at.as_deref()?;
+        Some(Error::input(t!(
+            "store-finding-already-void",
+            id = id,
+            at = at,
+            reason = self.void_reason.as_deref().unwrap_or("")
+        )))
+    }
+
+    fn reading() -> String {
+        t!("store-reading-finding")
+    }
+
+    fn adding() -> String {
+        t!("store-logging-finding")
+    }
+
+    fn changing(_id: i64) -> String {
+        t!("store-changing-finding")
+    }
+
+    fn voiding(_id: i64) -> String {
+        t!("store-voiding-finding")
+    }
 }
 
 /// The finding a person typed: its number or the start of its uid.
@@ -176,13 +246,7 @@ pub fn find(conn: &Connection, typed: &str) -> Result<FindingRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
-    super::query_one(
-        conn,
-        &format!("{SELECT} WHERE f.id = :id"),
-        named_params! { ":id": id },
-        from_row,
-    )
-    .with_context(|| t!("store-reading-finding"))
+    FindingRow::get(conn, id)
 }
 
 pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
@@ -197,47 +261,7 @@ pub fn insert_from(
     origin: &Origin,
     author: &Author,
 ) -> Result<i64> {
-    let uid = origin.uid();
-    super::exec(
-        tx,
-        "INSERT INTO findings (uid, visit_id, kind, person_id, arrived_at, expected_at, minutes_late,
-             meeting, file_ref, procedure, received_on, due_on, returned_on, days_overdue,
-             working_days_overdue, category, description, action, note, logged_by, logged_at, updated_at,
-             task_id)
-         VALUES (:uid, :visit_id, :kind, :person_id, :arrived_at, :expected_at, :minutes_late,
-             :meeting, :file_ref, :procedure, :received_on, :due_on, :returned_on, :days_overdue,
-             :working_days_overdue, :category, :description, :action, :note, :by, :created_at, :updated_at,
-             :task_id)",
-        named_params! {
-            ":uid": uid,
-            ":visit_id": finding.visit_id,
-            ":kind": finding.kind,
-            ":person_id": finding.person_id,
-            ":arrived_at": finding.arrived_at.map(time_text),
-            ":expected_at": finding.expected_at.map(time_text),
-            ":minutes_late": finding.minutes_late,
-            ":meeting": finding.meeting,
-            ":file_ref": finding.file_ref,
-            ":procedure": finding.procedure,
-            ":received_on": finding.received_on.map(date_text),
-            ":due_on": finding.due_on.map(date_text),
-            ":returned_on": finding.returned_on.map(date_text),
-            ":days_overdue": finding.days_overdue,
-            ":working_days_overdue": finding.working_days_overdue,
-            ":category": finding.category,
-            ":description": finding.description,
-            ":action": finding.action,
-            ":note": finding.note,
-            ":by": origin.created_by(author),
-            ":created_at": origin.created_at(author),
-            ":updated_at": origin.updated_at(author),
-            ":task_id": finding.task_id,
-        },
-    )
-    .with_context(|| t!("store-logging-finding"))?;
-    let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Finding, &uid, id))?;
-    Ok(id)
+    FindingRow::insert_from(tx, finding, origin, author)
 }
 
 /// Replace a finding's fields; the edit history keeps the old version.
@@ -262,63 +286,7 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
-    // Nothing to change, nothing written: not even the edit stamp.
-    if get(tx, id)?.fields == *finding {
-        return Ok(None);
-    }
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE findings SET person_id = :person_id, arrived_at = :arrived_at,
-             expected_at = :expected_at, minutes_late = :minutes_late, meeting = :meeting,
-             file_ref = :file_ref, procedure = :procedure, received_on = :received_on,
-             due_on = :due_on, returned_on = :returned_on, days_overdue = :days_overdue,
-             working_days_overdue = :working_days_overdue, category = :category,
-             description = :description, action = :action, note = :note, task_id = :task_id,
-             updated_at = :at
-         WHERE id = :id",
-        named_params! {
-            ":id": id,
-            ":person_id": finding.person_id,
-            ":arrived_at": finding.arrived_at.map(time_text),
-            ":expected_at": finding.expected_at.map(time_text),
-            ":minutes_late": finding.minutes_late,
-            ":meeting": finding.meeting,
-            ":file_ref": finding.file_ref,
-            ":procedure": finding.procedure,
-            ":received_on": finding.received_on.map(date_text),
-            ":due_on": finding.due_on.map(date_text),
-            ":returned_on": finding.returned_on.map(date_text),
-            ":days_overdue": finding.days_overdue,
-            ":working_days_overdue": finding.working_days_overdue,
-            ":category": finding.category,
-            ":description": finding.description,
-            ":action": finding.action,
-            ":note": finding.note,
-            ":task_id": finding.task_id,
-            ":at": updated_at.unwrap_or(&author.at),
-        },
-    )
-    .with_context(|| t!("store-changing-finding"))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    if history::unchanged(tx, (Entity::Finding, id), (&before, &after))? {
-        return Ok(None);
-    }
-    let row = get(tx, id)?;
-    history::append(
-        tx,
-        author,
-        Change {
-            action: "edit",
-            entity: Entity::Finding,
-            entity_uid: &row.uid,
-            entity_id: id,
-            before: Some(&before),
-            after: Some(&after),
-            reason,
-        },
-    )?;
-    Ok(Some(row))
+    FindingRow::update_from(tx, id, finding, reason, updated_at, author)
 }
 
 /// Mark a finding void: it stays in the logbook and its history, out of reports.
@@ -334,31 +302,7 @@ pub fn void_from(
     voided_at: &str,
     author: &Author,
 ) -> Result<FindingRow> {
-    let current = get(tx, id)?;
-    if let Some(at) = &current.voided_at {
-        return Err(Error::input(t!(
-            "store-finding-already-void",
-            id = id,
-            at = at.as_str(),
-            reason = current.void_reason.as_deref().unwrap_or("")
-        )));
-    }
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE findings SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
-        named_params! { ":id": id, ":at": voided_at, ":reason": reason },
-    )
-    .with_context(|| t!("store-voiding-finding"))?;
-    history::append_void(
-        tx,
-        author,
-        &SNAPSHOT,
-        (Entity::Finding, &current.uid, id),
-        &before,
-        reason,
-    )?;
-    get(tx, id)
+    FindingRow::void_from(tx, id, reason, voided_at, author)
 }
 
 /// Another kept finding of the same kind about the same person on a visit,
@@ -391,7 +335,7 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
         .prepare_cached(&sql)
         .with_context(|| t!("store-listing-findings"))?;
     let rows = stmt
-        .query_map(named(&params).as_slice(), from_row)
+        .query_map(named(&params).as_slice(), FindingRow::from_row)
         .with_context(|| t!("store-listing-findings"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-listing-findings"))

@@ -7,6 +7,7 @@ pub mod history;
 pub mod people;
 pub mod plans;
 pub mod query;
+mod record;
 pub mod records;
 pub mod reports;
 mod schema;

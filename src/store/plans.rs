@@ -3,7 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
-use super::history::{self, Entity, Snapshot};
+use super::history::{Entity, Snapshot};
+use super::record::{Column, Record, column};
 use super::{Author, Origin, opt, stored_month};
 use crate::error::{Context, Error, Result};
 use crate::model::{Month, PlanPer};
@@ -55,35 +56,89 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     alias: "pl",
 };
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<PlanRow> {
-    Ok(PlanRow {
-        id: row.get("id")?,
-        uid: row.get("uid")?,
-        fields: NewPlan {
-            unit_id: row.get("unit_id")?,
-            visits: row.get("visits")?,
-            per: row.get("per")?,
-            from: opt(row, "from_month", stored_month)?,
-            to: opt(row, "to_month", stored_month)?,
-        },
-        unit_code: row.get("unit_code")?,
-        unit_name: row.get("unit_name")?,
-        created_by: row.get("created_by")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        voided_at: row.get("voided_at")?,
-        void_reason: row.get("void_reason")?,
-    })
+impl Record for PlanRow {
+    type Fields = NewPlan;
+
+    const ENTITY: Entity = Entity::Plan;
+    const TABLE: &'static str = "plans";
+    const SELECT: &'static str = SELECT;
+    const SNAPSHOT: &'static Snapshot = &SNAPSHOT;
+    const ADDED: [&'static str; 2] = ["created_by", "created_at"];
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<PlanRow> {
+        Ok(PlanRow {
+            id: row.get("id")?,
+            uid: row.get("uid")?,
+            fields: NewPlan {
+                unit_id: row.get("unit_id")?,
+                visits: row.get("visits")?,
+                per: row.get("per")?,
+                from: opt(row, "from_month", stored_month)?,
+                to: opt(row, "to_month", stored_month)?,
+            },
+            unit_code: row.get("unit_code")?,
+            unit_name: row.get("unit_name")?,
+            created_by: row.get("created_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            voided_at: row.get("voided_at")?,
+            void_reason: row.get("void_reason")?,
+        })
+    }
+
+    fn columns(plan: &NewPlan) -> Vec<Column<'_>> {
+        vec![
+            column("unit_id", plan.unit_id),
+            column("visits", plan.visits),
+            column("per", plan.per),
+            column("from_month", plan.from.map(|m| m.to_string())),
+            column("to_month", plan.to.map(|m| m.to_string())),
+        ]
+    }
+
+    fn uid(&self) -> &str {
+        &self.uid
+    }
+
+    fn fields(&self) -> &NewPlan {
+        &self.fields
+    }
+
+    fn check(plan: &NewPlan) -> Result<()> {
+        if let (Some(from), Some(to)) = (plan.from, plan.to) {
+            if to < from {
+                return Err(Error::input(t!(
+                    "store-plan-ends-before-it-starts",
+                    from = from.to_string(),
+                    to = to.to_string()
+                )));
+            }
+        }
+        if plan.visits < 0 {
+            return Err(Error::input(t!("store-plan-negative-visits")));
+        }
+        Ok(())
+    }
+
+    fn reading() -> String {
+        t!("store-reading-plan")
+    }
+
+    fn adding() -> String {
+        t!("store-adding-plan")
+    }
+
+    fn changing(_id: i64) -> String {
+        t!("store-changing-plan")
+    }
+
+    fn voiding(_id: i64) -> String {
+        t!("store-changing-plan")
+    }
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<PlanRow> {
-    super::query_one(
-        conn,
-        &format!("{SELECT} WHERE pl.id = :id"),
-        named_params! { ":id": id },
-        from_row,
-    )
-    .with_context(|| t!("store-reading-plan"))
+    PlanRow::get(conn, id)
 }
 
 /// The plan in force of `unit` (or of every unit) that starts in `from`.
@@ -99,7 +154,7 @@ pub fn starting(
                AND coalesce(pl.from_month, '') = coalesce(:from, '') AND pl.voided_at IS NULL"
         ),
         named_params! { ":unit": unit_id, ":from": from.map(|m| m.to_string()) },
-        from_row,
+        PlanRow::from_row,
     )
     .optional()
     .with_context(|| t!("store-reading-plan"))
@@ -116,7 +171,7 @@ pub enum Set {
 /// Record a plan: a unit's plan that starts in the same month is replaced
 /// (the history keeps the old figures), any other is added beside it.
 pub fn set(tx: &Transaction<'_>, plan: &NewPlan, author: &Author) -> Result<(PlanRow, Set)> {
-    check(plan)?;
+    PlanRow::check(plan)?;
     match starting(tx, plan.unit_id, plan.from)? {
         Some(existing) => match update_from(tx, existing.id, plan, None, None, author)? {
             Some(row) => Ok((row, Set::Changed)),
@@ -129,22 +184,6 @@ pub fn set(tx: &Transaction<'_>, plan: &NewPlan, author: &Author) -> Result<(Pla
     }
 }
 
-fn check(plan: &NewPlan) -> Result<()> {
-    if let (Some(from), Some(to)) = (plan.from, plan.to) {
-        if to < from {
-            return Err(Error::input(t!(
-                "store-plan-ends-before-it-starts",
-                from = from.to_string(),
-                to = to.to_string()
-            )));
-        }
-    }
-    if plan.visits < 0 {
-        return Err(Error::input(t!("store-plan-negative-visits")));
-    }
-    Ok(())
-}
-
 /// Add a plan as typed, or as another logbook or an export has it.
 pub fn insert_from(
     tx: &Transaction<'_>,
@@ -152,28 +191,7 @@ pub fn insert_from(
     origin: &Origin,
     author: &Author,
 ) -> Result<i64> {
-    check(plan)?;
-    let uid = origin.uid();
-    super::exec(
-        tx,
-        "INSERT INTO plans (uid, unit_id, visits, per, from_month, to_month, created_by, created_at, updated_at)
-         VALUES (:uid, :unit, :visits, :per, :from, :to, :by, :created_at, :updated_at)",
-        named_params! {
-            ":uid": uid,
-            ":unit": plan.unit_id,
-            ":visits": plan.visits,
-            ":per": plan.per,
-            ":from": plan.from.map(|m| m.to_string()),
-            ":to": plan.to.map(|m| m.to_string()),
-            ":by": origin.created_by(author),
-            ":created_at": origin.created_at(author),
-            ":updated_at": origin.updated_at(author),
-        },
-    )
-    .with_context(|| t!("store-adding-plan"))?;
-    let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Plan, &uid, id))?;
-    Ok(id)
+    PlanRow::insert_from(tx, plan, origin, author)
 }
 
 /// Replace a plan's figures and months; `None` when nothing changed.
@@ -185,37 +203,7 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<PlanRow>> {
-    check(plan)?;
-    let current = get(tx, id)?;
-    if current.fields == *plan {
-        return Ok(None);
-    }
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE plans SET unit_id = :unit, visits = :visits, per = :per, from_month = :from,
-             to_month = :to, updated_at = :at
-         WHERE id = :id",
-        named_params! {
-            ":id": id,
-            ":unit": plan.unit_id,
-            ":visits": plan.visits,
-            ":per": plan.per,
-            ":from": plan.from.map(|m| m.to_string()),
-            ":to": plan.to.map(|m| m.to_string()),
-            ":at": updated_at.unwrap_or(&author.at),
-        },
-    )
-    .with_context(|| t!("store-changing-plan"))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append_edit(
-        tx,
-        author,
-        (Entity::Plan, &current.uid, id),
-        (&before, &after),
-        reason,
-    )?;
-    Ok(Some(get(tx, id)?))
+    PlanRow::update_from(tx, id, plan, reason, updated_at, author)
 }
 
 /// Take a plan out of force altogether, as typed or as another logbook did.
@@ -226,23 +214,7 @@ pub fn void_from(
     voided_at: &str,
     author: &Author,
 ) -> Result<PlanRow> {
-    let current = get(tx, id)?;
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE plans SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
-        named_params! { ":id": id, ":at": voided_at, ":reason": reason },
-    )
-    .with_context(|| t!("store-changing-plan"))?;
-    history::append_void(
-        tx,
-        author,
-        &SNAPSHOT,
-        (Entity::Plan, &current.uid, id),
-        &before,
-        reason,
-    )?;
-    get(tx, id)
+    PlanRow::void_from(tx, id, reason, voided_at, author)
 }
 
 /// What [`clear`] did to one plan.
@@ -301,7 +273,7 @@ pub fn list(conn: &Connection, include_void: bool) -> Result<Vec<PlanRow>> {
         ))
         .with_context(|| t!("store-listing-plans"))?;
     let rows = stmt
-        .query_map([], from_row)
+        .query_map([], PlanRow::from_row)
         .with_context(|| t!("store-listing-plans"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-listing-plans"))

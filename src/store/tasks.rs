@@ -2,9 +2,10 @@
 //! date, and whether and when it did.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, Transaction, named_params};
+use rusqlite::{Connection, Row, Transaction};
 
-use super::history::{self, Entity, Snapshot};
+use super::history::{Entity, Snapshot};
+use super::record::{Column, Record, column};
 use super::{Author, Numbered, Origin, date_text, opt, req, resolve_typed, stored_date};
 use crate::error::{Context, Error, Result};
 
@@ -94,28 +95,109 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     alias: "t",
 };
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<TaskRow> {
-    Ok(TaskRow {
-        id: row.get("id")?,
-        uid: row.get("uid")?,
-        fields: NewTask {
-            unit_id: row.get("unit_id")?,
-            text: row.get("text")?,
-            source: row.get("source")?,
-            assigned_on: opt(row, "assigned_on", stored_date)?,
-            due_on: req(row, "due_on", stored_date)?,
-            done_on: opt(row, "done_on", stored_date)?,
-            note: row.get("note")?,
-        },
-        unit_code: row.get("unit_code")?,
-        unit_name: row.get("unit_name")?,
-        created_by: row.get("created_by")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        voided_at: row.get("voided_at")?,
-        void_reason: row.get("void_reason")?,
-        times_found_unfinished: row.get("times_found_unfinished")?,
-    })
+impl Record for TaskRow {
+    type Fields = NewTask;
+
+    const ENTITY: Entity = Entity::Task;
+    const TABLE: &'static str = "tasks";
+    const SELECT: &'static str = SELECT;
+    const SNAPSHOT: &'static Snapshot = &SNAPSHOT;
+    const ADDED: [&'static str; 2] = ["created_by", "created_at"];
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<TaskRow> {
+        Ok(TaskRow {
+            id: row.get("id")?,
+            uid: row.get("uid")?,
+            fields: NewTask {
+                unit_id: row.get("unit_id")?,
+                text: row.get("text")?,
+                source: row.get("source")?,
+                assigned_on: opt(row, "assigned_on", stored_date)?,
+                due_on: req(row, "due_on", stored_date)?,
+                done_on: opt(row, "done_on", stored_date)?,
+                note: row.get("note")?,
+            },
+            unit_code: row.get("unit_code")?,
+            unit_name: row.get("unit_name")?,
+            created_by: row.get("created_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            voided_at: row.get("voided_at")?,
+            void_reason: row.get("void_reason")?,
+            times_found_unfinished: row.get("times_found_unfinished")?,
+        })
+    }
+
+    fn columns(task: &NewTask) -> Vec<Column<'_>> {
+        vec![
+            column("unit_id", task.unit_id),
+            column("text", &task.text),
+            column("source", &task.source),
+            column("assigned_on", task.assigned_on.map(date_text)),
+            column("due_on", date_text(task.due_on)),
+            column("done_on", task.done_on.map(date_text)),
+            column("note", &task.note),
+        ]
+    }
+
+    fn uid(&self) -> &str {
+        &self.uid
+    }
+
+    fn fields(&self) -> &NewTask {
+        &self.fields
+    }
+
+    /// Refuse dates that cannot be: a deadline before the task was given, or
+    /// work done before it was given.
+    fn check(task: &NewTask) -> Result<()> {
+        if let Some(assigned) = task.assigned_on {
+            if task.due_on < assigned {
+                return Err(Error::input(t!(
+                    "store-task-due-before-assigned",
+                    due = task.due_on.format("%d/%m/%Y").to_string(),
+                    assigned = assigned.format("%d/%m/%Y").to_string()
+                )));
+            }
+            if let Some(done) = task.done_on.filter(|done| *done < assigned) {
+                return Err(Error::input(t!(
+                    "store-task-done-before-assigned",
+                    done = done.format("%d/%m/%Y").to_string(),
+                    assigned = assigned.format("%d/%m/%Y").to_string()
+                )));
+            }
+        }
+        if task.text.trim().is_empty() {
+            return Err(Error::input(t!("store-task-text-empty")));
+        }
+        Ok(())
+    }
+
+    fn already_void(&self, id: i64) -> Option<Error> {
+        let at = self.voided_at.as_deref()?;
+        Some(Error::input(t!(
+            "store-task-already-void",
+            id = id,
+            at = at,
+            reason = self.void_reason.as_deref().unwrap_or("")
+        )))
+    }
+
+    fn reading() -> String {
+        t!("store-reading-task")
+    }
+
+    fn adding() -> String {
+        t!("store-adding-task")
+    }
+
+    fn changing(id: i64) -> String {
+        t!("store-changing-task", id = id)
+    }
+
+    fn voiding(id: i64) -> String {
+        t!("store-changing-task", id = id)
+    }
 }
 
 /// The task a person typed: its number or the start of its uid.
@@ -124,38 +206,7 @@ pub fn find(conn: &Connection, typed: &str) -> Result<TaskRow> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<TaskRow> {
-    super::query_one(
-        conn,
-        &format!("{SELECT} WHERE t.id = :id"),
-        named_params! { ":id": id },
-        from_row,
-    )
-    .with_context(|| t!("store-reading-task"))
-}
-
-/// Refuse dates that cannot be: a deadline before the task was given, or
-/// work done before it was given.
-fn check(task: &NewTask) -> Result<()> {
-    if let Some(assigned) = task.assigned_on {
-        if task.due_on < assigned {
-            return Err(Error::input(t!(
-                "store-task-due-before-assigned",
-                due = task.due_on.format("%d/%m/%Y").to_string(),
-                assigned = assigned.format("%d/%m/%Y").to_string()
-            )));
-        }
-        if let Some(done) = task.done_on.filter(|done| *done < assigned) {
-            return Err(Error::input(t!(
-                "store-task-done-before-assigned",
-                done = done.format("%d/%m/%Y").to_string(),
-                assigned = assigned.format("%d/%m/%Y").to_string()
-            )));
-        }
-    }
-    if task.text.trim().is_empty() {
-        return Err(Error::input(t!("store-task-text-empty")));
-    }
-    Ok(())
+    TaskRow::get(conn, id)
 }
 
 pub fn insert(tx: &Transaction<'_>, task: &NewTask, author: &Author) -> Result<TaskRow> {
@@ -170,32 +221,7 @@ pub fn insert_from(
     origin: &Origin,
     author: &Author,
 ) -> Result<i64> {
-    check(task)?;
-    let uid = origin.uid();
-    super::exec(
-        tx,
-        "INSERT INTO tasks (uid, unit_id, text, source, assigned_on, due_on, done_on, note,
-             created_by, created_at, updated_at)
-         VALUES (:uid, :unit, :text, :source, :assigned, :due, :done, :note, :by, :created_at,
-             :updated_at)",
-        named_params! {
-            ":uid": uid,
-            ":unit": task.unit_id,
-            ":text": task.text,
-            ":source": task.source,
-            ":assigned": task.assigned_on.map(date_text),
-            ":due": date_text(task.due_on),
-            ":done": task.done_on.map(date_text),
-            ":note": task.note,
-            ":by": origin.created_by(author),
-            ":created_at": origin.created_at(author),
-            ":updated_at": origin.updated_at(author),
-        },
-    )
-    .with_context(|| t!("store-adding-task"))?;
-    let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Task, &uid, id))?;
-    Ok(id)
+    TaskRow::insert_from(tx, task, origin, author)
 }
 
 /// Replace a task's fields; the edit history keeps the old version.
@@ -208,40 +234,7 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<TaskRow>> {
-    check(task)?;
-    let current = get(tx, id)?;
-    if current.fields == *task {
-        return Ok(None);
-    }
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE tasks SET unit_id = :unit, text = :text, source = :source,
-             assigned_on = :assigned, due_on = :due, done_on = :done, note = :note,
-             updated_at = :at
-         WHERE id = :id",
-        named_params! {
-            ":id": id,
-            ":unit": task.unit_id,
-            ":text": task.text,
-            ":source": task.source,
-            ":assigned": task.assigned_on.map(date_text),
-            ":due": date_text(task.due_on),
-            ":done": task.done_on.map(date_text),
-            ":note": task.note,
-            ":at": updated_at.unwrap_or(&author.at),
-        },
-    )
-    .with_context(|| t!("store-changing-task", id = id))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    history::append_edit(
-        tx,
-        author,
-        (Entity::Task, &current.uid, id),
-        (&before, &after),
-        reason,
-    )?;
-    Ok(Some(get(tx, id)?))
+    TaskRow::update_from(tx, id, task, reason, updated_at, author)
 }
 
 /// Mark a task void: it stays in the logbook and its history, out of reports.
@@ -252,31 +245,7 @@ pub fn void_from(
     voided_at: &str,
     author: &Author,
 ) -> Result<TaskRow> {
-    let current = get(tx, id)?;
-    if let Some(at) = &current.voided_at {
-        return Err(Error::input(t!(
-            "store-task-already-void",
-            id = id,
-            at = at.as_str(),
-            reason = current.void_reason.as_deref().unwrap_or("")
-        )));
-    }
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE tasks SET voided_at = :at, void_reason = :reason, updated_at = :at WHERE id = :id",
-        named_params! { ":id": id, ":at": voided_at, ":reason": reason },
-    )
-    .with_context(|| t!("store-changing-task", id = id))?;
-    history::append_void(
-        tx,
-        author,
-        &SNAPSHOT,
-        (Entity::Task, &current.uid, id),
-        &before,
-        reason,
-    )?;
-    get(tx, id)
+    TaskRow::void_from(tx, id, reason, voided_at, author)
 }
 
 /// Which tasks to list.
@@ -328,7 +297,7 @@ pub fn list(conn: &Connection, filter: &TaskFilter) -> Result<Vec<TaskRow>> {
         ))
         .with_context(context)?;
     let rows = stmt
-        .query_map(super::named(&params).as_slice(), from_row)
+        .query_map(super::named(&params).as_slice(), TaskRow::from_row)
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
