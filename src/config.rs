@@ -516,8 +516,13 @@ fn parse_file(text: &str, path: &Path) -> Result<FileConfig> {
 
 /// "line L, column C" of a byte offset, both counted from 1.
 fn position(text: &str, span: std::ops::Range<usize>) -> String {
-    let offset = span.start.min(text.len());
-    let before = &text[..offset];
+    // The parser's spans fall on characters; should one not, the position
+    // is that of the character it falls in, never a panic.
+    let offset = (0..=span.start.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = text.get(..offset).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
     t!("config-position", line = line, column = column)
@@ -532,6 +537,9 @@ mod tests {
         let text = "inspector = \"Lê\"\nbad = x";
         let offset = text.find("x").unwrap();
         assert_eq!(position(text, offset..offset + 1), "line 2, column 7");
+        // Inside the "ê" of the first line, and past the end.
+        assert_eq!(position(text, 15..16), "line 1, column 15");
+        assert_eq!(position(text, 999..1000), "line 2, column 8");
     }
 
     #[test]
