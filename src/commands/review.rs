@@ -1,5 +1,6 @@
 //! `list`, `show`, `edit`, `void`, `history`: reading and correcting findings.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value as Json;
 
 use super::{late_figures, name, overdue_figures, period, text};
@@ -9,7 +10,9 @@ use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::{FieldSource, FindingField, FindingKind};
 use crate::render::{self, Format};
-use crate::store::{Access, FindingFilter, FindingRow, findings, history, people, units, visits};
+use crate::store::{
+    Access, FindingFilter, FindingRow, NewFinding, findings, history, people, units, visits,
+};
 use crate::view::{
     changes, finding_detail, finding_record, findings_brief, findings_table, history_table,
 };
@@ -93,24 +96,35 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
     Ok(())
 }
 
+/// The dates and times an edit was given, read before the logbook opens.
+struct Typed {
+    arrived: Option<NaiveTime>,
+    expected: Option<NaiveTime>,
+    due: Option<NaiveDate>,
+    received: Option<NaiveDate>,
+    returned: Option<NaiveDate>,
+}
+
+impl Typed {
+    fn read(args: &EditArgs, today: NaiveDate) -> Result<Typed> {
+        let time = |t: &Option<String>| t.as_deref().map(input::parse_time).transpose();
+        let date = |d: &Option<String>| {
+            d.as_deref()
+                .map(|d| input::parse_date(d, today))
+                .transpose()
+        };
+        Ok(Typed {
+            arrived: time(&args.arrived)?,
+            expected: time(&args.expected)?,
+            due: date(&args.due)?,
+            received: date(&args.received)?,
+            returned: date(&args.returned)?,
+        })
+    }
+}
+
 pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
-    let today = ctx.clock.today();
-    let arrived = args.arrived.as_deref().map(input::parse_time).transpose()?;
-    let expected = args
-        .expected
-        .as_deref()
-        .map(input::parse_time)
-        .transpose()?;
-    let date = |d: &Option<String>| {
-        d.as_deref()
-            .map(|d| input::parse_date(d, today))
-            .transpose()
-    };
-    let (due, received, returned) = (
-        date(&args.due)?,
-        date(&args.received)?,
-        date(&args.returned)?,
-    );
+    let typed = Typed::read(&args, ctx.clock.today())?;
     let mut store = ctx.open(Access::Write)?;
     let current = findings::find(store.conn(), &args.id)?;
     check_flags_apply(&args, current.fields.kind, current.id)?;
@@ -124,7 +138,6 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
     let reason = input::typed_text("--reason", TextKind::Free, args.reason.clone())?;
     let changed = store.write(|tx| {
         let target = visits::target(tx, Some(&format!("#{}", current.fields.visit_id)))?;
-        let visit_date = target.visit.started_at.date();
         let mut f = current.fields.clone();
         let mut added = None;
         let person_name =
@@ -134,75 +147,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
             f.person_id = Some(person.id);
             added = is_new.then_some(person);
         }
-        match f.kind {
-            FindingKind::Late
-                if arrived.is_some() || expected.is_some() || args.minutes.is_some() =>
-            {
-                let arrived = arrived.or(if args.minutes.is_some() {
-                    None
-                } else {
-                    f.arrived_at
-                });
-                if arrived.is_none() && args.minutes.is_none() {
-                    return Err(Error::input(t!(
-                        "records-no-arrival-time",
-                        number = current.id
-                    )));
-                }
-                let (arrived, expected, minutes) = late_figures(
-                    ctx,
-                    &target.unit,
-                    visit_date,
-                    arrived,
-                    args.minutes,
-                    expected,
-                )?;
-                f.arrived_at = arrived;
-                f.expected_at = expected;
-                f.minutes_late = Some(minutes);
-            }
-            FindingKind::Absent if args.meeting.is_some() => {
-                f.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
-            }
-            FindingKind::Overdue => {
-                if let Some(file_ref) =
-                    input::typed_text("--file-ref", TextKind::Line, args.file_ref.clone())?
-                {
-                    f.file_ref = Some(file_ref);
-                }
-                if args.procedure.is_some() {
-                    f.procedure =
-                        input::typed_text("--procedure", TextKind::Line, args.procedure.clone())?;
-                }
-                f.due_on = due.or(f.due_on);
-                f.received_on = received.or(f.received_on);
-                f.returned_on = returned.or(f.returned_on);
-                let due = f.due_on.expect("an overdue finding has a promised date");
-                let (days, working) = overdue_figures(
-                    ctx,
-                    f.file_ref.as_deref().unwrap_or(""),
-                    due,
-                    f.received_on,
-                    f.returned_on,
-                    visit_date,
-                )?;
-                f.days_overdue = Some(days);
-                f.working_days_overdue = Some(working);
-            }
-            FindingKind::Other => {
-                if let Some(description) =
-                    input::typed_text("--description", TextKind::Free, args.description.clone())?
-                {
-                    f.description = Some(description);
-                }
-                if args.category.is_some() {
-                    f.category =
-                        input::typed_text("--category", TextKind::Line, args.category.clone())?
-                            .map(|c| c.to_lowercase());
-                }
-            }
-            _ => {}
-        }
+        edit_kind_fields(ctx, &args, &typed, &target, current.id, &mut f)?;
         if args.action.is_some() {
             f.action = args.action;
         }
@@ -236,6 +181,90 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
             &finding_record(&current),
         ),
     }
+}
+
+/// Apply the flags of the finding's own kind to `f`, working its figures
+/// out again from what changed.
+fn edit_kind_fields(
+    ctx: &Ctx<'_>,
+    args: &EditArgs,
+    typed: &Typed,
+    target: &visits::Target,
+    number: i64,
+    f: &mut NewFinding,
+) -> Result<()> {
+    let visit_date = target.visit.started_at.date();
+    match f.kind {
+        FindingKind::Late
+            if typed.arrived.is_some() || typed.expected.is_some() || args.minutes.is_some() =>
+        {
+            let arrived = typed.arrived.or(if args.minutes.is_some() {
+                None
+            } else {
+                f.arrived_at
+            });
+            if arrived.is_none() && args.minutes.is_none() {
+                return Err(Error::input(t!("records-no-arrival-time", number = number)));
+            }
+            let (arrived, expected, minutes) = late_figures(
+                ctx,
+                &target.unit,
+                visit_date,
+                arrived,
+                args.minutes,
+                typed.expected,
+            )?;
+            f.arrived_at = arrived;
+            f.expected_at = expected;
+            f.minutes_late = Some(minutes);
+        }
+        FindingKind::Absent if args.meeting.is_some() => {
+            f.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+        }
+        FindingKind::Overdue => {
+            if let Some(file_ref) =
+                input::typed_text("--file-ref", TextKind::Line, args.file_ref.clone())?
+            {
+                f.file_ref = Some(file_ref);
+            }
+            if args.procedure.is_some() {
+                f.procedure =
+                    input::typed_text("--procedure", TextKind::Line, args.procedure.clone())?;
+            }
+            f.due_on = typed.due.or(f.due_on);
+            f.received_on = typed.received.or(f.received_on);
+            f.returned_on = typed.returned.or(f.returned_on);
+            // A logbook changed behind spotcheck's back may lack the date;
+            // `--due` then gives it.
+            let Some(due) = f.due_on else {
+                return Err(Error::input(t!("records-no-due-date", number = number)));
+            };
+            let (days, working) = overdue_figures(
+                ctx,
+                f.file_ref.as_deref().unwrap_or(""),
+                due,
+                f.received_on,
+                f.returned_on,
+                visit_date,
+            )?;
+            f.days_overdue = Some(days);
+            f.working_days_overdue = Some(working);
+        }
+        FindingKind::Other => {
+            if let Some(description) =
+                input::typed_text("--description", TextKind::Free, args.description.clone())?
+            {
+                f.description = Some(description);
+            }
+            if args.category.is_some() {
+                f.category =
+                    input::typed_text("--category", TextKind::Line, args.category.clone())?
+                        .map(|c| c.to_lowercase());
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {

@@ -268,3 +268,17 @@ fn a_write_locked_out_by_another_program_says_who_holds_it_and_what_to_do() {
     drop(holder);
     assert_eq!(book.ok(&["list", "--format", "csv"]), before);
 }
+
+#[test]
+fn an_overdue_finding_whose_promised_date_was_removed_by_hand_is_edited_only_with_one() {
+    let book = logbook();
+    book.ok(&["overdue", "HS-7", "--due", "01/03/2022"]);
+    tamper(&book, "UPDATE findings SET due_on = NULL WHERE id = 3");
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["edit", "3", "--note", "hồ sơ đã trả"], 1),
+        "error: finding #3 has no promised date to count from: give `--due` too\n"
+    );
+    book.assert_unchanged(&before);
+    book.ok(&["edit", "3", "--due", "02/03/2022"]);
+}
