@@ -1,4 +1,4 @@
-### Trợ giúp của từng lệnh và tùy chọn (bản tiếng Anh: locales/en/help.ftl).
+### Trợ giúp của từng lệnh và tùy chọn (bản tiếng Anh: chú thích tài liệu trong src/cli.rs).
 ### Tên lệnh, tên tùy chọn và tên giá trị giữ nguyên; chỉ phần mô tả được dịch.
 
 ## Những chữ clap viết quanh phần mô tả.
