@@ -45,8 +45,7 @@ pub struct Global {
     #[arg(short = 'o', long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user];
-    /// for `report trend`, the rows: `unit` or `kind`
+    /// Who is writing [env: SPOTCHECK_BY; else config `inspector`; else the OS user]
     #[arg(long, global = true, value_name = "NAME")]
     pub by: Option<String>,
 
@@ -62,6 +61,15 @@ pub struct Global {
     /// [env: SPOTCHECK_LANG; else config `lang`; else LC_ALL / LC_MESSAGES / LANG; else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<crate::i18n::Lang>,
+}
+
+/// What the rows of `report trend` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrendRows {
+    /// One row per unit
+    Unit,
+    /// One row per kind of finding
+    Kind,
 }
 
 /// When to colour the output.
@@ -751,8 +759,8 @@ pub enum ReportCommand {
     },
     /// A measure over several periods, months as columns.
     ///
-    /// Rows are units; give the global `--by kind` for one row per kind of
-    /// finding instead (`--by unit` is the default).
+    /// Rows are units; give `--rows kind` for one row per kind of finding
+    /// instead.
     #[command(
         after_help = "Example:\n  spotcheck report trend --from 1/2022 --to 6/2022 --measure late"
     )]
@@ -766,6 +774,11 @@ pub enum ReportCommand {
         /// What to count
         #[arg(long, value_enum, default_value_t = Measure::Findings)]
         measure: Measure,
+        /// What each row is [default: unit]
+        // No clap default: without `--rows`, the command still reads the
+        // global `--by`, the flag's old spelling (see `commands::report`).
+        #[arg(long, value_enum, value_name = "ROWS")]
+        rows: Option<TrendRows>,
         /// Draw bars instead of the table: each row's total, then each period's
         #[arg(long)]
         chart: bool,

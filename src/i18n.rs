@@ -212,8 +212,13 @@ mod tests {
 
     /// Every message of a catalogue with the variables it uses.
     fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        messages_of(lang, |_| true)
+    }
+
+    /// The messages of the catalogue files `name` lets through.
+    fn messages_of(lang: Lang, name_ok: fn(&str) -> bool) -> BTreeMap<String, BTreeSet<String>> {
         let mut all = BTreeMap::new();
-        for (name, source) in catalogue_sources(lang) {
+        for (name, source) in catalogue_sources(lang).filter(|(name, _)| name_ok(name)) {
             let resource = fluent_syntax::parser::parse(source)
                 .unwrap_or_else(|(_, errors)| panic!("{}/{name}: {errors:?}", lang.code()));
             for entry in resource.body {
@@ -264,10 +269,13 @@ mod tests {
         }
     }
 
+    /// The help of the commands is English only in the doc comments of
+    /// `cli.rs`, so `help.ftl` differs by design; `help.rs` checks it
+    /// against the command tree instead.
     #[test]
     fn both_catalogues_have_the_same_messages_with_the_same_variables() {
-        let english = messages(Lang::En);
-        let vietnamese = messages(Lang::Vi);
+        let english = messages_of(Lang::En, |name| name != "help.ftl");
+        let vietnamese = messages_of(Lang::Vi, |name| name != "help.ftl");
         let only_en: Vec<_> = english
             .keys()
             .filter(|k| !vietnamese.contains_key(*k))

@@ -92,3 +92,4 @@ report-plan-not-checked = Not checked this quarter ({ $first } – { $last })
 report-tasks-title = Assigned tasks, { $period }, as at { $as_of }
 report-tasks-none = no tasks assigned by then
 report-tasks-undone = Not done at { $as_of }
+report-trend-visits-rows-kind = visits have no kind: use `--measure visits` with `--rows unit`

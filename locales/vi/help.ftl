@@ -1,4 +1,4 @@
-### Trợ giúp của từng lệnh và tùy chọn (bản tiếng Anh: locales/en/help.ftl).
+### Trợ giúp của từng lệnh và tùy chọn (bản tiếng Anh: chú thích tài liệu trong src/cli.rs).
 ### Tên lệnh, tên tùy chọn và tên giá trị giữ nguyên; chỉ phần mô tả được dịch.
 
 ## Những chữ clap viết quanh phần mô tả.
@@ -32,7 +32,7 @@ help-spotcheck--format--json = JSON trình bày dễ đọc, theo khóa của c�
 help-spotcheck--format--md = Bảng Markdown kiểu GitHub
 help-spotcheck--format--html = Một trang HTML trọn vẹn, để mở bằng trình duyệt và in
 help-spotcheck--output = Ghi kết quả vào tệp FILE thay vì in ra màn hình
-help-spotcheck--by = Người ghi [lấy theo thứ tự: biến môi trường SPOTCHECK_BY, `inspector` trong tệp cấu hình, người dùng hệ điều hành]; với `report trend`: mỗi hàng là một `unit` (đơn vị) hay một `kind` (loại phát hiện)
+help-spotcheck--by = Người ghi [lấy theo thứ tự: biến môi trường SPOTCHECK_BY, `inspector` trong tệp cấu hình, người dùng hệ điều hành]
 help-spotcheck--config = Tệp cấu hình [mặc định: config.toml trong thư mục cấu hình của hệ điều hành]
 help-spotcheck--color = Tô màu bảng và báo cáo: khi in ra màn hình và biến NO_COLOR chưa đặt (auto), luôn luôn (always) hoặc không bao giờ (never)
 help-spotcheck--lang = Ngôn ngữ của thông báo, bảng và báo cáo: `vi` (tiếng Việt) hoặc `en` (tiếng Anh) [lấy theo thứ tự: biến môi trường SPOTCHECK_LANG, `lang` trong tệp cấu hình, LC_ALL / LC_MESSAGES / LANG; nếu không có thì en]
@@ -181,10 +181,13 @@ help-report-trend = Một chỉ số qua nhiều kỳ, mỗi tháng một cột
 help-report-trend-long =
     Một chỉ số qua nhiều kỳ, mỗi tháng một cột.
 
-    Mỗi hàng là một đơn vị; dùng tùy chọn chung `--by kind` để mỗi hàng là một loại phát hiện (mặc định là `--by unit`).
+    Mỗi hàng là một đơn vị; dùng `--rows kind` để mỗi hàng là một loại phát hiện.
 help-report-trend--from = Kỳ đầu [mặc định: năm kỳ trước `--to`]
 help-report-trend--to = Kỳ cuối [mặc định: kỳ hiện tại]
 help-report-trend--measure = Chỉ số cần đếm
+help-report-trend--rows = Mỗi hàng là gì [mặc định: unit]
+help-report-trend--rows--unit = Mỗi đơn vị một hàng
+help-report-trend--rows--kind = Mỗi loại phát hiện một hàng
 
 help-export = Xuất phát hiện, lượt kiểm tra, đơn vị hoặc cán bộ ra tệp CSV để mở bằng bảng tính
 help-export--records = Loại dữ liệu cần xuất

@@ -92,3 +92,4 @@ report-plan-not-checked = Chưa được kiểm tra trong quý (từ { $first } 
 report-tasks-title = Nhiệm vụ được giao, tháng { $period }, tính đến { $as_of }
 report-tasks-none = chưa có nhiệm vụ nào được giao đến thời điểm đó
 report-tasks-undone = Chưa hoàn thành đến { $as_of }
+report-trend-visits-rows-kind = lượt kiểm tra không có loại vi phạm: dùng `--measure visits` với `--rows unit`

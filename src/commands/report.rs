@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::Ctx;
-use crate::cli::ReportCommand;
+use crate::cli::{ReportCommand, TrendRows};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::Period;
@@ -27,6 +27,7 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             from,
             to,
             measure,
+            rows,
             chart,
             svg,
         } => trend(
@@ -34,6 +35,7 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             from.as_deref(),
             to.as_deref(),
             measure,
+            rows,
             chart,
             svg.as_deref(),
         ),
@@ -577,19 +579,30 @@ fn trend(
     from: Option<&str>,
     to: Option<&str>,
     measure: crate::model::Measure,
+    rows: Option<TrendRows>,
     chart: bool,
     svg: Option<&Path>,
 ) -> Result<()> {
-    let by = match ctx.by_flag.as_deref().map(|b| b.trim().to_lowercase()) {
-        None => TrendBy::Unit,
-        Some(b) if b == "unit" => TrendBy::Unit,
-        Some(b) if b == "kind" => TrendBy::Kind,
-        Some(other) => {
-            return Err(Error::usage(t!("report-trend-by", by = other)));
-        }
+    // `--rows` was once spelt `--by`, which clap cannot take as an alias:
+    // the global `--by` (who is writing) already owns the name on every
+    // command. A trend writes nothing, so without `--rows` it reads the
+    // global flag as the old spelling; with `--rows`, `--by` is again only
+    // who is writing, unused here as by any read command.
+    let rows = match (rows, ctx.by_flag.as_deref()) {
+        (Some(rows), _) => rows,
+        (None, None) => TrendRows::Unit,
+        (None, Some(old)) => match old.trim().to_lowercase().as_str() {
+            "unit" => TrendRows::Unit,
+            "kind" => TrendRows::Kind,
+            _ => return Err(Error::usage(t!("report-trend-by", by = old))),
+        },
+    };
+    let by = match rows {
+        TrendRows::Unit => TrendBy::Unit,
+        TrendRows::Kind => TrendBy::Kind,
     };
     if by == TrendBy::Kind && measure == crate::model::Measure::Visits {
-        return Err(Error::usage(t!("report-trend-visits-by-kind")));
+        return Err(Error::usage(t!("report-trend-visits-rows-kind")));
     }
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();

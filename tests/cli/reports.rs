@@ -1032,7 +1032,7 @@ fn trend_of_visits_counts_visits_without_findings_too() {
 }
 
 #[test]
-fn trend_by_kind_has_one_row_per_kind() {
+fn trend_rows_kind_has_one_row_per_kind() {
     let book = fixture();
     let expected = lines(&[
         "kind,2022-03,2022-04,2022-05,total,average",
@@ -1043,37 +1043,123 @@ fn trend_by_kind_has_one_row_per_kind() {
         "task,0,0,0,0,0.0",
         "TOTAL,5,8,11,24,8.0",
     ]);
-    // `--by` is global: before or after the subcommand.
     assert_eq!(
         csv(
             &book,
             &[
-                "report", "trend", "--from", "2022-03", "--to", "2022-05", "--by", "kind"
+                "report", "trend", "--from", "2022-03", "--to", "2022-05", "--rows", "kind"
             ]
         ),
         expected
     );
+    // With `--rows`, the global `--by` is only who is writing again.
     assert_eq!(
         csv(
             &book,
             &[
-                "--by", "kind", "report", "trend", "--from", "3/2022", "--to", "5/2022"
+                "report",
+                "trend",
+                "--from",
+                "3/2022",
+                "--to",
+                "5/2022",
+                "--rows",
+                "kind",
+                "--by",
+                "Võ Thị Sáu"
             ]
         ),
         expected
     );
 }
 
+/// `--by` was the flag's first spelling and is still read, before or after
+/// the subcommand, with the same result.
+#[test]
+fn trend_by_kind_the_old_spelling_gives_the_same_rows() {
+    let book = fixture();
+    let rows = csv(
+        &book,
+        &[
+            "report", "trend", "--from", "3/2022", "--to", "5/2022", "--rows", "kind",
+        ],
+    );
+    for args in [
+        &[
+            "report", "trend", "--from", "3/2022", "--to", "5/2022", "--by", "kind",
+        ][..],
+        &[
+            "report",
+            "trend",
+            "--from",
+            "3/2022",
+            "--to",
+            "5/2022",
+            "--by=kind",
+        ],
+        &[
+            "--by", "kind", "report", "trend", "--from", "3/2022", "--to", "5/2022",
+        ],
+    ] {
+        assert_eq!(csv(&book, args), rows, "{args:?}");
+    }
+    let by_unit = csv(
+        &book,
+        &[
+            "report", "trend", "--from", "3/2022", "--to", "5/2022", "--by", "unit",
+        ],
+    );
+    let rows_unit = csv(
+        &book,
+        &[
+            "report", "trend", "--from", "3/2022", "--to", "5/2022", "--rows", "unit",
+        ],
+    );
+    assert_eq!(by_unit, rows_unit);
+    assert!(rows_unit.starts_with("unit_code,"), "{rows_unit}");
+}
+
+#[test]
+fn trend_rows_other_than_unit_or_kind_are_refused() {
+    let book = fixture();
+    let before = book.snapshot();
+    assert_eq!(
+        book.fails(&["report", "trend", "--rows", "visit"], 2),
+        "error: invalid value 'visit' for '--rows <ROWS>'\n  \
+         [possible values: unit, kind]\n\nFor more information, try '--help'.\n"
+    );
+    assert_eq!(
+        book.fails(&["report", "trend", "--by", "person"], 2),
+        "error: `--by person`: a trend has one row per `unit` or per `kind`\n"
+    );
+    book.assert_unchanged(&before);
+}
+
 #[test]
 fn trend_of_visits_by_kind_is_a_usage_error() {
     let book = fixture();
-    let error = book.fails(
-        &["report", "trend", "--by", "kind", "--measure", "visits"],
-        2,
+    for rows in [&["--rows", "kind"], &["--by", "kind"]] {
+        let mut args = vec!["report", "trend", "--measure", "visits"];
+        args.extend_from_slice(rows);
+        assert_eq!(
+            book.fails(&args, 2),
+            "error: visits have no kind: use `--measure visits` with `--rows unit`\n"
+        );
+    }
+}
+
+/// The new flag leaves the global `--by` of the other commands alone.
+#[test]
+fn the_global_by_still_names_who_is_writing() {
+    let book = fixture();
+    let config = book.ok(&["config", "--by", "Võ Thị Sáu", "--format", "csv"]);
+    assert!(
+        csv_records(&config)
+            .iter()
+            .any(|row| row.values().any(|value| value == "Võ Thị Sáu")
+                && row.values().any(|value| value == "flag --by")),
+        "{config}"
     );
-    assert!(error.contains("visits have no kind"), "{error}");
-    let error = book.fails(&["report", "trend", "--by", "person"], 2);
-    assert!(error.contains("`--by person`"), "{error}");
 }
 
 // ---- table and markdown snapshots ----
