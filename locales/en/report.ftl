@@ -53,7 +53,6 @@ measure-visits = visits
 report-months-range = `--months { $months }` must be from 1 to 120
 report-min-zero = `--min 0` would list everyone: give at least `--min 1`
 report-trend-by = `--by { $by }`: a trend has one row per `unit` or per `kind`
-report-trend-visits-by-kind = visits have no kind: use `--measure visits` with `--by unit`
 report-trend-from-after-to = `--from { $from }` is after `--to { $to }`: the first period comes first
 
 ## The month as a workbook.

@@ -53,7 +53,6 @@ measure-visits = số lượt kiểm tra
 report-months-range = `--months { $months }` phải từ 1 đến 120
 report-min-zero = `--min 0` sẽ liệt kê mọi người: hãy cho ít nhất `--min 1`
 report-trend-by = `--by { $by }`: bảng diễn biến có mỗi dòng theo `unit` (đơn vị) hoặc `kind` (loại vi phạm)
-report-trend-visits-by-kind = lượt kiểm tra không có loại vi phạm: dùng `--measure visits` với `--by unit`
 report-trend-from-after-to = `--from { $from }` sau `--to { $to }`: kỳ đầu phải đứng trước
 
 ## Báo cáo tháng dạng bảng tính.
