@@ -156,29 +156,7 @@ pub(super) fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
     let start = source
         .fill_buf()
         .with_context(|| t!("exchange-cannot-read", path = label.as_str()))?;
-    let bom = start.starts_with(b"\xEF\xBB\xBF");
-    let start = if bom { &start[3..] } else { start };
-    if start.is_empty() {
-        return Err(Error::input(format!(
-            "{label}: {}",
-            t!("exchange-file-empty-header", records = records.as_str())
-        )));
-    }
-    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
-        return Err(Error::input(format!("{label}:1: {}", t!("exchange-utf16"))));
-    }
-    let first_line = start.split(|b| *b == b'\n').next().unwrap_or(start);
-    if first_line.contains(&b'\t') && !first_line.contains(&b',') && !first_line.contains(&b';') {
-        return Err(Error::input(format!(
-            "{label}:1: {}",
-            t!("exchange-tab-separated", records = records.as_str())
-        )));
-    }
-    let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
-        b';'
-    } else {
-        b','
-    };
+    let (bom, separator) = sniff(start, &label, records)?;
     if bom {
         source.consume(3);
     }
@@ -211,6 +189,54 @@ pub(super) fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
             t!("exchange-header-nul")
         )));
     }
+    let columns = header_columns(&header, &label, records)?;
+    Ok(CsvFile {
+        label,
+        reader,
+        columns,
+        record: csv::ByteRecord::new(),
+        scan,
+        last_line: 1,
+    })
+}
+
+/// What the first bytes of a file say: whether it starts with a byte-order
+/// mark, and its separator. A file in UTF-16, empty or separated by tabs is
+/// refused here, before the CSV reader makes less sense of it.
+fn sniff(start: &[u8], label: &str, records: Records) -> Result<(bool, u8)> {
+    let bom = start.starts_with(b"\xEF\xBB\xBF");
+    let start = if bom {
+        start.get(3..).unwrap_or_default()
+    } else {
+        start
+    };
+    if start.is_empty() {
+        return Err(Error::input(format!(
+            "{label}: {}",
+            t!("exchange-file-empty-header", records = records.as_str())
+        )));
+    }
+    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        return Err(Error::input(format!("{label}:1: {}", t!("exchange-utf16"))));
+    }
+    let first_line = start.split(|b| *b == b'\n').next().unwrap_or(start);
+    if first_line.contains(&b'\t') && !first_line.contains(&b',') && !first_line.contains(&b';') {
+        return Err(Error::input(format!(
+            "{label}:1: {}",
+            t!("exchange-tab-separated", records = records.as_str())
+        )));
+    }
+    let separator = if first_line.contains(&b';') && !first_line.contains(&b',') {
+        b';'
+    } else {
+        b','
+    };
+    Ok((bom, separator))
+}
+
+/// The header's column names, each one this kind of record has, none twice,
+/// and the required ones all there.
+fn header_columns(header: &csv::ByteRecord, label: &str, records: Records) -> Result<Vec<String>> {
     let mut columns = Vec::with_capacity(header.len());
     for field in header.iter() {
         let name = std::str::from_utf8(field)
@@ -237,7 +263,10 @@ pub(super) fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
                 ),
             ));
         }
-        if columns[..index].contains(name) {
+        if columns
+            .get(..index)
+            .is_some_and(|before| before.contains(name))
+        {
             return Err(in_header(name, t!("exchange-column-twice")));
         }
     }
@@ -253,14 +282,7 @@ pub(super) fn open_csv(path: &Path, records: Records) -> Result<CsvFile> {
             ));
         }
     }
-    Ok(CsvFile {
-        label,
-        reader,
-        columns,
-        record: csv::ByteRecord::new(),
-        scan,
-        last_line: 1,
-    })
+    Ok(columns)
 }
 
 fn required_columns(records: Records) -> &'static [&'static str] {
