@@ -160,14 +160,7 @@ pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
     .map_err(|e| problem(e.to_string()))?;
     let conn = open_file(&copied, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
         .map_err(|e| problem(e.to_string()))?;
-    let mut store = Store {
-        conn,
-        path: path.to_path_buf(),
-        watch: None,
-        _leftovers: None,
-        _copy: Some(dir),
-    };
-    store.configure()?;
+    let store = Store::configured(conn, path, None, Some(dir))?;
     Ok(store)
 }
 
@@ -195,14 +188,7 @@ pub(super) fn create_logbook(path: &Path, replace_empty: bool) -> Result<bool> {
                 problem: t!("store-logbook-uncreatable", error = e.to_string()),
             }
         })?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            watch: None,
-            _leftovers: None,
-            _copy: None,
-        };
-        store.configure()?;
+        let mut store = Store::configured(conn, path, None, None)?;
         store.set_durability()?;
         schema::migrate(&mut store.conn, Path::new(":memory:"))?;
         drop(store);

@@ -181,14 +181,7 @@ impl Store {
         }
         let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
             .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            watch: None,
-            _leftovers: None,
-            _copy: None,
-        };
-        store.configure()?;
+        let mut store = Store::configured(conn, path, None, None)?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
         store.set_durability()?;
@@ -262,14 +255,7 @@ impl Store {
             }
             _ => (conn, None),
         };
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            watch: None,
-            _leftovers: Some(leftovers),
-            _copy: copy,
-        };
-        store.configure()?;
+        let mut store = Store::configured(conn, path, Some(leftovers), copy)?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
         schema::check_current(&store.conn, path)?;
@@ -296,17 +282,28 @@ impl Store {
         Ok(store)
     }
 
+    /// A store over `conn`, set up as every connection to a logbook is.
+    fn configured(
+        conn: Connection,
+        path: &Path,
+        leftovers: Option<query::Leftovers>,
+        copy: Option<tempfile::TempDir>,
+    ) -> Result<Store> {
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            watch: None,
+            _leftovers: leftovers,
+            _copy: copy,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
     /// A logbook in memory, for tests of the store itself.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
-        let mut store = Store {
-            conn,
-            path: PathBuf::from(":memory:"),
-            watch: None,
-            _leftovers: None,
-            _copy: None,
-        };
-        store.configure()?;
+        let mut store = Store::configured(conn, Path::new(":memory:"), None, None)?;
         schema::migrate(&mut store.conn, Path::new(":memory:"))?;
         Ok(store)
     }

@@ -147,14 +147,7 @@ impl Store {
             }
             _ => conn,
         };
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            watch: None,
-            _leftovers: Some(leftovers),
-            _copy: None,
-        };
-        store.configure()?;
+        let mut store = Store::configured(conn, path, Some(leftovers), None)?;
         schema::check_identity(&store.conn, path)?;
         store
             .conn

@@ -155,14 +155,7 @@ fn fingerprint(objects: &Objects) -> String {
 /// The schema this build gives a logbook of `version`, made in memory.
 pub(super) fn expected_objects(version: i64) -> Result<Objects> {
     let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
-    let mut store = super::Store {
-        conn,
-        path: PathBuf::from(":memory:"),
-        watch: None,
-        _leftovers: None,
-        _copy: None,
-    };
-    store.configure()?;
+    let store = super::Store::configured(conn, Path::new(":memory:"), None, None)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         if index as i64 >= version {
             break;
