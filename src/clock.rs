@@ -1,7 +1,9 @@
 //! "Now" and "today", fixed by `SPOTCHECK_NOW` so tests and demonstrations are
 //! reproducible.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc};
+use chrono::{
+    DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc,
+};
 
 use crate::error::{Error, Result};
 
@@ -11,21 +13,34 @@ pub const NOW_ENV: &str = "SPOTCHECK_NOW";
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     fixed: Option<NaiveDateTime>,
+    /// Local time's offset from UTC; `None`: the system's time zone.
+    zone: Option<FixedOffset>,
 }
 
 impl Clock {
     pub fn system() -> Clock {
-        Clock { fixed: None }
+        Clock {
+            fixed: None,
+            zone: None,
+        }
     }
 
     /// A clock stopped at a local date-time.
     pub fn fixed(at: NaiveDateTime) -> Clock {
-        Clock { fixed: Some(at) }
+        Clock {
+            fixed: Some(at),
+            zone: None,
+        }
+    }
+
+    /// The same clock, with local time at `zone` rather than the system's.
+    pub fn in_zone(self, zone: Option<FixedOffset>) -> Clock {
+        Clock { zone, ..self }
     }
 
     /// The system clock, unless `now` (what `SPOTCHECK_NOW` holds) gives a
-    /// local date-time.
-    pub fn from_setting(now: Option<&str>) -> Result<Clock> {
+    /// local date-time; local time is at `zone`, or the system's when `None`.
+    pub fn from_setting(now: Option<&str>, zone: Option<FixedOffset>) -> Result<Clock> {
         match now {
             Some(text) if !text.trim().is_empty() => {
                 let text = text.trim();
@@ -37,7 +52,7 @@ impl Clock {
                 // Every command counts months and days from today, and
                 // stamps records in UTC, which must be in the calendar too
                 // (late on 31/12/9999 west of Greenwich is in the year 10000).
-                let clock = Clock::fixed(at);
+                let clock = Clock::fixed(at).in_zone(zone);
                 if !crate::input::in_calendar(at.date())
                     || !crate::input::in_calendar(clock.utc().date_naive())
                 {
@@ -49,13 +64,16 @@ impl Clock {
                 }
                 Ok(clock)
             }
-            _ => Ok(Clock::system()),
+            _ => Ok(Clock::system().in_zone(zone)),
         }
     }
 
     /// Local wall-clock time, to the minute: inspections are logged in local time.
     pub fn now(&self) -> NaiveDateTime {
-        let now = self.fixed.unwrap_or_else(|| Local::now().naive_local());
+        let now = self.fixed.unwrap_or_else(|| match self.zone {
+            Some(zone) => Utc::now().with_timezone(&zone).naive_local(),
+            None => Local::now().naive_local(),
+        });
         now.with_second(0)
             .and_then(|t| t.with_nanosecond(0))
             .unwrap_or(now)
@@ -68,11 +86,19 @@ impl Clock {
     /// The current instant in UTC, for creation and edit stamps.
     pub fn utc(&self) -> DateTime<Utc> {
         match self.fixed {
-            Some(local) => Local
-                .from_local_datetime(&local)
-                .earliest()
-                .map(|t| t.with_timezone(&Utc))
-                .unwrap_or_else(|| Utc.from_utc_datetime(&local)),
+            Some(local) => {
+                let utc = match self.zone {
+                    Some(zone) => zone
+                        .from_local_datetime(&local)
+                        .earliest()
+                        .map(|t| t.to_utc()),
+                    None => Local
+                        .from_local_datetime(&local)
+                        .earliest()
+                        .map(|t| t.to_utc()),
+                };
+                utc.unwrap_or_else(|| Utc.from_utc_datetime(&local))
+            }
             None => Utc::now(),
         }
     }

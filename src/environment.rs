@@ -2,7 +2,11 @@
 //! the library, which reads no variable itself: a test or an embedding
 //! program gives its own.
 
+use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+
+use chrono::FixedOffset;
 
 use crate::config::{BY_ENV, DB_ENV, LANG_ENV};
 
@@ -35,6 +39,20 @@ pub struct Environment {
     pub home: Option<PathBuf>,
     /// The folder for temporary files.
     pub temp_dir: PathBuf,
+    /// Which of the standard streams a person is at: colour, the table's
+    /// width, progress bars and guided questions need one.
+    pub terminal: Terminal,
+    /// Local time's offset from UTC; `None` leaves it to the system's time
+    /// zone (`TZ`, `/etc/localtime`), which is what `main` does.
+    pub zone: Option<FixedOffset>,
+}
+
+/// Whether each standard stream is a terminal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
 }
 
 impl Environment {
@@ -45,36 +63,51 @@ impl Environment {
 
     /// The environment of this process.
     pub fn from_process() -> Environment {
-        let text = |name: &str| {
-            std::env::var(name)
-                .ok()
-                .filter(|value| !value.trim().is_empty())
-        };
         let dirs = directories::ProjectDirs::from("", "", "spotcheck");
         Environment {
-            now: if cfg!(feature = "test-clock") {
-                text(crate::clock::NOW_ENV)
-            } else {
-                None
-            },
-            db: std::env::var_os(DB_ENV)
-                .filter(|value| !value.is_empty())
-                .map(PathBuf::from),
-            by: text(BY_ENV),
-            lang: text(LANG_ENV),
-            locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|name| std::env::var(name).ok())
-                .find(|value| !value.is_empty()),
-            user: text("USER").or_else(|| text("USERNAME")),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            columns: text("COLUMNS"),
             config_file: dirs
                 .as_ref()
                 .map(|dirs| dirs.config_dir().join("config.toml")),
             data_db: dirs.as_ref().map(|dirs| dirs.data_dir().join("logbook.db")),
             home: directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()),
             temp_dir: std::env::temp_dir(),
+            terminal: Terminal {
+                stdin: std::io::stdin().is_terminal(),
+                stdout: std::io::stdout().is_terminal(),
+                stderr: std::io::stderr().is_terminal(),
+            },
+            ..Environment::from_variables(|name| std::env::var_os(name))
+        }
+    }
+
+    /// What the variables that `var` looks up say; the folders, the streams
+    /// and the time zone are left for the caller to fill in. `main` passes
+    /// the process's variables, a test its own.
+    pub fn from_variables(var: impl Fn(&str) -> Option<OsString>) -> Environment {
+        let text = |name: &str| {
+            var(name)
+                .and_then(|value| value.into_string().ok())
+                .filter(|value| !value.trim().is_empty())
+        };
+        Environment {
+            now: if cfg!(feature = "test-clock") {
+                text(crate::clock::NOW_ENV)
+            } else {
+                None
+            },
+            db: var(DB_ENV)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from),
+            by: text(BY_ENV),
+            lang: text(LANG_ENV),
+            locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|name| var(name)?.into_string().ok())
+                .find(|value| !value.is_empty()),
+            user: text("USER").or_else(|| text("USERNAME")),
+            no_color: var("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            columns: text("COLUMNS"),
+            ..Environment::default()
         }
     }
 }

@@ -27,7 +27,7 @@ pub mod store;
 mod view;
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
@@ -173,7 +173,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         output::refuse_protected(path)?;
     }
     output::refuse_shared(&outputs)?;
-    let clock = Clock::from_setting(env.now.as_deref())?;
+    let clock = Clock::from_setting(env.now.as_deref(), env.zone)?;
     let (mut file, style) = match &cli.global.output {
         Some(path) => (
             Some(OutputFile::create(path)?),
@@ -186,9 +186,9 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         None => (
             None,
             Style {
-                width: terminal_width(),
-                color: colour_wanted(cli.global.color, std::io::stdout().is_terminal(), env),
-                chart_width: chart_width(terminal_width(), env),
+                width: terminal_width(env),
+                color: colour_wanted(cli.global.color, env.terminal.stdout, env),
+                chart_width: chart_width(terminal_width(env), env),
             },
         ),
     };
@@ -276,8 +276,8 @@ fn chart_width(terminal: Option<u16>, env: &Environment) -> u16 {
         .unwrap_or(80)
 }
 
-fn terminal_width() -> Option<u16> {
-    if !std::io::stdout().is_terminal() {
+fn terminal_width(env: &Environment) -> Option<u16> {
+    if !env.terminal.stdout {
         return None;
     }
     terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| w)
@@ -342,15 +342,15 @@ impl Progress {
         Progress(None)
     }
 
-    pub(crate) fn new(what: &str, total: Option<u64>, measure: Measure) -> Progress {
-        use std::io::IsTerminal;
+    /// `watched`: standard error is a terminal (`Environment::terminal`).
+    pub(crate) fn new(what: &str, total: Option<u64>, measure: Measure, watched: bool) -> Progress {
         let worth_it = match (total, measure) {
             (Some(total), Measure::Bytes) => total >= Self::WORTH_IT_BYTES,
             (Some(total), Measure::Records) => total >= Self::WORTH_IT_RECORDS,
             // Nothing to measure against: the caller starts it when it grows.
             (None, _) => true,
         };
-        if !worth_it || !std::io::stderr().is_terminal() {
+        if !worth_it || !watched {
             return Progress(None);
         }
         // The catalogue places indicatif's own placeholders among its words.

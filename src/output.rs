@@ -2,6 +2,7 @@
 //! logbook, in place over a file or device that is already there, complete or
 //! not at all, and with nothing half-written left behind by Ctrl-C or a kill.
 
+use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -14,8 +15,12 @@ use crate::error::{Context, Error, Result};
 /// Hidden temporary files start with this, then the pid of their process.
 const TEMP_PREFIX: &str = ".spotcheck-";
 
-/// The files of this run that no output may be written over.
-static PROTECTED: Mutex<Vec<(Role, PathBuf)>> = Mutex::new(Vec::new());
+thread_local! {
+    /// The files of this run that no output may be written over. A run is
+    /// one thread from start to end, so two runs in one process (a program
+    /// embedding spotcheck, the tests) each guard their own files.
+    static PROTECTED: RefCell<Vec<(Role, PathBuf)>> = const { RefCell::new(Vec::new()) };
+}
 /// The signal that interrupted this run, 0 while none did.
 static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 /// Named temporary files in the user's folders, removed on an interrupt.
@@ -58,11 +63,12 @@ impl Role {
 /// Name the file of this run that has `role` (none: no longer any); outputs
 /// are then refused when they are it.
 pub(crate) fn protect(role: Role, path: Option<&Path>) {
-    let mut protected = lock(&PROTECTED);
-    protected.retain(|(r, _)| *r != role);
-    if let Some(path) = path {
-        protected.push((role, path.to_path_buf()));
-    }
+    PROTECTED.with_borrow_mut(|protected| {
+        protected.retain(|(r, _)| *r != role);
+        if let Some(path) = path {
+            protected.push((role, path.to_path_buf()));
+        }
+    });
 }
 
 /// Stop the statement under way on a logbook when the run is interrupted.
@@ -231,7 +237,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// The protected file of this run that `path` is (or, for the logbook, one
 /// of its journals), with its role.
 fn protected_behind(path: &Path) -> Option<(Role, PathBuf)> {
-    let protected = lock(&PROTECTED).clone();
+    let protected = PROTECTED.with_borrow(Vec::clone);
     for (role, file) in protected {
         let mut bases = vec![file.clone()];
         let real = followed(&file);

@@ -3,8 +3,6 @@
 //! would type, which are then run exactly as typed and shown at the end, so
 //! that `add` records what the one-line command records and teaches it.
 
-use std::io::IsTerminal;
-
 use crate::Ctx;
 use crate::cli::Command;
 use crate::error::{Error, Result};
@@ -263,7 +261,7 @@ fn stopped(e: inquire::InquireError) -> Error {
 /// Ask the questions; the one-line commands the answers make, as typed
 /// words, for [`command`] to read and the dispatcher to run.
 pub fn ask(ctx: &mut Ctx<'_>) -> Result<Vec<Vec<String>>> {
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+    if !ctx.env.terminal.stdin || !ctx.env.terminal.stderr {
         return Err(Error::usage(t!("add-no-terminal")));
     }
     let state = {

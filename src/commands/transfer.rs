@@ -58,6 +58,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         stream: None,
         rows: 0,
         progress: None,
+        watched: ctx.env.terminal.stderr,
     };
     crate::store::records::export(store.conn(), args.records, &filter, &mut sink)?;
     match sink.stream {
@@ -75,6 +76,8 @@ struct CsvSink<'a> {
     rows: u64,
     /// Started once the export turns out to be long.
     progress: Option<crate::Progress>,
+    /// Whether standard error is a terminal, where the bar would be drawn.
+    watched: bool,
 }
 
 impl RowSink for CsvSink<'_> {
@@ -93,6 +96,7 @@ impl RowSink for CsvSink<'_> {
                 &t!("exchange-progress-exporting"),
                 None,
                 crate::Measure::Records,
+                self.watched,
             ));
         }
         if let Some(progress) = &self.progress {
@@ -217,6 +221,7 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
             &t!("exchange-progress-importing", records = records.as_str()),
             Some(meta.len()),
             crate::Measure::Bytes,
+            ctx.env.terminal.stderr,
         ),
         _ => crate::Progress::hidden(),
     };
@@ -248,6 +253,7 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         &t!("exchange-progress-merging", source = source.as_str()),
         Some(exchange::records_in(&other_store)?),
         crate::Measure::Records,
+        ctx.env.terminal.stderr,
     );
     let report = exchange::merge(&mut store, &other_store, &source, &author, &|done| {
         progress.set(done)

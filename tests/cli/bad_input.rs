@@ -658,7 +658,7 @@ fn an_impossible_holiday_in_the_config_file() {
 
 #[test]
 fn a_unit_import_with_a_bad_line_imports_nothing() {
-    let book = field_logbook();
+    let book = field_logbook().binary();
     std::fs::write(
         book.path("units.csv"),
         "code,name,kind\nphu-thinh,UBND thị trấn Phú Thịnh,commune\nnoi-vu,Phòng Nội vụ,ministry\n",

@@ -440,7 +440,7 @@ fn an_excel_export_with_semicolons_imports_back() {
 
 #[test]
 fn export_to_a_file_writes_the_file_and_nothing_on_stdout() {
-    let book = vietnamese_logbook();
+    let book = vietnamese_logbook().binary();
     let expected = book.ok(&["export", "findings", "--excel"]);
     let output = book.run(&["export", "findings", "--excel", "-o", "báo cáo tháng 5.csv"]);
     assert_eq!(output.code, 0, "{}", output.dump);
@@ -1736,7 +1736,7 @@ fn merge_refuses_a_logbook_from_a_newer_spotcheck() {
 
 #[test]
 fn merge_refuses_the_logbook_itself() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     book.visit_tam_dai();
     book.ok(&["absent", "Trần Thị Bình"]);
     for name in [shown(book.db()), "./logbook.db".to_string()] {
@@ -2170,7 +2170,7 @@ fn check_of_a_clean_logbook_is_ok() {
 
 #[test]
 fn a_backup_is_an_owner_only_logbook_with_the_same_records() {
-    let book = vietnamese_logbook();
+    let book = vietnamese_logbook().binary();
     let out = book.ok(&["backup", "sao lưu.db"]);
     assert_eq!(
         out,
@@ -2191,7 +2191,7 @@ fn a_backup_is_an_owner_only_logbook_with_the_same_records() {
 
 #[test]
 fn backup_refuses_to_replace_a_file_without_force() {
-    let book = vietnamese_logbook();
+    let book = vietnamese_logbook().binary();
     let existing = book.path("báo cáo.db");
     std::fs::write(&existing, "không phải sổ").unwrap();
     let before = book.snapshot();
@@ -2204,14 +2204,14 @@ fn backup_refuses_to_replace_a_file_without_force() {
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "không phải sổ");
 
     book.ok(&["backup", "báo cáo.db", "--force"]);
-    let restored = Logbook::new().with_db(&existing);
+    let restored = Logbook::new().binary().with_db(&existing);
     let list = ["list", "--include-void", "--format", "csv"];
     assert_eq!(restored.ok(&list), book.ok(&list));
 }
 
 #[test]
 fn backup_with_force_replaces_an_older_backup() {
-    let book = vietnamese_logbook();
+    let book = vietnamese_logbook().binary();
     book.ok(&["backup", "copy.db"]);
     book.ok(&["other", "Không đeo thẻ công chức", "--visit", "2"]);
     book.ok(&["backup", "copy.db", "--force"]);

@@ -340,7 +340,7 @@ fn visit_show_lists_the_visits_findings() {
 
 #[test]
 fn units_are_imported_from_a_csv_file_once() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     std::fs::write(
         book.path("đơn vị.csv"),
         "\u{feff}code,name,kind,morning_start\n\

@@ -163,7 +163,7 @@ fn assert_whole(book: &Logbook, writer: &Writer, name: &str, what: &str) {
 
 #[test]
 fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
-    let book = logbook_with_findings(2000);
+    let book = logbook_with_findings(2000).binary();
     // New findings for the import among the writers: each whole import adds
     // them all, an interrupted one none.
     let visit_uid = crate::support::csv_records(&book.ok(&["export", "visits"]))[0]["uid"].clone();
@@ -258,7 +258,7 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
 
 #[test]
 fn hidden_files_of_a_killed_run_are_cleared_by_the_next_one() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     book.visit_tam_dai();
     // The pid of a process that has ended, as a killed run's would be.
     let mut ended = std::process::Command::new("true").spawn().unwrap();

@@ -186,7 +186,7 @@ fn markdown_of_a_list_is_a_table_with_the_column_keys() {
 
 #[test]
 fn output_file_gets_the_result_and_stdout_nothing() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     book.visit_tam_dai();
     book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
     let expected = book.ok(&["list", "--format", "csv"]);
@@ -365,7 +365,7 @@ fn man_writes_a_page_for_every_command() {
 
 #[test]
 fn completions_are_generated_for_every_shell() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     let program = env!("CARGO_BIN_EXE_spotcheck");
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = book.ok(&["completions", shell]);
@@ -628,7 +628,7 @@ fn colour_only_on_a_terminal_without_no_color_or_when_asked() {
 
 #[test]
 fn a_long_import_shows_progress_on_a_terminal_and_nothing_on_a_pipe() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     book.visit_tam_dai();
     let visit = book
         .ok(&["export", "visits"])

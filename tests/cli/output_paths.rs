@@ -52,7 +52,7 @@ fn with_target<'a>(args: &[&'a str], target: &'a str) -> Vec<&'a str> {
 
 #[test]
 fn no_command_writes_over_the_logbook_its_wal_files_or_a_link_to_them() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::os::unix::fs::symlink(book.db(), book.path("shortcut.db")).unwrap();
     std::fs::hard_link(book.db(), book.path("same.db")).unwrap();
     let db = book.db().display().to_string();
@@ -78,7 +78,9 @@ fn no_command_writes_over_the_logbook_its_wal_files_or_a_link_to_them() {
 
 #[test]
 fn completions_refuse_the_logbook_even_when_the_config_cannot_be_read() {
-    let book = logbook_with_a_finding().config("inspector = [broken");
+    let book = logbook_with_a_finding()
+        .binary()
+        .config("inspector = [broken");
     let before = book.snapshot();
     let stderr = book.fails(&["completions", "bash", "-o", "logbook.db"], 1);
     assert_eq!(stderr, refusal("logbook.db", &book));
@@ -88,6 +90,7 @@ fn completions_refuse_the_logbook_even_when_the_config_cannot_be_read() {
     assert!(script.contains("spotcheck"), "{script}");
     // Nor the logbook named only by the environment.
     let by_env = Logbook::new()
+        .binary()
         .without_db_flag()
         .env("SPOTCHECK_DB", "kept.db")
         .config("inspector = [broken");
@@ -125,7 +128,7 @@ fn device(book: &Logbook, name: &str, minor: u32) -> Option<std::path::PathBuf> 
 
 #[test]
 fn devices_are_written_directly_and_never_replaced() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let (Some(null), Some(full)) = (device(&book, "null", 3), device(&book, "full", 7)) else {
         return;
     };
@@ -160,7 +163,7 @@ fn devices_are_written_directly_and_never_replaced() {
 
 #[test]
 fn standard_output_named_as_a_file_gets_the_result() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     // A link of the test's own stands for `/dev/stdout`, which a program
     // that replaced it would replace.
     std::os::unix::fs::symlink("/proc/self/fd/1", book.path("stdout")).unwrap();
@@ -176,7 +179,7 @@ fn standard_output_named_as_a_file_gets_the_result() {
 
 #[test]
 fn a_fifo_is_written_directly_and_stays_a_fifo() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let fifo = book.path("pipe");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -206,7 +209,7 @@ fn a_fifo_is_written_directly_and_stays_a_fifo() {
 
 #[test]
 fn a_file_already_there_is_written_in_place_keeping_inode_mode_and_links() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let file = book.path("findings.csv");
     std::fs::write(
         &file,
@@ -231,7 +234,7 @@ fn a_file_already_there_is_written_in_place_keeping_inode_mode_and_links() {
 
 #[test]
 fn a_new_file_is_owner_only_and_nothing_else_appears() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     book.ok(&["export", "findings", "-o", "new.csv"]);
     let meta = std::fs::metadata(book.path("new.csv")).unwrap();
     assert_eq!(meta.mode() & 0o777, 0o600);
@@ -246,7 +249,7 @@ fn a_new_file_is_owner_only_and_nothing_else_appears() {
 
 #[test]
 fn a_directory_given_as_the_output_is_refused_by_name() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::fs::create_dir(book.path("reports")).unwrap();
     let before = book.snapshot();
     for args in [
@@ -404,7 +407,7 @@ fn integrity(db: &Path) -> String {
 
 #[test]
 fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     // Another logbook, B, with a write-ahead log a crash left beside it:
     // copied while a connection holds it open with its log unapplied.
     let other = Logbook::new();
@@ -444,7 +447,7 @@ fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
 
 #[test]
 fn a_backup_needs_no_wal_of_its_own() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     book.ok(&["backup", "copy.db"]);
     let bytes = std::fs::read(book.path("copy.db")).unwrap();
     // Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for WAL.
@@ -455,7 +458,7 @@ fn a_backup_needs_no_wal_of_its_own() {
 
 #[test]
 fn manual_pages_are_not_written_through_a_link_to_the_logbook() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::fs::create_dir(book.path("man1")).unwrap();
     std::os::unix::fs::symlink(book.db(), book.path("man1/spotcheck.1")).unwrap();
     let logbook = std::fs::read(book.db()).unwrap();
@@ -519,7 +522,7 @@ fn leave_hot_journal(book: &Logbook, name: &str, with_db: bool) {
 
 #[test]
 fn a_stale_rollback_journal_beside_the_backup_is_not_applied_to_it() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     leave_hot_journal(&book, "B.db", true);
     leave_hot_journal(&book, "C.db", false);
     let findings = book.ok(&["export", "findings"]);
@@ -532,7 +535,7 @@ fn a_stale_rollback_journal_beside_the_backup_is_not_applied_to_it() {
             "the stale journal beside {name} was kept"
         );
         assert_eq!(integrity(&book.path(name)), "ok", "{name}");
-        let copy = Logbook::new().with_db(book.path(name));
+        let copy = Logbook::new().binary().with_db(book.path(name));
         let checked = copy.run(&["check"]);
         assert_eq!(checked.code, 0, "{}", checked.dump);
         assert_eq!(copy.ok(&["export", "findings"]), findings);
@@ -542,7 +545,7 @@ fn a_stale_rollback_journal_beside_the_backup_is_not_applied_to_it() {
 #[test]
 fn a_backup_forced_over_a_link_writes_through_it_in_place() {
     use std::os::unix::fs::MetadataExt;
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::fs::create_dir(book.path("real")).unwrap();
     std::fs::write(book.path("real/b.db"), "old").unwrap();
     std::os::unix::fs::symlink("real/b.db", book.path("bl.db")).unwrap();
@@ -643,7 +646,7 @@ fn a_backup_never_removes_a_logbook_named_as_its_journal() {
 
 #[test]
 fn the_sweep_of_leftovers_spares_the_logbook_and_names_of_other_shapes() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let out = book.path("out.csv").display().to_string();
     for name in [".spotcheck-99999999-lb.db", ".spotcheck-99999999-0123abcd"] {
         let logbook = book.path(name);
@@ -682,7 +685,7 @@ fn the_sweep_of_leftovers_spares_the_logbook_and_names_of_other_shapes() {
 
 #[test]
 fn a_backup_to_a_device_sweeps_the_leftovers_of_killed_runs_in_the_temporary_folder() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let Some(_null) = device(&book, "null", 3) else {
         return;
     };
@@ -708,7 +711,7 @@ const SETTINGS: &str = "inspector = \"Lê Thị Hoa\"\n";
 
 #[test]
 fn the_config_file_in_use_is_refused_as_an_output_by_name_and_through_links() {
-    let book = logbook_with_a_finding().config(SETTINGS);
+    let book = logbook_with_a_finding().binary().config(SETTINGS);
     let config = book.home().join("config.toml");
     std::os::unix::fs::symlink(&config, book.path("settings.toml")).unwrap();
     std::fs::hard_link(&config, book.path("same.toml")).unwrap();
@@ -743,7 +746,7 @@ fn the_config_file_in_use_is_refused_as_an_output_by_name_and_through_links() {
 
 #[test]
 fn the_config_file_in_its_default_place_is_refused_even_when_it_cannot_be_read() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     let dir = book.home().join(".config/spotcheck");
     std::fs::create_dir_all(&dir).unwrap();
     let config = dir.join("config.toml");
@@ -761,7 +764,9 @@ fn the_config_file_in_its_default_place_is_refused_even_when_it_cannot_be_read()
     std::fs::write(&config, "inspector = [broken").unwrap();
     let stderr = book.fails(&["completions", "bash", "-o", &target], 1);
     assert_eq!(stderr, config_refusal(&target, &config));
-    let named = logbook_with_a_finding().config("inspector = [broken");
+    let named = logbook_with_a_finding()
+        .binary()
+        .config("inspector = [broken");
     let config = named.home().join("config.toml");
     let stderr = named.fails(&["completions", "zsh", "-o", "home/config.toml"], 1);
     assert_eq!(stderr, config_refusal("home/config.toml", &config));
@@ -805,7 +810,7 @@ fn a_backup_never_removes_the_config_file_named_as_its_journal() {
 
 #[test]
 fn a_link_to_a_file_not_there_yet_is_written_through_as_a_shell_does() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::fs::create_dir(book.path("real")).unwrap();
     let link = |target: &str, name: &str| {
         std::os::unix::fs::symlink(target, book.path(name)).unwrap();
@@ -856,7 +861,7 @@ fn a_link_to_a_file_not_there_yet_is_written_through_as_a_shell_does() {
 
 #[test]
 fn a_link_into_a_missing_folder_is_refused_naming_the_link_and_where_it_leads() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::os::unix::fs::symlink("missing/findings.csv", book.path("gone.csv")).unwrap();
     let before = book.snapshot();
     for args in [
@@ -886,7 +891,7 @@ fn same_file(flag: &str, path: &str, other_flag: &str, other: &str) -> String {
 
 #[test]
 fn one_file_named_for_two_outputs_is_refused_before_any_work() {
-    let book = logbook_with_a_finding();
+    let book = logbook_with_a_finding().binary();
     std::fs::write(book.path("kept.xlsx"), "kept").unwrap();
     std::fs::hard_link(book.path("kept.xlsx"), book.path("also.xlsx")).unwrap();
     std::os::unix::fs::symlink("r.out", book.path("link.out")).unwrap();
@@ -958,7 +963,7 @@ fn one_file_named_for_two_outputs_is_refused_before_any_work() {
     assert!(both.starts_with("<svg"), "{both}");
     assert!(both.ends_with(&format!("</svg>\n{report}")), "{both}");
     // Refused before the logbook is even looked for.
-    let empty = Logbook::new();
+    let empty = Logbook::new().binary();
     let stderr = empty.fails(&["report", "month", "--xlsx", "r.out", "-o", "r.out"], 2);
     assert_eq!(stderr, same_file("--xlsx", "r.out", "-o", "r.out"));
     assert!(!empty.db().exists());
@@ -966,7 +971,7 @@ fn one_file_named_for_two_outputs_is_refused_before_any_work() {
 
 #[test]
 fn manual_pages_into_a_file_are_refused_as_not_a_directory() {
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     std::fs::write(book.path("notes.txt"), "kept\n").unwrap();
     std::os::unix::fs::symlink("notes.txt", book.path("notes-link")).unwrap();
     for name in ["notes.txt", "notes-link"] {

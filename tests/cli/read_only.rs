@@ -298,7 +298,7 @@ fn a_logbook_in_a_read_only_folder_is_read_with_what_its_log_holds() {
 #[test]
 fn a_db_named_like_a_uri_is_a_plain_file_of_that_name() {
     let book = Logbook::new();
-    let uri = Logbook::new().with_db("file:c.db");
+    let uri = Logbook::new().binary().with_db("file:c.db");
     let output = uri.run(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
     assert_eq!(output.code, 0, "{}", output.dump);
     assert_eq!(output.stderr, "created logbook file:c.db\n");

@@ -1457,7 +1457,7 @@ fn report_trend_defaults_to_the_last_six_periods() {
 
 #[test]
 fn reports_go_to_the_output_file() {
-    let book = fixture();
+    let book = fixture().binary();
     let expected = csv(&book, &["report", "month", "2022-05"]);
     let written = book.ok(&[
         "report", "month", "2022-05", "--format", "csv", "-o", "may.csv",

@@ -372,7 +372,7 @@ fn logging_a_finding_builds_no_temporary_index_for_its_checks() {
 #[test]
 fn backups_and_exports_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
-    let book = Logbook::new();
+    let book = Logbook::new().binary();
     book.visit_tam_dai();
     book.ok(&["absent", "Đặng Quốc Huy"]);
     book.ok(&["backup", "copy.db"]);

@@ -1,5 +1,5 @@
-//! The builder every test drives: the real `spotcheck` binary on a temporary
-//! logbook, with a temporary home, a fixed clock and a cleared environment, so
+//! The builder every test drives: spotcheck, in-process or as the real
+//! binary, on a temporary logbook, with a temporary home, a fixed clock and a cleared environment, so
 //! no test reads or writes the user's own config or logbook.
 
 use std::collections::BTreeMap;
@@ -8,6 +8,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use spotcheck::environment::Environment;
 use tempfile::TempDir;
 
 /// The fixed clock: Tuesday 10/05/2022, 07:35 local time.
@@ -27,6 +28,38 @@ person,position,arrived_at,expected_at,minutes_late,meeting,file_ref,procedure,r
 returned_on,days_overdue,working_days_overdue,category,description,action,note,logged_by,logged_at,\
 voided_at,void_reason,task_uid";
 
+/// The variables an in-process run takes through [`Environment`]; a test
+/// that sets any other runs the binary. `TZ` is taken only as
+/// [`VIETNAM_TZ`], which is a fixed offset.
+const IN_PROCESS_VARIABLES: &[&str] = &[
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "SPOTCHECK_NOW",
+    "SPOTCHECK_BY",
+    "SPOTCHECK_DB",
+    "SPOTCHECK_LANG",
+    "NO_COLOR",
+    "COLUMNS",
+    "USER",
+    "USERNAME",
+    "TMPDIR",
+];
+
+/// Move the test process, once, into a folder that no longer exists. The
+/// binary runs in the logbook's temporary folder; an in-process run cannot,
+/// since the working directory belongs to the whole process. A relative
+/// path given in-process then fails loudly instead of reading or writing
+/// the source tree, and the test says `.binary()`.
+fn in_scratch_directory() {
+    static MOVED: std::sync::Once = std::sync::Once::new();
+    MOVED.call_once(|| {
+        let scratch = tempfile::tempdir().expect("a scratch directory");
+        std::env::set_current_dir(scratch.path()).expect("moving into the scratch directory");
+        drop(scratch);
+    });
+}
+
 /// A temporary logbook and home, and the settings every command runs with.
 pub struct Logbook {
     dir: TempDir,
@@ -36,6 +69,8 @@ pub struct Logbook {
     config: Option<PathBuf>,
     /// The environment beyond HOME, XDG dirs and PATH.
     env: BTreeMap<String, String>,
+    /// Run every command as the real binary, never in-process.
+    binary: bool,
 }
 
 /// What one run of the binary did.
@@ -72,7 +107,15 @@ impl Logbook {
             db: Some(db),
             config: None,
             env,
+            binary: false,
         }
+    }
+
+    /// Run every command as the real binary: for tests where the process
+    /// itself matters (its working directory, signals, what it leaves).
+    pub fn binary(mut self) -> Logbook {
+        self.binary = true;
+        self
     }
 
     /// No `--db` flag: spotcheck falls back to the environment, the config or
@@ -211,6 +254,68 @@ impl Logbook {
     }
 
     fn finish(&self, args: &[&str], env: &[(&str, &str)], input: Option<&str>) -> Output {
+        match (input, self.in_process_environment(args, env)) {
+            (None, Some(environment)) => self.run_in_process(args, env, &environment),
+            _ => self.run_binary(args, env, input),
+        }
+    }
+
+    /// The environment an in-process run of `args` gets, or `None` when the
+    /// run needs a process of its own: a variable the library does not take
+    /// from [`Environment`], standard input (`-`), or a test that asked.
+    fn in_process_environment(&self, args: &[&str], env: &[(&str, &str)]) -> Option<Environment> {
+        if self.binary || args.contains(&"-") {
+            return None;
+        }
+        let mut vars = self.env.clone();
+        vars.extend(env.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let understood = |key: &str| {
+            IN_PROCESS_VARIABLES.contains(&key) || (key == "TZ" && vars[key] == VIETNAM_TZ)
+        };
+        if !vars.keys().all(|key| understood(key)) {
+            return None;
+        }
+        let mut environment =
+            Environment::from_variables(|name| vars.get(name).map(std::ffi::OsString::from));
+        let home = self.home();
+        environment.config_file = Some(home.join(".config/spotcheck/config.toml"));
+        environment.data_db = Some(home.join(".local/share/spotcheck/logbook.db"));
+        environment.temp_dir = vars
+            .get("TMPDIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(std::env::temp_dir);
+        environment.home = Some(home);
+        if vars.contains_key("TZ") {
+            environment.zone = chrono::FixedOffset::east_opt(7 * 3600);
+        }
+        Some(environment)
+    }
+
+    /// Run spotcheck inside the test process, as `main` would with this
+    /// environment: the library, without a process to start.
+    fn run_in_process(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        environment: &Environment,
+    ) -> Output {
+        in_scratch_directory();
+        let words = self.command_line(args);
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let code = spotcheck::run_args(words, environment, &mut stdout, &mut stderr);
+        let stdout = String::from_utf8(stdout).expect("stdout is UTF-8");
+        let stderr = String::from_utf8(stderr).expect("stderr is UTF-8");
+        let status = format!("exit code {code} (in-process)");
+        let dump = self.dump(args, env, &status, &stdout, &stderr);
+        Output {
+            stdout,
+            stderr,
+            code: i32::from(code),
+            dump,
+        }
+    }
+
+    fn run_binary(&self, args: &[&str], env: &[(&str, &str)], input: Option<&str>) -> Output {
         let mut command = self.command_with(args, env);
         command.stdout(Stdio::piped()).stderr(Stdio::piped());
         if input.is_some() {
@@ -229,6 +334,24 @@ impl Logbook {
         let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
         let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
         let code = output.status.code().unwrap_or(-1);
+        let dump = self.dump(args, env, &output.status.to_string(), &stdout, &stderr);
+        Output {
+            stdout,
+            stderr,
+            code,
+            dump,
+        }
+    }
+
+    /// The command, its directory and its streams, for a failure message.
+    fn dump(
+        &self,
+        args: &[&str],
+        env: &[(&str, &str)],
+        status: &str,
+        stdout: &str,
+        stderr: &str,
+    ) -> String {
         let mut dump = String::new();
         let shown: Vec<String> = self
             .command(args)
@@ -240,14 +363,9 @@ impl Logbook {
             let _ = writeln!(dump, "env:     {key}={value}");
         }
         let _ = writeln!(dump, "cwd:     {}", self.dir().display());
-        let _ = writeln!(dump, "status:  {}", output.status);
+        let _ = writeln!(dump, "status:  {status}");
         let _ = writeln!(dump, "--- stdout ---\n{stdout}--- stderr ---\n{stderr}---");
-        Output {
-            stdout,
-            stderr,
-            code,
-            dump,
-        }
+        dump
     }
 
     /// Run a command that must succeed; its standard output.
