@@ -88,14 +88,8 @@ impl Clock {
         match self.fixed {
             Some(local) => {
                 let utc = match self.zone {
-                    Some(zone) => zone
-                        .from_local_datetime(&local)
-                        .earliest()
-                        .map(|t| t.to_utc()),
-                    None => Local
-                        .from_local_datetime(&local)
-                        .earliest()
-                        .map(|t| t.to_utc()),
+                    Some(zone) => to_utc(&zone, &local),
+                    None => to_utc(&Local, &local),
                 };
                 utc.unwrap_or_else(|| Utc.from_utc_datetime(&local))
             }
@@ -107,4 +101,12 @@ impl Clock {
     pub fn stamp(&self) -> String {
         self.utc().to_rfc3339_opts(SecondsFormat::Millis, true)
     }
+}
+
+/// The instant a local date-time is at in `zone`: the earlier one when the
+/// clocks went back, none when they skipped it.
+fn to_utc<Zone: TimeZone>(zone: &Zone, local: &NaiveDateTime) -> Option<DateTime<Utc>> {
+    zone.from_local_datetime(local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
 }

@@ -1,6 +1,7 @@
-//! End-to-end tests of spotcheck: each runs the real binary against a
-//! temporary logbook and a temporary home (see `support.rs`). One test binary,
-//! so the suite links once.
+//! End-to-end tests of spotcheck: each runs whole commands against a
+//! temporary logbook and a temporary home (see `support.rs`), in-process, or
+//! as the real binary where the process itself matters. One test binary, so
+//! the suite links once.
 
 mod bad_input;
 mod corrections;
