@@ -1,5 +1,6 @@
-//! Vietnamese-aware text folding: NFC for what is stored, and accent- and
-//! case-free keys so that "nguyen van an" finds and sorts with "Nguyễn Văn An".
+//! Vietnamese-aware text folding: NFC for what is stored, the identity key
+//! that tells people apart (every diacritic kept), and accent- and case-free
+//! keys so that "nguyen van an" finds and sorts with "Nguyễn Văn An".
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -42,6 +43,52 @@ pub fn fold(s: &str) -> String {
         folded.push(if c == 'đ' { 'd' } else { c });
     }
     folded
+}
+
+/// The tone marks of Vietnamese, as Unicode decomposes them: grave (huyền),
+/// acute (sắc), hook above (hỏi), tilde (ngã) and dot below (nặng). The
+/// other marks (breve, circumflex, horn) make other letters and stay.
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// The identity key of a name: two names are one person's (or one unit's)
+/// when their keys are equal. NFC, lowercase and single spaces, and nothing
+/// removed: Hùng, Hưng and Húng keep three keys, and `đ` stays `đ`. The one
+/// Vietnamese step: a syllable carries one tone, and where it is written
+/// (the old `hoà`, `thuý`, `khoẻ` or the new `hòa`, `thúy`, `khỏe`) is a
+/// matter of spelling convention, not of the name; so each word's tone marks
+/// are taken off its letters and put after them.
+pub fn identity(s: &str) -> String {
+    let mut key = String::with_capacity(s.len() + 8);
+    for word in s.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let mut tones = Vec::new();
+        let letters: String = lower
+            .nfd()
+            .filter(|&c| {
+                let tone = TONE_MARKS.contains(&c);
+                if tone {
+                    tones.push(c);
+                }
+                !tone
+            })
+            .nfc()
+            .collect();
+        key.push_str(&letters);
+        // A misspelt word may carry two tones; in a fixed order, the key of
+        // a key is the key itself.
+        tones.sort_unstable();
+        key.extend(tones);
+    }
+    key
+}
+
+/// Whether a name was typed with no diacritics at all, as on a keyboard
+/// without Vietnamese input: such a name may stand for any accented one.
+pub fn is_unaccented(s: &str) -> bool {
+    !s.chars().any(|c| matches!(c, 'đ' | 'Đ')) && !s.nfd().any(is_combining_mark)
 }
 
 /// How alike two folded texts must be (Jaro-Winkler) to be offered as
@@ -155,6 +202,44 @@ mod tests {
         assert_eq!((fold("đ"), fold("Đ")), ("d".to_string(), "d".to_string()));
     }
 
+    #[test]
+    fn identity_keeps_every_diacritic() {
+        let names = ["Trần Văn Hùng", "Trần Văn Hưng", "Trần Văn Húng"];
+        let keys: std::collections::BTreeSet<String> = names.iter().map(|n| identity(n)).collect();
+        assert_eq!(keys.len(), 3);
+        assert_ne!(identity("Lê An"), identity("Lê Ân"));
+        assert_ne!(identity("Lê Hoa"), identity("Lê Hòa"));
+        assert_ne!(identity("Đỗ Văn Đức"), identity("Do Van Duc"));
+        assert_ne!(identity("Nguyễn Thị Đào"), identity("Nguyễn Thị Dao"));
+    }
+
+    #[test]
+    fn identity_takes_old_and_new_tone_placement_as_one_spelling() {
+        assert_eq!(identity("Lê Thị Hoà"), identity("Lê Thị Hòa"));
+        assert_eq!(identity("Phạm Thuý"), identity("Phạm Thúy"));
+        assert_eq!(identity("Khoẻ"), identity("Khỏe"));
+        assert_eq!(identity("Nguyễn Thị Thủy"), identity("Nguyễn Thị Thuỷ"));
+        // Moving the tone does not change the letters under it.
+        assert_ne!(identity("Hoà"), identity("Hoa"));
+        assert_ne!(identity("Hoà"), identity("Hóa"));
+    }
+
+    #[test]
+    fn identity_ignores_case_spaces_and_composition() {
+        assert_eq!(identity("  TRẦN   văn hùng "), identity("Trần Văn Hùng"));
+        assert_eq!(identity("Tra\u{302}\u{300}n"), identity("Trần"));
+        assert_eq!(identity(""), "");
+    }
+
+    #[test]
+    fn unaccented_means_no_mark_and_no_d_with_stroke() {
+        assert!(is_unaccented("tran van hung"));
+        assert!(is_unaccented("Tran Van Hung"));
+        assert!(!is_unaccented("tran van hùng"));
+        assert!(!is_unaccented("Đo"));
+        assert!(!is_unaccented("Tra\u{302}n"));
+    }
+
     proptest::proptest! {
         #[test]
         fn folding_twice_changes_nothing(text in "\\PC*") {
@@ -172,6 +257,16 @@ mod tests {
             // Composed or decomposed input folds the same.
             let decomposed: String = unicode_normalization::UnicodeNormalization::nfd(text.chars()).collect();
             proptest::prop_assert_eq!(fold(&decomposed), folded);
+        }
+
+        #[test]
+        fn identity_is_stable_and_finer_than_folding(text in "[a-zA-Z àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐ]{0,30}") {
+            let key = identity(&text);
+            proptest::prop_assert_eq!(identity(&key), key.clone());
+            let decomposed: String = unicode_normalization::UnicodeNormalization::nfd(text.chars()).collect();
+            proptest::prop_assert_eq!(identity(&decomposed), key.clone());
+            // Names with one key always fold alike, so search still finds them.
+            proptest::prop_assert_eq!(fold(&key), fold(&text));
         }
 
         #[test]

@@ -125,3 +125,6 @@ field-task-other-unit = task #{ $task } was assigned to { $task_unit }, but the 
 field-task-was-done = task #{ $task } was done on { $done }, by the visit on { $visit }: nothing unfinished to log
 field-task-not-due = task #{ $task } is due on { $due }: on { $visit }, the day of the visit, it was not yet late
 add-no-command = the line names no command
+field-took-person = took { $name } (#{ $id }) for "{ $typed }"
+field-person-added-unaccented = note: the name has no diacritics; if it has them, `spotcheck person edit '#{ $id }' --name "…"` puts them in
+field-person-near = also on the staff: { $people }; if one of them was meant, `spotcheck edit { $finding } --person '#{ $first }'`

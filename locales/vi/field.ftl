@@ -107,3 +107,6 @@ field-task-other-unit = nhiệm vụ #{ $task } giao cho { $task_unit }, nhưng 
 field-task-was-done = nhiệm vụ #{ $task } đã hoàn thành ngày { $done }, trước lượt kiểm tra ngày { $visit }: không có gì chưa hoàn thành để ghi
 field-task-not-due = nhiệm vụ #{ $task } có hạn ngày { $due }: vào ngày kiểm tra { $visit } vẫn chưa quá hạn
 add-no-command = dòng này không có lệnh nào
+field-took-person = đã hiểu "{ $typed }" là { $name } (#{ $id })
+field-person-added-unaccented = lưu ý: tên này không có dấu; nếu tên thật có dấu, gõ `spotcheck person edit '#{ $id }' --name "…"` để sửa
+field-person-near = trong danh sách cán bộ còn có: { $people }; nếu định ghi về một trong số đó, gõ `spotcheck edit { $finding } --person '#{ $first }'`

@@ -2,15 +2,16 @@
 
 use chrono::NaiveDate;
 
-use super::{late_figures, name, overdue_figures, typed_refusal};
+use super::{late_figures, name, overdue_figures, say_who, typed_refusal};
 use crate::Ctx;
 use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::FindingKind;
 use crate::rules;
+use crate::store::people::Named;
 use crate::store::visits::{self, Target};
-use crate::store::{Access, FindingRow, NewFinding, PersonRow, Store, findings, people, tasks};
+use crate::store::{Access, FindingRow, NewFinding, Store, findings, people, tasks};
 use crate::view::{finding_detail, finding_record};
 
 fn required_name(typed: &str) -> Result<String> {
@@ -23,13 +24,9 @@ fn apply_common(finding: &mut NewFinding, common: &FindingCommon) -> Result<()> 
     Ok(())
 }
 
-/// Print the one line of a write, and say on stderr when a person was added.
-fn logged(
-    ctx: &mut Ctx<'_>,
-    store: &Store,
-    row: &FindingRow,
-    added: Option<&PersonRow>,
-) -> Result<()> {
+/// Print the one line of a write, and say on stderr who a typed name was
+/// taken for, or that a person was added.
+fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Named>) -> Result<()> {
     // Several overdue files may well have one officer; two lateness or
     // absence findings for one person on one visit are usually a slip.
     let twin = match row.fields.kind {
@@ -38,26 +35,8 @@ fn logged(
         _ if row.fields.person_id.is_none() => None,
         _ => findings::same_on_visit(store.conn(), row)?,
     };
-    if let Some(person) = added {
-        ctx.note(&t!(
-            "field-person-added",
-            name = person.name.as_str(),
-            unit = person.unit_name.as_str(),
-            id = person.id
-        ))?;
-        // A new name close to one already on the staff is more often a slip.
-        let staff = people::list(store.conn(), Some(person.unit_id))?;
-        let others: Vec<_> = staff.into_iter().filter(|p| p.id != person.id).collect();
-        if let Some(close) =
-            crate::fold::similar(&person.name, &others, |p| vec![p.name.clone()]).first()
-        {
-            ctx.note(&t!(
-                "field-did-you-mean-person",
-                name = close.name.as_str(),
-                id = close.id,
-                finding = row.id
-            ))?;
-        }
+    if let Some(named) = named {
+        say_who(ctx, store.conn(), named, row.id)?;
     }
     if let Some(twin) = twin {
         let person = match (row.person.as_deref(), row.fields.task_id) {
@@ -115,19 +94,16 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
             args.minutes,
             expected,
         )?;
-        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
+        let named = people::named(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Late);
-        finding.person_id = Some(person.id);
+        finding.person_id = Some(named.person.id);
         finding.arrived_at = arrived;
         finding.expected_at = expected;
         finding.minutes_late = Some(minutes);
         apply_common(&mut finding, &args.common)?;
-        Ok((
-            findings::insert(tx, &finding, &author)?,
-            added.then_some(person),
-        ))
+        Ok((findings::insert(tx, &finding, &author)?, named))
     })?;
-    logged(ctx, &store, &row, added.as_ref())
+    logged(ctx, &store, &row, Some(&added))
 }
 
 pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
@@ -136,17 +112,14 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
         let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
-        let (person, added) = people::find_or_insert(tx, unit.id, &name, &author)?;
+        let named = people::named(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
-        finding.person_id = Some(person.id);
+        finding.person_id = Some(named.person.id);
         finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
         apply_common(&mut finding, &args.common)?;
-        Ok((
-            findings::insert(tx, &finding, &author)?,
-            added.then_some(person),
-        ))
+        Ok((findings::insert(tx, &finding, &author)?, named))
     })?;
-    logged(ctx, &store, &row, added.as_ref())
+    logged(ctx, &store, &row, Some(&added))
 }
 
 pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
@@ -180,9 +153,9 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         let mut finding = NewFinding::new(visit.id, FindingKind::Overdue);
         let mut added = None;
         if let Some(officer) = &officer {
-            let (person, is_new) = people::find_or_insert(tx, unit.id, officer, &author)?;
-            finding.person_id = Some(person.id);
-            added = is_new.then_some(person);
+            let named = people::named(tx, unit.id, officer, &author)?;
+            finding.person_id = Some(named.person.id);
+            added = Some(named);
         }
         finding.file_ref = Some(file_ref.clone());
         finding.procedure =
@@ -213,9 +186,9 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
         let mut finding = NewFinding::new(visit.id, FindingKind::Other);
         let mut added = None;
         if let Some(name) = &person_name {
-            let (person, is_new) = people::find_or_insert(tx, unit.id, name, &author)?;
-            finding.person_id = Some(person.id);
-            added = is_new.then_some(person);
+            let named = people::named(tx, unit.id, name, &author)?;
+            finding.person_id = Some(named.person.id);
+            added = Some(named);
         }
         finding.description = Some(description.clone());
         finding.category = input::typed_text("--category", TextKind::Line, args.category.clone())?

@@ -20,6 +20,7 @@ mod unit;
 mod visit;
 
 use chrono::{NaiveDate, NaiveTime};
+use rusqlite::Connection;
 
 use crate::Ctx;
 use crate::cli::{Command, PeriodArgs, UnitCommand};
@@ -29,6 +30,7 @@ use crate::model::Records;
 use crate::model::{Period, limits};
 use crate::rules::{self, Broken, UnitHours};
 use crate::store::UnitRow;
+use crate::store::people::{self, HowNamed, Named};
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
@@ -146,6 +148,65 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
 }
 
 /// A person's name as typed where `flag` says.
+/// Say on stderr who a typed name was taken for: the person a name without
+/// diacritics stood for, or the person added, with the people whose names
+/// differ only in diacritics and the command that moves finding `finding`
+/// to one of them.
+fn say_who(ctx: &mut Ctx<'_>, conn: &Connection, named: &Named, finding: i64) -> Result<()> {
+    let person = &named.person;
+    match &named.how {
+        HowNamed::Exactly => Ok(()),
+        HowNamed::Unaccented { typed } => ctx.note(&t!(
+            "field-took-person",
+            name = person.name.as_str(),
+            id = person.id,
+            typed = typed.as_str()
+        )),
+        HowNamed::Added { unaccented, near } => {
+            ctx.note(&t!(
+                "field-person-added",
+                name = person.name.as_str(),
+                unit = person.unit_name.as_str(),
+                id = person.id
+            ))?;
+            if *unaccented {
+                ctx.note(&t!(
+                    "field-person-added-unaccented",
+                    name = person.name.as_str(),
+                    id = person.id
+                ))?;
+            }
+            if let Some(first) = near.first() {
+                return ctx.note(&t!(
+                    "field-person-near",
+                    people = near
+                        .iter()
+                        .map(|p| format!("{} (#{})", p.name, p.id))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    first = first.id,
+                    finding = finding
+                ));
+            }
+            // A new name close to one already on the staff is more often a slip.
+            let staff = people::list(conn, Some(person.unit_id))?;
+            let others: Vec<_> = staff
+                .into_iter()
+                .filter(|p| p.id != person.id && p.retired_on.is_none())
+                .collect();
+            match crate::fold::similar(&person.name, &others, |p| vec![p.name.clone()]).first() {
+                Some(close) => ctx.note(&t!(
+                    "field-did-you-mean-person",
+                    name = close.name.as_str(),
+                    id = close.id,
+                    finding = finding
+                )),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
 fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
     input::typed_text(flag, TextKind::Name, typed)
 }

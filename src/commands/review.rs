@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value as Json;
 
-use super::{late_figures, name, overdue_figures, period, text};
+use super::{late_figures, name, overdue_figures, period, say_who, text};
 use crate::Ctx;
 use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
@@ -143,9 +143,9 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
         let person_name =
             name("--person", args.person.clone())?.or(name("--officer", args.officer.clone())?);
         if let Some(name) = person_name {
-            let (person, is_new) = people::find_or_insert(tx, target.unit.id, &name, &author)?;
-            f.person_id = Some(person.id);
-            added = is_new.then_some(person);
+            let named = people::named(tx, target.unit.id, &name, &author)?;
+            f.person_id = Some(named.person.id);
+            added = Some(named);
         }
         edit_kind_fields(ctx, &args, &typed, &target, current.id, &mut f)?;
         if args.action.is_some() {
@@ -159,13 +159,8 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
     })?;
     match changed {
         (Some(row), added) => {
-            if let Some(person) = added {
-                ctx.note(&t!(
-                    "records-person-added-to-staff",
-                    name = person.name.as_str(),
-                    unit = person.unit_name.as_str(),
-                    number = person.id,
-                ))?;
+            if let Some(named) = &added {
+                say_who(ctx, store.conn(), named, row.id)?;
             }
             let changes = changes(&finding_json(&current), &finding_json(&row));
             let line = t!(

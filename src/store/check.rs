@@ -323,7 +323,8 @@ fn records_sql(table: &Table) -> String {
         created = table.created,
         folded = if table.folded_name {
             format!(
-                "{a}.name_folded IS NOT spotcheck_fold({a}.name)",
+                "({a}.name_folded IS NOT spotcheck_fold({a}.name)
+                  OR {a}.name_key IS NOT spotcheck_name_key({a}.name))",
                 a = snapshot.alias
             )
         } else {

@@ -344,6 +344,17 @@ impl Store {
             },
         )
         .with_context(|| t!("store-registering-folding"))?;
+        // Only the upgrade to version 5 calls it, to key the names already kept.
+        conn.create_scalar_function(
+            "spotcheck_name_key",
+            1,
+            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let text: Option<String> = ctx.get(0)?;
+                Ok(text.map(|t| crate::fold::identity(&t)))
+            },
+        )
+        .with_context(|| t!("store-registering-folding"))?;
         Ok(())
     }
 

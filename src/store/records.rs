@@ -56,6 +56,8 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "created_by",
             "created_at",
             "updated_at",
+            "voided_at",
+            "void_reason",
         ],
         Records::Units => &[
             "uid",
@@ -67,6 +69,8 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "afternoon_start",
             "created_at",
             "updated_at",
+            "retired_on",
+            "merged_into_uid",
         ],
         Records::People => &[
             "uid",
@@ -77,6 +81,8 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "position",
             "created_at",
             "updated_at",
+            "retired_on",
+            "alias_of_uid",
         ],
         Records::Plans => &[
             "uid",

@@ -229,8 +229,8 @@ mod tests {
         let mut store = logbook_with_notes(&["đường Trường Chinh".into(), "họp giao ban".into()]);
         write_sql(
             &mut store,
-            "INSERT INTO people (uid, unit_id, name, name_folded, created_at, updated_at)
-             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'do thi lu', 'a', 'a');
+            "INSERT INTO people (uid, unit_id, name, name_key, name_folded, created_at, updated_at)
+             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'đỗ thị lữ', 'do thi lu', 'a', 'a');
              UPDATE findings SET person_id = 1 WHERE id = 2;",
         );
         assert_eq!(found(&store, "duong"), [1]);
@@ -280,8 +280,8 @@ mod tests {
         // indexed finding edited twice, then one logged and deleted.
         write_sql(
             &mut store,
-            "INSERT INTO people (uid, unit_id, name, name_folded, created_at, updated_at)
-             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'do thi lu', 'a', 'a');
+            "INSERT INTO people (uid, unit_id, name, name_key, name_folded, created_at, updated_at)
+             VALUES ('p1', 1, 'Đỗ Thị Lữ', 'đỗ thị lữ', 'do thi lu', 'a', 'a');
              INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
              VALUES ('f-new', 1, 'other', 'kẹt xe', 'a', 'a', 'a');
              UPDATE findings SET note = 'trời mưa', person_id = 1 WHERE uid = 'f-new';

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, opt, stored_time, time_text};
 use crate::error::{Context, Error, Result};
-use crate::fold::fold;
+use crate::fold::{fold, identity};
 use crate::model::UnitKind;
 
 #[derive(Debug, Clone)]
@@ -45,8 +45,9 @@ const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
         'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start,
+        'retired_on', u.retired_on, 'merged_into', m.uid,
         'created_at', u.created_at, 'updated_at', u.updated_at)",
-    from: "units u",
+    from: "units u LEFT JOIN units m ON m.id = u.merged_into",
     alias: "u",
 };
 
@@ -97,13 +98,14 @@ pub fn insert_from(
     let uid = origin.uid();
     super::exec(
         tx,
-        "INSERT INTO units (uid, code, name, name_folded, kind, morning_start, afternoon_start, created_at, updated_at)
-         VALUES (:uid, :code, :name, :folded, :kind, :morning, :afternoon, :created_at, :updated_at)",
+        "INSERT INTO units (uid, code, name, name_folded, name_key, kind, morning_start, afternoon_start, created_at, updated_at)
+         VALUES (:uid, :code, :name, :folded, :key, :kind, :morning, :afternoon, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":code": code,
             ":name": unit.name,
             ":folded": fold(&unit.name),
+            ":key": identity(&unit.name),
             ":kind": unit.kind,
             ":morning": unit.morning_start.map(time_text),
             ":afternoon": unit.afternoon_start.map(time_text),
@@ -139,12 +141,13 @@ pub fn update_from(
     let name = change.name.clone().unwrap_or(current.name);
     super::exec(
         tx,
-        "UPDATE units SET name = :name, name_folded = :folded, kind = :kind,
+        "UPDATE units SET name = :name, name_folded = :folded, name_key = :key, kind = :kind,
                 morning_start = :morning, afternoon_start = :afternoon, updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
             ":folded": fold(&name),
+            ":key": identity(&name),
             ":name": name,
             ":kind": change.kind.unwrap_or(current.kind),
             ":morning": change.morning_start.unwrap_or(current.morning_start).map(time_text),

@@ -58,6 +58,7 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', v.uid, 'unit', u.uid, 'started_at', v.started_at,
         'ended_at', v.ended_at, 'announced', v.announced, 'team', v.team, 'on_roll', v.on_roll,
         'present', v.present, 'note', v.note, 'created_by', v.created_by,
+        'voided_at', v.voided_at, 'void_reason', v.void_reason,
         'created_at', v.created_at, 'updated_at', v.updated_at)",
     from: "visits v JOIN units u ON u.id = v.unit_id",
     alias: "v",

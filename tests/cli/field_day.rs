@@ -66,7 +66,7 @@ fn a_field_day_is_logged_listed_and_closed() {
         (late.stdout.as_str(), late.stderr.as_str()),
         (
             "logged #1 late: Nguyễn Văn An, UBND xã Tam Đại, 35 min\n",
-            ""
+            "took Nguyễn Văn An (#1) for \"nguyen van an\"\n"
         ),
         "a known person is not added again\n{}",
         late.dump

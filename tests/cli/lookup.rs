@@ -239,6 +239,8 @@ fn a_new_name_close_to_one_on_the_staff_is_questioned() {
     assert_eq!(
         output.stderr,
         "added Nguyen Van Anh to the staff of UBND xã Tam Đại (person #2)\n\
+         note: the name has no diacritics; if it has them, \
+         `spotcheck person edit '#2' --name \"…\"` puts them in\n\
          note: did you mean Nguyễn Văn An (person #1)? If so, \
          `spotcheck edit 2 --person \"Nguyễn Văn An\"`\n"
     );

@@ -66,7 +66,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
         (
             0,
             format!(
-                "created logbook {} (schema version 4)\n",
+                "created logbook {} (schema version 5)\n",
                 book.db().display()
             ),
             String::new()
@@ -78,7 +78,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
     let before = book.snapshot();
     let second = book.run(&["init"]);
     let ready = format!(
-        "logbook {} is ready (schema version 4 of 4)\n",
+        "logbook {} is ready (schema version 5 of 5)\n",
         book.db().display()
     );
     assert_eq!(
@@ -99,7 +99,7 @@ fn without_a_db_flag_the_logbook_lives_in_the_data_dir_of_home() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "created logbook {} (schema version 4)\n",
+            "created logbook {} (schema version 5)\n",
             expected.display()
         )
     );
@@ -242,22 +242,34 @@ fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_rec
         // Read from a copy: opening the fixture itself could leave files beside it.
         let pristine = book.path("pristine.db");
         std::fs::copy(&fixture, &pristine).unwrap();
-        let before: Vec<_> = [
+        let mut views = vec![
             "SELECT * FROM findings_v ORDER BY number",
             "SELECT * FROM visits_v ORDER BY number",
             "SELECT * FROM people_v ORDER BY number",
             "SELECT * FROM units_v ORDER BY number",
-            "SELECT * FROM history_v ORDER BY seq",
-        ]
-        .iter()
-        .map(|sql| (sql, rows_of(&pristine, sql)))
-        .collect();
+        ];
+        // Plans and tasks came with schema 4.
+        if version >= 4 {
+            views.extend([
+                "SELECT * FROM plans_v ORDER BY number",
+                "SELECT * FROM tasks_v ORDER BY number",
+            ]);
+        }
+        let records_in = views.len();
+        views.push("SELECT * FROM history_v ORDER BY seq");
+        let before: Vec<_> = views
+            .iter()
+            .map(|sql| (sql, rows_of(&pristine, sql)))
+            .collect();
         assert!(
             !before[0].1.is_empty(),
             "the v{version} fixture holds findings"
         );
-        let records: usize = before[..4].iter().map(|(_, rows)| rows.len()).sum();
-        let entries = before[4].1.len();
+        let records: usize = before[..records_in]
+            .iter()
+            .map(|(_, rows)| rows.len())
+            .sum();
+        let entries = before[records_in].1.len();
 
         book.ok(&["init"]);
         let checked = book.ok(&["check"]);
