@@ -99,7 +99,7 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck unit add tam-dai \"UBND xã Tam Đại\" --kind commune\n  spotcheck unit list"
     )]
     Unit(UnitCommand),
-    /// Add or list the staff of a unit
+    /// Add, list or correct the staff of a unit
     #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  spotcheck person add tam-dai \"Võ Thị Thu\" --position \"công chức văn phòng\"\n  spotcheck person list --unit tam-dai"
@@ -325,11 +325,71 @@ pub enum PersonCommand {
         position: Option<String>,
     },
     /// List people, of one unit or of all
-    #[command(after_help = "Example:\n  spotcheck person list --unit \"tam dai\"")]
+    #[command(
+        after_help = "Examples:\n  spotcheck person list --unit \"tam dai\"\n  spotcheck person list --similar"
+    )]
     List {
         /// Only this unit
         #[arg(long, add = ArgValueCompleter::new(unit_codes))]
         unit: Option<String>,
+        /// Only the people of a unit whose names differ in nothing but
+        /// diacritics, each with their findings, for review
+        #[arg(long)]
+        similar: bool,
+    },
+    /// Correct a person's name, position or unit; the history keeps the old record
+    #[command(
+        after_help = "Examples:\n  spotcheck person edit '#9' --name \"Nguyễn Văn Anh\"\n  spotcheck person edit \"Võ Thị Thu\" --unit tam-dai --reason \"chuyển công tác\""
+    )]
+    Edit {
+        /// The person: their number as `#9`, or their name
+        person: String,
+        /// The name, with its diacritics
+        #[arg(long)]
+        name: Option<String>,
+        /// The position; an empty text clears it
+        #[arg(long)]
+        position: Option<String>,
+        /// The unit they work at now (their findings stay where they were made)
+        #[arg(long, add = ArgValueCompleter::new(unit_codes))]
+        unit: Option<String>,
+        /// Undo a `person merge`: the record is no longer an alias of another
+        #[arg(long)]
+        not_alias: bool,
+        /// Why, kept in the history
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Join two records of one human: OTHER's findings move to KEEP, and OTHER stays as KEEP's alias
+    #[command(
+        after_help = "Example:\n  spotcheck person merge '#3' '#9' --reason \"một người, hai cách viết tên\""
+    )]
+    Merge {
+        /// The record to keep: `#3`, or a name
+        keep: String,
+        /// The record joined to it
+        other: String,
+        /// Why, kept in the history
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Mark a person as having left their unit: kept for history and reports,
+    /// no longer taken for a name typed at a visit
+    #[command(
+        after_help = "Examples:\n  spotcheck person retire '#7' --on 30/06/2022\n  spotcheck person retire '#7' --undo"
+    )]
+    Retire {
+        /// The person: `#7`, or a name
+        person: String,
+        /// The day they left (default: today)
+        #[arg(long, value_name = "DATE", conflicts_with = "undo")]
+        on: Option<String>,
+        /// They are back: offered again
+        #[arg(long)]
+        undo: bool,
+        /// Why, kept in the history
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 

@@ -94,6 +94,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/vi/records.ftl"),
     ),
     (
+        "people.ftl",
+        include_str!("../locales/en/people.ftl"),
+        include_str!("../locales/vi/people.ftl"),
+    ),
+    (
         "help.ftl",
         include_str!("../locales/en/help.ftl"),
         include_str!("../locales/vi/help.ftl"),

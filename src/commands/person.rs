@@ -1,11 +1,13 @@
-//! `person add|list`: the staff of the units.
+//! `person add|list|edit|merge|retire`: the staff of the units, and the
+//! corrections that put each finding on the right person.
 
 use crate::Ctx;
 use crate::cli::PersonCommand;
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::render::{Column, Record, Table};
-use crate::store::{Access, PersonRow, people, units};
+use crate::store::people::{self, PersonChange};
+use crate::store::{Access, PersonRow, units};
 
 pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
     match command {
@@ -14,8 +16,47 @@ pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
             name,
             position,
         } => add(ctx, &unit, name, position),
-        PersonCommand::List { unit } => list(ctx, unit.as_deref()),
+        PersonCommand::List { unit, similar } => {
+            if similar {
+                list_similar(ctx)
+            } else {
+                list(ctx, unit.as_deref())
+            }
+        }
+        PersonCommand::Edit {
+            person,
+            name,
+            position,
+            unit,
+            not_alias,
+            reason,
+        } => edit(
+            ctx,
+            &person,
+            Edit {
+                name,
+                position,
+                unit,
+                not_alias,
+            },
+            reason,
+        ),
+        PersonCommand::Merge {
+            keep,
+            other,
+            reason,
+        } => merge(ctx, &keep, &other, reason),
+        PersonCommand::Retire {
+            person,
+            on,
+            undo,
+            reason,
+        } => retire(ctx, &person, on.as_deref(), undo, reason),
     }
+}
+
+fn day(date: chrono::NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
 }
 
 fn person_record(person: &PersonRow) -> Record {
@@ -26,6 +67,11 @@ fn person_record(person: &PersonRow) -> Record {
         .field(Column::new("position"), person.position.clone())
         .field(Column::new("unit_code"), person.unit_code.as_str())
         .field(Column::new("unit_name"), person.unit_name.as_str())
+        .field(
+            Column::new("retired_on"),
+            person.retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
+        )
+        .field(Column::new("alias_of"), person.alias_of)
         .field(Column::new("uid"), person.uid.as_str());
     record
 }
@@ -70,6 +116,7 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
         Column::new("name"),
         Column::new("position"),
         Column::titled("unit_code", &t!("head-unit")),
+        Column::titled("retired_on", &t!("people-field-left")),
     ]);
     for person in &staff {
         table.push(vec![
@@ -77,10 +124,232 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
             person.name.as_str().into(),
             person.position.clone().into(),
             person.unit_code.as_str().into(),
+            person.retired_on.map(day).into(),
         ]);
     }
     if staff.is_empty() && ctx.format == crate::render::Format::Table {
         return ctx.note(&t!("records-no-people"));
     }
     ctx.table(&table)
+}
+
+/// The groups of names that differ only in diacritics, one row a person,
+/// with their findings: what a team reviews after an upgrade, or when a
+/// finding may be on the wrong one of two namesakes.
+fn list_similar(ctx: &mut Ctx<'_>) -> Result<()> {
+    let store = ctx.open(Access::Read)?;
+    let groups = people::similar(store.conn())?;
+    if groups.is_empty() {
+        return ctx.note(&t!("people-no-similar"));
+    }
+    let mut table = Table::new(vec![
+        Column::titled("group", &t!("people-head-group")),
+        Column::titled("unit_code", &t!("head-unit")),
+        Column::titled("number", &t!("head-no")),
+        Column::new("name"),
+        Column::titled("retired_on", &t!("people-field-left")),
+        Column::new("findings"),
+    ]);
+    for (group, members) in groups.iter().enumerate() {
+        for (person, findings) in members {
+            let listed: Vec<String> = findings
+                .iter()
+                .map(|f| {
+                    let when = f.visit_started_at.get(..10).unwrap_or_default();
+                    let shown = chrono::NaiveDate::parse_from_str(when, "%Y-%m-%d")
+                        .map(day)
+                        .unwrap_or_else(|_| when.to_string());
+                    let mut text = t!(
+                        "people-similar-finding",
+                        number = f.number,
+                        kind = crate::render::term(&f.kind),
+                        day = shown
+                    );
+                    if f.voided {
+                        text.push_str(&format!(" ({})", t!("people-similar-void")));
+                    }
+                    text
+                })
+                .collect();
+            table.push(vec![
+                (group as i64 + 1).into(),
+                person.unit_code.as_str().into(),
+                person.id.into(),
+                person.name.as_str().into(),
+                person.retired_on.map(day).into(),
+                if listed.is_empty() {
+                    t!("people-similar-no-findings").into()
+                } else {
+                    listed.join(", ").into()
+                },
+            ]);
+        }
+    }
+    ctx.table(&table)?;
+    ctx.note(&t!("people-similar-advice"))
+}
+
+/// What `person edit` was asked to change.
+struct Edit {
+    name: Option<String>,
+    position: Option<String>,
+    unit: Option<String>,
+    not_alias: bool,
+}
+
+fn edit(ctx: &mut Ctx<'_>, typed: &str, asked: Edit, reason: Option<String>) -> Result<()> {
+    let name = input::typed_text("--name", TextKind::Name, asked.name)?;
+    // An empty position, given on purpose, clears it.
+    let position = match asked.position {
+        Some(text) => Some(input::typed_text("--position", TextKind::Line, Some(text))?),
+        None => None,
+    };
+    let reason = input::typed_text("--reason", TextKind::Free, reason)?;
+    if name.is_none() && position.is_none() && asked.unit.is_none() && !asked.not_alias {
+        return Err(Error::input(t!("people-nothing-to-change")));
+    }
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (before, after) = store.write(|tx| {
+        let person = people::resolve(tx, typed, None)?;
+        if asked.not_alias && person.alias_of.is_none() {
+            return Err(Error::input(t!("people-not-an-alias", number = person.id)));
+        }
+        let unit_id = asked
+            .unit
+            .as_deref()
+            .map(|u| units::resolve(tx, u))
+            .transpose()?
+            .map(|u| u.id);
+        let change = PersonChange {
+            name: name.clone(),
+            position: position.clone(),
+            unit_id,
+            alias_of: asked.not_alias.then_some(None),
+            retired_on: None,
+        };
+        let after = people::change(tx, person.id, &change, reason.as_deref(), &author)?;
+        Ok((person, after))
+    })?;
+    let Some(after) = after else {
+        return ctx.logged(
+            &t!("people-unchanged", number = before.id),
+            &person_record(&before),
+        );
+    };
+    let shown = |p: &PersonRow| {
+        [
+            (t!("people-field-name"), p.name.clone()),
+            (
+                t!("people-field-position"),
+                p.position.clone().unwrap_or_else(|| "–".into()),
+            ),
+            (
+                t!("people-field-unit"),
+                format!("{} ({})", p.unit_name, p.unit_code),
+            ),
+            (
+                t!("people-field-alias"),
+                p.alias_of.map_or_else(|| "–".into(), |n| format!("#{n}")),
+            ),
+        ]
+    };
+    let changes: Vec<String> = shown(&before)
+        .into_iter()
+        .zip(shown(&after))
+        .filter(|(old, new)| old.1 != new.1)
+        .map(|((label, old), (_, new))| format!("{label} {old} → {new}"))
+        .collect();
+    ctx.logged(
+        &t!(
+            "people-edited",
+            number = after.id,
+            changes = changes.join("; ")
+        ),
+        &person_record(&after),
+    )
+}
+
+fn merge(ctx: &mut Ctx<'_>, keep: &str, other: &str, reason: Option<String>) -> Result<()> {
+    let reason = input::typed_text("--reason", TextKind::Free, reason)?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let merged = store.write(|tx| {
+        let keep = people::resolve(tx, keep, None)?;
+        let other = people::resolve(tx, other, None)?;
+        people::merge(tx, keep.id, other.id, reason.as_deref(), &author)
+    })?;
+    ctx.logged(
+        &t!(
+            "people-merged",
+            other = merged.other.id,
+            other_name = merged.other.name.as_str(),
+            keep = merged.keep.id,
+            keep_name = merged.keep.name.as_str(),
+            count = merged.findings.len()
+        ),
+        &person_record(&merged.other),
+    )?;
+    ctx.note(&t!("people-merge-undo", other = merged.other.id))
+}
+
+fn retire(
+    ctx: &mut Ctx<'_>,
+    typed: &str,
+    on: Option<&str>,
+    undo: bool,
+    reason: Option<String>,
+) -> Result<()> {
+    let today = ctx.clock.today();
+    let left = on.map(|d| input::parse_date(d, today)).transpose()?;
+    let reason = input::typed_text("--reason", TextKind::Free, reason)?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let person = store.write(|tx| {
+        let person = people::resolve(tx, typed, None)?;
+        match (undo, person.retired_on) {
+            (true, None) => {
+                return Err(Error::input(t!(
+                    "people-not-retired",
+                    name = person.name.as_str(),
+                    number = person.id
+                )));
+            }
+            (false, Some(already)) => {
+                return Err(Error::input(t!(
+                    "people-retired-already",
+                    name = person.name.as_str(),
+                    number = person.id,
+                    day = day(already)
+                )));
+            }
+            _ => {}
+        }
+        let change = PersonChange {
+            retired_on: Some(if undo {
+                None
+            } else {
+                Some(left.unwrap_or(today))
+            }),
+            ..PersonChange::default()
+        };
+        people::change(tx, person.id, &change, reason.as_deref(), &author)?;
+        people::get(tx, person.id)
+    })?;
+    let line = match person.retired_on {
+        Some(left) => t!(
+            "people-retired",
+            name = person.name.as_str(),
+            number = person.id,
+            unit = person.unit_name.as_str(),
+            day = day(left)
+        ),
+        None => t!(
+            "people-back",
+            name = person.name.as_str(),
+            number = person.id,
+            unit = person.unit_name.as_str()
+        ),
+    };
+    ctx.logged(&line, &person_record(&person))
 }

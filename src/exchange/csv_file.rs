@@ -451,6 +451,12 @@ impl Row<'_> {
         Ok((!text.is_empty()).then_some(text))
     }
 
+    /// Whether the file has the column at all: a column added to exports
+    /// later is missing from older files, and its absence changes nothing.
+    pub(super) fn has(&self, column: &str) -> bool {
+        self.columns.iter().any(|c| c == column)
+    }
+
     /// Whether the cell holds anything, as the most lenient reading sees it.
     pub(super) fn given(&self, column: &str) -> bool {
         matches!(self.checked(column, TextKind::Free), Ok(Some(_)) | Err(_))

@@ -11,11 +11,11 @@ use super::{Counts, stop_if_interrupted};
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::error::Result;
-use crate::fold::fold;
 use crate::input::{self, TextKind};
 use crate::model::Records;
 use crate::model::limits::{PLANNED_VISITS, STAFF};
 use crate::model::{Month, PlanPer, UnitKind};
+use crate::store::people::PersonChange;
 use crate::store::records::{any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
     Author, NewUnit, NewVisit, Origin, Store, UnitChange, people, plans, tasks, units, visits,
@@ -46,6 +46,7 @@ pub fn import(
         // Into a logbook without findings, every finding is new and is not
         // looked up: a uid given twice is refused by the uid index instead.
         let look_up = records != Records::Findings || findings_before;
+        let mut aliases = Vec::new();
         while let Some(row) = file.next()? {
             stop_if_interrupted()?;
             let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
@@ -58,7 +59,7 @@ pub fn import(
             }
             let outcome = match records {
                 Records::Units => import_unit(tx, &row, ctx),
-                Records::People => import_person(tx, &row, ctx),
+                Records::People => import_person(tx, &row, ctx, &mut aliases),
                 Records::Visits => import_visit(tx, &row, ctx, &reason),
                 Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
                 Records::Plans => import_plan(tx, &row, ctx, &reason),
@@ -77,6 +78,7 @@ pub fn import(
             }
             progress(file.bytes_read());
         }
+        join_aliases(tx, aliases, ctx)?;
         Ok(counts)
     })
 }
@@ -202,11 +204,17 @@ fn import_person(
     tx: &rusqlite::Transaction<'_>,
     row: &Row<'_>,
     ctx: &ImportContext<'_>,
+    aliases: &mut Vec<Alias>,
 ) -> Result<Outcome> {
     let unit = unit_by_code(tx, row)?;
     let name = row.required_as("name", TextKind::Name)?;
     let position = row.text("position")?;
     let origin = origin(row, "created_by", "created_at")?;
+    let today = ctx.clock.today();
+    let retired_on = row.parse("retired_on", |d| input::parse_date(d, today))?;
+    let alias_uid = row.uid("alias_of_uid")?;
+    // A person found by uid is that record whatever its name now: a
+    // correction renames or moves a person and keeps the uid.
     let existing = match &origin.uid {
         Some(uid) => match id_by_uid(tx, Records::People, uid)? {
             Some(id) => Some(people::get(tx, id)?),
@@ -214,9 +222,9 @@ fn import_person(
         },
         None => people::find(tx, unit.id, &name)?,
     };
-    match existing {
+    let (person, outcome) = match existing {
         None => {
-            people::insert_from(
+            let added = people::insert_from(
                 tx,
                 unit.id,
                 &name,
@@ -224,29 +232,72 @@ fn import_person(
                 &origin,
                 &ctx.author,
             )?;
-            Ok(Outcome::New)
+            if retired_on.is_some() {
+                let change = PersonChange {
+                    retired_on: Some(retired_on),
+                    ..PersonChange::default()
+                };
+                people::change(tx, added.id, &change, None, &ctx.author)?;
+            }
+            (added, Outcome::New)
         }
-        Some(person) if person.unit_id != unit.id || fold(&person.name) != fold(&name) => Err(row
-            .error(
-                "uid",
-                t!(
-                    "exchange-uid-other-person",
-                    name = person.name.as_str(),
-                    unit = person.unit_name.as_str()
-                ),
-            )),
-        Some(person) if person.position == position => Ok(Outcome::Unchanged),
         Some(person) => {
-            people::set_position(
-                tx,
-                person.id,
-                position.as_deref(),
-                origin.updated_at.as_deref(),
-                &ctx.author,
-            )?;
-            Ok(Outcome::Updated)
+            let change = PersonChange {
+                name: Some(name),
+                position: Some(position),
+                unit_id: Some(unit.id),
+                // Files exported before this column existed leave it as it is.
+                retired_on: row.has("retired_on").then_some(retired_on),
+                alias_of: None,
+            };
+            let changed = people::change(tx, person.id, &change, None, &ctx.author)
+                .map_err(|e| row.error("name", e))?;
+            let outcome = match changed {
+                Some(_) => Outcome::Updated,
+                None => Outcome::Unchanged,
+            };
+            (person, outcome)
         }
+    };
+    if row.has("alias_of_uid") {
+        aliases.push(Alias {
+            person: person.id,
+            of: alias_uid.clone(),
+            missing: alias_uid
+                .map(|uid| row.error("alias_of_uid", t!("exchange-no-person-uid", uid = uid))),
+        });
     }
+    Ok(outcome)
+}
+
+/// A person of an import whose `alias_of_uid` is set once every row is in:
+/// the person an alias stands for may come later in the file.
+struct Alias {
+    person: i64,
+    of: Option<String>,
+    /// The error to give, with its line, if `of` names nobody.
+    missing: Option<crate::error::Error>,
+}
+
+fn join_aliases(
+    tx: &rusqlite::Transaction<'_>,
+    aliases: Vec<Alias>,
+    ctx: &ImportContext<'_>,
+) -> Result<()> {
+    for alias in aliases {
+        let of = match (&alias.of, alias.missing) {
+            (Some(uid), Some(missing)) => {
+                Some(id_by_uid(tx, Records::People, uid)?.ok_or(missing)?)
+            }
+            _ => None,
+        };
+        let change = PersonChange {
+            alias_of: Some(of),
+            ..PersonChange::default()
+        };
+        people::change(tx, alias.person, &change, None, &ctx.author)?;
+    }
+    Ok(())
 }
 
 fn import_visit(

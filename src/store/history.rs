@@ -299,7 +299,8 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
     };
     match field {
         "person" => text("SELECT name FROM people WHERE uid = :uid"),
-        "unit" => text("SELECT code FROM units WHERE uid = :uid"),
+        "alias_of" => text("SELECT name || ' (#' || id || ')' FROM people WHERE uid = :uid"),
+        "unit" | "merged_into" => text("SELECT code FROM units WHERE uid = :uid"),
         "task" => Ok(text("SELECT CAST(id AS TEXT) FROM tasks WHERE uid = :uid")?
             .map(|number| t!("store-task-label", number = number))),
         "visit" => Ok(

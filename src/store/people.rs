@@ -337,3 +337,275 @@ pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<PersonRow>> {
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
+
+/// A person as a command names them: `#N`, or a name that is one person's
+/// under the identity rule (an alias standing for the person it was merged
+/// into), or a name typed without diacritics that reads as one person's
+/// name only. `unit_id` narrows the search to one unit.
+pub fn resolve(conn: &Connection, typed: &str, unit_id: Option<i64>) -> Result<PersonRow> {
+    if let Some(number) = reference(typed) {
+        return by_number(conn, number);
+    }
+    let context = || t!("store-looking-up-person");
+    let candidates = |column: &str, value: String| -> Result<Vec<PersonRow>> {
+        let mut stmt = conn
+            .prepare(&format!(
+                "{SELECT} WHERE p.id IN (
+                     SELECT coalesce(alias_of, id) FROM people
+                     WHERE {column} = :value AND (:unit IS NULL OR unit_id = :unit))
+                 ORDER BY p.id"
+            ))
+            .with_context(context)?;
+        let rows = stmt
+            .query_map(
+                named_params! { ":value": value, ":unit": unit_id },
+                from_row,
+            )
+            .with_context(context)?;
+        rows.collect::<rusqlite::Result<_>>().with_context(context)
+    };
+    let mut found = candidates("name_key", identity(typed))?;
+    if found.is_empty() && is_unaccented(typed) {
+        found = candidates("name_folded", fold(typed))?;
+    }
+    match found.as_slice() {
+        [person] => Ok(person.clone()),
+        [] => Err(Error::lookup(t!("store-person-no-match", typed = typed))),
+        many => Err(Error::lookup(t!(
+            "store-person-ambiguous-anywhere",
+            typed = typed,
+            count = many.len(),
+            people = many
+                .iter()
+                .map(|p| format!("{} (#{}, {})", p.name, p.id, p.unit_code))
+                .collect::<Vec<_>>()
+                .join(", "),
+            first = many.first().map_or(0, |p| p.id)
+        ))),
+    }
+}
+
+/// What a correction of a person changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct PersonChange {
+    pub name: Option<String>,
+    pub position: Option<Option<String>>,
+    pub unit_id: Option<i64>,
+    pub alias_of: Option<Option<i64>>,
+    pub retired_on: Option<Option<NaiveDate>>,
+}
+
+/// Correct a person's record: one edit entry in the history, with the
+/// reason given. `None` when nothing changed. A name or a unit that would
+/// make them a namesake of someone in the unit is refused: two records of
+/// one human are joined by [`merge`], not by giving them one name.
+pub fn change(
+    tx: &Transaction<'_>,
+    id: i64,
+    change: &PersonChange,
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<Option<PersonRow>> {
+    let current = get(tx, id)?;
+    let name = change.name.clone().unwrap_or_else(|| current.name.clone());
+    let unit_id = change.unit_id.unwrap_or(current.unit_id);
+    let position = change
+        .position
+        .clone()
+        .unwrap_or_else(|| current.position.clone());
+    let alias_of = change.alias_of.unwrap_or(current.alias_of);
+    let retired_on = change.retired_on.unwrap_or(current.retired_on);
+    if fold(&name).is_empty() {
+        return Err(Error::input(t!("store-person-name-needed")));
+    }
+    if reference(&name).is_some() {
+        return Err(Error::input(t!("store-person-name-is-number", name = name)));
+    }
+    if let Some(namesake) = find(tx, unit_id, &name)?.filter(|p| p.id != id) {
+        return Err(Error::input(t!(
+            "store-person-namesake",
+            name = namesake.name.as_str(),
+            number = namesake.id,
+            unit = namesake.unit_name.as_str(),
+            keep = namesake.id,
+            other = id
+        )));
+    }
+    if alias_of == Some(id) {
+        return Err(Error::input(t!("store-person-merge-self", number = id)));
+    }
+    let unchanged = name == current.name
+        && unit_id == current.unit_id
+        && position == current.position
+        && alias_of == current.alias_of
+        && retired_on == current.retired_on;
+    if unchanged {
+        return Ok(None);
+    }
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
+    super::exec(
+        tx,
+        "UPDATE people SET name = :name, name_key = :key, name_folded = :folded,
+                unit_id = :unit, position = :position, alias_of = :alias,
+                retired_on = :retired, updated_at = :at
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":name": name,
+            ":key": identity(&name),
+            ":folded": fold(&name),
+            ":unit": unit_id,
+            ":position": position,
+            ":alias": alias_of,
+            ":retired": retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            ":at": author.at,
+        },
+    )
+    .with_context(|| t!("store-changing-person", number = id))?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
+    history::append_edit(
+        tx,
+        author,
+        (Entity::Person, &current.uid, id),
+        (&before, &after),
+        reason,
+    )?;
+    Ok(Some(get(tx, id)?))
+}
+
+/// What [`merge`] did.
+#[derive(Debug, Clone)]
+pub struct Merged {
+    pub keep: PersonRow,
+    pub other: PersonRow,
+    /// The findings moved from the other record, by number.
+    pub findings: Vec<i64>,
+}
+
+/// Join two records of one human: every finding about `other` moves to
+/// `keep`, each an edit in its history, and `other` stays as an alias of
+/// `keep`, so that its name still finds them. Aliases of `other` follow.
+pub fn merge(
+    tx: &Transaction<'_>,
+    keep: i64,
+    other: i64,
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<Merged> {
+    let kept = get(tx, keep)?;
+    let joined = get(tx, other)?;
+    if keep == other {
+        return Err(Error::input(t!("store-person-merge-self", number = keep)));
+    }
+    for record in [&kept, &joined] {
+        if let Some(root) = record.alias_of {
+            return Err(Error::input(t!(
+                "store-person-merge-alias",
+                number = record.id,
+                name = record.name.as_str(),
+                root = root
+            )));
+        }
+    }
+    let moved = numbers(
+        tx,
+        "SELECT id FROM findings WHERE person_id = :other ORDER BY id",
+        other,
+    )?;
+    for &finding in &moved {
+        let mut fields = super::findings::get(tx, finding)?.fields;
+        fields.person_id = Some(keep);
+        super::findings::update(tx, finding, &fields, reason, author)?;
+    }
+    let aliases = numbers(
+        tx,
+        "SELECT id FROM people WHERE alias_of = :other ORDER BY id",
+        other,
+    )?;
+    let to_keep = PersonChange {
+        alias_of: Some(Some(keep)),
+        ..PersonChange::default()
+    };
+    for alias in aliases {
+        change(tx, alias, &to_keep, reason, author)?;
+    }
+    change(tx, other, &to_keep, reason, author)?;
+    Ok(Merged {
+        keep: kept,
+        other: get(tx, other)?,
+        findings: moved,
+    })
+}
+
+/// The record numbers a statement of one `:other` parameter reads.
+fn numbers(conn: &Connection, sql: &str, other: i64) -> Result<Vec<i64>> {
+    let context = || t!("store-looking-up-person");
+    let mut stmt = conn.prepare(sql).with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":other": other }, |row| row.get(0))
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// A finding of one of a group of [`similar`] names.
+#[derive(Debug, Clone)]
+pub struct FindingOf {
+    pub number: i64,
+    pub kind: String,
+    pub visit_started_at: String,
+    pub voided: bool,
+}
+
+/// People whose names differ only in diacritics, each with their findings.
+pub type SimilarGroup = Vec<(PersonRow, Vec<FindingOf>)>;
+
+/// The people of each unit whose names are one name once diacritics are
+/// put aside, with their findings: names that folding may have joined
+/// before every diacritic counted, or that differ by a slip of the
+/// keyboard, for a team to review. Aliases are left out, retired people not.
+pub fn similar(conn: &Connection) -> Result<Vec<SimilarGroup>> {
+    let context = || t!("store-listing-people");
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE p.alias_of IS NULL AND (p.unit_id, p.name_folded) IN (
+                 SELECT unit_id, name_folded FROM people WHERE alias_of IS NULL
+                 GROUP BY unit_id, name_folded HAVING count(*) > 1)
+             ORDER BY u.code, p.name_folded, p.id"
+        ))
+        .with_context(context)?;
+    let people: Vec<PersonRow> = stmt
+        .query_map([], from_row)
+        .with_context(context)?
+        .collect::<rusqlite::Result<_>>()
+        .with_context(context)?;
+    let mut findings = conn
+        .prepare(
+            "SELECT f.id, f.kind, v.started_at, f.voided_at IS NOT NULL
+             FROM findings f JOIN visits v ON v.id = f.visit_id
+             WHERE f.person_id = :person ORDER BY v.started_at, f.id",
+        )
+        .with_context(context)?;
+    let mut groups: Vec<SimilarGroup> = Vec::new();
+    let mut last_key: Option<(i64, String)> = None;
+    for person in people {
+        let of: Vec<FindingOf> = findings
+            .query_map(named_params! { ":person": person.id }, |row| {
+                Ok(FindingOf {
+                    number: row.get(0)?,
+                    kind: row.get(1)?,
+                    visit_started_at: row.get(2)?,
+                    voided: row.get(3)?,
+                })
+            })
+            .with_context(context)?
+            .collect::<rusqlite::Result<_>>()
+            .with_context(context)?;
+        let key = (person.unit_id, fold(&person.name));
+        match groups.last_mut() {
+            Some(group) if last_key.as_ref() == Some(&key) => group.push((person, of)),
+            _ => groups.push(vec![(person, of)]),
+        }
+        last_key = Some(key);
+    }
+    Ok(groups)
+}

@@ -11,6 +11,7 @@ mod extreme_dates;
 mod field_day;
 mod findings;
 mod hostile;
+mod identity;
 mod import_guard;
 mod interrupts;
 mod language;
