@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::{Counts, stop_if_interrupted};
 use crate::error::{Error, Result};
 use crate::model::Records;
+use crate::store::people::PersonChange;
 use crate::store::records::id_by_uid;
 use crate::store::{
     Author, NewUnit, NewVisit, Origin, PersonRow, Store, UnitChange, findings, people, plans,
@@ -253,7 +254,13 @@ impl TheirRecords {
     fn read(conn: &rusqlite::Connection) -> Result<TheirRecords> {
         Ok(TheirRecords {
             units: units::all(conn)?,
-            people: people::list(conn, None)?,
+            people: {
+                // The people an alias stands for come first, so that it
+                // finds them here.
+                let mut people = people::all(conn)?;
+                people.sort_by_key(|p| p.alias_of.is_some());
+                people
+            },
             visits: visits::list(conn, &visits::VisitFilter::default())?,
             findings: findings::list(
                 conn,
@@ -367,15 +374,25 @@ impl Merging<'_> {
         Ok(())
     }
 
+    /// A person, found here by uid, else by unit and name under the
+    /// identity rule. A correction (a new name, unit, position, an alias
+    /// or a retirement) is a change to the record like any other: the
+    /// later edit wins. Aliases come after the people they stand for.
     fn person(&mut self, person: &PersonRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
         let unit_id = here(&self.unit_ids, person.unit_id, Records::Units, &person.name)?;
+        let alias_of = match person.alias_of {
+            Some(id) => Some(here(&self.person_ids, id, Records::People, &person.name)?),
+            None => None,
+        };
         let tally = &mut self.report.people;
-        let Some(local) = people::find(tx, unit_id, &person.name)? else {
+        let local = match id_by_uid(tx, Records::People, &person.uid)? {
+            Some(id) => Some(people::get(tx, id)?),
+            None => people::find(tx, unit_id, &person.name)?,
+        };
+        let Some(local) = local else {
             let origin = Origin {
-                uid: id_by_uid(tx, Records::People, &person.uid)?
-                    .is_none()
-                    .then(|| person.uid.clone()),
+                uid: Some(person.uid.clone()),
                 created_by: None,
                 created_at: Some(person.created_at.clone()),
                 updated_at: Some(person.updated_at.clone()),
@@ -388,21 +405,63 @@ impl Merging<'_> {
                 &origin,
                 author,
             )?;
+            if person.retired_on.is_some() || alias_of.is_some() {
+                let change = PersonChange {
+                    retired_on: Some(person.retired_on),
+                    alias_of: Some(alias_of),
+                    ..PersonChange::default()
+                };
+                people::change_from(
+                    tx,
+                    added.id,
+                    &change,
+                    None,
+                    Some(&person.updated_at),
+                    author,
+                )?;
+            }
             self.person_ids.insert(person.id, added.id);
             tally.counts.new += 1;
             return Ok(());
         };
         self.person_ids.insert(person.id, local.id);
-        if local.position == person.position || person.position.is_none() {
+        let same = local.name == person.name
+            && local.unit_id == unit_id
+            && local.position == person.position
+            && local.retired_on == person.retired_on
+            && local.alias_of == alias_of;
+        if same {
             tally.counts.unchanged += 1;
-        } else if local.position.is_none() || later_wins(&local.updated_at, &person.updated_at) {
-            people::set_position(
-                tx,
-                local.id,
-                person.position.as_deref(),
-                Some(&person.updated_at),
-                author,
-            )?;
+            return Ok(());
+        }
+        let change = PersonChange {
+            name: Some(person.name.clone()),
+            position: Some(person.position.clone()),
+            unit_id: Some(unit_id),
+            alias_of: Some(alias_of),
+            retired_on: Some(person.retired_on),
+        };
+        let changed = settle(
+            tx,
+            self.other_conn,
+            Records::People,
+            (local.id, &local.created_at, &local.updated_at),
+            (person.id, &person.created_at, &person.updated_at),
+            (self.kept, author),
+            tally,
+            || {
+                people::change_from(
+                    tx,
+                    local.id,
+                    &change,
+                    None,
+                    Some(&person.updated_at),
+                    author,
+                )
+                .map(drop)
+            },
+        )?;
+        if changed {
             tally.counts.updated += 1;
         } else {
             tally.counts.unchanged += 1;

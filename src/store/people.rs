@@ -322,6 +322,17 @@ fn read_alike(conn: &Connection, unit_id: i64, typed: &str) -> Result<Vec<Person
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
+/// Every person record, aliases included, in number order: what a merge
+/// reads of the other logbook, where findings may point to an alias.
+pub fn all(conn: &Connection) -> Result<Vec<PersonRow>> {
+    let context = || t!("store-listing-people");
+    let mut stmt = conn
+        .prepare(&format!("{SELECT} ORDER BY p.id"))
+        .with_context(context)?;
+    let rows = stmt.query_map([], from_row).with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
 /// Staff, retired people included, by unit then name ignoring accents;
 /// aliases are left out, as they stand for someone listed.
 pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<PersonRow>> {
@@ -406,6 +417,19 @@ pub fn change(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Option<PersonRow>> {
+    change_from(tx, id, change, reason, None, author)
+}
+
+/// Correct a person as another logbook has them, keeping that logbook's
+/// edit time when it is given.
+pub fn change_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    change: &PersonChange,
+    reason: Option<&str>,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<Option<PersonRow>> {
     let current = get(tx, id)?;
     let name = change.name.clone().unwrap_or_else(|| current.name.clone());
     let unit_id = change.unit_id.unwrap_or(current.unit_id);
@@ -458,7 +482,7 @@ pub fn change(
             ":position": position,
             ":alias": alias_of,
             ":retired": retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
-            ":at": author.at,
+            ":at": updated_at.unwrap_or(&author.at),
         },
     )
     .with_context(|| t!("store-changing-person", number = id))?;

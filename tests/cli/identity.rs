@@ -514,3 +514,51 @@ fn a_logbook_of_the_folding_schema_is_upgraded_and_its_namesakes_are_reviewed() 
     );
     assert!(book.ok(&["check"]).starts_with("ok: "));
 }
+
+#[test]
+fn corrections_of_people_travel_by_merge_and_merging_again_changes_nothing() {
+    let laptop = visit_dong_son();
+    laptop.ok(&["absent", "Pham Van Duc"]);
+    laptop.ok(&["late", "Nguyễn Thị Thủy", "--minutes", "10"]);
+    laptop.ok(&["absent", "Nguyễn Thị Thúy"]);
+    laptop.ok(&["absent", "Đặng Quốc Huy"]);
+    // The leader's logbook starts as a copy; the corrections are made there, later.
+    let leader = Logbook::new().now("2022-05-11T08:00");
+    std::fs::copy(laptop.db(), leader.db()).unwrap();
+    leader.ok(&["person", "edit", "#1", "--name", "Phạm Văn Đức"]);
+    leader.ok(&["person", "merge", "#2", "#3"]);
+    leader.ok(&["person", "retire", "#4", "--on", "10/05/2022"]);
+
+    let merged = laptop.run_at(
+        "2022-05-11T09:00",
+        &["merge", leader.db().to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(merged.code, 0, "{}", merged.dump);
+    assert_eq!(
+        laptop.ok(&["export", "people"]),
+        leader.ok(&["export", "people"]),
+        "the corrected records, aliases and uids alike"
+    );
+    assert_eq!(
+        laptop.ok(&["export", "findings"]),
+        leader.ok(&["export", "findings"]),
+        "the finding moved by the merge of people"
+    );
+    assert_eq!(
+        laptop.ok(&["late", "pham van duc", "--minutes", "5"]),
+        "logged #5 late: Phạm Văn Đức, UBND xã Đông Sơn, 5 min\n"
+    );
+    assert!(laptop.ok(&["check"]).starts_with("ok: "));
+    let again = laptop.run_at(
+        "2022-05-11T10:00",
+        &["merge", leader.db().to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(again.code, 0, "{}", again.dump);
+    let people_row = again
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("people,"))
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(people_row, "people,0,0,4,0", "{}", again.stdout);
+}
