@@ -186,7 +186,13 @@ fn list_similar(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     ctx.table(&table)?;
-    ctx.note(&t!("people-similar-advice"))
+    // Under the table it reads as the table's foot; beside data for a
+    // program, it goes to the error stream.
+    if ctx.format == crate::render::Format::Table {
+        ctx.line(&t!("people-similar-advice"))
+    } else {
+        ctx.note(&t!("people-similar-advice"))
+    }
 }
 
 /// What `person edit` was asked to change.
