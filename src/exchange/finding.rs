@@ -4,7 +4,7 @@
 use super::csv_file::Row;
 use super::import::{ImportContext, Outcome, row_void, upsert};
 use crate::error::{Error, Result};
-use crate::fold::fold;
+use crate::fold::identity;
 use crate::input;
 use crate::model::Records;
 use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
@@ -343,7 +343,7 @@ fn row_person(
     name: &str,
     lookups: &mut Lookups,
 ) -> Result<i64> {
-    let key = (unit_id, fold(name));
+    let key = (unit_id, identity(name));
     if let Some(id) = lookups.people.get(&key) {
         return Ok(*id);
     }

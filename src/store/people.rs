@@ -172,13 +172,14 @@ pub fn set_position(
     Ok(row)
 }
 
-/// `#12`: a person typed by number, as lists and messages show them.
+/// `#12`: a person typed by number, as lists and messages show them. A
+/// number too large for any record is still a number, of nobody.
 pub fn reference(typed: &str) -> Option<i64> {
     let digits = typed.trim().strip_prefix('#')?;
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok()
+    Some(digits.parse().unwrap_or(i64::MAX))
 }
 
 /// Who a typed name turned out to be, and how.

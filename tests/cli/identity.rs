@@ -562,3 +562,35 @@ fn corrections_of_people_travel_by_merge_and_merging_again_changes_nothing() {
         .to_string();
     assert_eq!(people_row, "people,0,0,4,0", "{}", again.stdout);
 }
+
+#[test]
+fn an_import_keeps_namesakes_apart() {
+    let book = visit_dong_son();
+    book.ok(&["late", "Trần Văn Hùng", "--minutes", "10"]);
+    book.ok(&["late", "Trần Văn Hưng", "--minutes", "15"]);
+    book.ok(&["late", "Trần Văn Húng", "--minutes", "20"]);
+    for records in ["units", "visits", "findings"] {
+        std::fs::write(
+            book.path(&format!("{records}.csv")),
+            book.ok(&["export", records]),
+        )
+        .unwrap();
+    }
+    let other = Logbook::new();
+    for records in ["units", "visits", "findings"] {
+        let file = book.path(&format!("{records}.csv"));
+        other.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    assert_eq!(
+        staff(&other),
+        owned(&[
+            ["1", "Trần Văn Hùng", "", "ds", ""],
+            ["3", "Trần Văn Húng", "", "ds", ""],
+            ["2", "Trần Văn Hưng", "", "ds", ""],
+        ])
+    );
+    assert_eq!(
+        other.ok(&["export", "findings"]),
+        book.ok(&["export", "findings"])
+    );
+}
