@@ -804,13 +804,13 @@ pub enum ReportCommand {
         /// The period: `5/2022`, `2022-05`, `this`, `last` [default: the current one]
         month: Option<String>,
     },
-    /// People with several findings in the last months, and the next action for each
+    /// People found at fault on several visits in the last months, and the next action for each
     #[command(after_help = "Example:\n  spotcheck report repeat --months 6 --min 3")]
     Repeat {
         /// How many months to look back [default: config `repeat_months`]
         #[arg(long, value_name = "N")]
         months: Option<u32>,
-        /// The fewest findings that make a repeat offender
+        /// The fewest visits with a finding about a person that make a repeat offender
         #[arg(long, value_name = "K", default_value_t = 2)]
         min: u32,
         /// The last day of the window [default: today]

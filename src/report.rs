@@ -108,8 +108,9 @@ pub struct RepeatOffender {
     pub position: Option<String>,
     pub unit_code: String,
     pub unit_name: String,
-    pub findings: i64,
-    /// `late×2, absent`
+    /// The occasions: visits that found something about the person.
+    pub visits: i64,
+    /// `late×2, absent`: findings, so one visit may add more than one
     pub kinds: String,
     pub first_date: String,
     pub last_date: String,
@@ -136,7 +137,7 @@ impl From<Offender> for RepeatOffender {
             position: o.position,
             unit_code: o.unit_code,
             unit_name: o.unit_name,
-            findings: o.findings,
+            visits: o.visits,
             kinds,
             first_date: o.first.format("%Y-%m-%d").to_string(),
             last_date: o.last.format("%Y-%m-%d").to_string(),

@@ -10,8 +10,6 @@ field-checked-on = checked { $day }
 field-not-overdue = file `{ $file }` is not overdue: promised { $due }, { $when }; check the promised date (`--due`)
 field-person-added = added { $name } to the staff of { $unit } (person #{ $id })
 field-did-you-mean-person = note: did you mean { $name } (person #{ $id })? If so, `spotcheck edit { $finding } --person "{ $name }"`
-field-the-same-person = the same person
-field-twin = note: #{ $twin } is the same kind of finding about { $person } on this visit; if this one was logged twice, `spotcheck void { $finding } --reason "logged twice"`
 # The one line after a finding is logged; $shape says which facts it has.
 field-logged = logged #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } min
@@ -128,3 +126,12 @@ add-no-command = the line names no command
 field-took-person = took { $name } (#{ $id }) for "{ $typed }"
 field-person-added-unaccented = note: the name has no diacritics; if it has them, `spotcheck person edit '#{ $id }' --name "…"` puts them in
 field-person-near = also on the staff: { $people }; if one of them was meant, `spotcheck edit { $finding } --person '#{ $first }'`
+
+# A finding the same in every fact as an earlier one of its visit; $about
+# says what the two are about.
+field-logged-twice = note: #{ $twin } already records the same { $about ->
+        [file] about file { $file }
+        [task] about task #{ $task }
+        [none] finding
+       *[person] about { $person }
+    } on this visit; if this one was logged twice, `spotcheck void { $finding } --reason "logged twice"`

@@ -35,7 +35,7 @@ report-repeat-heading = Repeat offenders (a finding in this period and another i
 report-none = none
 report-change-heading = Change against { $period } ({ $first } – { $last })
 report-seal = Seal: { $seal } (`spotcheck check --seal { $seal }` confirms the logbook still holds the records this report was made from)
-report-repeat-title = Repeat offenders: { $min } or more findings from { $first } to { $last }
+report-repeat-title = Repeat offenders: found at fault on { $min } or more visits from { $first } to { $last }
 report-trend-title = Trend of { $measure } by { $by ->
         [kind] kind
        *[unit] unit

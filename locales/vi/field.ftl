@@ -10,8 +10,6 @@ field-checked-on = kiểm tra ngày { $day }
 field-not-overdue = hồ sơ `{ $file }` không trễ hẹn: hẹn trả { $due }, { $when }; kiểm tra lại ngày hẹn trả (`--due`)
 field-person-added = đã thêm { $name } vào danh sách cán bộ của { $unit } (cán bộ #{ $id })
 field-did-you-mean-person = lưu ý: có phải là { $name } (cán bộ #{ $id }) không? Nếu đúng, gõ `spotcheck edit { $finding } --person "{ $name }"`
-field-the-same-person = cùng người này
-field-twin = lưu ý: #{ $twin } là phát hiện cùng loại về { $person } trong lượt kiểm tra này; nếu phát hiện này bị ghi hai lần, gõ `spotcheck void { $finding } --reason "ghi trùng"`
 # Dòng báo sau khi ghi một phát hiện; $shape cho biết dòng có những thông tin nào.
 field-logged = đã ghi #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } phút
@@ -110,3 +108,12 @@ add-no-command = dòng này không có lệnh nào
 field-took-person = đã hiểu "{ $typed }" là { $name } (#{ $id })
 field-person-added-unaccented = lưu ý: tên này không có dấu; nếu tên thật có dấu, gõ `spotcheck person edit '#{ $id }' --name "…"` để sửa
 field-person-near = trong danh sách cán bộ còn có: { $people }; nếu định ghi về một trong số đó, gõ `spotcheck edit { $finding } --person '#{ $first }'`
+
+# Một phát hiện trùng mọi chi tiết với một phát hiện trước đó trong cùng lượt kiểm tra; $about
+# cho biết hai phát hiện nói về ai, về gì.
+field-logged-twice = lưu ý: #{ $twin } đã ghi đúng điều này { $about ->
+        [file] về hồ sơ { $file } trong lượt kiểm tra này
+        [task] về nhiệm vụ #{ $task } trong lượt kiểm tra này
+        [none] trong lượt kiểm tra này
+       *[person] về { $person } trong lượt kiểm tra này
+    }; nếu phát hiện này bị ghi hai lần, gõ `spotcheck void { $finding } --reason "ghi trùng"`

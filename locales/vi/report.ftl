@@ -35,7 +35,7 @@ report-repeat-heading = Tái phạm (có vi phạm trong kỳ này và trong { $
 report-none = không có
 report-change-heading = So với kỳ { $period } (từ { $first } đến { $last })
 report-seal = Dấu niêm phong: { $seal } (lệnh `spotcheck check --seal { $seal }` xác nhận sổ vẫn giữ đúng các bản ghi đã dùng để lập báo cáo này)
-report-repeat-title = Tái phạm: từ { $min } vi phạm trở lên, từ { $first } đến { $last }
+report-repeat-title = Tái phạm: có vi phạm trong từ { $min } lượt kiểm tra trở lên, từ { $first } đến { $last }
 report-trend-title = Diễn biến { $measure } theo { $by ->
         [kind] loại vi phạm
        *[unit] đơn vị

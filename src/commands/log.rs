@@ -27,27 +27,28 @@ fn apply_common(finding: &mut NewFinding, common: &FindingCommon) -> Result<()> 
 /// Print the one line of a write, and say on stderr who a typed name was
 /// taken for, or that a person was added.
 fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Named>) -> Result<()> {
-    // Several overdue files may well have one officer; two lateness or
-    // absence findings for one person on one visit are usually a slip.
-    let twin = match row.fields.kind {
-        FindingKind::Overdue => None,
-        FindingKind::Task => findings::same_on_visit(store.conn(), row)?,
-        _ if row.fields.person_id.is_none() => None,
-        _ => findings::same_on_visit(store.conn(), row)?,
-    };
+    // Only a finding the same in every fact as an earlier one is pointed
+    // out: two people with near names, or one person late twice at
+    // different times, are findings of their own.
+    let twin = findings::same_on_visit(store.conn(), row)?;
     if let Some(named) = named {
         say_who(ctx, store.conn(), named, row.id)?;
     }
     if let Some(twin) = twin {
-        let person = match (row.person.as_deref(), row.fields.task_id) {
-            (Some(name), _) => name.to_string(),
-            (None, Some(task)) => t!("store-task-label", number = task),
-            (None, None) => t!("field-the-same-person"),
+        // What the two findings are about, in the words of their kind.
+        let about = match (row.fields.kind, row.person.as_deref()) {
+            (FindingKind::Overdue, _) => "file",
+            (FindingKind::Task, _) => "task",
+            (_, Some(_)) => "person",
+            (_, None) => "none",
         };
         ctx.note(&t!(
-            "field-twin",
+            "field-logged-twice",
             twin = twin,
-            person = person,
+            about = about,
+            person = row.person.as_deref().unwrap_or(""),
+            file = row.fields.file_ref.as_deref().unwrap_or(""),
+            task = row.fields.task_id.unwrap_or(0),
             finding = row.id
         ))?;
     }

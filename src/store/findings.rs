@@ -305,27 +305,75 @@ pub fn void_from(
     FindingRow::void_from(tx, id, reason, voided_at, author)
 }
 
-/// Another kept finding of the same kind about the same person on a visit,
-/// which usually means the same thing was logged twice.
+/// An earlier kept finding of the visit that records the same as `row` in
+/// every fact that tells findings apart (see [`same_facts`]): most likely
+/// the same thing logged twice.
 pub fn same_on_visit(conn: &Connection, row: &FindingRow) -> Result<Option<i64>> {
-    use rusqlite::OptionalExtension;
-    super::query_one(
-        conn,
-        "SELECT id FROM findings
-         WHERE visit_id = :visit AND kind = :kind AND person_id IS :person
-           AND task_id IS :task AND voided_at IS NULL AND id <> :id
-         ORDER BY id LIMIT 1",
-        named_params! {
-            ":visit": row.fields.visit_id,
-            ":kind": row.fields.kind,
-            ":person": row.fields.person_id,
-            ":task": row.fields.task_id,
-            ":id": row.id,
-        },
-        |r| r.get(0),
-    )
-    .optional()
-    .with_context(|| t!("store-looking-for-same-finding"))
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT * FROM findings
+             WHERE visit_id = :visit AND kind = :kind AND voided_at IS NULL AND id < :id
+             ORDER BY id",
+        )
+        .with_context(|| t!("store-looking-for-same-finding"))?;
+    let earlier = stmt
+        .query_map(
+            named_params! {
+                ":visit": row.fields.visit_id,
+                ":kind": row.fields.kind,
+                ":id": row.id,
+            },
+            |r| Ok((r.get::<_, i64>("id")?, earlier_fields(r)?)),
+        )
+        .with_context(|| t!("store-looking-for-same-finding"))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .with_context(|| t!("store-looking-for-same-finding"))?;
+    Ok(earlier
+        .into_iter()
+        .find(|(_, fields)| same_facts(fields, &row.fields))
+        .map(|(id, _)| id))
+}
+
+/// The facts of a finding row that [`same_facts`] weighs.
+fn earlier_fields(r: &Row<'_>) -> rusqlite::Result<NewFinding> {
+    let mut fields = NewFinding::new(r.get("visit_id")?, r.get("kind")?);
+    fields.person_id = r.get("person_id")?;
+    fields.arrived_at = opt(r, "arrived_at", stored_time)?;
+    fields.expected_at = opt(r, "expected_at", stored_time)?;
+    fields.minutes_late = r.get("minutes_late")?;
+    fields.meeting = r.get("meeting")?;
+    fields.file_ref = r.get("file_ref")?;
+    fields.category = r.get("category")?;
+    fields.description = r.get("description")?;
+    fields.task_id = r.get("task_id")?;
+    Ok(fields)
+}
+
+/// Whether two findings of one visit record the same thing. Each kind has
+/// the facts that tell its findings apart: a person late at another time, or
+/// absent from another meeting, is another finding; an overdue file is known
+/// by its reference whoever holds it, a task by its number. A note or an
+/// action typed about the same fact does not make it another one.
+fn same_facts(earlier: &NewFinding, new: &NewFinding) -> bool {
+    earlier.kind == new.kind
+        && match new.kind {
+            FindingKind::Late => {
+                earlier.person_id == new.person_id
+                    && earlier.arrived_at == new.arrived_at
+                    && earlier.expected_at == new.expected_at
+                    && earlier.minutes_late == new.minutes_late
+            }
+            FindingKind::Absent => {
+                earlier.person_id == new.person_id && earlier.meeting == new.meeting
+            }
+            FindingKind::Overdue => new.file_ref.is_some() && earlier.file_ref == new.file_ref,
+            FindingKind::Task => new.task_id.is_some() && earlier.task_id == new.task_id,
+            FindingKind::Other => {
+                earlier.person_id == new.person_id
+                    && earlier.category == new.category
+                    && earlier.description == new.description
+            }
+        }
 }
 
 /// Findings matching the filter, in the order they happened.

@@ -223,14 +223,16 @@ pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) 
     .with_context(|| t!("store-counting-repeats"))
 }
 
-/// A person with several findings in a window.
+/// A person found at fault on several visits in a window.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offender {
     pub name: String,
     pub position: Option<String>,
     pub unit_code: String,
     pub unit_name: String,
-    pub findings: i64,
+    /// The visits that found something about the person: several findings
+    /// of one visit are one occasion, not a repeat.
+    pub visits: i64,
     /// How many findings of each kind, in the order of [`FindingKind::ALL`].
     pub kinds: Vec<(FindingKind, i64)>,
     pub first: chrono::NaiveDateTime,
@@ -242,14 +244,16 @@ pub struct Offender {
 /// Which people of a window count as repeat offenders.
 #[derive(Debug, Clone, Copy)]
 pub enum RepeatRule {
-    /// At least this many findings in the window.
+    /// Findings on at least this many visits in the window.
     AtLeast(i64),
-    /// A finding on or after this day and another before it.
+    /// A finding on a visit on or after this day and another on a visit
+    /// before it.
     Across(NaiveDate),
 }
 
 /// People with findings from `first` to `last` (both days included) that the
-/// rule picks, most findings first.
+/// rule picks, found on most visits first. Both rules count visits, so
+/// `report repeat` and the month's repeat section agree on who repeats.
 pub fn offenders(
     conn: &Connection,
     first: NaiveDate,
@@ -263,7 +267,7 @@ pub fn offenders(
     let mut stmt = conn
         .prepare_cached(
             "WITH w AS (
-                 SELECT f.person_id, f.kind, f.action, v.started_at
+                 SELECT f.person_id, f.visit_id, f.kind, f.action, v.started_at
                  FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
                  WHERE v.started_at >= :first AND v.started_at < :after
                    AND f.voided_at IS NULL AND f.person_id IS NOT NULL
@@ -271,7 +275,7 @@ pub fn offenders(
              -- Grouped before the names are joined: there are far fewer
              -- people than findings in the window.
              g AS (
-                 SELECT person_id, count(*) AS findings,
+                 SELECT person_id, count(DISTINCT visit_id) AS visits,
                         sum(kind = 'late') AS late, sum(kind = 'absent') AS absent,
                         sum(kind = 'overdue') AS overdue, sum(kind = 'other') AS other,
                         min(started_at) AS first, max(started_at) AS last,
@@ -280,13 +284,13 @@ pub fn offenders(
                             WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
                  FROM w
                  GROUP BY person_id
-                 HAVING count(*) >= :min
+                 HAVING count(DISTINCT visit_id) >= :min
                     AND (:split IS NULL OR (min(started_at) < :split AND max(started_at) >= :split))
              )
-             SELECT p.name, p.position, u.code, u.name AS unit_name, g.findings,
+             SELECT p.name, p.position, u.code, u.name AS unit_name, g.visits,
                     g.late, g.absent, g.overdue, g.other, g.first, g.last, g.rung
              FROM g CROSS JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
-             ORDER BY g.findings DESC, p.name_folded, u.code",
+             ORDER BY g.visits DESC, p.name_folded, u.code",
         )
         .with_context(|| t!("store-preparing-repeats"))?;
     let rows = stmt
@@ -322,7 +326,7 @@ pub fn offenders(
                     position: row.get(1)?,
                     unit_code: row.get(2)?,
                     unit_name: row.get(3)?,
-                    findings: row.get(4)?,
+                    visits: row.get(4)?,
                     kinds,
                     first: stamp(9)?,
                     last: stamp(10)?,

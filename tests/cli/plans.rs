@@ -579,7 +579,7 @@ fn a_task_found_unfinished_twice_on_one_visit_is_pointed_out() {
     assert_eq!(out.code, 0, "{}", out.dump);
     assert!(
         out.stderr.contains(
-            "note: #1 is the same kind of finding about task #4 on this visit; \
+            "note: #1 already records the same about task #4 on this visit; \
              if this one was logged twice, `spotcheck void 2 --reason \"logged twice\"`"
         ),
         "{}",

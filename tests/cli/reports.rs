@@ -18,7 +18,7 @@ overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_task
 
 /// The columns of `report repeat --format csv`.
 const REPEAT_HEADER: &str =
-    "name,position,unit_code,findings,kinds,first_date,last_date,highest_action,next_action";
+    "name,position,unit_code,visits,kinds,first_date,last_date,highest_action,next_action";
 
 /// The fixture: six units (`tam-loc` never visited), eleven visits from March
 /// to May 2022 and 25 findings, with the figures spotcheck must derive.
@@ -390,28 +390,28 @@ fn april_in_json_has_every_part_of_the_report() {
             "overdue": 2, "overdue_working_days": 4,
         }])
     );
-    // Two findings each; same count, so in the order of the folded names.
+    // Two visits each; same count, so in the order of the folded names.
     assert_eq!(
         report["repeat_offenders"],
         object!([
             {
                 "name": "Lương Thị Mai", "position": null,
                 "unit_code": "phu-thinh", "unit_name": "UBND thị trấn Phú Thịnh",
-                "findings": 2, "kinds": "absent, other",
+                "visits": 2, "kinds": "absent, other",
                 "first_date": "2022-03-15", "last_date": "2022-04-20",
                 "highest_action": "criticised", "next_action": "review",
             },
             {
                 "name": "Nguyễn Văn An", "position": "Công chức Tư pháp - Hộ tịch",
                 "unit_code": "tam-dai", "unit_name": "UBND xã Tam Đại",
-                "findings": 2, "kinds": "late×2",
+                "visits": 2, "kinds": "late×2",
                 "first_date": "2022-03-08", "last_date": "2022-04-05",
                 "highest_action": "reminded", "next_action": "criticised",
             },
             {
                 "name": "Phan Văn Dũng", "position": "Văn thư",
                 "unit_code": "phu-thinh", "unit_name": "UBND thị trấn Phú Thịnh",
-                "findings": 2, "kinds": "late×2",
+                "visits": 2, "kinds": "late×2",
                 "first_date": "2022-03-15", "last_date": "2022-04-20",
                 "highest_action": null, "next_action": "reminded",
             },
@@ -481,7 +481,7 @@ fn may_in_json_has_every_part_of_the_report() {
     let offender = |name: &str, unit: (&str, &str), n: i64, kinds: &str, dates: (&str, &str)| {
         object!({
             "name": name, "position": null, "unit_code": unit.0, "unit_name": unit.1,
-            "findings": n, "kinds": kinds, "first_date": dates.0, "last_date": dates.1,
+            "visits": n, "kinds": kinds, "first_date": dates.0, "last_date": dates.1,
             "highest_action": null, "next_action": "reminded",
         })
     };
@@ -492,7 +492,7 @@ fn may_in_json_has_every_part_of_the_report() {
             {
                 "name": "Nguyễn Văn An", "position": "Công chức Tư pháp - Hộ tịch",
                 "unit_code": "tam-dai", "unit_name": "UBND xã Tam Đại",
-                "findings": 3, "kinds": "late×2, absent",
+                "visits": 3, "kinds": "late×2, absent",
                 "first_date": "2022-03-08", "last_date": "2022-05-04",
                 "highest_action": "review", "next_action": "discipline",
             },
@@ -500,7 +500,7 @@ fn may_in_json_has_every_part_of_the_report() {
                 // `reported` climbs no rung: the next is still `reminded`.
                 "name": "Phan Văn Dũng", "position": "Văn thư",
                 "unit_code": "phu-thinh", "unit_name": "UBND thị trấn Phú Thịnh",
-                "findings": 3, "kinds": "late×2, absent",
+                "visits": 3, "kinds": "late×2, absent",
                 "first_date": "2022-03-15", "last_date": "2022-05-10",
                 "highest_action": "reported", "next_action": "reminded",
             },
@@ -740,10 +740,10 @@ fn a_voided_finding_counts_in_no_report() {
 // ---- report repeat ----
 
 #[test]
-fn repeat_defaults_to_three_months_up_to_today_and_two_findings() {
+fn repeat_defaults_to_three_months_up_to_today_and_two_visits() {
     let book = fixture();
-    // 11/02/2022 to today 10/05/2022, at least 2 findings: most first, then
-    // by folded name (đ as d).
+    // 11/02/2022 to today 10/05/2022, findings on at least 2 visits: most
+    // visits first, then by folded name (đ as d).
     let expected = lines(&[
         REPEAT_HEADER,
         "Nguyễn Văn An,Công chức Tư pháp - Hộ tịch,tam-dai,3,\"late×2, absent\",2022-03-08,2022-05-04,review,discipline",
@@ -774,7 +774,7 @@ fn repeat_defaults_to_three_months_up_to_today_and_two_findings() {
     let table = book.ok(&["report", "repeat"]);
     assert_eq!(
         table.lines().next(),
-        Some("Repeat offenders: 2 or more findings from 11/02/2022 to 10/05/2022"),
+        Some("Repeat offenders: found at fault on 2 or more visits from 11/02/2022 to 10/05/2022"),
         "{table}"
     );
 }
@@ -827,7 +827,7 @@ fn repeat_as_of_an_earlier_day_sees_only_what_was_logged_by_then() {
             "Phan Văn Dũng,Văn thư,phu-thinh,2,late×2,2022-03-15,2022-04-20,,reminded",
         ])
     );
-    // 01/03 to 31/03 with one finding enough: the 23:50 visit on the 31st
+    // 01/03 to 31/03 with one visit enough: the 23:50 visit on the 31st
     // is in; Bùi Văn Sơn never is (void), nor anyone after March.
     assert_eq!(
         csv(
@@ -1193,16 +1193,16 @@ Most overdue files
 └───────────┴─────────────────────────────┴─────────┴──────────────────────┘
 
 Repeat offenders (a finding in this period and another in the 3 months before)
-┌───────────────┬───────────┬──────────┬────────────────┬────────────┬────────────┬────────────────┬─────────────┐
-│ name          ┆ unit_code ┆ findings ┆ kinds          ┆ first_date ┆ last_date  ┆ highest_action ┆ next_action │
-╞═══════════════╪═══════════╪══════════╪════════════════╪════════════╪════════════╪════════════════╪═════════════╡
-│ Nguyễn Văn An ┆ tam-dai   ┆        3 ┆ late×2, absent ┆ 2022-03-08 ┆ 2022-05-04 ┆ review         ┆ discipline  │
-│ Phan Văn Dũng ┆ phu-thinh ┆        3 ┆ late×2, absent ┆ 2022-03-15 ┆ 2022-05-10 ┆ reported       ┆ reminded    │
-│ Đặng Quốc Huy ┆ tam-dan   ┆        2 ┆ late×2         ┆ 2022-04-13 ┆ 2022-05-06 ┆                ┆ reminded    │
-│ Hồ Thị Lan    ┆ tam-dai   ┆        2 ┆ overdue×2      ┆ 2022-03-08 ┆ 2022-05-04 ┆                ┆ reminded    │
-│ Trần Thị Bình ┆ tam-dai   ┆        2 ┆ late, absent   ┆ 2022-04-05 ┆ 2022-05-04 ┆                ┆ reminded    │
-│ Võ Minh Khoa  ┆ noi-vu    ┆        2 ┆ late, other    ┆ 2022-03-31 ┆ 2022-05-09 ┆                ┆ reminded    │
-└───────────────┴───────────┴──────────┴────────────────┴────────────┴────────────┴────────────────┴─────────────┘
+┌───────────────┬───────────┬────────┬────────────────┬────────────┬────────────┬────────────────┬─────────────┐
+│ name          ┆ unit_code ┆ visits ┆ kinds          ┆ first_date ┆ last_date  ┆ highest_action ┆ next_action │
+╞═══════════════╪═══════════╪════════╪════════════════╪════════════╪════════════╪════════════════╪═════════════╡
+│ Nguyễn Văn An ┆ tam-dai   ┆      3 ┆ late×2, absent ┆ 2022-03-08 ┆ 2022-05-04 ┆ review         ┆ discipline  │
+│ Phan Văn Dũng ┆ phu-thinh ┆      3 ┆ late×2, absent ┆ 2022-03-15 ┆ 2022-05-10 ┆ reported       ┆ reminded    │
+│ Đặng Quốc Huy ┆ tam-dan   ┆      2 ┆ late×2         ┆ 2022-04-13 ┆ 2022-05-06 ┆                ┆ reminded    │
+│ Hồ Thị Lan    ┆ tam-dai   ┆      2 ┆ overdue×2      ┆ 2022-03-08 ┆ 2022-05-04 ┆                ┆ reminded    │
+│ Trần Thị Bình ┆ tam-dai   ┆      2 ┆ late, absent   ┆ 2022-04-05 ┆ 2022-05-04 ┆                ┆ reminded    │
+│ Võ Minh Khoa  ┆ noi-vu    ┆      2 ┆ late, other    ┆ 2022-03-31 ┆ 2022-05-09 ┆                ┆ reminded    │
+└───────────────┴───────────┴────────┴────────────────┴────────────┴────────────┴────────────────┴─────────────┘
 
 Change against 2022-04 (01/04/2022 – 30/04/2022)
 visits ±0, late ±0, late_minutes −53, absent +2, overdue +2, overdue_working_days +10, other −1, findings +3, repeat_people +3, unfinished_tasks ±0
@@ -1237,7 +1237,7 @@ tam-loc (UBND xã Tam Lộc), yte-tam-thanh (Trạm Y tế xã Tam Thành)
 
 ## Repeat offenders (a finding in this period and another in the 3 months before)
 
-| name | unit_code | findings | kinds | first_date | last_date | highest_action | next_action |
+| name | unit_code | visits | kinds | first_date | last_date | highest_action | next_action |
 |---|---|---:|---|---|---|---|---|
 | Nguyễn Văn An | tam-dai | 3 | late×2, absent | 2022-03-08 | 2022-05-04 | review | discipline |
 | Phan Văn Dũng | phu-thinh | 3 | late×2, absent | 2022-03-15 | 2022-05-10 | reported | reminded |

@@ -161,7 +161,7 @@ fn offenders_table(offenders: &[RepeatOffender], with_position: bool, for_people
     columns.extend(
         [
             "unit_code",
-            "findings",
+            "visits",
             "kinds",
             "first_date",
             "last_date",
@@ -179,7 +179,7 @@ fn offenders_table(offenders: &[RepeatOffender], with_position: bool, for_people
         }
         row.extend([
             o.unit_code.as_str().into(),
-            o.findings.into(),
+            o.visits.into(),
             if for_people {
                 kinds_text(&o.kinds).into()
             } else {
