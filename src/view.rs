@@ -114,6 +114,7 @@ fn finding_values(row: &FindingRow) -> Vec<Value> {
         row.voided_at.clone().into(),
         row.void_reason.clone().into(),
         row.task_uid.clone().into(),
+        row.person_uid.clone().into(),
     ]
 }
 
@@ -185,7 +186,8 @@ pub(crate) fn changes(before: &Json, after: &Json) -> Vec<String> {
     keys.dedup();
     keys.into_iter()
         .filter(|k| before.get(*k) != after.get(*k))
-        .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at"))
+        // A stamp is not a change; a person's uid changes with the name shown.
+        .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at" | "person_uid"))
         .map(|k| format!("{k}: {} → {}", shown(before.get(k)), shown(after.get(k))))
         .collect()
 }

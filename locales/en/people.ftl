@@ -13,7 +13,7 @@ people-merged = merged person #{ $other } ({ $other_name }) into #{ $keep } ({ $
         [one] finding
        *[other] findings
     } moved; "{ $other_name }" now stands for #{ $keep }
-people-merge-undo = to undo: `spotcheck edit N --person '#{ $other }'` for each finding moved back, then `spotcheck person edit '#{ $other }' --not-alias`
+people-merge-undo = to undo: `spotcheck person edit '#{ $other }' --not-alias`, then `spotcheck edit N --person '#{ $other }'` for each finding moved back
 people-retired = { $name } (#{ $number }) left { $unit } on { $day }; kept for history and reports, no longer taken for a name typed at a visit
 people-retired-already = { $name } (#{ $number }) already left on { $day }
 people-back = { $name } (#{ $number }) is on the staff of { $unit } again

@@ -147,7 +147,6 @@ fn period(ctx: &Ctx<'_>, args: &PeriodArgs) -> Result<Option<Period>> {
     }
 }
 
-/// A person's name as typed where `flag` says.
 /// Say on stderr who a typed name was taken for: the person a name without
 /// diacritics stood for, or the person added, with the people whose names
 /// differ only in diacritics and the command that moves finding `finding`
@@ -207,6 +206,7 @@ fn say_who(ctx: &mut Ctx<'_>, conn: &Connection, named: &Named, finding: i64) ->
     }
 }
 
+/// A person's name as typed where `flag` says.
 fn name(flag: &str, typed: Option<String>) -> Result<Option<String>> {
     input::typed_text(flag, TextKind::Name, typed)
 }

@@ -217,7 +217,7 @@ fn edit(ctx: &mut Ctx<'_>, typed: &str, asked: Edit, reason: Option<String>) -> 
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (before, after) = store.write(|tx| {
-        let person = people::resolve(tx, typed, None)?;
+        let person = people::resolve(tx, typed, None, !asked.not_alias)?;
         if asked.not_alias && person.alias_of.is_none() {
             return Err(Error::input(t!("people-not-an-alias", number = person.id)));
         }
@@ -281,8 +281,8 @@ fn merge(ctx: &mut Ctx<'_>, keep: &str, other: &str, reason: Option<String>) -> 
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let merged = store.write(|tx| {
-        let keep = people::resolve(tx, keep, None)?;
-        let other = people::resolve(tx, other, None)?;
+        let keep = people::resolve(tx, keep, None, true)?;
+        let other = people::resolve(tx, other, None, true)?;
         people::merge(tx, keep.id, other.id, reason.as_deref(), &author)
     })?;
     ctx.logged(
@@ -312,7 +312,7 @@ fn retire(
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let person = store.write(|tx| {
-        let person = people::resolve(tx, typed, None)?;
+        let person = people::resolve(tx, typed, None, true)?;
         match (undo, person.retired_on) {
             (true, None) => {
                 return Err(Error::input(t!(

@@ -33,8 +33,9 @@ impl Lookups {
 }
 
 /// The columns of a findings file that hold a field only some kinds have.
-const FINDING_FIELD_COLUMNS: [(&str, FindingField); 16] = [
+const FINDING_FIELD_COLUMNS: [(&str, FindingField); 17] = [
     ("person", FindingField::Person),
+    ("person_uid", FindingField::Person),
     ("position", FindingField::Person),
     ("arrived_at", FindingField::Arrived),
     ("expected_at", FindingField::Expected),
@@ -343,6 +344,14 @@ fn row_person(
     name: &str,
     lookups: &mut Lookups,
 ) -> Result<i64> {
+    // The record the finding was about, by uid, whatever its name or unit
+    // now: a person corrected or moved since is still that person.
+    let uid = row.uid("person_uid")?;
+    if let Some(uid) = &uid
+        && let Some(id) = id_by_uid(tx, Records::People, uid)?
+    {
+        return Ok(id);
+    }
     let key = (unit_id, identity(name));
     if let Some(id) = lookups.people.get(&key) {
         return Ok(*id);
@@ -351,15 +360,12 @@ fn row_person(
         Some(person) => person.id,
         None => {
             let position = row.text("position")?;
-            people::insert_from(
-                tx,
-                unit_id,
-                name,
-                position.as_deref(),
-                &Origin::default(),
-                &ctx.author,
-            )?
-            .id
+            // A person new here keeps the uid the file gives them.
+            let origin = Origin {
+                uid,
+                ..Origin::default()
+            };
+            people::insert_from(tx, unit_id, name, position.as_deref(), &origin, &ctx.author)?.id
         }
     };
     lookups.people.insert(key, id);

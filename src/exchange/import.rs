@@ -46,7 +46,7 @@ pub fn import(
         // Into a logbook without findings, every finding is new and is not
         // looked up: a uid given twice is refused by the uid index instead.
         let look_up = records != Records::Findings || findings_before;
-        let mut aliases = Vec::new();
+        let mut aliases = Aliases::default();
         while let Some(row) = file.next()? {
             stop_if_interrupted()?;
             let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
@@ -204,7 +204,7 @@ fn import_person(
     tx: &rusqlite::Transaction<'_>,
     row: &Row<'_>,
     ctx: &ImportContext<'_>,
-    aliases: &mut Vec<Alias>,
+    aliases: &mut Aliases,
 ) -> Result<Outcome> {
     let unit = unit_by_code(tx, row)?;
     let name = row.required_as("name", TextKind::Name)?;
@@ -237,7 +237,14 @@ fn import_person(
                     retired_on: Some(retired_on),
                     ..PersonChange::default()
                 };
-                people::change(tx, added.id, &change, None, &ctx.author)?;
+                people::change_from(
+                    tx,
+                    added.id,
+                    &change,
+                    None,
+                    origin.updated_at.as_deref(),
+                    &ctx.author,
+                )?;
             }
             (added, Outcome::New)
         }
@@ -250,8 +257,15 @@ fn import_person(
                 retired_on: row.has("retired_on").then_some(retired_on),
                 alias_of: None,
             };
-            let changed = people::change(tx, person.id, &change, None, &ctx.author)
-                .map_err(|e| row.error("name", e))?;
+            let changed = people::change_from(
+                tx,
+                person.id,
+                &change,
+                None,
+                origin.updated_at.as_deref(),
+                &ctx.author,
+            )
+            .map_err(|e| row.error("name", e))?;
             let outcome = match changed {
                 Some(_) => Outcome::Updated,
                 None => Outcome::Unchanged,
@@ -259,12 +273,16 @@ fn import_person(
             (person, outcome)
         }
     };
+    if let Some(uid) = &origin.uid {
+        aliases.records.insert(uid.clone(), person.id);
+    }
     if row.has("alias_of_uid") {
-        aliases.push(Alias {
+        aliases.pending.push(Alias {
             person: person.id,
             of: alias_uid.clone(),
             missing: alias_uid
                 .map(|uid| row.error("alias_of_uid", t!("exchange-no-person-uid", uid = uid))),
+            updated_at: origin.updated_at.clone(),
         });
     }
     Ok(outcome)
@@ -277,25 +295,42 @@ struct Alias {
     of: Option<String>,
     /// The error to give, with its line, if `of` names nobody.
     missing: Option<crate::error::Error>,
+    updated_at: Option<String>,
+}
+
+/// The people of an import: each row's uid and the record it became here
+/// (found by name, it may have another uid), and the aliases to set.
+#[derive(Default)]
+struct Aliases {
+    records: std::collections::HashMap<String, i64>,
+    pending: Vec<Alias>,
 }
 
 fn join_aliases(
     tx: &rusqlite::Transaction<'_>,
-    aliases: Vec<Alias>,
+    aliases: Aliases,
     ctx: &ImportContext<'_>,
 ) -> Result<()> {
-    for alias in aliases {
+    for alias in aliases.pending {
         let of = match (&alias.of, alias.missing) {
-            (Some(uid), Some(missing)) => {
-                Some(id_by_uid(tx, Records::People, uid)?.ok_or(missing)?)
-            }
+            (Some(uid), Some(missing)) => Some(match aliases.records.get(uid) {
+                Some(id) => *id,
+                None => id_by_uid(tx, Records::People, uid)?.ok_or(missing)?,
+            }),
             _ => None,
         };
         let change = PersonChange {
             alias_of: Some(of),
             ..PersonChange::default()
         };
-        people::change(tx, alias.person, &change, None, &ctx.author)?;
+        people::change_from(
+            tx,
+            alias.person,
+            &change,
+            None,
+            alias.updated_at.as_deref(),
+            &ctx.author,
+        )?;
     }
     Ok(())
 }

@@ -381,8 +381,16 @@ impl Merging<'_> {
     fn person(&mut self, person: &PersonRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
         let unit_id = here(&self.unit_ids, person.unit_id, Records::Units, &person.name)?;
+        // Whom their record stands for, as that person is here: a record
+        // that is itself an alias here stands for its own person.
         let alias_of = match person.alias_of {
-            Some(id) => Some(here(&self.person_ids, id, Records::People, &person.name)?),
+            Some(id) => {
+                let target = people::get(
+                    tx,
+                    here(&self.person_ids, id, Records::People, &person.name)?,
+                )?;
+                Some(target.alias_of.unwrap_or(target.id))
+            }
             None => None,
         };
         let tally = &mut self.report.people;
@@ -425,42 +433,75 @@ impl Merging<'_> {
             return Ok(());
         };
         self.person_ids.insert(person.id, local.id);
+        // Two laptops that merged two records each way would make each an
+        // alias of the other: the record stays as it is here.
+        let alias_of = alias_of.filter(|root| *root != local.id);
+        let theirs_later = later_wins(&local.updated_at, &person.updated_at);
+        let mut changed = false;
         let same = local.name == person.name
             && local.unit_id == unit_id
             && local.position == person.position
-            && local.retired_on == person.retired_on
-            && local.alias_of == alias_of;
-        if same {
-            tally.counts.unchanged += 1;
-            return Ok(());
+            && local.retired_on == person.retired_on;
+        if !same {
+            let change = PersonChange {
+                name: Some(person.name.clone()),
+                position: Some(person.position.clone()),
+                unit_id: Some(unit_id),
+                alias_of: None,
+                retired_on: Some(person.retired_on),
+            };
+            changed = settle(
+                tx,
+                self.other_conn,
+                Records::People,
+                (local.id, &local.created_at, &local.updated_at),
+                (person.id, &person.created_at, &person.updated_at),
+                (self.kept, author),
+                tally,
+                || {
+                    people::change_from(
+                        tx,
+                        local.id,
+                        &change,
+                        None,
+                        Some(&person.updated_at),
+                        author,
+                    )
+                    .map(drop)
+                },
+            )?;
         }
-        let change = PersonChange {
-            name: Some(person.name.clone()),
-            position: Some(person.position.clone()),
-            unit_id: Some(unit_id),
-            alias_of: Some(alias_of),
-            retired_on: Some(person.retired_on),
-        };
-        let changed = settle(
-            tx,
-            self.other_conn,
-            Records::People,
-            (local.id, &local.created_at, &local.updated_at),
-            (person.id, &person.created_at, &person.updated_at),
-            (self.kept, author),
-            tally,
-            || {
-                people::change_from(
-                    tx,
-                    local.id,
-                    &change,
-                    None,
-                    Some(&person.updated_at),
-                    author,
-                )
-                .map(drop)
-            },
-        )?;
+        if alias_of != local.alias_of && theirs_later {
+            match (alias_of, local.alias_of) {
+                // Joined there: joined here too, its findings moved as
+                // `person merge` moves them.
+                (Some(root), None) => {
+                    people::merge_from(
+                        tx,
+                        root,
+                        local.id,
+                        Some(self.won),
+                        Some(&person.updated_at),
+                        author,
+                    )?;
+                }
+                (alias_of, _) => {
+                    let change = PersonChange {
+                        alias_of: Some(alias_of),
+                        ..PersonChange::default()
+                    };
+                    people::change_from(
+                        tx,
+                        local.id,
+                        &change,
+                        Some(self.won),
+                        Some(&person.updated_at),
+                        author,
+                    )?;
+                }
+            }
+            changed = true;
+        }
         if changed {
             tally.counts.updated += 1;
         } else {

@@ -89,6 +89,7 @@ pub struct FindingRow {
     pub voided_at: Option<String>,
     pub void_reason: Option<String>,
     pub task_uid: Option<String>,
+    pub person_uid: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -108,7 +109,7 @@ pub struct FindingFilter {
 
 const SELECT: &str = "SELECT f.*, v.uid AS visit_uid, v.started_at AS visit_started_at,
         v.unit_id, u.code AS unit_code, u.name AS unit_name, p.name AS person, p.position,
-        t.uid AS task_uid
+        t.uid AS task_uid, p.uid AS person_uid
     FROM findings f
     JOIN visits v ON v.id = f.visit_id
     JOIN units u ON u.id = v.unit_id
@@ -177,6 +178,7 @@ impl Record for FindingRow {
             voided_at: row.get("voided_at")?,
             void_reason: row.get("void_reason")?,
             task_uid: row.get("task_uid")?,
+            person_uid: row.get("person_uid")?,
         })
     }
 

@@ -88,10 +88,13 @@ pub fn insert(
     author: &Author,
 ) -> Result<PersonRow> {
     if is_unaccented(name)
-        && let Some(existing) = read_alike(tx, unit_id, name)?.first()
+        && let Some(existing) = read_alike(tx, unit_id, name)?
+            .into_iter()
+            .find(|p| identity(&p.name) != identity(name))
     {
         return Err(Error::input(t!(
-            "store-person-exists",
+            "store-person-reads-as",
+            typed = name,
             name = existing.name.as_str(),
             unit = existing.unit_name.as_str(),
             id = existing.id
@@ -219,12 +222,12 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
         how: HowNamed::Exactly,
     };
     if let Some(number) = reference(typed) {
-        let person = by_number(tx, number)?;
+        let person = root_of(tx, by_number(tx, number)?)?;
         if person.unit_id != unit_id {
             let unit = super::units::get(tx, unit_id)?;
             return Err(Error::input(t!(
                 "store-person-other-unit",
-                number = number,
+                number = person.id,
                 name = person.name.as_str(),
                 other = person.unit_name.as_str(),
                 unit = unit.name.as_str(),
@@ -233,11 +236,25 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
         }
         return Ok(exactly(person));
     }
+    let unaccented = is_unaccented(typed);
+    let alike = read_alike(tx, unit_id, typed)?;
+    // Typed without diacritics, even the very name of one person may be
+    // meant for another whose name reads the same.
+    if let (true, [_, _, ..]) = (unaccented, alike.as_slice()) {
+        return Err(Error::lookup(t!(
+            "store-person-ambiguous",
+            typed = typed,
+            count = alike.len(),
+            people = alike
+                .iter()
+                .map(|p| format!("{} (#{})", p.name, p.id))
+                .collect::<Vec<_>>()
+                .join(", "),
+            first = alike.first().map_or(0, |p| p.id)
+        )));
+    }
     if let Some(found) = find(tx, unit_id, typed)? {
-        let person = match found.alias_of {
-            Some(kept) => get(tx, kept)?,
-            None => found,
-        };
+        let person = root_of(tx, found)?;
         if let Some(left) = &person.retired_on {
             return Err(Error::input(t!(
                 "store-person-retired",
@@ -248,34 +265,13 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
         }
         return Ok(exactly(person));
     }
-    let alike = read_alike(tx, unit_id, typed)?;
-    let unaccented = is_unaccented(typed);
-    if unaccented {
-        match alike.as_slice() {
-            [] => {}
-            [person] => {
-                return Ok(Named {
-                    person: person.clone(),
-                    how: HowNamed::Unaccented {
-                        typed: typed.to_string(),
-                    },
-                });
-            }
-            many => {
-                let first = many.first().map_or(0, |p| p.id);
-                return Err(Error::lookup(t!(
-                    "store-person-ambiguous",
-                    typed = typed,
-                    count = many.len(),
-                    people = many
-                        .iter()
-                        .map(|p| format!("{} (#{})", p.name, p.id))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    first = first
-                )));
-            }
-        }
+    if let (true, [person]) = (unaccented, alike.as_slice()) {
+        return Ok(Named {
+            person: person.clone(),
+            how: HowNamed::Unaccented {
+                typed: typed.to_string(),
+            },
+        });
     }
     let person = insert_from(tx, unit_id, typed, None, &Origin::default(), author)?;
     Ok(Named {
@@ -285,6 +281,15 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
             near: alike,
         },
     })
+}
+
+/// The person a record stands for: itself, or for an alias the person it
+/// was merged into.
+fn root_of(conn: &Connection, person: PersonRow) -> Result<PersonRow> {
+    match person.alias_of {
+        Some(root) => get(conn, root),
+        None => Ok(person),
+    }
 }
 
 /// Person N, as `#N` names them.
@@ -310,7 +315,7 @@ fn read_alike(conn: &Connection, unit_id: i64, typed: &str) -> Result<Vec<Person
             "{SELECT} WHERE p.id IN (
                  SELECT coalesce(alias_of, id) FROM people
                  WHERE unit_id = :unit AND name_folded = :folded)
-             AND p.retired_on IS NULL AND p.alias_of IS NULL
+             AND p.unit_id = :unit AND p.retired_on IS NULL AND p.alias_of IS NULL
              ORDER BY p.id"
         ))
         .with_context(context)?;
@@ -354,16 +359,29 @@ pub fn list(conn: &Connection, unit_id: Option<i64>) -> Result<Vec<PersonRow>> {
 /// under the identity rule (an alias standing for the person it was merged
 /// into), or a name typed without diacritics that reads as one person's
 /// name only. `unit_id` narrows the search to one unit.
-pub fn resolve(conn: &Connection, typed: &str, unit_id: Option<i64>) -> Result<PersonRow> {
+///
+/// With `follow_alias` false, an alias's own name is the alias's record:
+/// what undoing a merge names.
+pub fn resolve(
+    conn: &Connection,
+    typed: &str,
+    unit_id: Option<i64>,
+    follow_alias: bool,
+) -> Result<PersonRow> {
     if let Some(number) = reference(typed) {
         return by_number(conn, number);
     }
+    let root = if follow_alias {
+        "coalesce(alias_of, id)"
+    } else {
+        "id"
+    };
     let context = || t!("store-looking-up-person");
     let candidates = |column: &str, value: String| -> Result<Vec<PersonRow>> {
         let mut stmt = conn
             .prepare(&format!(
                 "{SELECT} WHERE p.id IN (
-                     SELECT coalesce(alias_of, id) FROM people
+                     SELECT {root} FROM people
                      WHERE {column} = :value AND (:unit IS NULL OR unit_id = :unit))
                  ORDER BY p.id"
             ))
@@ -432,41 +450,144 @@ pub fn change_from(
     author: &Author,
 ) -> Result<Option<PersonRow>> {
     let current = get(tx, id)?;
-    let name = change.name.clone().unwrap_or_else(|| current.name.clone());
-    let unit_id = change.unit_id.unwrap_or(current.unit_id);
-    let position = change
-        .position
-        .clone()
-        .unwrap_or_else(|| current.position.clone());
-    let alias_of = change.alias_of.unwrap_or(current.alias_of);
-    let retired_on = change.retired_on.unwrap_or(current.retired_on);
-    if fold(&name).is_empty() {
+    let was = Fields::of(&current);
+    let next = Fields {
+        name: change.name.clone().unwrap_or_else(|| current.name.clone()),
+        unit_id: change.unit_id.unwrap_or(current.unit_id),
+        position: change
+            .position
+            .clone()
+            .unwrap_or_else(|| current.position.clone()),
+        alias_of: change.alias_of.unwrap_or(current.alias_of),
+        retired_on: change.retired_on.unwrap_or(current.retired_on),
+    };
+    if fold(&next.name).is_empty() {
         return Err(Error::input(t!("store-person-name-needed")));
     }
-    if reference(&name).is_some() {
-        return Err(Error::input(t!("store-person-name-is-number", name = name)));
-    }
-    if let Some(namesake) = find(tx, unit_id, &name)?.filter(|p| p.id != id) {
+    if reference(&next.name).is_some() {
         return Err(Error::input(t!(
+            "store-person-name-is-number",
+            name = next.name.as_str()
+        )));
+    }
+    // An alias stands for a person of its own unit: it moves with them.
+    if let (Some(root), true) = (current.alias_of, next.unit_id != current.unit_id) {
+        return Err(Error::input(t!(
+            "store-person-alias-moves",
+            name = current.name.as_str(),
+            number = id,
+            root = root
+        )));
+    }
+    if let Some(target) = next.alias_of.filter(|t| Some(*t) != current.alias_of) {
+        if target == id {
+            return Err(Error::input(t!("store-person-merge-self", number = id)));
+        }
+        let root = get(tx, target)?;
+        if let Some(further) = root.alias_of {
+            return Err(Error::input(t!(
+                "store-person-merge-alias",
+                number = root.id,
+                name = root.name.as_str(),
+                root = further
+            )));
+        }
+        if root.unit_id != next.unit_id {
+            return Err(Error::input(t!(
+                "store-person-merge-other-unit",
+                name = current.name.as_str(),
+                number = id,
+                unit = current.unit_name.as_str(),
+                other_name = root.name.as_str(),
+                other = root.id,
+                other_unit = root.unit_name.as_str()
+            )));
+        }
+    }
+    refuse_namesake(tx, id, &next)?;
+    if next == was {
+        return Ok(None);
+    }
+    write(tx, &current, &next, reason, updated_at, author)?;
+    // The other names of this person follow them: to the person they were
+    // merged into, and to their new unit.
+    for alias in numbers(
+        tx,
+        "SELECT id FROM people WHERE alias_of = :other ORDER BY id",
+        id,
+    )? {
+        let record = get(tx, alias)?;
+        let mut follows = Fields::of(&record);
+        follows.unit_id = next.unit_id;
+        if next.alias_of.is_some() {
+            follows.alias_of = next.alias_of;
+        }
+        if follows != Fields::of(&record) {
+            refuse_namesake(tx, alias, &follows)?;
+            write(tx, &record, &follows, reason, updated_at, author)?;
+        }
+    }
+    Ok(Some(get(tx, id)?))
+}
+
+/// The fields of a person a correction may change.
+#[derive(Debug, Clone, PartialEq)]
+struct Fields {
+    name: String,
+    unit_id: i64,
+    position: Option<String>,
+    alias_of: Option<i64>,
+    retired_on: Option<NaiveDate>,
+}
+
+impl Fields {
+    fn of(person: &PersonRow) -> Fields {
+        Fields {
+            name: person.name.clone(),
+            unit_id: person.unit_id,
+            position: person.position.clone(),
+            alias_of: person.alias_of,
+            retired_on: person.retired_on,
+        }
+    }
+}
+
+/// Refuse a name or a unit that would make record `id` a namesake of
+/// someone else of the unit: two records of one human are joined by
+/// [`merge`], not by giving them one name.
+fn refuse_namesake(tx: &Transaction<'_>, id: i64, next: &Fields) -> Result<()> {
+    let key = identity(&next.name);
+    let namesake = super::query_one(
+        tx,
+        &format!("{SELECT} WHERE p.unit_id = :unit AND p.name_key = :key AND p.id <> :id"),
+        named_params! { ":unit": next.unit_id, ":key": key, ":id": id },
+        from_row,
+    )
+    .optional()
+    .with_context(|| t!("store-looking-up-person"))?;
+    match namesake {
+        None => Ok(()),
+        Some(namesake) => Err(Error::input(t!(
             "store-person-namesake",
             name = namesake.name.as_str(),
             number = namesake.id,
             unit = namesake.unit_name.as_str(),
-            keep = namesake.id,
+            keep = namesake.alias_of.unwrap_or(namesake.id),
             other = id
-        )));
+        ))),
     }
-    if alias_of == Some(id) {
-        return Err(Error::input(t!("store-person-merge-self", number = id)));
-    }
-    let unchanged = name == current.name
-        && unit_id == current.unit_id
-        && position == current.position
-        && alias_of == current.alias_of
-        && retired_on == current.retired_on;
-    if unchanged {
-        return Ok(None);
-    }
+}
+
+/// Write a person's new fields and their history entry.
+fn write(
+    tx: &Transaction<'_>,
+    current: &PersonRow,
+    next: &Fields,
+    reason: Option<&str>,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<()> {
+    let id = current.id;
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     super::exec(
         tx,
@@ -476,13 +597,13 @@ pub fn change_from(
          WHERE id = :id",
         named_params! {
             ":id": id,
-            ":name": name,
-            ":key": identity(&name),
-            ":folded": fold(&name),
-            ":unit": unit_id,
-            ":position": position,
-            ":alias": alias_of,
-            ":retired": retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            ":name": next.name,
+            ":key": identity(&next.name),
+            ":folded": fold(&next.name),
+            ":unit": next.unit_id,
+            ":position": next.position,
+            ":alias": next.alias_of,
+            ":retired": next.retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
@@ -495,7 +616,7 @@ pub fn change_from(
         (&before, &after),
         reason,
     )?;
-    Ok(Some(get(tx, id)?))
+    Ok(())
 }
 
 /// What [`merge`] did.
@@ -517,6 +638,18 @@ pub fn merge(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Merged> {
+    merge_from(tx, keep, other, reason, None, author)
+}
+
+/// Join two records as another logbook did, keeping its edit time when given.
+pub fn merge_from(
+    tx: &Transaction<'_>,
+    keep: i64,
+    other: i64,
+    reason: Option<&str>,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<Merged> {
     let kept = get(tx, keep)?;
     let joined = get(tx, other)?;
     if keep == other {
@@ -532,6 +665,17 @@ pub fn merge(
             )));
         }
     }
+    if kept.unit_id != joined.unit_id {
+        return Err(Error::input(t!(
+            "store-person-merge-other-unit",
+            name = joined.name.as_str(),
+            number = joined.id,
+            unit = joined.unit_name.as_str(),
+            other_name = kept.name.as_str(),
+            other = kept.id,
+            other_unit = kept.unit_name.as_str()
+        )));
+    }
     let moved = numbers(
         tx,
         "SELECT id FROM findings WHERE person_id = :other ORDER BY id",
@@ -540,21 +684,14 @@ pub fn merge(
     for &finding in &moved {
         let mut fields = super::findings::get(tx, finding)?.fields;
         fields.person_id = Some(keep);
-        super::findings::update(tx, finding, &fields, reason, author)?;
+        super::findings::update_from(tx, finding, &fields, reason, updated_at, author)?;
     }
-    let aliases = numbers(
-        tx,
-        "SELECT id FROM people WHERE alias_of = :other ORDER BY id",
-        other,
-    )?;
+    // Its other names follow it to `keep`.
     let to_keep = PersonChange {
         alias_of: Some(Some(keep)),
         ..PersonChange::default()
     };
-    for alias in aliases {
-        change(tx, alias, &to_keep, reason, author)?;
-    }
-    change(tx, other, &to_keep, reason, author)?;
+    change_from(tx, other, &to_keep, reason, updated_at, author)?;
     Ok(Merged {
         keep: kept,
         other: get(tx, other)?,

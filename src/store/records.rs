@@ -120,7 +120,7 @@ pub fn columns(records: Records) -> &'static [&'static str] {
 }
 
 /// The columns of the findings export and `findings_v`.
-pub const FINDING_COLUMNS: [&str; 29] = [
+pub const FINDING_COLUMNS: [&str; 30] = [
     "uid",
     "number",
     "unit_code",
@@ -150,6 +150,7 @@ pub const FINDING_COLUMNS: [&str; 29] = [
     "voided_at",
     "void_reason",
     "task_uid",
+    "person_uid",
 ];
 
 /// Which records an export takes, as `list` selects them.

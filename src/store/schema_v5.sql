@@ -42,6 +42,23 @@ SELECT p.uid, p.id AS number, u.code AS unit_code, u.name AS unit_name,
 FROM people p JOIN units u ON u.id = p.unit_id
 LEFT JOIN people a ON a.id = p.alias_of;
 
+-- The person a finding is about, by uid, so that an import finds them
+-- after a correction of their name or unit.
+DROP VIEW findings_v;
+CREATE VIEW findings_v AS
+SELECT f.uid, f.id AS number, u.code AS unit_code, u.name AS unit_name,
+       v.uid AS visit_uid, v.started_at AS visit_started_at, f.kind,
+       p.name AS person, p.position, f.arrived_at, f.expected_at, f.minutes_late,
+       f.meeting, f.file_ref, f.procedure, f.received_on, f.due_on, f.returned_on,
+       f.days_overdue, f.working_days_overdue, f.category, f.description,
+       f.action, f.note, f.logged_by, f.logged_at, f.voided_at, f.void_reason,
+       t.uid AS task_uid, p.uid AS person_uid
+FROM findings f
+JOIN visits v ON v.id = f.visit_id
+JOIN units u ON u.id = v.unit_id
+LEFT JOIN people p ON p.id = f.person_id
+LEFT JOIN tasks t ON t.id = f.task_id;
+
 DROP VIEW visits_v;
 CREATE VIEW visits_v AS
 SELECT v.uid, v.id AS number, u.code AS unit_code, u.name AS unit_name,

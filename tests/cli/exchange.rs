@@ -1175,7 +1175,7 @@ fn import_refuses_an_unknown_column() {
          uid, number, unit_code, unit_name, visit_uid, visit_started_at, kind, person, position, \
          arrived_at, expected_at, minutes_late, meeting, file_ref, procedure, received_on, due_on, \
          returned_on, days_overdue, working_days_overdue, category, description, action, note, \
-         logged_by, logged_at, voided_at, void_reason, task_uid\n",
+         logged_by, logged_at, voided_at, void_reason, task_uid, person_uid\n",
     );
 }
 

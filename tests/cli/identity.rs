@@ -298,8 +298,8 @@ fn two_records_of_one_person_are_merged_and_the_merge_is_undone() {
         (
             "merged person #2 (Nguyễn Thị Thúy) into #1 (Nguyễn Thị Thủy): 2 findings moved; \
              \"Nguyễn Thị Thúy\" now stands for #1\n",
-            "to undo: `spotcheck edit N --person '#2'` for each finding moved back, then \
-             `spotcheck person edit '#2' --not-alias`\n"
+            "to undo: `spotcheck person edit '#2' --not-alias`, then \
+             `spotcheck edit N --person '#2'` for each finding moved back\n"
         )
     );
     // The alias's name now finds the person kept; the list shows only them.
@@ -347,13 +347,13 @@ fn two_records_of_one_person_are_merged_and_the_merge_is_undone() {
         book.fails(&["person", "merge", "#1", "#2"], 1),
         "error: Nguyễn Thị Thúy (#2) was already merged into person #1; name #1 instead\n"
     );
-    // Undone as the note says.
-    book.ok(&["edit", "2", "--person", "#2"]);
-    book.ok(&["edit", "3", "--person", "#2"]);
+    // Undone as the note says; the alias is named by its own name.
     assert_eq!(
-        book.ok(&["person", "edit", "#2", "--not-alias"]),
+        book.ok(&["person", "edit", "Nguyễn Thị Thúy", "--not-alias"]),
         "edited person #2: alias of #1 → –\n"
     );
+    book.ok(&["edit", "2", "--person", "#2"]);
+    book.ok(&["edit", "3", "--person", "#2"]);
     assert_eq!(
         book.ok(&["absent", "Nguyễn Thị Thúy"]),
         "logged #5 absent: Nguyễn Thị Thúy, UBND xã Đông Sơn\n"

@@ -26,7 +26,7 @@ pub const VIETNAM_TZ: &str = "ICT-7";
 pub const FINDINGS_HEADER: &str = "uid,number,unit_code,unit_name,visit_uid,visit_started_at,kind,\
 person,position,arrived_at,expected_at,minutes_late,meeting,file_ref,procedure,received_on,due_on,\
 returned_on,days_overdue,working_days_overdue,category,description,action,note,logged_by,logged_at,\
-voided_at,void_reason,task_uid";
+voided_at,void_reason,task_uid,person_uid";
 
 /// The variables an in-process run takes through [`Environment`]; a test
 /// that sets any other runs the binary. `TZ` is taken only as
