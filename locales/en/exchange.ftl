@@ -113,3 +113,7 @@ exchange-visit-moved = visit #{ $number } with this uid was made at { $unit } (`
 exchange-received-after-due = received { $received } is after the promised date { $due }: check `received_on` and `due_on`
 exchange-merge-dangling = the other logbook's record `{ $of }` points to { $records } #{ $id }, which that logbook does not hold: run `spotcheck check` on it, then merge again
 exchange-quote-swallowed-lines = holds line breaks, which this column cannot: a quote `"` opened in it on this line is probably never closed, so the lines after it were read into it; check the quotes on this line
+
+## Units a merge adds that a unit here may be.
+
+exchange-merge-likely-duplicate = likely duplicate: unit `{ $other }` ({ $other_name }) was added under its own code, and unit `{ $keep }` has the same name ({ $keep_name }); if they are one, type `spotcheck unit merge { $keep } { $other }`

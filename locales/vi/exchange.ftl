@@ -149,3 +149,7 @@ exchange-visit-moved = lượt kiểm tra #{ $number } có uid này được th�
 exchange-received-after-due = ngày nhận { $received } sau ngày hẹn trả { $due }: hãy kiểm tra `received_on` và `due_on`
 exchange-merge-dangling = bản ghi `{ $of }` của sổ kiểm tra kia trỏ tới { $records } #{ $id }, mà sổ đó không có: hãy chạy `spotcheck check` trên sổ đó, rồi gộp lại
 exchange-quote-swallowed-lines = có dấu xuống dòng, điều cột này không cho phép: có lẽ một dấu nháy `"` mở ở ô này trên dòng này không bao giờ được đóng, nên các dòng sau bị đọc vào ô; hãy kiểm tra các dấu nháy trên dòng này
+
+## Đơn vị do việc gộp sổ thêm vào có thể trùng với đơn vị đã có.
+
+exchange-merge-likely-duplicate = có thể trùng: đơn vị `{ $other }` ({ $other_name }) đã được thêm với mã riêng, trong khi đơn vị `{ $keep }` có cùng tên ({ $keep_name }); nếu đó là một đơn vị, hãy gõ `spotcheck unit merge { $keep } { $other }`

@@ -474,7 +474,7 @@ fn set_column(
 /// Merge unit `other_id` into unit `keep_id` in the caller's transaction:
 /// its visits, people, plans and tasks move to the kept unit, each move an
 /// edit in the history, and it is then retired as merged into the kept unit
-/// (on `today`, unless it was retired already). A person whose name the
+/// (on `day`, unless it was retired already). A person whose name the
 /// kept unit already has stays behind as an alias of that person, who takes
 /// their findings; a plan that would clash with the kept unit's plan from
 /// the same month is voided instead of moved.
@@ -482,7 +482,7 @@ pub fn merge(
     tx: &Transaction<'_>,
     keep_id: i64,
     other_id: i64,
-    today: NaiveDate,
+    day: NaiveDate,
     author: &Author,
 ) -> Result<UnitMerge> {
     use super::{findings, people, plans, tasks, visits};
@@ -641,7 +641,7 @@ pub fn merge(
         done.tasks += 1;
     }
 
-    let day = other.retired_on.unwrap_or(today);
+    let day = other.retired_on.unwrap_or(day);
     done.other = set_retired(
         tx,
         other.id,
