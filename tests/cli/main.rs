@@ -31,3 +31,4 @@ mod stored_values;
 mod support;
 mod tamper;
 mod text_guard;
+mod unit_corrections;
