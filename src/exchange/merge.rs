@@ -208,6 +208,7 @@ pub fn merge(
             kept: &kept,
             report: MergeReport::default(),
             unit_ids: HashMap::new(),
+            kept_unit_ids: HashMap::new(),
             units_changed: std::collections::HashSet::new(),
             person_ids: HashMap::new(),
             task_ids: HashMap::new(),
@@ -224,6 +225,7 @@ pub fn merge(
         for unit in &theirs.units {
             merging.retirement(unit)?;
         }
+        merging.follow_merged_units()?;
         for person in &theirs.people {
             stop_if_interrupted()?;
             merging.person(person)?;
@@ -306,6 +308,9 @@ struct Merging<'a> {
     kept: &'a str,
     report: MergeReport,
     unit_ids: HashMap<i64, i64>,
+    /// The unit here that takes the records of each unit of the other
+    /// logbook: its own, or the unit that one was merged into.
+    kept_unit_ids: HashMap<i64, i64>,
     /// The units here that this merge added or changed, by number.
     units_changed: std::collections::HashSet<i64>,
     person_ids: HashMap<i64, i64>,
@@ -440,9 +445,33 @@ impl Merging<'_> {
         Ok(())
     }
 
+    /// Where the records of each unit of the other logbook go: a unit
+    /// merged into another here has its records there, so that what the
+    /// other logbook logs at it later joins the kept unit too.
+    fn follow_merged_units(&mut self) -> Result<()> {
+        for (&theirs, &own) in &self.unit_ids {
+            let mut kept = own;
+            // A chain of merges is short; the bound only guards against a
+            // loop in a file changed behind spotcheck's back.
+            for _ in 0..32 {
+                match units::get(self.tx, kept)?.merged_into {
+                    Some((into, _)) if into != own => kept = into,
+                    _ => break,
+                }
+            }
+            self.kept_unit_ids.insert(theirs, kept);
+        }
+        Ok(())
+    }
+
     fn person(&mut self, person: &PersonRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
-        let unit_id = here(&self.unit_ids, person.unit_id, Records::Units, &person.name)?;
+        let unit_id = here(
+            &self.kept_unit_ids,
+            person.unit_id,
+            Records::Units,
+            &person.name,
+        )?;
         let tally = &mut self.report.people;
         let Some(local) = people::find(tx, unit_id, &person.name)? else {
             let origin = Origin {
@@ -486,7 +515,7 @@ impl Merging<'_> {
     fn plan(&mut self, plan: &plans::PlanRow) -> Result<()> {
         let (tx, author, won) = (self.tx, self.author, self.won);
         let unit_id = match plan.fields.unit_id {
-            Some(id) => Some(here(&self.unit_ids, id, Records::Units, &plan.uid)?),
+            Some(id) => Some(here(&self.kept_unit_ids, id, Records::Units, &plan.uid)?),
             None => None,
         };
         let fields = plans::NewPlan {
@@ -543,7 +572,7 @@ impl Merging<'_> {
     fn task(&mut self, task: &tasks::TaskRow) -> Result<()> {
         let (tx, author, won) = (self.tx, self.author, self.won);
         let unit_id = here(
-            &self.unit_ids,
+            &self.kept_unit_ids,
             task.fields.unit_id,
             Records::Units,
             &task.uid,
@@ -594,7 +623,12 @@ impl Merging<'_> {
     fn visit(&mut self, visit: &visits::VisitRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
         let new = NewVisit {
-            unit_id: here(&self.unit_ids, visit.unit_id, Records::Units, &visit.uid)?,
+            unit_id: here(
+                &self.kept_unit_ids,
+                visit.unit_id,
+                Records::Units,
+                &visit.uid,
+            )?,
             started_at: visit.started_at,
             ended_at: visit.ended_at,
             announced: visit.announced,

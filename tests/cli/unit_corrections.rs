@@ -487,3 +487,28 @@ fn merging_logbooks_carries_a_unit_merge_over() {
     assert_eq!(at, ["tam-dai", "tam-dai"]);
     assert_checks(&leader);
 }
+
+#[test]
+fn what_the_other_logbook_logs_later_at_a_unit_merged_here_goes_to_the_kept_unit() {
+    let leader = Logbook::new();
+    add_dong_son(&leader);
+    let other = inspector();
+    other.ok(&["unit", "add", "dongson", "UBND xã Đông Sơn"]);
+    let other_db = other.db().display().to_string();
+    leader.ok(&["merge", &other_db]);
+    leader.ok(&["unit", "merge", "dong-son", "dongson"]);
+    other.ok(&["visit", "start", "dongson", "--at", "7:40"]);
+    other.ok(&["absent", "Lý Thị Mai"]);
+    leader.ok(&["merge", &other_db]);
+    let findings = csv_records(&leader.ok(&["list", "--format", "csv"]));
+    let at: Vec<[&str; 2]> = findings
+        .iter()
+        .map(|f| [f["unit_code"].as_str(), f["person"].as_str()])
+        .collect();
+    assert_eq!(at, [["dong-son", "Lý Thị Mai"]]);
+    assert_eq!(
+        csv_rows(&leader.ok(&["person", "list", "--format", "csv"]))[1..],
+        [["1", "Lý Thị Mai", "", "dong-son"]]
+    );
+    assert_checks(&leader);
+}
