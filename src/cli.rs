@@ -264,6 +264,29 @@ pub enum UnitCommand {
         after_help = "Example:\n  spotcheck unit edit tam-dai --start 7h00 --afternoon 13h30"
     )]
     Edit(UnitEditArgs),
+    /// Join two units that are one: the second one's visits, people, plans and tasks move to the first, and the second is retired as merged into it
+    #[command(after_help = "Example:\n  spotcheck unit merge tam-dai tamdai")]
+    Merge {
+        /// The unit that stays: its code or an unambiguous part of its name
+        #[arg(add = ArgValueCompleter::new(unit_codes))]
+        keep: String,
+        /// The unit merged into it
+        #[arg(add = ArgValueCompleter::new(unit_codes))]
+        other: String,
+    },
+    /// Retire a unit (a commune merged away, an office closed): kept for history and old reports, no longer offered for new visits
+    #[command(after_help = "Example:\n  spotcheck unit retire phu-thinh --on 01/07/2025")]
+    Retire {
+        /// The unit's code or an unambiguous part of its name
+        #[arg(add = ArgValueCompleter::new(unit_codes))]
+        unit: String,
+        /// The day it was retired [default: today]
+        #[arg(long, value_name = "DATE", conflicts_with = "undo")]
+        on: Option<String>,
+        /// Bring the unit back into use, and undo its merge into another
+        #[arg(long)]
+        undo: bool,
+    },
     /// Add units from a CSV file with the columns code,name[,kind,morning_start,afternoon_start]
     #[command(after_help = "Example:\n  spotcheck unit import units.csv")]
     Import {
@@ -287,6 +310,9 @@ pub struct UnitAddArgs {
     /// Afternoon start, when it differs from the configured office hours
     #[arg(long, value_name = "TIME")]
     pub afternoon: Option<String>,
+    /// Add the unit even though another unit has the same name
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -114,3 +114,7 @@ exchange-received-after-due = received { $received } is after the promised date 
 exchange-merge-dangling = the other logbook's record `{ $of }` points to { $records } #{ $id }, which that logbook does not hold: run `spotcheck check` on it, then merge again
 exchange-quote-swallowed-lines = holds line breaks, which this column cannot: a quote `"` opened in it on this line is probably never closed, so the lines after it were read into it; check the quotes on this line
 exchange-no-person-uid = no person `{ $uid }` in this logbook: import that person first (a file lists them in order, so put the person merged into before the alias)
+
+## Units a merge adds that a unit here may be.
+
+exchange-merge-likely-duplicate = likely duplicate: unit `{ $other }` ({ $other_name }) was added under its own code, and unit `{ $keep }` has the same name ({ $keep_name }); if they are one, type `spotcheck unit merge { $keep } { $other }`

@@ -79,3 +79,39 @@ task-days-late = { $days } ({ $working } wd)
 task-edited = edited task #{ $id }: { $changes }
 task-unchanged = task #{ $id } already says that: nothing changed
 task-voided = voided task #{ $id } ({ $unit }: { $text }): { $reason }
+
+## Correcting units: `unit add --force`, `unit merge`, `unit retire`.
+
+records-unit-same-name = unit `{ $code }` already has this name: { $name }; a second unit of the same name is most likely the same one typed again (see `spotcheck unit list`); to add `{ $new }` anyway, type the same command with `--force`
+records-unit-retired-no-visits = unit `{ $code }` ({ $name }) was retired on { $day }: it is kept for history and old reports but takes no new visits; if it is still checked, type `spotcheck unit retire { $code } --undo` first
+records-unit-merged-no-visits = unit `{ $code }` ({ $name }) was merged into `{ $keep }` ({ $keep_name }): start the visit there, as `spotcheck visit start { $keep }`
+records-unit-already-retired = unit `{ $code }` was already retired on { $day }
+records-unit-not-retired = unit `{ $code }` is not retired: there is nothing to undo
+records-unit-moving = moving { $records } to another unit
+records-unit-merge-itself = `{ $code }` is named twice: name the unit to keep, then the unit to merge into it
+records-unit-merge-into-merged = unit `{ $keep }` was itself merged into `{ $into }`: merge into that unit instead, as `spotcheck unit merge { $into } { $other }`
+records-unit-merge-already = unit `{ $other }` was already merged into `{ $into }`
+# Stored in the history as the reason of each change a unit merge makes.
+records-unit-merge-reason = unit { $other } merged into { $keep }
+records-unit-merge-plan-reason = unit { $other } merged into { $keep }, whose plan #{ $plan } starts in the same month
+records-unit-merge-joined = { $alias } (#{ $alias_number }) is now an alias of { $name } (#{ $number }), who takes { $findings } { $findings ->
+        [one] finding
+       *[other] findings
+    }
+records-unit-merge-plan-voided = plan #{ $plan } of { $other } voided: plan #{ $kept } of { $keep } starts in the same month
+records-unit-merged = merged unit { $other } into { $keep }: { $visits } { $visits ->
+        [one] visit
+       *[other] visits
+    }, { $people } { $people ->
+        [one] person
+       *[other] people
+    } ({ $joined } joined to namesakes), { $plans } { $plans ->
+        [one] plan
+       *[other] plans
+    }, { $tasks } { $tasks ->
+        [one] task
+       *[other] tasks
+    } moved
+records-unit-retired = retired unit { $code } ({ $name }) on { $day }: kept for history and old reports, no longer offered for new visits
+records-unit-unretired = unit { $code } ({ $name }) is in use again: it is offered for new visits
+records-unit-unmerged = unit { $code } ({ $name }) is in use again and no longer merged into { $keep }; what the merge moved stays with { $keep }

@@ -142,3 +142,7 @@ head-found-unfinished = found undone
 
 ## A table cut short
 render-rows-cut = showed the first { $shown } rows; use --format csv for all
+
+## The columns of retired units in `unit list`.
+col-retired_on = retired_on
+col-merged_into = merged_into

@@ -150,3 +150,7 @@ exchange-received-after-due = ngày nhận { $received } sau ngày hẹn trả {
 exchange-merge-dangling = bản ghi `{ $of }` của sổ kiểm tra kia trỏ tới { $records } #{ $id }, mà sổ đó không có: hãy chạy `spotcheck check` trên sổ đó, rồi gộp lại
 exchange-quote-swallowed-lines = có dấu xuống dòng, điều cột này không cho phép: có lẽ một dấu nháy `"` mở ở ô này trên dòng này không bao giờ được đóng, nên các dòng sau bị đọc vào ô; hãy kiểm tra các dấu nháy trên dòng này
 exchange-no-person-uid = không có người `{ $uid }` trong sổ này: hãy nhập người đó trước (tệp liệt kê theo thứ tự, nên người được gộp vào phải đứng trước tên khác của họ)
+
+## Đơn vị do việc gộp sổ thêm vào có thể trùng với đơn vị đã có.
+
+exchange-merge-likely-duplicate = có thể trùng: đơn vị `{ $other }` ({ $other_name }) đã được thêm với mã riêng, trong khi đơn vị `{ $keep }` có cùng tên ({ $keep_name }); nếu đó là một đơn vị, hãy gõ `spotcheck unit merge { $keep } { $other }`

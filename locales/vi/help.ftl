@@ -304,3 +304,14 @@ help-report-plan = Số lượt kiểm tra theo kế hoạch và đã thực hi�
 help-report-plan--month = Tháng: `5/2022`, `2022-05`, `this`, `last` [mặc định: tháng hiện tại]
 help-report-tasks = Các nhiệm vụ được giao đang thực hiện và quá hạn của từng đơn vị vào cuối kỳ
 help-report-tasks--month = Kỳ báo cáo: `5/2022`, `2022-05`, `this`, `last` [mặc định: kỳ hiện tại]
+
+## Sửa đơn vị: `unit add --force`, `unit merge`, `unit retire`.
+
+help-unit-add--force = Vẫn thêm đơn vị dù đã có một đơn vị khác cùng tên
+help-unit-merge = Gộp hai đơn vị thực ra là một: các lượt kiểm tra, cán bộ, kế hoạch và nhiệm vụ của đơn vị thứ hai chuyển sang đơn vị thứ nhất, và đơn vị thứ hai thôi sử dụng, ghi là đã gộp vào đơn vị thứ nhất
+help-unit-merge--keep = Đơn vị được giữ lại: mã hoặc một phần tên đủ để nhận ra đơn vị
+help-unit-merge--other = Đơn vị được gộp vào đó
+help-unit-retire = Thôi sử dụng một đơn vị (xã đã sáp nhập, cơ quan đã giải thể): vẫn giữ cho lịch sử và các báo cáo cũ, nhưng không còn dùng cho lượt kiểm tra mới
+help-unit-retire--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
+help-unit-retire--on = Ngày thôi sử dụng [mặc định: hôm nay]
+help-unit-retire--undo = Dùng lại đơn vị, và bỏ việc gộp đơn vị này vào đơn vị khác

@@ -68,3 +68,23 @@ task-days-late = { $days } ({ $working } ngày LV)
 task-edited = đã sửa nhiệm vụ #{ $id }: { $changes }
 task-unchanged = nhiệm vụ #{ $id } đã như vậy: không có gì thay đổi
 task-voided = đã hủy nhiệm vụ #{ $id } ({ $unit }: { $text }): { $reason }
+
+## Sửa đơn vị: `unit add --force`, `unit merge`, `unit retire`.
+
+records-unit-same-name = đơn vị `{ $code }` đã có tên này: { $name }; một đơn vị thứ hai cùng tên nhiều khả năng chính là đơn vị đó được nhập lại (xem `spotcheck unit list`); nếu vẫn muốn thêm `{ $new }`, hãy gõ lại lệnh đó kèm `--force`
+records-unit-retired-no-visits = đơn vị `{ $code }` ({ $name }) đã thôi sử dụng từ ngày { $day }: vẫn được giữ cho lịch sử và các báo cáo cũ nhưng không nhận lượt kiểm tra mới; nếu đơn vị vẫn được kiểm tra, trước hết hãy gõ `spotcheck unit retire { $code } --undo`
+records-unit-merged-no-visits = đơn vị `{ $code }` ({ $name }) đã được gộp vào `{ $keep }` ({ $keep_name }): hãy kiểm tra ở đơn vị đó, ví dụ `spotcheck visit start { $keep }`
+records-unit-already-retired = đơn vị `{ $code }` đã thôi sử dụng từ ngày { $day }
+records-unit-not-retired = đơn vị `{ $code }` vẫn đang sử dụng: không có gì để hoàn tác
+records-unit-moving = đang chuyển { $records } sang đơn vị khác
+records-unit-merge-itself = `{ $code }` được nêu hai lần: hãy nêu đơn vị được giữ lại, rồi đến đơn vị gộp vào đó
+records-unit-merge-into-merged = đơn vị `{ $keep }` đã được gộp vào `{ $into }`: hãy gộp vào đơn vị đó, ví dụ `spotcheck unit merge { $into } { $other }`
+records-unit-merge-already = đơn vị `{ $other }` đã được gộp vào `{ $into }` từ trước
+records-unit-merge-reason = gộp đơn vị { $other } vào { $keep }
+records-unit-merge-plan-reason = gộp đơn vị { $other } vào { $keep }, đơn vị có kế hoạch #{ $plan } bắt đầu cùng tháng
+records-unit-merge-joined = { $alias } (#{ $alias_number }) nay là tên khác của { $name } (#{ $number }), người nhận { $findings } phát hiện
+records-unit-merge-plan-voided = đã hủy kế hoạch #{ $plan } của { $other }: kế hoạch #{ $kept } của { $keep } bắt đầu cùng tháng
+records-unit-merged = đã gộp đơn vị { $other } vào { $keep }: chuyển { $visits } lượt kiểm tra, { $people } cán bộ ({ $joined } người được nhập với người cùng tên), { $plans } kế hoạch, { $tasks } nhiệm vụ
+records-unit-retired = đã cho đơn vị { $code } ({ $name }) thôi sử dụng từ ngày { $day }: vẫn giữ cho lịch sử và các báo cáo cũ, không còn dùng cho lượt kiểm tra mới
+records-unit-unretired = đơn vị { $code } ({ $name }) được dùng lại: có thể kiểm tra đơn vị này như trước
+records-unit-unmerged = đơn vị { $code } ({ $name }) được dùng lại và không còn gộp vào { $keep }; những gì đã chuyển khi gộp vẫn thuộc { $keep }

@@ -142,3 +142,7 @@ head-found-unfinished = lần phát hiện
 
 ## A table cut short
 render-rows-cut = chỉ hiện { $shown } dòng đầu; dùng --format csv để xem tất cả
+
+## Các cột của đơn vị thôi sử dụng trong `unit list`.
+col-retired_on = thôi sử dụng từ
+col-merged_into = đã gộp vào

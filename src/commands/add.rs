@@ -273,8 +273,10 @@ pub fn ask(ctx: &mut Ctx<'_>) -> Result<Vec<Vec<String>>> {
         };
         State {
             visiting,
+            // A retired unit takes no new visits, so it is not offered.
             units: units::all(conn)?
                 .into_iter()
+                .filter(|u| u.retired_on.is_none() && u.merged_into.is_none())
                 .map(|u| (u.code, u.name))
                 .collect(),
             staff: people::list(conn, None)?

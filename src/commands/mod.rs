@@ -40,6 +40,10 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
         Command::Unit(UnitCommand::List) => unit::list(ctx),
         Command::Unit(UnitCommand::Edit(args)) => unit::edit(ctx, args),
+        Command::Unit(UnitCommand::Merge { keep, other }) => unit::merge(ctx, &keep, &other),
+        Command::Unit(UnitCommand::Retire { unit, on, undo }) => {
+            unit::retire(ctx, &unit, on.as_deref(), undo)
+        }
         Command::Unit(UnitCommand::Import { file }) => transfer::import(ctx, Records::Units, &file),
         Command::Person(command) => person::run(ctx, command),
         Command::Visit(command) => visit::run(ctx, command),

@@ -323,6 +323,22 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     if ctx.format == crate::render::Format::Table && conflicts {
         ctx.line(&t!("exchange-merge-conflicts"))?;
     }
+    for duplicate in &report.likely_duplicates {
+        let line = t!(
+            "exchange-merge-likely-duplicate",
+            other = duplicate.other.as_str(),
+            other_name = duplicate.other_name.as_str(),
+            keep = duplicate.keep.as_str(),
+            keep_name = duplicate.keep_name.as_str()
+        );
+        // Beside a CSV or JSON summary, on the error stream, so that the
+        // summary stays one table for scripts.
+        if ctx.format == crate::render::Format::Table {
+            ctx.line(&line)?;
+        } else {
+            ctx.note(&line)?;
+        }
+    }
     Ok(())
 }
 

@@ -1,6 +1,6 @@
-//! `unit add|list|edit|import`: the units that are checked.
+//! `unit add|list|edit|merge|retire|import`: the units that are checked.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::Ctx;
 use crate::cli::{UnitAddArgs, UnitEditArgs};
@@ -28,8 +28,20 @@ fn unit_record(unit: &UnitRow) -> Record {
             Column::new("afternoon_start"),
             unit.afternoon_start.map(|t| t.format("%H:%M").to_string()),
         )
-        .field(Column::new("uid"), unit.uid.as_str());
+        .field(Column::new("uid"), unit.uid.as_str())
+        .field(
+            Column::new("retired_on"),
+            unit.retired_on.map(crate::render::Value::Date),
+        )
+        .field(
+            Column::new("merged_into"),
+            unit.merged_into.as_ref().map(|(_, code)| code.clone()),
+        );
     record
+}
+
+fn day_text(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
 }
 
 pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
@@ -48,7 +60,7 @@ pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
     };
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
-    let unit = store.write(|tx| units::insert(tx, &new, &author))?;
+    let unit = store.write(|tx| units::add(tx, &new, args.force, &author))?;
     let line = t!(
         "records-unit-added",
         code = unit.code.as_str(),
@@ -63,15 +75,24 @@ pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
 pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let all = units::all(store.conn())?;
-    let mut table = Table::new(vec![
+    // The columns of retired units only once there are any, so that the
+    // list of a logbook without them reads as it always has.
+    let retired = all
+        .iter()
+        .any(|u| u.retired_on.is_some() || u.merged_into.is_some());
+    let mut columns = vec![
         Column::new("code"),
         Column::new("name"),
         Column::new("kind"),
         Column::new("morning_start"),
         Column::new("afternoon_start"),
-    ]);
+    ];
+    if retired {
+        columns.extend([Column::new("retired_on"), Column::new("merged_into")]);
+    }
+    let mut table = Table::new(columns);
     for unit in &all {
-        table.push(vec![
+        let mut row = vec![
             unit.code.as_str().into(),
             unit.name.as_str().into(),
             unit.kind.as_str().into(),
@@ -81,7 +102,17 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
             unit.afternoon_start
                 .map(|t| t.format("%H:%M").to_string())
                 .into(),
-        ]);
+        ];
+        if retired {
+            row.push(unit.retired_on.map(crate::render::Value::Date).into());
+            row.push(
+                unit.merged_into
+                    .as_ref()
+                    .map(|(_, code)| code.clone())
+                    .into(),
+            );
+        }
+        table.push(row);
     }
     if all.is_empty() && ctx.format == crate::render::Format::Table {
         return ctx.note(&t!("records-no-units"));
@@ -119,5 +150,96 @@ pub fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
         morning = hours_text(unit.morning_start),
         afternoon = hours_text(unit.afternoon_start),
     );
+    ctx.logged(&line, &unit_record(&unit))
+}
+
+pub fn merge(ctx: &mut Ctx<'_>, keep: &str, other: &str) -> Result<()> {
+    let today = ctx.clock.today();
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let done = store.write(|tx| {
+        let keep = units::resolve(tx, keep)?;
+        let other = units::resolve(tx, other)?;
+        units::merge(tx, keep.id, other.id, today, &author)
+    })?;
+    for joined in &done.joined {
+        ctx.note(&t!(
+            "records-unit-merge-joined",
+            alias = joined.alias.name.as_str(),
+            alias_number = joined.alias.id,
+            name = joined.person.name.as_str(),
+            number = joined.person.id,
+            findings = joined.findings
+        ))?;
+    }
+    for (voided, kept) in &done.plans_voided {
+        ctx.note(&t!(
+            "records-unit-merge-plan-voided",
+            plan = voided.id,
+            other = done.other.code.as_str(),
+            keep = done.keep.code.as_str(),
+            kept = kept.id
+        ))?;
+    }
+    let line = t!(
+        "records-unit-merged",
+        other = done.other.code.as_str(),
+        keep = done.keep.code.as_str(),
+        visits = done.visits,
+        people = done.people,
+        joined = done.joined.len(),
+        plans = done.plans,
+        tasks = done.tasks
+    );
+    let mut record = Record::new();
+    record
+        .field(Column::new("keep"), done.keep.code.as_str())
+        .field(Column::new("other"), done.other.code.as_str())
+        .field(Column::new("visits"), done.visits as i64)
+        .field(Column::new("people"), done.people as i64)
+        .field(Column::new("joined"), done.joined.len() as i64)
+        .field(Column::new("plans"), done.plans as i64)
+        .field(Column::new("plans_voided"), done.plans_voided.len() as i64)
+        .field(Column::new("tasks"), done.tasks as i64)
+        .field(
+            Column::new("retired_on"),
+            done.other.retired_on.map(crate::render::Value::Date),
+        );
+    ctx.logged(&line, &record)
+}
+
+pub fn retire(ctx: &mut Ctx<'_>, unit: &str, on: Option<&str>, undo: bool) -> Result<()> {
+    let today = ctx.clock.today();
+    let day = on.map(|d| input::parse_date(d, today)).transpose()?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (unit, kept) = store.write(|tx| {
+        let unit = units::resolve(tx, unit)?;
+        if undo {
+            units::unretire(tx, unit.id, &author)
+        } else {
+            let day = day.unwrap_or(today);
+            Ok((units::retire(tx, unit.id, day, &author)?, None))
+        }
+    })?;
+    let line = match (&unit.retired_on, &kept) {
+        (Some(day), _) => t!(
+            "records-unit-retired",
+            code = unit.code.as_str(),
+            name = unit.name.as_str(),
+            day = day_text(*day)
+        ),
+        (None, Some(kept)) => t!(
+            "records-unit-unmerged",
+            code = unit.code.as_str(),
+            name = unit.name.as_str(),
+            keep = kept.code.as_str()
+        ),
+        (None, None) => t!(
+            "records-unit-unretired",
+            code = unit.code.as_str(),
+            name = unit.name.as_str()
+        ),
+    };
     ctx.logged(&line, &unit_record(&unit))
 }

@@ -106,7 +106,7 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (visit, still_open) = store.write(|tx| {
-        let unit = units::resolve(tx, &args.unit)?;
+        let unit = units::for_new_visit(tx, &args.unit)?;
         let previous = visits::current(tx)?;
         let new = NewVisit {
             unit_id: unit.id,

@@ -28,6 +28,20 @@ pub struct MergeReport {
     pub findings: MergeCounts,
     pub plans: MergeCounts,
     pub tasks: MergeCounts,
+    /// Units of the other logbook added under their own code though a unit
+    /// here has the same name: most likely one unit under two codes.
+    pub likely_duplicates: Vec<LikelyDuplicate>,
+}
+
+/// A unit added by a merge whose name a unit here already has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LikelyDuplicate {
+    /// The unit here, which a `unit merge` would keep.
+    pub keep: String,
+    pub keep_name: String,
+    /// The unit the merge added.
+    pub other: String,
+    pub other_name: String,
 }
 
 /// Whether a record was changed after it was made: two versions differing
@@ -155,8 +169,8 @@ fn merge_voidable<F: PartialEq>(
     Ok(local_id)
 }
 
-/// Bring `other` into `store` in one transaction: units by code, people by
-/// unit and folded name, visits and findings by uid. The later edit wins a
+/// Bring `other` into `store` in one transaction: units by uid, then by
+/// code; people by unit and name; visits and findings by uid. The later edit wins a
 /// conflict and the history keeps both versions; merging again changes nothing.
 /// The number of records `merge` will go through in `other`.
 pub fn records_in(other: &Store) -> Result<u64> {
@@ -195,6 +209,8 @@ pub fn merge(
             kept: &kept,
             report: MergeReport::default(),
             unit_ids: HashMap::new(),
+            kept_unit_ids: HashMap::new(),
+            units_changed: std::collections::HashSet::new(),
             person_ids: HashMap::new(),
             task_ids: HashMap::new(),
             visit_ids: HashMap::new(),
@@ -205,6 +221,12 @@ pub fn merge(
             stop_if_interrupted()?;
             merging.unit(unit)?;
         }
+        // Once every unit has its number here, since the unit one was
+        // merged into may come after it.
+        for unit in &theirs.units {
+            merging.retirement(unit)?;
+        }
+        merging.follow_merged_units()?;
         for person in &theirs.people {
             stop_if_interrupted()?;
             merging.person(person)?;
@@ -293,6 +315,11 @@ struct Merging<'a> {
     kept: &'a str,
     report: MergeReport,
     unit_ids: HashMap<i64, i64>,
+    /// The unit here that takes the records of each unit of the other
+    /// logbook: its own, or the unit that one was merged into.
+    kept_unit_ids: HashMap<i64, i64>,
+    /// The units here that this merge added or changed, by number.
+    units_changed: std::collections::HashSet<i64>,
     person_ids: HashMap<i64, i64>,
     task_ids: HashMap<i64, i64>,
     visit_ids: HashMap<i64, i64>,
@@ -329,16 +356,32 @@ impl Merging<'_> {
             morning_start: unit.morning_start,
             afternoon_start: unit.afternoon_start,
         };
-        let Some(local) = units::by_code(tx, &unit.code)? else {
-            let origin = Origin {
-                uid: id_by_uid(tx, Records::Units, &unit.uid)?
-                    .is_none()
-                    .then(|| unit.uid.clone()),
-                ..origin
-            };
+        // The same unit by uid; else by code, as two logbooks that each
+        // added a unit under one code name the same commune.
+        let local = match id_by_uid(tx, Records::Units, &unit.uid)? {
+            Some(id) => Some(units::get(tx, id)?),
+            None => units::by_code(tx, &unit.code)?,
+        };
+        let Some(local) = local else {
+            // A unit of the same name under another code is kept apart, as
+            // `unit add --force` would, and named for the person to judge.
+            let namesake = units::namesakes(tx, &unit.name)?.into_iter().next();
             let added = units::insert_from(tx, &new, &origin, author)?;
             self.unit_ids.insert(unit.id, added.id);
+            self.units_changed.insert(added.id);
             tally.counts.new += 1;
+            if let Some(same) = namesake {
+                let keep = match same.merged_into {
+                    Some((id, _)) => units::get(tx, id)?,
+                    None => same,
+                };
+                self.report.likely_duplicates.push(LikelyDuplicate {
+                    keep: keep.code,
+                    keep_name: keep.name,
+                    other: added.code,
+                    other_name: added.name,
+                });
+            }
             return Ok(());
         };
         self.unit_ids.insert(unit.id, local.id);
@@ -367,9 +410,63 @@ impl Merging<'_> {
             || units::update_from(tx, local.id, &change, Some(&unit.updated_at), author).map(drop),
         )?;
         if changed {
+            self.units_changed.insert(local.id);
             tally.counts.updated += 1;
         } else {
             tally.counts.unchanged += 1;
+        }
+        Ok(())
+    }
+
+    /// A unit retired or merged into another in the other logbook, and in
+    /// use here, is retired or merged here too: a unit merged away there
+    /// has its records here moved as `unit merge` moves them. A unit
+    /// retired here stays as it is.
+    fn retirement(&mut self, unit: &units::UnitRow) -> Result<()> {
+        let (tx, author) = (self.tx, self.author);
+        let Some(day) = unit.retired_on else {
+            return Ok(());
+        };
+        let local_id = here(&self.unit_ids, unit.id, Records::Units, &unit.code)?;
+        let local = units::get(tx, local_id)?;
+        if local.retired_on.is_some() || local.merged_into.is_some() {
+            return Ok(());
+        }
+        let keep = match &unit.merged_into {
+            Some((id, _)) => Some(here(&self.unit_ids, *id, Records::Units, &unit.code)?),
+            None => None,
+        };
+        match keep {
+            Some(keep) if keep != local_id => {
+                units::merge(tx, keep, local_id, day, author)?;
+            }
+            _ => {
+                units::retire(tx, local_id, day, author)?;
+            }
+        }
+        let tally = &mut self.report.units;
+        if !self.units_changed.contains(&local_id) {
+            tally.counts.unchanged = tally.counts.unchanged.saturating_sub(1);
+            tally.counts.updated += 1;
+        }
+        Ok(())
+    }
+
+    /// Where the records of each unit of the other logbook go: a unit
+    /// merged into another here has its records there, so that what the
+    /// other logbook logs at it later joins the kept unit too.
+    fn follow_merged_units(&mut self) -> Result<()> {
+        for (&theirs, &own) in &self.unit_ids {
+            let mut kept = own;
+            // A chain of merges is short; the bound only guards against a
+            // loop in a file changed behind spotcheck's back.
+            for _ in 0..32 {
+                match units::get(self.tx, kept)?.merged_into {
+                    Some((into, _)) if into != own => kept = into,
+                    _ => break,
+                }
+            }
+            self.kept_unit_ids.insert(theirs, kept);
         }
         Ok(())
     }
@@ -380,7 +477,12 @@ impl Merging<'_> {
     /// later edit wins. Aliases come after the people they stand for.
     fn person(&mut self, person: &PersonRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
-        let unit_id = here(&self.unit_ids, person.unit_id, Records::Units, &person.name)?;
+        let unit_id = here(
+            &self.kept_unit_ids,
+            person.unit_id,
+            Records::Units,
+            &person.name,
+        )?;
         // Whom their record stands for, as that person is here: a record
         // that is itself an alias here stands for its own person.
         let alias_of = match person.alias_of {
@@ -513,7 +615,7 @@ impl Merging<'_> {
     fn plan(&mut self, plan: &plans::PlanRow) -> Result<()> {
         let (tx, author, won) = (self.tx, self.author, self.won);
         let unit_id = match plan.fields.unit_id {
-            Some(id) => Some(here(&self.unit_ids, id, Records::Units, &plan.uid)?),
+            Some(id) => Some(here(&self.kept_unit_ids, id, Records::Units, &plan.uid)?),
             None => None,
         };
         let fields = plans::NewPlan {
@@ -570,7 +672,7 @@ impl Merging<'_> {
     fn task(&mut self, task: &tasks::TaskRow) -> Result<()> {
         let (tx, author, won) = (self.tx, self.author, self.won);
         let unit_id = here(
-            &self.unit_ids,
+            &self.kept_unit_ids,
             task.fields.unit_id,
             Records::Units,
             &task.uid,
@@ -621,7 +723,12 @@ impl Merging<'_> {
     fn visit(&mut self, visit: &visits::VisitRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
         let new = NewVisit {
-            unit_id: here(&self.unit_ids, visit.unit_id, Records::Units, &visit.uid)?,
+            unit_id: here(
+                &self.kept_unit_ids,
+                visit.unit_id,
+                Records::Units,
+                &visit.uid,
+            )?,
             started_at: visit.started_at,
             ended_at: visit.ended_at,
             announced: visit.announced,

@@ -298,7 +298,14 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
             .with_context(|| t!("store-naming-history-record"))
     };
     match field {
-        "person" => text("SELECT name FROM people WHERE uid = :uid"),
+        // With the number when another person has the same name, as a
+        // person joined to a namesake by a unit merge has.
+        "person" => text(
+            "SELECT p.name || CASE WHEN EXISTS (
+                        SELECT 1 FROM people o WHERE o.name_key = p.name_key AND o.id != p.id)
+                    THEN ' (#' || p.id || ')' ELSE '' END
+             FROM people p WHERE p.uid = :uid",
+        ),
         "alias_of" => text("SELECT name || ' (#' || id || ')' FROM people WHERE uid = :uid"),
         "unit" | "merged_into" => text("SELECT code FROM units WHERE uid = :uid"),
         "task" => Ok(text("SELECT CAST(id AS TEXT) FROM tasks WHERE uid = :uid")?

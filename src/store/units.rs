@@ -1,10 +1,10 @@
 //! Units: the communes, offices and public service units that are checked.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Entity, Snapshot};
-use super::{Author, Origin, opt, stored_time, time_text};
+use super::{Author, Origin, date_text, opt, stored_date, stored_time, time_text};
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, identity};
 use crate::model::UnitKind;
@@ -18,6 +18,11 @@ pub struct UnitRow {
     pub kind: UnitKind,
     pub morning_start: Option<NaiveTime>,
     pub afternoon_start: Option<NaiveTime>,
+    /// The day it was merged away or closed: kept for history and old
+    /// reports, no longer visited.
+    pub retired_on: Option<NaiveDate>,
+    /// The unit its records were moved to, and that unit's code.
+    pub merged_into: Option<(i64, String)>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -40,7 +45,10 @@ pub struct UnitChange {
     pub afternoon_start: Option<Option<NaiveTime>>,
 }
 
-const SELECT: &str = "SELECT id, uid, code, name, kind, morning_start, afternoon_start, created_at, updated_at FROM units";
+const SELECT: &str =
+    "SELECT u.id, u.uid, u.code, u.name, u.kind, u.morning_start, u.afternoon_start,
+        u.retired_on, u.merged_into, m.code AS merged_into_code, u.created_at, u.updated_at
+    FROM units u LEFT JOIN units m ON m.id = u.merged_into";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
@@ -60,6 +68,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
         kind: row.get("kind")?,
         morning_start: opt(row, "morning_start", stored_time)?,
         afternoon_start: opt(row, "afternoon_start", stored_time)?,
+        retired_on: opt(row, "retired_on", stored_date)?,
+        merged_into: row
+            .get::<_, Option<i64>>("merged_into")?
+            .zip(row.get::<_, Option<String>>("merged_into_code")?),
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -170,7 +182,7 @@ pub fn update_from(
 pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
     super::query_one(
         conn,
-        &format!("{SELECT} WHERE id = :id"),
+        &format!("{SELECT} WHERE u.id = :id"),
         named_params! { ":id": id },
         from_row,
     )
@@ -180,7 +192,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
     super::query_one(
         conn,
-        &format!("{SELECT} WHERE code = :code"),
+        &format!("{SELECT} WHERE u.code = :code"),
         named_params! { ":code": code },
         from_row,
     )
@@ -192,7 +204,7 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<UnitRow>> {
 pub fn all(conn: &Connection) -> Result<Vec<UnitRow>> {
     let context = || t!("store-listing-units");
     let mut stmt = conn
-        .prepare(&format!("{SELECT} ORDER BY code"))
+        .prepare(&format!("{SELECT} ORDER BY u.code"))
         .with_context(context)?;
     let rows = stmt.query_map([], from_row).with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
@@ -211,7 +223,7 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
     let context = || t!("store-looking-up-unit-by-name");
     let mut stmt = conn
         .prepare(&format!(
-            "{SELECT} WHERE instr(name_folded, :folded) > 0 ORDER BY code"
+            "{SELECT} WHERE instr(u.name_folded, :folded) > 0 ORDER BY u.code"
         ))
         .with_context(context)?;
     let matches: Vec<UnitRow> = stmt
@@ -254,4 +266,414 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
             )))
         }
     }
+}
+
+/// The units whose whole name is `name` under the identity rule: current
+/// units first, then retired ones, then those merged into another.
+pub fn namesakes(conn: &Connection, name: &str) -> Result<Vec<UnitRow>> {
+    let context = || t!("store-looking-up-unit-by-name");
+    let mut stmt = conn
+        .prepare(&format!(
+            "{SELECT} WHERE u.name_key = :key
+             ORDER BY u.merged_into IS NOT NULL, u.retired_on IS NOT NULL, u.code"
+        ))
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":key": identity(name) }, from_row)
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// Add a unit as `unit add` does: a name another unit already has under the
+/// identity rule is refused, naming that unit, since it is most likely the
+/// same commune or office typed again; `force` adds it anyway.
+pub fn add(tx: &Transaction<'_>, unit: &NewUnit, force: bool, author: &Author) -> Result<UnitRow> {
+    let code = normalise_code(&unit.code)?;
+    // A taken code is the plainer refusal, and `--force` does not lift it.
+    if !force && by_code(tx, &code)?.is_none() {
+        if let Some(same) = namesakes(tx, &unit.name)?.first() {
+            return Err(Error::input(t!(
+                "records-unit-same-name",
+                code = same.code.as_str(),
+                name = same.name.as_str(),
+                new = code.as_str()
+            )));
+        }
+    }
+    insert(tx, unit, author)
+}
+
+/// A unit typed for a new visit: found as [`resolve`] finds it, and refused
+/// when it was retired or merged into another, naming what to type instead.
+pub fn for_new_visit(conn: &Connection, reference: &str) -> Result<UnitRow> {
+    let unit = resolve(conn, reference)?;
+    if let Some((_, keep)) = &unit.merged_into {
+        let kept = by_code(conn, keep)?;
+        return Err(Error::input(t!(
+            "records-unit-merged-no-visits",
+            code = unit.code.as_str(),
+            name = unit.name.as_str(),
+            keep = keep.as_str(),
+            keep_name = kept.map(|k| k.name).unwrap_or_default()
+        )));
+    }
+    if let Some(day) = unit.retired_on {
+        return Err(Error::input(t!(
+            "records-unit-retired-no-visits",
+            code = unit.code.as_str(),
+            name = unit.name.as_str(),
+            day = day.format("%d/%m/%Y").to_string()
+        )));
+    }
+    Ok(unit)
+}
+
+/// Set or clear the day a unit was retired and the unit it was merged into,
+/// with the edit's history entry.
+fn set_retired(
+    tx: &Transaction<'_>,
+    id: i64,
+    (retired_on, merged_into): (Option<NaiveDate>, Option<i64>),
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<UnitRow> {
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
+    let current = get(tx, id)?;
+    super::exec(
+        tx,
+        "UPDATE units SET retired_on = :retired, merged_into = :merged, updated_at = :at
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":retired": retired_on.map(date_text),
+            ":merged": merged_into,
+            ":at": author.at,
+        },
+    )
+    .with_context(|| t!("store-changing-unit", code = current.code.as_str()))?;
+    let after = history::snapshot(tx, &SNAPSHOT, id)?;
+    history::append_edit(
+        tx,
+        author,
+        (Entity::Unit, &current.uid, id),
+        (&before, &after),
+        reason,
+    )?;
+    get(tx, id)
+}
+
+/// Retire a unit on `day`: a commune merged away or an office closed. It
+/// stays for history and old reports and takes no new visits. A retired
+/// unit may be given another day.
+pub fn retire(tx: &Transaction<'_>, id: i64, day: NaiveDate, author: &Author) -> Result<UnitRow> {
+    let unit = get(tx, id)?;
+    if unit.retired_on == Some(day) {
+        return Err(Error::input(t!(
+            "records-unit-already-retired",
+            code = unit.code.as_str(),
+            day = day.format("%d/%m/%Y").to_string()
+        )));
+    }
+    let merged = unit.merged_into.as_ref().map(|(keep, _)| *keep);
+    set_retired(tx, id, (Some(day), merged), None, author)
+}
+
+/// Bring a retired unit back into use; a unit merged into another is no
+/// longer merged. Returns the unit and the unit it had been merged into:
+/// what the merge moved stays there.
+pub fn unretire(
+    tx: &Transaction<'_>,
+    id: i64,
+    author: &Author,
+) -> Result<(UnitRow, Option<UnitRow>)> {
+    let unit = get(tx, id)?;
+    if unit.retired_on.is_none() && unit.merged_into.is_none() {
+        return Err(Error::input(t!(
+            "records-unit-not-retired",
+            code = unit.code.as_str()
+        )));
+    }
+    let kept = unit
+        .merged_into
+        .as_ref()
+        .map(|(keep, _)| get(tx, *keep))
+        .transpose()?;
+    Ok((set_retired(tx, id, (None, None), None, author)?, kept))
+}
+
+/// What [`merge`] did.
+#[derive(Debug, Clone)]
+pub struct UnitMerge {
+    pub keep: UnitRow,
+    pub other: UnitRow,
+    pub visits: u64,
+    /// People of the other unit, not counting the aliases it already had.
+    pub people: u64,
+    /// People of the other unit whose names a person of the kept unit has:
+    /// each now stands as an alias for that person, who has their findings.
+    pub joined: Vec<Joined>,
+    pub plans: u64,
+    /// Plans of the other unit voided, each with the plan of the kept unit
+    /// that starts in the same month.
+    pub plans_voided: Vec<(super::plans::PlanRow, super::plans::PlanRow)>,
+    pub tasks: u64,
+}
+
+/// A person of the other unit joined to their namesake of the kept unit.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub alias: super::PersonRow,
+    pub person: super::PersonRow,
+    pub findings: u64,
+}
+
+/// The number and uid of each record of `table` at the unit, in order.
+fn records_of(tx: &Transaction<'_>, table: &str, unit_id: i64) -> Result<Vec<(i64, String)>> {
+    let context = || t!("store-reading-unit");
+    let mut stmt = tx
+        .prepare(&format!(
+            "SELECT id, uid FROM {table} WHERE unit_id = :unit ORDER BY id"
+        ))
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":unit": unit_id }, |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// Change one column of one record, with the edit's history entry.
+fn set_column(
+    tx: &Transaction<'_>,
+    (entity, table, snapshot): (Entity, &str, &Snapshot),
+    (id, uid): (i64, &str),
+    column: &str,
+    value: Option<i64>,
+    reason: &str,
+    author: &Author,
+) -> Result<()> {
+    let before = history::snapshot(tx, snapshot, id)?;
+    super::exec(
+        tx,
+        &format!("UPDATE {table} SET {column} = :value, updated_at = :at WHERE id = :id"),
+        named_params! { ":id": id, ":value": value, ":at": author.at },
+    )
+    .with_context(|| t!("records-unit-moving", records = table))?;
+    let after = history::snapshot(tx, snapshot, id)?;
+    history::append_edit(
+        tx,
+        author,
+        (entity, uid, id),
+        (&before, &after),
+        Some(reason),
+    )?;
+    Ok(())
+}
+
+/// Merge unit `other_id` into unit `keep_id` in the caller's transaction:
+/// its visits, people, plans and tasks move to the kept unit, each move an
+/// edit in the history, and it is then retired as merged into the kept unit
+/// (on `day`, unless it was retired already). A person whose name the
+/// kept unit already has stays behind as an alias of that person, who takes
+/// their findings; a plan that would clash with the kept unit's plan from
+/// the same month is voided instead of moved.
+pub fn merge(
+    tx: &Transaction<'_>,
+    keep_id: i64,
+    other_id: i64,
+    day: NaiveDate,
+    author: &Author,
+) -> Result<UnitMerge> {
+    use super::{findings, people, plans, tasks, visits};
+    let keep = get(tx, keep_id)?;
+    let other = get(tx, other_id)?;
+    if keep.id == other.id {
+        return Err(Error::input(t!(
+            "records-unit-merge-itself",
+            code = keep.code.as_str()
+        )));
+    }
+    if let Some((_, into)) = &keep.merged_into {
+        return Err(Error::input(t!(
+            "records-unit-merge-into-merged",
+            keep = keep.code.as_str(),
+            into = into.as_str(),
+            other = other.code.as_str()
+        )));
+    }
+    if let Some((_, into)) = &other.merged_into {
+        return Err(Error::input(t!(
+            "records-unit-merge-already",
+            other = other.code.as_str(),
+            into = into.as_str()
+        )));
+    }
+    let reason = t!(
+        "records-unit-merge-reason",
+        other = other.code.as_str(),
+        keep = keep.code.as_str()
+    );
+    let mut done = UnitMerge {
+        keep: keep.clone(),
+        other: other.clone(),
+        visits: 0,
+        people: 0,
+        joined: Vec::new(),
+        plans: 0,
+        plans_voided: Vec::new(),
+        tasks: 0,
+    };
+    let moving = |(entity, table, snapshot): (Entity, &str, &Snapshot), record: &(i64, String)| {
+        set_column(
+            tx,
+            (entity, table, snapshot),
+            (record.0, &record.1),
+            "unit_id",
+            Some(keep.id),
+            &reason,
+            author,
+        )
+    };
+
+    for visit in records_of(tx, "visits", other.id)? {
+        moving((Entity::Visit, "visits", &visits::SNAPSHOT), &visit)?;
+        done.visits += 1;
+    }
+
+    let people_kind = (Entity::Person, "people", &people::SNAPSHOT);
+    for record in records_of(tx, "people", other.id)? {
+        let person = people::get(tx, record.0)?;
+        if person.alias_of.is_none() {
+            done.people += 1;
+        }
+        let Some(namesake) = people::find(tx, keep.id, &person.name)? else {
+            moving(people_kind, &record)?;
+            continue;
+        };
+        // Joined to the person the namesake stands for, so that no alias
+        // points to another alias; a namesake that stands for this very
+        // person (the two units were merged the other way before) stands
+        // for nobody again.
+        let target = match namesake.alias_of {
+            Some(kept) if kept == person.id => {
+                let namesake_uid = namesake.uid.clone();
+                set_column(
+                    tx,
+                    people_kind,
+                    (namesake.id, &namesake_uid),
+                    "alias_of",
+                    None,
+                    &reason,
+                    author,
+                )?;
+                people::get(tx, namesake.id)?
+            }
+            Some(kept) => people::get(tx, kept)?,
+            None => namesake,
+        };
+        set_column(
+            tx,
+            people_kind,
+            (person.id, &person.uid),
+            "alias_of",
+            Some(target.id),
+            &reason,
+            author,
+        )?;
+        let mut moved = 0;
+        for finding in findings_about(tx, person.id)? {
+            let row = findings::get(tx, finding)?;
+            let fields = findings::NewFinding {
+                person_id: Some(target.id),
+                ..row.fields
+            };
+            findings::update_from(tx, finding, &fields, Some(&reason), None, author)?;
+            moved += 1;
+        }
+        done.joined.push(Joined {
+            alias: people::get(tx, person.id)?,
+            person: target,
+            findings: moved,
+        });
+    }
+    // The aliases of a person now joined stand for that person's namesake.
+    for joined in &done.joined {
+        for alias in aliases_of(tx, joined.alias.id)? {
+            set_column(
+                tx,
+                people_kind,
+                (alias.0, &alias.1),
+                "alias_of",
+                Some(joined.person.id),
+                &reason,
+                author,
+            )?;
+        }
+    }
+
+    for record in records_of(tx, "plans", other.id)? {
+        let plan = plans::get(tx, record.0)?;
+        let clash = match plan.voided_at {
+            Some(_) => None,
+            None => plans::starting(tx, Some(keep.id), plan.fields.from)?,
+        };
+        match clash {
+            Some(kept) => {
+                let why = t!(
+                    "records-unit-merge-plan-reason",
+                    other = other.code.as_str(),
+                    keep = keep.code.as_str(),
+                    plan = kept.id
+                );
+                let voided = plans::void_from(tx, plan.id, &why, &author.at, author)?;
+                done.plans_voided.push((voided, kept));
+            }
+            None => {
+                moving((Entity::Plan, "plans", &plans::SNAPSHOT), &record)?;
+                done.plans += 1;
+            }
+        }
+    }
+
+    for task in records_of(tx, "tasks", other.id)? {
+        moving((Entity::Task, "tasks", &tasks::SNAPSHOT), &task)?;
+        done.tasks += 1;
+    }
+
+    let day = other.retired_on.unwrap_or(day);
+    done.other = set_retired(
+        tx,
+        other.id,
+        (Some(day), Some(keep.id)),
+        Some(&reason),
+        author,
+    )?;
+    Ok(done)
+}
+
+/// The findings about a person, by number.
+fn findings_about(tx: &Transaction<'_>, person_id: i64) -> Result<Vec<i64>> {
+    let context = || t!("store-reading-finding");
+    let mut stmt = tx
+        .prepare("SELECT id FROM findings WHERE person_id = :person ORDER BY id")
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":person": person_id }, |row| row.get(0))
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The people who stand as aliases for a person.
+fn aliases_of(tx: &Transaction<'_>, person_id: i64) -> Result<Vec<(i64, String)>> {
+    let context = || t!("store-reading-person");
+    let mut stmt = tx
+        .prepare("SELECT id, uid FROM people WHERE alias_of = :person ORDER BY id")
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":person": person_id }, |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }

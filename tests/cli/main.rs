@@ -34,3 +34,4 @@ mod support;
 mod tamper;
 mod text_guard;
 mod twins;
+mod unit_corrections;
