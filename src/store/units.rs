@@ -231,8 +231,18 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
         .with_context(context)?
         .collect::<rusqlite::Result<_>>()
         .with_context(context)?;
-    // A name typed in full wins over names that merely contain it.
-    let exact: Vec<&UnitRow> = matches.iter().filter(|u| fold(&u.name) == folded).collect();
+    // A name typed in full wins over names that merely contain it, and
+    // the very name, diacritics and all, over names that only read alike
+    // (UBND xã Hòa over UBND xã Hoa).
+    let key = identity(reference);
+    let same: Vec<&UnitRow> = matches
+        .iter()
+        .filter(|u| identity(&u.name) == key)
+        .collect();
+    let exact: Vec<&UnitRow> = match same.as_slice() {
+        [_] => same,
+        _ => matches.iter().filter(|u| fold(&u.name) == folded).collect(),
+    };
     match (exact.as_slice(), matches.as_slice()) {
         ([unit], _) => Ok((*unit).clone()),
         (_, [unit]) => Ok(unit.clone()),

@@ -594,3 +594,23 @@ fn an_import_keeps_namesakes_apart() {
         book.ok(&["export", "findings"])
     );
 }
+
+#[test]
+fn a_unit_named_in_full_is_the_unit_of_that_very_name() {
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "xa-hoa", "UBND xã Hoa"]);
+    book.ok(&["unit", "add", "xa-hoa-2", "UBND xã Hòa"]);
+    assert_eq!(
+        book.ok(&["visit", "start", "UBND xã Hòa"]),
+        "started visit #1 at UBND xã Hòa, 10/05/2022 07:35 (unannounced); findings go \
+         to it until `spotcheck visit end`\n"
+    );
+    assert_eq!(
+        book.fails(
+            &["unit", "edit", "ubnd xa hoa", "--name", "UBND xã Hoa Sơn"],
+            1
+        ),
+        "error: `ubnd xa hoa` matches 2 units: xa-hoa (UBND xã Hoa), xa-hoa-2 (UBND xã Hòa); \
+         type the code\n"
+    );
+}
