@@ -57,10 +57,17 @@ pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     Ok(date?.and_time(parse_time(time)?))
 }
 
+/// The longest a visit is taken to run past midnight: a time alone earlier
+/// than the start is on the next day only when the visit then lasts less.
+const OVERNIGHT_HOURS: i64 = 12;
+
 /// When something that began at `start` ended: a time alone is on the day
-/// it began, or on the next day when that time is earlier (a visit from
-/// 23:50 to 00:30), since an end is typed about the visit, not about today;
-/// anything else is read as [`parse_datetime`] reads it.
+/// it began, since an end is typed about the visit, not about today; on the
+/// next day when that time is earlier and the visit then lasts under
+/// [`OVERNIGHT_HOURS`] (a visit from 23:50 to 00:30). A time further back
+/// stays on the day it began, where the caller refuses it as an end before
+/// the start: `7h` for a visit begun at 07:25 is a slip, not a visit of a
+/// day. Anything else is read as [`parse_datetime`] reads it.
 pub fn parse_end(s: &str, start: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime> {
     match try_time(s.trim()) {
         Some(time) => {
@@ -68,9 +75,12 @@ pub fn parse_end(s: &str, start: NaiveDateTime, now: NaiveDateTime) -> Result<Na
             if end >= start {
                 return Ok(end);
             }
-            end.checked_add_signed(chrono::Duration::days(1))
-                .filter(|end| in_calendar(end.date()))
-                .ok_or_else(|| Error::input(t!("main-date-out-of-calendar", value = s.trim())))
+            let next_day = end
+                .checked_add_signed(chrono::Duration::days(1))
+                .filter(|end| in_calendar(end.date()));
+            Ok(next_day
+                .filter(|next| *next - start < chrono::Duration::hours(OVERNIGHT_HOURS))
+                .unwrap_or(end))
         }
         None => parse_datetime(s, now),
     }
@@ -611,12 +621,26 @@ mod tests {
             date(2022, 5, 19).and_time(time(10, 0))
         );
         assert_eq!(parse_end("now", start, now()).unwrap(), now());
+        // Too far back for a visit overnight: the start's day, which the
+        // caller refuses as an end before the start.
+        assert_eq!(
+            parse_end("7h", start, now()).unwrap(),
+            date(2022, 5, 2).and_time(time(7, 0))
+        );
+        let evening = date(2022, 5, 2).and_time(time(20, 0));
+        assert_eq!(
+            parse_end("7h", evening, now()).unwrap(),
+            date(2022, 5, 3).and_time(time(7, 0))
+        );
         assert_eq!(
             message(parse_end("9h99", start, now())),
             "invalid time `9h99`: hours go from 0 to 23 and minutes from 0 to 59"
         );
         let last = date(9999, 12, 31).and_time(time(23, 50));
-        assert!(parse_end("0:10", last, now()).is_err());
+        assert_eq!(
+            parse_end("0:10", last, now()).unwrap(),
+            date(9999, 12, 31).and_time(time(0, 10))
+        );
     }
 
     #[test]

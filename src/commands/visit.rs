@@ -455,43 +455,49 @@ fn edit(ctx: &mut Ctx<'_>, args: VisitEditArgs) -> Result<()> {
 
 /// What an edit changed, field by field, as `start 10/05/2022 07:25 → 07:15`.
 fn visit_changes(before: &VisitRow, after: &VisitRow) -> Vec<String> {
-    let text = |value: Option<String>| value.unwrap_or_else(|| "–".to_string());
-    // The new time alone when the day stays, as people correct an hour.
-    let moment = |old: Option<NaiveDateTime>, new: Option<NaiveDateTime>| {
-        let shown = match (old, new) {
-            (Some(old), Some(new)) if old.date() == new.date() => {
-                Some(new.format("%H:%M").to_string())
-            }
-            (_, new) => new.map(stamp),
-        };
-        (old.map(stamp), shown)
+    let mut changes = Vec::new();
+    let mut change = |field: &str, old: Option<String>, new: Option<String>| {
+        let text = |value: Option<String>| value.unwrap_or_else(|| "–".to_string());
+        changes.push(t!(
+            "field-visit-change",
+            field = field,
+            before = text(old),
+            after = text(new)
+        ));
     };
-    let kind = |announced: bool| Some(crate::render::term(self::announced(announced)));
+    // The new time alone when the day stays, as people correct an hour.
+    let moment = |old: Option<NaiveDateTime>, new: Option<NaiveDateTime>| match (old, new) {
+        (Some(old), Some(new)) if old.date() == new.date() => {
+            (Some(stamp(old)), Some(new.format("%H:%M").to_string()))
+        }
+        (old, new) => (old.map(stamp), new.map(stamp)),
+    };
     let figure = |n: Option<i64>| n.map(|n| n.to_string());
-    let pairs = [
-        (
-            "start",
-            moment(Some(before.started_at), Some(after.started_at)),
-        ),
-        ("end", moment(before.ended_at, after.ended_at)),
-        ("kind", (kind(before.announced), kind(after.announced))),
-        ("team", (before.team.clone(), after.team.clone())),
-        ("on_roll", (figure(before.on_roll), figure(after.on_roll))),
-        ("present", (figure(before.present), figure(after.present))),
-        ("note", (before.note.clone(), after.note.clone())),
-    ];
-    pairs
-        .into_iter()
-        .filter(|(_, (old, new))| old != new)
-        .map(|(field, (old, new))| {
-            t!(
-                "field-visit-change",
-                field = field,
-                before = text(old),
-                after = text(new)
-            )
-        })
-        .collect()
+    if before.started_at != after.started_at {
+        let (old, new) = moment(Some(before.started_at), Some(after.started_at));
+        change("start", old, new);
+    }
+    if before.ended_at != after.ended_at {
+        let (old, new) = moment(before.ended_at, after.ended_at);
+        change("end", old, new);
+    }
+    if before.announced != after.announced {
+        let kind = |announced: bool| Some(crate::render::term(self::announced(announced)));
+        change("kind", kind(before.announced), kind(after.announced));
+    }
+    if before.team != after.team {
+        change("team", before.team.clone(), after.team.clone());
+    }
+    if before.on_roll != after.on_roll {
+        change("on_roll", figure(before.on_roll), figure(after.on_roll));
+    }
+    if before.present != after.present {
+        change("present", figure(before.present), figure(after.present));
+    }
+    if before.note != after.note {
+        change("note", before.note.clone(), after.note.clone());
+    }
+    changes
 }
 
 fn void(ctx: &mut Ctx<'_>, id: &str, reason: &str) -> Result<()> {

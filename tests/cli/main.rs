@@ -3,6 +3,7 @@
 //! as the real binary where the process itself matters. One test binary, so
 //! the suite links once.
 
+mod back_entered;
 mod bad_input;
 mod corrections;
 mod docs;
@@ -31,3 +32,4 @@ mod stored_values;
 mod support;
 mod tamper;
 mod text_guard;
+mod visit_corrections;
