@@ -431,7 +431,7 @@ pub enum VisitCommand {
         after_help = "Examples:\n  spotcheck visit end\n  spotcheck visit end --at 10h15 --visit 3"
     )]
     End {
-        /// When the visit ended (default: now)
+        /// When the visit ended (default: now); a time alone is on the day it started
         #[arg(long, value_name = "DATETIME")]
         at: Option<String>,
         /// The visit to end, when it is not the current one
@@ -440,13 +440,71 @@ pub enum VisitCommand {
     },
     /// List visits
     #[command(after_help = "Example:\n  spotcheck visit list --month 5/2022 --unit tam-dai")]
-    List(PeriodArgs),
+    List(VisitListArgs),
     /// Show a visit and its findings (default: the current visit)
     #[command(after_help = "Examples:\n  spotcheck visit show\n  spotcheck visit show 3")]
     Show {
         /// Visit number or uid prefix
         id: Option<String>,
     },
+    /// Correct a visit: its times, team, kind, staff figures or note
+    #[command(
+        after_help = "Examples:\n  spotcheck visit edit 3 --start 7h15 --reason \"started at 7:15\"\n  spotcheck visit edit 3 --end 9h30 --present 11 --on-roll 12"
+    )]
+    Edit(VisitEditArgs),
+    /// Void a visit started by mistake, and its findings; it leaves lists and reports
+    #[command(
+        after_help = "Example:\n  spotcheck visit void 3 --reason \"started at the wrong unit\""
+    )]
+    Void {
+        /// Visit number or uid prefix
+        id: String,
+        /// Why the visit is void, kept in the history of the visit and of each finding
+        #[arg(long, allow_hyphen_values = true)]
+        reason: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct VisitListArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Also list visits voided as started by mistake
+    #[arg(long)]
+    pub include_void: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VisitEditArgs {
+    /// Visit number or uid prefix
+    pub id: String,
+    /// When the visit started; a time alone keeps the day it started
+    #[arg(long, value_name = "DATETIME")]
+    pub start: Option<String>,
+    /// When the visit ended; a time alone is on the day it started
+    #[arg(long, value_name = "DATETIME")]
+    pub end: Option<String>,
+    /// Team members, as "Lê Thị Hoa, Phạm Minh Tuấn" (`""` clears it)
+    #[arg(long, allow_hyphen_values = true)]
+    pub team: Option<String>,
+    /// The visit was announced beforehand
+    #[arg(long, conflicts_with = "unannounced")]
+    pub announced: bool,
+    /// The visit was not announced (đột xuất)
+    #[arg(long)]
+    pub unannounced: bool,
+    /// Staff on the unit's roll
+    #[arg(long, value_name = "N")]
+    pub on_roll: Option<u32>,
+    /// Staff present when the team arrived
+    #[arg(long, value_name = "N")]
+    pub present: Option<u32>,
+    /// A note about the visit (`""` clears it)
+    #[arg(long, allow_hyphen_values = true)]
+    pub note: Option<String>,
+    /// Why the visit is corrected, kept in the history
+    #[arg(long, allow_hyphen_values = true)]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

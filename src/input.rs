@@ -13,8 +13,8 @@ use crate::model::{Month, Period};
 /// the start of a uid.
 const UID_PREFIX_MIN_LEN: usize = 8;
 
-/// A date: `2022-05-10`, `10/05/2022` or `10/5/2022` (day first, always),
-/// `today` or `yesterday`.
+/// A date: `2022-05-10`, `10/05/2022`, `10/5/2022` or `10-05-2022` (day
+/// first, always), `10/5` (this year), `today` or `yesterday`.
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
     let s = s.trim();
     try_date(s, today).unwrap_or_else(|| Err(Error::input(t!("input-date-invalid", value = s))))
@@ -34,7 +34,7 @@ pub fn parse_time(s: &str) -> Result<NaiveTime> {
 
 /// A local date and time: `now`, a time alone (meaning today), or a date then a
 /// time separated by a space or `T` (`10/05/2022 7h45`, `2022-05-10T07:45`,
-/// `yesterday 14h`).
+/// `6/10 7:05`, `yesterday 14h`).
 pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let s = s.trim();
     let today = now.date();
@@ -55,6 +55,69 @@ pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
         .and_then(|(date, time)| Some((try_date(date, today)?, time.trim_start())))
         .ok_or_else(|| Error::input(t!("input-datetime-invalid", value = s)))?;
     Ok(date?.and_time(parse_time(time)?))
+}
+
+/// The longest a visit is taken to run past midnight: a time alone earlier
+/// than the start is on the next day only when the visit then lasts less.
+const OVERNIGHT_HOURS: i64 = 12;
+
+/// When something that began at `start` ended: a time alone is on the day
+/// it began, since an end is typed about the visit, not about today; on the
+/// next day when that time is earlier and the visit then lasts under
+/// [`OVERNIGHT_HOURS`] (a visit from 23:50 to 00:30). A time further back
+/// stays on the day it began, where the caller refuses it as an end before
+/// the start: `7h` for a visit begun at 07:25 is a slip, not a visit of a
+/// day. Anything else is read as [`parse_datetime`] reads it.
+pub fn parse_end(s: &str, start: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    match try_time(s.trim()) {
+        Some(time) => {
+            let end = start.date().and_time(time?);
+            if end >= start {
+                return Ok(end);
+            }
+            let next_day = end
+                .checked_add_signed(chrono::Duration::days(1))
+                .filter(|end| in_calendar(end.date()));
+            Ok(next_day
+                .filter(|next| *next - start < chrono::Duration::hours(OVERNIGHT_HOURS))
+                .unwrap_or(end))
+        }
+        None => parse_datetime(s, now),
+    }
+}
+
+/// When a visit started, typed as [`parse_datetime`] reads it; refused
+/// when later than now.
+pub fn parse_start(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    started(parse_datetime(s, now)?, now)
+}
+
+/// A visit's start, refused when later than now: a visit is entered once it
+/// has begun, so a start in the future is a slip of the day, month or year.
+pub fn started(at: NaiveDateTime, now: NaiveDateTime) -> Result<NaiveDateTime> {
+    if at > now {
+        return Err(Error::input(t!(
+            "input-start-in-future",
+            start = at.format("%d/%m/%Y %H:%M").to_string(),
+            now = now.format("%d/%m/%Y %H:%M").to_string()
+        )));
+    }
+    Ok(at)
+}
+
+/// A date typed for `flag` that cannot be later than today, as the day a
+/// file was received or returned: what has not happened is not recorded.
+pub fn parse_past_date(flag: &str, s: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let day = parse_date(s, today)?;
+    if day > today {
+        return Err(Error::input(t!(
+            "input-date-in-future",
+            flag = flag,
+            value = day.format("%d/%m/%Y").to_string(),
+            today = today.format("%d/%m/%Y").to_string()
+        )));
+    }
+    Ok(day)
 }
 
 /// A reporting period named by its month: `2022-05`, `05/2022`, `5/2022`,
@@ -306,14 +369,24 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
                 .ok_or_else(|| Error::input(t!("main-date-out-of-calendar", value = s))),
         );
     }
+    // With dashes, a year of four digits comes first (`2022-05-10`) or last
+    // (`10-05-2022`, as dates are written here); with slashes, last or not
+    // at all (`10/5`, this year).
     let (year, month, day, day_first) = match split3(s, '-') {
-        Some((year, month, day)) => (year, month, day, false),
-        None => {
-            let (day, month, year) = split3(s, '/')?;
-            (year, month, day, true)
-        }
+        Some((year, month, day)) if year.len() == 4 => (Some(year), month, day, false),
+        Some((day, month, year)) => (Some(year), month, day, true),
+        None => match split3(s, '/') {
+            Some((day, month, year)) => (Some(year), month, day, true),
+            None => {
+                let (day, month) = s.split_once('/')?;
+                (None, month, day, true)
+            }
+        },
     };
-    let year = i32::try_from(digits(year, 4..=4)?).ok()?;
+    let year = match year {
+        Some(year) => i32::try_from(digits(year, 4..=4)?).ok()?,
+        None => chrono::Datelike::year(&today),
+    };
     let (month, day) = (digits(month, 1..=2)?, digits(day, 1..=2)?);
     if year == 0 {
         // Months start at 0001 too; stored dates must sort as text.
@@ -478,12 +551,108 @@ mod tests {
     }
 
     #[test]
+    fn dates_as_people_write_them_here() {
+        for typed in ["10-05-2022", "10-5-2022", "10/5", "10/05", " 10/5 "] {
+            assert_eq!(
+                parse_date(typed, TODAY).unwrap(),
+                date(2022, 5, 10),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            message(parse_date("31/02", TODAY)),
+            "invalid date `31/02`: February 2022 has no day 31"
+        );
+        assert_eq!(
+            message(parse_date("10-13-2022", TODAY)),
+            "invalid date `10-13-2022`: there is no month 13; dates are day first, as in `10/05/2022`"
+        );
+    }
+
+    #[test]
+    fn a_visit_starts_no_later_than_now() {
+        assert_eq!(
+            parse_start("9h12", now()).unwrap(),
+            TODAY.and_time(time(9, 12))
+        );
+        assert_eq!(
+            parse_start("06-10-2021 7h05", now()).unwrap(),
+            date(2021, 10, 6).and_time(time(7, 5))
+        );
+        assert_eq!(
+            message(parse_start("9h13", now())),
+            "the visit cannot start at 20/05/2022 09:13: that is after now (20/05/2022 09:12); \
+             a visit is entered once it has begun, so check the day, month and year"
+        );
+        assert_eq!(
+            message(parse_start("6/10 7:05", now())),
+            "the visit cannot start at 06/10/2022 07:05: that is after now (20/05/2022 09:12); \
+             a visit is entered once it has begun, so check the day, month and year"
+        );
+    }
+
+    #[test]
+    fn past_dates_stop_at_today() {
+        assert_eq!(
+            parse_past_date("--received", "20/05/2022", TODAY).unwrap(),
+            TODAY
+        );
+        assert_eq!(
+            message(parse_past_date("--received", "21/5", TODAY)),
+            "`--received 21/05/2022` is after today (20/05/2022): a date that has not come yet cannot be recorded"
+        );
+    }
+
+    #[test]
+    fn an_end_typed_as_a_time_is_on_the_day_of_the_start() {
+        let start = date(2022, 5, 2).and_time(time(7, 25));
+        assert_eq!(
+            parse_end("9h", start, now()).unwrap(),
+            date(2022, 5, 2).and_time(time(9, 0))
+        );
+        assert_eq!(parse_end("7:25", start, now()).unwrap(), start);
+        let late = date(2022, 5, 2).and_time(time(23, 50));
+        assert_eq!(
+            parse_end("00:30", late, now()).unwrap(),
+            date(2022, 5, 3).and_time(time(0, 30))
+        );
+        assert_eq!(
+            parse_end("19/05/2022 10h", start, now()).unwrap(),
+            date(2022, 5, 19).and_time(time(10, 0))
+        );
+        assert_eq!(parse_end("now", start, now()).unwrap(), now());
+        // Too far back for a visit overnight: the start's day, which the
+        // caller refuses as an end before the start.
+        assert_eq!(
+            parse_end("7h", start, now()).unwrap(),
+            date(2022, 5, 2).and_time(time(7, 0))
+        );
+        let evening = date(2022, 5, 2).and_time(time(20, 0));
+        assert_eq!(
+            parse_end("7h", evening, now()).unwrap(),
+            date(2022, 5, 3).and_time(time(7, 0))
+        );
+        assert_eq!(
+            message(parse_end("9h99", start, now())),
+            "invalid time `9h99`: hours go from 0 to 23 and minutes from 0 to 59"
+        );
+        let last = date(9999, 12, 31).and_time(time(23, 50));
+        assert_eq!(
+            parse_end("0:10", last, now()).unwrap(),
+            date(9999, 12, 31).and_time(time(0, 10))
+        );
+    }
+
+    #[test]
     fn anything_else_is_not_a_date() {
         for typed in [
             "xyz",
             "",
             "10/05/22",
-            "10-05-2022",
+            "10-05-22",
+            "10/5/",
+            "/5",
+            "10-05",
             "2022/05/10",
             "10/05/2022/1",
             "10.05.2022",
@@ -545,6 +714,8 @@ mod tests {
             "10/5/2022   7:45",
             "2022-05-10T07:45",
             " 10/05/2022 07H45 ",
+            "10-05-2022 7h45",
+            "10/5 7:45",
         ] {
             assert_eq!(parse_datetime(typed, now()).unwrap(), expected, "{typed}");
         }

@@ -135,3 +135,32 @@ field-logged-twice = note: #{ $twin } already records the same { $about ->
         [none] finding
        *[person] about { $person }
     } on this visit; if this one was logged twice, `spotcheck void { $finding } --reason "logged twice"`
+## Times of visits as meant, and correcting or voiding a visit.
+
+field-end-in-future = the visit cannot end at { $end }: that is after today ({ $today }); end it once it is over
+field-end-needs-at = visit #{ $id } started on { $day }, not today: give the time it ended, as `spotcheck visit end --visit { $id } --at 11h30` (a time alone is on { $day })
+field-edit-end-before-start = the end { $end } would be before the start { $start }: correct `--start` or `--end`
+field-start-other-day = visit #{ $id } has { $count } { $count ->
+        [one] finding
+       *[other] findings
+    } counted from its day, { $day }: its start can change within that day only; if the visit was on another day, void it with `spotcheck visit void { $id } --reason "…"` and enter it again with `spotcheck visit start UNIT --at "DATE TIME"`
+field-visit-edited = edited visit #{ $id }: { $changes }
+field-visit-unchanged = visit #{ $id } unchanged: the values given are the ones it has
+# $field is one of: start, end, kind, team, on_roll, present, note.
+field-visit-change = { $field ->
+        [start] start
+        [end] end
+        [kind] kind
+        [team] team
+        [on_roll] on roll
+        [present] present
+       *[note] note
+    } { $before } → { $after }
+field-visit-void-needs-reason = say why the visit is void, as `--reason "started at the wrong unit"`
+field-visit-voided = voided visit #{ $id } at { $unit }, { $when }, and its { $count } { $count ->
+        [one] finding
+       *[other] findings
+    } ({ $reason }); a void is final: to record the visit after all, enter it again with `spotcheck visit start --at`
+field-visit-is-void = visit #{ $id } is void (since { $at }: { $reason }): it cannot be changed or logged to; a void is final, so enter the visit again with `spotcheck visit start UNIT --at "DATE TIME"`
+store-voiding-visit = voiding the visit
+add-visit-started = When did the visit start?

@@ -49,3 +49,8 @@ input-text-control = holds the { $what ->
 input-text-invisible = holds nothing visible, only characters such as { $char } that show nothing: type the name in letters
 input-typed-text = `{ $flag }` { $problem }
 input-figure-out-of-range = `{ $flag } { $value }` is out of range: it goes from { $least } to { $most }
+
+## Dates that cannot be later than today.
+
+input-date-in-future = `{ $flag } { $value }` is after today ({ $today }): a date that has not come yet cannot be recorded
+input-start-in-future = the visit cannot start at { $start }: that is after now ({ $now }); a visit is entered once it has begun, so check the day, month and year

@@ -117,3 +117,26 @@ field-logged-twice = lưu ý: #{ $twin } đã ghi đúng điều này { $about -
         [none] trong lượt kiểm tra này
        *[person] về { $person } trong lượt kiểm tra này
     }; nếu phát hiện này bị ghi hai lần, gõ `spotcheck void { $finding } --reason "ghi trùng"`
+## Giờ của lượt kiểm tra theo đúng ý người nhập; sửa hoặc hủy một lượt kiểm tra.
+
+field-end-in-future = lượt kiểm tra không thể kết thúc lúc { $end }: thời điểm đó ở sau hôm nay ({ $today }); hãy kết thúc khi lượt kiểm tra đã xong
+field-end-needs-at = lượt kiểm tra #{ $id } bắt đầu ngày { $day }, không phải hôm nay: hãy cho giờ kết thúc, ví dụ `spotcheck visit end --visit { $id } --at 11h30` (chỉ nhập giờ thì hiểu là ngày { $day })
+field-edit-end-before-start = giờ kết thúc { $end } sẽ ở trước giờ bắt đầu { $start }: hãy sửa `--start` hoặc `--end`
+field-start-other-day = lượt kiểm tra #{ $id } có { $count } phát hiện được tính theo ngày của lượt, { $day }: chỉ có thể sửa giờ bắt đầu trong ngày đó; nếu lượt kiểm tra diễn ra vào ngày khác, hãy hủy bằng `spotcheck visit void { $id } --reason "…"` rồi ghi lại bằng `spotcheck visit start UNIT --at "NGÀY GIỜ"`
+field-visit-edited = đã sửa lượt kiểm tra #{ $id }: { $changes }
+field-visit-unchanged = lượt kiểm tra #{ $id } không thay đổi: các giá trị đã cho giống hệt giá trị hiện có
+# $field là một trong: start, end, kind, team, on_roll, present, note.
+field-visit-change = { $field ->
+        [start] bắt đầu
+        [end] kết thúc
+        [kind] hình thức
+        [team] đoàn
+        [on_roll] theo danh sách
+        [present] có mặt
+       *[note] ghi chú
+    } { $before } → { $after }
+field-visit-void-needs-reason = hãy nêu lý do hủy lượt kiểm tra, ví dụ `--reason "nhầm đơn vị"`
+field-visit-voided = đã hủy lượt kiểm tra #{ $id } tại { $unit }, { $when }, cùng { $count } phát hiện của lượt này (lý do: { $reason }); việc hủy không hoàn lại được: nếu lượt kiểm tra thật sự có diễn ra, hãy ghi lại bằng `spotcheck visit start --at`
+field-visit-is-void = lượt kiểm tra #{ $id } đã bị hủy (lúc { $at }: { $reason }): không thể sửa hay ghi thêm phát hiện vào; việc hủy không hoàn lại được, hãy ghi lại lượt kiểm tra bằng `spotcheck visit start UNIT --at "NGÀY GIỜ"`
+store-voiding-visit = hủy lượt kiểm tra
+add-visit-started = Lượt kiểm tra bắt đầu lúc nào?

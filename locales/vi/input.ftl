@@ -34,3 +34,8 @@ input-text-control = chứa { $what ->
 input-text-invisible = không có gì hiển thị, chỉ có những ký tự như { $char } không hiện ra: hãy nhập tên bằng chữ
 input-typed-text = `{ $flag }` { $problem }
 input-figure-out-of-range = `{ $flag } { $value }` nằm ngoài giới hạn: chỉ từ { $least } đến { $most }
+
+## Những ngày không thể sau hôm nay.
+
+input-date-in-future = `{ $flag } { $value }` là ngày sau hôm nay ({ $today }): không thể ghi một ngày chưa đến
+input-start-in-future = lượt kiểm tra không thể bắt đầu lúc { $start }: thời điểm đó ở sau bây giờ ({ $now }); lượt kiểm tra chỉ được ghi khi đã bắt đầu, hãy kiểm tra lại ngày, tháng và năm

@@ -3,9 +3,12 @@
 //! would type, which are then run exactly as typed and shown at the end, so
 //! that `add` records what the one-line command records and teaches it.
 
+use chrono::NaiveDateTime;
+
 use crate::Ctx;
 use crate::cli::Command;
 use crate::error::{Error, Result};
+use crate::input;
 use crate::store::{Access, people, units, visits};
 
 /// What the questions are asked through: the terminal, or a script in tests.
@@ -22,6 +25,14 @@ pub(crate) trait Ask {
         suggestions: &[String],
         required: bool,
     ) -> Result<Option<String>>;
+    /// When a visit started: an empty answer gives `default`; an answer
+    /// `visit start --at` would refuse is asked again, with the reason.
+    fn start(&mut self, question: &str, default: &str, now: NaiveDateTime) -> Result<String>;
+}
+
+/// Why `visit start --at` would refuse `answer`, asked at `now`.
+fn start_problem(answer: &str, now: NaiveDateTime) -> Option<String> {
+    input::parse_start(answer, now).err().map(|e| e.to_string())
 }
 
 /// What the questions start from.
@@ -34,6 +45,9 @@ pub(crate) struct State {
     pub staff: Vec<(String, String)>,
     /// The time now, as `07:45`.
     pub now: String,
+    /// The date and time now, when a visit the answers start began unless
+    /// the person says otherwise.
+    pub at: NaiveDateTime,
     /// Assigned tasks past their deadline and not done, as (unit code,
     /// number, text).
     pub overdue_tasks: Vec<(String, i64, String)>,
@@ -91,7 +105,15 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
                 .collect();
             let index = ask.choose(&t!("add-which-unit"), &choices)?;
             let code = state.units[index].0.clone();
-            lines.push(vec!["visit".into(), "start".into(), code.clone()]);
+            let mut line = vec!["visit".into(), "start".into(), code.clone()];
+            // Findings are often entered after the visit: its start is
+            // asked, not assumed.
+            let default = state.at.format("%d/%m/%Y %H:%M").to_string();
+            let started = ask.start(&t!("add-visit-started"), &default, state.at)?;
+            if started != default {
+                line.extend(["--at".into(), started]);
+            }
+            lines.push(line);
             code
         }
     };
@@ -219,6 +241,26 @@ impl Ask for Terminal {
         let answer = answer.trim().to_string();
         Ok((!answer.is_empty()).then_some(answer))
     }
+
+    fn start(&mut self, question: &str, default: &str, now: NaiveDateTime) -> Result<String> {
+        Terminal::started(question, default, now)
+    }
+}
+
+impl Terminal {
+    fn started(question: &str, default: &str, now: NaiveDateTime) -> Result<String> {
+        let answer = inquire::Text::new(question)
+            .with_default(default)
+            .with_validator(move |answer: &str| {
+                Ok(match start_problem(answer, now) {
+                    Some(problem) => inquire::validator::Validation::Invalid(problem.into()),
+                    None => inquire::validator::Validation::Valid,
+                })
+            })
+            .prompt()
+            .map_err(stopped)?;
+        Ok(answer.trim().to_string())
+    }
 }
 
 /// Names offered as the person types, matched without accents.
@@ -284,6 +326,7 @@ pub fn ask(ctx: &mut Ctx<'_>) -> Result<Vec<Vec<String>>> {
                 .map(|p| (p.unit_code, p.name))
                 .collect(),
             now: ctx.clock.now().format("%H:%M").to_string(),
+            at: ctx.clock.now(),
             overdue_tasks: crate::store::tasks::list(
                 conn,
                 &crate::store::tasks::TaskFilter {
@@ -351,6 +394,20 @@ mod tests {
                 (answer, _) => Some(answer.to_string()),
             })
         }
+
+        /// A refused answer is asked again, as on the terminal: the next
+        /// answer is taken.
+        fn start(&mut self, _question: &str, default: &str, now: NaiveDateTime) -> Result<String> {
+            loop {
+                let answer = self.0.remove(0);
+                if answer.is_empty() {
+                    return Ok(default.to_string());
+                }
+                if start_problem(answer, now).is_none() {
+                    return Ok(answer.to_string());
+                }
+            }
+        }
     }
 
     fn state(visiting: Option<&str>) -> State {
@@ -362,6 +419,10 @@ mod tests {
             ],
             staff: vec![("tam-dai".into(), "Nguyễn Văn An".into())],
             now: "07:52".into(),
+            at: chrono::NaiveDate::from_ymd_opt(2022, 5, 10)
+                .unwrap()
+                .and_hms_opt(7, 52, 0)
+                .unwrap(),
             overdue_tasks: vec![("tam-dai".into(), 4, "Khắc phục tồn tại sau kiểm tra".into())],
         }
     }
@@ -391,6 +452,7 @@ mod tests {
             shown_plan(
                 vec![
                     "UBND xã Tam Đại",
+                    "",
                     "absent",
                     "Trần Thị Bình",
                     "giao ban",
@@ -402,6 +464,58 @@ mod tests {
                 "spotcheck visit start tam-dai",
                 "spotcheck absent \"Trần Thị Bình\" --meeting \"giao ban\""
             ]
+        );
+    }
+
+    #[test]
+    fn the_start_of_a_visit_is_asked_and_a_future_one_asked_again() {
+        assert_eq!(
+            shown_plan(
+                vec![
+                    "UBND xã Tam Đại",
+                    "11/05/2022 7h15",
+                    "3/5 7h15",
+                    "absent",
+                    "Trần Thị Bình",
+                    "",
+                    "none"
+                ],
+                None
+            ),
+            [
+                "spotcheck visit start tam-dai --at \"3/5 7h15\"",
+                "spotcheck absent \"Trần Thị Bình\""
+            ]
+        );
+        let mut asked = None;
+        struct Looking<'a>(&'a mut Option<String>);
+        impl Ask for Looking<'_> {
+            fn choose(&mut self, _question: &str, _choices: &[String]) -> Result<usize> {
+                Ok(1)
+            }
+            fn text(
+                &mut self,
+                _question: &str,
+                _default: Option<&str>,
+                _suggestions: &[String],
+                _required: bool,
+            ) -> Result<Option<String>> {
+                Ok(None)
+            }
+            fn start(
+                &mut self,
+                question: &str,
+                default: &str,
+                _now: NaiveDateTime,
+            ) -> Result<String> {
+                *self.0 = Some(format!("{question} [{default}]"));
+                Err(Error::input(String::from("seen")))
+            }
+        }
+        let _ = plan(&mut Looking(&mut asked), &state(None));
+        assert_eq!(
+            asked.as_deref(),
+            Some("When did the visit start? [10/05/2022 07:52]")
         );
     }
 
@@ -454,6 +568,14 @@ mod tests {
             ) -> Result<Option<String>> {
                 Ok(None)
             }
+            fn start(
+                &mut self,
+                _question: &str,
+                default: &str,
+                _now: NaiveDateTime,
+            ) -> Result<String> {
+                Ok(default.to_string())
+            }
         }
         let _ = plan(&mut Looking(&kinds), &state(Some("phu-thinh")));
         assert_eq!(kinds.borrow().len(), 4, "{:?}", kinds.borrow());
@@ -487,6 +609,7 @@ mod tests {
         let lines = plan(
             &mut Scripted(vec![
                 "UBND xã Tam Đại",
+                "yesterday 13h30",
                 "arrived late",
                 "Nguyễn Văn An",
                 "8h05",

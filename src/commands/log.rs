@@ -131,12 +131,12 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
     let received = args
         .received
         .as_deref()
-        .map(|d| input::parse_date(d, today))
+        .map(|d| input::parse_past_date("--received", d, today))
         .transpose()?;
     let returned = args
         .returned
         .as_deref()
-        .map(|d| input::parse_date(d, today))
+        .map(|d| input::parse_past_date("--returned", d, today))
         .transpose()?;
     let officer = name("--officer", args.officer.clone())?;
     let mut store = ctx.open(Access::Write)?;

@@ -113,12 +113,18 @@ impl Typed {
                 .map(|d| input::parse_date(d, today))
                 .transpose()
         };
+        // What has not happened yet cannot have a date.
+        let past = |flag: &str, d: &Option<String>| {
+            d.as_deref()
+                .map(|d| input::parse_past_date(flag, d, today))
+                .transpose()
+        };
         Ok(Typed {
             arrived: time(&args.arrived)?,
             expected: time(&args.expected)?,
             due: date(&args.due)?,
-            received: date(&args.received)?,
-            returned: date(&args.returned)?,
+            received: past("--received", &args.received)?,
+            returned: past("--returned", &args.returned)?,
         })
     }
 }

@@ -41,7 +41,7 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
         .prepare_cached(
             "WITH pv AS MATERIALIZED (
                  SELECT id, unit_id FROM visits
-                 WHERE started_at >= :from AND started_at < :to
+                 WHERE started_at >= :from AND started_at < :to AND voided_at IS NULL
              ),
              pf AS (
                  SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue
@@ -106,7 +106,7 @@ pub fn visits_per_unit(
     let mut stmt = conn
         .prepare_cached(
             "SELECT unit_id, count(*) FROM visits
-             WHERE started_at >= :from AND started_at < :to
+             WHERE started_at >= :from AND started_at < :to AND voided_at IS NULL
              GROUP BY unit_id",
         )
         .with_context(context)?;
@@ -128,7 +128,8 @@ pub fn last_visits(
     let context = || t!("store-counting-visits");
     let mut stmt = conn
         .prepare_cached(
-            "SELECT unit_id, max(started_at) FROM visits WHERE started_at < :to GROUP BY unit_id",
+            "SELECT unit_id, max(started_at) FROM visits
+             WHERE started_at < :to AND voided_at IS NULL GROUP BY unit_id",
         )
         .with_context(context)?;
     let to = Some(day_after_text(last));
@@ -400,7 +401,7 @@ pub fn trend(
                 {key} AS key,
                 CAST({measure} AS INTEGER) AS value
          FROM visits v JOIN units u ON u.id = v.unit_id {join}
-         WHERE v.started_at >= :first AND v.started_at < :after {filter}
+         WHERE v.started_at >= :first AND v.started_at < :after AND v.voided_at IS NULL {filter}
          GROUP BY period, key",
         measure = measure_sql(measure)
     );

@@ -29,9 +29,42 @@ pub struct VisitRow {
     pub updated_at: String,
     /// Findings logged on this visit, not counting voided ones.
     pub findings: i64,
+    /// When the visit was voided, as a UTC stamp: started by mistake, it
+    /// stays in the logbook and its history, out of lists and counts.
+    pub voided_at: Option<String>,
+    pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+impl VisitRow {
+    /// The fields a correction can change, as they are now.
+    pub fn fields(&self) -> NewVisit {
+        NewVisit {
+            unit_id: self.unit_id,
+            started_at: self.started_at,
+            ended_at: self.ended_at,
+            announced: self.announced,
+            team: self.team.clone(),
+            on_roll: self.on_roll,
+            present: self.present,
+            note: self.note.clone(),
+        }
+    }
+
+    /// The refusal of anything done to a voided visit but reading it.
+    pub fn refuse_if_void(&self) -> Result<()> {
+        match &self.voided_at {
+            Some(at) => Err(Error::input(t!(
+                "field-visit-is-void",
+                id = self.id,
+                at = at.as_str(),
+                reason = self.void_reason.as_deref().unwrap_or("")
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewVisit {
     pub unit_id: i64,
     pub started_at: NaiveDateTime,
@@ -47,10 +80,14 @@ pub struct NewVisit {
 pub struct VisitFilter {
     pub period: Option<Period>,
     pub unit_id: Option<i64>,
+    /// Leave voided visits out. Off by default, so that merging and
+    /// importing, which match visits by uid, see every visit.
+    pub kept_only: bool,
 }
 
 const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name AS unit_name,
         v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by, v.created_at, v.updated_at,
+        v.voided_at, v.void_reason,
         (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
     FROM visits v JOIN units u ON u.id = v.unit_id";
 
@@ -84,6 +121,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
         findings: row.get("findings")?,
+        voided_at: row.get("voided_at")?,
+        void_reason: row.get("void_reason")?,
     })
 }
 
@@ -210,6 +249,72 @@ pub fn update_from(
     Ok(row)
 }
 
+/// Correct a visit as typed: one edit entry in the history, with the reason
+/// given. `None` when nothing changed, and then nothing is written.
+pub fn edit(
+    tx: &Transaction<'_>,
+    id: i64,
+    visit: &NewVisit,
+    reason: Option<&str>,
+    author: &Author,
+) -> Result<Option<VisitRow>> {
+    let row = get(tx, id)?;
+    row.refuse_if_void()?;
+    if row.fields() == *visit {
+        return Ok(None);
+    }
+    update_from(tx, id, visit, None, reason, author).map(Some)
+}
+
+/// Void a visit started by mistake, and each of its findings still kept,
+/// for the same reason: each gets its own history entry, and the visit
+/// stops being the current one. Returns the visit and the findings voided.
+pub fn void(
+    tx: &Transaction<'_>,
+    id: i64,
+    reason: &str,
+    author: &Author,
+) -> Result<(VisitRow, Vec<i64>)> {
+    let visit = get(tx, id)?;
+    visit.refuse_if_void()?;
+    let before = history::snapshot(tx, &SNAPSHOT, id)?;
+    super::exec(
+        tx,
+        "UPDATE visits SET voided_at = :at, void_reason = :reason, updated_at = :at
+         WHERE id = :id",
+        named_params! { ":id": id, ":at": author.at, ":reason": reason },
+    )
+    .with_context(|| t!("store-voiding-visit"))?;
+    history::append_void(
+        tx,
+        author,
+        &SNAPSHOT,
+        (Entity::Visit, &visit.uid, id),
+        &before,
+        reason,
+    )?;
+    let kept: Vec<i64> = {
+        let context = || t!("store-voiding-visit");
+        let mut stmt = tx
+            .prepare_cached(
+                "SELECT id FROM findings WHERE visit_id = :id AND voided_at IS NULL ORDER BY id",
+            )
+            .with_context(context)?;
+        let rows = stmt
+            .query_map(named_params! { ":id": id }, |row| row.get(0))
+            .with_context(context)?;
+        rows.collect::<rusqlite::Result<_>>()
+            .with_context(context)?
+    };
+    for finding in &kept {
+        super::findings::void(tx, *finding, reason, author)?;
+    }
+    if current(tx)? == Some(id) {
+        set_current(tx, None)?;
+    }
+    Ok((get(tx, id)?, kept))
+}
+
 /// The visit that findings go to when no `--visit` is given.
 pub fn current(conn: &Connection) -> Result<Option<i64>> {
     let value: Option<Option<String>> = super::query_one(
@@ -244,10 +349,15 @@ pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
     } else {
         ""
     };
+    let kept = if filter.kept_only {
+        "AND v.voided_at IS NULL"
+    } else {
+        ""
+    };
     let context = || t!("store-listing-visits");
     let mut stmt = conn
         .prepare_cached(&format!(
-            "{SELECT} WHERE v.started_at >= :from AND v.started_at < :to {unit}
+            "{SELECT} WHERE v.started_at >= :from AND v.started_at < :to {unit} {kept}
               ORDER BY v.started_at, v.id"
         ))
         .with_context(context)?;
@@ -292,6 +402,7 @@ pub fn target(conn: &Connection, typed: Option<&str>) -> Result<Target> {
         None => require_current(conn)?,
     };
     let visit = get(conn, id)?;
+    visit.refuse_if_void()?;
     let unit = super::units::get(conn, visit.unit_id)?;
     Ok(Target { visit, unit })
 }

@@ -5,7 +5,8 @@ use crate::support::{INSPECTOR, Logbook, csv_rows, field, json, table_rows};
 
 #[test]
 fn a_field_day_is_logged_listed_and_closed() {
-    let book = Logbook::new();
+    // Logged as the day goes, each visit once it has begun.
+    let book = Logbook::new().now("2022-05-10T17:00");
 
     assert_eq!(
         book.ok(&[
@@ -283,7 +284,10 @@ fn starting_a_visit_while_another_is_open_says_how_to_end_it() {
     let book = Logbook::new();
     book.visit_tam_dai();
     book.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ huyện Phú Ninh"]);
-    let output = book.run(&["visit", "start", "noi-vu", "--at", "10/05/2022 09:00"]);
+    let output = book.run_at(
+        "2022-05-10T09:00",
+        &["visit", "start", "noi-vu", "--at", "10/05/2022 09:00"],
+    );
     assert_eq!(output.code, 0, "{}", output.dump);
     assert_eq!(
         output.stderr,

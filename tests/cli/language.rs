@@ -138,7 +138,9 @@ fn what_scripts_read_does_not_change_with_the_language() {
 
 #[test]
 fn a_visit_is_logged_in_vietnamese() {
-    let book = Logbook::new().env("SPOTCHECK_LANG", "vi");
+    let book = Logbook::new()
+        .env("SPOTCHECK_LANG", "vi")
+        .now("2022-05-10T09:00");
     book.ok(&[
         "unit",
         "add",

@@ -80,7 +80,7 @@ fn two_units_may_each_have_a_person_of_the_same_name() {
     book.visit_tam_dai();
     book.ok(&["late", "Nguyễn Văn An", "--arrived", "8h05"]);
     book.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ huyện Phú Ninh"]);
-    book.ok(&["visit", "start", "noi-vu", "--at", "10/05/2022 09:00"]);
+    book.ok(&["visit", "start", "noi-vu", "--at", "10/05/2022 07:35"]);
     let output = book.run(&["late", "Nguyễn Văn An", "--arrived", "9h10"]);
     assert_eq!(
         output.stderr,

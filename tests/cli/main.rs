@@ -3,6 +3,7 @@
 //! as the real binary where the process itself matters. One test binary, so
 //! the suite links once.
 
+mod back_entered;
 mod bad_input;
 mod corrections;
 mod docs;
@@ -35,3 +36,4 @@ mod tamper;
 mod text_guard;
 mod twins;
 mod unit_corrections;
+mod visit_corrections;

@@ -1473,14 +1473,14 @@ fn most_overdue_names_five_units_at_most() {
     // One more overdue file at phu-thinh (visit 11), tam-loc and
     // yte-tam-thanh: six units with overdue files in May.
     book.ok(&["overdue", "HS-0504", "--due", "06/05/2022", "--visit", "11"]);
-    book.ok(&["visit", "start", "tam-loc", "--at", "10/05/2022 07:40"]);
+    book.ok(&["visit", "start", "tam-loc", "--at", "10/05/2022 07:20"]);
     book.ok(&["overdue", "HS-0505", "--due", "06/05/2022"]);
     book.ok(&[
         "visit",
         "start",
         "yte-tam-thanh",
         "--at",
-        "10/05/2022 08:00",
+        "10/05/2022 07:30",
     ]);
     book.ok(&["overdue", "HS-0506", "--due", "06/05/2022"]);
     let report = json_of(&book, &["report", "month", "2022-05"]);

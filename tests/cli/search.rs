@@ -9,7 +9,8 @@ use crate::support::{Logbook, csv_records, csv_rows};
 /// Findings whose people, unit, notes and file carry đ, ư, ơ and stacked
 /// marks: #1–#4 at UBND phường Đông Hưng, #5–#6 at UBND xã Tam Đại.
 fn dong_hung_logbook() -> Logbook {
-    let book = Logbook::new();
+    // The evening of the day of the visit.
+    let book = Logbook::new().now("2022-05-11T17:00");
     book.ok(&["unit", "add", "dong-hung", "UBND phường Đông Hưng"]);
     book.ok(&["visit", "start", "dong-hung", "--at", "11/05/2022 07:10"]);
     book.ok(&[
@@ -196,7 +197,7 @@ fn imported_and_merged_findings_are_found() {
     assert_found(&fresh, "do lu", &["1", "4"]);
     assert_found(&fresh, "duong", &["1"]);
 
-    let other = Logbook::new();
+    let other = Logbook::new().now("2022-05-12T17:00");
     other.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ"]);
     other.ok(&["visit", "start", "noi-vu", "--at", "12/05/2022 07:30"]);
     other.ok(&["absent", "Lê Văn Hữu"]);
@@ -383,7 +384,7 @@ fn an_upgraded_logbook_is_searched_from_its_first_command() {
     assert_found(&v2, "dong hung", &["10", "11", "12", "13"]);
     v2.ok(&["check"]);
     // And the upgraded file goes on indexing what is logged next.
-    v2.ok(&["visit", "start", "dong-hung", "--at", "12/05/2022 07:00"]);
+    v2.ok(&["visit", "start", "dong-hung", "--at", "10/05/2022 07:00"]);
     v2.ok(&["absent", "Vũ Thị Hường"]);
     assert_found(&v2, "huong", &["14"]);
     v2.ok(&[

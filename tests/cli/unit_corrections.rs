@@ -497,7 +497,7 @@ fn what_the_other_logbook_logs_later_at_a_unit_merged_here_goes_to_the_kept_unit
     let other_db = other.db().display().to_string();
     leader.ok(&["merge", &other_db]);
     leader.ok(&["unit", "merge", "dong-son", "dongson"]);
-    other.ok(&["visit", "start", "dongson", "--at", "7:40"]);
+    other.ok(&["visit", "start", "dongson", "--at", "7:30"]);
     other.ok(&["absent", "Lý Thị Mai"]);
     leader.ok(&["merge", &other_db]);
     let findings = csv_records(&leader.ok(&["list", "--format", "csv"]));
