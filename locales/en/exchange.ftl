@@ -118,3 +118,6 @@ exchange-no-person-uid = no person `{ $uid }` in this logbook: import that perso
 ## Units a merge adds that a unit here may be.
 
 exchange-merge-likely-duplicate = likely duplicate: unit `{ $other }` ({ $other_name }) was added under its own code, and unit `{ $keep }` has the same name ({ $keep_name }); if they are one, type `spotcheck unit merge { $keep } { $other }`
+exchange-visit-void = visit #{ $number } is void and cannot be changed: give this row the values it has in the logbook (`spotcheck visit show { $number }`)
+exchange-merged-unit-needs-day = a unit merged into another needs the day it was retired, in `retired_on`
+exchange-no-unit-uid = no unit `{ $uid }` in this logbook or this file: import the unit it was merged into too

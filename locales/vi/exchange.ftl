@@ -154,3 +154,6 @@ exchange-no-person-uid = không có người `{ $uid }` trong sổ này: hãy nh
 ## Đơn vị do việc gộp sổ thêm vào có thể trùng với đơn vị đã có.
 
 exchange-merge-likely-duplicate = có thể trùng: đơn vị `{ $other }` ({ $other_name }) đã được thêm với mã riêng, trong khi đơn vị `{ $keep }` có cùng tên ({ $keep_name }); nếu đó là một đơn vị, hãy gõ `spotcheck unit merge { $keep } { $other }`
+exchange-visit-void = lượt kiểm tra #{ $number } đã bị hủy và không sửa được nữa: hãy để dòng này đúng như trong sổ (`spotcheck visit show { $number }`)
+exchange-merged-unit-needs-day = đơn vị đã sáp nhập vào đơn vị khác cần có ngày thôi hoạt động, ở cột `retired_on`
+exchange-no-unit-uid = không có đơn vị `{ $uid }` trong sổ này hay trong tệp này: hãy nhập cả đơn vị mà đơn vị này được sáp nhập vào

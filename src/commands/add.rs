@@ -321,8 +321,11 @@ pub fn ask(ctx: &mut Ctx<'_>) -> Result<Vec<Vec<String>>> {
                 .filter(|u| u.retired_on.is_none() && u.merged_into.is_none())
                 .map(|u| (u.code, u.name))
                 .collect(),
+            // Someone who left is no longer offered, as typing their name
+            // no longer finds them.
             staff: people::list(conn, None)?
                 .into_iter()
+                .filter(|p| p.retired_on.is_none())
                 .map(|p| (p.unit_code, p.name))
                 .collect(),
             now: ctx.clock.now().format("%H:%M").to_string(),

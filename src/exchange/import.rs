@@ -47,6 +47,7 @@ pub fn import(
         // looked up: a uid given twice is refused by the uid index instead.
         let look_up = records != Records::Findings || findings_before;
         let mut aliases = Aliases::default();
+        let mut retirements = Vec::new();
         while let Some(row) = file.next()? {
             stop_if_interrupted()?;
             let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
@@ -58,7 +59,7 @@ pub fn import(
                 return Err(twice(uid));
             }
             let outcome = match records {
-                Records::Units => import_unit(tx, &row, ctx),
+                Records::Units => import_unit(tx, &row, ctx, &mut retirements),
                 Records::People => import_person(tx, &row, ctx, &mut aliases),
                 Records::Visits => import_visit(tx, &row, ctx, &reason),
                 Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
@@ -79,6 +80,7 @@ pub fn import(
             progress(file.bytes_read());
         }
         join_aliases(tx, aliases, ctx)?;
+        retire_units(tx, retirements, ctx)?;
         Ok(counts)
     })
 }
@@ -137,7 +139,78 @@ pub(super) fn origin(row: &Row<'_>, created_by: &str, created_at: &str) -> Resul
     })
 }
 
+/// A unit of an import retired or merged into another, set once every row
+/// is in: the unit it was merged into may come later in the file.
+struct Retirement {
+    unit: i64,
+    day: chrono::NaiveDate,
+    into: Option<String>,
+    /// The error to give, with its line, if `into` names no unit.
+    missing: Option<crate::error::Error>,
+}
+
+/// Retire, or merge as `unit merge` does, the units an import says were,
+/// unless they already are here: a retirement is undone only by a command.
+fn retire_units(
+    tx: &rusqlite::Transaction<'_>,
+    retirements: Vec<Retirement>,
+    ctx: &ImportContext<'_>,
+) -> Result<()> {
+    for retirement in retirements {
+        let unit = units::get(tx, retirement.unit)?;
+        if unit.retired_on.is_some() || unit.merged_into.is_some() {
+            continue;
+        }
+        let keep = match (&retirement.into, retirement.missing) {
+            (Some(uid), Some(missing)) => Some(id_by_uid(tx, Records::Units, uid)?.ok_or(missing)?),
+            _ => None,
+        };
+        match keep {
+            Some(keep) if keep != unit.id => {
+                units::merge(tx, keep, unit.id, retirement.day, &ctx.author)?;
+            }
+            _ => {
+                units::retire(tx, unit.id, retirement.day, &ctx.author)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn import_unit(
+    tx: &rusqlite::Transaction<'_>,
+    row: &Row<'_>,
+    ctx: &ImportContext<'_>,
+    retirements: &mut Vec<Retirement>,
+) -> Result<Outcome> {
+    let today = ctx.clock.today();
+    let retired_on = row.parse("retired_on", |d| input::parse_date(d, today))?;
+    let into = row.uid("merged_into_uid")?;
+    if into.is_some() && retired_on.is_none() {
+        return Err(row.error("retired_on", t!("exchange-merged-unit-needs-day")));
+    }
+    let outcome = import_unit_fields(tx, row, ctx)?;
+    if let Some(day) = retired_on {
+        let code =
+            units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
+        if let Some(unit) = units::by_code(tx, &code)? {
+            retirements.push(Retirement {
+                unit: unit.id,
+                day,
+                missing: into.as_ref().map(|uid| {
+                    row.error(
+                        "merged_into_uid",
+                        t!("exchange-no-unit-uid", uid = uid.as_str()),
+                    )
+                }),
+                into,
+            });
+        }
+    }
+    Ok(outcome)
+}
+
+fn import_unit_fields(
     tx: &rusqlite::Transaction<'_>,
     row: &Row<'_>,
     ctx: &ImportContext<'_>,
@@ -380,8 +453,14 @@ fn import_visit(
         Some(uid) => id_by_uid(tx, Records::Visits, uid)?,
         None => None,
     };
+    // A visit voided as started by mistake comes back voided, with its
+    // findings; a void is never undone by an import.
+    let voided = row_void(row)?;
     let Some(id) = existing else {
-        visits::insert_from(tx, &visit, &origin, &ctx.author)?;
+        let added = visits::insert_from(tx, &visit, &origin, &ctx.author)?;
+        if let Some((at, why)) = &voided {
+            visits::void_from(tx, added.id, why, at, &ctx.author)?;
+        }
         return Ok(Outcome::New);
     };
     let current = visits::get(tx, id)?;
@@ -406,6 +485,26 @@ fn import_visit(
         && current.on_roll == visit.on_roll
         && current.present == visit.present
         && current.note == visit.note;
+    if current.voided_at.is_some() {
+        if same {
+            return Ok(Outcome::Unchanged);
+        }
+        return Err(row.error("uid", t!("exchange-visit-void", number = current.id)));
+    }
+    if let Some((at, why)) = &voided {
+        if !same {
+            visits::update_from(
+                tx,
+                id,
+                &visit,
+                origin.updated_at.as_deref(),
+                Some(reason),
+                &ctx.author,
+            )?;
+        }
+        visits::void_from(tx, id, why, at, &ctx.author)?;
+        return Ok(Outcome::Updated);
+    }
     if same {
         return Ok(Outcome::Unchanged);
     }

@@ -746,12 +746,25 @@ impl Merging<'_> {
                 updated_at: Some(visit.updated_at.clone()),
             };
             let added = visits::insert_from(tx, &new, &origin, author)?;
+            if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
+                visits::void_from(tx, added.id, reason, at, author)?;
+            }
             self.visit_ids.insert(visit.id, added.id);
             tally.counts.new += 1;
             return Ok(());
         };
         self.visit_ids.insert(visit.id, local_id);
         let local = visits::get(tx, local_id)?;
+        // A void is never undone, and a void visit keeps what it was.
+        if local.voided_at.is_some() {
+            tally.counts.unchanged += 1;
+            return Ok(());
+        }
+        if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
+            visits::void_from(tx, local_id, reason, at, author)?;
+            tally.counts.updated += 1;
+            return Ok(());
+        }
         let same = local.unit_id == new.unit_id
             && local.started_at == new.started_at
             && local.ended_at == new.ended_at

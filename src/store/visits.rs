@@ -275,6 +275,17 @@ pub fn void(
     reason: &str,
     author: &Author,
 ) -> Result<(VisitRow, Vec<i64>)> {
+    void_from(tx, id, reason, &author.at, author)
+}
+
+/// Void a visit as another logbook or an export did, at the time it did.
+pub fn void_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    reason: &str,
+    voided_at: &str,
+    author: &Author,
+) -> Result<(VisitRow, Vec<i64>)> {
     let visit = get(tx, id)?;
     visit.refuse_if_void()?;
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
@@ -282,7 +293,7 @@ pub fn void(
         tx,
         "UPDATE visits SET voided_at = :at, void_reason = :reason, updated_at = :at
          WHERE id = :id",
-        named_params! { ":id": id, ":at": author.at, ":reason": reason },
+        named_params! { ":id": id, ":at": voided_at, ":reason": reason },
     )
     .with_context(|| t!("store-voiding-visit"))?;
     history::append_void(
@@ -307,7 +318,7 @@ pub fn void(
             .with_context(context)?
     };
     for finding in &kept {
-        super::findings::void(tx, *finding, reason, author)?;
+        super::findings::void_from(tx, *finding, reason, voided_at, author)?;
     }
     if current(tx)? == Some(id) {
         set_current(tx, None)?;

@@ -614,3 +614,76 @@ fn a_unit_named_in_full_is_the_unit_of_that_very_name() {
          type the code\n"
     );
 }
+
+/// The given columns of an export, row by row.
+fn columns_of(book: &Logbook, records: &str, columns: &[&str]) -> Vec<Vec<String>> {
+    csv_records(&book.ok(&["export", records]))
+        .into_iter()
+        .map(|row| columns.iter().map(|c| row[*c].clone()).collect())
+        .collect()
+}
+
+#[test]
+fn corrections_of_units_and_visits_travel_by_export_and_import() {
+    let book = Logbook::new();
+    book.ok(&["unit", "add", "ds", "UBND xã Đông Sơn", "--kind", "commune"]);
+    book.ok(&["unit", "add", "dong-son-cu", "UBND xã Đông Sơn (cũ)"]);
+    book.ok(&["unit", "add", "tam-dai", "UBND xã Tam Đại"]);
+    book.ok(&["visit", "start", "dong-son-cu", "--at", "7:00"]);
+    book.ok(&["late", "Lý Thị Mai", "--minutes", "10"]);
+    book.ok(&["visit", "end", "--at", "7:20"]);
+    book.ok(&["visit", "start", "tam-dai", "--at", "7:25"]);
+    book.ok(&["absent", "Võ Thị Thu"]);
+    book.ok(&["visit", "void", "2", "--reason", "bắt đầu nhầm"]);
+    book.ok(&["unit", "merge", "ds", "dong-son-cu"]);
+    book.ok(&["unit", "retire", "tam-dai", "--on", "01/05/2022"]);
+    let other = Logbook::new();
+    for records in ["units", "people", "visits", "findings"] {
+        let file = book.path(&format!("{records}.csv"));
+        std::fs::write(&file, book.ok(&["export", records])).unwrap();
+        other.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    for (records, columns) in [
+        (
+            "units",
+            &["uid", "code", "retired_on", "merged_into_uid"][..],
+        ),
+        (
+            "people",
+            &["uid", "name", "unit_code", "retired_on", "alias_of_uid"][..],
+        ),
+        (
+            "visits",
+            &["uid", "unit_code", "voided_at", "void_reason"][..],
+        ),
+        (
+            "findings",
+            &["uid", "unit_code", "person_uid", "voided_at", "void_reason"][..],
+        ),
+    ] {
+        assert_eq!(
+            columns_of(&other, records, columns),
+            columns_of(&book, records, columns),
+            "{records}"
+        );
+    }
+    let units = columns_of(&other, "units", &["code", "retired_on"]);
+    assert_eq!(
+        units,
+        [
+            ["ds".to_string(), String::new()],
+            ["dong-son-cu".into(), "2022-05-10".into()],
+            ["tam-dai".into(), "2022-05-01".into()],
+        ]
+    );
+    assert!(other.ok(&["check"]).starts_with("ok: "));
+    // Imported again, nothing changes.
+    for records in ["units", "people", "visits", "findings"] {
+        let file = book.path(&format!("{records}.csv"));
+        other.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    assert_eq!(
+        columns_of(&other, "visits", &["uid", "voided_at"]),
+        columns_of(&book, "visits", &["uid", "voided_at"])
+    );
+}
