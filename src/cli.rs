@@ -93,7 +93,7 @@ pub enum Command {
     /// Show the effective settings and where each came from
     #[command(after_help = "Example:\n  spotcheck config")]
     Config,
-    /// Add, list, change or import the units that are checked
+    /// Add, list, change, merge, retire or import the units that are checked
     #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  spotcheck unit add tam-dai \"UBND xã Tam Đại\" --kind commune\n  spotcheck unit list"
@@ -105,7 +105,7 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck person add tam-dai \"Võ Thị Thu\" --position \"công chức văn phòng\"\n  spotcheck person list --unit tam-dai"
     )]
     Person(PersonCommand),
-    /// Start, end, list or show visits
+    /// Start, end, list, show, correct or void visits
     #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  spotcheck visit start tam-dai --at 7h40\n  spotcheck visit end"

@@ -605,7 +605,7 @@ mod tests {
             "Lệnh:",
             "Tùy chọn:",
             "Tùy chọn chung:",
-            "Bắt đầu, kết thúc, liệt kê hoặc xem các lượt kiểm tra",
+            "Bắt đầu, kết thúc, liệt kê, xem, sửa hoặc hủy các lượt kiểm tra",
             "In trợ giúp này hoặc trợ giúp của lệnh được nêu",
             "In trợ giúp (xem đầy đủ với '--help')",
             "[mặc định: table] [giá trị có thể",

@@ -220,6 +220,6 @@ store-person-namesake = { $name } (#{ $number }) is already on the staff of { $u
 store-changing-person = changing person #{ $number }
 store-person-merge-self = person #{ $number } cannot be merged into itself
 store-person-merge-alias = { $name } (#{ $number }) was already merged into person #{ $root }; name #{ $root } instead
-store-person-alias-moves = { $name } (#{ $number }) is another name of person #{ $root }; move #{ $root }, and its other names move with them
+store-person-alias-moves = { $name } (#{ $number }) is another name of person #{ $root }, not someone to move; move #{ $root } instead
 store-person-merge-other-unit = { $name } (#{ $number }) is of { $unit } and { $other_name } (#{ $other }) of { $other_unit }: only records of one unit are joined; move one first with `spotcheck person edit '#{ $number }' --unit CODE`
 store-person-reads-as = "{ $typed }", without diacritics, reads as { $name } (#{ $id }), already on the staff of { $unit }; to add someone else, type their name with its diacritics

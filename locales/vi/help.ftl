@@ -45,7 +45,7 @@ help-init = Tạo sổ kiểm tra (chạy lại vẫn an toàn)
 
 help-config = Xem các thiết lập đang dùng và nguồn của từng thiết lập
 
-help-unit = Thêm, liệt kê, sửa hoặc nhập các đơn vị được kiểm tra
+help-unit = Thêm, liệt kê, sửa, gộp, thôi sử dụng hoặc nhập các đơn vị được kiểm tra
 help-unit-add = Thêm một đơn vị
 help-unit-add--code = Mã ngắn để gõ, như `tam-dai`
 help-unit-add--name = Tên đầy đủ, như "UBND xã Tam Đại"
@@ -87,7 +87,7 @@ help-person-retire--on = Ngày rời đơn vị (mặc định: hôm nay)
 help-person-retire--undo = Người đó đã trở lại: được nhận tên trở lại
 help-person-retire--reason = Lý do, được giữ trong lịch sử
 
-help-visit = Bắt đầu, kết thúc, liệt kê hoặc xem các lượt kiểm tra
+help-visit = Bắt đầu, kết thúc, liệt kê, xem, sửa hoặc hủy các lượt kiểm tra
 help-visit-start = Bắt đầu một lượt kiểm tra; các phát hiện được ghi vào lượt này cho đến khi kết thúc
 help-visit-start--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
 help-visit-start--at = Thời điểm bắt đầu, như `10/05/2022 07:40` hoặc `7h40` (mặc định: bây giờ)

@@ -250,6 +250,6 @@ store-person-namesake = { $name } (#{ $number }) đã có trong danh sách cán 
 store-changing-person = đang sửa hồ sơ người số #{ $number }
 store-person-merge-self = không thể gộp người số #{ $number } vào chính họ
 store-person-merge-alias = { $name } (#{ $number }) đã được gộp vào người số #{ $root }; hãy dùng #{ $root }
-store-person-alias-moves = { $name } (#{ $number }) là tên khác của người số #{ $root }; hãy chuyển #{ $root }, các tên khác của họ sẽ chuyển theo
+store-person-alias-moves = { $name } (#{ $number }) là tên khác của người số #{ $root }, không phải một người để chuyển; hãy chuyển #{ $root }
 store-person-merge-other-unit = { $name } (#{ $number }) thuộc { $unit } còn { $other_name } (#{ $other }) thuộc { $other_unit }: chỉ gộp được hồ sơ của cùng một đơn vị; hãy chuyển một người trước bằng `spotcheck person edit '#{ $number }' --unit MÃ`
 store-person-reads-as = "{ $typed }" không dấu được hiểu là { $name } (#{ $id }), đã có trong danh sách cán bộ của { $unit }; để thêm người khác, hãy gõ tên có dấu của họ

@@ -68,7 +68,8 @@ pub(super) fn import_finding(
     if let Some(name) = &person_name {
         finding.person_id = Some(row_person(tx, row, ctx, visit.unit_id, name, lookups)?);
     }
-    let void = row_void(row)?;
+    // A finding of a visit voided here is void with it.
+    let void = row_void(row)?.or_else(|| visit.voided_at.clone().zip(visit.void_reason.clone()));
     if let Some(current) = &existing
         && current.voided_at.is_some()
         && let Some(column) = first_difference(&current.fields, &finding)
@@ -123,8 +124,21 @@ fn row_visit(
         }
     };
     lookups.visit = Some((visit_uid.clone(), visit.clone()));
-    if let Some(code) = row.text("unit_code")?
-        && units::normalise_code(&code).ok().as_deref() != Some(visit.unit_code.as_str())
+    // A unit merged into another here has its visits there now.
+    let named_unit = match row.text("unit_code")? {
+        Some(code) => match units::normalise_code(&code)
+            .ok()
+            .map(|c| units::by_code(tx, &c))
+            .transpose()?
+            .flatten()
+        {
+            Some(unit) => Some((code, Some(units::kept(tx, unit)?.id))),
+            None => Some((code, None)),
+        },
+        None => None,
+    };
+    if let Some((code, unit_id)) = named_unit
+        && unit_id != Some(visit.unit_id)
     {
         return Err(row.error(
             "unit_code",
@@ -347,17 +361,18 @@ fn row_person(
     // The record the finding was about, by uid, whatever its name or unit
     // now: a person corrected or moved since is still that person.
     let uid = row.uid("person_uid")?;
+    // A finding about a person joined to another is about the person kept.
     if let Some(uid) = &uid
         && let Some(id) = id_by_uid(tx, Records::People, uid)?
     {
-        return Ok(id);
+        return people::root_id(tx, id);
     }
     let key = (unit_id, identity(name));
     if let Some(id) = lookups.people.get(&key) {
         return Ok(*id);
     }
     let id = match people::find(tx, unit_id, name)? {
-        Some(person) => person.id,
+        Some(person) => person.alias_of.unwrap_or(person.id),
         None => {
             let position = row.text("position")?;
             // A person new here keeps the uid the file gives them.

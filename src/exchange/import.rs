@@ -162,7 +162,10 @@ fn retire_units(
             continue;
         }
         let keep = match (&retirement.into, retirement.missing) {
-            (Some(uid), Some(missing)) => Some(id_by_uid(tx, Records::Units, uid)?.ok_or(missing)?),
+            (Some(uid), Some(missing)) => {
+                let into = id_by_uid(tx, Records::Units, uid)?.ok_or(missing)?;
+                Some(units::kept(tx, units::get(tx, into)?)?.id)
+            }
             _ => None,
         };
         match keep {
@@ -266,7 +269,14 @@ fn import_unit_fields(
     Ok(Outcome::Updated)
 }
 
+/// The unit a row names by code; for a unit merged into another here, the
+/// unit kept, which holds its records now.
 fn unit_by_code(tx: &rusqlite::Transaction<'_>, row: &Row<'_>) -> Result<units::UnitRow> {
+    units::kept(tx, unit_named(tx, row)?)
+}
+
+/// The unit a row names by code, as it is.
+fn unit_named(tx: &rusqlite::Transaction<'_>, row: &Row<'_>) -> Result<units::UnitRow> {
     let code = row.required("unit_code")?;
     let folded = units::normalise_code(&code).map_err(|e| row.error("unit_code", e))?;
     units::by_code(tx, &folded)?
@@ -279,7 +289,14 @@ fn import_person(
     ctx: &ImportContext<'_>,
     aliases: &mut Aliases,
 ) -> Result<Outcome> {
-    let unit = unit_by_code(tx, row)?;
+    // A name joined to a namesake by a unit merge stays in the unit merged
+    // away, beside the person it stands for; anyone else of that unit is
+    // of the unit kept now.
+    let unit = if row.uid("alias_of_uid")?.is_some() {
+        unit_named(tx, row)?
+    } else {
+        unit_by_code(tx, row)?
+    };
     let name = row.required_as("name", TextKind::Name)?;
     let position = row.text("position")?;
     let origin = origin(row, "created_by", "created_at")?;

@@ -432,8 +432,13 @@ impl Merging<'_> {
         if local.retired_on.is_some() || local.merged_into.is_some() {
             return Ok(());
         }
+        // Into the unit that holds the kept unit's records here, should it
+        // have been merged away too.
         let keep = match &unit.merged_into {
-            Some((id, _)) => Some(here(&self.unit_ids, *id, Records::Units, &unit.code)?),
+            Some((id, _)) => {
+                let into = here(&self.unit_ids, *id, Records::Units, &unit.code)?;
+                Some(units::kept(tx, units::get(tx, into)?)?.id)
+            }
             None => None,
         };
         match keep {
@@ -539,6 +544,13 @@ impl Merging<'_> {
         // alias of the other: the record stays as it is here.
         let alias_of = alias_of.filter(|root| *root != local.id);
         let theirs_later = later_wins(&local.updated_at, &person.updated_at);
+        // A name joined to a person here stays in its unit, as a unit
+        // merge left it.
+        let unit_id = if local.alias_of.is_some() {
+            local.unit_id
+        } else {
+            unit_id
+        };
         let mut changed = false;
         let same = local.name == person.name
             && local.unit_id == unit_id
@@ -573,7 +585,9 @@ impl Merging<'_> {
                 },
             )?;
         }
-        if alias_of != local.alias_of && theirs_later {
+        // A join is undone only by a command here, never by a merge: the
+        // other side may just not have made it.
+        if alias_of.is_some() && alias_of != local.alias_of && theirs_later {
             match (alias_of, local.alias_of) {
                 // Joined there: joined here too, its findings moved as
                 // `person merge` moves them.
@@ -810,14 +824,27 @@ impl Merging<'_> {
         let uid = finding.uid.as_str();
         let mut fields = finding.fields.clone();
         fields.visit_id = here(&self.visit_ids, fields.visit_id, Records::Visits, uid)?;
+        // A finding about a person joined to another here is about the
+        // person they were joined to.
         fields.person_id = match fields.person_id {
-            Some(id) => Some(here(&self.person_ids, id, Records::People, uid)?),
+            Some(id) => Some(people::root_id(
+                tx,
+                here(&self.person_ids, id, Records::People, uid)?,
+            )?),
             None => None,
         };
         fields.task_id = match fields.task_id {
             Some(id) => Some(here(&self.task_ids, id, Records::Tasks, uid)?),
             None => None,
         };
+        // A finding of a visit voided here is void with it, as if it had
+        // been logged before the void.
+        let visit = visits::get(tx, fields.visit_id)?;
+        let void = finding
+            .voided_at
+            .as_deref()
+            .zip(finding.void_reason.as_deref())
+            .or(visit.voided_at.as_deref().zip(visit.void_reason.as_deref()));
         let theirs = Theirs {
             records: Records::Findings,
             id: finding.id,
@@ -825,10 +852,7 @@ impl Merging<'_> {
             created_by: &finding.logged_by,
             created_at: &finding.logged_at,
             updated_at: &finding.updated_at,
-            void: finding
-                .voided_at
-                .as_deref()
-                .zip(finding.void_reason.as_deref()),
+            void,
             fields,
         };
         let local = id_by_uid(tx, Records::Findings, uid)?;

@@ -255,6 +255,17 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
     }
     if let Some(found) = find(tx, unit_id, typed)? {
         let person = root_of(tx, found)?;
+        if person.unit_id != unit_id {
+            let unit = super::units::get(tx, unit_id)?;
+            return Err(Error::input(t!(
+                "store-person-other-unit",
+                number = person.id,
+                name = person.name.as_str(),
+                other = person.unit_name.as_str(),
+                unit = unit.name.as_str(),
+                code = unit.code.as_str()
+            )));
+        }
         if let Some(left) = &person.retired_on {
             return Err(Error::input(t!(
                 "store-person-retired",
@@ -281,6 +292,12 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
             near: alike,
         },
     })
+}
+
+/// The number of the person record `id` stands for: a finding brought
+/// from elsewhere under an alias's name goes to the person it was merged into.
+pub fn root_id(conn: &Connection, id: i64) -> Result<i64> {
+    Ok(get(conn, id)?.alias_of.unwrap_or(id))
 }
 
 /// The person a record stands for: itself, or for an alias the person it
@@ -470,7 +487,7 @@ pub fn change_from(
             name = next.name.as_str()
         )));
     }
-    // An alias stands for a person of its own unit: it moves with them.
+    // An alias is a name of the person it stands for, not someone to move.
     if let (Some(root), true) = (current.alias_of, next.unit_id != current.unit_id) {
         return Err(Error::input(t!(
             "store-person-alias-moves",
@@ -492,38 +509,26 @@ pub fn change_from(
                 root = further
             )));
         }
-        if root.unit_id != next.unit_id {
-            return Err(Error::input(t!(
-                "store-person-merge-other-unit",
-                name = current.name.as_str(),
-                number = id,
-                unit = current.unit_name.as_str(),
-                other_name = root.name.as_str(),
-                other = root.id,
-                other_unit = root.unit_name.as_str()
-            )));
-        }
     }
     refuse_namesake(tx, id, &next)?;
     if next == was {
         return Ok(None);
     }
     write(tx, &current, &next, reason, updated_at, author)?;
-    // The other names of this person follow them: to the person they were
-    // merged into, and to their new unit.
-    for alias in numbers(
-        tx,
-        "SELECT id FROM people WHERE alias_of = :other ORDER BY id",
-        id,
-    )? {
-        let record = get(tx, alias)?;
-        let mut follows = Fields::of(&record);
-        follows.unit_id = next.unit_id;
-        if next.alias_of.is_some() {
-            follows.alias_of = next.alias_of;
-        }
-        if follows != Fields::of(&record) {
-            refuse_namesake(tx, alias, &follows)?;
+    // The other names of this person follow them to the person they were
+    // merged into. They stay in their own unit: a unit merge leaves the
+    // namesake it joins behind, in the unit merged away.
+    if next.alias_of.is_some() && next.alias_of != current.alias_of {
+        for alias in numbers(
+            tx,
+            "SELECT id FROM people WHERE alias_of = :other ORDER BY id",
+            id,
+        )? {
+            let record = get(tx, alias)?;
+            let follows = Fields {
+                alias_of: next.alias_of,
+                ..Fields::of(&record)
+            };
             write(tx, &record, &follows, reason, updated_at, author)?;
         }
     }
@@ -638,6 +643,20 @@ pub fn merge(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Merged> {
+    let (kept, joined) = (get(tx, keep)?, get(tx, other)?);
+    // Typed, two records of one human are of one unit; another logbook's
+    // merge of units may have joined namesakes across two.
+    if kept.unit_id != joined.unit_id {
+        return Err(Error::input(t!(
+            "store-person-merge-other-unit",
+            name = joined.name.as_str(),
+            number = joined.id,
+            unit = joined.unit_name.as_str(),
+            other_name = kept.name.as_str(),
+            other = kept.id,
+            other_unit = kept.unit_name.as_str()
+        )));
+    }
     merge_from(tx, keep, other, reason, None, author)
 }
 
@@ -664,17 +683,6 @@ pub fn merge_from(
                 root = root
             )));
         }
-    }
-    if kept.unit_id != joined.unit_id {
-        return Err(Error::input(t!(
-            "store-person-merge-other-unit",
-            name = joined.name.as_str(),
-            number = joined.id,
-            unit = joined.unit_name.as_str(),
-            other_name = kept.name.as_str(),
-            other = kept.id,
-            other_unit = kept.unit_name.as_str()
-        )));
     }
     let moved = numbers(
         tx,

@@ -69,6 +69,9 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
              FROM units u
              LEFT JOIN visit_counts vc ON vc.unit_id = u.id
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
+             -- A unit retired before the period is no longer one to visit;
+             -- it stays in the months it was still visited.
+             WHERE u.retired_on IS NULL OR u.retired_on >= :from OR vc.visits > 0
              ORDER BY u.code",
         )
         .with_context(|| t!("store-preparing-summary"))?;

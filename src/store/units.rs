@@ -243,6 +243,17 @@ pub fn resolve(conn: &Connection, reference: &str) -> Result<UnitRow> {
         [_] => same,
         _ => matches.iter().filter(|u| fold(&u.name) == folded).collect(),
     };
+    // Of a unit merged away and the one it was merged into, both of one
+    // name, the unit in use is meant; the old one is still named by code.
+    let in_use: Vec<&UnitRow> = exact
+        .iter()
+        .copied()
+        .filter(|u| u.retired_on.is_none() && u.merged_into.is_none())
+        .collect();
+    let exact = match in_use.as_slice() {
+        [_] => in_use,
+        _ => exact,
+    };
     match (exact.as_slice(), matches.as_slice()) {
         ([unit], _) => Ok((*unit).clone()),
         (_, [unit]) => Ok(unit.clone()),
@@ -686,4 +697,19 @@ fn aliases_of(tx: &Transaction<'_>, person_id: i64) -> Result<Vec<(i64, String)>
         })
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The unit that holds a unit's records now: itself, or for a unit merged
+/// into another the unit kept, at the end of a chain of merges.
+pub fn kept(conn: &Connection, unit: UnitRow) -> Result<UnitRow> {
+    let mut unit = unit;
+    // A chain of merges is short; the bound only guards against a loop in
+    // a file changed behind spotcheck's back.
+    for _ in 0..32 {
+        match &unit.merged_into {
+            Some((into, _)) if *into != unit.id => unit = get(conn, *into)?,
+            _ => break,
+        }
+    }
+    Ok(unit)
 }

@@ -687,3 +687,136 @@ fn corrections_of_units_and_visits_travel_by_export_and_import() {
         columns_of(&book, "visits", &["uid", "voided_at"])
     );
 }
+
+/// Đông Sơn under two codes, each with Nguyễn Văn An (#1 at `dong-son`, #2
+/// at `dongson`), merged into `dong-son`: #2 stays behind as a name of #1.
+fn namesakes_joined_by_a_unit_merge() -> Logbook {
+    let book = Logbook::new();
+    book.ok(&[
+        "unit",
+        "add",
+        "dong-son",
+        "UBND xã Đông Sơn",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["unit", "add", "dongson", "UBND xã Đông Sơn (cũ)"]);
+    book.ok(&["visit", "start", "dong-son", "--at", "7:00"]);
+    book.ok(&["late", "Nguyễn Văn An", "--minutes", "10"]);
+    book.ok(&["visit", "end", "--at", "7:20"]);
+    book.ok(&["visit", "start", "dongson", "--at", "7:25"]);
+    book.ok(&["absent", "Nguyễn Văn An"]);
+    book.ok(&["visit", "end", "--at", "7:30"]);
+    book.ok(&["unit", "merge", "dong-son", "dongson"]);
+    book
+}
+
+#[test]
+fn a_person_joined_to_a_namesake_by_a_unit_merge_is_still_corrected() {
+    let book = namesakes_joined_by_a_unit_merge();
+    let people = csv_records(&book.ok(&["export", "people"]));
+    let alias: Vec<(&str, &str)> = people
+        .iter()
+        .map(|p| (p["unit_code"].as_str(), p["alias_of_uid"].as_str()))
+        .collect();
+    assert_eq!(
+        alias,
+        [("dong-son", ""), ("dongson", people[0]["uid"].as_str())]
+    );
+    assert_eq!(
+        book.ok(&["person", "edit", "#1", "--position", "công chức tư pháp"]),
+        "edited person #1: position – → công chức tư pháp\n"
+    );
+    assert_eq!(
+        book.ok(&["person", "retire", "Nguyễn Văn An", "--on", "09/05/2022"]),
+        "Nguyễn Văn An (#1) left UBND xã Đông Sơn on 09/05/2022; kept for history and \
+         reports, no longer taken for a name typed at a visit\n"
+    );
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+    // The unit merged away is named by its code, not by the name both share.
+    assert_eq!(
+        book.ok(&["visit", "start", "UBND xã Đông Sơn", "--at", "7:32"]),
+        "started visit #3 at UBND xã Đông Sơn, 10/05/2022 07:32 (unannounced); findings \
+         go to it until `spotcheck visit end`\n"
+    );
+    // And it leaves the month report, where it was not visited.
+    let units: Vec<String> =
+        csv_records(&book.ok(&["report", "month", "6/2022", "--format", "csv"]))
+            .into_iter()
+            .map(|row| row["unit_code"].clone())
+            .collect();
+    assert!(!units.contains(&"dongson".to_string()), "{units:?}");
+
+    // The logbook travels whole by export and import.
+    let other = Logbook::new();
+    for records in ["units", "people", "visits", "findings"] {
+        let file = book.path(&format!("{records}.csv"));
+        std::fs::write(&file, book.ok(&["export", records])).unwrap();
+        other.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    for records in ["people", "findings"] {
+        let columns: &[&str] = if records == "people" {
+            &["uid", "unit_code", "retired_on", "alias_of_uid"]
+        } else {
+            &["uid", "unit_code", "person_uid"]
+        };
+        assert_eq!(
+            columns_of(&other, records, columns),
+            columns_of(&book, records, columns),
+            "{records}"
+        );
+    }
+}
+
+#[test]
+fn what_a_teammate_logged_at_a_unit_merged_here_or_at_a_visit_voided_here_follows() {
+    let book = Logbook::new();
+    book.ok(&[
+        "unit",
+        "add",
+        "dong-son",
+        "UBND xã Đông Sơn",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["unit", "add", "dongson", "UBND xã Đông Sơn (cũ)"]);
+    book.ok(&["visit", "start", "dongson", "--at", "7:00"]);
+    book.ok(&["late", "Lý Thị Mai", "--minutes", "10"]);
+    // The teammate's copy, before this logbook merged the units and voided the visit.
+    let teammate = Logbook::new();
+    std::fs::copy(book.db(), teammate.db()).unwrap();
+    teammate.ok(&["absent", "Trần Văn Hùng"]);
+    book.ok(&["unit", "merge", "dong-son", "dongson"]);
+    book.ok(&["visit", "void", "1", "--reason", "bắt đầu nhầm"]);
+    for records in ["units", "visits", "findings"] {
+        let file = teammate.path(&format!("{records}.csv"));
+        std::fs::write(&file, teammate.ok(&["export", records])).unwrap();
+        book.ok(&["import", records, file.to_str().unwrap()]);
+    }
+    let findings: Vec<(String, String, String)> = csv_records(&book.ok(&["export", "findings"]))
+        .into_iter()
+        .map(|f| {
+            (
+                f["unit_code"].clone(),
+                f["person"].clone(),
+                f["void_reason"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        [
+            (
+                "dong-son".into(),
+                "Lý Thị Mai".into(),
+                "bắt đầu nhầm".into()
+            ),
+            (
+                "dong-son".into(),
+                "Trần Văn Hùng".into(),
+                "bắt đầu nhầm".into()
+            ),
+        ]
+    );
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+}
