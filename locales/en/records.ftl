@@ -30,7 +30,6 @@ records-flag-not-for-kind = `{ $flag }` does not apply to { $kind ->
 records-void-not-editable = finding #{ $number } is void and cannot be edited
 records-no-arrival-time = finding #{ $number } has no arrival time to compare: give `--arrived` too
 records-no-due-date = finding #{ $number } has no promised date to count from: give `--due` too
-records-person-added-to-staff = added { $name } to the staff of { $unit } (person #{ $number })
 records-edited = edited #{ $number } { $kind }: { $changes }
 records-unchanged = #{ $number } unchanged: the values given are the ones it has
 records-void-needs-reason = say why the finding is void, as `--reason "logged twice"`

@@ -114,7 +114,6 @@ store-listing-units = listing units
 store-reading-person = reading a person
 store-looking-up-person = looking up a person
 store-adding-person = adding a person
-store-changing-position = changing a person's position
 store-listing-people = listing people
 store-reading-visit = reading a visit
 store-recording-visit = recording the visit

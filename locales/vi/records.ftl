@@ -28,7 +28,6 @@ records-flag-not-for-kind = `{ $flag }` không áp dụng cho phát hiện loạ
 records-void-not-editable = phát hiện #{ $number } đã hủy nên không thể sửa
 records-no-arrival-time = phát hiện #{ $number } chưa có giờ đến để so sánh: hãy cho thêm `--arrived`
 records-no-due-date = phát hiện #{ $number } chưa có ngày hẹn trả để tính: hãy cho thêm `--due`
-records-person-added-to-staff = đã thêm { $name } vào danh sách cán bộ của { $unit } (cán bộ #{ $number })
 records-edited = đã sửa phát hiện #{ $number } ({ $kind }): { $changes }
 records-unchanged = phát hiện #{ $number } không thay đổi: các giá trị đưa ra trùng với giá trị đang có
 records-void-needs-reason = hãy nêu lý do hủy phát hiện, ví dụ `--reason "ghi trùng"`

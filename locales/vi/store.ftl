@@ -144,7 +144,6 @@ store-listing-units = liệt kê đơn vị
 store-reading-person = đọc thông tin cán bộ
 store-looking-up-person = tìm cán bộ
 store-adding-person = thêm cán bộ
-store-changing-position = sửa chức vụ của cán bộ
 store-listing-people = liệt kê cán bộ
 store-reading-visit = đọc thông tin lượt kiểm tra
 store-recording-visit = ghi lượt kiểm tra

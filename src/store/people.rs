@@ -148,33 +148,6 @@ pub fn insert_from(
     get(tx, id)
 }
 
-/// Set a person's position, as an export or another logbook has it.
-pub fn set_position(
-    tx: &Transaction<'_>,
-    id: i64,
-    position: Option<&str>,
-    updated_at: Option<&str>,
-    author: &Author,
-) -> Result<PersonRow> {
-    let before = history::snapshot(tx, &SNAPSHOT, id)?;
-    super::exec(
-        tx,
-        "UPDATE people SET position = :position, updated_at = :at WHERE id = :id",
-        named_params! { ":id": id, ":position": position, ":at": updated_at.unwrap_or(&author.at) },
-    )
-    .with_context(|| t!("store-changing-position"))?;
-    let after = history::snapshot(tx, &SNAPSHOT, id)?;
-    let row = get(tx, id)?;
-    history::append_edit(
-        tx,
-        author,
-        (Entity::Person, &row.uid, id),
-        (&before, &after),
-        None,
-    )?;
-    Ok(row)
-}
-
 /// `#12`: a person typed by number, as lists and messages show them. A
 /// number too large for any record is still a number, of nobody.
 pub fn reference(typed: &str) -> Option<i64> {
