@@ -139,7 +139,7 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
 fn list_similar(ctx: &mut Ctx<'_>) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let groups = people::similar(store.conn())?;
-    if groups.is_empty() {
+    if groups.is_empty() && ctx.format == crate::render::Format::Table {
         return ctx.note(&t!("people-no-similar"));
     }
     let mut table = Table::new(vec![
@@ -186,6 +186,9 @@ fn list_similar(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     ctx.table(&table)?;
+    if groups.is_empty() {
+        return Ok(());
+    }
     // Under the table it reads as the table's foot; beside data for a
     // program, it goes to the error stream.
     if ctx.format == crate::render::Format::Table {

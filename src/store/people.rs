@@ -158,6 +158,18 @@ pub fn reference(typed: &str) -> Option<i64> {
     Some(digits.parse().unwrap_or(i64::MAX))
 }
 
+/// Person N, as `#N` typed names them: a number past any record's is
+/// named as typed.
+fn by_reference(conn: &Connection, typed: &str, number: i64) -> Result<PersonRow> {
+    by_number(conn, number).map_err(|e| match e {
+        Error::Lookup(_) => Error::lookup(t!(
+            "store-person-no-number",
+            number = typed.trim().trim_start_matches('#')
+        )),
+        other => other,
+    })
+}
+
 /// Who a typed name turned out to be, and how.
 #[derive(Debug, Clone)]
 pub struct Named {
@@ -195,7 +207,7 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
         how: HowNamed::Exactly,
     };
     if let Some(number) = reference(typed) {
-        let person = root_of(tx, by_number(tx, number)?)?;
+        let person = root_of(tx, by_reference(tx, typed, number)?)?;
         if person.unit_id != unit_id {
             let unit = super::units::get(tx, unit_id)?;
             return Err(Error::input(t!(
@@ -359,7 +371,7 @@ pub fn resolve(
     follow_alias: bool,
 ) -> Result<PersonRow> {
     if let Some(number) = reference(typed) {
-        return by_number(conn, number);
+        return by_reference(conn, typed, number);
     }
     let root = if follow_alias {
         "coalesce(alias_of, id)"

@@ -189,6 +189,11 @@ fn a_name_without_diacritics_is_taken_only_for_the_one_person_it_can_be() {
          their numbers\n"
     );
     assert_eq!(
+        book.fails(&["absent", "#99999999999999999999"], 1),
+        "error: there is no person #99999999999999999999; `spotcheck person list` shows \
+         the staff and their numbers\n"
+    );
+    assert_eq!(
         book.fails(&["person", "add", "ds", "#12"], 1),
         "error: `#12` is how a person is named by number, not a name; type the person's \
          name, as in `Nguyễn Văn An`\n"
@@ -463,6 +468,11 @@ fn a_logbook_of_the_folding_schema_is_upgraded_and_its_namesakes_are_reviewed() 
     assert_eq!(
         book.run(&["person", "list", "--similar"]).stderr,
         "no two people of a unit have names that differ only in diacritics\n"
+    );
+    // For a program, an empty list is an empty list.
+    assert_eq!(
+        book.ok(&["person", "list", "--similar", "--format", "json"]),
+        "[]\n"
     );
     // The old spelling of a tone is still the same name, typed either way.
     book.ok(&["visit", "start", "dong-son"]);
