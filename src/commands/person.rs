@@ -155,15 +155,11 @@ fn list_similar(ctx: &mut Ctx<'_>) -> Result<()> {
             let listed: Vec<String> = findings
                 .iter()
                 .map(|f| {
-                    let when = f.visit_started_at.get(..10).unwrap_or_default();
-                    let shown = chrono::NaiveDate::parse_from_str(when, "%Y-%m-%d")
-                        .map(day)
-                        .unwrap_or_else(|_| when.to_string());
                     let mut text = t!(
                         "people-similar-finding",
                         number = f.number,
                         kind = crate::render::term(&f.kind),
-                        day = shown
+                        day = day(f.visit_started_at.date())
                     );
                     if f.voided {
                         text.push_str(&format!(" ({})", t!("people-similar-void")));

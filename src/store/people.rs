@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Entity, Snapshot};
-use super::{Author, Origin, opt, stored_date};
+use super::{Author, Origin, opt, req, stored_date, stored_datetime};
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, identity, is_unaccented};
 
@@ -707,7 +707,7 @@ fn numbers(conn: &Connection, sql: &str, other: i64) -> Result<Vec<i64>> {
 pub struct FindingOf {
     pub number: i64,
     pub kind: String,
-    pub visit_started_at: String,
+    pub visit_started_at: chrono::NaiveDateTime,
     pub voided: bool,
 }
 
@@ -748,7 +748,7 @@ pub fn similar(conn: &Connection) -> Result<Vec<SimilarGroup>> {
                 Ok(FindingOf {
                     number: row.get(0)?,
                     kind: row.get(1)?,
-                    visit_started_at: row.get(2)?,
+                    visit_started_at: req(row, "started_at", stored_datetime)?,
                     voided: row.get(3)?,
                 })
             })
