@@ -255,7 +255,7 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         crate::Measure::Records,
         ctx.env.terminal.stderr,
     );
-    let report = exchange::merge(&mut store, &other_store, &source, &author, &|done| {
+    let report = exchange::merge(&mut store, &other_store, (&source, None), &author, &|done| {
         progress.set(done)
     })?;
     drop(progress);

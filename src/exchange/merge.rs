@@ -189,17 +189,22 @@ pub fn records_in(other: &Store) -> Result<u64> {
     Ok(total)
 }
 
+/// `unverified` is what `check` found wrong with the other logbook when it
+/// is merged all the same; the history says so beside every change.
 pub fn merge(
     store: &mut Store,
     other: &Store,
-    source: &str,
+    (source, unverified): (&str, Option<&str>),
     author: &Author,
     progress: &dyn Fn(u64),
 ) -> Result<MergeReport> {
     let other_conn = other.conn();
     let theirs = TheirRecords::read(other_conn)?;
-    let won = format!("merged from {source}: edited there later");
-    let kept = format!("kept: edited here later than in {source}");
+    let unverified = unverified
+        .map(|problem| format!(" (not verified: {problem})"))
+        .unwrap_or_default();
+    let won = format!("merged from {source}{unverified}: edited there later");
+    let kept = format!("kept: edited here later than in {source}{unverified}");
     store.write(|tx| {
         let mut merging = Merging {
             tx,
