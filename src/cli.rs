@@ -168,6 +168,11 @@ pub enum Command {
     /// Show the edit history, of one finding or of the whole logbook
     #[command(after_help = "Examples:\n  spotcheck history 12\n  spotcheck history")]
     History(HistoryArgs),
+    /// List the conflicts merges found (a field changed in both logbooks), or settle one
+    #[command(
+        after_help = "Examples:\n  spotcheck conflicts\n  spotcheck conflicts resolve 1 --take mine"
+    )]
+    Conflicts(ConflictsArgs),
     /// Monthly summary, repeat offenders and trends
     #[command(subcommand)]
     #[command(
@@ -1016,4 +1021,43 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ConflictsArgs {
+    #[command(subcommand)]
+    pub command: Option<ConflictsCommand>,
+    /// Settled conflicts too, with the value chosen
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConflictsCommand {
+    /// Settle a conflict: the field takes one value, as an edit with its history entry
+    #[command(
+        after_help = "Examples:\n  spotcheck conflicts resolve 1 --take mine\n  spotcheck conflicts resolve 2 --take theirs\n  spotcheck conflicts resolve 3 --value \"đã nhắc nhở\""
+    )]
+    Resolve {
+        /// The conflict's number, as `spotcheck conflicts` lists it
+        number: i64,
+        /// mine: this logbook's value from before the merge; theirs: the value that came in
+        #[arg(
+            long,
+            value_enum,
+            required_unless_present = "value",
+            conflicts_with = "value"
+        )]
+        take: Option<Take>,
+        /// Another value for the field: a text, a day, a time, a number or an action
+        #[arg(long, value_name = "VALUE")]
+        value: Option<String>,
+    },
+}
+
+/// Which value of a conflict to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Take {
+    Mine,
+    Theirs,
 }

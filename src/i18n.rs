@@ -99,6 +99,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/vi/people.ftl"),
     ),
     (
+        "conflicts.ftl",
+        include_str!("../locales/en/conflicts.ftl"),
+        include_str!("../locales/vi/conflicts.ftl"),
+    ),
+    (
         "help.ftl",
         include_str!("../locales/en/help.ftl"),
         include_str!("../locales/vi/help.ftl"),

@@ -249,3 +249,76 @@ pub(crate) fn state_value(state: &'static str, for_people: bool) -> Value {
         Value::Term(state)
     }
 }
+
+/// A value a conflict holds, as a person reads it: another record by its
+/// name or number, nothing as a dash.
+pub(crate) fn conflict_value(store: &Store, field: &str, value: &Json) -> Result<String> {
+    Ok(match value {
+        Json::Null => "–".to_string(),
+        Json::String(text) => {
+            history::reference_label(store.conn(), field, text)?.unwrap_or_else(|| text.clone())
+        }
+        other => other.to_string(),
+    })
+}
+
+/// The record a conflict is about, as a person reads it.
+pub(crate) fn conflict_record(row: &crate::store::conflicts::ConflictRow) -> String {
+    let records = crate::store::records::entity_name(row.records);
+    match row.number {
+        Some(number) => t!("conflicts-record", records = records, number = number),
+        None => t!(
+            "conflicts-record-gone",
+            records = records,
+            uid = row.uid.as_str()
+        ),
+    }
+}
+
+/// Conflicts as `conflicts` lists them.
+pub(crate) fn conflicts_table(
+    store: &Store,
+    rows: &[crate::store::conflicts::ConflictRow],
+    with_settled: bool,
+) -> Result<Table> {
+    let mut columns = vec![
+        Column::titled("number", &t!("head-no-dot")),
+        Column::titled("record", &t!("head-record")),
+        Column::titled("field", &t!("head-field")),
+        Column::titled("mine", &t!("head-mine")),
+        Column::titled("mine_by", &t!("head-mine-by")),
+        Column::titled("mine_at", &t!("head-mine-at")),
+        Column::titled("theirs", &t!("head-theirs")),
+        Column::titled("theirs_by", &t!("head-theirs-by")),
+        Column::titled("theirs_at", &t!("head-theirs-at")),
+        Column::titled("kept", &t!("head-kept")),
+        Column::titled("source", &t!("head-source")),
+    ];
+    if with_settled {
+        columns.push(Column::titled("settled", &t!("head-settled")));
+    }
+    let mut table = Table::new(columns);
+    for row in rows {
+        let mut cells: Vec<Value> = vec![
+            row.id.into(),
+            conflict_record(row).into(),
+            row.field.as_str().into(),
+            conflict_value(store, &row.field, &row.mine.value)?.into(),
+            row.mine.by.clone().into(),
+            row.mine.at.clone().into(),
+            conflict_value(store, &row.field, &row.theirs.value)?.into(),
+            row.theirs.by.clone().into(),
+            row.theirs.at.clone().into(),
+            row.kept.as_str().into(),
+            row.source.as_str().into(),
+        ];
+        if with_settled {
+            cells.push(match &row.settled {
+                Some((value, _, _)) => conflict_value(store, &row.field, value)?.into(),
+                None => Value::Null,
+            });
+        }
+        table.push(cells);
+    }
+    Ok(table)
+}

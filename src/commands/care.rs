@@ -248,6 +248,9 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
         .as_ref()
         .map(|s| t!("care-seal", seal = s.hash.as_str(), seq = s.seq))
         .unwrap_or_else(|| t!("care-no-seal"));
+    // Conflicts are not damage: they wait for a person, and are counted so
+    // that a team sees them where it looks for trouble.
+    let conflicts = crate::store::conflicts::open_count(store.conn()).unwrap_or_default();
     if outcome.problems.is_empty() {
         let mut line = t!(
             "care-check-ok",
@@ -259,7 +262,14 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
             line.push('\n');
             line.push_str(&t!("care-seal-confirmed", seal = seal.trim()));
         }
-        return ctx.line(&line);
+        ctx.line(&line)?;
+        if conflicts > 0 {
+            ctx.line(&t!("check-open-conflicts", count = conflicts))?;
+        }
+        return Ok(());
+    }
+    if conflicts > 0 {
+        ctx.line(&t!("check-open-conflicts", count = conflicts))?;
     }
     let chain_broken = outcome
         .problems
@@ -303,6 +313,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     let mut record = crate::render::Record::new();
     record.field(Column::new("db"), path.display().to_string());
     let mut overdue_tasks = 0;
+    let mut open_conflicts = 0;
     let (visit, rows, next): (Option<String>, Vec<_>, [String; 3]) = if !path.exists() {
         record.field(Column::new("logbook"), t!("care-not-made"));
         (
@@ -353,6 +364,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
             },
         )?;
         overdue_tasks = overdue.len() as i64;
+        open_conflicts = crate::store::conflicts::open_count(conn)?;
         // At a unit with overdue tasks, the next thing may be to log one.
         let here = match visits::current(conn)? {
             Some(id) => {
@@ -403,6 +415,10 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         .field(
             Column::titled("overdue_tasks", &t!("head-overdue-tasks")),
             overdue_tasks,
+        )
+        .field(
+            Column::titled("conflicts", &t!("status-conflicts")),
+            open_conflicts,
         )
         .field(Column::new("next"), next.join("\n"));
     if matches!(ctx.format, Format::Csv | Format::Json) {

@@ -8,6 +8,7 @@
 
 mod add;
 mod care;
+mod conflicts;
 mod log;
 mod person;
 mod plan;
@@ -68,6 +69,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Edit(args) => review::edit(ctx, args),
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
+        Command::Conflicts(args) => conflicts::run(ctx, args),
         Command::Report(command) => report::run(ctx, command),
         Command::Export(args) => transfer::export(ctx, args),
         Command::Import { records, file } => transfer::import(ctx, records, &file),

@@ -126,6 +126,9 @@ fn example(view: &str) -> &'static str {
         "history_v" => {
             "SELECT at, by, action, entity, record_uid FROM history_v ORDER BY seq DESC LIMIT 10"
         }
+        "conflicts_v" => {
+            "SELECT number, record, field, mine, theirs, kept FROM conflicts_v WHERE settled_at IS NULL"
+        }
         _ => "",
     }
 }

@@ -249,13 +249,14 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     }
     let author = ctx.author();
     let source = other.display().to_string();
+    let other_logbook = exchange::Logbook::new(&other_store, &source);
     let progress = crate::Progress::new(
         &t!("exchange-progress-merging", source = source.as_str()),
-        Some(exchange::records_in(&other_store)?),
+        Some(exchange::Source::count(&other_logbook)?),
         crate::Measure::Records,
         ctx.env.terminal.stderr,
     );
-    let report = exchange::merge(&mut store, &other_store, (&source, None), &author, &|done| {
+    let report = exchange::merge(&mut store, &other_logbook, None, &author, &|done| {
         progress.set(done)
     })?;
     drop(progress);
@@ -320,8 +321,34 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         ))?;
     }
     ctx.table(&table)?;
+    // Each conflict by name, so that nobody has to dig for what was set
+    // aside: beside a CSV or JSON summary, on the error stream.
+    for number in &report.conflicts {
+        let conflict = crate::store::conflicts::get(store.conn(), *number)?;
+        let by = |by: &Option<String>| by.clone().unwrap_or_else(|| t!("conflicts-unknown-author"));
+        let at = |at: &Option<String>| at.clone().unwrap_or_default();
+        let line = t!(
+            "conflicts-line",
+            number = conflict.id,
+            record = crate::view::conflict_record(&conflict),
+            field = conflict.field.as_str(),
+            mine = crate::view::conflict_value(&store, &conflict.field, &conflict.mine.value)?,
+            mine_by = format!("{}, {}", by(&conflict.mine.by), at(&conflict.mine.at)),
+            theirs = crate::view::conflict_value(&store, &conflict.field, &conflict.theirs.value)?,
+            theirs_by = format!("{}, {}", by(&conflict.theirs.by), at(&conflict.theirs.at)),
+            kept = match conflict.kept {
+                crate::store::conflicts::Side::Mine => t!("conflicts-kept-mine"),
+                crate::store::conflicts::Side::Theirs => t!("conflicts-kept-theirs"),
+            }
+        );
+        if ctx.format == crate::render::Format::Table {
+            ctx.line(&line)?;
+        } else {
+            ctx.note(&line)?;
+        }
+    }
     if ctx.format == crate::render::Format::Table && conflicts {
-        ctx.line(&t!("exchange-merge-conflicts"))?;
+        ctx.line(&t!("conflicts-advice"))?;
     }
     for duplicate in &report.likely_duplicates {
         let line = t!(

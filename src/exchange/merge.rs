@@ -1,10 +1,17 @@
-//! Bringing another logbook's records into this one.
+//! Bringing another logbook's records into this one, field by field: each
+//! field of a record both hold is compared with the last version both had,
+//! so that edits made on two laptops to different fields both stay, and
+//! one field changed on both is a conflict kept for a person to settle.
 
 use std::collections::HashMap;
+
+use serde_json::Value as Json;
 
 use super::{Counts, stop_if_interrupted};
 use crate::error::{Error, Result};
 use crate::model::Records;
+use crate::store::conflicts::{self, Side};
+use crate::store::history::Version;
 use crate::store::people::PersonChange;
 use crate::store::records::id_by_uid;
 use crate::store::{
@@ -12,8 +19,8 @@ use crate::store::{
     tasks, units, visits,
 };
 
-/// What a merge did, per kind of record; `conflicts` counts records edited
-/// on both sides, settled by the later edit.
+/// What a merge did, per kind of record; `conflicts` counts the fields
+/// changed on both sides to different values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MergeCounts {
     pub counts: Counts,
@@ -31,6 +38,8 @@ pub struct MergeReport {
     /// Units of the other logbook added under their own code though a unit
     /// here has the same name: most likely one unit under two codes.
     pub likely_duplicates: Vec<LikelyDuplicate>,
+    /// The conflicts this merge recorded, by their numbers here.
+    pub conflicts: Vec<i64>,
 }
 
 /// A unit added by a merge whose name a unit here already has.
@@ -44,48 +53,479 @@ pub struct LikelyDuplicate {
     pub other_name: String,
 }
 
-/// Whether a record was changed after it was made: two versions differing
-/// is a conflict only when both sides did so.
-fn edited(created_at: &str, updated_at: &str) -> bool {
-    created_at != updated_at
+/// Where a merge takes records from: every record with its history, read
+/// as one consistent state. A logbook file is one; a shared server can be
+/// another, with the same engine settling what differs.
+pub trait Source {
+    /// How the history and the conflicts name it.
+    fn name(&self) -> &str;
+    /// How many records it holds, for the progress shown.
+    fn count(&self) -> Result<u64>;
+    fn units(&self) -> Result<Vec<units::UnitRow>>;
+    fn people(&self) -> Result<Vec<PersonRow>>;
+    fn plans(&self) -> Result<Vec<plans::PlanRow>>;
+    fn tasks(&self) -> Result<Vec<tasks::TaskRow>>;
+    /// Every visit, one at a time, so that a large source is never held
+    /// in memory whole.
+    fn each_visit(&self, work: &mut dyn FnMut(visits::VisitRow) -> Result<()>) -> Result<()>;
+    fn each_finding(&self, work: &mut dyn FnMut(findings::FindingRow) -> Result<()>) -> Result<()>;
+    /// A record's current state, as the history keeps it.
+    fn snapshot(&self, records: Records, id: i64) -> Result<String>;
+    /// A record's history, oldest first.
+    fn versions(&self, records: Records, id: i64) -> Result<Vec<Version>>;
 }
 
-/// Which side's version of a record differing on both sides stays.
-fn later_wins(local_updated: &str, other_updated: &str) -> bool {
-    // RFC 3339 UTC stamps with milliseconds compare as text.
-    other_updated > local_updated
+/// Another logbook file, opened for reading.
+pub struct Logbook<'a> {
+    store: &'a Store,
+    name: &'a str,
 }
 
-/// Settle a record whose versions here and in the other logbook differ: the
-/// later edit wins (`update` writes the other version here); when this
-/// logbook's wins, the other version goes into the history beside it.
-/// Both sides having edited the record is a conflict. Returns whether the
-/// record here changed.
-#[allow(clippy::too_many_arguments)]
-fn settle(
-    tx: &rusqlite::Transaction<'_>,
-    other_conn: &rusqlite::Connection,
-    records: Records,
-    (local_id, local_created, local_updated): (i64, &str, &str),
-    (other_id, other_created, other_updated): (i64, &str, &str),
-    (kept, author): (&str, &Author),
-    tally: &mut MergeCounts,
-    update: impl FnOnce() -> Result<()>,
-) -> Result<bool> {
-    if later_wins(local_updated, other_updated) {
-        update()?;
-        if edited(local_created, local_updated) {
-            tally.conflicts += 1;
+impl<'a> Logbook<'a> {
+    pub fn new(store: &'a Store, name: &'a str) -> Logbook<'a> {
+        Logbook { store, name }
+    }
+}
+
+impl Source for Logbook<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn count(&self) -> Result<u64> {
+        let mut total = 0;
+        for records in [
+            Records::Units,
+            Records::People,
+            Records::Visits,
+            Records::Findings,
+            Records::Plans,
+            Records::Tasks,
+        ] {
+            total += crate::store::records::count(self.store.conn(), records)?;
         }
-        return Ok(true);
+        Ok(total)
     }
-    let theirs = crate::store::records::snapshot(other_conn, records, other_id)?;
-    if crate::store::records::keep_local(tx, records, local_id, &theirs, kept, author)?
-        && edited(other_created, other_updated)
-    {
-        tally.conflicts += 1;
+
+    fn units(&self) -> Result<Vec<units::UnitRow>> {
+        units::all(self.store.conn())
     }
-    Ok(false)
+
+    fn people(&self) -> Result<Vec<PersonRow>> {
+        people::all(self.store.conn())
+    }
+
+    fn plans(&self) -> Result<Vec<plans::PlanRow>> {
+        plans::list(self.store.conn(), true)
+    }
+
+    fn tasks(&self) -> Result<Vec<tasks::TaskRow>> {
+        tasks::list(
+            self.store.conn(),
+            &tasks::TaskFilter {
+                include_void: true,
+                ..Default::default()
+            },
+        )
+    }
+
+    fn each_visit(&self, work: &mut dyn FnMut(visits::VisitRow) -> Result<()>) -> Result<()> {
+        visits::each(self.store.conn(), work)
+    }
+
+    fn each_finding(&self, work: &mut dyn FnMut(findings::FindingRow) -> Result<()>) -> Result<()> {
+        findings::each(self.store.conn(), work)
+    }
+
+    fn snapshot(&self, records: Records, id: i64) -> Result<String> {
+        crate::store::records::snapshot(self.store.conn(), records, id)
+    }
+
+    fn versions(&self, records: Records, id: i64) -> Result<Vec<Version>> {
+        crate::store::records::versions(self.store.conn(), records, id)
+    }
+}
+
+/// The fields of one kind of record, compared and taken one by one.
+trait Fields: Clone {
+    /// The fields as the record's snapshot names them.
+    const KEYS: &'static [&'static str];
+    /// Whether both versions hold the same value of the field.
+    fn same(&self, other: &Self, key: &str) -> bool;
+    /// Take the field's value from `other`.
+    fn take(&mut self, other: &Self, key: &str);
+}
+
+/// [`Fields`] for a struct, from the snapshot's name of each field.
+macro_rules! fields {
+    ($type:ty { $($key:literal => $field:ident),* $(,)? }) => {
+        impl Fields for $type {
+            const KEYS: &'static [&'static str] = &[$($key),*];
+            fn same(&self, other: &Self, key: &str) -> bool {
+                match key {
+                    $($key => self.$field == other.$field,)*
+                    _ => true,
+                }
+            }
+            fn take(&mut self, other: &Self, key: &str) {
+                match key {
+                    $($key => self.$field = other.$field.clone(),)*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+fields!(findings::NewFinding {
+    "visit" => visit_id,
+    "kind" => kind,
+    "person" => person_id,
+    "arrived_at" => arrived_at,
+    "expected_at" => expected_at,
+    "minutes_late" => minutes_late,
+    "meeting" => meeting,
+    "file_ref" => file_ref,
+    "procedure" => procedure,
+    "received_on" => received_on,
+    "due_on" => due_on,
+    "returned_on" => returned_on,
+    "days_overdue" => days_overdue,
+    "working_days_overdue" => working_days_overdue,
+    "category" => category,
+    "description" => description,
+    "action" => action,
+    "note" => note,
+    "task" => task_id,
+});
+
+fields!(NewVisit {
+    "unit" => unit_id,
+    "started_at" => started_at,
+    "ended_at" => ended_at,
+    "announced" => announced,
+    "team" => team,
+    "on_roll" => on_roll,
+    "present" => present,
+    "note" => note,
+});
+
+fields!(plans::NewPlan {
+    "unit" => unit_id,
+    "visits" => visits,
+    "per" => per,
+    "from_month" => from,
+    "to_month" => to,
+});
+
+fields!(tasks::NewTask {
+    "unit" => unit_id,
+    "text" => text,
+    "source" => source,
+    "assigned_on" => assigned_on,
+    "due_on" => due_on,
+    "done_on" => done_on,
+    "note" => note,
+});
+
+/// What a merge compares of a unit; its code is how two logbooks find it.
+#[derive(Debug, Clone, PartialEq)]
+struct UnitFields {
+    name: String,
+    kind: crate::model::UnitKind,
+    morning_start: Option<chrono::NaiveTime>,
+    afternoon_start: Option<chrono::NaiveTime>,
+}
+
+impl UnitFields {
+    fn of(unit: &units::UnitRow) -> UnitFields {
+        UnitFields {
+            name: unit.name.clone(),
+            kind: unit.kind,
+            morning_start: unit.morning_start,
+            afternoon_start: unit.afternoon_start,
+        }
+    }
+}
+
+fields!(UnitFields {
+    "name" => name,
+    "kind" => kind,
+    "morning_start" => morning_start,
+    "afternoon_start" => afternoon_start,
+});
+
+/// What a merge compares of a person; a join is settled apart.
+#[derive(Debug, Clone, PartialEq)]
+struct PersonFields {
+    unit_id: i64,
+    name: String,
+    position: Option<String>,
+    retired_on: Option<chrono::NaiveDate>,
+}
+
+fields!(PersonFields {
+    "unit" => unit_id,
+    "name" => name,
+    "position" => position,
+    "retired_on" => retired_on,
+});
+
+fn parse(snapshot: &str) -> Json {
+    serde_json::from_str(snapshot).unwrap_or(Json::Null)
+}
+
+/// The edit stamp of a snapshot, which a merge carries over with the edit.
+fn stamp(snapshot: &Json) -> Option<String> {
+    snapshot
+        .get("updated_at")
+        .and_then(Json::as_str)
+        .map(str::to_string)
+}
+
+/// A record's versions as its history and its current state give them,
+/// newest first, as comparable values: each key's value in the order of
+/// the keys, a key an older schema's snapshot lacks as null.
+fn lineage(now: &Json, history: &[Version], keys: &[&str], here: &Uids) -> Vec<Vec<Json>> {
+    let mut lineage = vec![here.project(now, keys)];
+    for entry in history.iter().rev() {
+        for version in [&entry.after, &entry.before].into_iter().flatten() {
+            lineage.push(here.project(version, keys));
+        }
+    }
+    lineage
+}
+
+/// The uid here of each unit and person of the source that this logbook
+/// knows under another uid: one commune added on two laptops, or a person
+/// joined here to another. Their versions name them so here, so that a
+/// version both logbooks had is seen to be the same.
+#[derive(Default)]
+struct Uids {
+    units: HashMap<String, String>,
+    people: HashMap<String, String>,
+}
+
+impl Uids {
+    /// A snapshot of the source, projected as [`project`] does, with the
+    /// units and people it names as this logbook names them.
+    fn project(&self, snapshot: &Json, keys: &[&str]) -> Vec<Json> {
+        keys.iter()
+            .map(|key| {
+                let value = snapshot.get(*key).cloned().unwrap_or(Json::Null);
+                let map = match *key {
+                    "unit" => &self.units,
+                    "person" => &self.people,
+                    _ => return value,
+                };
+                match value.as_str().and_then(|uid| map.get(uid)) {
+                    Some(own) => Json::String(own.clone()),
+                    None => value,
+                }
+            })
+            .collect()
+    }
+
+    /// A snapshot of the source naming units and people as this logbook
+    /// does, to be kept in its history; `None` when it already does.
+    fn rename(&self, snapshot: &Json) -> Option<Json> {
+        let mut renamed = snapshot.clone();
+        let fields = renamed.as_object_mut()?;
+        let mut changed = false;
+        for (key, map) in [("unit", &self.units), ("person", &self.people)] {
+            if let Some(value) = fields.get_mut(key)
+                && let Some(own) = value.as_str().and_then(|uid| map.get(uid))
+            {
+                *value = Json::String(own.clone());
+                changed = true;
+            }
+        }
+        changed.then_some(renamed)
+    }
+
+    fn none() -> &'static Uids {
+        static NONE: std::sync::OnceLock<Uids> = std::sync::OnceLock::new();
+        NONE.get_or_init(Uids::default)
+    }
+}
+
+/// Who gave the field its value `value`, and when the record was stamped
+/// with that edit: the newest entry of the history that changed it to
+/// that value. A merge's record of the other side's version changes
+/// nothing here, so it is passed over.
+fn changed_by(history: &[Version], key: &str, value: &Json) -> (Option<String>, Option<String>) {
+    for entry in history.iter().rev() {
+        if entry.action == "merge" {
+            continue;
+        }
+        let Some(after) = &entry.after else { continue };
+        let was = entry
+            .before
+            .as_ref()
+            .map(|b| b.get(key).unwrap_or(&Json::Null));
+        if after.get(key).unwrap_or(&Json::Null) == value && was != Some(value) {
+            return (
+                Some(entry.by.clone()),
+                stamp(after).or(Some(entry.at.clone())),
+            );
+        }
+    }
+    (None, None)
+}
+
+/// A conflict found, before it is recorded.
+struct Found {
+    field: &'static str,
+    mine: conflicts::Value,
+    theirs: conflicts::Value,
+    kept: Side,
+}
+
+/// How two versions of one record settle, field by field.
+struct Settled<F> {
+    fields: F,
+    /// Whether any field takes the other side's value.
+    took: bool,
+    conflicts: Vec<Found>,
+    /// The other side's version, to record beside this one.
+    theirs: String,
+}
+
+/// Compare each field of a record here (`ours`) and in the source
+/// (`theirs`) with the last version both had, their common ancestor in the
+/// history. A field changed on one side takes that side's value; changed
+/// on both to different values, it is a conflict, and the later edit is
+/// kept. `None` when the two versions hold the same fields.
+fn three_way<F: Fields>(
+    (here, uids): (&rusqlite::Connection, &Uids),
+    source: &dyn Source,
+    records: Records,
+    (local_id, other_id): (i64, i64),
+    (ours, theirs): (&F, &F),
+) -> Result<Option<Settled<F>>> {
+    let differing: Vec<&'static str> = F::KEYS
+        .iter()
+        .copied()
+        .filter(|key| !ours.same(theirs, key))
+        .collect();
+    if differing.is_empty() {
+        return Ok(None);
+    }
+    let keys = F::KEYS;
+    let ours_now = parse(&crate::store::records::snapshot(here, records, local_id)?);
+    let theirs_text = source.snapshot(records, other_id)?;
+    let theirs_now = parse(&theirs_text);
+    let ours_history = crate::store::records::versions(here, records, local_id)?;
+    let theirs_history = source.versions(records, other_id)?;
+    let seen_there: std::collections::HashSet<Vec<Json>> =
+        lineage(&theirs_now, &theirs_history, keys, uids)
+            .into_iter()
+            .collect();
+    let ancestor = lineage(&ours_now, &ours_history, keys, Uids::none())
+        .into_iter()
+        .find(|version| seen_there.contains(version));
+    let theirs_here = uids.project(&theirs_now, keys);
+    let mut settled = Settled {
+        fields: ours.clone(),
+        took: false,
+        conflicts: Vec::new(),
+        theirs: match uids.rename(&theirs_now) {
+            Some(renamed) => renamed.to_string(),
+            None => theirs_text,
+        },
+    };
+    let value_of = |snapshot: &[Json], key: &str| {
+        let index = keys.iter().position(|k| *k == key);
+        index
+            .and_then(|i| snapshot.get(i))
+            .cloned()
+            .unwrap_or(Json::Null)
+    };
+    let ours_here = Uids::none().project(&ours_now, keys);
+    let mut decided: Vec<&str> = Vec::new();
+    for key in differing.iter().copied() {
+        if decided.contains(&key) {
+            continue;
+        }
+        // Fields worked out together (a time of arrival and the minutes
+        // late) are settled together, so that a record never mixes them.
+        let alone = [key];
+        let members: &[&'static str] =
+            crate::store::records::field_group(records, key).unwrap_or(&alone);
+        decided.extend(members.iter().copied());
+        let changed = |side: &[Json]| {
+            members
+                .iter()
+                .any(|k| ancestor.as_ref().map(|a| value_of(a, k)) != Some(value_of(side, k)))
+        };
+        let differ: Vec<&'static str> = members
+            .iter()
+            .copied()
+            .filter(|k| differing.contains(k))
+            .collect();
+        if !changed(&ours_here) {
+            for k in &differ {
+                settled.fields.take(theirs, k);
+            }
+            settled.took = true;
+            continue;
+        }
+        if !changed(&theirs_here) {
+            continue;
+        }
+        // Both sides changed it, or nothing tells which did: the later
+        // edit is kept, and the values break a tie the same way on both
+        // sides, so that two logbooks merging each other agree.
+        let mut found: Vec<Found> = Vec::new();
+        for k in &differ {
+            let mine = value_of(&ours_here, k);
+            let their = value_of(&theirs_here, k);
+            let (mine_by, mine_at) = changed_by(&ours_history, k, &mine);
+            let (theirs_by, theirs_at) = changed_by(&theirs_history, k, &their);
+            found.push(Found {
+                field: k,
+                mine: conflicts::Value {
+                    value: mine,
+                    by: mine_by,
+                    at: mine_at.or_else(|| stamp(&ours_now)),
+                },
+                theirs: conflicts::Value {
+                    value: their,
+                    by: theirs_by,
+                    at: theirs_at.or_else(|| stamp(&theirs_now)),
+                },
+                kept: Side::Mine,
+            });
+        }
+        let latest = |side: fn(&Found) -> &conflicts::Value| {
+            let at = found.iter().filter_map(|f| side(f).at.clone()).max();
+            let values: Vec<String> = found.iter().map(|f| side(f).value.to_string()).collect();
+            (at, values)
+        };
+        let theirs_later = latest(|f| &f.theirs) > latest(|f| &f.mine);
+        if theirs_later {
+            for k in &differ {
+                settled.fields.take(theirs, k);
+            }
+            settled.took = true;
+        }
+        for mut conflict in found {
+            conflict.kept = if theirs_later {
+                Side::Theirs
+            } else {
+                Side::Mine
+            };
+            settled.conflicts.push(conflict);
+        }
+    }
+    Ok(Some(settled))
+}
+
+/// The later of two edit stamps, which a record that takes fields of both
+/// versions carries.
+fn later<'s>(a: &'s str, b: &'s str) -> &'s str {
+    // RFC 3339 UTC stamps with milliseconds compare as text.
+    if b > a { b } else { a }
 }
 
 /// The other logbook's version of a record that can be voided (a finding,
@@ -104,7 +544,6 @@ struct Theirs<'a, F> {
 /// This logbook's version of the same record.
 struct Ours<F> {
     fields: F,
-    created_at: String,
     updated_at: String,
     void: bool,
 }
@@ -113,102 +552,33 @@ struct Ours<F> {
 struct VoidableCalls<'c, F> {
     insert: &'c dyn Fn(&F, &Origin) -> Result<i64>,
     ours: &'c dyn Fn(i64) -> Result<Ours<F>>,
-    update: &'c dyn Fn(i64, &F) -> Result<()>,
+    update: &'c dyn Fn(i64, &F, &str) -> Result<()>,
     void: &'c dyn Fn(i64, &str, &str) -> Result<()>,
 }
 
-/// Merge one voidable record: add it when this logbook lacks it (`local`
-/// is `None`), else settle the two versions; a void is never undone, and is
-/// carried over when the other side has one. Returns its number here.
-fn merge_voidable<F: PartialEq>(
-    tx: &rusqlite::Transaction<'_>,
-    other_conn: &rusqlite::Connection,
-    theirs: Theirs<'_, F>,
-    local: Option<i64>,
-    (kept, author): (&str, &Author),
-    tally: &mut MergeCounts,
-    calls: VoidableCalls<'_, F>,
-) -> Result<i64> {
-    let Some(local_id) = local else {
-        let origin = Origin {
-            uid: Some(theirs.uid.to_string()),
-            created_by: Some(theirs.created_by.to_string()),
-            created_at: Some(theirs.created_at.to_string()),
-            updated_at: Some(theirs.updated_at.to_string()),
-        };
-        let added = (calls.insert)(&theirs.fields, &origin)?;
-        if let Some((at, reason)) = theirs.void {
-            (calls.void)(added, reason, at)?;
-        }
-        tally.counts.new += 1;
-        return Ok(added);
-    };
-    let ours = (calls.ours)(local_id)?;
-    let mut changed = false;
-    if ours.fields != theirs.fields {
-        changed = settle(
-            tx,
-            other_conn,
-            theirs.records,
-            (local_id, &ours.created_at, &ours.updated_at),
-            (theirs.id, theirs.created_at, theirs.updated_at),
-            (kept, author),
-            tally,
-            || (calls.update)(local_id, &theirs.fields),
-        )?;
-    }
-    if let (Some((at, reason)), false) = (theirs.void, ours.void) {
-        (calls.void)(local_id, reason, at)?;
-        changed = true;
-    }
-    if changed {
-        tally.counts.updated += 1;
-    } else {
-        tally.counts.unchanged += 1;
-    }
-    Ok(local_id)
-}
-
-/// Bring `other` into `store` in one transaction: units by uid, then by
-/// code; people by unit and name; visits and findings by uid. The later edit wins a
-/// conflict and the history keeps both versions; merging again changes nothing.
-/// The number of records `merge` will go through in `other`.
-pub fn records_in(other: &Store) -> Result<u64> {
-    let conn = other.conn();
-    let mut total = 0;
-    for records in [
-        Records::Units,
-        Records::People,
-        Records::Visits,
-        Records::Findings,
-        Records::Plans,
-        Records::Tasks,
-    ] {
-        total += crate::store::records::count(conn, records)?;
-    }
-    Ok(total)
-}
-
-/// `unverified` is what `check` found wrong with the other logbook when it
-/// is merged all the same; the history says so beside every change.
 pub fn merge(
     store: &mut Store,
-    other: &Store,
-    (source, unverified): (&str, Option<&str>),
+    source: &dyn Source,
+    unverified: Option<&str>,
     author: &Author,
     progress: &dyn Fn(u64),
 ) -> Result<MergeReport> {
-    let other_conn = other.conn();
-    let theirs = TheirRecords::read(other_conn)?;
+    let name = source.name();
     let unverified = unverified
         .map(|problem| format!(" (not verified: {problem})"))
         .unwrap_or_default();
-    let won = format!("merged from {source}{unverified}: edited there later");
-    let kept = format!("kept: edited here later than in {source}{unverified}");
+    let won = format!("merged from {name}{unverified}");
+    let kept = format!("the version in {name}{unverified}, kept beside this one");
+    let their_units = source.units()?;
+    // The people an alias stands for come first, so that it finds them here.
+    let mut their_people = source.people()?;
+    their_people.sort_by_key(|p| p.alias_of.is_some());
+    let their_plans = source.plans()?;
+    let their_tasks = source.tasks()?;
     store.write(|tx| {
         let mut merging = Merging {
             tx,
-            other_conn,
+            source,
             author,
             won: &won,
             kept: &kept,
@@ -219,120 +589,84 @@ pub fn merge(
             person_ids: HashMap::new(),
             task_ids: HashMap::new(),
             visit_ids: HashMap::new(),
+            uids: Uids::default(),
         };
         // Each kind after the kinds it points to, so every reference finds
         // its record's number here.
-        for unit in &theirs.units {
+        for unit in &their_units {
             stop_if_interrupted()?;
             merging.unit(unit)?;
         }
         // Once every unit has its number here, since the unit one was
         // merged into may come after it.
-        for unit in &theirs.units {
+        for unit in &their_units {
             merging.retirement(unit)?;
         }
         merging.follow_merged_units()?;
-        for person in &theirs.people {
+        for unit in &their_units {
+            merging.known_as(Records::Units, unit.id, &unit.uid)?;
+        }
+        for person in &their_people {
             stop_if_interrupted()?;
             merging.person(person)?;
         }
-        for plan in &theirs.plans {
+        for plan in &their_plans {
             stop_if_interrupted()?;
             merging.plan(plan)?;
         }
-        for task in &theirs.tasks {
+        for task in &their_tasks {
             stop_if_interrupted()?;
             merging.task(task)?;
         }
-        let base =
-            (theirs.units.len() + theirs.people.len() + theirs.plans.len() + theirs.tasks.len())
-                as u64;
-        progress(base);
-        for (done, visit) in theirs.visits.iter().enumerate() {
+        let mut done =
+            (their_units.len() + their_people.len() + their_plans.len() + their_tasks.len()) as u64;
+        progress(done);
+        let mut step = || -> Result<()> {
             stop_if_interrupted()?;
+            done += 1;
             if done % 1024 == 0 {
-                progress(base + done as u64);
+                progress(done);
             }
-            merging.visit(visit)?;
-        }
-        let base = base + theirs.visits.len() as u64;
-        for (done, finding) in theirs.findings.iter().enumerate() {
-            stop_if_interrupted()?;
-            if done % 1024 == 0 {
-                progress(base + done as u64);
-            }
-            merging.finding(finding)?;
-        }
+            Ok(())
+        };
+        source.each_visit(&mut |visit| {
+            step()?;
+            merging.visit(&visit)
+        })?;
+        source.each_finding(&mut |finding| {
+            step()?;
+            merging.finding(&finding)
+        })?;
         Ok(merging.report)
     })
 }
 
-/// Every record of the other logbook, void ones included.
-struct TheirRecords {
-    units: Vec<units::UnitRow>,
-    people: Vec<PersonRow>,
-    visits: Vec<visits::VisitRow>,
-    findings: Vec<findings::FindingRow>,
-    plans: Vec<plans::PlanRow>,
-    tasks: Vec<tasks::TaskRow>,
-}
-
-impl TheirRecords {
-    fn read(conn: &rusqlite::Connection) -> Result<TheirRecords> {
-        Ok(TheirRecords {
-            units: units::all(conn)?,
-            people: {
-                // The people an alias stands for come first, so that it
-                // finds them here.
-                let mut people = people::all(conn)?;
-                people.sort_by_key(|p| p.alias_of.is_some());
-                people
-            },
-            visits: visits::list(conn, &visits::VisitFilter::default())?,
-            findings: findings::list(
-                conn,
-                &findings::FindingFilter {
-                    include_void: true,
-                    ..Default::default()
-                },
-            )?,
-            plans: plans::list(conn, true)?,
-            tasks: tasks::list(
-                conn,
-                &tasks::TaskFilter {
-                    include_void: true,
-                    ..Default::default()
-                },
-            )?,
-        })
-    }
-}
-
 /// A merge under way: where it writes, what it has done, and the number
-/// here of each record of the other logbook merged so far.
+/// here of each record of the source merged so far.
 struct Merging<'a> {
     tx: &'a rusqlite::Transaction<'a>,
-    other_conn: &'a rusqlite::Connection,
+    source: &'a dyn Source,
     author: &'a Author,
-    /// The history's reason when the other logbook's version wins, and when
-    /// this one's is kept.
+    /// The history's reason when fields of the source's version are
+    /// taken, and when that version is recorded beside this one's.
     won: &'a str,
     kept: &'a str,
     report: MergeReport,
     unit_ids: HashMap<i64, i64>,
-    /// The unit here that takes the records of each unit of the other
-    /// logbook: its own, or the unit that one was merged into.
+    /// The unit here that takes the records of each unit of the source:
+    /// its own, or the unit that one was merged into.
     kept_unit_ids: HashMap<i64, i64>,
     /// The units here that this merge added or changed, by number.
     units_changed: std::collections::HashSet<i64>,
     person_ids: HashMap<i64, i64>,
     task_ids: HashMap<i64, i64>,
     visit_ids: HashMap<i64, i64>,
+    uids: Uids,
 }
 
-/// The number here of the record numbered `id` in the other logbook. A
-/// record there pointing to one that is not there is refused by name
-/// rather than guessed at.
+/// The number here of the record numbered `id` in the source. A record
+/// there pointing to one that is not there is refused by name rather than
+/// guessed at.
 fn here(ids: &HashMap<i64, i64>, id: i64, records: Records, of: &str) -> Result<i64> {
     ids.get(&id).copied().ok_or_else(|| {
         Error::input(t!(
@@ -344,10 +678,121 @@ fn here(ids: &HashMap<i64, i64>, id: i64, records: Records, of: &str) -> Result<
     })
 }
 
+/// The tally of one kind of record.
+fn tally(report: &mut MergeReport, records: Records) -> &mut MergeCounts {
+    match records {
+        Records::Units => &mut report.units,
+        Records::People => &mut report.people,
+        Records::Visits => &mut report.visits,
+        Records::Findings => &mut report.findings,
+        Records::Plans => &mut report.plans,
+        Records::Tasks => &mut report.tasks,
+    }
+}
+
 impl Merging<'_> {
+    /// Settle a record both logbooks hold: take the source's changes with
+    /// `update` (given the fields and the edit stamp), record each
+    /// conflict, and keep the source's version in the history beside
+    /// this one's when they still differ, so that the next merge finds it
+    /// as their common version. Returns whether the record here changed.
+    fn settle<F: Fields>(
+        &mut self,
+        records: Records,
+        (local_id, other_id, uid): (i64, i64, &str),
+        (ours, theirs): (&F, &F),
+        (ours_updated, theirs_updated): (&str, &str),
+        update: impl FnOnce(&F, &str) -> Result<()>,
+    ) -> Result<bool> {
+        let Some(settled) = three_way(
+            (self.tx, &self.uids),
+            self.source,
+            records,
+            (local_id, other_id),
+            (ours, theirs),
+        )?
+        else {
+            return Ok(false);
+        };
+        if settled.took {
+            update(&settled.fields, later(ours_updated, theirs_updated))?;
+        }
+        crate::store::records::keep_local(
+            self.tx,
+            records,
+            local_id,
+            &settled.theirs,
+            self.kept,
+            self.author,
+        )?;
+        for found in settled.conflicts {
+            let number = conflicts::insert(
+                self.tx,
+                &conflicts::NewConflict {
+                    records,
+                    uid,
+                    field: found.field,
+                    mine: found.mine,
+                    theirs: found.theirs,
+                    kept: found.kept,
+                    source: self.source.name(),
+                },
+                self.author,
+            )?;
+            self.report.conflicts.push(number);
+            tally(&mut self.report, records).conflicts += 1;
+        }
+        Ok(settled.took)
+    }
+
+    /// Merge one voidable record: add it when this logbook lacks it
+    /// (`local` is `None`), else settle the two versions; a void is never
+    /// undone, and is carried over when the source has one. Returns its
+    /// number here.
+    fn voidable<F: Fields>(
+        &mut self,
+        theirs: Theirs<'_, F>,
+        local: Option<i64>,
+        calls: VoidableCalls<'_, F>,
+    ) -> Result<i64> {
+        let records = theirs.records;
+        let Some(local_id) = local else {
+            let origin = Origin {
+                uid: Some(theirs.uid.to_string()),
+                created_by: Some(theirs.created_by.to_string()),
+                created_at: Some(theirs.created_at.to_string()),
+                updated_at: Some(theirs.updated_at.to_string()),
+            };
+            let added = (calls.insert)(&theirs.fields, &origin)?;
+            if let Some((at, reason)) = theirs.void {
+                (calls.void)(added, reason, at)?;
+            }
+            tally(&mut self.report, records).counts.new += 1;
+            return Ok(added);
+        };
+        let ours = (calls.ours)(local_id)?;
+        let mut changed = self.settle(
+            records,
+            (local_id, theirs.id, theirs.uid),
+            (&ours.fields, &theirs.fields),
+            (&ours.updated_at, theirs.updated_at),
+            |fields, at| (calls.update)(local_id, fields, at),
+        )?;
+        if let (Some((at, reason)), false) = (theirs.void, ours.void) {
+            (calls.void)(local_id, reason, at)?;
+            changed = true;
+        }
+        let counts = &mut tally(&mut self.report, records).counts;
+        if changed {
+            counts.updated += 1;
+        } else {
+            counts.unchanged += 1;
+        }
+        Ok(local_id)
+    }
+
     fn unit(&mut self, unit: &units::UnitRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
-        let tally = &mut self.report.units;
         let origin = Origin {
             uid: Some(unit.uid.clone()),
             created_by: None,
@@ -374,7 +819,7 @@ impl Merging<'_> {
             let added = units::insert_from(tx, &new, &origin, author)?;
             self.unit_ids.insert(unit.id, added.id);
             self.units_changed.insert(added.id);
-            tally.counts.new += 1;
+            self.report.units.counts.new += 1;
             if let Some(same) = namesake {
                 let keep = match same.merged_into {
                     Some((id, _)) => units::get(tx, id)?,
@@ -390,35 +835,50 @@ impl Merging<'_> {
             return Ok(());
         };
         self.unit_ids.insert(unit.id, local.id);
-        let same = local.name == unit.name
-            && local.kind == unit.kind
-            && local.morning_start == unit.morning_start
-            && local.afternoon_start == unit.afternoon_start;
-        if same {
-            tally.counts.unchanged += 1;
-            return Ok(());
-        }
-        let change = UnitChange {
-            name: Some(unit.name.clone()),
-            kind: Some(unit.kind),
-            morning_start: Some(unit.morning_start),
-            afternoon_start: Some(unit.afternoon_start),
-        };
-        let changed = settle(
-            tx,
-            self.other_conn,
+        let changed = self.settle(
             Records::Units,
-            (local.id, &local.created_at, &local.updated_at),
-            (unit.id, &unit.created_at, &unit.updated_at),
-            (self.kept, author),
-            tally,
-            || units::update_from(tx, local.id, &change, Some(&unit.updated_at), author).map(drop),
+            (local.id, unit.id, &local.uid),
+            (&UnitFields::of(&local), &UnitFields::of(unit)),
+            (&local.updated_at, &unit.updated_at),
+            |fields, at| {
+                let change = UnitChange {
+                    name: Some(fields.name.clone()),
+                    kind: Some(fields.kind),
+                    morning_start: Some(fields.morning_start),
+                    afternoon_start: Some(fields.afternoon_start),
+                };
+                units::update_from(tx, local.id, &change, Some(at), author).map(drop)
+            },
         )?;
         if changed {
             self.units_changed.insert(local.id);
-            tally.counts.updated += 1;
+            self.report.units.counts.updated += 1;
         } else {
-            tally.counts.unchanged += 1;
+            self.report.units.counts.unchanged += 1;
+        }
+        Ok(())
+    }
+
+    /// Note the uid under which this logbook knows a unit or a person of
+    /// the source, when it is another: the unit that takes its records,
+    /// the person a finding about them is about.
+    fn known_as(&mut self, records: Records, their_id: i64, their_uid: &str) -> Result<()> {
+        let own = match records {
+            Records::Units => {
+                let id = here(&self.kept_unit_ids, their_id, records, their_uid)?;
+                units::get(self.tx, id)?.uid
+            }
+            _ => {
+                let id = here(&self.person_ids, their_id, records, their_uid)?;
+                people::get(self.tx, people::root_id(self.tx, id)?)?.uid
+            }
+        };
+        if own != their_uid {
+            let map = match records {
+                Records::Units => &mut self.uids.units,
+                _ => &mut self.uids.people,
+            };
+            map.insert(their_uid.to_string(), own);
         }
         Ok(())
     }
@@ -482,9 +942,10 @@ impl Merging<'_> {
     }
 
     /// A person, found here by uid, else by unit and name under the
-    /// identity rule. A correction (a new name, unit, position, an alias
-    /// or a retirement) is a change to the record like any other: the
-    /// later edit wins. Aliases come after the people they stand for.
+    /// identity rule. A correction (a new name, unit, position, a
+    /// retirement) is settled field by field like any other change; a
+    /// join to another person is carried over and never undone.
+    /// Aliases come after the people they stand for.
     fn person(&mut self, person: &PersonRow) -> Result<()> {
         let (tx, author) = (self.tx, self.author);
         let unit_id = here(
@@ -505,7 +966,6 @@ impl Merging<'_> {
             }
             None => None,
         };
-        let tally = &mut self.report.people;
         let local = match id_by_uid(tx, Records::People, &person.uid)? {
             Some(id) => Some(people::get(tx, id)?),
             None => people::find(tx, unit_id, &person.name)?,
@@ -541,14 +1001,16 @@ impl Merging<'_> {
                 )?;
             }
             self.person_ids.insert(person.id, added.id);
-            tally.counts.new += 1;
+            self.known_as(Records::People, person.id, &person.uid)?;
+            self.report.people.counts.new += 1;
             return Ok(());
         };
         self.person_ids.insert(person.id, local.id);
+        self.known_as(Records::People, person.id, &person.uid)?;
         // Two laptops that merged two records each way would make each an
         // alias of the other: the record stays as it is here.
         let alias_of = alias_of.filter(|root| *root != local.id);
-        let theirs_later = later_wins(&local.updated_at, &person.updated_at);
+        let theirs_later = person.updated_at > local.updated_at;
         // A name joined to a person here stays in its unit, as a unit
         // merge left it.
         let unit_id = if local.alias_of.is_some() {
@@ -556,40 +1018,34 @@ impl Merging<'_> {
         } else {
             unit_id
         };
-        let mut changed = false;
-        let same = local.name == person.name
-            && local.unit_id == unit_id
-            && local.position == person.position
-            && local.retired_on == person.retired_on;
-        if !same {
-            let change = PersonChange {
-                name: Some(person.name.clone()),
-                position: Some(person.position.clone()),
-                unit_id: Some(unit_id),
-                alias_of: None,
-                retired_on: Some(person.retired_on),
-            };
-            changed = settle(
-                tx,
-                self.other_conn,
-                Records::People,
-                (local.id, &local.created_at, &local.updated_at),
-                (person.id, &person.created_at, &person.updated_at),
-                (self.kept, author),
-                tally,
-                || {
-                    people::change_from(
-                        tx,
-                        local.id,
-                        &change,
-                        None,
-                        Some(&person.updated_at),
-                        author,
-                    )
-                    .map(drop)
-                },
-            )?;
-        }
+        let ours = PersonFields {
+            unit_id: local.unit_id,
+            name: local.name.clone(),
+            position: local.position.clone(),
+            retired_on: local.retired_on,
+        };
+        let theirs = PersonFields {
+            unit_id,
+            name: person.name.clone(),
+            position: person.position.clone(),
+            retired_on: person.retired_on,
+        };
+        let mut changed = self.settle(
+            Records::People,
+            (local.id, person.id, &local.uid),
+            (&ours, &theirs),
+            (&local.updated_at, &person.updated_at),
+            |fields, at| {
+                let change = PersonChange {
+                    name: Some(fields.name.clone()),
+                    position: Some(fields.position.clone()),
+                    unit_id: Some(fields.unit_id),
+                    alias_of: None,
+                    retired_on: Some(fields.retired_on),
+                };
+                people::change_from(tx, local.id, &change, None, Some(at), author).map(drop)
+            },
+        )?;
         // A join is undone only by a command here, never by a merge: the
         // other side may just not have made it.
         if alias_of.is_some() && alias_of != local.alias_of && theirs_later {
@@ -624,9 +1080,9 @@ impl Merging<'_> {
             changed = true;
         }
         if changed {
-            tally.counts.updated += 1;
+            self.report.people.counts.updated += 1;
         } else {
-            tally.counts.unchanged += 1;
+            self.report.people.counts.unchanged += 1;
         }
         Ok(())
     }
@@ -642,7 +1098,7 @@ impl Merging<'_> {
             ..plan.fields.clone()
         };
         // The same plan by uid, or the plan in force here for the same
-        // unit from the same month, which the other logbook set apart.
+        // unit from the same month, which the source set apart.
         let local = match id_by_uid(tx, Records::Plans, &plan.uid)? {
             Some(id) => Some(id),
             None if plan.voided_at.is_none() => {
@@ -660,27 +1116,21 @@ impl Merging<'_> {
             void: plan.voided_at.as_deref().zip(plan.void_reason.as_deref()),
             fields,
         };
-        merge_voidable(
-            tx,
-            self.other_conn,
+        self.voidable(
             theirs,
             local,
-            (self.kept, author),
-            &mut self.report.plans,
             VoidableCalls {
                 insert: &|fields, origin| plans::insert_from(tx, fields, origin, author),
                 ours: &|id| {
                     let ours = plans::get(tx, id)?;
                     Ok(Ours {
                         fields: ours.fields,
-                        created_at: ours.created_at,
                         updated_at: ours.updated_at,
                         void: ours.voided_at.is_some(),
                     })
                 },
-                update: &|id, fields| {
-                    let at = Some(plan.updated_at.as_str());
-                    plans::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                update: &|id, fields, at| {
+                    plans::update_from(tx, id, fields, Some(won), Some(at), author).map(drop)
                 },
                 void: &|id, reason, at| plans::void_from(tx, id, reason, at, author).map(drop),
             },
@@ -710,27 +1160,21 @@ impl Merging<'_> {
             },
         };
         let local = id_by_uid(tx, Records::Tasks, &task.uid)?;
-        let id = merge_voidable(
-            tx,
-            self.other_conn,
+        let id = self.voidable(
             theirs,
             local,
-            (self.kept, author),
-            &mut self.report.tasks,
             VoidableCalls {
                 insert: &|fields, origin| tasks::insert_from(tx, fields, origin, author),
                 ours: &|id| {
                     let ours = tasks::get(tx, id)?;
                     Ok(Ours {
                         fields: ours.fields,
-                        created_at: ours.created_at,
                         updated_at: ours.updated_at,
                         void: ours.voided_at.is_some(),
                     })
                 },
-                update: &|id, fields| {
-                    let at = Some(task.updated_at.as_str());
-                    tasks::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                update: &|id, fields, at| {
+                    tasks::update_from(tx, id, fields, Some(won), Some(at), author).map(drop)
                 },
                 void: &|id, reason, at| tasks::void_from(tx, id, reason, at, author).map(drop),
             },
@@ -740,7 +1184,7 @@ impl Merging<'_> {
     }
 
     fn visit(&mut self, visit: &visits::VisitRow) -> Result<()> {
-        let (tx, author) = (self.tx, self.author);
+        let (tx, author, won) = (self.tx, self.author, self.won);
         let new = NewVisit {
             unit_id: here(
                 &self.kept_unit_ids,
@@ -756,7 +1200,6 @@ impl Merging<'_> {
             present: visit.present,
             note: visit.note.clone(),
         };
-        let tally = &mut self.report.visits;
         let Some(local_id) = id_by_uid(tx, Records::Visits, &visit.uid)? else {
             let origin = Origin {
                 uid: Some(visit.uid.clone()),
@@ -769,57 +1212,42 @@ impl Merging<'_> {
                 visits::void_from(tx, added.id, reason, at, author)?;
             }
             self.visit_ids.insert(visit.id, added.id);
-            tally.counts.new += 1;
+            self.report.visits.counts.new += 1;
             return Ok(());
         };
         self.visit_ids.insert(visit.id, local_id);
         let local = visits::get(tx, local_id)?;
-        // A void is never undone, and a void visit keeps what it was.
-        if local.voided_at.is_some() {
-            tally.counts.unchanged += 1;
-            return Ok(());
+        let ours = NewVisit {
+            unit_id: local.unit_id,
+            started_at: local.started_at,
+            ended_at: local.ended_at,
+            announced: local.announced,
+            team: local.team.clone(),
+            on_roll: local.on_roll,
+            present: local.present,
+            note: local.note.clone(),
+        };
+        // A void visit keeps what it was; a void is never undone.
+        let mut changed = false;
+        if local.voided_at.is_none() {
+            changed = self.settle(
+                Records::Visits,
+                (local_id, visit.id, &visit.uid),
+                (&ours, &new),
+                (&local.updated_at, &visit.updated_at),
+                |fields, at| {
+                    visits::update_from(tx, local_id, fields, Some(at), Some(won), author).map(drop)
+                },
+            )?;
+            if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
+                visits::void_from(tx, local_id, reason, at, author)?;
+                changed = true;
+            }
         }
-        if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
-            visits::void_from(tx, local_id, reason, at, author)?;
-            tally.counts.updated += 1;
-            return Ok(());
-        }
-        let same = local.unit_id == new.unit_id
-            && local.started_at == new.started_at
-            && local.ended_at == new.ended_at
-            && local.announced == new.announced
-            && local.team == new.team
-            && local.on_roll == new.on_roll
-            && local.present == new.present
-            && local.note == new.note;
-        if same {
-            tally.counts.unchanged += 1;
-            return Ok(());
-        }
-        let changed = settle(
-            tx,
-            self.other_conn,
-            Records::Visits,
-            (local_id, &local.created_at, &local.updated_at),
-            (visit.id, &visit.created_at, &visit.updated_at),
-            (self.kept, author),
-            tally,
-            || {
-                visits::update_from(
-                    tx,
-                    local_id,
-                    &new,
-                    Some(&visit.updated_at),
-                    Some(self.won),
-                    author,
-                )
-                .map(drop)
-            },
-        )?;
         if changed {
-            tally.counts.updated += 1;
+            self.report.visits.counts.updated += 1;
         } else {
-            tally.counts.unchanged += 1;
+            self.report.visits.counts.unchanged += 1;
         }
         Ok(())
     }
@@ -861,27 +1289,21 @@ impl Merging<'_> {
             fields,
         };
         let local = id_by_uid(tx, Records::Findings, uid)?;
-        merge_voidable(
-            tx,
-            self.other_conn,
+        self.voidable(
             theirs,
             local,
-            (self.kept, author),
-            &mut self.report.findings,
             VoidableCalls {
                 insert: &|fields, origin| findings::insert_from(tx, fields, origin, author),
                 ours: &|id| {
                     let ours = findings::get(tx, id)?;
                     Ok(Ours {
                         fields: ours.fields,
-                        created_at: ours.logged_at,
                         updated_at: ours.updated_at,
                         void: ours.voided_at.is_some(),
                     })
                 },
-                update: &|id, fields| {
-                    let at = Some(finding.updated_at.as_str());
-                    findings::update_from(tx, id, fields, Some(won), at, author).map(drop)
+                update: &|id, fields, at| {
+                    findings::update_from(tx, id, fields, Some(won), Some(at), author).map(drop)
                 },
                 void: &|id, reason, at| findings::void_from(tx, id, reason, at, author).map(drop),
             },

@@ -8,7 +8,7 @@ mod import;
 mod merge;
 
 pub use import::{ImportContext, import};
-pub use merge::{LikelyDuplicate, MergeCounts, MergeReport, merge, records_in};
+pub use merge::{LikelyDuplicate, Logbook, MergeCounts, MergeReport, Source, merge};
 
 use crate::error::{Error, Result};
 

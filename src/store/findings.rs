@@ -391,6 +391,20 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
         .with_context(|| t!("store-listing-findings"))
 }
 
+/// Every finding, void ones included, one at a time in the order they
+/// were added: a merge reads a logbook too large to hold in memory so.
+pub fn each(conn: &Connection, mut work: impl FnMut(FindingRow) -> Result<()>) -> Result<()> {
+    let context = || t!("store-listing-findings");
+    let mut stmt = conn
+        .prepare(&format!("{SELECT} ORDER BY f.id"))
+        .with_context(context)?;
+    let mut rows = stmt.query([]).with_context(context)?;
+    while let Some(row) = rows.next().with_context(context)? {
+        work(FindingRow::from_row(row).with_context(context)?)?;
+    }
+    Ok(())
+}
+
 /// How SQLite means to run `list` with this filter, one step a line.
 #[cfg(test)]
 pub(crate) fn list_plan(conn: &Connection, filter: &FindingFilter) -> Result<Vec<String>> {

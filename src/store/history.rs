@@ -365,6 +365,45 @@ pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<H
         .with_context(|| t!("store-reading-history"))
 }
 
+/// One entry of a record's history as a merge reads it: the versions it
+/// names, stamps included, so that the merge can find the last version two
+/// logbooks share and when each field took its value.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub action: String,
+    pub at: String,
+    pub by: String,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+}
+
+/// Every entry of one record's history, oldest first.
+pub(super) fn versions(conn: &Connection, entity: Entity, id: i64) -> Result<Vec<Version>> {
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT action, at, by, before, after FROM history
+             WHERE entity = :entity AND entity_id = :id ORDER BY seq",
+        )
+        .with_context(|| t!("store-preparing-history"))?;
+    let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    let rows = stmt
+        .query_map(
+            named_params! { ":entity": entity.as_str(), ":id": id },
+            |row| {
+                Ok(Version {
+                    action: row.get(0)?,
+                    at: row.get(1)?,
+                    by: row.get(2)?,
+                    before: json(row.get(3)?),
+                    after: json(row.get(4)?),
+                })
+            },
+        )
+        .with_context(|| t!("store-reading-history"))?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .with_context(|| t!("store-reading-history"))
+}
+
 /// How to take a record's current state as JSON, naming other records by
 /// uid rather than by local number: the snapshot the history keeps and
 /// `check` compares.

@@ -2,6 +2,7 @@
 //! makes. No SQL lives outside this module.
 
 pub mod check;
+pub mod conflicts;
 mod file;
 pub mod findings;
 pub mod history;

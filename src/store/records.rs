@@ -406,6 +406,200 @@ pub fn id_by_uid(conn: &Connection, records: Records, uid: &str) -> Result<Optio
     .with_context(|| t!("store-looking-up-by-uid", records = records.as_str()))
 }
 
+/// The name the history and the conflicts give this kind of record.
+pub fn entity_name(records: Records) -> &'static str {
+    entity(records).as_str()
+}
+
+/// The kind of record the history or the conflicts name so.
+pub fn from_entity_name(name: &str) -> Option<Records> {
+    [
+        Records::Findings,
+        Records::Visits,
+        Records::Units,
+        Records::People,
+        Records::Plans,
+        Records::Tasks,
+    ]
+    .into_iter()
+    .find(|records| entity_name(*records) == name)
+}
+
+/// The fields of a record that a merge compares one by one, as its snapshot
+/// names them: everything a person can change, but not its uid, stamps,
+/// author, void (a void is never undone) or what `unit merge` and `person
+/// merge` decide (a unit's code, a join).
+pub fn fields(records: Records) -> &'static [&'static str] {
+    match records {
+        Records::Units => &["name", "kind", "morning_start", "afternoon_start"],
+        Records::People => &["unit", "name", "position", "retired_on"],
+        Records::Visits => &[
+            "unit",
+            "started_at",
+            "ended_at",
+            "announced",
+            "team",
+            "on_roll",
+            "present",
+            "note",
+        ],
+        Records::Findings => &[
+            "visit",
+            "kind",
+            "person",
+            "arrived_at",
+            "expected_at",
+            "minutes_late",
+            "meeting",
+            "file_ref",
+            "procedure",
+            "received_on",
+            "due_on",
+            "returned_on",
+            "days_overdue",
+            "working_days_overdue",
+            "category",
+            "description",
+            "action",
+            "note",
+            "task",
+        ],
+        Records::Plans => &["unit", "visits", "per", "from_month", "to_month"],
+        Records::Tasks => &[
+            "unit",
+            "text",
+            "source",
+            "assigned_on",
+            "due_on",
+            "done_on",
+            "note",
+        ],
+    }
+}
+
+/// The fields of a record worked out together, as a time of arrival and
+/// the minutes late, or a file's dates and its days overdue: a merge
+/// settles them as one, so that a record never holds a figure of one
+/// version beside the dates of another. `None` for a field on its own.
+pub fn field_group(records: Records, field: &str) -> Option<&'static [&'static str]> {
+    const LATE: &[&str] = &["arrived_at", "expected_at", "minutes_late"];
+    const OVERDUE: &[&str] = &[
+        "received_on",
+        "due_on",
+        "returned_on",
+        "days_overdue",
+        "working_days_overdue",
+    ];
+    match records {
+        Records::Findings => [LATE, OVERDUE].into_iter().find(|g| g.contains(&field)),
+        _ => None,
+    }
+}
+
+/// The column a field of [`fields`] is kept in, and the kind of record it
+/// names by uid when it is a reference.
+fn field_column(records: Records, field: &str) -> Option<(String, Option<Records>)> {
+    if !fields(records).contains(&field) {
+        return None;
+    }
+    let reference = match field {
+        "unit" => Some(Records::Units),
+        "visit" => Some(Records::Visits),
+        "person" => Some(Records::People),
+        "task" => Some(Records::Tasks),
+        _ => None,
+    };
+    Some(match reference {
+        Some(to) => (format!("{field}_id"), Some(to)),
+        None => (field.to_string(), None),
+    })
+}
+
+/// Give one field of a record a value as its snapshot holds it (another
+/// record by uid), as an edit with its history entry. Returns whether the
+/// record changed.
+pub fn set_field(
+    tx: &rusqlite::Transaction<'_>,
+    records: Records,
+    id: i64,
+    field: &str,
+    value: &serde_json::Value,
+    reason: &str,
+    author: &super::Author,
+) -> Result<bool> {
+    use rusqlite::types::Value;
+    use serde_json::Value as Json;
+    let unknown = || {
+        Error::input(t!(
+            "store-field-unknown",
+            records = records.as_str(),
+            field = field
+        ))
+    };
+    let (column, reference) = field_column(records, field).ok_or_else(unknown)?;
+    let stored = match (value, reference) {
+        (Json::Null, _) => Value::Null,
+        (Json::String(uid), Some(to)) => match id_by_uid(tx, to, uid)? {
+            Some(id) => Value::Integer(id),
+            None => {
+                return Err(Error::lookup(t!(
+                    "store-field-reference-gone",
+                    records = to.as_str(),
+                    uid = uid.as_str()
+                )));
+            }
+        },
+        (Json::String(text), None) => Value::Text(text.clone()),
+        (Json::Bool(yes), None) => Value::Integer(i64::from(*yes)),
+        (Json::Number(number), None) => match number.as_i64() {
+            Some(whole) => Value::Integer(whole),
+            None => Value::Real(number.as_f64().unwrap_or_default()),
+        },
+        _ => return Err(unknown()),
+    };
+    let before = snapshot(tx, records, id)?;
+    let uid: String = super::query_one(
+        tx,
+        &format!("SELECT uid FROM {} WHERE id = :id", table(records)),
+        named_params! { ":id": id },
+        |row| row.get(0),
+    )
+    .with_context(|| t!("store-reading-record-uid"))?;
+    // A name keeps its lookup keys beside it, as every rename does.
+    let keys = match (records, field) {
+        (Records::People | Records::Units, "name") => {
+            ", name_key = spotcheck_name_key(:value), name_folded = spotcheck_fold(:value)"
+        }
+        _ => "",
+    };
+    super::exec(
+        tx,
+        &format!(
+            "UPDATE {} SET {column} = :value{keys}, updated_at = :at WHERE id = :id",
+            table(records)
+        ),
+        named_params! { ":value": stored, ":at": author.at, ":id": id },
+    )
+    .with_context(|| t!("store-setting-field", field = field))?;
+    let after = snapshot(tx, records, id)?;
+    super::history::append_edit(
+        tx,
+        author,
+        (entity(records), &uid, id),
+        (&before, &after),
+        Some(reason),
+    )
+}
+
+/// Every entry of one record's history, oldest first, stamps included.
+pub fn versions(
+    conn: &Connection,
+    records: Records,
+    id: i64,
+) -> Result<Vec<super::history::Version>> {
+    super::history::versions(conn, entity(records), id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

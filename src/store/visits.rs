@@ -382,6 +382,20 @@ pub fn list(conn: &Connection, filter: &VisitFilter) -> Result<Vec<VisitRow>> {
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
+/// Every visit, void ones included, one at a time in the order they were
+/// started: a merge reads a logbook too large to hold in memory so.
+pub fn each(conn: &Connection, mut work: impl FnMut(VisitRow) -> Result<()>) -> Result<()> {
+    let context = || t!("store-listing-visits");
+    let mut stmt = conn
+        .prepare(&format!("{SELECT} ORDER BY v.id"))
+        .with_context(context)?;
+    let mut rows = stmt.query([]).with_context(context)?;
+    while let Some(row) = rows.next().with_context(context)? {
+        work(from_row(row).with_context(context)?)?;
+    }
+    Ok(())
+}
+
 /// A period as a half-open range of stored date-time text: the first day
 /// included, the day after the last excluded. Without a period, a range
 /// that holds every date, so statements keep one shape and their index.

@@ -1526,7 +1526,7 @@ fn merging_an_inspectors_logbook_brings_everything_in_once() {
             ["units", "1", "0", "1", "0"],
             ["people", "1", "1", "1", "0"],
             ["visits", "1", "0", "1", "0"],
-            ["findings", "1", "2", "0", "1"],
+            ["findings", "1", "2", "0", "0"],
             ["plans", "0", "0", "0", "0"],
             ["tasks", "0", "0", "0", "0"],
         ]),
@@ -1541,10 +1541,12 @@ fn merging_an_inspectors_logbook_brings_everything_in_once() {
     tidy(&other);
     other.assert_unchanged(&other_before);
 
-    // The later edit won, the void came over, the new records arrived, once.
+    // Each side's edit stays, as they changed different fields; the void
+    // came over, the new records arrived, once.
     let late = json(&leader.ok(&["show", "1", "--format", "json"]));
     assert_eq!(late["arrived_at"], "07:50", "{late}");
     assert_eq!(late["minutes_late"], 20, "{late}");
+    assert_eq!(late["action"], "reminded", "{late}");
     let listed = csv_records(&leader.ok(&["list", "--include-void", "--format", "csv"]));
     let summary: Vec<(String, String, String)> = listed
         .iter()
@@ -1592,15 +1594,27 @@ fn merging_an_inspectors_logbook_brings_everything_in_once() {
         .iter()
         .map(|h| (h["changes"].as_str(), h["reason"].as_str()))
         .collect();
-    assert_eq!(changes.len(), 3, "{history:?}");
+    assert_eq!(changes.len(), 4, "{history:?}");
     assert_eq!(changes[1], ("action: – → reminded", "nhắc nhở"));
-    assert!(
-        changes[2].0.contains("arrived_at: 07:40 → 07:50"),
-        "{history:?}"
-    );
     assert_eq!(
-        changes[2].1,
-        format!("merged from {}: edited there later", other.db().display())
+        changes[2],
+        (
+            "arrived_at: 07:40 → 07:50; minutes_late: 10 → 20",
+            format!("merged from {}", other.db().display()).as_str()
+        )
+    );
+    // The inspector's version, without the action, kept beside this one:
+    // the next merge finds it as the version both logbooks had.
+    assert_eq!(
+        changes[3],
+        (
+            "action: – → reminded",
+            format!(
+                "the version in {}, kept beside this one",
+                other.db().display()
+            )
+            .as_str()
+        )
     );
     let check = leader.ok(&["check"]);
     assert!(check.starts_with("ok: "), "{check}");
@@ -1664,7 +1678,10 @@ fn a_later_local_edit_is_kept_and_the_other_version_goes_into_the_history_once()
     assert_eq!(last["changes"], "note: bản của tổ viên → bản của tổ trưởng");
     assert_eq!(
         last["reason"],
-        format!("kept: edited here later than in {}", other.db().display())
+        format!(
+            "the version in {}, kept beside this one",
+            other.db().display()
+        )
     );
 
     let before = leader.snapshot();
@@ -1720,7 +1737,7 @@ fn merge_refuses_a_logbook_from_a_newer_spotcheck() {
         stderr,
         format!(
             "error: logbook `{}`: was written by a newer spotcheck (schema version 99; \
-             spotcheck {release} reads schema versions 1 to 5): open it with the spotcheck that \
+             spotcheck {release} reads schema versions 1 to 6): open it with the spotcheck that \
              wrote it, a version after {release} (CHANGELOG.md says which version brought each \
              schema)\n",
             other.db().display(),
@@ -2028,6 +2045,7 @@ fn schema_lists_each_view_with_the_columns_of_its_export() {
     assert_eq!(
         views,
         [
+            "conflicts_v",
             "findings_v",
             "history_v",
             "people_v",
