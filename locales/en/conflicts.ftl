@@ -10,14 +10,28 @@ store-field-unknown = { $records } have no field `{ $field }` that a conflict ca
 store-field-reference-gone = no record of { $records } has the uid { $uid } here
 store-setting-field = setting { $field }
 
-conflicts-none = no conflicts: every merge settled by itself
+conflicts-none = no conflicts to settle
 conflicts-none-at-all = no conflicts were ever recorded
 conflicts-open = { $count ->
     [one] 1 conflict to settle
    *[other] { $count } conflicts to settle
   }: settle each with `spotcheck conflicts resolve N --take mine` or `--take theirs`
-conflicts-record = { $records } #{ $number }
-conflicts-record-gone = { $records } (uid { $uid })
+conflicts-record = { $records ->
+    [unit] unit
+    [person] person
+    [visit] visit
+    [finding] finding
+    [plan] plan
+   *[task] task
+  } #{ $number }
+conflicts-record-gone = { $records ->
+    [unit] unit
+    [person] person
+    [visit] visit
+    [finding] finding
+    [plan] plan
+   *[task] task
+  } (uid { $uid })
 conflicts-settled = settled conflict #{ $number }: { $record }, { $field } is now { $value }
 conflicts-settled-unchanged = settled conflict #{ $number }: { $record }, { $field } stays { $value }
 conflicts-value-not-typed = `{ $field }` cannot be typed here: settle conflict #{ $number } with `--take mine` or `--take theirs`, then correct the record with its own command if neither is right

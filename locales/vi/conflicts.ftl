@@ -10,11 +10,25 @@ store-field-unknown = { $records } không có trường `{ $field }` mà một x
 store-field-reference-gone = ở đây không có bản ghi { $records } nào có uid { $uid }
 store-setting-field = đặt giá trị { $field }
 
-conflicts-none = không có xung đột: mọi lần gộp đều tự giải quyết được
+conflicts-none = không có xung đột nào cần giải quyết
 conflicts-none-at-all = chưa từng ghi nhận xung đột nào
 conflicts-open = { $count } xung đột cần giải quyết: giải quyết từng xung đột bằng `spotcheck conflicts resolve N --take mine` hoặc `--take theirs`
-conflicts-record = { $records } #{ $number }
-conflicts-record-gone = { $records } (uid { $uid })
+conflicts-record = { $records ->
+    [unit] đơn vị
+    [person] cán bộ
+    [visit] lượt kiểm tra
+    [finding] phát hiện
+    [plan] kế hoạch
+   *[task] nhiệm vụ
+  } #{ $number }
+conflicts-record-gone = { $records ->
+    [unit] đơn vị
+    [person] cán bộ
+    [visit] lượt kiểm tra
+    [finding] phát hiện
+    [plan] kế hoạch
+   *[task] nhiệm vụ
+  } (uid { $uid })
 conflicts-settled = đã giải quyết xung đột #{ $number }: { $record }, { $field } nay là { $value }
 conflicts-settled-unchanged = đã giải quyết xung đột #{ $number }: { $record }, { $field } giữ nguyên { $value }
 conflicts-value-not-typed = không gõ được `{ $field }` ở đây: hãy giải quyết xung đột #{ $number } bằng `--take mine` hoặc `--take theirs`, rồi sửa hồ sơ bằng lệnh riêng của nó nếu cả hai đều chưa đúng
