@@ -1227,22 +1227,22 @@ impl Merging<'_> {
             present: local.present,
             note: local.note.clone(),
         };
-        // A void visit keeps what it was; a void is never undone.
-        let mut changed = false;
-        if local.voided_at.is_none() {
-            changed = self.settle(
-                Records::Visits,
-                (local_id, visit.id, &visit.uid),
-                (&ours, &new),
-                (&local.updated_at, &visit.updated_at),
-                |fields, at| {
-                    visits::update_from(tx, local_id, fields, Some(at), Some(won), author).map(drop)
-                },
-            )?;
-            if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
-                visits::void_from(tx, local_id, reason, at, author)?;
-                changed = true;
-            }
+        // Its fields are settled even when it is void on one side, so that
+        // no edit is lost; a void is never undone.
+        let mut changed = self.settle(
+            Records::Visits,
+            (local_id, visit.id, &visit.uid),
+            (&ours, &new),
+            (&local.updated_at, &visit.updated_at),
+            |fields, at| {
+                visits::update_from(tx, local_id, fields, Some(at), Some(won), author).map(drop)
+            },
+        )?;
+        if let (None, Some(at), Some(reason)) =
+            (&local.voided_at, &visit.voided_at, &visit.void_reason)
+        {
+            visits::void_from(tx, local_id, reason, at, author)?;
+            changed = true;
         }
         if changed {
             self.report.visits.counts.updated += 1;

@@ -345,3 +345,32 @@ fn a_void_on_either_side_is_never_undone_by_a_merge() {
         assert!(book.ok(&["check"]).starts_with("ok: "));
     }
 }
+
+#[test]
+fn a_visit_voided_here_still_takes_the_edits_made_there() {
+    let leader = leader();
+    let member = member_of(&leader);
+    leader.run_at(
+        "2022-05-10T09:00",
+        &["visit", "void", "1", "--reason", "bắt đầu nhầm"],
+    );
+    member.run_at(
+        "2022-05-10T09:30",
+        &["visit", "edit", "1", "--on-roll", "22", "--present", "18"],
+    );
+    merge_at(&leader, "2022-05-10T10:00", &member);
+    merge_at(&member, "2022-05-10T10:05", &leader);
+    for book in [&leader, &member] {
+        let visits = csv_records(&book.ok(&["export", "visits"]));
+        let visit = &visits[0];
+        assert_eq!(
+            (
+                visit["void_reason"].as_str(),
+                visit["on_roll"].as_str(),
+                visit["present"].as_str()
+            ),
+            ("bắt đầu nhầm", "22", "18")
+        );
+        assert!(book.ok(&["check"]).starts_with("ok: "));
+    }
+}
