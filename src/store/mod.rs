@@ -5,6 +5,7 @@ pub mod check;
 mod file;
 pub mod findings;
 pub mod history;
+mod other;
 pub mod people;
 pub mod plans;
 pub mod query;
