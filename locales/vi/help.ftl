@@ -330,3 +330,7 @@ help-visit-edit--reason = Lý do sửa, được lưu trong lịch sử
 help-visit-void = Hủy một lượt kiểm tra bắt đầu nhầm cùng các phát hiện của lượt đó; lượt này không còn trong danh sách và báo cáo
 help-visit-void--id = Số thứ tự hoặc phần đầu mã uid của lượt kiểm tra
 help-visit-void--reason = Lý do hủy, được lưu trong lịch sử của lượt kiểm tra và của từng phát hiện
+
+## Sổ kia của `merge` phải vượt qua các bước kiểm tra.
+
+help-merge--accept_unverified = Vẫn gộp dù sổ kia không vượt qua các bước kiểm tra của `spotcheck check`; khi đó lịch sử ghi rõ điều này bên cạnh mỗi bản ghi được thay đổi
