@@ -17,6 +17,7 @@ mod import_guard;
 mod interrupts;
 mod language;
 mod lookup;
+mod merge_sources;
 mod output;
 mod output_paths;
 mod plans;
