@@ -200,6 +200,10 @@ pub enum Command {
     Merge {
         /// The other logbook (opened read-only, never changed)
         other: PathBuf,
+        /// Merge even when the other logbook fails the checks `spotcheck check` makes; the
+        /// history then says so beside each record the merge changes
+        #[arg(long)]
+        accept_unverified: bool,
     },
     /// Run one read-only SQL query on the logbook's views and tables
     #[command(

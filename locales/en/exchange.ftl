@@ -121,3 +121,20 @@ exchange-merge-likely-duplicate = likely duplicate: unit `{ $other }` ({ $other_
 exchange-visit-void = visit #{ $number } is void and cannot be changed: give this row the values it has in the logbook (`spotcheck visit show { $number }`)
 exchange-merged-unit-needs-day = a unit merged into another needs the day it was retired, in `retired_on`
 exchange-no-unit-uid = no unit `{ $uid }` in this logbook or this file: import the unit it was merged into too
+
+## What a merge takes in: the other logbook checked as `check` checks it.
+
+# The first line of a refused merge; the problems follow, one a line.
+exchange-merge-unverified = `{ $path }` fails the checks `spotcheck check` makes, with { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }, so nothing was merged:
+exchange-merge-problem = {"  "}{ $record }: { $problem }
+exchange-merge-more-problems = {"  "}… and { $count } more
+exchange-merge-unverified-advice = to see them all, type `spotcheck --db { $path } check`; to merge it all the same, `spotcheck merge { $path } --accept-unverified`
+# Stored in the history beside each change of a merge made all the same.
+exchange-unverified-summary = { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }, first: { $record }: { $problem }
+exchange-merged-unverified = warning: merged `{ $path }` though it fails the checks `spotcheck check` makes ({ $summary }); the history says so beside each record it added or changed

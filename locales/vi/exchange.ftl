@@ -157,3 +157,14 @@ exchange-merge-likely-duplicate = có thể trùng: đơn vị `{ $other }` ({ $
 exchange-visit-void = lượt kiểm tra #{ $number } đã bị hủy và không sửa được nữa: hãy để dòng này đúng như trong sổ (`spotcheck visit show { $number }`)
 exchange-merged-unit-needs-day = đơn vị đã sáp nhập vào đơn vị khác cần có ngày thôi hoạt động, ở cột `retired_on`
 exchange-no-unit-uid = không có đơn vị `{ $uid }` trong sổ này hay trong tệp này: hãy nhập cả đơn vị mà đơn vị này được sáp nhập vào
+
+## Những gì một lần gộp nhận vào: sổ kia được kiểm tra như `check` kiểm tra.
+
+# Dòng đầu của một lần gộp bị từ chối; các vấn đề theo sau, mỗi vấn đề một dòng.
+exchange-merge-unverified = `{ $path }` không vượt qua các bước kiểm tra của `spotcheck check`: có { $count } vấn đề, nên chưa gộp gì:
+exchange-merge-problem = {"  "}{ $record }: { $problem }
+exchange-merge-more-problems = {"  "}… và { $count } vấn đề khác
+exchange-merge-unverified-advice = để xem hết các vấn đề, gõ `spotcheck --db { $path } check`; để vẫn gộp, gõ `spotcheck merge { $path } --accept-unverified`
+# Được ghi vào lịch sử bên cạnh mỗi thay đổi của một lần gộp dù sổ kia có vấn đề.
+exchange-unverified-summary = { $count } vấn đề, đầu tiên: { $record }: { $problem }
+exchange-merged-unverified = cảnh báo: đã gộp `{ $path }` dù sổ này không vượt qua các bước kiểm tra của `spotcheck check` ({ $summary }); lịch sử ghi rõ điều đó bên cạnh mỗi bản ghi được thêm vào hay thay đổi

@@ -336,3 +336,7 @@ help-conflicts-resolve = Giải quyết một xung đột: trường nhận mộ
 help-conflicts-resolve--number = Số của xung đột, như `spotcheck conflicts` liệt kê
 help-conflicts-resolve--take = mine: giá trị của sổ này trước khi gộp; theirs: giá trị từ sổ kia
 help-conflicts-resolve--value = Một giá trị khác cho trường: văn bản, ngày, giờ, số hoặc hình thức xử lý
+
+## Sổ kia của `merge` phải vượt qua các bước kiểm tra.
+
+help-merge--accept_unverified = Vẫn gộp dù sổ kia không vượt qua các bước kiểm tra của `spotcheck check`; khi đó lịch sử ghi rõ điều này bên cạnh mỗi bản ghi được thay đổi

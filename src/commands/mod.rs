@@ -73,7 +73,10 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Report(command) => report::run(ctx, command),
         Command::Export(args) => transfer::export(ctx, args),
         Command::Import { records, file } => transfer::import(ctx, records, &file),
-        Command::Merge { other } => transfer::merge(ctx, &other),
+        Command::Merge {
+            other,
+            accept_unverified,
+        } => transfer::merge(ctx, &other, accept_unverified),
         Command::Sql {
             query,
             params,

@@ -7,8 +7,10 @@ use crate::Ctx;
 use crate::cli::ExportArgs;
 use crate::error::{Error, Result};
 use crate::exchange::{self, Counts, ImportContext};
+use crate::i18n::Lang;
 use crate::model::{Datum, Records};
 use crate::render::{Column, CsvOptions, CsvStream, Record, Table};
+use crate::store::check::Problem;
 use crate::store::records::{ExportFilter, RowSink};
 use crate::store::{Access, Store, units};
 
@@ -238,17 +240,35 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
     ctx.logged(&line, &counts_record(&counts))
 }
 
-pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
-    let other_store = Store::open_query_only(other, &t!("exchange-merge-advice"))?;
-    let mut store = ctx.open(Access::Write)?;
-    if same_file(store.path(), other) {
+/// How many of the other logbook's problems a refused merge names; `check`
+/// on that logbook names them all.
+const PROBLEMS_NAMED: usize = 3;
+
+pub fn merge(ctx: &mut Ctx<'_>, other: &Path, accept_unverified: bool) -> Result<()> {
+    let (other_store, problems) = Store::open_other(other, &t!("exchange-merge-advice"))?;
+    // Before this logbook is opened, so that a refusal leaves it as it was.
+    if same_file(&ctx.settings.db.value, other) {
         return Err(Error::input(t!(
             "exchange-merge-itself",
             path = other.display().to_string()
         )));
     }
-    let author = ctx.author();
     let source = other.display().to_string();
+    if !problems.is_empty() && !accept_unverified {
+        return Err(unverified(&source, &problems));
+    }
+    // What the warning says, in the language of the run, and what the
+    // history keeps, in English as everything the logbook keeps.
+    let unverified = match summary(&problems) {
+        None => None,
+        Some(shown) if crate::i18n::current() == Lang::En => Some((shown.clone(), shown)),
+        Some(shown) => {
+            let kept = in_english(|| other_store.problems().map(|found| summary(&found)))?;
+            Some((shown.clone(), kept.unwrap_or(shown)))
+        }
+    };
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
     let other_logbook = exchange::Logbook::new(&other_store, &source);
     let progress = crate::Progress::new(
         &t!("exchange-progress-merging", source = source.as_str()),
@@ -256,10 +276,21 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
         crate::Measure::Records,
         ctx.env.terminal.stderr,
     );
-    let report = exchange::merge(&mut store, &other_logbook, None, &author, &|done| {
-        progress.set(done)
-    })?;
+    let report = exchange::merge(
+        &mut store,
+        &other_logbook,
+        unverified.as_ref().map(|(_, kept)| kept.as_str()),
+        &author,
+        &|done| progress.set(done),
+    )?;
     drop(progress);
+    if let Some((summary, _)) = &unverified {
+        ctx.note(&t!(
+            "exchange-merged-unverified",
+            path = source.as_str(),
+            summary = summary.as_str()
+        ))?;
+    }
     let mut table = Table::new(vec![
         Column::new("records"),
         Column::new("new"),
@@ -369,7 +400,64 @@ pub fn merge(ctx: &mut Ctx<'_>, other: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The number of problems and the first, for a merge made all the same.
+fn summary(problems: &[Problem]) -> Option<String> {
+    problems.first().map(|first| {
+        t!(
+            "exchange-unverified-summary",
+            count = problems.len(),
+            record = first.record.as_str(),
+            problem = first.problem.as_str()
+        )
+    })
+}
+
+/// `work` done in English, whatever the language of the run.
+fn in_english<T>(work: impl FnOnce() -> T) -> T {
+    let lang = crate::i18n::current();
+    crate::i18n::set(Lang::En);
+    let done = work();
+    crate::i18n::set(lang);
+    done
+}
+
+/// The refusal of a logbook that fails the checks: how many problems, the
+/// first few as `check` names them, and what to type instead.
+fn unverified(source: &str, problems: &[Problem]) -> Error {
+    let mut lines = vec![t!(
+        "exchange-merge-unverified",
+        path = source,
+        count = problems.len()
+    )];
+    for problem in problems.iter().take(PROBLEMS_NAMED) {
+        lines.push(t!(
+            "exchange-merge-problem",
+            record = problem.record.as_str(),
+            problem = problem.problem.as_str()
+        ));
+    }
+    if problems.len() > PROBLEMS_NAMED {
+        lines.push(t!(
+            "exchange-merge-more-problems",
+            count = problems.len() - PROBLEMS_NAMED
+        ));
+    }
+    lines.push(t!("exchange-merge-unverified-advice", path = source));
+    Error::input(lines.join("\n"))
+}
+
+/// Whether two paths name one file: the same path, a symbolic link to it,
+/// or another name (a hard link) of it.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

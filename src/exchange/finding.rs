@@ -85,6 +85,7 @@ pub(super) fn import_finding(
         created_by: row.name("logged_by")?,
         created_at: row.stamp("logged_at")?,
         updated_at: None,
+        reason: None,
     };
     let author = &ctx.author;
     upsert(

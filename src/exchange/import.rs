@@ -136,6 +136,7 @@ pub(super) fn origin(row: &Row<'_>, created_by: &str, created_at: &str) -> Resul
         created_by: row.name(created_by)?,
         created_at: row.stamp(created_at)?,
         updated_at: row.stamp("updated_at")?,
+        reason: None,
     })
 }
 

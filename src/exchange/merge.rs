@@ -762,6 +762,7 @@ impl Merging<'_> {
                 created_by: Some(theirs.created_by.to_string()),
                 created_at: Some(theirs.created_at.to_string()),
                 updated_at: Some(theirs.updated_at.to_string()),
+                reason: Some(self.won.to_string()),
             };
             let added = (calls.insert)(&theirs.fields, &origin)?;
             if let Some((at, reason)) = theirs.void {
@@ -798,6 +799,7 @@ impl Merging<'_> {
             created_by: None,
             created_at: Some(unit.created_at.clone()),
             updated_at: Some(unit.updated_at.clone()),
+            reason: Some(self.won.to_string()),
         };
         let new = NewUnit {
             code: unit.code.clone(),
@@ -911,7 +913,7 @@ impl Merging<'_> {
                 units::merge(tx, keep, local_id, day, author)?;
             }
             _ => {
-                units::retire(tx, local_id, day, author)?;
+                units::retire_from(tx, local_id, day, Some(&unit.updated_at), author)?;
             }
         }
         let tally = &mut self.report.units;
@@ -976,6 +978,7 @@ impl Merging<'_> {
                 created_by: None,
                 created_at: Some(person.created_at.clone()),
                 updated_at: Some(person.updated_at.clone()),
+                reason: Some(self.won.to_string()),
             };
             let added = people::insert_from(
                 tx,
@@ -1206,6 +1209,7 @@ impl Merging<'_> {
                 created_by: Some(visit.created_by.clone()),
                 created_at: Some(visit.created_at.clone()),
                 updated_at: Some(visit.updated_at.clone()),
+                reason: Some(self.won.to_string()),
             };
             let added = visits::insert_from(tx, &new, &origin, author)?;
             if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {

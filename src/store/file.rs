@@ -139,6 +139,90 @@ pub(super) fn open_file(
     )
 }
 
+/// Refuse, before SQLite touches it, a path that is not a logbook file to
+/// read: a folder, nothing, a file that cannot be read or is not SQLite.
+/// `advice` ends the message with what to do instead.
+pub(super) fn existing_file(path: &Path, advice: &str) -> Result<()> {
+    let logbook_error = |problem: String| Error::Logbook {
+        path: path.to_path_buf(),
+        problem,
+    };
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(logbook_error(t!("store-logbook-is-directory-db"))),
+        Ok(_) => check_header(path, advice),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(logbook_error(t!("store-logbook-absent", advice = advice)))
+        }
+        Err(e) => Err(logbook_error(t!(
+            "store-logbook-unreadable",
+            error = e.to_string()
+        ))),
+    }
+}
+
+/// A read-only connection to the logbook at `path` that leaves the file and
+/// its folder as they are, and reads everything its log holds; with the
+/// private folder it reads a copy in, to be removed once the connection is
+/// closed.
+pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfile::TempDir>)> {
+    let logbook_error = |problem: String| Error::Logbook {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let unopenable =
+        |e: rusqlite::Error| logbook_error(t!("store-logbook-unopenable", error = e.to_string()));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
+    let log_empty = || log_empty(path);
+    // A file no one may write to (mode 0444) has no writer to make way
+    // for, and a read-only connection to it would leave `-wal` and
+    // `-shm` files it cannot remove: with nothing in a log, it is read
+    // as it stands.
+    let conn = if write_protected(path) && log_empty() {
+        open_file(path, flags, "immutable=1")
+    } else {
+        open_file(path, flags, "")
+    }
+    .map_err(unopenable)?;
+    // A writer closing the file holds it alone for a moment: the first
+    // read waits for it rather than taking the moment for a failure.
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(unopenable)?;
+    // A logbook in WAL mode needs its `-shm` file; in a folder that cannot
+    // be written (a write-protected memory stick) SQLite cannot make one.
+    // Nobody can be writing there either, so the file is read as it
+    // stands: directly when its log is empty, else through a private
+    // copy of the file and its log, as reading the file alone would
+    // silently leave out what the log holds.
+    let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()));
+    match probe {
+        Err(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+                || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
+        {
+            drop(conn);
+            if log_empty() {
+                return Ok((
+                    open_file(path, flags, "immutable=1").map_err(unopenable)?,
+                    None,
+                ));
+            }
+            let unreadable = |e: std::io::Error| {
+                logbook_error(t!("store-logbook-unreadable", error = e.to_string()))
+            };
+            let copy = tempfile::Builder::new()
+                .prefix("spotcheck-read-")
+                .tempdir()
+                .map_err(unreadable)?;
+            let copied = copy.path().join("logbook.db");
+            std::fs::copy(path, &copied)
+                .and_then(|_| std::fs::copy(sibling(path, "-wal"), sibling(&copied, "-wal")))
+                .map_err(unreadable)?;
+            let conn = open_file(&copied, flags, "").map_err(unopenable)?;
+            Ok((conn, Some(copy)))
+        }
+        _ => Ok((conn, None)),
+    }
+}
+
 /// A copy of the logbook open on `conn`, in a private temporary folder, that
 /// spotcheck may write to without touching the logbook: to index a read's
 /// pending search entries, or run a check SQLite words as a write.
@@ -157,7 +241,13 @@ pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
         &copied,
         None::<fn(rusqlite::backup::Progress)>,
     )
-    .map_err(|e| problem(e.to_string()))?;
+    .map_err(|e| match e.sqlite_error_code() {
+        // The copy needs as much room as the logbook takes.
+        Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
+            problem(format!("{e}: {}", t!("error-disk-full")))
+        }
+        _ => problem(e.to_string()),
+    })?;
     let conn = open_file(&copied, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
         .map_err(|e| problem(e.to_string()))?;
     let store = Store::configured(conn, path, None, Some(dir))?;

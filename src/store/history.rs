@@ -178,6 +178,7 @@ pub(super) fn append_insert(
     author: &Author,
     snapshot: &Snapshot,
     (entity, entity_uid, entity_id): (Entity, &str, i64),
+    reason: Option<&str>,
 ) -> Result<()> {
     let after = self::snapshot(tx, snapshot, entity_id)?;
     append(
@@ -190,7 +191,7 @@ pub(super) fn append_insert(
             entity_id,
             before: None,
             after: Some(&after),
-            reason: None,
+            reason,
         },
     )
 }

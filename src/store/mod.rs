@@ -6,6 +6,7 @@ pub mod conflicts;
 mod file;
 pub mod findings;
 pub mod history;
+mod other;
 pub mod people;
 pub mod plans;
 pub mod query;
@@ -32,8 +33,8 @@ use crate::input;
 use crate::model::{Action, FindingKind, Month, PlanPer, UnitKind};
 
 use file::{
-    check_header, create_logbook, create_owner_only, locked, log_empty, open_file, private_copy,
-    sibling, write_protected,
+    check_header, create_logbook, create_owner_only, existing_file, locked, log_empty, open_file,
+    open_for_reading, private_copy, write_protected,
 };
 pub use findings::{FindingChange, FindingFilter, FindingRow, NewFinding};
 pub use history::HistoryEntry;
@@ -87,6 +88,8 @@ pub struct Origin {
     pub created_by: Option<String>,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// Why it was added, for its first history entry: where a merge took it from.
+    pub reason: Option<String>,
 }
 
 impl Origin {
@@ -196,66 +199,8 @@ impl Store {
     /// schema or its search index changes, and no `-wal` or `-shm` file is
     /// left behind that was not there before.
     fn open_read(path: &Path, access: Access) -> Result<Store> {
-        let logbook_error = |problem: String| Error::Logbook {
-            path: path.to_path_buf(),
-            problem,
-        };
-        let unopenable = |e: rusqlite::Error| {
-            logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
-        };
         let leftovers = query::Leftovers::before_opening(path);
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
-        let log_empty = || log_empty(path);
-        // A file no one may write to (mode 0444) has no writer to make way
-        // for, and a read-only connection to it would leave `-wal` and
-        // `-shm` files it cannot remove: with nothing in a log, it is read
-        // as it stands.
-        let conn = if write_protected(path) && log_empty() {
-            open_file(path, flags, "immutable=1")
-        } else {
-            open_file(path, flags, "")
-        }
-        .map_err(unopenable)?;
-        // A logbook in WAL mode needs its `-shm` file; in a folder that cannot
-        // be written (a write-protected memory stick) SQLite cannot make one.
-        // Nobody can be writing there either, so the file is read as it
-        // stands: directly when its log is empty, else through a private
-        // copy of the file and its log, as reading the file alone would
-        // silently leave out what the log holds.
-        let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()));
-        let (conn, copy) = match probe {
-            Err(e)
-                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
-                    || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
-            {
-                drop(conn);
-                let wal = sibling(path, "-wal");
-                if log_empty() {
-                    (
-                        open_file(path, flags, "immutable=1").map_err(unopenable)?,
-                        None,
-                    )
-                } else {
-                    let copy = tempfile::Builder::new()
-                        .prefix("spotcheck-read-")
-                        .tempdir()
-                        .map_err(|e| {
-                            logbook_error(t!("store-logbook-unreadable", error = e.to_string()))
-                        })?;
-                    let copied = copy.path().join("logbook.db");
-                    std::fs::copy(path, &copied)
-                        .and_then(|_| std::fs::copy(&wal, sibling(&copied, "-wal")))
-                        .map_err(|e| {
-                            logbook_error(t!("store-logbook-unreadable", error = e.to_string()))
-                        })?;
-                    (
-                        open_file(&copied, flags, "").map_err(unopenable)?,
-                        Some(copy),
-                    )
-                }
-            }
-            _ => (conn, None),
-        };
+        let (conn, copy) = open_for_reading(path)?;
         let mut store = Store::configured(conn, path, Some(leftovers), copy)?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;

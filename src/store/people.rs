@@ -144,7 +144,13 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-person"))?;
     let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Person, &uid, id))?;
+    history::append_insert(
+        tx,
+        author,
+        &SNAPSHOT,
+        (Entity::Person, &uid, id),
+        origin.reason.as_deref(),
+    )?;
     get(tx, id)
 }
 

@@ -9,7 +9,7 @@ use rusqlite::limits::Limit;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Store, check_header, log_empty, open_file, schema, write_protected};
+use super::{Store, existing_file, log_empty, open_file, schema, write_protected};
 use crate::error::{Context, Error, Result};
 use crate::model::Datum;
 
@@ -108,21 +108,7 @@ impl Store {
             path: path.to_path_buf(),
             problem,
         };
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(logbook_error(t!("store-logbook-is-directory-db")));
-            }
-            Ok(_) => check_header(path, advice)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(logbook_error(t!("store-logbook-absent", advice = advice)));
-            }
-            Err(e) => {
-                return Err(logbook_error(t!(
-                    "store-logbook-unreadable",
-                    error = e.to_string()
-                )));
-            }
-        }
+        existing_file(path, advice)?;
         let leftovers = Leftovers::before_opening(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
         let unopenable = |e: rusqlite::Error| {
@@ -213,6 +199,10 @@ pub(super) struct Leftovers {
 
 impl Leftovers {
     pub(super) fn before_opening(path: &Path) -> Leftovers {
+        // SQLite follows a symbolic link and puts the files beside the
+        // file it names.
+        let real = std::fs::canonicalize(path);
+        let path = real.as_deref().unwrap_or(path);
         let absent = |suffix: &str| {
             let mut name = path.as_os_str().to_os_string();
             name.push(suffix);

@@ -118,7 +118,13 @@ pub(super) trait Record: Sized {
         );
         super::exec(tx, &sql, params_from_iter(values)).with_context(Self::adding)?;
         let id = tx.last_insert_rowid();
-        history::append_insert(tx, author, Self::SNAPSHOT, (Self::ENTITY, &uid, id))?;
+        history::append_insert(
+            tx,
+            author,
+            Self::SNAPSHOT,
+            (Self::ENTITY, &uid, id),
+            origin.reason.as_deref(),
+        )?;
         Ok(id)
     }
 

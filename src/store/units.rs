@@ -127,7 +127,13 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-adding-unit", code = code.as_str()))?;
     let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Unit, &uid, id))?;
+    history::append_insert(
+        tx,
+        author,
+        &SNAPSHOT,
+        (Entity::Unit, &uid, id),
+        origin.reason.as_deref(),
+    )?;
     get(tx, id)
 }
 
@@ -356,7 +362,7 @@ fn set_retired(
     id: i64,
     (retired_on, merged_into): (Option<NaiveDate>, Option<i64>),
     reason: Option<&str>,
-    author: &Author,
+    (updated_at, author): (Option<&str>, &Author),
 ) -> Result<UnitRow> {
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     let current = get(tx, id)?;
@@ -368,7 +374,7 @@ fn set_retired(
             ":id": id,
             ":retired": retired_on.map(date_text),
             ":merged": merged_into,
-            ":at": author.at,
+            ":at": updated_at.unwrap_or(&author.at),
         },
     )
     .with_context(|| t!("store-changing-unit", code = current.code.as_str()))?;
@@ -387,6 +393,18 @@ fn set_retired(
 /// stays for history and old reports and takes no new visits. A retired
 /// unit may be given another day.
 pub fn retire(tx: &Transaction<'_>, id: i64, day: NaiveDate, author: &Author) -> Result<UnitRow> {
+    retire_from(tx, id, day, None, author)
+}
+
+/// Retire a unit as another logbook has it, keeping that logbook's edit
+/// time when it is given.
+pub fn retire_from(
+    tx: &Transaction<'_>,
+    id: i64,
+    day: NaiveDate,
+    updated_at: Option<&str>,
+    author: &Author,
+) -> Result<UnitRow> {
     let unit = get(tx, id)?;
     if unit.retired_on == Some(day) {
         return Err(Error::input(t!(
@@ -396,7 +414,7 @@ pub fn retire(tx: &Transaction<'_>, id: i64, day: NaiveDate, author: &Author) ->
         )));
     }
     let merged = unit.merged_into.as_ref().map(|(keep, _)| *keep);
-    set_retired(tx, id, (Some(day), merged), None, author)
+    set_retired(tx, id, (Some(day), merged), None, (updated_at, author))
 }
 
 /// Bring a retired unit back into use; a unit merged into another is no
@@ -419,7 +437,10 @@ pub fn unretire(
         .as_ref()
         .map(|(keep, _)| get(tx, *keep))
         .transpose()?;
-    Ok((set_retired(tx, id, (None, None), None, author)?, kept))
+    Ok((
+        set_retired(tx, id, (None, None), None, (None, author))?,
+        kept,
+    ))
 }
 
 /// What [`merge`] did.
@@ -668,7 +689,7 @@ pub fn merge(
         other.id,
         (Some(day), Some(keep.id)),
         Some(&reason),
-        author,
+        (None, author),
     )?;
     Ok(done)
 }

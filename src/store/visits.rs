@@ -173,7 +173,13 @@ pub fn insert_from(
     )
     .with_context(|| t!("store-recording-visit"))?;
     let id = tx.last_insert_rowid();
-    history::append_insert(tx, author, &SNAPSHOT, (Entity::Visit, &uid, id))?;
+    history::append_insert(
+        tx,
+        author,
+        &SNAPSHOT,
+        (Entity::Visit, &uid, id),
+        origin.reason.as_deref(),
+    )?;
     get(tx, id)
 }
 

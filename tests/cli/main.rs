@@ -18,6 +18,7 @@ mod interrupts;
 mod language;
 mod lookup;
 mod merge_fields;
+mod merge_sources;
 mod output;
 mod output_paths;
 mod plans;
