@@ -18,6 +18,7 @@ mod interrupts;
 mod language;
 mod lookup;
 mod merge_fields;
+mod merge_property;
 mod output;
 mod output_paths;
 mod plans;
