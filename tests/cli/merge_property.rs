@@ -3,7 +3,9 @@
 //! until a full round changes nothing. All three then hold the same
 //! findings, pass `check`, and every value someone wrote is either still
 //! there, or one side of a conflict kept for a person to settle, or was
-//! replaced by an edit made by someone who had seen it.
+//! replaced by an edit made by someone who had seen it. After the property,
+//! the smallest cases of each way it was seen to go wrong, worked out by
+//! hand.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -652,7 +654,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------
-// Cases worked out by hand
+// Cases worked out by hand, each the smallest of its kind
 
 /// Laptops A, B and C, each with its inspector, holding copies of one
 /// logbook: a visit and one late finding, #1 (Nguyễn Văn An, 07:40).
@@ -720,4 +722,157 @@ fn one_field_edited_on_two_laptops_is_one_conflict_on_the_laptop_that_merges_fir
     assert_eq!(b.ok(&["conflicts"]), NO_CONFLICTS);
     assert_same_findings(&[&a, &b]);
     assert_eq!(first(&b, "note"), "họp thôn");
+}
+
+/// A takes B's note, then clears it. B's logbook still holds the note A
+/// took: merging it again must not bring the note back, though A's
+/// cleared note looks like the version before B's edit.
+#[test]
+fn a_note_cleared_after_a_merge_stays_cleared_when_that_laptop_is_merged_again() {
+    let [a, b, _] = copies();
+    at(&b, "08:01", &["edit", "1", "--note", "có giấy mời"]);
+    merge_at(&a, "08:02", &b);
+    at(&a, "08:03", &["edit", "1", "--note", ""]);
+
+    // B has changed nothing since: A's clearing is the newer edit.
+    let again = merge_at(&a, "08:04", &b);
+    assert!(again.starts_with("nothing to change: "), "{again}");
+    assert_eq!(first(&a, "note"), "");
+    merge_at(&b, "08:05", &a);
+    assert_eq!(first(&b, "note"), "");
+}
+
+/// Two notes typed on two laptops and an action on a third, merged in a
+/// ring: each laptop has held, at some time, the value the next one holds
+/// now, which must not make each take the other's value round after round.
+#[test]
+fn three_laptops_merging_in_a_ring_come_to_rest() {
+    let [a, b, c] = copies();
+    at(&a, "08:01", &["edit", "1", "--note", "có giấy mời"]);
+    at(&b, "08:02", &["edit", "1", "--note", "họp thôn"]);
+    at(&c, "08:03", &["edit", "1", "--action", "reminded"]);
+
+    // C takes A's logbook, A takes B's, B takes C's, round after round.
+    let ring = [(&c, &a), (&a, &b), (&b, &c)];
+    let mut minute = 3;
+    let mut round = || {
+        ring.map(|(book, other)| {
+            minute += 1;
+            merge_at(book, &format!("08:{minute:02}"), other).starts_with("nothing to change: ")
+        })
+    };
+    round();
+    round();
+    assert_eq!(
+        round(),
+        [true; 3],
+        "a third round of the ring still changes something"
+    );
+    assert_same_findings(&[&a, &b, &c]);
+    assert_eq!(
+        (first(&a, "note"), first(&a, "action")),
+        ("họp thôn".to_string(), "reminded".to_string()),
+        "B's note is the later edit"
+    );
+}
+
+/// Voided on both laptops, each with its reason: the logbooks must still
+/// end up holding the same finding.
+#[test]
+fn a_finding_voided_on_two_laptops_for_different_reasons_ends_the_same_on_both() {
+    let [a, b, _] = copies();
+    at(&a, "08:01", &["void", "1", "--reason", "ghi trùng"]);
+    at(&b, "08:02", &["void", "1", "--reason", "nhầm người"]);
+    merge_at(&a, "08:03", &b);
+    merge_at(&b, "08:04", &a);
+    assert_same_findings(&[&a, &b]);
+}
+
+/// B's logbook holds a version A had and has edited since: the merge says
+/// there is nothing to change, and must then add nothing to the history.
+#[test]
+fn a_merge_that_finds_nothing_to_change_leaves_the_logbook_as_it_was() {
+    let [a, b, _] = copies();
+    at(&a, "08:01", &["edit", "1", "--action", "reminded"]);
+    at(&b, "08:02", &["edit", "1", "--action", "reminded"]);
+    at(&a, "08:03", &["edit", "1", "--action", "criticised"]);
+
+    let history = || a.ok(&["history", "1", "--format", "csv"]);
+    let before = history();
+    let merged = merge_at(&a, "08:04", &b);
+    assert!(merged.starts_with("nothing to change: "), "{merged}");
+    assert_eq!(history(), before);
+}
+
+/// C takes B's note and then edits the action; B meanwhile changes its
+/// note again. A takes C's logbook, then B's: only B changed the note
+/// since the version C passed on, so A takes B's note without a conflict,
+/// whatever the stamp C's later action edit gave the record.
+#[test]
+fn an_older_value_passed_on_by_a_third_laptop_does_not_undo_a_later_edit() {
+    let [a, b, c] = copies();
+    at(&b, "08:01", &["edit", "1", "--note", "có giấy mời"]);
+    merge_at(&c, "08:02", &b);
+    at(&b, "08:03", &["edit", "1", "--note", "họp thôn"]);
+    at(&c, "08:04", &["edit", "1", "--action", "reminded"]);
+    merge_at(&a, "08:05", &c);
+
+    // Only B changed the note since the version C passed on.
+    merge_at(&a, "08:06", &b);
+    assert_eq!(a.ok(&["conflicts"]), NO_CONFLICTS);
+    assert_eq!(first(&a, "note"), "họp thôn");
+    assert_eq!(first(&a, "action"), "reminded");
+    merge_at(&b, "08:07", &a);
+    merge_at(&c, "08:08", &a);
+    assert_same_findings(&[&a, &b, &c]);
+}
+
+/// A types a note and replaces it; B, later, types the note A had first.
+/// Both changed the note since their common version: a conflict, and B's
+/// later edit is kept, though A held that very value once.
+#[test]
+fn a_value_typed_again_later_on_another_laptop_is_a_conflict_it_wins() {
+    let [a, b, _] = copies();
+    at(&a, "08:01", &["edit", "1", "--note", "có giấy mời"]);
+    at(&a, "08:02", &["edit", "1", "--note", "họp thôn"]);
+    at(&b, "08:03", &["edit", "1", "--note", "có giấy mời"]);
+
+    merge_at(&a, "08:04", &b);
+    let conflicts = csv_records(&a.ok(&["conflicts", "--format", "csv"]));
+    let named: Vec<[&str; 4]> = conflicts
+        .iter()
+        .map(|c| {
+            [
+                c["field"].as_str(),
+                c["mine"].as_str(),
+                c["theirs"].as_str(),
+                c["kept"].as_str(),
+            ]
+        })
+        .collect();
+    assert_eq!(named, [["note", "họp thôn", "có giấy mời", "theirs"]]);
+    merge_at(&b, "08:05", &a);
+    assert_same_findings(&[&a, &b]);
+    assert_eq!(first(&b, "note"), "có giấy mời");
+}
+
+/// B and C edit the action; C merges B and keeps its own, later, value as
+/// a conflict. A takes C's logbook, then B's: A's value came from C, which
+/// had weighed B's already, so A has nothing to settle.
+#[test]
+fn a_conflict_found_on_one_laptop_is_not_found_again_on_a_third() {
+    let [a, b, c] = copies();
+    at(&b, "08:01", &["edit", "1", "--action", "reminded"]);
+    at(&c, "08:02", &["edit", "1", "--action", "criticised"]);
+    merge_at(&c, "08:03", &b);
+    assert_eq!(
+        csv_records(&c.ok(&["conflicts", "--format", "csv"])).len(),
+        1
+    );
+    merge_at(&a, "08:04", &c);
+
+    // A's value came from C, which had weighed B's already.
+    merge_at(&a, "08:05", &b);
+    assert_eq!(a.ok(&["conflicts"]), NO_CONFLICTS);
+    assert_eq!(first(&a, "action"), "criticised");
 }
