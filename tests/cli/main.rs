@@ -19,6 +19,7 @@ mod language;
 mod lookup;
 mod merge_fields;
 mod merge_sources;
+mod merge_property;
 mod output;
 mod output_paths;
 mod plans;
