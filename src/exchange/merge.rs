@@ -73,6 +73,8 @@ pub trait Source {
     fn snapshot(&self, records: Records, id: i64) -> Result<String>;
     /// A record's history, oldest first.
     fn versions(&self, records: Records, id: i64) -> Result<Vec<Version>>;
+    /// When each field of a record got its value, as merges there noted it.
+    fn field_stamps(&self, records: Records, uid: &str) -> Result<Noted>;
 }
 
 /// Another logbook file, opened for reading.
@@ -143,6 +145,10 @@ impl Source for Logbook<'_> {
 
     fn versions(&self, records: Records, id: i64) -> Result<Vec<Version>> {
         crate::store::records::versions(self.store.conn(), records, id)
+    }
+
+    fn field_stamps(&self, records: Records, uid: &str) -> Result<Noted> {
+        crate::store::records::field_stamps(self.store.conn(), records, uid)
     }
 }
 
@@ -287,10 +293,17 @@ fn stamp(snapshot: &Json) -> Option<String> {
 /// newest first, as comparable values: each key's value in the order of
 /// the keys, a key an older schema's snapshot lacks as null.
 fn lineage(now: &Json, history: &[Version], keys: &[&str], here: &Uids) -> Vec<Vec<Json>> {
-    let mut lineage = vec![here.project(now, keys)];
+    // A version is its fields and its edit stamp: the same value typed
+    // again later is another version, not a return to an old one.
+    let version = |snapshot: &Json| {
+        let mut version = here.project(snapshot, keys);
+        version.push(snapshot.get("updated_at").cloned().unwrap_or(Json::Null));
+        version
+    };
+    let mut lineage = vec![version(now)];
     for entry in history.iter().rev() {
-        for version in [&entry.after, &entry.before].into_iter().flatten() {
-            lineage.push(here.project(version, keys));
+        for snapshot in [&entry.after, &entry.before].into_iter().flatten() {
+            lineage.push(version(snapshot));
         }
     }
     lineage
@@ -373,6 +386,37 @@ fn changed_by(history: &[Version], key: &str, value: &Json) -> (Option<String>, 
     (None, None)
 }
 
+/// When each field got its value, as merges noted it, by field.
+type Noted = HashMap<String, (Json, String)>;
+
+/// A record's uid, as its snapshot gives it.
+fn uid_of(snapshot: &Json) -> String {
+    snapshot
+        .get("uid")
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Who gave a field its value `value` and when: the edit of the history
+/// that gave it, or the time a merge noted with it, whichever is later;
+/// the record's own stamp when neither says.
+fn given(
+    history: &[Version],
+    noted: &Noted,
+    now: &Json,
+    key: &str,
+    value: &Json,
+) -> (Option<String>, Option<String>) {
+    let edited = changed_by(history, key, value);
+    let noted = noted
+        .get(key)
+        .filter(|(v, _)| v == value)
+        .map(|(_, at)| at.clone());
+    let at = edited.1.clone().max(noted).or_else(|| stamp(now));
+    (edited.0, at)
+}
+
 /// A conflict found, before it is recorded.
 struct Found {
     field: &'static str,
@@ -382,10 +426,14 @@ struct Found {
 }
 
 /// How two versions of one record settle, field by field.
-struct Settled<F> {
-    fields: F,
-    /// Whether any field takes the other side's value.
-    took: bool,
+struct Settled {
+    /// The fields that take the other side's value, each group with the
+    /// edit stamp it was given there.
+    takes: Vec<(String, Vec<&'static str>)>,
+    /// When a field got the value it will hold, to note for later merges.
+    noted: Vec<(&'static str, Json, String)>,
+    /// Whether any field differed.
+    differed: bool,
     conflicts: Vec<Found>,
     /// The other side's version, to record beside this one.
     theirs: String,
@@ -402,13 +450,14 @@ fn three_way<F: Fields>(
     records: Records,
     (local_id, other_id): (i64, i64),
     (ours, theirs): (&F, &F),
-) -> Result<Option<Settled<F>>> {
+    stamps_differ: bool,
+) -> Result<Option<Settled>> {
     let differing: Vec<&'static str> = F::KEYS
         .iter()
         .copied()
         .filter(|key| !ours.same(theirs, key))
         .collect();
-    if differing.is_empty() {
+    if differing.is_empty() && !stamps_differ {
         return Ok(None);
     }
     let keys = F::KEYS;
@@ -426,8 +475,9 @@ fn three_way<F: Fields>(
         .find(|version| seen_there.contains(version));
     let theirs_here = uids.project(&theirs_now, keys);
     let mut settled = Settled {
-        fields: ours.clone(),
-        took: false,
+        takes: Vec::new(),
+        noted: Vec::new(),
+        differed: !differing.is_empty(),
         conflicts: Vec::new(),
         theirs: match uids.rename(&theirs_now) {
             Some(renamed) => renamed.to_string(),
@@ -442,6 +492,29 @@ fn three_way<F: Fields>(
             .unwrap_or(Json::Null)
     };
     let ours_here = Uids::none().project(&ours_now, keys);
+    let ours_noted = crate::store::records::field_stamps(here, records, &uid_of(&ours_now))?;
+    let theirs_noted = source.field_stamps(records, &uid_of(&theirs_now))?;
+    // When each side's value of a field was given: the edit of its history
+    // that gave it, or the time a merge noted with it, whichever is later.
+    // A value both hold, given later there than here: the later time is
+    // noted, so that it wins against an older value passed on by a third.
+    for key in keys.iter().copied() {
+        if differing.contains(&key) {
+            continue;
+        }
+        let value = value_of(&ours_here, key);
+        let (_, mine_at) = given(&ours_history, &ours_noted, &ours_now, key, &value);
+        let (_, theirs_at) = given(
+            &theirs_history,
+            &theirs_noted,
+            &theirs_now,
+            key,
+            &value_of(&theirs_here, key),
+        );
+        if let Some(at) = theirs_at.filter(|at| Some(at) > mine_at.as_ref()) {
+            settled.noted.push((key, value, at));
+        }
+    }
     let mut decided: Vec<&str> = Vec::new();
     for key in differing.iter().copied() {
         if decided.contains(&key) {
@@ -453,79 +526,91 @@ fn three_way<F: Fields>(
         let members: &[&'static str] =
             crate::store::records::field_group(records, key).unwrap_or(&alone);
         decided.extend(members.iter().copied());
-        let changed = |side: &[Json]| {
-            members
-                .iter()
-                .any(|k| ancestor.as_ref().map(|a| value_of(a, k)) != Some(value_of(side, k)))
+        // A side changed the group since the version both had when a value
+        // differs from it, or was given again after it (a note cleared back
+        // to what it was).
+        let ancestor_at = ancestor
+            .as_ref()
+            .and_then(|a| a.last())
+            .and_then(Json::as_str)
+            .map(str::to_string);
+        let changed = |side: &[Json], at: &dyn Fn(&str) -> Option<String>| {
+            members.iter().any(|k| {
+                ancestor.as_ref().map(|a| value_of(a, k)) != Some(value_of(side, k))
+                    || at(k) > ancestor_at
+            })
         };
         let differ: Vec<&'static str> = members
             .iter()
             .copied()
             .filter(|k| differing.contains(k))
             .collect();
-        if !changed(&ours_here) {
-            for k in &differ {
-                settled.fields.take(theirs, k);
-            }
-            settled.took = true;
-            continue;
-        }
-        if !changed(&theirs_here) {
-            continue;
-        }
-        // Both sides changed it, or nothing tells which did: the later
-        // edit is kept, and the values break a tie the same way on both
-        // sides, so that two logbooks merging each other agree.
         let mut found: Vec<Found> = Vec::new();
         for k in &differ {
             let mine = value_of(&ours_here, k);
             let their = value_of(&theirs_here, k);
-            let (mine_by, mine_at) = changed_by(&ours_history, k, &mine);
-            let (theirs_by, theirs_at) = changed_by(&theirs_history, k, &their);
+            let (mine_by, mine_at) = given(&ours_history, &ours_noted, &ours_now, k, &mine);
+            let (theirs_by, theirs_at) =
+                given(&theirs_history, &theirs_noted, &theirs_now, k, &their);
             found.push(Found {
                 field: k,
                 mine: conflicts::Value {
                     value: mine,
                     by: mine_by,
-                    at: mine_at.or_else(|| stamp(&ours_now)),
+                    at: mine_at,
                 },
                 theirs: conflicts::Value {
                     value: their,
                     by: theirs_by,
-                    at: theirs_at.or_else(|| stamp(&theirs_now)),
+                    at: theirs_at,
                 },
                 kept: Side::Mine,
             });
         }
+        // The value given last is kept, each with the time it was given,
+        // which travels with it; the values break a tie the same way on
+        // every laptop, so that all of them come to hold the same.
         let latest = |side: fn(&Found) -> &conflicts::Value| {
             let at = found.iter().filter_map(|f| side(f).at.clone()).max();
             let values: Vec<String> = found.iter().map(|f| side(f).value.to_string()).collect();
             (at, values)
         };
+        let (their_at, _) = latest(|f| &f.theirs);
         let theirs_later = latest(|f| &f.theirs) > latest(|f| &f.mine);
         if theirs_later {
-            for k in &differ {
-                settled.fields.take(theirs, k);
+            settled
+                .takes
+                .push((their_at.unwrap_or_default(), differ.clone()));
+            for f in &found {
+                if let Some(at) = &f.theirs.at {
+                    settled
+                        .noted
+                        .push((f.field, f.theirs.value.clone(), at.clone()));
+                }
             }
-            settled.took = true;
         }
-        for mut conflict in found {
-            conflict.kept = if theirs_later {
-                Side::Theirs
-            } else {
-                Side::Mine
-            };
-            settled.conflicts.push(conflict);
+        // Changed on both sides since the version both had: a conflict,
+        // kept for a person to settle, whichever value is kept meanwhile.
+        let mine_at = |k: &str| {
+            let value = value_of(&ours_here, k);
+            given(&ours_history, &ours_noted, &ours_now, k, &value).1
+        };
+        let theirs_at = |k: &str| {
+            let value = value_of(&theirs_here, k);
+            given(&theirs_history, &theirs_noted, &theirs_now, k, &value).1
+        };
+        if changed(&ours_here, &mine_at) && changed(&theirs_here, &theirs_at) {
+            for mut conflict in found {
+                conflict.kept = if theirs_later {
+                    Side::Theirs
+                } else {
+                    Side::Mine
+                };
+                settled.conflicts.push(conflict);
+            }
         }
     }
     Ok(Some(settled))
-}
-
-/// The later of two edit stamps, which a record that takes fields of both
-/// versions carries.
-fn later<'s>(a: &'s str, b: &'s str) -> &'s str {
-    // RFC 3339 UTC stamps with milliseconds compare as text.
-    if b > a { b } else { a }
 }
 
 /// The other logbook's version of a record that can be voided (a finding,
@@ -545,7 +630,8 @@ struct Theirs<'a, F> {
 struct Ours<F> {
     fields: F,
     updated_at: String,
-    void: bool,
+    /// When it was voided and why, if it was.
+    void: Option<(String, String)>,
 }
 
 /// The calls on one kind of voidable record that a merge makes here.
@@ -702,7 +788,7 @@ impl Merging<'_> {
         (local_id, other_id, uid): (i64, i64, &str),
         (ours, theirs): (&F, &F),
         (ours_updated, theirs_updated): (&str, &str),
-        update: impl FnOnce(&F, &str) -> Result<()>,
+        mut update: impl FnMut(&F, &str) -> Result<()>,
     ) -> Result<bool> {
         let Some(settled) = three_way(
             (self.tx, &self.uids),
@@ -710,21 +796,43 @@ impl Merging<'_> {
             records,
             (local_id, other_id),
             (ours, theirs),
+            ours_updated != theirs_updated,
         )?
         else {
             return Ok(false);
         };
-        if settled.took {
-            update(&settled.fields, later(ours_updated, theirs_updated))?;
+        // Each group taken as its own edit, in the order they were made
+        // there, stamped as it was there.
+        let mut takes = settled.takes;
+        takes.sort();
+        let mut fields = ours.clone();
+        for (stamp, keys) in &takes {
+            for key in keys {
+                fields.take(theirs, key);
+            }
+            let stamp = if stamp.is_empty() {
+                theirs_updated
+            } else {
+                stamp
+            };
+            update(&fields, stamp)?;
         }
-        crate::store::records::keep_local(
-            self.tx,
-            records,
-            local_id,
-            &settled.theirs,
-            self.kept,
-            self.author,
-        )?;
+        for (field, value, at) in &settled.noted {
+            crate::store::records::set_field_stamp(self.tx, records, uid, field, (value, at))?;
+        }
+        // The other side's version, beside this one's, unless this one is
+        // that very version: how the next merge finds what both had.
+        // With the same fields on both sides there is nothing to weigh
+        // later, and nothing is written.
+        let seen = settled.differed
+            && crate::store::records::keep_local(
+                self.tx,
+                records,
+                local_id,
+                &settled.theirs,
+                self.kept,
+                self.author,
+            )?;
         for found in settled.conflicts {
             let number = conflicts::insert(
                 self.tx,
@@ -742,7 +850,34 @@ impl Merging<'_> {
             self.report.conflicts.push(number);
             tally(&mut self.report, records).conflicts += 1;
         }
-        Ok(settled.took)
+        Ok(!takes.is_empty() || seen)
+    }
+
+    /// A record just added from the source holds fields given at other
+    /// times than its edit stamp says, when it was edited there: note when
+    /// each was given, so that the time travels with the value.
+    fn note_origins<F: Fields>(
+        &mut self,
+        records: Records,
+        other_id: i64,
+        uid: &str,
+        (created_at, updated_at): (&str, &str),
+    ) -> Result<()> {
+        if created_at == updated_at {
+            return Ok(());
+        }
+        let now = parse(&self.source.snapshot(records, other_id)?);
+        let history = self.source.versions(records, other_id)?;
+        let noted = self.source.field_stamps(records, &uid_of(&now))?;
+        let values = self.uids.project(&now, F::KEYS);
+        for (key, value) in F::KEYS.iter().zip(values) {
+            if let (_, Some(at)) = given(&history, &noted, &now, key, &value)
+                && at != updated_at
+            {
+                crate::store::records::set_field_stamp(self.tx, records, uid, key, (&value, &at))?;
+            }
+        }
+        Ok(())
     }
 
     /// Merge one voidable record: add it when this logbook lacks it
@@ -765,6 +900,12 @@ impl Merging<'_> {
                 reason: Some(self.won.to_string()),
             };
             let added = (calls.insert)(&theirs.fields, &origin)?;
+            self.note_origins::<F>(
+                records,
+                theirs.id,
+                theirs.uid,
+                (theirs.created_at, theirs.updated_at),
+            )?;
             if let Some((at, reason)) = theirs.void {
                 (calls.void)(added, reason, at)?;
             }
@@ -779,9 +920,28 @@ impl Merging<'_> {
             (&ours.updated_at, theirs.updated_at),
             |fields, at| (calls.update)(local_id, fields, at),
         )?;
-        if let (Some((at, reason)), false) = (theirs.void, ours.void) {
-            (calls.void)(local_id, reason, at)?;
-            changed = true;
+        match (theirs.void, &ours.void) {
+            (Some((at, reason)), None) => {
+                (calls.void)(local_id, reason, at)?;
+                changed = true;
+            }
+            // Voided on both sides, for other reasons or at other times:
+            // the first void stands on both, and the other stays in the
+            // history.
+            (Some((at, reason)), Some((our_at, our_reason)))
+                if (at, reason) < (our_at.as_str(), our_reason.as_str()) =>
+            {
+                crate::store::records::set_void(
+                    self.tx,
+                    records,
+                    local_id,
+                    (at, reason),
+                    self.won,
+                    self.author,
+                )?;
+                changed = true;
+            }
+            _ => {}
         }
         let counts = &mut tally(&mut self.report, records).counts;
         if changed {
@@ -819,6 +979,12 @@ impl Merging<'_> {
             // `unit add --force` would, and named for the person to judge.
             let namesake = units::namesakes(tx, &unit.name)?.into_iter().next();
             let added = units::insert_from(tx, &new, &origin, author)?;
+            self.note_origins::<UnitFields>(
+                Records::Units,
+                unit.id,
+                &unit.uid,
+                (&unit.created_at, &unit.updated_at),
+            )?;
             self.unit_ids.insert(unit.id, added.id);
             self.units_changed.insert(added.id);
             self.report.units.counts.new += 1;
@@ -1129,7 +1295,7 @@ impl Merging<'_> {
                     Ok(Ours {
                         fields: ours.fields,
                         updated_at: ours.updated_at,
-                        void: ours.voided_at.is_some(),
+                        void: ours.voided_at.zip(ours.void_reason),
                     })
                 },
                 update: &|id, fields, at| {
@@ -1173,7 +1339,7 @@ impl Merging<'_> {
                     Ok(Ours {
                         fields: ours.fields,
                         updated_at: ours.updated_at,
-                        void: ours.voided_at.is_some(),
+                        void: ours.voided_at.zip(ours.void_reason),
                     })
                 },
                 update: &|id, fields, at| {
@@ -1212,6 +1378,12 @@ impl Merging<'_> {
                 reason: Some(self.won.to_string()),
             };
             let added = visits::insert_from(tx, &new, &origin, author)?;
+            self.note_origins::<NewVisit>(
+                Records::Visits,
+                visit.id,
+                &visit.uid,
+                (&visit.created_at, &visit.updated_at),
+            )?;
             if let (Some(at), Some(reason)) = (&visit.voided_at, &visit.void_reason) {
                 visits::void_from(tx, added.id, reason, at, author)?;
             }
@@ -1242,11 +1414,27 @@ impl Merging<'_> {
                 visits::update_from(tx, local_id, fields, Some(at), Some(won), author).map(drop)
             },
         )?;
-        if let (None, Some(at), Some(reason)) =
-            (&local.voided_at, &visit.voided_at, &visit.void_reason)
-        {
-            visits::void_from(tx, local_id, reason, at, author)?;
-            changed = true;
+        match (
+            local.voided_at.as_deref().zip(local.void_reason.as_deref()),
+            visit.voided_at.as_deref().zip(visit.void_reason.as_deref()),
+        ) {
+            (None, Some((at, reason))) => {
+                visits::void_from(tx, local_id, reason, at, author)?;
+                changed = true;
+            }
+            // Voided on both sides: the first void stands on both.
+            (Some(ours), Some(theirs)) if theirs < ours => {
+                crate::store::records::set_void(
+                    tx,
+                    Records::Visits,
+                    local_id,
+                    theirs,
+                    won,
+                    author,
+                )?;
+                changed = true;
+            }
+            _ => {}
         }
         if changed {
             self.report.visits.counts.updated += 1;
@@ -1303,7 +1491,7 @@ impl Merging<'_> {
                     Ok(Ours {
                         fields: ours.fields,
                         updated_at: ours.updated_at,
-                        void: ours.voided_at.is_some(),
+                        void: ours.voided_at.zip(ours.void_reason),
                     })
                 },
                 update: &|id, fields, at| {

@@ -313,8 +313,11 @@ pub fn keep_local(
         |row| row.get(0),
     )
     .with_context(|| t!("store-reading-record-uid"))?;
-    // The same fields under other stamps: nothing to keep beside ours.
-    if super::history::same_fields(other, &current) {
+    // That very version, fields and stamps: nothing to keep beside it.
+    if other == current
+        || serde_json::from_str::<serde_json::Value>(other).ok()
+            == serde_json::from_str::<serde_json::Value>(&current).ok()
+    {
         return Ok(false);
     }
     let other_text = other;
@@ -589,6 +592,105 @@ pub fn set_field(
         (&before, &after),
         Some(reason),
     )
+}
+
+/// Change when and why a void record was voided, as another logbook has
+/// it, with its history entry: two laptops that voided one record agree on
+/// the first void. Returns whether the record changed.
+pub fn set_void(
+    tx: &rusqlite::Transaction<'_>,
+    records: Records,
+    id: i64,
+    (voided_at, void_reason): (&str, &str),
+    reason: &str,
+    author: &super::Author,
+) -> Result<bool> {
+    let before = snapshot(tx, records, id)?;
+    let uid: String = super::query_one(
+        tx,
+        &format!("SELECT uid FROM {} WHERE id = :id", table(records)),
+        named_params! { ":id": id },
+        |row| row.get(0),
+    )
+    .with_context(|| t!("store-reading-record-uid"))?;
+    super::exec(
+        tx,
+        &format!(
+            "UPDATE {} SET voided_at = :at, void_reason = :why, updated_at = :at
+             WHERE id = :id AND voided_at IS NOT NULL",
+            table(records)
+        ),
+        named_params! { ":at": voided_at, ":why": void_reason, ":id": id },
+    )
+    .with_context(|| t!("store-setting-field", field = "void_reason"))?;
+    let after = snapshot(tx, records, id)?;
+    super::history::append_edit(
+        tx,
+        author,
+        (entity(records), &uid, id),
+        (&before, &after),
+        Some(reason),
+    )
+}
+
+/// When each field of a record got the value it holds, as merges noted
+/// it (see the table `field_stamps`): the value and the stamp, by field.
+pub fn field_stamps(
+    conn: &Connection,
+    records: Records,
+    uid: &str,
+) -> Result<std::collections::HashMap<String, (serde_json::Value, String)>> {
+    let context = || t!("store-reading-history");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT field, value, stamp FROM field_stamps
+             WHERE entity = :entity AND entity_uid = :uid",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(
+            named_params! { ":entity": entity_name(records), ":uid": uid },
+            |row| {
+                let value: Option<String> = row.get(1)?;
+                Ok((
+                    row.get::<_, String>(0)?,
+                    (
+                        value
+                            .and_then(|v| serde_json::from_str(&v).ok())
+                            .unwrap_or(serde_json::Value::Null),
+                        row.get::<_, String>(2)?,
+                    ),
+                ))
+            },
+        )
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// Note when a field of a record got its value, for the merges to come.
+pub fn set_field_stamp(
+    tx: &rusqlite::Transaction<'_>,
+    records: Records,
+    uid: &str,
+    field: &str,
+    (value, stamp): (&serde_json::Value, &str),
+) -> Result<()> {
+    super::exec(
+        tx,
+        "INSERT INTO field_stamps (entity, entity_uid, field, value, stamp)
+         VALUES (:entity, :uid, :field, :value, :stamp)
+         ON CONFLICT (entity, entity_uid, field)
+         DO UPDATE SET value = excluded.value, stamp = excluded.stamp",
+        named_params! {
+            ":entity": entity_name(records),
+            ":uid": uid,
+            ":field": field,
+            ":value": value.to_string(),
+            ":stamp": stamp,
+        },
+    )
+    .with_context(|| t!("store-setting-field", field = field))?;
+    Ok(())
 }
 
 /// Every entry of one record's history, oldest first, stamps included.

@@ -136,7 +136,7 @@ pub(super) fn objects(conn: &Connection) -> Result<Objects> {
 /// kept here so that opening a logbook need not build that schema in
 /// memory (about 5 ms) to find it unchanged. A test keeps it true.
 const EXPECTED_FINGERPRINT: &str =
-    "19c4fc020fad56b375593dfcc87ab2d5a8831ebede321ab7ba8e7afa2222728d";
+    "39d65edd2076f3f5a52bde0f0eec1d728e31f9ceda7577d3860b0947e1b74e0c";
 
 /// SHA-256 over every object's kind, name and SQL, in order.
 fn fingerprint(objects: &Objects) -> String {

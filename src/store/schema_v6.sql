@@ -31,3 +31,16 @@ SELECT c.id AS number, c.entity AS record, c.entity_uid AS record_uid, c.field,
        c.mine, c.theirs, c.kept, c.mine_by, c.mine_at, c.theirs_by, c.theirs_at,
        c.source, c.merged_by, c.merged_at, c.settled_by, c.settled_at, c.settled
 FROM conflicts c;
+
+-- When each field of a record got the value it holds, where that time is
+-- not the time of an edit in this logbook's history: the value came in by
+-- a merge, or the same value was given later on another laptop. A merge
+-- keeps the value given last, so the time travels with the value.
+CREATE TABLE field_stamps (
+    entity      TEXT NOT NULL,
+    entity_uid  TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    value       TEXT,              -- JSON, as the history's snapshots hold it
+    stamp       TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_uid, field)
+) WITHOUT ROWID;

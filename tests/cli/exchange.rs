@@ -1665,9 +1665,10 @@ fn a_later_local_edit_is_kept_and_the_other_version_goes_into_the_history_once()
         "2022-05-13T08:00",
         &["merge", &shown(other.db()), "--format", "csv"],
     );
+    // Updated: its history now holds the other version beside this one.
     assert_eq!(
         merge_rows(&merged)[3],
-        ["findings", "0", "0", "1", "1"],
+        ["findings", "0", "1", "0", "1"],
         "{merged}"
     );
     let finding = json(&leader.ok(&["show", "1", "--format", "json"]));

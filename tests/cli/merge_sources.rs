@@ -160,19 +160,16 @@ fn a_logbook_changed_behind_spotchecks_back_is_refused_and_merged_only_when_acce
         history.last().unwrap()["reason"],
         format!("merged from {name} (not verified: {summary})")
     );
-    // Accepted unverified, the change made behind spotcheck's back came in
-    // too, as a change made there, and its history says so.
+    // The absence changed behind spotcheck's back did not come in: no edit
+    // there gave its note, and its stamps are older than this logbook's.
+    // Its version there is kept in the history beside this one's, hence
+    // the second record updated.
     assert_eq!(
         value(
             &book,
             "SELECT coalesce(note, '') FROM findings_v WHERE number = 2"
         ),
-        "đã xin phép"
-    );
-    let history = csv_records(&book.ok(&["history", "2", "--format", "csv"]));
-    assert_eq!(
-        history.last().unwrap()["reason"],
-        format!("merged from {name} (not verified: {summary})")
+        ""
     );
 
     // Merged again, nothing changes, and the warning stays.
