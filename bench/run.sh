@@ -162,15 +162,15 @@ PY
     "$SPOT" --db "$db" import visits "$dir/visits-new.csv" >/dev/null
     "$SPOT" --db "$db" import findings "$dir/findings-new.csv" >/dev/null
     "$SPOT" --db "$db" import findings "$dir/findings-corrected.csv" >/dev/null
-    local what number
-    while read -r what number; do
+    local what target
+    while read -r what target; do
         case $what in
-            edit) "$SPOT" --db "$db" edit "$number" --note "ghi chú sửa ($side)" >/dev/null ;;
-            void) "$SPOT" --db "$db" void "$number" --reason "ghi nhầm ($side)" >/dev/null ;;
-            person) "$SPOT" --db "$db" person edit "#$number" --position "phó trưởng phòng ($side)" >/dev/null ;;
+            edit) "$SPOT" --db "$db" edit "$target" --note "ghi chú sửa ($side)" >/dev/null ;;
+            void) "$SPOT" --db "$db" void "$target" --reason "ghi nhầm ($side)" >/dev/null ;;
+            person) "$SPOT" --db "$db" person edit "#$target" --position "phó trưởng phòng ($side)" >/dev/null ;;
             unit)
-                "$SPOT" --db "$db" plan set "$number" --visits 2 --per month >/dev/null
-                "$SPOT" --db "$db" task add "$number" "Niêm yết công khai thủ tục hành chính ($side)" \
+                "$SPOT" --db "$db" plan set "$target" --visits 2 --per month >/dev/null
+                "$SPOT" --db "$db" task add "$target" "Niêm yết công khai thủ tục hành chính ($side)" \
                     --due 31/12/2025 --assigned 01/12/2025 >/dev/null ;;
         esac
     done < "$dir/edits.txt" )
