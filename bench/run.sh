@@ -6,12 +6,13 @@
 #   bench/run.sh                 the full run: 10k, 100k and 1M findings
 #   SIZES="10000 100000" bench/run.sh   a quicker run
 #   ONLY="export sql" bench/run.sh      only the operations whose name holds one of these words
+#   ONLY=merge SIZES="100000 1000000" bench/run.sh   only the merge of two logbooks that went apart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10000 100000 1000000"}
 RUNS=${RUNS:-10}
-RUNS_LARGE=${RUNS_LARGE:-3}   # runs of export and import from a million findings up: an import takes a minute
+RUNS_LARGE=${RUNS_LARGE:-3}   # runs of export, import and merge from a million findings up: an import takes a minute
 WORK=${WORK:-target/bench}
 MONTH=2025-11          # the reporting month measured; synth's data ends in 12/2025
 AS_OF=2025-12-20       # "today" for the commands, so every run sees the same data
@@ -51,16 +52,17 @@ RESULTS=$WORK/results.tsv
 # median in milliseconds of one hyperfine run (JSON export)
 median() { python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"; }
 
-# bench NAME SIZE SPOTCHECK_CMD SQLITE_CMD [PREPARE]
+# bench NAME SIZE SPOTCHECK_CMD SQLITE_CMD [PREPARE [SQLITE_PREPARE]]
 bench() {
     local name=$1 size=$2 ours=$3 theirs=$4 prepare=${5:-true}
+    local prepare_theirs=${6:-$prepare}
     wanted "$name" || return 0
     local runs=$RUNS warmup=2
     case $name in
-        export*|import*|sql*) if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi ;;
+        export*|import*|sql*|merge*) if [ "$size" -ge 1000000 ]; then runs=$RUNS_LARGE; warmup=1; fi ;;
     esac
     hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/a.json" "$ours" >/dev/null 2>&1
-    hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
+    hyperfine --warmup "$warmup" --runs "$runs" --prepare "$prepare_theirs" --export-json "$WORK/b.json" "$theirs" >/dev/null 2>&1
     local a b
     a=$(median "$WORK/a.json"); b=$(median "$WORK/b.json")
     printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$a" "$b" \
@@ -69,6 +71,145 @@ bench() {
 
 # peak resident memory in MB of one command
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%.1f", $2/1024}'; }
+
+# diverge DB SIDE NOW SIZE: change one copy of the logbook as an inspector
+# would between two merges, through spotcheck alone: ten new visits with
+# 250 findings (two of them about people new to their unit), about 300
+# findings corrected by importing them back (150 on this side only, 150 that
+# the other side corrects in another field, 10 in the same field, so
+# conflicts), a few `edit`s and a void, a person's position, a plan and a
+# task. SIDE (a or b) picks which records; NOW stamps the changes.
+diverge() {
+    local db=$1 side=$2 size=$4 dir=$WORK/merge-$2
+    local step=$(( size / 150 )); [ "$step" -lt 6 ] && step=6
+    mkdir -p "$dir"
+    ( export SPOTCHECK_NOW=$3 SPOTCHECK_BY=bench-$side
+    "$SPOT" --db "$db" sql "SELECT code FROM units_v WHERE retired_on IS NULL AND merged_into_uid IS NULL ORDER BY code LIMIT 10" --format csv > "$dir/units.csv"
+    "$SPOT" --db "$db" sql "SELECT p.number, p.unit_code, p.name FROM people_v p WHERE p.retired_on IS NULL AND p.alias_of_uid IS NULL AND p.unit_code IN (SELECT code FROM units_v WHERE retired_on IS NULL AND merged_into_uid IS NULL ORDER BY code LIMIT 10) ORDER BY p.number" --format csv > "$dir/staff.csv"
+    "$SPOT" --db "$db" sql "SELECT * FROM findings_v WHERE voided_at IS NULL AND kind <> 'task' AND number % $step IN (1, 2, 3, 4, 5) ORDER BY number" --format csv > "$dir/found.csv"
+    python3 - "$dir" "$side" "$size" "$step" <<'PY'
+import csv, random, sys
+dir, side, size, step = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+rng = random.Random(f"{side}-{size}")
+units = [r["code"] for r in csv.DictReader(open(f"{dir}/units.csv", encoding="utf-8"))]
+staff = {}
+for r in csv.DictReader(open(f"{dir}/staff.csv", encoding="utf-8")):
+    staff.setdefault(r["unit_code"], []).append(r)
+found = list(csv.DictReader(open(f"{dir}/found.csv", encoding="utf-8")))
+new_people = {"a": ["Trần Thị Mai Anh", "Ngô Văn Quang Khải"],
+              "b": ["Phạm Thị Thu Hà", "Đặng Văn Minh Lực"]}[side]
+day0 = 1 if side == "a" else 15
+visits, findings = [], []
+for i in range(10):
+    unit = units[i % len(units)]
+    uid = "%032x" % rng.getrandbits(128)
+    day = f"2025-12-{day0 + i:02d}"
+    visits.append({"uid": uid, "unit_code": unit, "started_at": f"{day} 08:00",
+                   "ended_at": f"{day} 10:00", "team": f"Đoàn kiểm tra {side.upper()}",
+                   "note": "kiểm tra đột xuất"})
+    names = [p["name"] for p in staff.get(unit, [])]
+    for j in range(25):
+        row = {"visit_uid": uid, "kind": "other", "person": "", "minutes_late": "",
+               "category": "", "description": "", "note": ""}
+        if i < 2 and j == 0:
+            row.update(kind="late", person=new_people[i], minutes_late=str(10 + i))
+        elif names and j % 3 == 0:
+            row.update(kind="late", person=names[(i * 25 + j) % len(names)],
+                       minutes_late=str(5 + (i * 25 + j) % 55))
+        elif names and j % 3 == 1:
+            row.update(kind="absent", person=names[(i * 7 + j) % len(names)])
+        else:
+            row.update(category="trang phục", description="Không đeo thẻ công chức khi làm việc")
+        findings.append(row)
+def write(name, rows):
+    with open(f"{dir}/{name}", "w", newline="", encoding="utf-8") as out:
+        w = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        w.writerows(rows)
+write("visits-new.csv", visits)
+write("findings-new.csv", findings)
+# Corrections: class 1 on side a only, class 2 on side b only, class 3 on
+# both in different fields, the first ten of class 4 on both in the note.
+own = "1" if side == "a" else "2"
+corrected, conflicting = [], 0
+for r in found:
+    cls = str(int(r["number"]) % step)
+    if cls == own or (cls == "3" and side == "a"):
+        r["note"] = f"đã nhắc nhở lại ({side})"
+    elif cls == "3":
+        r["action"] = "review"
+    elif cls == "4" and conflicting < 10:
+        conflicting += 1
+        r["note"] = f"đã xác minh lại ({side})"
+    else:
+        continue
+    corrected.append(r)
+write("findings-corrected.csv", corrected)
+# Class 5 for `edit` and `void`: the first three edited on side a, the next
+# three on side b, the seventh voided on side a, the eighth on side b, the
+# ninth's note edited on both.
+five = [r["number"] for r in found if int(r["number"]) % step == 5]
+mine = five[0:3] if side == "a" else five[3:6]
+with open(f"{dir}/edits.txt", "w") as out:
+    for n in mine:
+        out.write(f"edit {n}\n")
+    out.write(f"void {five[6] if side == 'a' else five[7]}\n")
+    out.write(f"edit {five[8]}\n")
+    person = [p for ps in staff.values() for p in ps][0 if side == "a" else 1]
+    out.write(f"person {person['number']}\n")
+    out.write(f"unit {units[0] if side == 'a' else units[1]}\n")
+PY
+    "$SPOT" --db "$db" import visits "$dir/visits-new.csv" >/dev/null
+    "$SPOT" --db "$db" import findings "$dir/findings-new.csv" >/dev/null
+    "$SPOT" --db "$db" import findings "$dir/findings-corrected.csv" >/dev/null
+    local what target
+    while read -r what target; do
+        case $what in
+            edit) "$SPOT" --db "$db" edit "$target" --note "ghi chú sửa ($side)" >/dev/null ;;
+            void) "$SPOT" --db "$db" void "$target" --reason "ghi nhầm ($side)" >/dev/null ;;
+            person) "$SPOT" --db "$db" person edit "#$target" --position "phó trưởng phòng ($side)" >/dev/null ;;
+            unit)
+                "$SPOT" --db "$db" plan set "$target" --visits 2 --per month >/dev/null
+                "$SPOT" --db "$db" task add "$target" "Niêm yết công khai thủ tục hành chính ($side)" \
+                    --due 31/12/2025 --assigned 01/12/2025 >/dev/null ;;
+        esac
+    done < "$dir/edits.txt" )
+}
+
+# merge_sql DB OTHER: the sqlite3 shell's nearest equivalent of `merge`, for
+# the schema DB has: OTHER attached, and for each kind of record, after the
+# kinds it points to, every row of OTHER inserted, or, when its uid is here,
+# written over this one if it was edited later. Local numbers differ between
+# the two files, so each reference is carried over by the uid of the record
+# it points to. A row that breaks another UNIQUE (a unit's code, a person's
+# name in a unit, one plan per unit and month) is left out.
+merge_sql() {
+    python3 - "$1" "$2" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(f"file:{os.path.abspath(sys.argv[1])}?mode=ro&immutable=1", uri=True)
+print(".bail on")
+print(f"ATTACH '{os.path.abspath(sys.argv[2])}' AS b;")
+print("BEGIN;")
+for table in ("units", "people", "visits", "plans", "tasks", "findings"):
+    columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
+    refs = {r[3]: r[2] for r in db.execute(f"PRAGMA foreign_key_list({table})")}
+    def value(c):
+        if c not in refs:
+            return f"s.{c}"
+        t = refs[c]
+        return f"(SELECT m.id FROM main.{t} m WHERE m.uid = (SELECT o.uid FROM b.{t} o WHERE o.id = s.{c}))"
+    others = [r for r in db.execute(f"PRAGMA index_list({table})") if r[2] and r[3] != "pk"]
+    others = [r for r in others
+              if [c[2] for c in db.execute(f"PRAGMA index_info({r[1]})")] != ["uid"]]
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uid")
+    print(f"INSERT INTO main.{table} ({', '.join(columns)})\n"
+          f"SELECT {', '.join(value(c) for c in columns)} FROM b.{table} s WHERE true\n"
+          f"ON CONFLICT (uid) DO UPDATE SET {sets}\n"
+          f"WHERE excluded.updated_at > {table}.updated_at"
+          + ("\nON CONFLICT DO NOTHING" if others else "") + ";")
+print("COMMIT;")
+PY
+}
 
 for size in $SIZES; do
     db=$WORK/synth-$size.db
@@ -140,6 +281,36 @@ for size in $SIZES; do
         "$SPOT --db $db report repeat --format csv" \
         "sqlite3 -csv $db \"SELECT p.name, p.position, u.code, count(*) AS n, min(v.started_at), max(v.started_at) FROM findings f JOIN visits v ON v.id = f.visit_id JOIN people p ON p.id = f.person_id JOIN units u ON u.id = p.unit_id WHERE f.voided_at IS NULL AND v.started_at >= '$since' AND v.started_at < '2025-12-21' GROUP BY p.id HAVING n >= 2 ORDER BY n DESC, p.name\""
 
+    # Merging a logbook into another that shares most of its records: two
+    # copies of the same logbook, each then changed through spotcheck alone
+    # (so that `check` passes on both), as two inspectors' laptops drift apart
+    # between two merges. Made anew at every run, by the build measured.
+    if wanted "merge"; then
+        orig=$WORK/merge-a-$size.orig.db other=$WORK/merge-b-$size.db
+        rm -f "$orig"* "$other"*
+        cp "$db" "$orig"; cp "$db" "$other"
+        diverge "$orig" a "${AS_OF}T10:00" "$size"
+        diverge "$other" b "${AS_OF}T11:00" "$size"
+        for side in "$orig" "$other"; do
+            "$SPOT" --db "$side" check >/dev/null
+            # The copies below take the file alone.
+            [ ! -e "$side-wal" ] || { echo "$side-wal left after check" >&2; exit 1; }
+        done
+        merge_sql "$orig" "$other" > "$WORK/merge.sql"
+    fi
+    bench "merge a logbook that went apart" "$size" \
+        "$SPOT --db $WORK/merge-ours.db merge $other" \
+        "sqlite3 $WORK/merge-shell.db < $WORK/merge.sql" \
+        "rm -f $WORK/merge-ours.db*; cp $orig $WORK/merge-ours.db" \
+        "rm -f $WORK/merge-shell.db*; cp $orig $WORK/merge-shell.db"
+    if wanted "merge"; then
+        rm -f "$WORK/merge-ours.db"*; cp "$orig" "$WORK/merge-ours.db"
+        merge_peak=$(peak "$SPOT" --db "$WORK/merge-ours.db" merge "$other")
+        printf 'merge peak\t%s\t%s MB\n' "$size" "$merge_peak" | tee -a "$RESULTS"
+        # What the merge wrote is a logbook `check` accepts.
+        "$SPOT" --db "$WORK/merge-ours.db" check >/dev/null
+    fi
+
     export_peak=- import_peak=-
     if wanted "export all findings"; then
         export_peak=$(peak "$SPOT" --db "$db" export findings -o "$WORK/ours.csv")
@@ -148,7 +319,9 @@ for size in $SIZES; do
         rm -f "$WORK/import.db"*; cp "$base" "$WORK/import.db"
         import_peak=$(peak "$SPOT" --db "$WORK/import.db" import findings "$WORK/findings.csv")
     fi
+    if wanted "export all findings" || wanted "import all findings"; then
     printf 'peak memory\t%s\texport %s MB\timport %s MB\n' "$size" "$export_peak" "$import_peak" | tee -a "$RESULTS"
+    fi
 done
 
 echo
@@ -160,7 +333,7 @@ rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 print("| operation | findings | spotcheck (ms) | sqlite3 (ms) | ratio |")
 print("|---|---:|---:|---:|---:|")
 for r in rows:
-    if r[0] in ("peak memory", "synth"):
+    if r[0] in ("peak memory", "merge peak", "synth"):
         continue
     print(f"| {r[0]} | {int(r[1]):,} | {r[2]} | {r[3]} | {r[4]} |")
 sizes = sorted({int(r[1]) for r in rows})
@@ -172,12 +345,21 @@ if curves:
 for op in curves:
     cells = {int(r[1]): r[2] for r in rows if r[0] == op}
     print(f"| {op} | " + " | ".join(cells.get(n, "") for n in sizes) + " |")
-print()
-print("| peak memory | findings | export | import |")
-print("|---|---:|---:|---:|")
+if any(r[0] == "peak memory" for r in rows):
+    print()
+    print("| peak memory | findings | export | import |")
+    print("|---|---:|---:|---:|")
 for r in rows:
     if r[0] == "peak memory":
         print(f"| | {int(r[1]):,} | {r[2].split()[1]} MB | {r[3].split()[1]} MB |")
+merges = [r for r in rows if r[0].startswith("merge ") and r[0] != "merge peak"]
+if merges:
+    peaks = {r[1]: r[2].split()[0] for r in rows if r[0] == "merge peak"}
+    print()
+    print("| merge | findings | spotcheck (s) | sqlite3 shell (s) | ratio | spotcheck peak RSS (MB) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for r in merges:
+        print(f"| | {int(r[1]):,} | {float(r[2]) / 1000:.2f} | {float(r[3]) / 1000:.2f} | {r[4]} | {peaks.get(r[1], '')} |")
 synths = [r for r in rows if r[0] == "synth"]
 if synths:
     print()
