@@ -439,11 +439,12 @@ struct Settled {
     theirs: String,
 }
 
-/// Compare each field of a record here (`ours`) and in the source
-/// (`theirs`) with the last version both had, their common ancestor in the
-/// history. A field changed on one side takes that side's value; changed
-/// on both to different values, it is a conflict, and the later edit is
-/// kept. `None` when the two versions hold the same fields.
+/// Settle each field of a record here (`ours`) and in the source
+/// (`theirs`): the value given last is kept, with the time it was given
+/// (so a field changed on one side only takes that side's value), and a
+/// field changed on both sides since the last version both had, their
+/// common ancestor in the history, is a conflict. `None` when the two
+/// versions hold the same fields under the same edit stamp.
 fn three_way<F: Fields>(
     (here, uids): (&rusqlite::Connection, &Uids),
     source: &dyn Source,
