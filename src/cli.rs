@@ -173,6 +173,11 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck conflicts\n  spotcheck conflicts resolve 1 --take mine"
     )]
     Conflicts(ConflictsArgs),
+    /// Count again the working days stored in the overdue files and unfinished tasks of a period, after the calendar changed
+    #[command(
+        after_help = "Examples:\n  spotcheck recount --month 3/2026 --dry-run\n  spotcheck recount --from 01/01/2026 --to 31/03/2026"
+    )]
+    Recount(RecountArgs),
     /// Monthly summary, repeat offenders and trends
     #[command(subcommand)]
     #[command(
@@ -1025,6 +1030,15 @@ mod tests {
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
     }
+}
+
+#[derive(Debug, Args)]
+pub struct RecountArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Show what would change, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::calendar::{self, Days, Week};
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
@@ -58,19 +59,41 @@ impl<T> Sourced<T> {
     }
 }
 
-/// Morning and afternoon start of the working day.
+/// The two sessions of the working day: when each starts and ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hours {
     pub morning: NaiveTime,
     pub afternoon: NaiveTime,
+    pub morning_end: NaiveTime,
+    pub afternoon_end: NaiveTime,
 }
 
 impl Default for Hours {
+    /// 07:30–11:30 and 13:30–17:30: the eight hours a day of the 40-hour
+    /// week (Decision 188/1999/QĐ-TTg).
     fn default() -> Self {
+        let at = |h| NaiveTime::from_hms_opt(h, 30, 0).unwrap_or(NaiveTime::MIN);
         Hours {
-            morning: NaiveTime::from_hms_opt(7, 30, 0).expect("valid time"),
-            afternoon: NaiveTime::from_hms_opt(13, 30, 0).expect("valid time"),
+            morning: at(7),
+            afternoon: at(13),
+            morning_end: at(11),
+            afternoon_end: at(17),
         }
+    }
+}
+
+/// A timetable for the dates from `from` to `to`, both included, as a
+/// province announces its summer or winter hours for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Season {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub hours: Hours,
+}
+
+impl Season {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
     }
 }
 
@@ -103,10 +126,20 @@ pub struct Settings {
     pub db: Sourced<PathBuf>,
     pub inspector: Sourced<String>,
     pub hours: Hours,
-    /// Where the morning and the afternoon start came from.
-    pub hours_source: (Source, Source),
+    /// Where each of the four times of `hours` came from: the morning
+    /// start, the afternoon start, the morning end, the afternoon end.
+    pub hours_source: [Source; 4],
     pub summer: Option<Summer>,
+    /// Timetables of given dates; they win over `summer`.
+    pub seasons: Vec<Season>,
+    /// The days off and make-up working days counted: the announced ones
+    /// of the built-in years not replaced, and the config file's.
+    pub days: Days,
+    /// The config file's own days off, extra working days, and the
+    /// built-in years it replaces, as `spotcheck config` shows them.
     pub holidays: BTreeSet<NaiveDate>,
+    pub extra_working_days: BTreeSet<NaiveDate>,
+    pub replaced_years: BTreeSet<i32>,
     pub period_start_day: Sourced<u32>,
     pub repeat_months: Sourced<u32>,
     pub lang: Sourced<Lang>,
@@ -144,8 +177,14 @@ struct FileConfig {
     lang: Option<Spanned<String>>,
     #[serde(default)]
     holidays: Vec<Spanned<String>>,
+    #[serde(default)]
+    extra_working_days: Vec<Spanned<String>>,
+    #[serde(default)]
+    replace_builtin_years: Vec<Spanned<i64>>,
     hours: Option<FileHours>,
     summer: Option<FileSummer>,
+    #[serde(default)]
+    season: Vec<FileSeason>,
     report: Option<FileReport>,
 }
 
@@ -164,6 +203,8 @@ struct FileReport {
 struct FileHours {
     morning: Option<Spanned<String>>,
     afternoon: Option<Spanned<String>>,
+    morning_end: Option<Spanned<String>>,
+    afternoon_end: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -173,6 +214,20 @@ struct FileSummer {
     to: Spanned<String>,
     morning: Spanned<String>,
     afternoon: Spanned<String>,
+    morning_end: Option<Spanned<String>>,
+    afternoon_end: Option<Spanned<String>>,
+}
+
+/// `[[season]]`: like `[summer]`, for full dates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSeason {
+    from: Spanned<String>,
+    to: Spanned<String>,
+    morning: Spanned<String>,
+    afternoon: Spanned<String>,
+    morning_end: Option<Spanned<String>>,
+    afternoon_end: Option<Spanned<String>>,
 }
 
 /// The platform's directories for spotcheck (`~/.config/spotcheck`, `~/.local/share/spotcheck`).
@@ -207,8 +262,18 @@ impl Settings {
         };
         let db = db(overrides, env, &file, config_file.as_deref())?;
         let inspector = inspector(overrides, env, &file, &place)?;
-        let (hours, hours_source, summer) = hours(&file, &place)?;
-        let holidays = holidays(&file, &place)?;
+        let Timetable {
+            hours,
+            hours_source,
+            summer,
+            seasons,
+        } = hours(&file, &place)?;
+        let CalendarDays {
+            days,
+            holidays,
+            extra_working_days,
+            replaced_years,
+        } = days(&file, &place)?;
         let (period_start_day, repeat_months) = periods(&file, &place)?;
         let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
@@ -221,7 +286,11 @@ impl Settings {
             hours,
             hours_source,
             summer,
+            seasons,
+            days,
             holidays,
+            extra_working_days,
+            replaced_years,
             period_start_day,
             repeat_months,
         })
@@ -232,17 +301,21 @@ impl Settings {
         self.calendar().hours_on(date)
     }
 
-    /// A working day: Monday to Friday, not a configured holiday.
+    /// A working day of the usual week: Monday to Friday, not a day off,
+    /// or a weekend day worked in exchange for one.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.calendar().is_working_day(date)
     }
 
-    /// The calendar the rules of the domain count in.
+    /// The calendar the rules of the domain count in, for a unit that
+    /// works the usual week (see [`crate::rules::Calendar::for_week`]).
     pub fn calendar(&self) -> crate::rules::Calendar<'_> {
         crate::rules::Calendar {
             hours: self.hours,
             summer: self.summer,
-            holidays: &self.holidays,
+            seasons: &self.seasons,
+            days: &self.days,
+            week: Week::default(),
         }
     }
 }
@@ -348,26 +421,59 @@ fn inspector(
     Ok(inspector)
 }
 
-/// The office hours, where each start came from, and the summer schedule.
+/// The office hours, where each start came from, the summer schedule and
+/// the dated seasons.
 fn hours(
     file: &FileConfig,
     place: &Place<'_>,
-) -> Result<(Hours, (Source, Source), Option<Summer>)> {
+) -> Result<Timetable> {
     let time = |value: &Spanned<String>| {
         input::parse_time(value.get_ref()).map_err(|e| place.at(value.span(), e.to_string()))
     };
+    let optional = |value: &Option<Spanned<String>>, default: NaiveTime| match value {
+        Some(value) => time(value),
+        None => Ok(default),
+    };
     let mut hours = Hours::default();
-    let mut hours_source = (Source::Default, Source::Default);
+    let mut hours_source = [const { Source::Default }; 4];
     if let Some(file_hours) = &file.hours {
-        if let Some(morning) = &file_hours.morning {
-            hours.morning = time(morning)?;
-            hours_source.0 = Source::File;
+        let given = [
+            (&file_hours.morning, &mut hours.morning),
+            (&file_hours.afternoon, &mut hours.afternoon),
+            (&file_hours.morning_end, &mut hours.morning_end),
+            (&file_hours.afternoon_end, &mut hours.afternoon_end),
+        ];
+        for ((value, slot), source) in given.into_iter().zip(hours_source.iter_mut()) {
+            if let Some(value) = value {
+                *slot = time(value)?;
+                *source = Source::File;
+            }
         }
-        if let Some(afternoon) = &file_hours.afternoon {
-            hours.afternoon = time(afternoon)?;
-            hours_source.1 = Source::File;
-        }
+        let first_given = [
+            &file_hours.morning,
+            &file_hours.morning_end,
+            &file_hours.afternoon,
+            &file_hours.afternoon_end,
+        ]
+        .into_iter()
+        .flatten()
+        .next();
+        sessions_in_order(&hours, first_given, place)?;
     }
+    // A season that names no ends keeps the usual ones.
+    let season_hours = |morning: &Spanned<String>,
+                        afternoon: &Spanned<String>,
+                        morning_end: &Option<Spanned<String>>,
+                        afternoon_end: &Option<Spanned<String>>| {
+        let season = Hours {
+            morning: time(morning)?,
+            afternoon: time(afternoon)?,
+            morning_end: optional(morning_end, hours.morning_end)?,
+            afternoon_end: optional(afternoon_end, hours.afternoon_end)?,
+        };
+        sessions_in_order(&season, Some(morning), place)?;
+        Ok::<_, Error>(season)
+    };
     let summer = match &file.summer {
         Some(summer) => {
             let day = |value: &Spanned<String>| {
@@ -377,33 +483,177 @@ fn hours(
             Some(Summer {
                 from: day(&summer.from)?,
                 to: day(&summer.to)?,
-                hours: Hours {
-                    morning: time(&summer.morning)?,
-                    afternoon: time(&summer.afternoon)?,
-                },
+                hours: season_hours(
+                    &summer.morning,
+                    &summer.afternoon,
+                    &summer.morning_end,
+                    &summer.afternoon_end,
+                )?,
             })
         }
         None => None,
     };
-    Ok((hours, hours_source, summer))
+    let mut seasons: Vec<Season> = Vec::new();
+    for season in &file.season {
+        let invalid = |value: &str| t!("config-date-invalid", value = value);
+        let from = config_date(&season.from, place, invalid)?;
+        let to = config_date(&season.to, place, invalid)?;
+        if to < from {
+            return Err(place.at(
+                season.to.span(),
+                t!(
+                    "config-season-backwards",
+                    from = from.format("%d/%m/%Y").to_string(),
+                    to = to.format("%d/%m/%Y").to_string()
+                ),
+            ));
+        }
+        if let Some(other) = seasons.iter().find(|s| s.from <= to && from <= s.to) {
+            return Err(place.at(
+                season.from.span(),
+                t!(
+                    "config-season-overlap",
+                    from = from.format("%d/%m/%Y").to_string(),
+                    to = to.format("%d/%m/%Y").to_string(),
+                    other_from = other.from.format("%d/%m/%Y").to_string(),
+                    other_to = other.to.format("%d/%m/%Y").to_string()
+                ),
+            ));
+        }
+        seasons.push(Season {
+            from,
+            to,
+            hours: season_hours(
+                &season.morning,
+                &season.afternoon,
+                &season.morning_end,
+                &season.afternoon_end,
+            )?,
+        });
+    }
+    seasons.sort_by_key(|s| s.from);
+    Ok(Timetable {
+        hours,
+        hours_source,
+        summer,
+        seasons,
+    })
 }
 
-fn holidays(file: &FileConfig, place: &Place<'_>) -> Result<BTreeSet<NaiveDate>> {
+/// The office hours as the config file sets them.
+struct Timetable {
+    hours: Hours,
+    hours_source: [Source; 4],
+    summer: Option<Summer>,
+    seasons: Vec<Season>,
+}
+
+/// The days counted, and the config file's own lists of them.
+struct CalendarDays {
+    days: Days,
+    holidays: BTreeSet<NaiveDate>,
+    extra_working_days: BTreeSet<NaiveDate>,
+    replaced_years: BTreeSet<i32>,
+}
+
+/// Each session ends after it starts, and the morning ends no later than
+/// the afternoon starts; `at` is the value the error points to.
+fn sessions_in_order(hours: &Hours, at: Option<&Spanned<String>>, place: &Place<'_>) -> Result<()> {
+    let in_order = hours.morning < hours.morning_end
+        && hours.morning_end <= hours.afternoon
+        && hours.afternoon < hours.afternoon_end;
+    if in_order {
+        return Ok(());
+    }
+    let time = |t: NaiveTime| t.format("%H:%M").to_string();
+    let problem = t!(
+        "config-hours-out-of-order",
+        morning = time(hours.morning),
+        morning_end = time(hours.morning_end),
+        afternoon = time(hours.afternoon),
+        afternoon_end = time(hours.afternoon_end)
+    );
+    Err(match at {
+        Some(value) => place.at(value.span(), problem),
+        None => Error::Config {
+            path: place.path.to_path_buf(),
+            problem,
+        },
+    })
+}
+
+/// A date in the config file: `2026-01-10` or `10/01/2026`; `invalid`
+/// words the refusal of anything else.
+fn config_date(
+    value: &Spanned<String>,
+    place: &Place<'_>,
+    invalid: impl Fn(&str) -> String,
+) -> Result<NaiveDate> {
+    // These are dates people type, but `today` means nothing in a list of them.
+    input::parse_date(value.get_ref(), NaiveDate::MIN)
+        .ok()
+        .filter(|d| *d > NaiveDate::MIN + chrono::Days::new(1))
+        .ok_or_else(|| place.at(value.span(), invalid(value.get_ref())))
+}
+
+/// The days counted, and the file's own lists: `holidays`,
+/// `extra_working_days` and the built-in years it replaces.
+fn days(file: &FileConfig, place: &Place<'_>) -> Result<CalendarDays> {
+    let mut replaced = BTreeSet::new();
+    for year in &file.replace_builtin_years {
+        let value = *year.get_ref();
+        let known = calendar::announced_years().find(|y| i64::from(*y) == value);
+        let Some(known) = known else {
+            let years: Vec<String> = calendar::announced_years().map(|y| y.to_string()).collect();
+            return Err(place.at(
+                year.span(),
+                t!(
+                    "config-replaced-year-unknown",
+                    value = value,
+                    years = years.join(", ")
+                ),
+            ));
+        };
+        replaced.insert(known);
+    }
     let mut holidays = BTreeSet::new();
     for holiday in &file.holidays {
-        // Holidays are dates people type, but `today` means nothing in a list of them.
-        let date = input::parse_date(holiday.get_ref(), NaiveDate::MIN)
-            .ok()
-            .filter(|d| *d > NaiveDate::MIN + chrono::Days::new(1))
-            .ok_or_else(|| {
-                place.at(
-                    holiday.span(),
-                    t!("config-holiday-invalid", value = holiday.get_ref().as_str()),
-                )
-            })?;
-        holidays.insert(date);
+        holidays.insert(config_date(holiday, place, |value| {
+            t!("config-holiday-invalid", value = value)
+        })?);
     }
-    Ok(holidays)
+    let mut working = BTreeSet::new();
+    for day in &file.extra_working_days {
+        let date = config_date(day, place, |value| {
+            t!("config-working-day-invalid", value = value)
+        })?;
+        if holidays.contains(&date) {
+            return Err(place.at(
+                day.span(),
+                t!(
+                    "config-day-both-ways",
+                    date = date.format("%d/%m/%Y").to_string()
+                ),
+            ));
+        }
+        working.insert(date);
+    }
+    let mut days = Days::announced(&replaced);
+    // The file's own days win over the announced ones of the same date.
+    for date in &holidays {
+        days.working.remove(date);
+        days.off.insert(*date);
+    }
+    for date in &working {
+        days.off.remove(date);
+        days.working.insert(*date);
+    }
+    Ok(CalendarDays {
+        days,
+        holidays,
+        extra_working_days: working,
+        replaced_years: replaced,
+    })
 }
 
 /// The day reporting months start on, and how many months back a repeat

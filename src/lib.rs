@@ -7,6 +7,7 @@
 // First, so that `t!` is in scope in every module after it.
 #[macro_use]
 pub mod i18n;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 mod commands;

@@ -6,19 +6,25 @@
 //! command's context, and say what is wrong as a [`Broken`] rule that each
 //! caller words for where the values came from (flags or columns).
 
-use std::collections::BTreeSet;
+use chrono::{NaiveDate, NaiveTime};
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use crate::calendar::{self, Days, Week};
+use crate::config::{Hours, Season, Summer};
 
-use crate::config::{Hours, Summer};
-
-/// The calendar the rules count in: office hours (with a summer timetable)
-/// and the working days, as the config sets them.
+/// The calendar the rules count in: office hours (with the seasons'
+/// timetables) and the working days, as the config sets them, for a unit
+/// that works `week`.
 #[derive(Debug, Clone, Copy)]
 pub struct Calendar<'a> {
     pub hours: Hours,
+    /// A timetable that comes back every year.
     pub summer: Option<Summer>,
-    pub holidays: &'a BTreeSet<NaiveDate>,
+    /// Timetables of given dates, as provinces announce them each year;
+    /// they win over `summer`.
+    pub seasons: &'a [Season],
+    pub days: &'a Days,
+    /// The working week of the unit counted for.
+    pub week: Week,
 }
 
 /// A unit's own start times, where it keeps other hours than the config's.
@@ -29,12 +35,21 @@ pub struct UnitHours {
 }
 
 impl Calendar<'_> {
-    /// The configured start times on `date`: the summer ones in summer.
+    /// The configured office hours on `date`: a dated season's, else the
+    /// summer ones in summer, else the usual ones.
     pub fn hours_on(&self, date: NaiveDate) -> Hours {
+        if let Some(season) = self.seasons.iter().find(|s| s.covers(date)) {
+            return season.hours;
+        }
         match &self.summer {
             Some(summer) if summer.covers(date) => summer.hours,
             _ => self.hours,
         }
+    }
+
+    /// The same calendar, counted for a unit that works `week`.
+    pub fn for_week(self, week: Week) -> Self {
+        Calendar { week, ..self }
     }
 
     /// When the morning and the afternoon start at a unit on `date`: its
@@ -47,9 +62,10 @@ impl Calendar<'_> {
         )
     }
 
-    /// Monday to Friday, less the configured holidays.
+    /// A day of the unit's week that is not a day off, or a weekend day
+    /// worked in exchange for one.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        date.weekday().num_days_from_monday() < 5 && !self.holidays.contains(&date)
+        calendar::is_working_day(self.days, self.week, date)
     }
 }
 
@@ -160,10 +176,12 @@ pub fn days_overdue(
 
 #[cfg(test)]
 mod tests {
+    use chrono::Datelike;
+
     use super::*;
 
-    /// Office hours from 07:30, 07:00 from May to September; 02/05/2022 off.
-    fn calendar(holidays: &BTreeSet<NaiveDate>) -> Calendar<'_> {
+    /// Office hours from 07:30, 07:00 from May to September; `days` off.
+    fn calendar(days: &Days) -> Calendar<'_> {
         Calendar {
             hours: Hours::default(),
             summer: Some(Summer {
@@ -171,10 +189,19 @@ mod tests {
                 to: (9, 30),
                 hours: Hours {
                     morning: time(7, 0),
-                    afternoon: time(13, 30),
+                    ..Hours::default()
                 },
             }),
-            holidays,
+            seasons: &[],
+            days,
+            week: Week::default(),
+        }
+    }
+
+    fn days_off(off: &[NaiveDate]) -> Days {
+        Days {
+            off: off.iter().copied().collect(),
+            working: Default::default(),
         }
     }
 
@@ -216,8 +243,8 @@ mod tests {
 
     #[test]
     fn a_unit_keeps_its_own_hours_and_the_summer_timetable_applies_to_the_rest() {
-        let holidays = BTreeSet::new();
-        let calendar = calendar(&holidays);
+        let days = days_off(&[]);
+        let calendar = calendar(&days);
         let may = date(2022, 5, 10);
         assert_eq!(
             lateness(calendar, UnitHours::default(), may, time(7, 35), None),
@@ -242,8 +269,8 @@ mod tests {
 
     #[test]
     fn a_file_is_received_no_later_than_promised() {
-        let holidays = BTreeSet::from([date(2022, 5, 2)]);
-        let calendar = calendar(&holidays);
+        let days = days_off(&[date(2022, 5, 2)]);
+        let calendar = calendar(&days);
         let (due, visit) = (date(2022, 5, 2), date(2022, 5, 10));
         assert_eq!(
             file_overdue(calendar, due, Some(date(2022, 5, 3)), None, visit),
@@ -264,5 +291,57 @@ mod tests {
                 returned: true
             })
         );
+    }
+
+    #[test]
+    fn a_saturday_worked_in_exchange_counts_as_a_working_day() {
+        let announced = Days::announced(&Default::default());
+        let in_2026 = calendar(&announced);
+        // Promised Friday 09/01/2026, returned Monday 12/01/2026: Saturday
+        // 10/01 was worked in exchange for Friday 02/01.
+        let (due, returned) = (date(2026, 1, 9), date(2026, 1, 12));
+        assert_eq!(
+            file_overdue(in_2026, due, None, Some(returned), returned),
+            Ok((3, 2))
+        );
+        // Promised Friday 06/03/2026, returned Monday 09/03/2026.
+        let (due, returned) = (date(2026, 3, 6), date(2026, 3, 9));
+        assert_eq!(
+            file_overdue(in_2026, due, None, Some(returned), returned),
+            Ok((3, 1))
+        );
+        let mut make_up = announced.clone();
+        make_up.working.insert(date(2026, 3, 7));
+        assert_eq!(
+            file_overdue(calendar(&make_up), due, None, Some(returned), returned),
+            Ok((3, 2))
+        );
+        // A one-stop desk open on Saturday mornings counts its Saturdays.
+        let desk = in_2026.for_week(Week::parse("mon-fri,sat:am").unwrap());
+        assert_eq!(
+            file_overdue(desk, due, None, Some(returned), returned),
+            Ok((3, 2))
+        );
+    }
+
+    #[test]
+    fn a_dated_season_wins_over_the_yearly_summer() {
+        let days = days_off(&[]);
+        let seasons = [Season {
+            from: date(2026, 4, 15),
+            to: date(2026, 10, 14),
+            hours: Hours {
+                morning: time(7, 15),
+                ..Hours::default()
+            },
+        }];
+        let calendar = Calendar {
+            seasons: &seasons,
+            ..calendar(&days)
+        };
+        assert_eq!(calendar.hours_on(date(2026, 4, 20)).morning, time(7, 15));
+        // The yearly summer still holds on the days no season covers.
+        assert_eq!(calendar.hours_on(date(2026, 10, 20)).morning, time(7, 30));
+        assert_eq!(calendar.hours_on(date(2025, 5, 20)).morning, time(7, 0));
     }
 }

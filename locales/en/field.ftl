@@ -164,3 +164,15 @@ field-visit-voided = voided visit #{ $id } at { $unit }, { $when }, and its { $c
 field-visit-is-void = visit #{ $id } is void (since { $at }: { $reason }): it cannot be changed or logged to; a void is final, so enter the visit again with `spotcheck visit start UNIT --at "DATE TIME"`
 store-voiding-visit = voiding the visit
 add-visit-started = When did the visit start?
+
+## recount
+recount-period-needed = name the period to count again: `--month 1/2026`, or `--from 01/01/2026 --to 31/03/2026`
+recount-nothing = every stored count of the period is as the calendar gives it: nothing to change
+recount-would-change = { $count ->
+    [one] 1 finding would change; run again without --dry-run to record it
+   *[other] { $count } findings would change; run again without --dry-run to record them
+}
+recount-changed = { $count ->
+    [one] recounted 1 finding; its history keeps the count before
+   *[other] recounted { $count } findings; their history keeps the counts before
+}

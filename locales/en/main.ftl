@@ -28,6 +28,13 @@ config-cannot-read = cannot be read: { $problem }
 config-position = line { $line }, column { $column }
 config-no-home = no home directory to keep the logbook in: name one with `--db FILE`
 config-holiday-invalid = invalid holiday `{ $value }`: write holidays as `2022-05-02` or `02/05/2022`
+config-working-day-invalid = invalid extra working day `{ $value }`: write days as `2026-01-10` or `10/01/2026`
+config-date-invalid = invalid date `{ $value }`: write dates as `2026-04-15` or `15/04/2026`
+config-day-both-ways = { $date } is both in `holidays` and in `extra_working_days`: keep it in one of them
+config-replaced-year-unknown = replace_builtin_years: spotcheck has no built-in days for { $value }; the built-in years are { $years } (for another year, list its days in `holidays` and `extra_working_days`)
+config-season-backwards = the season ends on { $to }, before it starts on { $from }: swap `from` and `to`
+config-season-overlap = the season { $from } – { $to } overlaps the season { $other_from } – { $other_to }: a day can be in one season only
+config-hours-out-of-order = office hours { $morning }–{ $morning_end } and { $afternoon }–{ $afternoon_end } are out of order: each session ends after it starts, and the morning ends no later than the afternoon starts
 config-period-start-day-range = period_start_day `{ $value }` must be from 1 to 28
 config-repeat-months-range = repeat_months `{ $value }` must be from 1 to 120
 

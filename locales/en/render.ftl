@@ -146,3 +146,10 @@ render-rows-cut = showed the first { $shown } rows; use --format csv for all
 ## The columns of retired units in `unit list`.
 col-retired_on = retired_on
 col-merged_into = merged_into
+
+## The columns of `recount`: a stored count before and after.
+col-as_of = as_of
+col-days_before = days_before
+col-days_after = days_after
+col-working_days_before = working_days_before
+col-working_days_after = working_days_after

@@ -140,3 +140,9 @@ field-visit-voided = đã hủy lượt kiểm tra #{ $id } tại { $unit }, { $
 field-visit-is-void = lượt kiểm tra #{ $id } đã bị hủy (lúc { $at }: { $reason }): không thể sửa hay ghi thêm phát hiện vào; việc hủy không hoàn lại được, hãy ghi lại lượt kiểm tra bằng `spotcheck visit start UNIT --at "NGÀY GIỜ"`
 store-voiding-visit = hủy lượt kiểm tra
 add-visit-started = Lượt kiểm tra bắt đầu lúc nào?
+
+## recount
+recount-period-needed = hãy cho biết kỳ cần tính lại: `--month 1/2026`, hoặc `--from 01/01/2026 --to 31/03/2026`
+recount-nothing = mọi số ngày đã lưu trong kỳ đều đúng theo lịch hiện hành: không có gì phải sửa
+recount-would-change = { $count } phát hiện sẽ được sửa; chạy lại không có --dry-run để ghi
+recount-changed = đã tính lại { $count } phát hiện; lịch sử vẫn giữ số ngày trước khi sửa

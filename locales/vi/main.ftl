@@ -28,6 +28,13 @@ config-cannot-read = không đọc được: { $problem }
 config-position = dòng { $line }, cột { $column }
 config-no-home = không có thư mục người dùng để lưu sổ kiểm tra: hãy chỉ định tệp bằng `--db FILE`
 config-holiday-invalid = ngày nghỉ lễ không hợp lệ `{ $value }`: hãy viết ngày nghỉ lễ theo dạng `2022-05-02` hoặc `02/05/2022`
+config-working-day-invalid = ngày làm bù không hợp lệ `{ $value }`: hãy viết ngày theo dạng `2026-01-10` hoặc `10/01/2026`
+config-date-invalid = ngày không hợp lệ `{ $value }`: hãy viết ngày theo dạng `2026-04-15` hoặc `15/04/2026`
+config-day-both-ways = ngày { $date } vừa có trong `holidays` vừa có trong `extra_working_days`: chỉ giữ ở một danh sách
+config-replaced-year-unknown = replace_builtin_years: spotcheck không có sẵn lịch nghỉ của năm { $value }; các năm có sẵn là { $years } (với năm khác, hãy liệt kê các ngày trong `holidays` và `extra_working_days`)
+config-season-backwards = lịch làm việc theo mùa kết thúc ngày { $to }, trước ngày bắt đầu { $from }: hãy đổi chỗ `from` và `to`
+config-season-overlap = lịch làm việc theo mùa { $from } – { $to } trùng với lịch { $other_from } – { $other_to }: mỗi ngày chỉ thuộc một mùa
+config-hours-out-of-order = giờ làm việc { $morning }–{ $morning_end } và { $afternoon }–{ $afternoon_end } không đúng thứ tự: mỗi buổi phải kết thúc sau khi bắt đầu, và buổi sáng kết thúc không muộn hơn giờ bắt đầu buổi chiều
 config-period-start-day-range = period_start_day `{ $value }` phải từ 1 đến 28
 config-repeat-months-range = repeat_months `{ $value }` phải từ 1 đến 120
 

@@ -146,3 +146,10 @@ render-rows-cut = chỉ hiện { $shown } dòng đầu; dùng --format csv để
 ## Các cột của đơn vị thôi sử dụng trong `unit list`.
 col-retired_on = thôi sử dụng từ
 col-merged_into = đã gộp vào
+
+## Các cột của `recount`: số ngày đã lưu, trước và sau khi tính lại.
+col-as_of = tính đến
+col-days_before = số ngày trước
+col-days_after = số ngày sau
+col-working_days_before = ngày LV trước
+col-working_days_after = ngày LV sau

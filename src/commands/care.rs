@@ -70,42 +70,85 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
     row(
         "hours.morning",
         time(s.hours.morning),
-        s.hours_source.0.to_string(),
+        s.hours_source[0].to_string(),
     );
     row(
         "hours.afternoon",
         time(s.hours.afternoon),
-        s.hours_source.1.to_string(),
+        s.hours_source[1].to_string(),
     );
+    row(
+        "hours.morning_end",
+        time(s.hours.morning_end),
+        s.hours_source[2].to_string(),
+    );
+    row(
+        "hours.afternoon_end",
+        time(s.hours.afternoon_end),
+        s.hours_source[3].to_string(),
+    );
+    let sessions = |h: &crate::config::Hours| {
+        format!(
+            "{}–{} / {}–{}",
+            time(h.morning),
+            time(h.morning_end),
+            time(h.afternoon),
+            time(h.afternoon_end)
+        )
+    };
     match &s.summer {
         Some(summer) => row(
             "summer",
             format!(
-                "{:02}/{:02} – {:02}/{:02}: {} / {}",
+                "{:02}/{:02} – {:02}/{:02}: {}",
                 summer.from.1,
                 summer.from.0,
                 summer.to.1,
                 summer.to.0,
-                time(summer.hours.morning),
-                time(summer.hours.afternoon)
+                sessions(&summer.hours)
             ),
             t!("source-file"),
         ),
         None => row("summer", t!("care-none"), t!("source-default")),
     }
-    let holidays: Vec<String> = s
-        .holidays
+    let day = |d: &chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let seasons: Vec<String> = s
+        .seasons
         .iter()
-        .map(|d| d.format("%d/%m/%Y").to_string())
+        .map(|season| {
+            format!(
+                "{} – {}: {}",
+                day(&season.from),
+                day(&season.to),
+                sessions(&season.hours)
+            )
+        })
+        .collect();
+    let mut list = |key: &str, items: Vec<String>| {
+        if items.is_empty() {
+            row(key, t!("care-none"), t!("source-default"));
+        } else {
+            row(key, items.join(", "), t!("source-file"));
+        }
+    };
+    list("season", seasons);
+    list("holidays", s.holidays.iter().map(day).collect());
+    list(
+        "extra_working_days",
+        s.extra_working_days.iter().map(day).collect(),
+    );
+    let built_in: Vec<String> = crate::calendar::announced_years()
+        .filter(|year| !s.replaced_years.contains(year))
+        .map(|year| year.to_string())
         .collect();
     row(
-        "holidays",
-        if holidays.is_empty() {
+        "builtin_calendar",
+        if built_in.is_empty() {
             t!("care-none")
         } else {
-            holidays.join(", ")
+            built_in.join(", ")
         },
-        if holidays.is_empty() {
+        if s.replaced_years.is_empty() {
             t!("source-default")
         } else {
             t!("source-file")

@@ -12,6 +12,7 @@ mod conflicts;
 mod log;
 mod person;
 mod plan;
+mod recount;
 mod report;
 mod review;
 mod sql;
@@ -70,6 +71,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
         Command::Conflicts(args) => conflicts::run(ctx, args),
+        Command::Recount(args) => recount::recount(ctx, args),
         Command::Report(command) => report::run(ctx, command),
         Command::Export(args) => transfer::export(ctx, args),
         Command::Import { records, file } => transfer::import(ctx, records, &file),

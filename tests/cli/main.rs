@@ -5,6 +5,7 @@
 
 mod back_entered;
 mod bad_input;
+mod calendar;
 mod corrections;
 mod docs;
 mod exchange;

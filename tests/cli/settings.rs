@@ -24,16 +24,26 @@ fn config_shows_each_setting_with_its_source() {
         r#"inspector = "Phạm Minh Tuấn"
 holidays = ["2022-05-02", "2022-09-02"]
 period_start_day = 15
+extra_working_days = ["07/03/2026"]
+replace_builtin_years = [2025]
 
 [hours]
 morning = "07:15"
 afternoon = "13:15"
+afternoon_end = "17:15"
 
 [summer]
 from = "01/05"
 to = "30/09"
 morning = "07:00"
 afternoon = "13:00"
+
+[[season]]
+from = "15/04/2026"
+to = "2026-10-14"
+morning = "07:00"
+afternoon = "13:30"
+morning_end = "11:00"
 "#,
     );
     let config = book.home().join("config.toml");
@@ -45,8 +55,21 @@ afternoon = "13:00"
             row("inspector", INSPECTOR, "environment SPOTCHECK_BY"),
             row("hours.morning", "07:15", "config file"),
             row("hours.afternoon", "13:15", "config file"),
-            row("summer", "01/05 – 30/09: 07:00 / 13:00", "config file"),
+            row("hours.morning_end", "11:30", "default"),
+            row("hours.afternoon_end", "17:15", "config file"),
+            row(
+                "summer",
+                "01/05 – 30/09: 07:00–11:30 / 13:00–17:15",
+                "config file"
+            ),
+            row(
+                "season",
+                "15/04/2026 – 14/10/2026: 07:00–11:00 / 13:30–17:15",
+                "config file"
+            ),
             row("holidays", "02/05/2022, 02/09/2022", "config file"),
+            row("extra_working_days", "07/03/2026", "config file"),
+            row("builtin_calendar", "2026", "config file"),
             row("period_start_day", "15", "config file"),
             row("repeat_months", "3", "default"),
             row("lang", "en", "locale"),
@@ -85,8 +108,13 @@ fn config_shows_the_defaults_when_nothing_is_set() {
             row("inspector", "hoa", "OS user"),
             row("hours.morning", "07:30", "default"),
             row("hours.afternoon", "13:30", "default"),
+            row("hours.morning_end", "11:30", "default"),
+            row("hours.afternoon_end", "17:30", "default"),
             row("summer", "none", "default"),
+            row("season", "none", "default"),
             row("holidays", "none", "default"),
+            row("extra_working_days", "none", "default"),
+            row("builtin_calendar", "2025, 2026", "default"),
             row("period_start_day", "1", "default"),
             row("repeat_months", "3", "default"),
             row("lang", "en", "locale"),
