@@ -145,6 +145,38 @@ pub struct Settings {
     pub lang: Sourced<Lang>,
     /// Who issues and signs the printable monthly report.
     pub report: ReportSettings,
+    /// Who the team is: `[team]`.
+    pub team: TeamSettings,
+}
+
+/// The tier of government a team works for. Since 1 July 2025 there are
+/// two, the province and the commune; district teams are kept for the
+/// logbooks and reports of before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamLevel {
+    Province,
+    Commune,
+    District,
+}
+
+impl TeamLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamLevel::Province => "province",
+            TeamLevel::Commune => "commune",
+            TeamLevel::District => "district",
+        }
+    }
+}
+
+/// The `[team]` section: the team's level, name, the body it answers to
+/// and who its reports go to. Empty where not set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamSettings {
+    pub level: Option<TeamLevel>,
+    pub name: Option<String>,
+    pub governing_body: Option<String>,
+    pub recipients: Vec<String>,
 }
 
 /// The `[report]` section: the heading and signature of the printable
@@ -186,6 +218,17 @@ struct FileConfig {
     #[serde(default)]
     season: Vec<FileSeason>,
     report: Option<FileReport>,
+    team: Option<FileTeam>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileTeam {
+    level: Option<Spanned<String>>,
+    name: Option<String>,
+    governing_body: Option<String>,
+    #[serde(default)]
+    recipients: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -277,6 +320,7 @@ impl Settings {
         let (period_start_day, repeat_months) = periods(&file, &place)?;
         let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
+            team: team(file.team.as_ref(), &place)?,
             report: report(file.report),
             lang,
             config_found: text.is_some(),
@@ -423,10 +467,7 @@ fn inspector(
 
 /// The office hours, where each start came from, the summer schedule and
 /// the dated seasons.
-fn hours(
-    file: &FileConfig,
-    place: &Place<'_>,
-) -> Result<Timetable> {
+fn hours(file: &FileConfig, place: &Place<'_>) -> Result<Timetable> {
     let time = |value: &Spanned<String>| {
         input::parse_time(value.get_ref()).map_err(|e| place.at(value.span(), e.to_string()))
     };
@@ -714,6 +755,40 @@ fn lang(
             },
         },
     )
+}
+
+/// The `[team]` section, trimmed, with empty values left unset.
+fn team(team: Option<&FileTeam>, place: &Place<'_>) -> Result<TeamSettings> {
+    let Some(team) = team else {
+        return Ok(TeamSettings::default());
+    };
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(|t| crate::fold::nfc(t.trim()))
+            .filter(|t| !t.is_empty())
+    };
+    let level = match &team.level {
+        Some(level) => Some(match level.get_ref().trim() {
+            "province" => TeamLevel::Province,
+            "commune" => TeamLevel::Commune,
+            "district" => TeamLevel::District,
+            other => {
+                return Err(place.at(level.span(), t!("config-team-level-unknown", value = other)));
+            }
+        }),
+        None => None,
+    };
+    Ok(TeamSettings {
+        level,
+        name: text(&team.name),
+        governing_body: text(&team.governing_body),
+        recipients: team
+            .recipients
+            .iter()
+            .map(|r| crate::fold::nfc(r.trim()))
+            .filter(|r| !r.is_empty())
+            .collect(),
+    })
 }
 
 /// The `[report]` section, trimmed, with empty values left unset.

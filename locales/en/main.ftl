@@ -35,6 +35,7 @@ config-replaced-year-unknown = replace_builtin_years: spotcheck has no built-in 
 config-season-backwards = the season ends on { $to }, before it starts on { $from }: swap `from` and `to`
 config-season-overlap = the season { $from } – { $to } overlaps the season { $other_from } – { $other_to }: a day can be in one season only
 config-hours-out-of-order = office hours { $morning }–{ $morning_end } and { $afternoon }–{ $afternoon_end } are out of order: each session ends after it starts, and the morning ends no later than the afternoon starts
+config-team-level-unknown = team level `{ $value }` is not one spotcheck knows: write `level = "province"`, `"commune"`, or `"district"` for a team of before July 2025
 config-period-start-day-range = period_start_day `{ $value }` must be from 1 to 28
 config-repeat-months-range = repeat_months `{ $value }` must be from 1 to 120
 

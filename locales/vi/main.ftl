@@ -35,6 +35,7 @@ config-replaced-year-unknown = replace_builtin_years: spotcheck không có sẵn
 config-season-backwards = lịch làm việc theo mùa kết thúc ngày { $to }, trước ngày bắt đầu { $from }: hãy đổi chỗ `from` và `to`
 config-season-overlap = lịch làm việc theo mùa { $from } – { $to } trùng với lịch { $other_from } – { $other_to }: mỗi ngày chỉ thuộc một mùa
 config-hours-out-of-order = giờ làm việc { $morning }–{ $morning_end } và { $afternoon }–{ $afternoon_end } không đúng thứ tự: mỗi buổi phải kết thúc sau khi bắt đầu, và buổi sáng kết thúc không muộn hơn giờ bắt đầu buổi chiều
+config-team-level-unknown = cấp `{ $value }` của tổ kiểm tra không hợp lệ: hãy viết `level = "province"` (cấp tỉnh), `"commune"` (cấp xã), hoặc `"district"` (cấp huyện, cho tổ trước tháng 7/2025)
 config-period-start-day-range = period_start_day `{ $value }` phải từ 1 đến 28
 config-repeat-months-range = repeat_months `{ $value }` phải từ 1 đến 120
 

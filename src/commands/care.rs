@@ -169,6 +169,18 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         s.lang.value.code().to_string(),
         s.lang.source.to_string(),
     );
+    let team = &s.team;
+    let mut set = |key: &str, value: Option<String>| match value {
+        Some(value) => row(key, value, t!("source-file")),
+        None => row(key, t!("care-none"), t!("source-default")),
+    };
+    set("team.level", team.level.map(|l| l.as_str().to_string()));
+    set("team.name", team.name.clone());
+    set("team.governing_body", team.governing_body.clone());
+    set(
+        "team.recipients",
+        (!team.recipients.is_empty()).then(|| team.recipients.join("; ")),
+    );
     ctx.table(&table)
 }
 

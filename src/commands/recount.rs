@@ -118,7 +118,7 @@ fn differing(
 }
 
 fn changes_table(changed: &[Recounted]) -> Table {
-    let day = |d: Option<NaiveDate>| Value::from(d.map(|d| d.format("%Y-%m-%d").to_string()));
+    let day = |d: Option<NaiveDate>| d.map_or(Value::Null, Value::Date);
     let mut table = Table::new(
         [
             "number",

@@ -603,7 +603,7 @@ fn a_config_file_with_an_unknown_setting_names_the_line() {
         &format!(
             "error: config file `{}`: line 2, column 1: unknown field `holiday`, expected one of \
              `db`, `inspector`, `period_start_day`, `repeat_months`, `lang`, `holidays`, \
-             `extra_working_days`, `replace_builtin_years`, `hours`, `summer`, `season`, `report`\n",
+             `extra_working_days`, `replace_builtin_years`, `hours`, `summer`, `season`, `report`, `team`\n",
             config.display()
         ),
     );

@@ -44,6 +44,12 @@ to = "2026-10-14"
 morning = "07:00"
 afternoon = "13:30"
 morning_end = "11:00"
+
+[team]
+level = "province"
+name = " Đoàn kiểm tra công vụ tỉnh "
+governing_body = ""
+recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", " "]
 "#,
     );
     let config = book.home().join("config.toml");
@@ -73,6 +79,14 @@ morning_end = "11:00"
             row("period_start_day", "15", "config file"),
             row("repeat_months", "3", "default"),
             row("lang", "en", "locale"),
+            row("team.level", "province", "config file"),
+            row("team.name", "Đoàn kiểm tra công vụ tỉnh", "config file"),
+            row("team.governing_body", "none", "default"),
+            row(
+                "team.recipients",
+                "Chủ tịch UBND tỉnh; Giám đốc Sở Nội vụ",
+                "config file"
+            ),
         ]
     );
 }
@@ -118,6 +132,10 @@ fn config_shows_the_defaults_when_nothing_is_set() {
             row("period_start_day", "1", "default"),
             row("repeat_months", "3", "default"),
             row("lang", "en", "locale"),
+            row("team.level", "none", "default"),
+            row("team.name", "none", "default"),
+            row("team.governing_body", "none", "default"),
+            row("team.recipients", "none", "default"),
         ]
     );
 }
