@@ -117,7 +117,7 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck plan set all --visits 1 --per quarter --from 1/2022\n  spotcheck plan set tam-dai --visits 2 --per month --from 4/2022\n  spotcheck plan list"
     )]
     Plan(PlanCommand),
-    /// Record, finish, correct or list the tasks the district assigned to units
+    /// Record, finish, correct or list the tasks assigned to units
     #[command(subcommand)]
     #[command(
         after_help = "Examples:\n  spotcheck task add tam-dai \"Niêm yết công khai thủ tục hành chính\" --due 30/06/2022 --source \"Công văn 125/UBND\"\n  spotcheck task done 3 --on 28/06/2022\n  spotcheck task list --overdue"

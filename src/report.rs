@@ -149,7 +149,7 @@ impl From<Offender> for RepeatOffender {
     }
 }
 
-/// The summary of one reporting period that goes to the district leadership.
+/// The summary of one reporting period that goes to the leadership.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct MonthReport {
     pub period: PeriodInfo,

@@ -1,4 +1,4 @@
-//! `task add|done|list|show|edit|void`: the tasks the district assigned to
+//! `task add|done|list|show|edit|void`: the tasks assigned to
 //! units, and whether they were done by their deadline.
 
 use chrono::NaiveDate;

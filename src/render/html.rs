@@ -15,7 +15,7 @@ use crate::i18n::{self, Lang};
 /// The heading block of an administrative report and its signature.
 #[derive(Debug, Clone, Default)]
 pub struct Letterhead {
-    /// The body above the team, as `UBND HUYỆN PHÚ NINH`.
+    /// The body above the team, as `SỞ NỘI VỤ` or `UBND XÃ AN PHÚ`.
     pub issuing_body: String,
     /// The team that issues the report, as `TỔ KIỂM TRA CÔNG VỤ`.
     pub team: String,
