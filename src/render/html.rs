@@ -24,6 +24,34 @@ pub struct Letterhead {
     /// The signer's title, as `TỔ TRƯỞNG`, and name.
     pub signer_title: String,
     pub signer: String,
+    /// Who the report goes to (Nơi nhận), one per line under the report.
+    pub recipients: Vec<String>,
+}
+
+/// The "Nơi nhận" block: its heading and one line per recipient, each
+/// with the dash and semicolon of administrative documents, the last with a
+/// full stop. Nothing when there is no recipient.
+fn recipients_html(recipients: &[String]) -> String {
+    if recipients.is_empty() {
+        return String::new();
+    }
+    let last = recipients.len() - 1;
+    let lines: Vec<String> = recipients
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!(
+                "<div>- {}{}</div>",
+                escape(r),
+                if i == last { "." } else { ";" }
+            )
+        })
+        .collect();
+    format!(
+        "<div class=\"recipients\"><div class=\"heading\">{}</div>{}</div>",
+        escape(&t!("html-recipients")),
+        lines.concat()
+    )
 }
 
 const STYLE: &str = r#"
@@ -54,6 +82,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .signature .title { font-weight: bold; }
 .signature .hint { font-style: italic; font-size: 11pt; }
 .signature .name { font-weight: bold; margin-top: 22mm; }
+.signature .recipients { text-align: left; font-size: 11pt; }
+.signature .recipients .heading { font-weight: bold; font-style: italic; font-size: 12pt; }
 @media screen { body { margin: 10mm auto; } }
 "#;
 
@@ -207,7 +237,8 @@ pub fn write_report_page(
     }
     let _ = write!(
         body,
-        "<div class=\"signature\">\n<div></div>\n<div><div class=\"title\">{}</div><div class=\"hint\">{}</div><div class=\"name\">{}</div></div>\n</div>\n",
+        "<div class=\"signature\">\n<div>{}</div>\n<div><div class=\"title\">{}</div><div class=\"hint\">{}</div><div class=\"name\">{}</div></div>\n</div>\n",
+        recipients_html(&letterhead.recipients),
         escape(&letterhead.signer_title),
         escape(&t!("html-signature-hint")),
         escape(&letterhead.signer),

@@ -373,6 +373,51 @@ fn the_printable_report_is_an_administrative_document_with_everything_in_it() {
 }
 
 #[test]
+fn a_provincial_team_heads_its_report_from_the_team_section_with_its_recipients() {
+    let book = crate::reports::fixture_with_config(
+        r#"
+[team]
+level = "province"
+name = "Đoàn kiểm tra công vụ tỉnh"
+governing_body = "Sở Nội vụ"
+recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", "Lưu: VT"]
+"#,
+    );
+    let html = book.ok(&[
+        "--lang", "vi", "report", "month", "5/2022", "--format", "html",
+    ]);
+    let texts = page_texts(&html);
+    let at = |text: &str| {
+        texts
+            .iter()
+            .position(|t| t == text)
+            .unwrap_or_else(|| panic!("{text:?} missing from {texts:?}"))
+    };
+    // The letterhead, in capitals, and the default title of a đoàn's head.
+    assert!(at("SỞ NỘI VỤ") < at("ĐOÀN KIỂM TRA CÔNG VỤ TỈNH"));
+    at("TRƯỞNG ĐOÀN");
+    // Nơi nhận, in the order given, with the punctuation of the genre.
+    let recipients = at("Nơi nhận:");
+    assert_eq!(
+        texts.get(recipients + 1..recipients + 4),
+        Some(
+            &[
+                "- Chủ tịch UBND tỉnh;".to_string(),
+                "- Giám đốc Sở Nội vụ;".to_string(),
+                "- Lưu: VT.".to_string()
+            ][..]
+        )
+    );
+    // Without a team section, a tổ and no recipients, as before.
+    let plain = crate::reports::fixture_with_config(LETTERHEAD);
+    let html = plain.ok(&[
+        "--lang", "vi", "report", "month", "5/2022", "--format", "html",
+    ]);
+    assert!(!html.contains("Nơi nhận"));
+    assert!(page_texts(&html).iter().any(|t| t == "TỔ TRƯỞNG"));
+}
+
+#[test]
 fn any_table_can_be_a_page() {
     let book = fixture();
     let html = book.ok(&["list", "--month", "2022-05", "--format", "html"]);

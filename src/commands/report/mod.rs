@@ -680,14 +680,31 @@ fn write_svg(
 /// administrative document with the config's issuing body and signer.
 fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Result<()> {
     let settings = &ctx.settings.report;
+    let team = &ctx.settings.team;
     let today = ctx.clock.today();
     let place = settings.place.clone().unwrap_or_else(|| "……".to_string());
+    // A province's team is a đoàn led by a trưởng đoàn; a commune's (and a
+    // district's of before) a tổ led by a tổ trưởng.
+    let provincial = team.level == Some(crate::config::TeamLevel::Province);
     let letterhead = crate::render::html::Letterhead {
-        issuing_body: settings.issuing_body.clone().unwrap_or_default(),
-        team: settings
-            .team
-            .clone()
-            .unwrap_or_else(|| t!("html-default-team")),
+        issuing_body: team
+            .governing_body
+            .as_deref()
+            .map(str::to_uppercase)
+            .or_else(|| settings.issuing_body.clone())
+            .unwrap_or_default(),
+        team: team
+            .name
+            .as_deref()
+            .map(str::to_uppercase)
+            .or_else(|| settings.team.clone())
+            .unwrap_or_else(|| {
+                if provincial {
+                    t!("html-default-provincial-team")
+                } else {
+                    t!("html-default-team")
+                }
+            }),
         place_and_date: t!(
             "html-place-and-date",
             place = place,
@@ -695,11 +712,15 @@ fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Resul
             month = today.month(),
             year = today.year()
         ),
-        signer_title: settings
-            .signer_title
-            .clone()
-            .unwrap_or_else(|| t!("html-default-signer-title")),
+        signer_title: settings.signer_title.clone().unwrap_or_else(|| {
+            if provincial {
+                t!("html-default-provincial-signer-title")
+            } else {
+                t!("html-default-signer-title")
+            }
+        }),
         signer: settings.signer.clone().unwrap_or_default(),
+        recipients: team.recipients.clone(),
     };
     let (month, year) = report
         .period
