@@ -80,11 +80,14 @@ const PROCEDURES: &[&str] = &[
     "Đăng ký hộ kinh doanh",
 ];
 const OTHER: &[(&str, &str)] = &[
-    ("Không đeo thẻ công chức", "dress"),
-    ("Rời vị trí làm việc trong giờ hành chính", "post"),
-    ("Sử dụng điện thoại việc riêng khi tiếp dân", "conduct"),
-    ("Chưa niêm yết thủ tục hành chính", "directive"),
-    ("Thái độ chưa đúng mực với người dân", "conduct"),
+    ("Không đeo thẻ công chức", "badge"),
+    ("Rời vị trí làm việc trong giờ hành chính", "left-post"),
+    (
+        "Sử dụng điện thoại việc riêng khi tiếp dân",
+        "private-business",
+    ),
+    ("Chưa niêm yết thủ tục hành chính", "procedures-not-posted"),
+    ("Thái độ chưa đúng mực với người dân", "attitude"),
 ];
 
 /// SplitMix64: small, fast and the same on every machine for a seed.

@@ -117,7 +117,7 @@ const DAY: &[&[&str]] = &[
         "--person",
         "Lương Thị Mai",
         "--category",
-        "post",
+        "left-post",
         "--action",
         "reminded",
     ],

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use clap_complete::Shell;
 use clap_complete::engine::ArgValueCompleter;
 
-use crate::completion::unit_codes;
+use crate::completion::{category_names, unit_codes};
 
 use crate::model::{Action, FindingKind, FindingOrder, Measure, PlanPer, Records, UnitKind};
 use crate::render::Format;
@@ -143,7 +143,7 @@ pub enum Command {
     Overdue(OverdueArgs),
     /// Log any other breach: conduct, dress, leaving the post, a directive not carried out
     #[command(
-        after_help = "Example:\n  spotcheck other \"Không đeo thẻ công chức\" --person \"Nguyễn Văn An\" --category conduct"
+        after_help = "Example:\n  spotcheck other \"Không đeo thẻ công chức\" --person \"Nguyễn Văn An\" --category badge"
     )]
     Other(OtherArgs),
     /// Log an assigned task found unfinished after its deadline, at the visit to its unit
@@ -790,8 +790,8 @@ pub struct OtherArgs {
     /// Who it concerns, if one person
     #[arg(long)]
     pub person: Option<String>,
-    /// A word to group such findings, as `dress` or `conduct`
-    #[arg(long, value_name = "WORD")]
+    /// What sort of breach: a named category (`badge`, `uniform`, `alcohol`, `left-post`, `private-business`, `attitude`, `hygiene`, `procedures-not-posted`, `roster-not-kept`; its name in Vietnamese or English works too) or a word of your own
+    #[arg(long, value_name = "CATEGORY", add = ArgValueCompleter::new(category_names))]
     pub category: Option<String>,
     #[command(flatten)]
     pub common: FindingCommon,
@@ -992,8 +992,8 @@ pub struct EditArgs {
     /// Description (other)
     #[arg(long, allow_hyphen_values = true)]
     pub description: Option<String>,
-    /// Category word (other)
-    #[arg(long, value_name = "WORD")]
+    /// Category (other): a named category or a word of your own
+    #[arg(long, value_name = "CATEGORY", add = ArgValueCompleter::new(category_names))]
     pub category: Option<String>,
     /// What was done about it
     #[arg(long, value_enum)]

@@ -62,6 +62,27 @@ pub fn unit_codes(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
+/// The named categories whose key begins with what was typed, or whose name
+/// in the current language contains it (accents ignored), each with that name.
+pub fn category_names(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = crate::fold::fold(&current.to_string_lossy());
+    // The names in the language the command would speak; English when the
+    // settings cannot be read.
+    let lang = ENVIRONMENT
+        .get()
+        .and_then(|env| Settings::load(&overrides_on_the_line(std::env::args_os()), env).ok())
+        .map_or(crate::i18n::Lang::En, |settings| settings.lang.value);
+    crate::model::CATEGORIES
+        .iter()
+        .map(|key| {
+            let name = crate::i18n::message_in(lang, &format!("term-{key}"), None);
+            (*key, name)
+        })
+        .filter(|(key, name)| key.starts_with(&typed) || crate::fold::fold(name).contains(&typed))
+        .map(|(key, name)| CompletionCandidate::new(key).help(Some(name.into())))
+        .collect()
+}
+
 /// The environment of the shell asking for candidates, which `main` hands
 /// over before the candidates are asked for.
 static ENVIRONMENT: std::sync::OnceLock<crate::environment::Environment> =

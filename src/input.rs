@@ -286,6 +286,25 @@ pub fn team_problem(team: &str) -> Option<String> {
 
 /// Typed text, trimmed and checked as a text of `kind`; empty text counts as
 /// not given. `flag` names where it was typed, as `--note` or `NAME`.
+/// A category as stored: the key of a named category when the text is its
+/// key or its name in either language (accents, case and hyphens aside),
+/// else the text in lower case, a category of the team's own.
+pub fn category(typed: &str) -> String {
+    use crate::fold::fold;
+    use crate::i18n::{Lang, message_in};
+    let typed_folded = fold(&typed.replace('-', " "));
+    let named = crate::model::CATEGORIES.iter().find(|key| {
+        typed_folded == fold(&key.replace('-', " "))
+            || [Lang::En, Lang::Vi]
+                .iter()
+                .any(|lang| fold(&message_in(*lang, &format!("term-{key}"), None)) == typed_folded)
+    });
+    match named {
+        Some(key) => (*key).to_string(),
+        None => typed.to_lowercase(),
+    }
+}
+
 pub fn typed_text(flag: &str, kind: TextKind, value: Option<String>) -> Result<Option<String>> {
     let Some(value) = value else {
         return Ok(None);

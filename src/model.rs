@@ -33,6 +33,27 @@ pub enum FindingKind {
     Task,
 }
 
+/// The named categories of the breaches `other` records, as inspectors
+/// name them: the key is what is typed, stored and exported, and each has
+/// a name in both languages (`term-KEY` in the catalogues). Any other word
+/// is still taken as a category of the team's own.
+pub const CATEGORIES: [&str; 9] = [
+    "badge",
+    "uniform",
+    "alcohol",
+    "left-post",
+    "private-business",
+    "attitude",
+    "hygiene",
+    "procedures-not-posted",
+    "roster-not-kept",
+];
+
+/// The named category `key` is, if it is one.
+pub fn named_category(key: &str) -> Option<&'static str> {
+    CATEGORIES.iter().copied().find(|c| *c == key)
+}
+
 /// A field that only some kinds of finding hold. Every finding also has its
 /// visit, an action, a note and, once voided, a void time and reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

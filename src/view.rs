@@ -58,7 +58,7 @@ pub(crate) fn finding_detail(row: &FindingRow) -> String {
                 Some(category) => t!(
                     "detail-other-category",
                     description = description,
-                    category = category.as_str()
+                    category = crate::render::term(category)
                 ),
                 None => t!("detail-other", description = description),
             }
@@ -105,7 +105,10 @@ fn finding_values(row: &FindingRow) -> Vec<Value> {
         date_value(f.returned_on),
         f.days_overdue.into(),
         f.working_days_overdue.into(),
-        f.category.clone().into(),
+        match f.category.as_deref().and_then(crate::model::named_category) {
+            Some(key) => Value::Term(key),
+            None => f.category.clone().into(),
+        },
         f.description.clone().into(),
         f.action.map_or(Value::Null, |a| Value::Term(a.as_str())),
         f.note.clone().into(),

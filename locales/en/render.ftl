@@ -153,3 +153,14 @@ col-days_before = days_before
 col-days_after = days_after
 col-working_days_before = working_days_before
 col-working_days_after = working_days_after
+
+## The named categories of `other` findings.
+term-badge = civil-servant badge not worn
+term-uniform = uniform or dress not as required
+term-alcohol = alcohol during working hours
+term-left-post = left the post
+term-private-business = private business or games during work
+term-attitude = attitude towards citizens
+term-hygiene = headquarters hygiene
+term-procedures-not-posted = procedures not posted publicly
+term-roster-not-kept = one-stop duty roster not kept

@@ -153,3 +153,14 @@ col-days_before = số ngày trước
 col-days_after = số ngày sau
 col-working_days_before = ngày LV trước
 col-working_days_after = ngày LV sau
+
+## Các nhóm vi phạm có sẵn của phát hiện `other`.
+term-badge = không đeo thẻ công chức, viên chức
+term-uniform = trang phục không đúng quy định
+term-alcohol = uống rượu, bia trong giờ làm việc
+term-left-post = bỏ vị trí làm việc
+term-private-business = làm việc riêng, chơi trò chơi trong giờ làm việc
+term-attitude = thái độ, tác phong với người dân
+term-hygiene = vệ sinh trụ sở, nơi làm việc
+term-procedures-not-posted = không niêm yết công khai thủ tục hành chính
+term-roster-not-kept = không thực hiện lịch trực bộ phận một cửa

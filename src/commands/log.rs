@@ -193,7 +193,7 @@ pub fn other(ctx: &mut Ctx<'_>, args: OtherArgs) -> Result<()> {
         }
         finding.description = Some(description.clone());
         finding.category = input::typed_text("--category", TextKind::Line, args.category.clone())?
-            .map(|c| c.to_lowercase());
+            .map(|c| input::category(&c));
         apply_common(&mut finding, &args.common)?;
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;

@@ -260,7 +260,7 @@ fn edit_kind_fields(
             if args.category.is_some() {
                 f.category =
                     input::typed_text("--category", TextKind::Line, args.category.clone())?
-                        .map(|c| c.to_lowercase());
+                        .map(|c| input::category(&c));
             }
         }
         _ => {}

@@ -6,6 +6,7 @@
 mod back_entered;
 mod bad_input;
 mod calendar;
+mod categories;
 mod corrections;
 mod docs;
 mod exchange;
