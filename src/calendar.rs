@@ -63,11 +63,13 @@ const ANNOUNCED: &[Announced] = &[
             // Reunification Day and Labour Day.
             (4, 30),
             (5, 1),
-            // National Day and the day after it.
+            // National Day and the day before it, and Monday 31/08 in
+            // exchange for Saturday 22/08 (off 29/08 to 02/09).
+            (8, 31),
+            (9, 1),
             (9, 2),
-            (9, 3),
         ],
-        working: &[(1, 10)],
+        working: &[(1, 10), (8, 22)],
     },
 ];
 
@@ -256,6 +258,20 @@ mod tests {
         assert!(is_working_day(&without_2026, week, date(2026, 1, 2)));
         assert!(!is_working_day(&without_2026, week, date(2026, 1, 10)));
         assert!(!is_working_day(&without_2026, week, date(2025, 1, 1)));
+    }
+
+    #[test]
+    fn national_day_2026_joins_a_weekend_by_swapping_monday_31_august_for_saturday_22_august() {
+        let days = Days::announced(&BTreeSet::new());
+        let week = Week::default();
+        for day in [31, 29, 30] {
+            assert!(!is_working_day(&days, week, date(2026, 8, day)));
+        }
+        assert!(!is_working_day(&days, week, date(2026, 9, 1)));
+        assert!(!is_working_day(&days, week, date(2026, 9, 2)));
+        assert!(is_working_day(&days, week, date(2026, 9, 3)));
+        assert!(is_working_day(&days, week, date(2026, 8, 22)));
+        assert!(is_working_day(&days, week, date(2026, 8, 28)));
     }
 
     #[test]
