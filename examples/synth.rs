@@ -267,6 +267,8 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
                 kind,
                 morning_start: None,
                 afternoon_start: None,
+                parent_id: None,
+                week: None,
             };
             let unit = units::insert_from(tx, &unit, &origin, &author(&setup_at))?;
             let staff = 12 + dice.below(20);

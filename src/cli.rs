@@ -273,9 +273,9 @@ pub enum UnitCommand {
     /// List the units
     #[command(after_help = "Example:\n  spotcheck unit list --format csv")]
     List,
-    /// Change a unit's name, kind or office hours
+    /// Change a unit's name, kind, office hours, parent unit or working week
     #[command(
-        after_help = "Example:\n  spotcheck unit edit tam-dai --start 7h00 --afternoon 13h30"
+        after_help = "Examples:\n  spotcheck unit edit tam-dai --start 7h00 --afternoon 13h30\n  spotcheck unit edit tam-dai-hcc --parent tam-dai --week mon-fri,sat:am"
     )]
     Edit(UnitEditArgs),
     /// Join two units that are one: the second one's visits, people, plans and tasks move to the first, and the second is retired as merged into it
@@ -324,6 +324,12 @@ pub struct UnitAddArgs {
     /// Afternoon start, when it differs from the configured office hours
     #[arg(long, value_name = "TIME")]
     pub afternoon: Option<String>,
+    /// The unit it belongs to (a commune's office or centre, a department's unit)
+    #[arg(long, value_name = "UNIT", add = ArgValueCompleter::new(unit_codes))]
+    pub parent: Option<String>,
+    /// Its working week, when it is not Monday to Friday (`mon-fri,sat:am`)
+    #[arg(long, value_name = "DAYS")]
+    pub week: Option<String>,
     /// Add the unit even though another unit has the same name
     #[arg(long)]
     pub force: bool,
@@ -346,6 +352,15 @@ pub struct UnitEditArgs {
     /// New afternoon start (`default` to use the configured hours again)
     #[arg(long, value_name = "TIME")]
     pub afternoon: Option<String>,
+    /// The unit it belongs to now
+    #[arg(long, value_name = "UNIT", add = ArgValueCompleter::new(unit_codes), conflicts_with = "no_parent")]
+    pub parent: Option<String>,
+    /// It belongs to no other unit any more
+    #[arg(long)]
+    pub no_parent: bool,
+    /// New working week (`mon-fri,sat:am`; `default` for Monday to Friday)
+    #[arg(long, value_name = "DAYS")]
+    pub week: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,6 +32,18 @@ pub fn parse_time(s: &str) -> Result<NaiveTime> {
     try_time(s).unwrap_or_else(|| Err(Error::input(t!("input-time-invalid", value = s))))
 }
 
+/// A unit's working week: days or ranges of days, each with `:am` or `:pm`
+/// for half a day, as `mon-fri,sat:am` (see [`crate::calendar::Week::parse`]).
+pub fn parse_week(s: &str) -> Result<crate::calendar::Week> {
+    crate::calendar::Week::parse(s).map_err(|bad| {
+        Error::input(t!(
+            "input-week-invalid",
+            value = s.trim(),
+            part = bad.0.as_str()
+        ))
+    })
+}
+
 /// A local date and time: `now`, a time alone (meaning today), or a date then a
 /// time separated by a space or `T` (`10/05/2022 7h45`, `2022-05-10T07:45`,
 /// `6/10 7:05`, `yesterday 14h`).

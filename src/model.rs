@@ -10,13 +10,23 @@ use serde::Serialize;
 
 use crate::error::Error;
 
-/// What sort of body a unit is.
+/// What sort of body a unit is. Since 1 July 2025 local government has two
+/// tiers (provinces; communes, wards and special zones), and Decree
+/// 150/2025/NĐ-CP gives a commune its offices, a public administrative
+/// service centre and the centre's reception points. `town` (thị trấn) and
+/// the offices of a district are kept for logbooks of the years before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum UnitKind {
     Commune,
+    Ward,
+    SpecialZone,
+    Town,
     Office,
+    Department,
     Agency,
+    ServiceCentre,
+    ReceptionPoint,
     School,
     Health,
     Other,
@@ -200,7 +210,9 @@ macro_rules! text_enum {
 
 // The refusal of an unknown name, given the name and the ones to choose from.
 text_enum!(UnitKind, |value, names| t!("input-unknown-unit-kind", value = value, names = names),
-    Commune => "commune", Office => "office", Agency => "agency",
+    Commune => "commune", Ward => "ward", SpecialZone => "special-zone", Town => "town",
+    Office => "office", Department => "department", Agency => "agency",
+    ServiceCentre => "service-centre", ReceptionPoint => "reception-point",
     School => "school", Health => "health", Other => "other");
 text_enum!(FindingKind, |value, names| t!("input-unknown-finding-kind", value = value, names = names),
     Late => "late", Absent => "absent", Overdue => "overdue", Other => "other", Task => "task");
@@ -209,6 +221,26 @@ text_enum!(PlanPer, |value, names| t!("input-unknown-plan-period", value = value
 text_enum!(Action, |value, names| t!("input-unknown-action", value = value, names = names),
     Reminded => "reminded", Criticised => "criticised", Review => "review",
     Discipline => "discipline", Reported => "reported");
+
+impl UnitKind {
+    /// The catalogue key of the kind's name as people read it.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            UnitKind::Commune => "unit-kind-commune",
+            UnitKind::Ward => "unit-kind-ward",
+            UnitKind::SpecialZone => "unit-kind-special-zone",
+            UnitKind::Town => "unit-kind-town",
+            UnitKind::Office => "unit-kind-office",
+            UnitKind::Department => "unit-kind-department",
+            UnitKind::Agency => "unit-kind-agency",
+            UnitKind::ServiceCentre => "unit-kind-service-centre",
+            UnitKind::ReceptionPoint => "unit-kind-reception-point",
+            UnitKind::School => "unit-kind-school",
+            UnitKind::Health => "unit-kind-health",
+            UnitKind::Other => "unit-kind-other",
+        }
+    }
+}
 
 impl Action {
     pub fn first_rung() -> Action {

@@ -31,6 +31,7 @@ input-clock-invalid = { $name } `{ $value }` is not a local date-time: set it as
 ## Names of a fixed list: kinds of unit and of finding, actions taken.
 
 input-unknown-unit-kind = unknown unit kind `{ $value }`: type one of { $names }
+input-week-invalid = `{ $value }` is not a working week (at `{ $part }`): type days `mon` to `sun` or ranges of them, each with `:am` or `:pm` for half a day, separated by commas, as `mon-fri,sat:am`
 input-unknown-finding-kind = unknown finding kind `{ $value }`: type one of { $names }
 input-unknown-action = unknown action `{ $value }`: type one of { $names }
 input-unknown-plan-period = unknown plan period `{ $value }`: type one of { $names }

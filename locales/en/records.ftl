@@ -114,3 +114,5 @@ records-unit-merged = merged unit { $other } into { $keep }: { $visits } { $visi
 records-unit-retired = retired unit { $code } ({ $name }) on { $day }: kept for history and old reports, no longer offered for new visits
 records-unit-unretired = unit { $code } ({ $name }) is in use again: it is offered for new visits
 records-unit-unmerged = unit { $code } ({ $name }) is in use again and no longer merged into { $keep }; what the merge moved stays with { $keep }
+records-unit-parent = , part of { $parent }
+records-unit-week = , works { $week }

@@ -15,14 +15,24 @@ term-criticised = criticised
 term-review = review
 term-discipline = discipline
 term-reported = reported
-term-commune = commune
-term-office = office
-term-agency = agency
-term-school = school
-term-health = health
 term-announced = announced
 term-unannounced = unannounced
 term-TOTAL = TOTAL
+
+## The kinds of unit (`unit add --kind`).
+
+unit-kind-commune = commune
+unit-kind-ward = ward
+unit-kind-special-zone = special zone
+unit-kind-town = town (district era)
+unit-kind-office = office
+unit-kind-department = department
+unit-kind-agency = agency
+unit-kind-service-centre = public administrative service centre
+unit-kind-reception-point = reception point
+unit-kind-school = school
+unit-kind-health = health
+unit-kind-other = other
 
 ## Headings of columns whose key is shown as it is in English.
 
@@ -146,6 +156,8 @@ render-rows-cut = showed the first { $shown } rows; use --format csv for all
 ## The columns of retired units in `unit list`.
 col-retired_on = retired_on
 col-merged_into = merged_into
+col-parent = parent
+col-week = week
 
 ## The columns of `recount`: a stored count before and after.
 col-as_of = as_of

@@ -222,3 +222,5 @@ store-person-merge-alias = { $name } (#{ $number }) was already merged into pers
 store-person-alias-moves = { $name } (#{ $number }) is another name of person #{ $root }, not someone to move; move #{ $root } instead
 store-person-merge-other-unit = { $name } (#{ $number }) is of { $unit } and { $other_name } (#{ $other }) of { $other_unit }: only records of one unit are joined; move one first with `spotcheck person edit '#{ $number }' --unit CODE`
 store-person-reads-as = "{ $typed }", without diacritics, reads as { $name } (#{ $id }), already on the staff of { $unit }; to add someone else, type their name with its diacritics
+store-unit-own-parent = unit `{ $code }` cannot belong to itself: name another unit with `--parent`, or give `--no-parent`
+store-unit-parent-cycle = unit `{ $code }` cannot belong to `{ $parent }`, which already belongs to it ({ $path }): name a unit above it with `--parent`, or give `--no-parent`

@@ -17,6 +17,7 @@ input-clock-invalid = { $name } `{ $value }` không phải ngày giờ địa ph
 ## Tên trong một danh sách cố định: loại đơn vị, loại phát hiện, biện pháp xử lý.
 
 input-unknown-unit-kind = không có loại đơn vị `{ $value }`: hãy nhập một trong các loại { $names }
+input-week-invalid = `{ $value }` không phải là tuần làm việc (chỗ sai: `{ $part }`): hãy nhập các ngày từ `t2` đến `cn` (hoặc `mon` đến `sun`) hay khoảng ngày, thêm `:sáng` hoặc `:chiều` cho nửa ngày, cách nhau bằng dấu phẩy, ví dụ `t2-t6,t7:sáng`
 input-unknown-finding-kind = không có loại phát hiện `{ $value }`: hãy nhập một trong các loại { $names }
 input-unknown-action = không có biện pháp xử lý `{ $value }`: hãy nhập một trong các biện pháp { $names }
 input-unknown-plan-period = không có kỳ kế hoạch `{ $value }`: hãy nhập một trong các kỳ { $names }

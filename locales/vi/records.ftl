@@ -87,3 +87,5 @@ records-unit-merged = đã gộp đơn vị { $other } vào { $keep }: chuyển 
 records-unit-retired = đã cho đơn vị { $code } ({ $name }) thôi sử dụng từ ngày { $day }: vẫn giữ cho lịch sử và các báo cáo cũ, không còn dùng cho lượt kiểm tra mới
 records-unit-unretired = đơn vị { $code } ({ $name }) được dùng lại: có thể kiểm tra đơn vị này như trước
 records-unit-unmerged = đơn vị { $code } ({ $name }) được dùng lại và không còn gộp vào { $keep }; những gì đã chuyển khi gộp vẫn thuộc { $keep }
+records-unit-parent = , trực thuộc { $parent }
+records-unit-week = , làm việc { $week }

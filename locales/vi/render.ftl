@@ -15,14 +15,24 @@ term-criticised = phê bình
 term-review = kiểm điểm
 term-discipline = đề nghị kỷ luật
 term-reported = nêu trong báo cáo
-term-commune = xã, phường, thị trấn
-term-office = phòng, ban
-term-agency = cơ quan
-term-school = trường học
-term-health = y tế
 term-announced = báo trước
 term-unannounced = đột xuất
 term-TOTAL = TỔNG CỘNG
+
+## Loại đơn vị (`unit add --kind`).
+
+unit-kind-commune = xã
+unit-kind-ward = phường
+unit-kind-special-zone = đặc khu
+unit-kind-town = thị trấn
+unit-kind-office = phòng, ban
+unit-kind-department = sở
+unit-kind-agency = cơ quan
+unit-kind-service-centre = trung tâm phục vụ hành chính công
+unit-kind-reception-point = điểm tiếp nhận
+unit-kind-school = trường học
+unit-kind-health = y tế
+unit-kind-other = khác
 
 ## Tiêu đề cột.
 
@@ -146,6 +156,8 @@ render-rows-cut = chỉ hiện { $shown } dòng đầu; dùng --format csv để
 ## Các cột của đơn vị thôi sử dụng trong `unit list`.
 col-retired_on = thôi sử dụng từ
 col-merged_into = đã gộp vào
+col-parent = trực thuộc
+col-week = tuần làm việc
 
 ## Các cột của `recount`: số ngày đã lưu, trước và sau khi tính lại.
 col-as_of = tính đến

@@ -252,3 +252,5 @@ store-person-merge-alias = { $name } (#{ $number }) đã được gộp vào ng�
 store-person-alias-moves = { $name } (#{ $number }) là tên khác của người số #{ $root }, không phải một người để chuyển; hãy chuyển #{ $root }
 store-person-merge-other-unit = { $name } (#{ $number }) thuộc { $unit } còn { $other_name } (#{ $other }) thuộc { $other_unit }: chỉ gộp được hồ sơ của cùng một đơn vị; hãy chuyển một người trước bằng `spotcheck person edit '#{ $number }' --unit MÃ`
 store-person-reads-as = "{ $typed }" không dấu được hiểu là { $name } (#{ $id }), đã có trong danh sách cán bộ của { $unit }; để thêm người khác, hãy gõ tên có dấu của họ
+store-unit-own-parent = đơn vị `{ $code }` không thể trực thuộc chính nó: hãy ghi đơn vị khác sau `--parent`, hoặc dùng `--no-parent`
+store-unit-parent-cycle = đơn vị `{ $code }` không thể trực thuộc `{ $parent }`, vì `{ $parent }` đã trực thuộc nó ({ $path }): hãy ghi đơn vị cấp trên sau `--parent`, hoặc dùng `--no-parent`

@@ -19,7 +19,10 @@ fn unit_record(unit: &UnitRow) -> Record {
     record
         .field(Column::new("code"), unit.code.as_str())
         .field(Column::new("name"), unit.name.as_str())
-        .field(Column::new("kind"), unit.kind.as_str())
+        .field(
+            Column::new("kind"),
+            render::Value::Named(unit.kind.as_str(), unit.kind.name_key()),
+        )
         .field(
             Column::new("morning_start"),
             unit.morning_start.map(|t| t.format("%H:%M").to_string()),
@@ -36,8 +39,25 @@ fn unit_record(unit: &UnitRow) -> Record {
         .field(
             Column::new("merged_into"),
             unit.merged_into.as_ref().map(|(_, code)| code.clone()),
-        );
+        )
+        .field(
+            Column::new("parent"),
+            unit.parent.as_ref().map(|(_, code)| code.clone()),
+        )
+        .field(Column::new("week"), unit.week.map(|w| w.to_string()));
     record
+}
+
+/// What a unit's line says of its parent and its week, when it has them.
+fn extras_text(unit: &UnitRow) -> String {
+    let mut text = String::new();
+    if let Some((_, parent)) = &unit.parent {
+        text.push_str(&t!("records-unit-parent", parent = parent.as_str()));
+    }
+    if let Some(week) = unit.week {
+        text.push_str(&t!("records-unit-week", week = week.to_string()));
+    }
+    text
 }
 
 fn day_text(day: NaiveDate) -> String {
@@ -47,7 +67,7 @@ fn day_text(day: NaiveDate) -> String {
 pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
     let name = input::typed_text("NAME", TextKind::Name, Some(args.name))?
         .ok_or_else(|| Error::input(t!("records-unit-needs-name")))?;
-    let new = NewUnit {
+    let mut new = NewUnit {
         code: units::normalise_code(&args.code)?,
         name,
         kind: args.kind,
@@ -57,18 +77,25 @@ pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
             .as_deref()
             .map(input::parse_time)
             .transpose()?,
+        parent_id: None,
+        week: args.week.as_deref().map(input::parse_week).transpose()?,
     };
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
-    let unit = store.write(|tx| units::add(tx, &new, args.force, &author))?;
+    let unit = store.write(|tx| {
+        if let Some(parent) = &args.parent {
+            new.parent_id = Some(units::resolve(tx, parent)?.id);
+        }
+        units::add(tx, &new, args.force, &author)
+    })?;
     let line = t!(
         "records-unit-added",
         code = unit.code.as_str(),
         name = unit.name.as_str(),
-        kind = render::term(unit.kind.as_str()),
+        kind = render::unit_kind(unit.kind),
         morning = hours_text(unit.morning_start),
         afternoon = hours_text(unit.afternoon_start),
-    );
+    ) + &extras_text(&unit);
     ctx.logged(&line, &unit_record(&unit))
 }
 
@@ -80,6 +107,8 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     let retired = all
         .iter()
         .any(|u| u.retired_on.is_some() || u.merged_into.is_some());
+    // So too the parent and the week.
+    let grouped = all.iter().any(|u| u.parent.is_some() || u.week.is_some());
     let mut columns = vec![
         Column::new("code"),
         Column::new("name"),
@@ -90,12 +119,15 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     if retired {
         columns.extend([Column::new("retired_on"), Column::new("merged_into")]);
     }
+    if grouped {
+        columns.extend([Column::new("parent"), Column::new("week")]);
+    }
     let mut table = Table::new(columns);
     for unit in &all {
         let mut row = vec![
             unit.code.as_str().into(),
             unit.name.as_str().into(),
-            unit.kind.as_str().into(),
+            render::Value::Named(unit.kind.as_str(), unit.kind.name_key()),
             unit.morning_start
                 .map(|t| t.format("%H:%M").to_string())
                 .into(),
@@ -111,6 +143,10 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
                     .map(|(_, code)| code.clone())
                     .into(),
             );
+        }
+        if grouped {
+            row.push(unit.parent.as_ref().map(|(_, code)| code.clone()).into());
+            row.push(unit.week.map(|w| w.to_string()).into());
         }
         table.push(row);
     }
@@ -129,27 +165,41 @@ fn hours_change(value: Option<&str>) -> Result<Option<Option<NaiveTime>>> {
     }
 }
 
+/// `default` gives a unit the Monday-to-Friday week again.
+fn week_change(value: Option<&str>) -> Result<Option<Option<crate::calendar::Week>>> {
+    match value.map(str::trim) {
+        None => Ok(None),
+        Some(v) if v.eq_ignore_ascii_case("default") => Ok(Some(None)),
+        Some(v) => input::parse_week(v).map(|w| Some(Some(w))),
+    }
+}
+
 pub fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
-    let change = UnitChange {
+    let mut change = UnitChange {
         name: input::typed_text("--name", TextKind::Name, args.name)?,
         kind: args.kind,
         morning_start: hours_change(args.start.as_deref())?,
         afternoon_start: hours_change(args.afternoon.as_deref())?,
+        parent_id: args.no_parent.then_some(None),
+        week: week_change(args.week.as_deref())?,
     };
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let unit = store.write(|tx| {
         let unit = units::resolve(tx, &args.unit)?;
+        if let Some(parent) = &args.parent {
+            change.parent_id = Some(Some(units::resolve(tx, parent)?.id));
+        }
         units::update(tx, unit.id, &change, &author)
     })?;
     let line = t!(
         "records-unit-changed",
         code = unit.code.as_str(),
         name = unit.name.as_str(),
-        kind = render::term(unit.kind.as_str()),
+        kind = render::unit_kind(unit.kind),
         morning = hours_text(unit.morning_start),
         afternoon = hours_text(unit.afternoon_start),
-    );
+    ) + &extras_text(&unit);
     ctx.logged(&line, &unit_record(&unit))
 }
 

@@ -48,6 +48,7 @@ pub fn import(
         let look_up = records != Records::Findings || findings_before;
         let mut aliases = Aliases::default();
         let mut retirements = Vec::new();
+        let mut parents = Vec::new();
         while let Some(row) = file.next()? {
             stop_if_interrupted()?;
             let twice = |uid: &str| row.error("uid", t!("exchange-uid-twice", uid = uid));
@@ -59,7 +60,7 @@ pub fn import(
                 return Err(twice(uid));
             }
             let outcome = match records {
-                Records::Units => import_unit(tx, &row, ctx, &mut retirements),
+                Records::Units => import_unit(tx, &row, ctx, (&mut retirements, &mut parents)),
                 Records::People => import_person(tx, &row, ctx, &mut aliases),
                 Records::Visits => import_visit(tx, &row, ctx, &reason),
                 Records::Findings => import_finding(tx, &row, ctx, &reason, &mut lookups),
@@ -81,6 +82,7 @@ pub fn import(
         }
         join_aliases(tx, aliases, ctx)?;
         retire_units(tx, retirements, ctx)?;
+        set_parents(tx, parents, ctx)?;
         Ok(counts)
     })
 }
@@ -181,11 +183,47 @@ fn retire_units(
     Ok(())
 }
 
+/// The unit an imported unit belongs to, set once every row is in: the
+/// parent may come later in the file.
+struct Parenting {
+    unit: i64,
+    /// The parent's uid; `None` when the file says it has none.
+    parent: Option<String>,
+    /// The error to give, with its line, if `parent` names no unit.
+    missing: Option<crate::error::Error>,
+}
+
+/// Give the imported units the parents the file names; a unit whose parent
+/// is already that one is left as it is, and a parent that would make a
+/// unit belong to itself is refused.
+fn set_parents(
+    tx: &rusqlite::Transaction<'_>,
+    parents: Vec<Parenting>,
+    ctx: &ImportContext<'_>,
+) -> Result<()> {
+    for parenting in parents {
+        let parent = match (&parenting.parent, parenting.missing) {
+            (Some(uid), Some(missing)) => Some(id_by_uid(tx, Records::Units, uid)?.ok_or(missing)?),
+            _ => None,
+        };
+        let unit = units::get(tx, parenting.unit)?;
+        if unit.parent.as_ref().map(|(id, _)| *id) == parent {
+            continue;
+        }
+        let change = UnitChange {
+            parent_id: Some(parent),
+            ..UnitChange::default()
+        };
+        units::update(tx, unit.id, &change, &ctx.author)?;
+    }
+    Ok(())
+}
+
 fn import_unit(
     tx: &rusqlite::Transaction<'_>,
     row: &Row<'_>,
     ctx: &ImportContext<'_>,
-    retirements: &mut Vec<Retirement>,
+    (retirements, parents): (&mut Vec<Retirement>, &mut Vec<Parenting>),
 ) -> Result<Outcome> {
     let today = ctx.clock.today();
     let retired_on = row.parse("retired_on", |d| input::parse_date(d, today))?;
@@ -193,7 +231,22 @@ fn import_unit(
     if into.is_some() && retired_on.is_none() {
         return Err(row.error("retired_on", t!("exchange-merged-unit-needs-day")));
     }
+    let parent = row.uid("parent_uid")?;
     let outcome = import_unit_fields(tx, row, ctx)?;
+    // An older file, without the column, leaves the parent as it is.
+    if row.has("parent_uid") {
+        let code =
+            units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
+        if let Some(unit) = units::by_code(tx, &code)? {
+            parents.push(Parenting {
+                unit: unit.id,
+                missing: parent.as_ref().map(|uid| {
+                    row.error("parent_uid", t!("exchange-no-unit-uid", uid = uid.as_str()))
+                }),
+                parent,
+            });
+        }
+    }
     if let Some(day) = retired_on {
         let code =
             units::normalise_code(&row.required("code")?).map_err(|e| row.error("code", e))?;
@@ -228,7 +281,12 @@ fn import_unit_fields(
             .unwrap_or(UnitKind::Other),
         morning_start: row.parse("morning_start", input::parse_time)?,
         afternoon_start: row.parse("afternoon_start", input::parse_time)?,
+        // Set after every row is in, by `set_parents`.
+        parent_id: None,
+        week: row.parse("week", input::parse_week)?,
     };
+    // An older file, without the column, leaves the week as it is.
+    let has_week = row.has("week");
     let origin = origin(row, "created_by", "created_at")?;
     let existing = match &origin.uid {
         Some(uid) => match id_by_uid(tx, Records::Units, uid)? {
@@ -250,7 +308,8 @@ fn import_unit_fields(
     let same = existing.name == unit.name
         && existing.kind == unit.kind
         && existing.morning_start == unit.morning_start
-        && existing.afternoon_start == unit.afternoon_start;
+        && existing.afternoon_start == unit.afternoon_start
+        && (!has_week || existing.week == unit.week);
     if same {
         return Ok(Outcome::Unchanged);
     }
@@ -259,6 +318,8 @@ fn import_unit_fields(
         kind: Some(unit.kind),
         morning_start: Some(unit.morning_start),
         afternoon_start: Some(unit.afternoon_start),
+        parent_id: None,
+        week: has_week.then_some(unit.week),
     };
     units::update_from(
         tx,

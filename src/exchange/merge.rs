@@ -241,15 +241,21 @@ struct UnitFields {
     kind: crate::model::UnitKind,
     morning_start: Option<chrono::NaiveTime>,
     afternoon_start: Option<chrono::NaiveTime>,
+    /// The parent by its number in this logbook.
+    parent: Option<i64>,
+    week: Option<crate::calendar::Week>,
 }
 
 impl UnitFields {
-    fn of(unit: &units::UnitRow) -> UnitFields {
+    /// A unit's fields, its parent's number `parent` as this logbook knows it.
+    fn of(unit: &units::UnitRow, parent: Option<i64>) -> UnitFields {
         UnitFields {
             name: unit.name.clone(),
             kind: unit.kind,
             morning_start: unit.morning_start,
             afternoon_start: unit.afternoon_start,
+            parent,
+            week: unit.week,
         }
     }
 }
@@ -259,6 +265,8 @@ fields!(UnitFields {
     "kind" => kind,
     "morning_start" => morning_start,
     "afternoon_start" => afternoon_start,
+    "parent" => parent,
+    "week" => week,
 });
 
 /// What a merge compares of a person; a join is settled apart.
@@ -327,7 +335,7 @@ impl Uids {
             .map(|key| {
                 let value = snapshot.get(*key).cloned().unwrap_or(Json::Null);
                 let map = match *key {
-                    "unit" => &self.units,
+                    "unit" | "parent" => &self.units,
                     "person" => &self.people,
                     _ => return value,
                 };
@@ -345,7 +353,11 @@ impl Uids {
         let mut renamed = snapshot.clone();
         let fields = renamed.as_object_mut()?;
         let mut changed = false;
-        for (key, map) in [("unit", &self.units), ("person", &self.people)] {
+        for (key, map) in [
+            ("unit", &self.units),
+            ("parent", &self.units),
+            ("person", &self.people),
+        ] {
             if let Some(value) = fields.get_mut(key)
                 && let Some(own) = value.as_str().and_then(|uid| map.get(uid))
             {
@@ -643,6 +655,29 @@ struct VoidableCalls<'c, F> {
     void: &'c dyn Fn(i64, &str, &str) -> Result<()>,
 }
 
+/// Units in an order where each unit's parent comes before it, so that
+/// the parent has its number here when the unit is merged. A chain that
+/// loops (which no command makes) keeps the order it was read in.
+fn parents_first(mut pending: Vec<units::UnitRow>) -> Vec<units::UnitRow> {
+    let mut placed: std::collections::HashSet<i64> = std::collections::HashSet::new();
+    let mut ordered = Vec::with_capacity(pending.len());
+    while !pending.is_empty() {
+        let (ready, waiting): (Vec<_>, Vec<_>) = pending.into_iter().partition(|unit| {
+            unit.parent
+                .as_ref()
+                .is_none_or(|(parent, _)| placed.contains(parent))
+        });
+        if ready.is_empty() {
+            ordered.extend(waiting);
+            break;
+        }
+        placed.extend(ready.iter().map(|unit| unit.id));
+        ordered.extend(ready);
+        pending = waiting;
+    }
+    ordered
+}
+
 pub fn merge(
     store: &mut Store,
     source: &dyn Source,
@@ -656,7 +691,7 @@ pub fn merge(
         .unwrap_or_default();
     let won = format!("merged from {name}{unverified}");
     let kept = format!("the version in {name}{unverified}, kept beside this one");
-    let their_units = source.units()?;
+    let their_units = parents_first(source.units()?);
     // The people an alias stands for come first, so that it finds them here.
     let mut their_people = source.people()?;
     their_people.sort_by_key(|p| p.alias_of.is_some());
@@ -962,12 +997,19 @@ impl Merging<'_> {
             updated_at: Some(unit.updated_at.clone()),
             reason: Some(self.won.to_string()),
         };
+        // Their parent as this logbook numbers it: parents come first.
+        let parent = match &unit.parent {
+            Some((id, _)) => Some(here(&self.unit_ids, *id, Records::Units, &unit.uid)?),
+            None => None,
+        };
         let new = NewUnit {
             code: unit.code.clone(),
             name: unit.name.clone(),
             kind: unit.kind,
             morning_start: unit.morning_start,
             afternoon_start: unit.afternoon_start,
+            parent_id: parent,
+            week: unit.week,
         };
         // The same unit by uid; else by code, as two logbooks that each
         // added a unit under one code name the same commune.
@@ -1007,7 +1049,10 @@ impl Merging<'_> {
         let changed = self.settle(
             Records::Units,
             (local.id, unit.id, &local.uid),
-            (&UnitFields::of(&local), &UnitFields::of(unit)),
+            (
+                &UnitFields::of(&local, local.parent.as_ref().map(|(id, _)| *id)),
+                &UnitFields::of(unit, parent),
+            ),
             (&local.updated_at, &unit.updated_at),
             |fields, at| {
                 let change = UnitChange {
@@ -1015,6 +1060,8 @@ impl Merging<'_> {
                     kind: Some(fields.kind),
                     morning_start: Some(fields.morning_start),
                     afternoon_start: Some(fields.afternoon_start),
+                    parent_id: Some(fields.parent),
+                    week: Some(fields.week),
                 };
                 units::update_from(tx, local.id, &change, Some(at), author).map(drop)
             },

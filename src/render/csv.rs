@@ -142,7 +142,7 @@ fn csv_cell(value: &Value) -> Cow<'_, str> {
         Value::Text(s) => csv_text_cell(s),
         Value::Bool(true) => Cow::Borrowed("true"),
         Value::Bool(false) => Cow::Borrowed("false"),
-        Value::Term(word) => Cow::Borrowed(word),
+        Value::Term(word) | Value::Named(word, _) => Cow::Borrowed(word),
         Value::Date(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
         Value::Stamp(at) => Cow::Owned(at.format(STAMP).to_string()),
     }

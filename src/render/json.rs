@@ -60,7 +60,7 @@ fn json_value(value: &Value) -> serde_json::Value {
         Value::Float(x) => serde_json::Value::from(round1(*x)),
         Value::Text(s) => serde_json::Value::String(s.clone()),
         Value::Bool(b) => serde_json::Value::Bool(*b),
-        Value::Term(word) => serde_json::Value::String(word.to_string()),
+        Value::Term(word) | Value::Named(word, _) => serde_json::Value::String(word.to_string()),
         Value::Date(date) => serde_json::Value::String(date.format("%Y-%m-%d").to_string()),
         Value::Stamp(at) => serde_json::Value::String(at.format(STAMP).to_string()),
     }

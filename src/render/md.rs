@@ -74,6 +74,9 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
             }),
         },
         Value::Term(word) => Cow::Owned(md_escape(&term(word)).into_owned()),
+        Value::Named(_, key) => {
+            Cow::Owned(md_escape(&crate::i18n::message(key, None)).into_owned())
+        }
         Value::Date(date) => Cow::Owned(show_date(*date)),
         Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
     }

@@ -56,6 +56,10 @@ pub enum Value {
     /// A word of the domain stored in English, such as the kind `late` or the
     /// action `reminded`: scripts get the word, people get it in their language.
     Term(&'static str),
+    /// A word stored in English whose name people read has a catalogue key
+    /// of its own, as a unit's kind `other` (not the finding kind `other`):
+    /// scripts get the word, people the message of the key.
+    Named(&'static str, &'static str),
     /// A calendar day: ISO 8601 for scripts, dd/mm/yyyy in Vietnamese tables.
     Date(NaiveDate),
     /// A local date and time to the minute, shown like [`Value::Date`].
@@ -122,7 +126,7 @@ impl Serialize for Value {
             Value::Float(x) => serializer.serialize_f64(round1(*x)),
             Value::Text(s) => serializer.serialize_str(s),
             Value::Bool(b) => serializer.serialize_bool(*b),
-            Value::Term(word) => serializer.serialize_str(word),
+            Value::Term(word) | Value::Named(word, _) => serializer.serialize_str(word),
             Value::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
             Value::Stamp(at) => serializer.collect_str(&at.format(STAMP)),
         }
@@ -294,6 +298,7 @@ fn shown(value: &Value) -> Cow<'_, str> {
             t!("value-no")
         }),
         Value::Term(word) => Cow::Owned(term(word)),
+        Value::Named(_, key) => Cow::Owned(i18n::message(key, None)),
         Value::Date(date) => Cow::Owned(show_date(*date)),
         Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
     }
@@ -320,6 +325,11 @@ pub(crate) fn terminal_text(s: &str) -> Cow<'_, str> {
 
 /// A domain word in the current language: `term-WORD` from the catalogue, or
 /// the word itself where there is none.
+/// A unit's kind as people read it, in the current language.
+pub fn unit_kind(kind: crate::model::UnitKind) -> String {
+    i18n::message(kind.name_key(), None)
+}
+
 pub fn term(word: &str) -> String {
     let key = format!("term-{word}");
     if i18n::has(&key) {
@@ -376,9 +386,12 @@ fn is_numeric(table: &Table, index: usize) -> bool {
             true
         }
         Value::Null => true,
-        Value::Text(_) | Value::Bool(_) | Value::Term(_) | Value::Date(_) | Value::Stamp(_) => {
-            false
-        }
+        Value::Text(_)
+        | Value::Bool(_)
+        | Value::Term(_)
+        | Value::Named(..)
+        | Value::Date(_)
+        | Value::Stamp(_) => false,
     });
     all_int_or_null && any_int
 }

@@ -185,6 +185,11 @@ fn write_value(
             sheet.write_string(row, col, &text)?;
             text.chars().count()
         }
+        Value::Named(_, key) => {
+            let text = crate::i18n::message(key, None);
+            sheet.write_string(row, col, &text)?;
+            text.chars().count()
+        }
         Value::Date(date) => {
             sheet.write_date_with_format(row, col, date, formats.date)?;
             10

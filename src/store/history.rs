@@ -308,7 +308,7 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
              FROM people p WHERE p.uid = :uid",
         ),
         "alias_of" => text("SELECT name || ' (#' || id || ')' FROM people WHERE uid = :uid"),
-        "unit" | "merged_into" => text("SELECT code FROM units WHERE uid = :uid"),
+        "unit" | "merged_into" | "parent" => text("SELECT code FROM units WHERE uid = :uid"),
         "task" => Ok(text("SELECT CAST(id AS TEXT) FROM tasks WHERE uid = :uid")?
             .map(|number| t!("store-task-label", number = number))),
         "visit" => Ok(
@@ -478,6 +478,8 @@ mod tests {
                         kind: crate::model::UnitKind::Commune,
                         morning_start: None,
                         afternoon_start: None,
+                        parent_id: None,
+                        week: None,
                     },
                     &author,
                 )?;

@@ -134,6 +134,8 @@ mod tests {
                         kind: crate::model::UnitKind::Commune,
                         morning_start: None,
                         afternoon_start: None,
+                        parent_id: None,
+                        week: None,
                     },
                     &author,
                 )

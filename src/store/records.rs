@@ -71,6 +71,8 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "updated_at",
             "retired_on",
             "merged_into_uid",
+            "parent_uid",
+            "week",
         ],
         Records::People => &[
             "uid",
@@ -434,7 +436,14 @@ pub fn from_entity_name(name: &str) -> Option<Records> {
 /// merge` decide (a unit's code, a join).
 pub fn fields(records: Records) -> &'static [&'static str] {
     match records {
-        Records::Units => &["name", "kind", "morning_start", "afternoon_start"],
+        Records::Units => &[
+            "name",
+            "kind",
+            "morning_start",
+            "afternoon_start",
+            "parent",
+            "week",
+        ],
         Records::People => &["unit", "name", "position", "retired_on"],
         Records::Visits => &[
             "unit",

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::error::{Context, Error, Result};
 
@@ -20,11 +20,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
+    include_str!("schema_v7.sql"),
 ];
 
 /// The versions whose upgrade copies whole tables (SQLite cannot change a
 /// CHECK in place): the old tables' pages are left free in the file.
-const COPIES_TABLES: &[i64] = &[2, 4];
+const COPIES_TABLES: &[i64] = &[2, 4, 7];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -136,7 +137,7 @@ pub(super) fn objects(conn: &Connection) -> Result<Objects> {
 /// kept here so that opening a logbook need not build that schema in
 /// memory (about 5 ms) to find it unchanged. A test keeps it true.
 const EXPECTED_FINGERPRINT: &str =
-    "39d65edd2076f3f5a52bde0f0eec1d728e31f9ceda7577d3860b0947e1b74e0c";
+    "b04912dea283ed6217d541eea167ee91c048597ee4511c2db73d5b6df29870f8";
 
 /// SHA-256 over every object's kind, name and SQL, in order.
 fn fingerprint(objects: &Objects) -> String {
@@ -268,6 +269,33 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if version > 0 && path != Path::new(":memory:") {
         backup_before_migration(conn, path, version)?;
     }
+    // A step that rebuilds a table other tables name (units, at 7) drops
+    // the old table while their rows still name it, which SQLite refuses
+    // with foreign keys on; and they cannot be turned off inside a
+    // transaction. So they are off for the upgrade, every key is checked
+    // before each step commits, and they are on again whatever happened.
+    conn.pragma_update(None, "foreign_keys", false)
+        .with_context(|| t!("store-starting-upgrade"))?;
+    let upgraded = upgrade(conn, path, version);
+    conn.pragma_update(None, "foreign_keys", true)
+        .with_context(|| t!("store-starting-upgrade"))?;
+    upgraded?;
+    // A copied table leaves the file as large as both copies together; give
+    // the space back, as a file that nearly doubles on an upgrade surprises.
+    // The upgrade is already committed, so a reader holding the file now only
+    // leaves the space to be reused by later writes.
+    // A new logbook has nothing to give back.
+    let copied = COPIES_TABLES
+        .iter()
+        .any(|v| (version + 1..=SCHEMA_VERSION).contains(v));
+    if version > 0 && copied {
+        let _ = conn.execute_batch("VACUUM");
+    }
+    Ok(())
+}
+
+/// Run the steps from `version` on, each in its own transaction.
+fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<()> {
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let target = index as i64 + 1;
         let tx = conn
@@ -298,23 +326,27 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
                 }
             ),
         })?;
+        // Every row still names a unit, person or visit that exists.
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))
+            .optional()
+            .with_context(|| t!("store-starting-upgrade"))?;
+        if let Some(table) = broken {
+            return Err(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!(
+                    "store-upgrade-failed",
+                    version = target,
+                    error = format!("FOREIGN KEY constraint failed in `{table}`")
+                ),
+            });
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .with_context(|| t!("store-marking-logbook"))?;
         tx.pragma_update(None, "user_version", target)
             .with_context(|| t!("store-recording-schema-version"))?;
         tx.commit()
             .with_context(|| t!("store-committing-upgrade"))?;
-    }
-    // A copied table leaves the file as large as both copies together; give
-    // the space back, as a file that nearly doubles on an upgrade surprises.
-    // The upgrade is already committed, so a reader holding the file now only
-    // leaves the space to be reused by later writes.
-    // A new logbook has nothing to give back.
-    let copied = COPIES_TABLES
-        .iter()
-        .any(|v| (version + 1..=SCHEMA_VERSION).contains(v));
-    if version > 0 && copied {
-        let _ = conn.execute_batch("VACUUM");
     }
     Ok(())
 }

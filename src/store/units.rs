@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params};
 
 use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, date_text, opt, stored_date, stored_time, time_text};
+use crate::calendar::Week;
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, identity};
 use crate::model::UnitKind;
@@ -23,6 +24,11 @@ pub struct UnitRow {
     pub retired_on: Option<NaiveDate>,
     /// The unit its records were moved to, and that unit's code.
     pub merged_into: Option<(i64, String)>,
+    /// The unit it belongs to (a commune's office, a department's unit),
+    /// and that unit's code.
+    pub parent: Option<(i64, String)>,
+    /// Its own working week; `None` is Monday to Friday.
+    pub week: Option<Week>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -34,6 +40,9 @@ pub struct NewUnit {
     pub kind: UnitKind,
     pub morning_start: Option<NaiveTime>,
     pub afternoon_start: Option<NaiveTime>,
+    /// The unit it belongs to, by number.
+    pub parent_id: Option<i64>,
+    pub week: Option<Week>,
 }
 
 /// Fields to change; `None` leaves a field as it is.
@@ -43,19 +52,25 @@ pub struct UnitChange {
     pub kind: Option<UnitKind>,
     pub morning_start: Option<Option<NaiveTime>>,
     pub afternoon_start: Option<Option<NaiveTime>>,
+    pub parent_id: Option<Option<i64>>,
+    pub week: Option<Option<Week>>,
 }
 
 const SELECT: &str =
     "SELECT u.id, u.uid, u.code, u.name, u.kind, u.morning_start, u.afternoon_start,
-        u.retired_on, u.merged_into, m.code AS merged_into_code, u.created_at, u.updated_at
-    FROM units u LEFT JOIN units m ON m.id = u.merged_into";
+        u.retired_on, u.merged_into, m.code AS merged_into_code,
+        u.parent_id, p.code AS parent_code, u.week, u.created_at, u.updated_at
+    FROM units u LEFT JOIN units m ON m.id = u.merged_into
+    LEFT JOIN units p ON p.id = u.parent_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
         'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start,
         'retired_on', u.retired_on, 'merged_into', m.uid,
+        'parent', p.uid, 'week', u.week,
         'created_at', u.created_at, 'updated_at', u.updated_at)",
-    from: "units u LEFT JOIN units m ON m.id = u.merged_into",
+    from: "units u LEFT JOIN units m ON m.id = u.merged_into
+        LEFT JOIN units p ON p.id = u.parent_id",
     alias: "u",
 };
 
@@ -72,6 +87,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
         merged_into: row
             .get::<_, Option<i64>>("merged_into")?
             .zip(row.get::<_, Option<String>>("merged_into_code")?),
+        parent: row
+            .get::<_, Option<i64>>("parent_id")?
+            .zip(row.get::<_, Option<String>>("parent_code")?),
+        week: opt(row, "week", stored_week)?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -110,8 +129,10 @@ pub fn insert_from(
     let uid = origin.uid();
     super::exec(
         tx,
-        "INSERT INTO units (uid, code, name, name_folded, name_key, kind, morning_start, afternoon_start, created_at, updated_at)
-         VALUES (:uid, :code, :name, :folded, :key, :kind, :morning, :afternoon, :created_at, :updated_at)",
+        "INSERT INTO units (uid, code, name, name_folded, name_key, kind, morning_start, afternoon_start,
+                            parent_id, week, created_at, updated_at)
+         VALUES (:uid, :code, :name, :folded, :key, :kind, :morning, :afternoon,
+                 :parent, :week, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":code": code,
@@ -121,6 +142,8 @@ pub fn insert_from(
             ":kind": unit.kind,
             ":morning": unit.morning_start.map(time_text),
             ":afternoon": unit.afternoon_start.map(time_text),
+            ":parent": unit.parent_id,
+            ":week": unit.week.map(|w| w.to_string()),
             ":created_at": origin.created_at(author),
             ":updated_at": origin.updated_at(author),
         },
@@ -157,10 +180,17 @@ pub fn update_from(
     let before = history::snapshot(tx, &SNAPSHOT, id)?;
     let current = get(tx, id)?;
     let name = change.name.clone().unwrap_or(current.name);
+    let parent = change
+        .parent_id
+        .unwrap_or(current.parent.as_ref().map(|(id, _)| *id));
+    if let Some(parent) = parent {
+        check_parent(tx, id, &current.code, parent)?;
+    }
     super::exec(
         tx,
         "UPDATE units SET name = :name, name_folded = :folded, name_key = :key, kind = :kind,
-                morning_start = :morning, afternoon_start = :afternoon, updated_at = :at
+                morning_start = :morning, afternoon_start = :afternoon,
+                parent_id = :parent, week = :week, updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
@@ -170,6 +200,8 @@ pub fn update_from(
             ":kind": change.kind.unwrap_or(current.kind),
             ":morning": change.morning_start.unwrap_or(current.morning_start).map(time_text),
             ":afternoon": change.afternoon_start.unwrap_or(current.afternoon_start).map(time_text),
+            ":parent": parent,
+            ":week": change.week.unwrap_or(current.week).map(|w| w.to_string()),
             ":at": updated_at.unwrap_or(&author.at),
         },
     )
@@ -183,6 +215,66 @@ pub fn update_from(
         None,
     )?;
     get(tx, id)
+}
+
+/// A week as the logbook holds it; one it cannot read is a damaged field.
+fn stored_week(text: &str) -> rusqlite::types::FromSqlResult<Week> {
+    Week::parse(text).map_err(|bad| rusqlite::types::FromSqlError::Other(bad.0.into()))
+}
+
+/// Refuse `parent` for unit `id` when it is the unit itself or one of the
+/// units that belong to it, at any depth: a unit cannot belong to itself.
+pub fn check_parent(conn: &Connection, id: i64, code: &str, parent: i64) -> Result<()> {
+    let context = || t!("store-reading-unit");
+    // The parent and its parents, upwards; a chain already looping (a
+    // merge of two logbooks) ends where it meets itself.
+    let mut stmt = conn
+        .prepare(
+            "WITH RECURSIVE up(id, depth) AS (
+                 SELECT :parent, 0
+                 UNION
+                 SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id
+                 WHERE u.parent_id IS NOT NULL AND up.depth < 1000
+             )
+             SELECT up.id, u.code FROM up JOIN units u ON u.id = up.id ORDER BY up.depth",
+        )
+        .with_context(context)?;
+    let chain: Vec<(i64, String)> = stmt
+        .query_map(named_params! { ":parent": parent }, |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .with_context(context)?
+        .collect::<rusqlite::Result<_>>()
+        .with_context(context)?;
+    if !chain.iter().any(|(up, _)| *up == id) {
+        return Ok(());
+    }
+    if parent == id {
+        return Err(Error::input(t!("store-unit-own-parent", code = code)));
+    }
+    let path: Vec<&str> = chain
+        .iter()
+        .map(|(_, code)| code.as_str())
+        .take_while(|c| *c != code)
+        .collect();
+    Err(Error::input(t!(
+        "store-unit-parent-cycle",
+        code = code,
+        parent = path.first().copied().unwrap_or_default(),
+        path = format!("{} → {}", path.join(" → "), code)
+    )))
+}
+
+/// The units that belong to `id`, directly.
+pub fn children(conn: &Connection, id: i64) -> Result<Vec<UnitRow>> {
+    let context = || t!("store-listing-units");
+    let mut stmt = conn
+        .prepare(&format!("{SELECT} WHERE u.parent_id = :id ORDER BY u.code"))
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":id": id }, from_row)
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<UnitRow> {

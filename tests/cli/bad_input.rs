@@ -670,7 +670,8 @@ fn a_unit_import_with_a_bad_line_imports_nothing() {
         &["unit", "import", "units.csv"],
         1,
         "error: units.csv:3: column kind: unknown unit kind `ministry`: \
-         type one of commune, office, agency, school, health, other\n",
+         type one of commune, ward, special-zone, town, office, department, agency, \
+         service-centre, reception-point, school, health, other\n",
     );
 }
 
