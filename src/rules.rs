@@ -52,6 +52,13 @@ impl Calendar<'_> {
         Calendar { week, ..self }
     }
 
+    /// The same calendar, counted for a unit that keeps its own week, or
+    /// none (`None`: Monday to Friday). Working days of findings at a unit
+    /// are counted in the unit's week.
+    pub fn for_unit(self, week: Option<Week>) -> Self {
+        self.for_week(week.unwrap_or_default())
+    }
+
     /// When the morning and the afternoon start at a unit on `date`: its
     /// own start times, else those configured for that date.
     pub fn office_hours(&self, own: UnitHours, date: NaiveDate) -> (NaiveTime, NaiveTime) {

@@ -145,6 +145,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
         let (days, working) = overdue_figures(
             ctx,
+            &unit,
             &file_ref,
             due,
             received,
@@ -229,9 +230,12 @@ pub fn unfinished(ctx: &mut Ctx<'_>, args: UnfinishedArgs) -> Result<()> {
                 visit = day(visit_date)
             )));
         }
-        let (days, working) =
-            rules::task_late(ctx.settings.calendar(), task.fields.due_on, visit_date)
-                .map_err(|broken| typed_refusal(broken, &task.id.to_string()))?;
+        let (days, working) = rules::task_late(
+            ctx.settings.calendar().for_unit(unit.week),
+            task.fields.due_on,
+            visit_date,
+        )
+        .map_err(|broken| typed_refusal(broken, &task.id.to_string()))?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Task);
         finding.task_id = Some(task.id);
         finding.description = Some(task.fields.text.clone());

@@ -249,16 +249,19 @@ fn late_figures(
     Ok((Some(arrived), Some(expected), minutes))
 }
 
-/// Calendar and working days a file is overdue as of its return or the visit.
+/// Calendar and working days a file is overdue as of its return or the
+/// visit, in the working week of the unit where it was found.
 fn overdue_figures(
     ctx: &Ctx<'_>,
+    unit: &UnitRow,
     file_ref: &str,
     due: NaiveDate,
     received: Option<NaiveDate>,
     returned: Option<NaiveDate>,
     visit_date: NaiveDate,
 ) -> Result<(i64, i64)> {
-    rules::file_overdue(ctx.settings.calendar(), due, received, returned, visit_date)
+    let calendar = ctx.settings.calendar().for_unit(unit.week);
+    rules::file_overdue(calendar, due, received, returned, visit_date)
         .map_err(|broken| typed_refusal(broken, file_ref))
 }
 

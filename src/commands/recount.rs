@@ -81,6 +81,8 @@ fn differing(
     filter: &FindingFilter,
 ) -> Result<Vec<Recounted>> {
     let mut changed = Vec::new();
+    // Each unit's week, read once: a finding counts in the week of its unit.
+    let mut weeks = std::collections::HashMap::new();
     for kind in [FindingKind::Overdue, FindingKind::Task] {
         let filter = FindingFilter {
             kind: Some(kind),
@@ -91,6 +93,15 @@ fn differing(
                 continue; // changed behind spotcheck's back: `check` names it
             };
             let visit_date = row.visit_started_at.date();
+            let week = match weeks.get(&row.unit_id) {
+                Some(week) => *week,
+                None => {
+                    let week = units::get(conn, row.unit_id)?.week;
+                    weeks.insert(row.unit_id, week);
+                    week
+                }
+            };
+            let calendar = calendar.for_unit(week);
             let counted = match kind {
                 FindingKind::Overdue => rules::file_overdue(
                     calendar,

@@ -242,6 +242,7 @@ fn edit_kind_fields(
             };
             let (days, working) = overdue_figures(
                 ctx,
+                &target.unit,
                 f.file_ref.as_deref().unwrap_or(""),
                 due,
                 f.received_on,

@@ -259,7 +259,9 @@ fn kind_figures(
     person_name: Option<&str>,
 ) -> Result<()> {
     let kind = finding.kind;
-    let calendar = ctx.settings.calendar();
+    let unit = units::get(tx, visit.unit_id)?;
+    // Working days are counted in the week of the unit where it was found.
+    let calendar = ctx.settings.calendar().for_unit(unit.week);
     match kind {
         FindingKind::Late => {
             if person_name.is_none() {
@@ -269,7 +271,6 @@ fn kind_figures(
                 let arrived = finding
                     .arrived_at
                     .ok_or_else(|| row.error("minutes_late", t!("exchange-late-needs-minutes")))?;
-                let unit = units::get(tx, visit.unit_id)?;
                 let own = UnitHours {
                     morning: unit.morning_start,
                     afternoon: unit.afternoon_start,
