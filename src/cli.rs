@@ -900,6 +900,9 @@ pub enum ReportCommand {
         /// Also draw the findings per unit, stacked by kind, as an SVG picture
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
+        /// Group the units under the unit they belong to, each group with its subtotal
+        #[arg(long)]
+        by_parent: bool,
     },
     /// Visits planned and made per unit in the plan's period that holds a month, and the units not checked that quarter
     #[command(

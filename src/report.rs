@@ -69,6 +69,25 @@ impl Totals {
         cells
     }
 
+    /// The sum of these figures and `other`'s: a planned figure counts where
+    /// either has one.
+    fn plus(&mut self, other: &Totals) {
+        self.visits += other.visits;
+        self.late += other.late;
+        self.late_minutes += other.late_minutes;
+        self.absent += other.absent;
+        self.overdue += other.overdue;
+        self.overdue_working_days += other.overdue_working_days;
+        self.other += other.other;
+        self.findings += other.findings;
+        self.repeat_people += other.repeat_people;
+        self.unfinished_tasks += other.unfinished_tasks;
+        self.planned_visits = match (self.planned_visits, other.planned_visits) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
     /// The counted figures with their column names, in report order.
     pub fn named(&self) -> [(&'static str, i64); 10] {
         [
@@ -163,6 +182,85 @@ pub struct MonthReport {
     /// The head of the edit history when the report was made: `check --seal`
     /// later confirms the logbook still holds that state.
     pub seal: Option<String>,
+    /// The rows grouped under their parents, when asked for (`--by-parent`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<UnitGroup>>,
+}
+
+/// The rows of the monthly summary under the unit they belong to, for
+/// `report month --by-parent`: a commune with its offices and its centre,
+/// a department with its units. A unit whose parent belongs to another is
+/// counted under the unit at the top. A unit that has no parent and that
+/// no unit of the report belongs to stands alone, without a subtotal.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct UnitGroup {
+    /// The unit at the top of the group.
+    pub parent_code: String,
+    pub parent_name: String,
+    /// The rows of the group: the parent's own first, when it is in the
+    /// report, then the others by code.
+    pub units: Vec<UnitRow>,
+    /// The sum of the group's rows; `None` for a unit standing alone.
+    pub subtotal: Option<Totals>,
+}
+
+/// The summary's rows grouped by the unit at the top of each one's parents.
+/// Every row is in exactly one group, so the groups add up to the total.
+pub fn by_parent(store: &Store, report: &MonthReport) -> Result<Vec<UnitGroup>> {
+    let all = units::all(store.conn())?;
+    let by_id: std::collections::HashMap<i64, &units::UnitRow> =
+        all.iter().map(|u| (u.id, u)).collect();
+    let by_code: std::collections::HashMap<&str, &units::UnitRow> =
+        all.iter().map(|u| (u.code.as_str(), u)).collect();
+    // The unit at the top of a unit's parents; a chain that loops (which
+    // no command makes) stops where it meets itself.
+    let top = |code: &str| -> Option<&units::UnitRow> {
+        let mut unit = *by_code.get(code)?;
+        let mut seen = std::collections::HashSet::new();
+        while let Some((parent, _)) = &unit.parent {
+            if !seen.insert(unit.id) {
+                break;
+            }
+            match by_id.get(parent) {
+                Some(up) => unit = up,
+                None => break,
+            }
+        }
+        Some(unit)
+    };
+    let mut groups: std::collections::BTreeMap<String, UnitGroup> = Default::default();
+    for row in &report.units {
+        let (code, name) = match top(&row.unit_code) {
+            Some(unit) => (unit.code.clone(), unit.name.clone()),
+            None => (row.unit_code.clone(), row.unit_name.clone()),
+        };
+        let group = groups.entry(code.clone()).or_insert_with(|| UnitGroup {
+            parent_code: code,
+            parent_name: name,
+            units: Vec::new(),
+            subtotal: None,
+        });
+        group.units.push(row.clone());
+    }
+    Ok(groups
+        .into_values()
+        .map(|mut group| {
+            // Rows come in code order; the parent's own goes first.
+            group
+                .units
+                .sort_by_key(|row| row.unit_code != group.parent_code);
+            let alone =
+                matches!(group.units.as_slice(), [only] if only.unit_code == group.parent_code);
+            if !alone {
+                let mut subtotal = Totals::default();
+                for row in &group.units {
+                    subtotal.plus(&row.figures);
+                }
+                group.subtotal = Some(subtotal);
+            }
+            group
+        })
+        .collect())
 }
 
 /// How many units the "most overdue files" list names.
@@ -273,6 +371,7 @@ pub fn month(
             .map(RepeatOffender::from)
             .collect(),
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
+        groups: None,
     })
 }
 

@@ -18,6 +18,7 @@ term-reported = reported
 term-announced = announced
 term-unannounced = unannounced
 term-TOTAL = TOTAL
+term-SUBTOTAL = subtotal
 
 ## The kinds of unit (`unit add --kind`).
 

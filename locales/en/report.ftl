@@ -86,6 +86,7 @@ html-subtitle = Results of the public service inspections, month { $month }/{ $y
 
 sum-planned_visits = planned
 sum-unfinished_tasks = tasks
+sum-group = group
 change-unfinished_tasks = unfinished_tasks
 report-plan-title = Inspection plan, { $period } ({ $first } – { $last })
 report-plan-behind = Behind the plan

@@ -253,6 +253,7 @@ help-report-month--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợ
 help-export--xlsx = Ghi ra tệp Excel một trang tính thay cho CSV: số là số, ngày là ngày
 help-report-trend--chart = Vẽ biểu đồ thanh thay cho bảng: tổng của từng hàng, rồi của từng kỳ
 help-report-month--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị, chồng theo loại vi phạm, ra tệp ảnh SVG
+help-report-month--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
 help-report-trend--svg = Vẽ thêm diễn biến thành đường, mỗi hàng một đường, ra tệp ảnh SVG
 
 ## Kế hoạch, nhiệm vụ được giao và báo cáo về chúng.

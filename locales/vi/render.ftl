@@ -18,6 +18,7 @@ term-reported = nêu trong báo cáo
 term-announced = báo trước
 term-unannounced = đột xuất
 term-TOTAL = TỔNG CỘNG
+term-SUBTOTAL = Cộng
 
 ## Loại đơn vị (`unit add --kind`).
 

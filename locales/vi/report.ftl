@@ -86,6 +86,7 @@ html-subtitle = Kết quả kiểm tra công vụ tháng { $month }/{ $year } (t
 
 sum-planned_visits = kế hoạch
 sum-unfinished_tasks = nhiệm vụ
+sum-group = nhóm
 change-unfinished_tasks = nhiệm vụ chưa hoàn thành
 report-plan-title = Kế hoạch kiểm tra, tháng { $period } (từ { $first } đến { $last })
 report-plan-behind = Chưa đạt kế hoạch

@@ -19,9 +19,17 @@ use trend::trend;
 
 pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
     match command {
-        ReportCommand::Month { month, xlsx, svg } => {
-            month_report(ctx, month.as_deref(), xlsx.as_deref(), svg.as_deref())
-        }
+        ReportCommand::Month {
+            month,
+            xlsx,
+            svg,
+            by_parent,
+        } => month_report(
+            ctx,
+            month.as_deref(),
+            (xlsx.as_deref(), svg.as_deref()),
+            by_parent,
+        ),
         ReportCommand::Plan { month } => plan_report(ctx, month.as_deref()),
         ReportCommand::Tasks { month } => tasks_report(ctx, month.as_deref()),
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
@@ -134,20 +142,45 @@ fn summary_row(code: Value, name: &str, figures: &Totals) -> Vec<Value> {
 }
 
 fn summary_table(report: &MonthReport) -> Table {
-    let mut table = Table::new(
-        SUMMARY_COLUMNS
-            .iter()
-            .map(|key| Column::titled(key, &summary_heading(key)))
-            .collect(),
-    );
-    for unit in &report.units {
-        table.push(summary_row(
-            unit.unit_code.as_str().into(),
-            &unit.unit_name,
-            &unit.figures,
-        ));
+    let mut columns: Vec<Column> = SUMMARY_COLUMNS
+        .iter()
+        .map(|key| Column::titled(key, &summary_heading(key)))
+        .collect();
+    let Some(groups) = &report.groups else {
+        let mut table = Table::new(columns);
+        for unit in &report.units {
+            table.push(summary_row(
+                unit.unit_code.as_str().into(),
+                &unit.unit_name,
+                &unit.figures,
+            ));
+        }
+        table.push(summary_row(Value::Term("TOTAL"), "", &report.totals));
+        return table;
+    };
+    // Grouped: each row says its group in a column of its own at the end,
+    // and each group of more than one unit ends with its subtotal.
+    columns.push(Column::titled("group", &t!("sum-group")));
+    let mut table = Table::new(columns);
+    for group in groups {
+        for unit in &group.units {
+            let mut row = summary_row(
+                unit.unit_code.as_str().into(),
+                &unit.unit_name,
+                &unit.figures,
+            );
+            row.push(group.parent_code.as_str().into());
+            table.push(row);
+        }
+        if let Some(subtotal) = &group.subtotal {
+            let mut row = summary_row(Value::Term("SUBTOTAL"), &group.parent_name, subtotal);
+            row.push(group.parent_code.as_str().into());
+            table.push(row);
+        }
     }
-    table.push(summary_row(Value::Term("TOTAL"), "", &report.totals));
+    let mut total = summary_row(Value::Term("TOTAL"), "", &report.totals);
+    total.push(Value::Null);
+    table.push(total);
     table
 }
 
@@ -217,8 +250,8 @@ fn changes(now: &Totals, before: &Totals) -> String {
 fn month_report(
     ctx: &mut Ctx<'_>,
     month: Option<&str>,
-    xlsx: Option<&Path>,
-    svg: Option<&Path>,
+    (xlsx, svg): (Option<&Path>, Option<&Path>),
+    by_parent: bool,
 ) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
@@ -228,7 +261,10 @@ fn month_report(
     };
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
-    let report = report::month(&store, &period, start_day, repeat_months)?;
+    let mut report = report::month(&store, &period, start_day, repeat_months)?;
+    if by_parent {
+        report.groups = Some(report::by_parent(&store, &report)?);
+    }
     if let Some(file) = svg {
         write_svg(ctx, file, month_chart(&report))?;
     }
