@@ -133,6 +133,7 @@ fn typed_value(ctx: &Ctx<'_>, conflict: &ConflictRow, typed: &str) -> Result<Jso
             let time = input::parse_time(typed)?;
             Ok(Json::String(crate::store::time_text(time)))
         }
+        "week" => Ok(Json::String(input::parse_week(typed)?.to_string())),
         "on_roll" | "present" | "visits" => whole(),
         "announced" => match typed.trim() {
             "yes" | "có" => Ok(Json::from(1)),

@@ -515,7 +515,7 @@ fn field_column(records: Records, field: &str) -> Option<(String, Option<Records
         return None;
     }
     let reference = match field {
-        "unit" => Some(Records::Units),
+        "unit" | "parent" => Some(Records::Units),
         "visit" => Some(Records::Visits),
         "person" => Some(Records::People),
         "task" => Some(Records::Tasks),
@@ -569,6 +569,11 @@ pub fn set_field(
         },
         _ => return Err(unknown()),
     };
+    // A unit cannot come to belong to itself by a settled conflict either.
+    if let (Records::Units, "parent", Value::Integer(parent)) = (records, field, &stored) {
+        let unit = super::units::get(tx, id)?;
+        super::units::check_parent(tx, id, &unit.code, *parent)?;
+    }
     let before = snapshot(tx, records, id)?;
     let uid: String = super::query_one(
         tx,
