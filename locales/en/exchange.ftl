@@ -121,6 +121,7 @@ exchange-merge-likely-duplicate = likely duplicate: unit `{ $other }` ({ $other_
 exchange-visit-void = visit #{ $number } is void and cannot be changed: give this row the values it has in the logbook (`spotcheck visit show { $number }`)
 exchange-merged-unit-needs-day = a unit merged into another needs the day it was retired, in `retired_on`
 exchange-no-unit-uid = no unit `{ $uid }` in this logbook or this file: import the unit it was merged into too
+exchange-no-parent-uid = no unit `{ $uid }` in this logbook or this file: import the unit it belongs to too, or leave `parent_uid` empty
 
 ## What a merge takes in: the other logbook checked as `check` checks it.
 

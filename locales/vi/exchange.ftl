@@ -157,6 +157,7 @@ exchange-merge-likely-duplicate = có thể trùng: đơn vị `{ $other }` ({ $
 exchange-visit-void = lượt kiểm tra #{ $number } đã bị hủy và không sửa được nữa: hãy để dòng này đúng như trong sổ (`spotcheck visit show { $number }`)
 exchange-merged-unit-needs-day = đơn vị đã sáp nhập vào đơn vị khác cần có ngày thôi hoạt động, ở cột `retired_on`
 exchange-no-unit-uid = không có đơn vị `{ $uid }` trong sổ này hay trong tệp này: hãy nhập cả đơn vị mà đơn vị này được sáp nhập vào
+exchange-no-parent-uid = không có đơn vị `{ $uid }` trong sổ này hay trong tệp này: hãy nhập cả đơn vị cấp trên của nó, hoặc để trống cột `parent_uid`
 
 ## Những gì một lần gộp nhận vào: sổ kia được kiểm tra như `check` kiểm tra.
 

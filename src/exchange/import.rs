@@ -241,7 +241,10 @@ fn import_unit(
             parents.push(Parenting {
                 unit: unit.id,
                 missing: parent.as_ref().map(|uid| {
-                    row.error("parent_uid", t!("exchange-no-unit-uid", uid = uid.as_str()))
+                    row.error(
+                        "parent_uid",
+                        t!("exchange-no-parent-uid", uid = uid.as_str()),
+                    )
                 }),
                 parent,
             });

@@ -41,4 +41,5 @@ mod tamper;
 mod text_guard;
 mod twins;
 mod unit_corrections;
+mod unit_kinds;
 mod visit_corrections;
