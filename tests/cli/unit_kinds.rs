@@ -569,3 +569,25 @@ fn a_schema_6_logbook_is_upgraded_and_reports_exactly_as_before() {
         (Some(3), Some(2))
     );
 }
+
+#[test]
+fn an_upgrade_that_would_leave_a_record_naming_no_unit_is_refused_and_rolled_back() {
+    let book = logbook_v6();
+    {
+        let conn = rusqlite::Connection::open(book.db()).expect("the copy");
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF; UPDATE people SET unit_id = 99 WHERE id = 1;",
+        )
+        .expect("a person of no unit");
+    }
+    let stderr = book.fails(&["init"], 1);
+    assert!(
+        stderr.contains("FOREIGN KEY constraint failed in `people`"),
+        "{stderr}"
+    );
+    let conn = rusqlite::Connection::open(book.db()).expect("the copy");
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .expect("the version");
+    assert_eq!(version, 6, "the upgrade was rolled back");
+}
