@@ -260,7 +260,7 @@ fn the_periods_are_named_in_the_readers_language() {
     );
     assert_eq!(
         first_line("en", &["quarter"]),
-        "Report Q4 2026: 01/10/2026 – 31/12/2026"
+        "Report for Q4 2026: 01/10/2026 – 31/12/2026"
     );
     let html = book.ok(&[
         "--lang", "vi", "report", "quarter", "2026-Q3", "--format", "html",
