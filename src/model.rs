@@ -446,8 +446,8 @@ impl Span {
     /// The quarter, half or year that holds a reporting month.
     pub fn holding(kind: SpanKind, month: Month, start_day: u32) -> Option<Span> {
         match kind {
-            SpanKind::Quarter(_) => Span::quarter(month.year, (month.month + 2) / 3, start_day),
-            SpanKind::Half(_) => Span::half(month.year, (month.month + 5) / 6, start_day),
+            SpanKind::Quarter(_) => Span::quarter(month.year, month.month.div_ceil(3), start_day),
+            SpanKind::Half(_) => Span::half(month.year, month.month.div_ceil(6), start_day),
             SpanKind::Year => Span::year(month.year, start_day),
             SpanKind::Months => Span::of_months(kind, month, month, start_day),
         }
@@ -476,8 +476,8 @@ impl Span {
             month = month.next();
         }
         let kind = match self.kind {
-            SpanKind::Quarter(_) => SpanKind::Quarter((first_month.month + 2) / 3),
-            SpanKind::Half(_) => SpanKind::Half((first_month.month + 5) / 6),
+            SpanKind::Quarter(_) => SpanKind::Quarter(first_month.month.div_ceil(3)),
+            SpanKind::Half(_) => SpanKind::Half(first_month.month.div_ceil(6)),
             other => other,
         };
         Span {
