@@ -885,6 +885,20 @@ fn parse_separator(text: &str) -> Result<u8, String> {
     }
 }
 
+/// What a quarter, half-year, year or period report writes besides itself.
+#[derive(Debug, Args)]
+pub struct SpanOutputs {
+    /// With `--format csv`, the months instead of the units; with `--svg`, the months drawn
+    #[arg(long)]
+    pub by_month: bool,
+    /// Also write the report as an Excel workbook: the summary with the period before beside it and a chart, the months, every finding, the repeat offenders
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+    /// Also draw the findings per unit (with `--by-month`, per month), stacked by kind, as an SVG picture
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Per-unit summary of one reporting period (default: the current one)
@@ -903,6 +917,48 @@ pub enum ReportCommand {
         /// Group the units under the unit they belong to, each group with its subtotal
         #[arg(long)]
         by_parent: bool,
+    },
+    /// The month report's sections over a quarter, and the totals of each of its months
+    #[command(
+        after_help = "Examples:\n  spotcheck report quarter 2026-Q3\n  spotcheck report quarter last --by-month --format csv\n  spotcheck report quarter Q3/2026 --format html -o bao-cao-quy-3-2026.html"
+    )]
+    Quarter {
+        /// The quarter: `2026-Q3`, `Q3/2026`, `this`, `last` [default: the current one]
+        quarter: Option<String>,
+        #[command(flatten)]
+        outputs: SpanOutputs,
+    },
+    /// The month report's sections over a half year, and the totals of each of its months
+    #[command(
+        after_help = "Examples:\n  spotcheck report half 2026-H2\n  spotcheck report half last --xlsx bao-cao-6-thang.xlsx"
+    )]
+    Half {
+        /// The half year: `2026-H1` (January–June), `2026-H2`, `H2/2026`, `this`, `last` [default: the current one]
+        half: Option<String>,
+        #[command(flatten)]
+        outputs: SpanOutputs,
+    },
+    /// The month report's sections over a year, and the totals of each of its months
+    #[command(
+        after_help = "Examples:\n  spotcheck report year 2026\n  spotcheck report year last --by-month --svg thang-2026.svg"
+    )]
+    Year {
+        /// The year: `2026`, `this`, `last` [default: the current one]
+        year: Option<String>,
+        #[command(flatten)]
+        outputs: SpanOutputs,
+    },
+    /// The month report's sections over the months from one to another, and the totals of each
+    #[command(after_help = "Example:\n  spotcheck report period --from 2/2026 --to 5/2026")]
+    Period {
+        /// The first month: `2/2026`, `2026-02`, `this`, `last`
+        #[arg(long, value_name = "M")]
+        from: String,
+        /// The last month: `5/2026`, `2026-05`, `this`, `last`
+        #[arg(long, value_name = "M")]
+        to: String,
+        #[command(flatten)]
+        outputs: SpanOutputs,
     },
     /// Visits planned and made per unit in the plan's period that holds a month, and the units not checked that quarter
     #[command(

@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::{Error, Result};
-use crate::model::{Month, Period};
+use crate::model::{Month, Period, Span, SpanKind};
 
 /// Fewer digits than this are a record number; this many or more may also be
 /// the start of a uid.
@@ -163,6 +163,87 @@ pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> 
         .and_then(|year| Month::new(year, month))
         .ok_or_else(invalid)?;
     Ok(Period::of_month(month, start_day))
+}
+
+/// A quarter, half year or year, as `kind` says: `2026-Q3` or `Q3/2026`,
+/// `2026-H2` or `H2/2026`, `2026`; or `this` and `last`, the one that holds
+/// the current reporting month and the one before it.
+pub fn parse_span(s: &str, kind: SpanKind, today: NaiveDate, start_day: u32) -> Result<Span> {
+    let s = s.trim();
+    let out_of_range = |year: u32| Error::input(t!("input-year-range", value = s, year = year));
+    if s.eq_ignore_ascii_case("this") || s.eq_ignore_ascii_case("last") {
+        let month = Period::containing(today, start_day).month;
+        let span = Span::holding(kind, month, start_day)
+            .ok_or_else(|| out_of_range(month.year.unsigned_abs()))?;
+        return Ok(if s.eq_ignore_ascii_case("last") {
+            span.previous(start_day)
+        } else {
+            span
+        });
+    }
+    let quarter = matches!(kind, SpanKind::Quarter(_));
+    let letter = match kind {
+        SpanKind::Quarter(_) => 'Q',
+        SpanKind::Half(_) => 'H',
+        SpanKind::Year | SpanKind::Months => {
+            let year = digits(s, 1..=5)
+                .ok_or_else(|| Error::input(t!("input-year-invalid", value = s)))?;
+            return i32::try_from(year)
+                .ok()
+                .and_then(|y| Span::year(y, start_day))
+                .ok_or_else(|| out_of_range(year));
+        }
+    };
+    let invalid = || {
+        Error::input(if quarter {
+            t!("input-quarter-invalid", value = s)
+        } else {
+            t!("input-half-invalid", value = s)
+        })
+    };
+    // `2026-Q3` or `Q3/2026` (also `Q3-2026`, any case).
+    let upper = s.to_uppercase();
+    let (year, number) = upper
+        .split_once('-')
+        .and_then(|(year, part)| Some((digits(year, 1..=5)?, part.strip_prefix(letter)?)))
+        .or_else(|| {
+            let (part, year) = upper.split_once(['/', '-'])?;
+            Some((digits(year, 1..=5)?, part.strip_prefix(letter)?))
+        })
+        .ok_or_else(invalid)?;
+    let number = digits(number, 1..=2).ok_or_else(invalid)?;
+    let span = i32::try_from(year).ok().and_then(|y| {
+        if quarter {
+            Span::quarter(y, number, start_day)
+        } else {
+            Span::half(y, number, start_day)
+        }
+    });
+    span.ok_or_else(|| {
+        if Month::new(i32::try_from(year).unwrap_or(0), 1).is_none() {
+            out_of_range(year)
+        } else {
+            Error::input(if quarter {
+                t!("input-quarter-no-such", value = s, number = number)
+            } else {
+                t!("input-half-no-such", value = s, number = number)
+            })
+        }
+    })
+}
+
+/// The reporting months from `from` to `to` as one span; the first may not
+/// come after the last.
+pub fn parse_months(from: &str, to: &str, today: NaiveDate, start_day: u32) -> Result<Span> {
+    let first = parse_month(from, today, start_day)?.month;
+    let last = parse_month(to, today, start_day)?.month;
+    Span::of_months(SpanKind::Months, first, last, start_day).ok_or_else(|| {
+        Error::input(t!(
+            "input-months-backwards",
+            from = from.trim(),
+            to = to.trim()
+        ))
+    })
 }
 
 /// A date that comes back every year, such as the start of the summer

@@ -404,6 +404,145 @@ impl Period {
     }
 }
 
+/// Which months a longer report names: a quarter (1–4), a half year (1–2),
+/// a year, or the months given by `--from` and `--to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    Quarter(u32),
+    Half(u32),
+    Year,
+    Months,
+}
+
+/// The reporting months from `first_month` to `last_month`, end to end: it
+/// runs from the first day of the first month's period to the last day of
+/// the last month's, so with `period_start_day` 15 the third quarter of 2026
+/// is 15/06/2026 to 14/09/2026, exactly the periods of July, August and
+/// September one after the other. The one rule every longer report follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub kind: SpanKind,
+    pub first_month: Month,
+    pub last_month: Month,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl Span {
+    /// The months from `first_month` to `last_month`; `None` when the
+    /// first comes after the last.
+    pub fn of_months(
+        kind: SpanKind,
+        first_month: Month,
+        last_month: Month,
+        start_day: u32,
+    ) -> Option<Span> {
+        (first_month <= last_month).then(|| Span {
+            kind,
+            first_month,
+            last_month,
+            first: Period::of_month(first_month, start_day).first,
+            last: Period::of_month(last_month, start_day).last,
+        })
+    }
+
+    /// Quarter 1–4 of a year that [`Month::new`] accepts.
+    pub fn quarter(year: i32, quarter: u32, start_day: u32) -> Option<Span> {
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let first = Month::new(year, quarter * 3 - 2)?;
+        let last = Month::new(year, quarter * 3)?;
+        Span::of_months(SpanKind::Quarter(quarter), first, last, start_day)
+    }
+
+    /// Half 1 (January–June) or 2 (July–December) of a year.
+    pub fn half(year: i32, half: u32, start_day: u32) -> Option<Span> {
+        if !(1..=2).contains(&half) {
+            return None;
+        }
+        let first = Month::new(year, half * 6 - 5)?;
+        let last = Month::new(year, half * 6)?;
+        Span::of_months(SpanKind::Half(half), first, last, start_day)
+    }
+
+    pub fn year(year: i32, start_day: u32) -> Option<Span> {
+        Span::of_months(
+            SpanKind::Year,
+            Month::new(year, 1)?,
+            Month::new(year, 12)?,
+            start_day,
+        )
+    }
+
+    /// The quarter, half or year that holds a reporting month.
+    pub fn holding(kind: SpanKind, month: Month, start_day: u32) -> Option<Span> {
+        match kind {
+            SpanKind::Quarter(_) => Span::quarter(month.year, month.month.div_ceil(3), start_day),
+            SpanKind::Half(_) => Span::half(month.year, month.month.div_ceil(6), start_day),
+            SpanKind::Year => Span::year(month.year, start_day),
+            SpanKind::Months => Span::of_months(kind, month, month, start_day),
+        }
+    }
+
+    /// The reporting months of the span, in order.
+    pub fn months(&self, start_day: u32) -> Vec<Period> {
+        let mut months = Vec::new();
+        let mut month = self.first_month;
+        while month <= self.last_month {
+            months.push(Period::of_month(month, start_day));
+            month = month.next();
+        }
+        months
+    }
+
+    /// The span of as many months just before this one: the quarter, half or
+    /// year before. Its months need not be ones [`Month::new`] accepts (the
+    /// year before year 1), as [`Period::previous`] does not either.
+    pub fn previous(&self, start_day: u32) -> Span {
+        let last_month = self.first_month.previous();
+        let mut first_month = last_month;
+        let mut month = self.first_month;
+        while month < self.last_month {
+            first_month = first_month.previous();
+            month = month.next();
+        }
+        let kind = match self.kind {
+            SpanKind::Quarter(_) => SpanKind::Quarter(first_month.month.div_ceil(3)),
+            SpanKind::Half(_) => SpanKind::Half(first_month.month.div_ceil(6)),
+            other => other,
+        };
+        Span {
+            kind,
+            first_month,
+            last_month,
+            first: Period::of_month(first_month, start_day).first,
+            last: Period::of_month(last_month, start_day).last,
+        }
+    }
+
+    /// The dates as a [`Period`] for the queries that read a range of days;
+    /// it is named by its last month.
+    pub fn dates(&self) -> Period {
+        Period {
+            month: self.last_month,
+            first: self.first,
+            last: self.last,
+        }
+    }
+
+    /// The name scripts read: `2026-Q3`, `2026-H2`, `2026`, `2026-02..2026-05`.
+    pub fn label(&self) -> String {
+        let year = self.last_month.year;
+        match self.kind {
+            SpanKind::Quarter(q) => format!("{year:04}-Q{q}"),
+            SpanKind::Half(h) => format!("{year:04}-H{h}"),
+            SpanKind::Year => format!("{year:04}"),
+            SpanKind::Months => format!("{}..{}", self.first_month, self.last_month),
+        }
+    }
+}
+
 /// The values a figure may take, the same whether it is typed or imported:
 /// a record that can be typed can always be exported and imported again,
 /// and a report's totals cannot be pushed to absurd sums.
@@ -499,6 +638,52 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_quarter_is_its_three_months_end_to_end() {
+        let q3 = Span::quarter(2026, 3, 15).unwrap();
+        assert_eq!((q3.first, q3.last), (date(2026, 6, 15), date(2026, 9, 14)));
+        let months = q3.months(15);
+        assert_eq!(months.len(), 3);
+        assert_eq!(months[0].first, q3.first);
+        assert_eq!(months[2].last, q3.last);
+        assert_eq!(months[1].first, months[0].last.succ_opt().unwrap());
+        let calendar = Span::quarter(2026, 3, 1).unwrap();
+        assert_eq!(
+            (calendar.first, calendar.last),
+            (date(2026, 7, 1), date(2026, 9, 30))
+        );
+        assert_eq!(Span::quarter(2026, 5, 1), None);
+        assert_eq!(Span::half(2026, 3, 1), None);
+        assert_eq!(Span::year(0, 1), None);
+        assert_eq!(Span::year(10000, 1), None);
+    }
+
+    #[test]
+    fn the_span_before_has_as_many_months() {
+        let q1 = Span::quarter(2026, 1, 21).unwrap().previous(21);
+        assert_eq!(q1.label(), "2025-Q4");
+        assert_eq!((q1.first, q1.last), (date(2025, 9, 21), date(2025, 12, 20)));
+        let h1 = Span::half(2026, 1, 1).unwrap().previous(1);
+        assert_eq!(h1.label(), "2025-H2");
+        assert_eq!((h1.first, h1.last), (date(2025, 7, 1), date(2025, 12, 31)));
+        let y = Span::year(2026, 1).unwrap().previous(1);
+        assert_eq!(
+            (y.label(), y.first, y.last),
+            ("2025".to_string(), date(2025, 1, 1), date(2025, 12, 31))
+        );
+        let m = Span::of_months(
+            SpanKind::Months,
+            Month::new(2026, 2).unwrap(),
+            Month::new(2026, 5).unwrap(),
+            1,
+        )
+        .unwrap();
+        assert_eq!(m.label(), "2026-02..2026-05");
+        let before = m.previous(1);
+        assert_eq!(before.label(), "2025-10..2026-01");
+        assert_eq!(before.months(1).len(), 4);
     }
 
     #[test]

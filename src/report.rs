@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::Measure;
-use crate::model::{Action, FindingKind, Month, Period, PlanPer};
+use crate::model::{Action, FindingKind, Month, Period, PlanPer, Span, SpanKind};
 use crate::store::plans::{self, PlanRow};
 use crate::store::reports::{self, Offender, RepeatRule, TrendBy, UnitCounts};
 use crate::store::{Store, units};
@@ -185,6 +185,18 @@ pub struct MonthReport {
     /// The rows grouped under their parents, when asked for (`--by-parent`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<UnitGroup>>,
+    /// A longer report's months, each with the totals of its month report;
+    /// empty (and left out) in a month report.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<MonthLine>,
+}
+
+/// One month of a longer report and the total row of its month report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MonthLine {
+    pub period: PeriodInfo,
+    #[serde(flatten)]
+    pub totals: Totals,
 }
 
 /// The rows of the monthly summary under the unit they belong to, for
@@ -285,14 +297,130 @@ pub fn month(
     start_day: u32,
     repeat_months: u32,
 ) -> Result<MonthReport> {
-    let conn = store.conn();
-    let repeat_from = repeat_window_start(period, repeat_months);
-    let repeat_offenders = reports::offenders(
-        conn,
-        repeat_from,
-        period.last,
-        RepeatRule::Across(period.first),
+    let previous = period.previous(start_day);
+    summary(
+        store,
+        &Covered::month(period),
+        &Covered::month(&previous),
+        repeat_months,
+    )
+}
+
+/// The summary of a quarter, half year, year or run of months: the month
+/// report's sections over the span, against the span of as many months
+/// before it, and the totals of each of its months.
+pub fn span_report(
+    store: &Store,
+    span: &Span,
+    start_day: u32,
+    repeat_months: u32,
+) -> Result<MonthReport> {
+    let mut report = summary(
+        store,
+        &Covered::span(span, start_day),
+        &Covered::span(&span.previous(start_day), start_day),
+        repeat_months,
     )?;
+    report.months = span
+        .months(start_day)
+        .iter()
+        .map(|period| month_line(store.conn(), period, repeat_months))
+        .collect::<Result<_>>()?;
+    Ok(report)
+}
+
+/// One month of a longer report: the total row of that month's report.
+fn month_line(
+    conn: &rusqlite::Connection,
+    period: &Period,
+    repeat_months: u32,
+) -> Result<MonthLine> {
+    let counts = reports::unit_counts(conn, period)?;
+    let mut totals = totals_of(&counts);
+    totals.planned_visits = sum_planned(&planned_per_unit(conn, &counts, period.month)?);
+    totals.repeat_people =
+        reports::repeat_count(conn, period, repeat_window_start(period, repeat_months))?;
+    Ok(MonthLine {
+        period: period.into(),
+        totals,
+    })
+}
+
+/// What one summary covers: its dates, the reporting months in them (for
+/// the plans) and its name.
+struct Covered {
+    info: PeriodInfo,
+    dates: Period,
+    months: Vec<Month>,
+    /// A single month counts as repeaters those found before it too; a
+    /// longer span also those found twice within it.
+    longer: bool,
+}
+
+impl Covered {
+    fn month(period: &Period) -> Covered {
+        Covered {
+            info: period.into(),
+            dates: *period,
+            months: vec![period.month],
+            longer: false,
+        }
+    }
+
+    fn span(span: &Span, start_day: u32) -> Covered {
+        Covered {
+            info: PeriodInfo {
+                label: span.label(),
+                first_day: span.first.format("%Y-%m-%d").to_string(),
+                last_day: span.last.format("%Y-%m-%d").to_string(),
+            },
+            dates: span.dates(),
+            months: span.months(start_day).iter().map(|p| p.month).collect(),
+            longer: true,
+        }
+    }
+
+    fn repeat_rule(&self) -> RepeatRule {
+        if self.longer {
+            RepeatRule::Reaching(self.dates.first)
+        } else {
+            RepeatRule::Across(self.dates.first)
+        }
+    }
+
+    /// Each unit's planned visits over the months, in the order of `counts`.
+    fn planned(
+        &self,
+        conn: &rusqlite::Connection,
+        counts: &[UnitCounts],
+    ) -> Result<Vec<Option<i64>>> {
+        let mut planned = vec![None; counts.len()];
+        for month in &self.months {
+            for (sum, more) in planned
+                .iter_mut()
+                .zip(planned_per_unit(conn, counts, *month)?)
+            {
+                *sum = match (*sum, more) {
+                    (None, None) => None,
+                    (a, b) => Some(a.unwrap_or(0_i64).saturating_add(b.unwrap_or(0))),
+                };
+            }
+        }
+        Ok(planned)
+    }
+}
+
+fn summary(
+    store: &Store,
+    covered: &Covered,
+    previous: &Covered,
+    repeat_months: u32,
+) -> Result<MonthReport> {
+    let conn = store.conn();
+    let period = &covered.dates;
+    let repeat_from = repeat_window_start(period, repeat_months);
+    let repeat_offenders =
+        reports::offenders(conn, repeat_from, period.last, covered.repeat_rule())?;
     let mut repeats_by_unit = std::collections::HashMap::new();
     for offender in &repeat_offenders {
         *repeats_by_unit
@@ -306,18 +434,22 @@ pub fn month(
             .copied()
             .unwrap_or(0);
     }
-    let planned = planned_per_unit(conn, &counts, period.month)?;
-    let previous = period.previous(start_day);
-    let previous_counts = reports::unit_counts(conn, &previous)?;
+    let planned = covered.planned(conn, &counts)?;
+    let previous_counts = reports::unit_counts(conn, &previous.dates)?;
     let mut previous_totals = totals_of(&previous_counts);
-    previous_totals.planned_visits =
-        sum_planned(&planned_per_unit(conn, &previous_counts, previous.month)?);
-    previous_totals.repeat_people = reports::repeat_count(
-        conn,
-        &previous,
-        repeat_window_start(&previous, repeat_months),
-    )?;
-
+    previous_totals.planned_visits = sum_planned(&previous.planned(conn, &previous_counts)?);
+    let previous_repeat_from = repeat_window_start(&previous.dates, repeat_months);
+    previous_totals.repeat_people = if previous.longer {
+        let found = reports::offenders(
+            conn,
+            previous_repeat_from,
+            previous.dates.last,
+            previous.repeat_rule(),
+        )?;
+        i64::try_from(found.len()).unwrap_or(i64::MAX)
+    } else {
+        reports::repeat_count(conn, &previous.dates, previous_repeat_from)?
+    };
     let not_visited = counts
         .iter()
         .filter(|c| c.visits == 0)
@@ -339,9 +471,9 @@ pub fn month(
     let mut totals = totals_of(&counts);
     totals.planned_visits = sum_planned(&planned);
     Ok(MonthReport {
-        period: period.into(),
+        period: covered.info.clone(),
         totals,
-        previous_period: (&previous).into(),
+        previous_period: previous.info.clone(),
         previous_totals,
         units: counts
             .into_iter()
@@ -372,6 +504,7 @@ pub fn month(
             .collect(),
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
         groups: None,
+        months: Vec::new(),
     })
 }
 
@@ -459,11 +592,9 @@ pub struct PlanReport {
 
 /// The dates from the first day of month `first` to the last of month `last`.
 fn span(first: Month, last: Month, start_day: u32) -> Period {
-    Period {
-        month: last,
-        first: Period::of_month(first, start_day).first,
-        last: Period::of_month(last, start_day).last,
-    }
+    // A plan's months never run backwards; were they to, the last alone.
+    Span::of_months(SpanKind::Months, first, last, start_day)
+        .map_or_else(|| Period::of_month(last, start_day), |span| span.dates())
 }
 
 pub fn plan(store: &Store, month: &Period, start_day: u32) -> Result<PlanReport> {

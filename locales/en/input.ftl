@@ -55,3 +55,10 @@ input-figure-out-of-range = `{ $flag } { $value }` is out of range: it goes from
 
 input-date-in-future = `{ $flag } { $value }` is after today ({ $today }): a date that has not come yet cannot be recorded
 input-start-in-future = the visit cannot start at { $start }: that is after now ({ $now }); a visit is entered once it has begun, so check the day, month and year
+input-quarter-invalid = invalid quarter `{ $value }`: type a quarter as `2026-Q3`, `Q3/2026`, `this` or `last`
+input-quarter-no-such = invalid quarter `{ $value }`: there is no quarter { $number }; a year has quarters Q1 to Q4
+input-half-invalid = invalid half year `{ $value }`: type a half year as `2026-H2`, `H2/2026`, `this` or `last`
+input-half-no-such = invalid half year `{ $value }`: there is no half { $number }; a year has H1 (January–June) and H2 (July–December)
+input-year-invalid = invalid year `{ $value }`: type a year as `2026`, `this` or `last`
+input-year-range = invalid year `{ $value }`: there is no year { $year } in the logbook's calendar; type a year from 1 to 9999
+input-months-backwards = `--from { $from }` comes after `--to { $to }`: give the earlier month to `--from`

@@ -352,3 +352,24 @@ help-conflicts-resolve--value = Một giá trị khác cho trường: văn bản
 ## Sổ kia của `merge` phải vượt qua các bước kiểm tra.
 
 help-merge--accept_unverified = Vẫn gộp dù sổ kia không vượt qua các bước kiểm tra của `spotcheck check`; khi đó lịch sử ghi rõ điều này bên cạnh mỗi bản ghi được thay đổi
+help-report-quarter = Các mục của báo cáo tháng cho cả một quý, kèm số liệu tổng của từng tháng trong quý
+help-report-quarter--quarter = Quý: `2026-Q3`, `Q3/2026`, `this` (quý này), `last` (quý trước) [mặc định: quý hiện tại]
+help-report-quarter--by_month = Với `--format csv`: mỗi tháng một dòng thay cho mỗi đơn vị; với `--svg`: vẽ theo tháng
+help-report-quarter--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, từng tháng, toàn bộ phát hiện, danh sách tái phạm
+help-report-quarter--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị (với `--by-month`: theo tháng), chồng theo loại vi phạm, ra tệp ảnh SVG
+help-report-half = Các mục của báo cáo tháng cho 6 tháng, kèm số liệu tổng của từng tháng
+help-report-half--half = Nửa năm: `2026-H1` (6 tháng đầu năm), `2026-H2` (6 tháng cuối năm), `H2/2026`, `this`, `last` [mặc định: nửa năm hiện tại]
+help-report-half--by_month = Với `--format csv`: mỗi tháng một dòng thay cho mỗi đơn vị; với `--svg`: vẽ theo tháng
+help-report-half--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, từng tháng, toàn bộ phát hiện, danh sách tái phạm
+help-report-half--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị (với `--by-month`: theo tháng), chồng theo loại vi phạm, ra tệp ảnh SVG
+help-report-year = Các mục của báo cáo tháng cho cả năm, kèm số liệu tổng của từng tháng
+help-report-year--year = Năm: `2026`, `this` (năm nay), `last` (năm trước) [mặc định: năm hiện tại]
+help-report-year--by_month = Với `--format csv`: mỗi tháng một dòng thay cho mỗi đơn vị; với `--svg`: vẽ theo tháng
+help-report-year--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, từng tháng, toàn bộ phát hiện, danh sách tái phạm
+help-report-year--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị (với `--by-month`: theo tháng), chồng theo loại vi phạm, ra tệp ảnh SVG
+help-report-period = Các mục của báo cáo tháng cho các tháng từ tháng này đến tháng kia, kèm số liệu tổng của từng tháng
+help-report-period--from = Tháng đầu: `2/2026`, `2026-02`, `this`, `last`
+help-report-period--to = Tháng cuối: `5/2026`, `2026-05`, `this`, `last`
+help-report-period--by_month = Với `--format csv`: mỗi tháng một dòng thay cho mỗi đơn vị; với `--svg`: vẽ theo tháng
+help-report-period--xlsx = Ghi thêm báo cáo ra tệp Excel: bảng tổng hợp kèm số liệu kỳ trước và biểu đồ, từng tháng, toàn bộ phát hiện, danh sách tái phạm
+help-report-period--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị (với `--by-month`: theo tháng), chồng theo loại vi phạm, ra tệp ảnh SVG

@@ -40,3 +40,10 @@ input-figure-out-of-range = `{ $flag } { $value }` nằm ngoài giới hạn: ch
 
 input-date-in-future = `{ $flag } { $value }` là ngày sau hôm nay ({ $today }): không thể ghi một ngày chưa đến
 input-start-in-future = lượt kiểm tra không thể bắt đầu lúc { $start }: thời điểm đó ở sau bây giờ ({ $now }); lượt kiểm tra chỉ được ghi khi đã bắt đầu, hãy kiểm tra lại ngày, tháng và năm
+input-quarter-invalid = quý không hợp lệ `{ $value }`: hãy nhập quý theo dạng `2026-Q3`, `Q3/2026`, `this` hoặc `last`
+input-quarter-no-such = quý không hợp lệ `{ $value }`: không có quý { $number }; một năm có các quý từ Q1 đến Q4
+input-half-invalid = nửa năm không hợp lệ `{ $value }`: hãy nhập theo dạng `2026-H2` (6 tháng cuối năm), `H2/2026`, `this` hoặc `last`
+input-half-no-such = nửa năm không hợp lệ `{ $value }`: không có H{ $number }; một năm có H1 (6 tháng đầu năm) và H2 (6 tháng cuối năm)
+input-year-invalid = năm không hợp lệ `{ $value }`: hãy nhập năm theo dạng `2026`, `this` hoặc `last`
+input-year-range = năm không hợp lệ `{ $value }`: lịch của sổ không có năm { $year }; hãy nhập năm từ 1 đến 9999
+input-months-backwards = `--from { $from }` sau `--to { $to }`: hãy đưa tháng sớm hơn cho `--from`

@@ -96,3 +96,20 @@ report-tasks-title = Nhiệm vụ được giao, tháng { $period }, tính đế
 report-tasks-none = chưa có nhiệm vụ nào được giao đến thời điểm đó
 report-tasks-undone = Chưa hoàn thành đến { $as_of }
 report-trend-visits-rows-kind = lượt kiểm tra không có loại vi phạm: dùng `--measure visits` với `--rows unit`
+report-span-title = Báo cáo { $period }: từ { $first } đến { $last }
+report-months-heading = Từng tháng (dòng tổng cộng của báo cáo mỗi tháng)
+report-months-chart-title = Phát hiện theo tháng và loại vi phạm, { $period }
+report-sheet-months = Từng tháng
+sum-month = tháng
+html-subtitle-span = Kết quả kiểm tra công vụ { $period } (từ { $first } đến { $last })
+span-quarter = quý { $quarter ->
+    [1] I
+    [2] II
+    [3] III
+   *[4] IV
+}/{ $year }
+span-half-first = 6 tháng đầu năm { $year }
+span-half-second = 6 tháng cuối năm { $year }
+span-year = năm { $year }
+span-months = từ tháng { $first } đến tháng { $last }
+report-repeat-heading-span = Tái phạm (vi phạm trong ít nhất hai lượt kiểm tra trong kỳ này và { $months } tháng trước đó, ít nhất một lần trong kỳ này)

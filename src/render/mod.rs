@@ -348,6 +348,34 @@ pub fn show_month(label: &str) -> String {
     }
 }
 
+/// A report's period label as people read it: a month as [`show_month`];
+/// `2026-Q3`, `2026-H2`, `2026` and `2026-02..2026-05` in the reader's words
+/// (quý III/2026, 6 tháng cuối năm 2026, năm 2026).
+pub fn show_period(label: &str) -> String {
+    if let Some((first, last)) = label.split_once("..") {
+        return t!(
+            "span-months",
+            first = show_month(first),
+            last = show_month(last)
+        );
+    }
+    let Some((year, part)) = label.split_once('-') else {
+        return t!("span-year", year = label);
+    };
+    let number = |prefix: char| {
+        part.strip_prefix(prefix)
+            .and_then(|n| n.parse::<u32>().ok())
+    };
+    if let Some(quarter) = number('Q') {
+        return t!("span-quarter", year = year, quarter = quarter);
+    }
+    match number('H') {
+        Some(1) => t!("span-half-first", year = year),
+        Some(_) => t!("span-half-second", year = year),
+        None => show_month(label),
+    }
+}
+
 /// How a date-time is written for scripts, as the logbook's views give it.
 const STAMP: &str = "%Y-%m-%d %H:%M";
 

@@ -253,6 +253,10 @@ pub enum RepeatRule {
     /// A finding on a visit on or after this day and another on a visit
     /// before it.
     Across(NaiveDate),
+    /// Findings on at least two visits in the window, the last of them on
+    /// or after this day: a longer report's repeaters, who may have offended
+    /// twice within it.
+    Reaching(NaiveDate),
 }
 
 /// People with findings from `first` to `last` (both days included) that the
@@ -264,9 +268,10 @@ pub fn offenders(
     last: NaiveDate,
     rule: RepeatRule,
 ) -> Result<Vec<Offender>> {
-    let (min, split) = match rule {
-        RepeatRule::AtLeast(min) => (min, None),
-        RepeatRule::Across(day) => (2, Some(date_text(day))),
+    let (min, split, reach) = match rule {
+        RepeatRule::AtLeast(min) => (min, None, None),
+        RepeatRule::Across(day) => (2, Some(date_text(day)), None),
+        RepeatRule::Reaching(day) => (2, None, Some(date_text(day))),
     };
     let mut stmt = conn
         .prepare_cached(
@@ -290,6 +295,7 @@ pub fn offenders(
                  GROUP BY person_id
                  HAVING count(DISTINCT visit_id) >= :min
                     AND (:split IS NULL OR (min(started_at) < :split AND max(started_at) >= :split))
+                    AND (:reach IS NULL OR max(started_at) >= :reach)
              )
              SELECT p.name, p.position, u.code, u.name AS unit_name, g.visits,
                     g.late, g.absent, g.overdue, g.other, g.first, g.last, g.rung
@@ -304,6 +310,7 @@ pub fn offenders(
                 ":after": Some(day_after_text(last)),
                 ":min": min,
                 ":split": split,
+                ":reach": reach,
             },
             |row| {
                 let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };

@@ -29,6 +29,7 @@ mod query_guard;
 mod read_only;
 mod reliability;
 mod repeats;
+mod report_periods;
 mod reports;
 mod search;
 mod settings;

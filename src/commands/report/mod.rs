@@ -5,10 +5,10 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::Ctx;
-use crate::cli::ReportCommand;
+use crate::cli::{ReportCommand, SpanOutputs};
 use crate::error::{Error, Result};
 use crate::input;
-use crate::model::Period;
+use crate::model::{Period, Span, SpanKind};
 use crate::render::workbook::{ColumnChart, Workbook};
 use crate::render::{self, Block, Column, Format, Table, Value};
 use crate::report::{self, MonthReport, RepeatOffender, Totals};
@@ -30,6 +30,23 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             (xlsx.as_deref(), svg.as_deref()),
             by_parent,
         ),
+        ReportCommand::Quarter { quarter, outputs } => {
+            let span = named_span(ctx, quarter.as_deref(), SpanKind::Quarter(0))?;
+            span_report(ctx, &span, &outputs)
+        }
+        ReportCommand::Half { half, outputs } => {
+            let span = named_span(ctx, half.as_deref(), SpanKind::Half(0))?;
+            span_report(ctx, &span, &outputs)
+        }
+        ReportCommand::Year { year, outputs } => {
+            let span = named_span(ctx, year.as_deref(), SpanKind::Year)?;
+            span_report(ctx, &span, &outputs)
+        }
+        ReportCommand::Period { from, to, outputs } => {
+            let start_day = ctx.settings.period_start_day.value;
+            let span = input::parse_months(&from, &to, ctx.clock.today(), start_day)?;
+            span_report(ctx, &span, &outputs)
+        }
         ReportCommand::Plan { month } => plan_report(ctx, month.as_deref()),
         ReportCommand::Tasks { month } => tasks_report(ctx, month.as_deref()),
         ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
@@ -293,81 +310,238 @@ fn month_report(
         Format::Json => write_json(ctx, &report),
         Format::Csv => ctx.table(&summary_table(&report)),
         Format::Table | Format::Md | Format::Html => {
-            let mut blocks = vec![
-                Block::Title(t!(
-                    "report-month-title",
-                    period = render::show_month(&report.period.label),
+            let title = t!(
+                "report-month-title",
+                period = render::show_month(&report.period.label),
+                first = day(&report.period.first_day),
+                last = day(&report.period.last_day)
+            );
+            let blocks = summary_blocks(&report, title, repeat_months);
+            if ctx.format == Format::Html {
+                let (month, year) = report
+                    .period
+                    .label
+                    .split_once('-')
+                    .map(|(y, m)| (m.trim_start_matches('0').to_string(), y.to_string()))
+                    .unwrap_or_default();
+                let subtitle = t!(
+                    "html-subtitle",
+                    month = month,
+                    year = year,
                     first = day(&report.period.first_day),
                     last = day(&report.period.last_day)
-                )),
-                Block::Table(summary_table(&report)),
-                Block::Section(t!("report-not-visited")),
-            ];
-            if report.not_visited.is_empty() {
-                blocks.push(Block::Line(t!("report-every-unit-visited")));
-            } else {
-                let names: Vec<String> = report
-                    .units
-                    .iter()
-                    .filter(|u| report.not_visited.contains(&u.unit_code))
-                    .map(|u| format!("{} ({})", u.unit_code, u.unit_name))
-                    .collect();
-                blocks.push(Block::Line(names.join(", ")));
-            }
-            blocks.push(Block::Section(t!("report-most-overdue")));
-            if report.most_overdue.is_empty() {
-                blocks.push(Block::Line(t!("report-no-overdue")));
-            } else {
-                let mut table = Table::new(
-                    ["unit_code", "unit_name", "overdue", "overdue_working_days"]
-                        .iter()
-                        .map(|k| Column::new(k))
-                        .collect(),
                 );
-                for unit in &report.most_overdue {
-                    table.push(vec![
-                        unit.unit_code.as_str().into(),
-                        unit.unit_name.as_str().into(),
-                        unit.overdue.into(),
-                        unit.overdue_working_days.into(),
-                    ]);
-                }
-                blocks.push(Block::Table(table));
-            }
-            let heading = t!("report-repeat-heading", months = repeat_months);
-            blocks.push(if report.repeat_offenders.is_empty() {
-                Block::Section(heading)
-            } else {
-                Block::Warning(heading)
-            });
-            if report.repeat_offenders.is_empty() {
-                blocks.push(Block::Line(t!("report-none")));
-            } else {
-                blocks.push(Block::Table(offenders_table(
-                    &report.repeat_offenders,
-                    false,
-                    true,
-                )));
-            }
-            blocks.push(Block::Section(t!(
-                "report-change-heading",
-                period = render::show_month(&report.previous_period.label),
-                first = day(&report.previous_period.first_day),
-                last = day(&report.previous_period.last_day)
-            )));
-            blocks.push(Block::Line(changes(
-                &report.totals,
-                &report.previous_totals,
-            )));
-            if let Some(seal) = &report.seal {
-                blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
-            }
-            if ctx.format == Format::Html {
-                return printable(ctx, &report, &blocks);
+                return printable(ctx, &report, &subtitle, &blocks);
             }
             write_blocks(ctx, &blocks)
         }
     }
+}
+
+/// The sections of a month's or a longer report, under its title.
+fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Vec<Block> {
+    let mut blocks = vec![Block::Title(title), Block::Table(summary_table(report))];
+    if !report.months.is_empty() {
+        blocks.push(Block::Section(t!("report-months-heading")));
+        blocks.push(Block::Table(months_table(report, true)));
+    }
+    blocks.push(Block::Section(t!("report-not-visited")));
+    if report.not_visited.is_empty() {
+        blocks.push(Block::Line(t!("report-every-unit-visited")));
+    } else {
+        let names: Vec<String> = report
+            .units
+            .iter()
+            .filter(|u| report.not_visited.contains(&u.unit_code))
+            .map(|u| format!("{} ({})", u.unit_code, u.unit_name))
+            .collect();
+        blocks.push(Block::Line(names.join(", ")));
+    }
+    blocks.push(Block::Section(t!("report-most-overdue")));
+    if report.most_overdue.is_empty() {
+        blocks.push(Block::Line(t!("report-no-overdue")));
+    } else {
+        let mut table = Table::new(
+            ["unit_code", "unit_name", "overdue", "overdue_working_days"]
+                .iter()
+                .map(|k| Column::new(k))
+                .collect(),
+        );
+        for unit in &report.most_overdue {
+            table.push(vec![
+                unit.unit_code.as_str().into(),
+                unit.unit_name.as_str().into(),
+                unit.overdue.into(),
+                unit.overdue_working_days.into(),
+            ]);
+        }
+        blocks.push(Block::Table(table));
+    }
+    let heading = if report.months.is_empty() {
+        t!("report-repeat-heading", months = repeat_months)
+    } else {
+        t!("report-repeat-heading-span", months = repeat_months)
+    };
+    blocks.push(if report.repeat_offenders.is_empty() {
+        Block::Section(heading)
+    } else {
+        Block::Warning(heading)
+    });
+    if report.repeat_offenders.is_empty() {
+        blocks.push(Block::Line(t!("report-none")));
+    } else {
+        blocks.push(Block::Table(offenders_table(
+            &report.repeat_offenders,
+            false,
+            true,
+        )));
+    }
+    blocks.push(Block::Section(t!(
+        "report-change-heading",
+        period = render::show_period(&report.previous_period.label),
+        first = day(&report.previous_period.first_day),
+        last = day(&report.previous_period.last_day)
+    )));
+    blocks.push(Block::Line(changes(
+        &report.totals,
+        &report.previous_totals,
+    )));
+    if let Some(seal) = &report.seal {
+        blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
+    }
+    blocks
+}
+
+/// A longer report's months: the total row of each month's report, with
+/// the month's dates, in the summary's column order.
+fn months_table(report: &MonthReport, for_people: bool) -> Table {
+    let mut columns = vec![
+        Column::titled("month", &t!("sum-month")),
+        Column::new("first_day"),
+        Column::new("last_day"),
+    ];
+    columns.extend(
+        SUMMARY_COLUMNS[2..]
+            .iter()
+            .map(|key| Column::titled(key, &summary_heading(key))),
+    );
+    let mut table = Table::new(columns);
+    for line in &report.months {
+        let mut row: Vec<Value> = vec![
+            if for_people {
+                render::show_month(&line.period.label).into()
+            } else {
+                line.period.label.as_str().into()
+            },
+            Value::day(&line.period.first_day),
+            Value::day(&line.period.last_day),
+        ];
+        row.extend(line.totals.cells().into_iter().map(Value::from));
+        table.push(row);
+    }
+    table
+}
+
+/// The quarter, half year or year `named` names, or the current one.
+fn named_span(ctx: &Ctx<'_>, named: Option<&str>, kind: SpanKind) -> Result<Span> {
+    let start_day = ctx.settings.period_start_day.value;
+    input::parse_span(named.unwrap_or("this"), kind, ctx.clock.today(), start_day)
+}
+
+/// `report quarter|half|year|period`: the month report's sections over the
+/// span, and its months.
+fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<()> {
+    let start_day = ctx.settings.period_start_day.value;
+    let repeat_months = ctx.settings.repeat_months.value;
+    let store = ctx.open(Access::Read)?;
+    let report = report::span_report(&store, span, start_day, repeat_months)?;
+    if let Some(file) = outputs.svg.as_deref() {
+        let drawn = if outputs.by_month {
+            months_chart(&report)
+        } else {
+            month_chart(&report)
+        };
+        write_svg(ctx, file, drawn)?;
+    }
+    if let Some(file) = outputs.xlsx.as_deref() {
+        let previous =
+            report::span_report(&store, &span.previous(start_day), start_day, repeat_months)?;
+        let filter = FindingFilter {
+            period: Some(span.dates()),
+            ..FindingFilter::default()
+        };
+        let findings = findings::list(store.conn(), &filter)?;
+        let bytes = month_workbook(&report, &previous, &findings)
+            .map_err(|e| Error::input(t!("report-xlsx-failed", problem = e.to_string())))?;
+        crate::write_file(file, &bytes)?;
+        ctx.note(&t!(
+            "report-xlsx-written",
+            file = file.display().to_string(),
+            findings = findings.len()
+        ))?;
+    }
+    match ctx.format {
+        Format::Json => write_json(ctx, &report),
+        Format::Csv if outputs.by_month => ctx.table(&months_table(&report, false)),
+        Format::Csv => ctx.table(&summary_table(&report)),
+        Format::Table | Format::Md | Format::Html => {
+            let period = render::show_period(&report.period.label);
+            let first = day(&report.period.first_day);
+            let last = day(&report.period.last_day);
+            let title = t!(
+                "report-span-title",
+                period = period.as_str(),
+                first = first.as_str(),
+                last = last.as_str()
+            );
+            let blocks = summary_blocks(&report, title, repeat_months);
+            if ctx.format == Format::Html {
+                let subtitle = t!(
+                    "html-subtitle-span",
+                    period = period,
+                    first = first,
+                    last = last
+                );
+                return printable(ctx, &report, &subtitle, &blocks);
+            }
+            write_blocks(ctx, &blocks)
+        }
+    }
+}
+
+/// A longer report's months, each stacked by kind, as an SVG picture.
+fn months_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std::error::Error>> {
+    let categories: Vec<String> = report
+        .months
+        .iter()
+        .map(|m| render::show_month(&m.period.label))
+        .collect();
+    let series: Vec<(String, Vec<i64>)> = KINDS_DRAWN
+        .iter()
+        .map(|kind| {
+            let values = report
+                .months
+                .iter()
+                .map(|m| {
+                    m.totals
+                        .named()
+                        .iter()
+                        .find(|(key, _)| key == kind)
+                        .map_or(0, |(_, n)| *n)
+                })
+                .collect();
+            (render::term(kind), values)
+        })
+        .collect();
+    let title = t!(
+        "report-months-chart-title",
+        period = render::show_period(&report.period.label)
+    );
+    crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
+        title: &title,
+        categories: &categories,
+        series: &series,
+    })
 }
 
 /// The period `month` names, or the current one.
@@ -620,7 +794,7 @@ fn month_workbook(
     findings: &[FindingRow],
 ) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut summary = summary_table(report);
-    let before = render::show_month(&report.previous_period.label);
+    let before = render::show_period(&report.previous_period.label);
     for key in &SUMMARY_COLUMNS[2..] {
         summary.columns.push(Column::titled(
             &format!("previous_{key}"),
@@ -650,13 +824,20 @@ fn month_workbook(
         Some(ColumnChart {
             title: t!(
                 "report-chart-title",
-                period = render::show_month(&report.period.label)
+                period = render::show_period(&report.period.label)
             ),
             series: &kinds,
             rows: report.units.len(),
             categories: 0,
         }),
     )?;
+    if !report.months.is_empty() {
+        book.add_table(
+            &t!("report-sheet-months"),
+            &months_table(report, true),
+            None,
+        )?;
+    }
     book.add_table(
         &t!("report-sheet-findings"),
         &crate::view::findings_table(findings),
@@ -692,7 +873,7 @@ fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std:
         .collect();
     let title = t!(
         "report-chart-title",
-        period = render::show_month(&report.period.label)
+        period = render::show_period(&report.period.label)
     );
     crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
         title: &title,
@@ -714,7 +895,12 @@ fn write_svg(
 
 /// `report month --format html`: the report as the team sends it upward, an
 /// administrative document with the config's issuing body and signer.
-fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Result<()> {
+fn printable(
+    ctx: &mut Ctx<'_>,
+    report: &MonthReport,
+    subtitle: &str,
+    blocks: &[Block],
+) -> Result<()> {
     let settings = &ctx.settings.report;
     let team = &ctx.settings.team;
     let today = ctx.clock.today();
@@ -758,25 +944,12 @@ fn printable(ctx: &mut Ctx<'_>, report: &MonthReport, blocks: &[Block]) -> Resul
         signer: settings.signer.clone().unwrap_or_default(),
         recipients: team.recipients.clone(),
     };
-    let (month, year) = report
-        .period
-        .label
-        .split_once('-')
-        .map(|(y, m)| (m.trim_start_matches('0').to_string(), y.to_string()))
-        .unwrap_or_default();
     let title = t!("html-title");
-    let subtitle = t!(
-        "html-subtitle",
-        month = month,
-        year = year,
-        first = day(&report.period.first_day),
-        last = day(&report.period.last_day)
-    );
     let chart = month_chart(report).ok();
     crate::render::html::write_report_page(
         &letterhead,
         &title,
-        &subtitle,
+        subtitle,
         blocks,
         chart.as_deref(),
         ctx.out,
