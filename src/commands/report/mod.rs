@@ -516,14 +516,26 @@ fn months_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std
         .iter()
         .map(|m| render::show_month(&m.period.label))
         .collect();
+    let title = t!(
+        "report-months-chart-title",
+        period = render::show_period(&report.period.label)
+    );
+    stacked_by_kind(&title, &categories, report.months.iter().map(|m| &m.totals))
+}
+
+/// Bars stacked by the kinds drawn, one bar a category with its figures.
+fn stacked_by_kind<'a>(
+    title: &str,
+    categories: &[String],
+    figures: impl Iterator<Item = &'a Totals> + Clone,
+) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let series: Vec<(String, Vec<i64>)> = KINDS_DRAWN
         .iter()
         .map(|kind| {
-            let values = report
-                .months
-                .iter()
-                .map(|m| {
-                    m.totals
+            let values = figures
+                .clone()
+                .map(|totals| {
+                    totals
                         .named()
                         .iter()
                         .find(|(key, _)| key == kind)
@@ -533,13 +545,9 @@ fn months_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std
             (render::term(kind), values)
         })
         .collect();
-    let title = t!(
-        "report-months-chart-title",
-        period = render::show_period(&report.period.label)
-    );
     crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
-        title: &title,
-        categories: &categories,
+        title,
+        categories,
         series: &series,
     })
 }
@@ -854,32 +862,11 @@ fn month_workbook(
 /// The month's findings per unit, stacked by kind, as an SVG picture.
 fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let categories: Vec<String> = report.units.iter().map(|u| u.unit_code.clone()).collect();
-    let series: Vec<(String, Vec<i64>)> = KINDS_DRAWN
-        .iter()
-        .map(|kind| {
-            let values = report
-                .units
-                .iter()
-                .map(|u| {
-                    u.figures
-                        .named()
-                        .iter()
-                        .find(|(key, _)| key == kind)
-                        .map_or(0, |(_, n)| *n)
-                })
-                .collect();
-            (render::term(kind), values)
-        })
-        .collect();
     let title = t!(
         "report-chart-title",
         period = render::show_period(&report.period.label)
     );
-    crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
-        title: &title,
-        categories: &categories,
-        series: &series,
-    })
+    stacked_by_kind(&title, &categories, report.units.iter().map(|u| &u.figures))
 }
 
 /// An SVG drawn for `--svg FILE`, written whole or not at all.
