@@ -1,8 +1,11 @@
-//! A field day with spotcheck: the plan and the tasks the units were given,
-//! two unannounced visits, the findings logged on them (a task among them), a
-//! correction, a void and the history. It drives the real command line
-//! in-process, prints each command and its output, and leaves `tour.db` in the
-//! current directory to explore (`spotcheck --db tour.db list`).
+//! A field day of a province's inspection team in 2026, after the communes
+//! and wards took over from the districts: the units (a commune, a ward, a
+//! department and the commune's public administrative service centre), the
+//! plan and the tasks the units were given, three unannounced visits, the
+//! findings logged on them (a task among them), a correction, a void and the
+//! history. It drives the real command line in-process, prints each command
+//! and its output, and leaves `tour.db` in the current directory to explore
+//! (`spotcheck --db tour.db list`).
 //!
 //! Run it with `cargo run --release --example tour`.
 
@@ -24,26 +27,38 @@ const DAY: &[&[&str]] = &[
         "unit",
         "add",
         "phu-thinh",
-        "UBND thị trấn Phú Thịnh",
+        "UBND phường Phú Thịnh",
         "--kind",
-        "commune",
+        "ward",
     ],
     &[
         "unit",
         "add",
-        "noi-vu",
-        "Phòng Nội vụ huyện Phú Ninh",
+        "tu-phap",
+        "Sở Tư pháp tỉnh Phú Ninh",
         "--kind",
-        "office",
+        "department",
         "--start",
         "7:30",
     ],
+    &[
+        "unit",
+        "add",
+        "tam-dai-hcc",
+        "Trung tâm Phục vụ hành chính công xã Tam Đại",
+        "--kind",
+        "service-centre",
+        "--parent",
+        "tam-dai",
+        "--week",
+        "mon-fri,sat:am",
+    ],
     &["unit", "list"],
     &[
-        "plan", "set", "all", "--visits", "1", "--per", "quarter", "--from", "4/2022",
+        "plan", "set", "all", "--visits", "1", "--per", "quarter", "--from", "4/2026",
     ],
     &[
-        "plan", "set", "tam-dai", "--visits", "2", "--per", "month", "--from", "5/2022",
+        "plan", "set", "tam-dai", "--visits", "2", "--per", "month", "--from", "5/2026",
     ],
     &[
         "task",
@@ -51,9 +66,9 @@ const DAY: &[&[&str]] = &[
         "tam-dai",
         "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
         "--assigned",
-        "15/04/2022",
+        "15/04/2026",
         "--due",
-        "06/05/2022",
+        "08/05/2026",
         "--source",
         "Công văn 125/UBND",
     ],
@@ -63,14 +78,14 @@ const DAY: &[&[&str]] = &[
         "phu-thinh",
         "Báo cáo rà soát hồ sơ trễ hẹn",
         "--due",
-        "31/05/2022",
+        "31/05/2026",
     ],
     &[
         "visit",
         "start",
         "tam dai",
         "--at",
-        "10/05/2022 07:05",
+        "12/05/2026 07:05",
         "--team",
         "Lê Thị Hoa, Phạm Minh Tuấn",
         "--on-roll",
@@ -90,23 +105,23 @@ const DAY: &[&[&str]] = &[
     &["absent", "Đặng Quốc Huy", "--meeting", "giao ban đầu tuần"],
     &[
         "overdue",
-        "HS-2022-0412",
+        "HS-2026-0412",
         "--received",
-        "15/04/2022",
+        "15/04/2026",
         "--due",
-        "29/04/2022",
+        "29/04/2026",
         "--procedure",
         "Đăng ký khai sinh",
         "--officer",
         "Hồ Thị Lan",
     ],
-    &["visit", "end", "--at", "10/05/2022 08:30"],
+    &["visit", "end", "--at", "12/05/2026 08:30"],
     &[
         "visit",
         "start",
         "phu thinh",
         "--at",
-        "10/05/2022 09:15",
+        "12/05/2026 09:15",
         "--team",
         "Lê Thị Hoa, Phạm Minh Tuấn",
     ],
@@ -123,28 +138,46 @@ const DAY: &[&[&str]] = &[
     ],
     &[
         "overdue",
-        "HS-2022-0388",
+        "HS-2026-0388",
         "--due",
-        "06/05/2022",
+        "08/05/2026",
         "--returned",
-        "09/05/2022",
+        "11/05/2026",
         "--procedure",
         "Chứng thực bản sao",
     ],
     &["absent", "phan van dung"],
     &[
         "overdue",
-        "HS-2022-0420",
+        "HS-2026-0420",
         "--due",
-        "05/05/2022",
+        "07/05/2026",
         "--officer",
         "ho thi lan",
         "--visit",
         "1",
     ],
     &["unfinished", "1", "--visit", "1", "--action", "reminded"],
-    &["visit", "end", "--at", "10/05/2022 10:20"],
-    &["list", "--month", "05/2022"],
+    &["visit", "end", "--at", "12/05/2026 10:20"],
+    &[
+        "visit",
+        "start",
+        "tam-dai-hcc",
+        "--at",
+        "12/05/2026 10:45",
+        "--team",
+        "Lê Thị Hoa, Phạm Minh Tuấn",
+    ],
+    &[
+        "other",
+        "Không niêm yết công khai thủ tục chứng thực",
+        "--category",
+        "procedures-not-posted",
+        "--action",
+        "reminded",
+    ],
+    &["visit", "end", "--at", "12/05/2026 11:15"],
+    &["list", "--month", "05/2026"],
     &[
         "edit",
         "1",
@@ -159,9 +192,9 @@ const DAY: &[&[&str]] = &[
     &["visit", "list"],
     &["history", "1"],
     &["show", "9"],
-    &["report", "month", "05/2022"],
-    &["report", "plan", "05/2022"],
-    &["report", "tasks", "05/2022"],
+    &["report", "month", "05/2026"],
+    &["report", "plan", "05/2026"],
+    &["report", "tasks", "05/2026"],
     &["check"],
 ];
 
