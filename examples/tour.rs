@@ -176,6 +176,18 @@ const DAY: &[&[&str]] = &[
         "--action",
         "reminded",
     ],
+    // The centre also works on Saturday mornings: the Saturday of a file late
+    // over the weekend is one of its working days.
+    &[
+        "overdue",
+        "HS-2026-0395",
+        "--due",
+        "08/05/2026",
+        "--returned",
+        "11/05/2026",
+        "--procedure",
+        "Chứng thực bản sao",
+    ],
     &["visit", "end", "--at", "12/05/2026 11:15"],
     &["list", "--month", "05/2026"],
     &[
