@@ -335,6 +335,7 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
                     team: Some("Lê Thị Hoa, Phạm Minh Tuấn".to_string()),
                     on_roll: Some(staff.len() as i64),
                     present: Some(staff.len() as i64 - dice.below(4) as i64),
+                    files_checked: None,
                     note: None,
                 };
                 let at = stamp(started_at);
@@ -459,8 +460,8 @@ fn finding(
             finding.days_overdue = Some(days);
             finding.working_days_overdue = Some(working);
         }
-        // The roll above never picks a task: the generator assigns none.
-        FindingKind::Task => unreachable!("no tasks are generated"),
+        // The roll above never picks a task or an early departure.
+        FindingKind::Task | FindingKind::Early => unreachable!("never rolled"),
         FindingKind::Other => {
             let (text, category) = dice.pick(OTHER);
             if dice.chance(80) {

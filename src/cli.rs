@@ -8,7 +8,10 @@ use clap_complete::engine::ArgValueCompleter;
 
 use crate::completion::{category_names, unit_codes};
 
-use crate::model::{Action, FindingKind, FindingOrder, Measure, PlanPer, Records, UnitKind};
+use crate::model::{
+    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, FindingOrder, Measure,
+    PlanPer, Records, UnitKind,
+};
 use crate::render::Format;
 
 /// spotcheck — the logbook of a public-service inspection team.
@@ -131,9 +134,14 @@ pub enum Command {
         after_help = "Examples:\n  spotcheck late \"Nguyễn Văn An\" --arrived 8h05\n  spotcheck late \"Trần Thị Bình\" --minutes 20 --action reminded"
     )]
     Late(LateArgs),
-    /// Log an unexcused absence from work or from a meeting
+    /// Log a person leaving before the end of the session
     #[command(
-        after_help = "Examples:\n  spotcheck absent \"Đặng Quốc Huy\"\n  spotcheck absent \"Hồ Thị Lan\" --meeting \"giao ban đầu tuần\""
+        after_help = "Examples:\n  spotcheck early \"Nguyễn Văn An\" --left 16h20\n  spotcheck early \"Trần Thị Bình\" --minutes 30"
+    )]
+    Early(EarlyArgs),
+    /// Log an absence from work or from a meeting: unexcused (the breach), or excused
+    #[command(
+        after_help = "Examples:\n  spotcheck absent \"Đặng Quốc Huy\"\n  spotcheck absent \"Hồ Thị Lan\" --meeting \"giao ban đầu tuần\"\n  spotcheck absent \"Võ Thị Thu\" --excused business-trip"
     )]
     Absent(AbsentArgs),
     /// Log a citizen's file returned after the promised date, or not yet returned
@@ -161,7 +169,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  spotcheck edit 12 --minutes 25 --reason \"đồng hồ phòng chạy chậm\"\n  spotcheck edit 12 --person \"Nguyễn Văn An\""
     )]
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
     /// Void a finding: it stays in the logbook but leaves lists and reports
     #[command(after_help = "Example:\n  spotcheck void 12 --reason \"ghi trùng\"")]
     Void(VoidArgs),
@@ -528,6 +536,9 @@ pub struct VisitEditArgs {
     /// Staff present when the team arrived
     #[arg(long, value_name = "N")]
     pub present: Option<u32>,
+    /// Citizens' files the team checked at the one-stop desk, for the rate of overdue files
+    #[arg(long, value_name = "N")]
+    pub files_checked: Option<u32>,
     /// A note about the visit (`""` clears it)
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
@@ -556,6 +567,9 @@ pub struct VisitStartArgs {
     /// Staff present when the team arrived
     #[arg(long, value_name = "N")]
     pub present: Option<u32>,
+    /// Citizens' files the team checked at the one-stop desk, for the rate of overdue files
+    #[arg(long, value_name = "N")]
+    pub files_checked: Option<u32>,
     /// A note about the visit
     #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
@@ -764,14 +778,72 @@ pub struct LateArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EarlyArgs {
+    /// Who left early (created on the unit's staff if new)
+    pub person: String,
+    /// The time the person left, as `16:20` or `16h20`
+    #[arg(
+        long,
+        value_name = "TIME",
+        conflicts_with = "minutes",
+        required_unless_present = "minutes"
+    )]
+    pub left: Option<String>,
+    /// Minutes before the end of the session, when the time is not known
+    #[arg(long, value_name = "N")]
+    pub minutes: Option<u32>,
+    /// The end of the session (default: the configured end of the morning or afternoon)
+    #[arg(long, value_name = "TIME")]
+    pub end: Option<String>,
+    #[command(flatten)]
+    pub common: FindingCommon,
+}
+
+#[derive(Debug, Args)]
 pub struct AbsentArgs {
-    /// Who was absent without a reason
+    /// Who was absent
     pub person: String,
     /// The meeting missed, when it was a meeting rather than the work day
     #[arg(long, allow_hyphen_values = true)]
     pub meeting: Option<String>,
     #[command(flatten)]
+    pub excuse: ExcuseArgs,
+    #[command(flatten)]
     pub common: FindingCommon,
+}
+
+/// Why an absence is excused: not a breach, only an attendance figure.
+#[derive(Debug, Args)]
+pub struct ExcuseArgs {
+    /// The absence is excused: on leave, on a business trip, sick, or another reason given with --reason-given
+    #[arg(long, value_enum, value_name = "WHY")]
+    pub excused: Option<Excuse>,
+    /// The reason the person gave (needed with `--excused other`)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub reason_given: Option<String>,
+}
+
+/// What an overdue file's record says besides its dates (Decree 118/2025/NĐ-CP).
+#[derive(Debug, Args)]
+pub struct OverdueDetails {
+    /// The day the letter of apology was sent to the citizen
+    #[arg(long, value_name = "DATE")]
+    pub apology_on: Option<String>,
+    /// The new appointment date given in the apology
+    #[arg(long, value_name = "DATE")]
+    pub new_due: Option<String>,
+    /// Why the file was late
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub delay_cause: Option<String>,
+    /// The stage at which it was held up
+    #[arg(long, value_enum, value_name = "STAGE")]
+    pub delay_stage: Option<DelayStage>,
+    /// The officer or agency responsible for the delay
+    #[arg(long, value_name = "WHO", allow_hyphen_values = true)]
+    pub responsible: Option<String>,
+    /// How the file was lodged
+    #[arg(long, value_enum)]
+    pub channel: Option<Channel>,
 }
 
 #[derive(Debug, Args)]
@@ -793,6 +865,8 @@ pub struct OverdueArgs {
     /// The officer responsible for the file
     #[arg(long, value_name = "PERSON")]
     pub officer: Option<String>,
+    #[command(flatten)]
+    pub details: OverdueDetails,
     #[command(flatten)]
     pub common: FindingCommon,
 }
@@ -1069,6 +1143,27 @@ pub struct EditArgs {
     /// Category (other): a named category or a word of your own
     #[arg(long, value_name = "CATEGORY", add = ArgValueCompleter::new(category_names))]
     pub category: Option<String>,
+    /// The time the person left (early)
+    #[arg(long, value_name = "TIME", conflicts_with = "minutes_early")]
+    pub left: Option<String>,
+    /// Minutes early, replacing the time left (early)
+    #[arg(long, value_name = "N")]
+    pub minutes_early: Option<u32>,
+    /// The end of the session (early)
+    #[arg(long, value_name = "TIME")]
+    pub end: Option<String>,
+    #[command(flatten)]
+    pub excuse: ExcuseArgs,
+    /// The absence was not excused after all (absent)
+    #[arg(long, conflicts_with_all = ["excused", "reason_given"])]
+    pub unexcused: bool,
+    #[command(flatten)]
+    pub overdue: OverdueDetails,
+    /// No apology was sent (overdue)
+    #[arg(long, conflicts_with_all = ["apology_on", "new_due"])]
+    pub no_apology: bool,
+    #[command(flatten)]
+    pub decision: DecisionArgs,
     /// What was done about it
     #[arg(long, value_enum)]
     pub action: Option<Action>,
@@ -1078,6 +1173,32 @@ pub struct EditArgs {
     /// Why the finding is corrected, kept in the history
     #[arg(long, allow_hyphen_values = true)]
     pub reason: Option<String>,
+}
+
+/// The outcome of a proposed discipline (Decree 172/2025/NĐ-CP).
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// The form of discipline decided
+    #[arg(long, value_enum, value_name = "FORM")]
+    pub discipline_form: Option<DisciplineForm>,
+    /// The decision's number, as "45/QĐ-UBND"
+    #[arg(long, value_name = "REF", allow_hyphen_values = true)]
+    pub decision: Option<String>,
+    /// The day of the decision; without a form, the case was closed without discipline
+    #[arg(long, value_name = "DATE")]
+    pub decided_on: Option<String>,
+    /// Who decided, as "Chủ tịch UBND xã Tam Đại"
+    #[arg(long, value_name = "WHO", allow_hyphen_values = true)]
+    pub decided_by: Option<String>,
+    /// Clear the recorded outcome
+    #[arg(long, conflicts_with_all = ["discipline_form", "decision", "decided_on", "decided_by"])]
+    pub no_decision: bool,
+    /// The case is complex, which allows 150 days for the decision instead of 90
+    #[arg(long, conflicts_with = "not_complex")]
+    pub complex: bool,
+    /// The case is not complex after all
+    #[arg(long)]
+    pub not_complex: bool,
 }
 
 #[derive(Debug, Args)]

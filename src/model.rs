@@ -32,7 +32,8 @@ pub enum UnitKind {
     Other,
 }
 
-/// The kinds of finding. `Task` is an assigned task found unfinished.
+/// The kinds of finding. `Task` is an assigned task found unfinished;
+/// `Early` is leaving before the end of the session (về sớm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FindingKind {
@@ -41,6 +42,50 @@ pub enum FindingKind {
     Overdue,
     Other,
     Task,
+    Early,
+}
+
+/// Why an absence is excused. An excused absence is recorded for the
+/// attendance figures and is not a breach; `Other` needs its reason stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Excuse {
+    Leave,
+    BusinessTrip,
+    Sick,
+    Other,
+}
+
+/// The stage of the one-stop procedure at which a file was held up
+/// (Decree 118/2025/NĐ-CP: reception, processing, coordination with
+/// another agency, approval, return of the result).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DelayStage {
+    Reception,
+    Processing,
+    Coordination,
+    Approval,
+    Return,
+}
+
+/// How the citizen lodged the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Online,
+    Direct,
+}
+
+/// The forms of discipline of a civil servant under Decree 172/2025/NĐ-CP:
+/// khiển trách, cảnh cáo, cách chức, buộc thôi việc, from the lightest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum DisciplineForm {
+    Reprimand,
+    Warning,
+    Removal,
+    Dismissal,
 }
 
 /// The named categories of the breaches `other` records, as inspectors
@@ -85,6 +130,18 @@ pub enum FindingField {
     Description,
     /// The assigned task found unfinished.
     Task,
+    /// Why an absence is excused; none for the breach.
+    Excuse,
+    /// The time a person left before the end of the session.
+    Left,
+    MinutesEarly,
+    /// The apology for a late file, the new appointment, and the delay.
+    Apology,
+    NewDue,
+    DelayCause,
+    DelayStage,
+    Responsible,
+    Channel,
 }
 
 /// Where the value of a field a kind holds comes from.
@@ -113,7 +170,18 @@ impl FindingKind {
                 (Expected, Typed),
                 (MinutesLate, Typed),
             ],
-            FindingKind::Absent => &[(Person, Typed), (Meeting, Typed)],
+            FindingKind::Absent => &[
+                (Person, Typed),
+                (Meeting, Typed),
+                (Excuse, Typed),
+                (Description, Typed),
+            ],
+            FindingKind::Early => &[
+                (Person, Typed),
+                (Left, Typed),
+                (Expected, Typed),
+                (MinutesEarly, Typed),
+            ],
             FindingKind::Overdue => &[
                 (Person, Typed),
                 (FileRef, Typed),
@@ -123,6 +191,12 @@ impl FindingKind {
                 (Returned, Typed),
                 (DaysOverdue, Computed),
                 (WorkingDaysOverdue, Computed),
+                (Apology, Typed),
+                (NewDue, Typed),
+                (DelayCause, Typed),
+                (DelayStage, Typed),
+                (Responsible, Typed),
+                (Channel, Typed),
             ],
             FindingKind::Other => &[(Person, Typed), (Category, Typed), (Description, Typed)],
             FindingKind::Task => &[
@@ -215,7 +289,17 @@ text_enum!(UnitKind, |value, names| t!("input-unknown-unit-kind", value = value,
     ServiceCentre => "service-centre", ReceptionPoint => "reception-point",
     School => "school", Health => "health", Other => "other");
 text_enum!(FindingKind, |value, names| t!("input-unknown-finding-kind", value = value, names = names),
-    Late => "late", Absent => "absent", Overdue => "overdue", Other => "other", Task => "task");
+    Late => "late", Absent => "absent", Overdue => "overdue", Other => "other", Task => "task",
+    Early => "early");
+text_enum!(Excuse, |value, names| t!("input-unknown-excuse", value = value, names = names),
+    Leave => "leave", BusinessTrip => "business-trip", Sick => "sick", Other => "other");
+text_enum!(DelayStage, |value, names| t!("input-unknown-delay-stage", value = value, names = names),
+    Reception => "reception", Processing => "processing", Coordination => "coordination",
+    Approval => "approval", Return => "return");
+text_enum!(Channel, |value, names| t!("input-unknown-channel", value = value, names = names),
+    Online => "online", Direct => "direct");
+text_enum!(DisciplineForm, |value, names| t!("input-unknown-discipline-form", value = value, names = names),
+    Reprimand => "reprimand", Warning => "warning", Removal => "removal", Dismissal => "dismissal");
 text_enum!(PlanPer, |value, names| t!("input-unknown-plan-period", value = value, names = names),
     Month => "month", Quarter => "quarter", Year => "year");
 text_enum!(Action, |value, names| t!("input-unknown-action", value = value, names = names),
@@ -238,6 +322,52 @@ impl UnitKind {
             UnitKind::School => "unit-kind-school",
             UnitKind::Health => "unit-kind-health",
             UnitKind::Other => "unit-kind-other",
+        }
+    }
+}
+
+// The catalogue key of the name people read for each word: the words
+// themselves (`other`, `return`) mean other things elsewhere.
+
+impl Excuse {
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Excuse::Leave => "excuse-leave",
+            Excuse::BusinessTrip => "excuse-business-trip",
+            Excuse::Sick => "excuse-sick",
+            Excuse::Other => "excuse-other",
+        }
+    }
+}
+
+impl DelayStage {
+    pub fn name_key(self) -> &'static str {
+        match self {
+            DelayStage::Reception => "stage-reception",
+            DelayStage::Processing => "stage-processing",
+            DelayStage::Coordination => "stage-coordination",
+            DelayStage::Approval => "stage-approval",
+            DelayStage::Return => "stage-return",
+        }
+    }
+}
+
+impl Channel {
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Channel::Online => "channel-online",
+            Channel::Direct => "channel-direct",
+        }
+    }
+}
+
+impl DisciplineForm {
+    pub fn name_key(self) -> &'static str {
+        match self {
+            DisciplineForm::Reprimand => "form-reprimand",
+            DisciplineForm::Warning => "form-warning",
+            DisciplineForm::Removal => "form-removal",
+            DisciplineForm::Dismissal => "form-dismissal",
         }
     }
 }
@@ -558,6 +688,8 @@ pub mod limits {
     pub const DAYS_OVERDUE: RangeInclusive<i64> = 0..=3_652_058;
     /// Staff on a unit's roll, or present on a visit.
     pub const STAFF: RangeInclusive<i64> = 0..=100_000;
+    /// Citizens' files checked at one visit.
+    pub const FILES_CHECKED: RangeInclusive<i64> = 0..=1_000_000;
     /// Visits a plan asks for in one period.
     pub const PLANNED_VISITS: RangeInclusive<i64> = 0..=10_000;
     /// The bytes any text may hold (a name, a code, a note), after

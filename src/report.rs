@@ -43,6 +43,13 @@ pub struct Totals {
     /// Visits the plans ask for in the period; `None` where no plan covers it.
     pub planned_visits: Option<i64>,
     pub unfinished_tasks: i64,
+    /// Absences with an excuse: attendance figures, not breaches.
+    pub excused_absences: i64,
+    pub early: i64,
+    /// Citizens' files checked on the visits that counted them.
+    pub files_checked: i64,
+    /// The overdue files found on those visits.
+    pub overdue_of_checked: i64,
 }
 
 impl Totals {
@@ -57,6 +64,15 @@ impl Totals {
         self.findings += c.findings;
         self.repeat_people += c.repeat_people;
         self.unfinished_tasks += c.unfinished_tasks;
+        self.excused_absences += c.excused_absences;
+        self.early += c.early;
+        self.files_checked += c.files_checked;
+        self.overdue_of_checked += c.overdue_of_checked;
+    }
+
+    /// The share of the files checked found overdue, in per cent.
+    pub fn overdue_rate(&self) -> Option<f64> {
+        crate::rules::overdue_rate(self.overdue_of_checked, self.files_checked)
     }
 
     /// The figures in the order of the summary's columns, with the plan's
@@ -65,7 +81,7 @@ impl Totals {
         let named = self.named();
         let mut cells: Vec<Option<i64>> = named[..9].iter().map(|(_, n)| Some(*n)).collect();
         cells.push(self.planned_visits);
-        cells.push(Some(self.unfinished_tasks));
+        cells.extend(named[9..].iter().map(|(_, n)| Some(*n)));
         cells
     }
 
@@ -82,6 +98,10 @@ impl Totals {
         self.findings += other.findings;
         self.repeat_people += other.repeat_people;
         self.unfinished_tasks += other.unfinished_tasks;
+        self.excused_absences += other.excused_absences;
+        self.early += other.early;
+        self.files_checked += other.files_checked;
+        self.overdue_of_checked += other.overdue_of_checked;
         self.planned_visits = match (self.planned_visits, other.planned_visits) {
             (Some(a), Some(b)) => Some(a.saturating_add(b)),
             (a, b) => a.or(b),
@@ -89,7 +109,7 @@ impl Totals {
     }
 
     /// The counted figures with their column names, in report order.
-    pub fn named(&self) -> [(&'static str, i64); 10] {
+    pub fn named(&self) -> [(&'static str, i64); 13] {
         [
             ("visits", self.visits),
             ("late", self.late),
@@ -101,6 +121,9 @@ impl Totals {
             ("findings", self.findings),
             ("repeat_people", self.repeat_people),
             ("unfinished_tasks", self.unfinished_tasks),
+            ("excused_absences", self.excused_absences),
+            ("early", self.early),
+            ("files_checked", self.files_checked),
         ]
     }
 }
@@ -491,6 +514,10 @@ fn summary(
                     repeat_people: c.repeat_people,
                     planned_visits,
                     unfinished_tasks: c.unfinished_tasks,
+                    excused_absences: c.excused_absences,
+                    early: c.early,
+                    files_checked: c.files_checked,
+                    overdue_of_checked: c.overdue_of_checked,
                 },
                 unit_code: c.unit_code,
                 unit_name: c.unit_name,

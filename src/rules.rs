@@ -92,6 +92,8 @@ pub enum Broken {
         as_of: NaiveDate,
         returned: bool,
     },
+    /// The departure was not before the end of the session.
+    NotEarly { left: NaiveTime, end: NaiveTime },
     /// On the day, the task was not yet past its deadline.
     TaskNotDue { due: NaiveDate, day: NaiveDate },
 }
@@ -112,6 +114,54 @@ pub fn lateness(
     minutes_late(arrived, expected)
         .map(|minutes| (expected, minutes))
         .ok_or(Broken::NotLate { arrived, expected })
+}
+
+/// A departure before the end of the session on `date`: the end it counts
+/// to (the one given, else the configured end of the half day it falls in)
+/// and the whole minutes before it. A departure before the afternoon starts
+/// belongs to the morning session.
+pub fn leaving_early(
+    calendar: Calendar<'_>,
+    own: UnitHours,
+    date: NaiveDate,
+    left: NaiveTime,
+    end: Option<NaiveTime>,
+) -> Result<(NaiveTime, i64), Broken> {
+    let end = end.unwrap_or_else(|| {
+        let hours = calendar.hours_on(date);
+        let (_, afternoon) = calendar.office_hours(own, date);
+        if left < afternoon {
+            hours.morning_end
+        } else {
+            hours.afternoon_end
+        }
+    });
+    let minutes = (end - left).num_minutes();
+    if minutes > 0 {
+        Ok((end, minutes))
+    } else {
+        Err(Broken::NotEarly { left, end })
+    }
+}
+
+/// The days a proposed discipline may wait for its decision, counted from
+/// the day the breach was found: 90, or 150 in a complex case (Law on
+/// Cadres and Civil Servants, art. 80 as amended in 2019; Decree
+/// 172/2025/NĐ-CP).
+pub fn decision_days(complex: bool) -> i64 {
+    if complex { 150 } else { 90 }
+}
+
+/// The last day a decision on a discipline proposed for a breach found on
+/// `found` may be taken.
+pub fn decision_due(found: NaiveDate, complex: bool) -> NaiveDate {
+    found + chrono::TimeDelta::days(decision_days(complex))
+}
+
+/// The share of the files checked that were found overdue, in per cent;
+/// none when no file was counted.
+pub fn overdue_rate(overdue: i64, checked: i64) -> Option<f64> {
+    (checked > 0).then(|| overdue as f64 * 100.0 / checked as f64)
 }
 
 /// Calendar and working days a file is overdue: as of its return, or of the

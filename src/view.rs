@@ -28,10 +28,31 @@ pub(crate) fn finding_detail(row: &FindingRow) -> String {
                 _ => t!("detail-late", minutes = minutes),
             }
         }
-        FindingKind::Absent => match &f.meeting {
-            Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
-            None => t!("detail-work-day"),
-        },
+        FindingKind::Absent => {
+            let what = match &f.meeting {
+                Some(meeting) => t!("detail-meeting", meeting = meeting.as_str()),
+                None => t!("detail-work-day"),
+            };
+            match f.excuse {
+                Some(excuse) => t!(
+                    "detail-excused",
+                    what = what,
+                    excuse = crate::i18n::message(excuse.name_key(), None),
+                    given = if f.description.is_some() { "yes" } else { "no" },
+                    reason = f.description.as_deref().unwrap_or("")
+                ),
+                None => what,
+            }
+        }
+        FindingKind::Early => {
+            let minutes = f.minutes_early.unwrap_or(0);
+            match (time(f.left_at), time(f.expected_at)) {
+                (Some(left), Some(end)) => {
+                    t!("detail-early-at", minutes = minutes, left = left, end = end)
+                }
+                _ => t!("detail-early", minutes = minutes),
+            }
+        }
         FindingKind::Overdue => {
             let file = f.file_ref.as_deref().unwrap_or("?");
             let days = f.days_overdue.unwrap_or(0);
@@ -82,9 +103,12 @@ fn time_value(time: Option<NaiveTime>) -> Value {
 }
 
 /// A finding's fields in the order of [`FINDING_COLUMNS`].
-fn finding_values(row: &FindingRow) -> Vec<Value> {
+fn finding_values(row: &FindingRow) -> [Value; FINDING_COLUMNS.len()] {
     let f = &row.fields;
-    vec![
+    let named = |word: Option<(&'static str, &'static str)>| {
+        word.map_or(Value::Null, |(word, key)| Value::Named(word, key))
+    };
+    [
         row.uid.as_str().into(),
         row.id.into(),
         row.unit_code.as_str().into(),
@@ -118,6 +142,20 @@ fn finding_values(row: &FindingRow) -> Vec<Value> {
         row.void_reason.clone().into(),
         row.task_uid.clone().into(),
         row.person_uid.clone().into(),
+        named(f.excuse.map(|e| (e.as_str(), e.name_key()))),
+        time_value(f.left_at),
+        f.minutes_early.into(),
+        date_value(f.apology_on),
+        date_value(f.new_due_on),
+        f.delay_cause.clone().into(),
+        named(f.delay_stage.map(|s| (s.as_str(), s.name_key()))),
+        f.responsible.clone().into(),
+        named(f.channel.map(|c| (c.as_str(), c.name_key()))),
+        named(f.decision.form.map(|d| (d.as_str(), d.name_key()))),
+        f.decision.reference.clone().into(),
+        date_value(f.decision.decided_on),
+        f.decision.decided_by.clone().into(),
+        f.decision.complex.then_some(1i64).into(),
     ]
 }
 
@@ -134,7 +172,7 @@ pub(crate) fn finding_record(row: &FindingRow) -> Record {
 pub(crate) fn findings_table(rows: &[FindingRow]) -> Table {
     let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
     for row in rows {
-        table.push(finding_values(row));
+        table.push(finding_values(row).into());
     }
     table
 }

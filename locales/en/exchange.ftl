@@ -139,3 +139,8 @@ exchange-unverified-summary = { $count } { $count ->
        *[other] problems
     }, first: { $record }: { $problem }
 exchange-merged-unverified = warning: merged `{ $path }` though it fails the checks `spotcheck check` makes ({ $summary }); the history says so beside each record it added or changed
+exchange-form-needs-day = a form of discipline needs the day it was decided, in `decided_on`
+exchange-other-excuse-needs-reason = an absence excused for another reason needs the reason, in `description`
+exchange-early-needs-person = an early finding needs the person
+exchange-early-needs-minutes = an early finding needs minutes_early or left_at
+exchange-not-early = departure `{ $left }` is not before the end `{ $end }`: not early; if the session ended at another time, give it in `expected_at`

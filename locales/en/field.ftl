@@ -13,6 +13,8 @@ field-did-you-mean-person = note: did you mean { $name } (person #{ $id })? If s
 # The one line after a finding is logged; $shape says which facts it has.
 field-logged = logged #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } min
+        [early] { $person }, { $unit }, { $minutes } min
+        [excused] { $person }, { $unit }, excused: { $excuse }
         [absent] { $person }, { $unit }
         [absent-meeting] { $person }, { $unit }, meeting: { $meeting }
         [with-person] { $detail }, { $person }, { $unit }
@@ -37,6 +39,12 @@ field-from-after-to = `--from { $from }` is after `--to { $to }`: the first day 
 
 detail-late-at = { $minutes } min (arrived { $arrived }, due { $expected })
 detail-late = { $minutes } min
+detail-early-at = { $minutes } min (left { $left }, session ended { $end })
+detail-early = { $minutes } min
+detail-excused = { $what }, excused: { $excuse }{ $given ->
+        [yes] {" "}({ $reason })
+       *[no] {""}
+    }
 detail-meeting = meeting: { $meeting }
 detail-work-day = work day
 detail-overdue = { $file }: { $days } { $days ->
@@ -176,3 +184,8 @@ recount-changed = { $count ->
     [one] recounted 1 finding; its history keeps the count before
    *[other] recounted { $count } findings; their history keeps the counts before
 }
+field-left-needed = give the time the person left with `--left 16:20`, or the minutes with `--minutes 30`
+field-not-early = departure `{ $left }` is not before the end of the session `{ $end }`: not early; if the session ended at another time, give it with `--end`
+field-reason-needs-excuse = `--reason-given` is the reason of an excused absence: give `--excused` too, as `--excused other --reason-given "đi khám bệnh"`
+field-other-excuse-needs-reason = an absence excused for another reason needs the reason: add `--reason-given "…"`
+field-new-due-before-apology = the new appointment { $new_due } is before the apology of { $apology }: check the two dates

@@ -62,3 +62,7 @@ input-half-no-such = invalid half year `{ $value }`: there is no half { $number 
 input-year-invalid = invalid year `{ $value }`: type a year as `2026`, `this` or `last`
 input-year-range = invalid year `{ $value }`: there is no year { $year } in the logbook's calendar; type a year from 1 to 9999
 input-months-backwards = `--from { $from }` comes after `--to { $to }`: give the earlier month to `--from`
+input-unknown-excuse = unknown excuse `{ $value }`: type one of { $names }
+input-unknown-delay-stage = unknown stage `{ $value }`: type one of { $names }
+input-unknown-channel = unknown channel `{ $value }`: type one of { $names }
+input-unknown-discipline-form = unknown form of discipline `{ $value }`: type one of { $names }

@@ -177,3 +177,23 @@ term-attitude = attitude towards citizens
 term-hygiene = headquarters hygiene
 term-procedures-not-posted = procedures not posted publicly
 term-roster-not-kept = one-stop duty roster not kept
+
+## Why an absence is excused, the stage and channel of a late file, and
+## the forms of discipline (Decree 172/2025/NĐ-CP).
+
+term-early = early
+excuse-leave = on leave
+excuse-business-trip = on a business trip
+excuse-sick = sick
+excuse-other = other reason
+stage-reception = reception
+stage-processing = processing
+stage-coordination = coordination with another agency
+stage-approval = approval
+stage-return = return of the result
+channel-online = online
+channel-direct = in person
+form-reprimand = reprimand
+form-warning = warning
+form-removal = removal from office
+form-dismissal = dismissal

@@ -108,3 +108,13 @@ span-half-second = the second half of { $year }
 span-year = { $year }
 span-months = { $first } to { $last }
 report-repeat-heading-span = Repeat offenders (found on two visits or more in this period and the { $months } months before it, at least once in this period)
+
+## Absences, early departures and files checked in the reports.
+
+sum-excused_absences = excused
+sum-early = early
+sum-files_checked = files checked
+sum-overdue_rate = overdue %
+change-excused_absences = excused_absences
+change-early = early
+change-files_checked = files_checked

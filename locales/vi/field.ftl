@@ -13,6 +13,8 @@ field-did-you-mean-person = lưu ý: có phải là { $name } (cán bộ #{ $id 
 # Dòng báo sau khi ghi một phát hiện; $shape cho biết dòng có những thông tin nào.
 field-logged = đã ghi #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } phút
+        [early] { $person }, { $unit }, { $minutes } phút
+        [excused] { $person }, { $unit }, có lý do: { $excuse }
         [absent] { $person }, { $unit }
         [absent-meeting] { $person }, { $unit }, họp: { $meeting }
         [with-person] { $detail }, { $person }, { $unit }
@@ -34,6 +36,12 @@ field-from-after-to = `--from { $from }` sau `--to { $to }`: ngày đầu phải
 
 detail-late-at = { $minutes } phút (đến { $arrived }, giờ làm việc { $expected })
 detail-late = { $minutes } phút
+detail-early-at = { $minutes } phút (về { $left }, hết buổi { $end })
+detail-early = { $minutes } phút
+detail-excused = { $what }, có lý do: { $excuse }{ $given ->
+        [yes] {" "}({ $reason })
+       *[no] {""}
+    }
 detail-meeting = họp: { $meeting }
 detail-work-day = ngày làm việc
 detail-overdue = { $file }: { $days } ngày ({ $working } ngày làm việc)
@@ -146,3 +154,8 @@ recount-period-needed = hãy cho biết kỳ cần tính lại: `--month 1/2026`
 recount-nothing = mọi số ngày đã lưu trong kỳ đều đúng theo lịch hiện hành: không có gì phải sửa
 recount-would-change = { $count } phát hiện sẽ được sửa; chạy lại không có --dry-run để ghi
 recount-changed = đã tính lại { $count } phát hiện; lịch sử vẫn giữ số ngày trước khi sửa
+field-left-needed = cho giờ về với `--left 16:20`, hoặc số phút về sớm với `--minutes 30`
+field-not-early = giờ về `{ $left }` không sớm hơn giờ hết buổi `{ $end }`: không về sớm; nếu buổi làm việc hết vào giờ khác, cho giờ đó với `--end`
+field-reason-needs-excuse = `--reason-given` là lý do của trường hợp vắng có lý do: hãy cho thêm `--excused`, ví dụ `--excused other --reason-given "đi khám bệnh"`
+field-other-excuse-needs-reason = vắng vì lý do khác phải ghi lý do: thêm `--reason-given "…"`
+field-new-due-before-apology = ngày hẹn mới { $new_due } trước ngày xin lỗi { $apology }: kiểm tra lại hai ngày

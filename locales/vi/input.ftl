@@ -47,3 +47,7 @@ input-half-no-such = nửa năm không hợp lệ `{ $value }`: không có H{ $n
 input-year-invalid = năm không hợp lệ `{ $value }`: hãy nhập năm theo dạng `2026`, `this` hoặc `last`
 input-year-range = năm không hợp lệ `{ $value }`: lịch của sổ không có năm { $year }; hãy nhập năm từ 1 đến 9999
 input-months-backwards = `--from { $from }` sau `--to { $to }`: hãy đưa tháng sớm hơn cho `--from`
+input-unknown-excuse = không có lý do vắng `{ $value }`: hãy nhập một trong { $names }
+input-unknown-delay-stage = không có khâu `{ $value }`: hãy nhập một trong { $names }
+input-unknown-channel = không có hình thức nộp `{ $value }`: hãy nhập một trong { $names }
+input-unknown-discipline-form = không có hình thức kỷ luật `{ $value }`: hãy nhập một trong { $names }

@@ -177,3 +177,23 @@ term-attitude = thái độ, tác phong với người dân
 term-hygiene = vệ sinh trụ sở, nơi làm việc
 term-procedures-not-posted = không niêm yết công khai thủ tục hành chính
 term-roster-not-kept = không thực hiện lịch trực bộ phận một cửa
+
+## Lý do vắng, khâu và hình thức nộp hồ sơ trễ hẹn, và các hình thức kỷ
+## luật (Nghị định 172/2025/NĐ-CP).
+
+term-early = về sớm
+excuse-leave = nghỉ phép
+excuse-business-trip = đi công tác
+excuse-sick = ốm
+excuse-other = lý do khác
+stage-reception = tiếp nhận
+stage-processing = thụ lý, giải quyết
+stage-coordination = phối hợp với cơ quan khác
+stage-approval = phê duyệt
+stage-return = trả kết quả
+channel-online = trực tuyến
+channel-direct = trực tiếp
+form-reprimand = khiển trách
+form-warning = cảnh cáo
+form-removal = cách chức
+form-dismissal = buộc thôi việc

@@ -113,3 +113,13 @@ span-half-second = 6 tháng cuối năm { $year }
 span-year = năm { $year }
 span-months = từ tháng { $first } đến tháng { $last }
 report-repeat-heading-span = Tái phạm (vi phạm trong ít nhất hai lượt kiểm tra trong kỳ này và { $months } tháng trước đó, ít nhất một lần trong kỳ này)
+
+## Vắng có lý do, về sớm và hồ sơ được kiểm tra trong báo cáo.
+
+sum-excused_absences = vắng có lý do
+sum-early = về sớm
+sum-files_checked = hồ sơ kiểm tra
+sum-overdue_rate = tỷ lệ trễ hạn %
+change-excused_absences = vắng có lý do
+change-early = về sớm
+change-files_checked = hồ sơ được kiểm tra

@@ -2,9 +2,14 @@
 
 use chrono::NaiveDate;
 
-use super::{late_figures, name, overdue_figures, say_who, typed_refusal};
+use super::{
+    apply_excuse, apply_overdue_details, early_figures, late_figures, name, overdue_figures,
+    say_who, typed_refusal,
+};
 use crate::Ctx;
-use crate::cli::{AbsentArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs};
+use crate::cli::{
+    AbsentArgs, EarlyArgs, FindingCommon, LateArgs, OtherArgs, OverdueArgs, UnfinishedArgs,
+};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::FindingKind;
@@ -56,6 +61,8 @@ fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Nam
     // person, the unit and the figures in the order its language wants.
     let shape = match (row.fields.kind, &row.fields.meeting, &row.person) {
         (FindingKind::Late, _, _) => "late",
+        (FindingKind::Early, _, _) => "early",
+        (FindingKind::Absent, _, _) if row.fields.excuse.is_some() => "excused",
         (FindingKind::Absent, Some(_), _) => "absent-meeting",
         (FindingKind::Absent, None, _) => "absent",
         (FindingKind::Other, _, Some(_)) => "with-person",
@@ -68,7 +75,15 @@ fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Nam
         shape = shape,
         person = row.person.as_deref().unwrap_or(""),
         unit = row.unit_name.as_str(),
-        minutes = row.fields.minutes_late.unwrap_or(0),
+        minutes = row
+            .fields
+            .minutes_late
+            .or(row.fields.minutes_early)
+            .unwrap_or(0),
+        excuse = row
+            .fields
+            .excuse
+            .map_or_else(String::new, |e| crate::i18n::message(e.name_key(), None)),
         meeting = row.fields.meeting.as_deref().unwrap_or(""),
         detail = finding_detail(row)
     );
@@ -107,6 +122,28 @@ pub fn late(ctx: &mut Ctx<'_>, args: LateArgs) -> Result<()> {
     logged(ctx, &store, &row, Some(&added))
 }
 
+pub fn early(ctx: &mut Ctx<'_>, args: EarlyArgs) -> Result<()> {
+    let name = required_name(&args.person)?;
+    let left = args.left.as_deref().map(input::parse_time).transpose()?;
+    let end = args.end.as_deref().map(input::parse_time).transpose()?;
+    let mut store = ctx.open(Access::Write)?;
+    let author = ctx.author();
+    let (row, added) = store.write(|tx| {
+        let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
+        let (left, end, minutes) =
+            early_figures(ctx, &unit, visit.started_at.date(), left, args.minutes, end)?;
+        let named = people::named(tx, unit.id, &name, &author)?;
+        let mut finding = NewFinding::new(visit.id, FindingKind::Early);
+        finding.person_id = Some(named.person.id);
+        finding.left_at = left;
+        finding.expected_at = end;
+        finding.minutes_early = Some(minutes);
+        apply_common(&mut finding, &args.common)?;
+        Ok((findings::insert(tx, &finding, &author)?, named))
+    })?;
+    logged(ctx, &store, &row, Some(&added))
+}
+
 pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
     let name = required_name(&args.person)?;
     let mut store = ctx.open(Access::Write)?;
@@ -117,6 +154,7 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
         let mut finding = NewFinding::new(visit.id, FindingKind::Absent);
         finding.person_id = Some(named.person.id);
         finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+        apply_excuse(&mut finding, &args.excuse)?;
         apply_common(&mut finding, &args.common)?;
         Ok((findings::insert(tx, &finding, &author)?, named))
     })?;
@@ -167,6 +205,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         finding.returned_on = returned;
         finding.days_overdue = Some(days);
         finding.working_days_overdue = Some(working);
+        apply_overdue_details(&mut finding, &args.details, today)?;
         apply_common(&mut finding, &args.common)?;
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;

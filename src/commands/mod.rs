@@ -25,14 +25,14 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::Connection;
 
 use crate::Ctx;
-use crate::cli::{Command, PeriodArgs, UnitCommand};
+use crate::cli::{Command, ExcuseArgs, OverdueDetails, PeriodArgs, UnitCommand};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::Records;
+use crate::model::{Excuse, Records};
 use crate::model::{Period, limits};
 use crate::rules::{self, Broken, UnitHours};
-use crate::store::UnitRow;
 use crate::store::people::{self, HowNamed, Named};
+use crate::store::{NewFinding, UnitRow};
 
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
@@ -61,13 +61,14 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
             add::teach(ctx, &lines)
         }
         Command::Late(args) => log::late(ctx, args),
+        Command::Early(args) => log::early(ctx, args),
         Command::Absent(args) => log::absent(ctx, args),
         Command::Overdue(args) => log::overdue(ctx, args),
         Command::Other(args) => log::other(ctx, args),
         Command::Unfinished(args) => log::unfinished(ctx, args),
         Command::List(args) => review::list(ctx, args),
         Command::Show(args) => review::show(ctx, args),
-        Command::Edit(args) => review::edit(ctx, args),
+        Command::Edit(args) => review::edit(ctx, *args),
         Command::Void(args) => review::void(ctx, args),
         Command::History(args) => review::history(ctx, args),
         Command::Conflicts(args) => conflicts::run(ctx, args),
@@ -249,6 +250,92 @@ fn late_figures(
     Ok((Some(arrived), Some(expected), minutes))
 }
 
+/// The time left, the session's end and the minutes early of a departure:
+/// worked out from the time left, or the minutes given as they are.
+fn early_figures(
+    ctx: &Ctx<'_>,
+    unit: &UnitRow,
+    date: NaiveDate,
+    left: Option<NaiveTime>,
+    minutes: Option<u32>,
+    end: Option<NaiveTime>,
+) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
+    if let Some(minutes) = minutes {
+        if minutes == 0 {
+            return Err(Error::input(t!("field-minutes-zero")));
+        }
+        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
+        return Ok((None, end, minutes));
+    }
+    let left = left.ok_or_else(|| Error::usage(t!("field-left-needed")))?;
+    let own = UnitHours {
+        morning: unit.morning_start,
+        afternoon: unit.afternoon_start,
+    };
+    let (end, minutes) = rules::leaving_early(ctx.settings.calendar(), own, date, left, end)
+        .map_err(|broken| typed_refusal(broken, ""))?;
+    Ok((Some(left), Some(end), minutes))
+}
+
+/// Set an absence's excuse from the flags: an excuse of `other` needs the
+/// reason given.
+fn apply_excuse(finding: &mut NewFinding, args: &ExcuseArgs) -> Result<()> {
+    if args.excused.is_some() {
+        finding.excuse = args.excused;
+    }
+    if args.reason_given.is_some() {
+        if finding.excuse.is_none() {
+            return Err(Error::usage(t!("field-reason-needs-excuse")));
+        }
+        finding.description =
+            input::typed_text("--reason-given", TextKind::Free, args.reason_given.clone())?;
+    }
+    if finding.excuse == Some(Excuse::Other) && finding.description.is_none() {
+        return Err(Error::usage(t!("field-other-excuse-needs-reason")));
+    }
+    Ok(())
+}
+
+/// Set what the flags give of an overdue file's apology and delay. A text
+/// typed as `""` clears it.
+fn apply_overdue_details(
+    finding: &mut NewFinding,
+    details: &OverdueDetails,
+    today: NaiveDate,
+) -> Result<()> {
+    if let Some(day) = &details.apology_on {
+        finding.apology_on = Some(input::parse_past_date("--apology-on", day, today)?);
+    }
+    if let Some(day) = &details.new_due {
+        finding.new_due_on = Some(input::parse_date(day, today)?);
+    }
+    if details.delay_cause.is_some() {
+        finding.delay_cause =
+            input::typed_text("--delay-cause", TextKind::Free, details.delay_cause.clone())?;
+    }
+    if details.delay_stage.is_some() {
+        finding.delay_stage = details.delay_stage;
+    }
+    if details.responsible.is_some() {
+        finding.responsible =
+            input::typed_text("--responsible", TextKind::Line, details.responsible.clone())?;
+    }
+    if details.channel.is_some() {
+        finding.channel = details.channel;
+    }
+    if let (Some(apology), Some(new_due)) = (finding.apology_on, finding.new_due_on)
+        && new_due < apology
+    {
+        let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        return Err(Error::input(t!(
+            "field-new-due-before-apology",
+            new_due = day(new_due),
+            apology = day(apology)
+        )));
+    }
+    Ok(())
+}
+
 /// Calendar and working days a file is overdue as of its return or the
 /// visit, in the working week of the unit where it was found.
 fn overdue_figures(
@@ -302,6 +389,9 @@ fn typed_refusal(broken: Broken, record: &str) -> Error {
                 due = day(due),
                 when = when
             )
+        }
+        Broken::NotEarly { left, end } => {
+            t!("field-not-early", left = time(left), end = time(end))
         }
         Broken::TaskNotDue { due, day: visit } => t!(
             "field-task-not-due",

@@ -3,15 +3,19 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value as Json;
 
-use super::{late_figures, name, overdue_figures, period, say_who, text};
+use super::{
+    apply_excuse, apply_overdue_details, early_figures, late_figures, name, overdue_figures,
+    period, say_who, text,
+};
 use crate::Ctx;
-use crate::cli::{EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
+use crate::cli::{DecisionArgs, EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::{FieldSource, FindingField, FindingKind};
 use crate::render::{self, Format};
 use crate::store::{
-    Access, FindingFilter, FindingRow, NewFinding, findings, history, people, units, visits,
+    Access, Decision, FindingFilter, FindingRow, NewFinding, findings, history, people, units,
+    visits,
 };
 use crate::view::{
     changes, finding_detail, finding_record, findings_brief, findings_table, history_table,
@@ -67,7 +71,8 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
     } else {
         "--person"
     };
-    let given: [(&str, bool, FindingField); 13] = [
+    let o = &args.overdue;
+    let given: [(&str, bool, FindingField); 26] = [
         ("--person", args.person.is_some(), Person),
         ("--officer", args.officer.is_some(), Person),
         ("--arrived", args.arrived.is_some(), Arrived),
@@ -81,7 +86,60 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
         ("--procedure", args.procedure.is_some(), Procedure),
         ("--description", args.description.is_some(), Description),
         ("--category", args.category.is_some(), Category),
+        ("--left", args.left.is_some(), Left),
+        (
+            "--minutes-early",
+            args.minutes_early.is_some(),
+            MinutesEarly,
+        ),
+        ("--end", args.end.is_some(), Expected),
+        ("--excused", args.excuse.excused.is_some(), Excuse),
+        ("--reason-given", args.excuse.reason_given.is_some(), Excuse),
+        ("--unexcused", args.unexcused, Excuse),
+        ("--apology-on", o.apology_on.is_some(), Apology),
+        ("--no-apology", args.no_apology, Apology),
+        ("--new-due", o.new_due.is_some(), NewDue),
+        ("--delay-cause", o.delay_cause.is_some(), DelayCause),
+        ("--delay-stage", o.delay_stage.is_some(), DelayStage),
+        ("--responsible", o.responsible.is_some(), Responsible),
+        ("--channel", o.channel.is_some(), Channel),
     ];
+    // `--expected` is the start a late arrival counts from, `--end` the end
+    // of the session a departure counts to: each names its own kind.
+    let wrong_time_flag = match kind {
+        FindingKind::Late => args.end.is_some(),
+        FindingKind::Early => args.expected.is_some(),
+        _ => false,
+    };
+    if wrong_time_flag {
+        let flag = if kind == FindingKind::Late {
+            "--end"
+        } else {
+            "--expected"
+        };
+        return Err(Error::usage(t!(
+            "records-flag-not-for-kind",
+            flag = flag,
+            kind = kind.as_str(),
+            number = number,
+        )));
+    }
+    // A task found unfinished concerns a unit, not a person to discipline.
+    let decision_given = args.decision.discipline_form.is_some()
+        || args.decision.decision.is_some()
+        || args.decision.decided_on.is_some()
+        || args.decision.decided_by.is_some()
+        || args.decision.no_decision
+        || args.decision.complex
+        || args.decision.not_complex;
+    if decision_given && kind.source_of(Person).is_none() {
+        return Err(Error::usage(t!(
+            "records-flag-not-for-kind",
+            flag = "--discipline-form",
+            kind = kind.as_str(),
+            number = number,
+        )));
+    }
     for (flag, is_given, field) in given {
         let wrong_name = field == Person && flag != person_flag;
         if is_given && (wrong_name || kind.source_of(field) != Some(FieldSource::Typed)) {
@@ -100,6 +158,9 @@ fn check_flags_apply(args: &EditArgs, kind: FindingKind, number: i64) -> Result<
 struct Typed {
     arrived: Option<NaiveTime>,
     expected: Option<NaiveTime>,
+    left: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+    decided_on: Option<NaiveDate>,
     due: Option<NaiveDate>,
     received: Option<NaiveDate>,
     returned: Option<NaiveDate>,
@@ -122,6 +183,9 @@ impl Typed {
         Ok(Typed {
             arrived: time(&args.arrived)?,
             expected: time(&args.expected)?,
+            left: time(&args.left)?,
+            end: time(&args.end)?,
+            decided_on: past("--decided-on", &args.decision.decided_on)?,
             due: date(&args.due)?,
             received: past("--received", &args.received)?,
             returned: past("--returned", &args.returned)?,
@@ -154,6 +218,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
             added = Some(named);
         }
         edit_kind_fields(ctx, &args, &typed, &target, current.id, &mut f)?;
+        edit_decision(&args.decision, &typed, &mut f)?;
         if args.action.is_some() {
             f.action = args.action;
         }
@@ -219,8 +284,38 @@ fn edit_kind_fields(
             f.expected_at = expected;
             f.minutes_late = Some(minutes);
         }
-        FindingKind::Absent if args.meeting.is_some() => {
-            f.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+        FindingKind::Early
+            if typed.left.is_some() || typed.end.is_some() || args.minutes_early.is_some() =>
+        {
+            let left = typed.left.or(if args.minutes_early.is_some() {
+                None
+            } else {
+                f.left_at
+            });
+            if left.is_none() && args.minutes_early.is_none() {
+                return Err(Error::input(t!("records-no-left-time", number = number)));
+            }
+            let (left, end, minutes) = early_figures(
+                ctx,
+                &target.unit,
+                visit_date,
+                left,
+                args.minutes_early,
+                typed.end.or(f.expected_at.filter(|_| typed.left.is_none())),
+            )?;
+            f.left_at = left;
+            f.expected_at = end;
+            f.minutes_early = Some(minutes);
+        }
+        FindingKind::Absent => {
+            if args.meeting.is_some() {
+                f.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
+            }
+            if args.unexcused {
+                f.excuse = None;
+                f.description = None;
+            }
+            apply_excuse(f, &args.excuse)?;
         }
         FindingKind::Overdue => {
             if let Some(file_ref) =
@@ -251,6 +346,11 @@ fn edit_kind_fields(
             )?;
             f.days_overdue = Some(days);
             f.working_days_overdue = Some(working);
+            if args.no_apology {
+                f.apology_on = None;
+                f.new_due_on = None;
+            }
+            apply_overdue_details(f, &args.overdue, ctx.clock.today())?;
         }
         FindingKind::Other => {
             if let Some(description) =
@@ -265,6 +365,42 @@ fn edit_kind_fields(
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// Record, change or clear the outcome of a proposed discipline.
+fn edit_decision(args: &DecisionArgs, typed: &Typed, f: &mut NewFinding) -> Result<()> {
+    let d = &mut f.decision;
+    if args.no_decision {
+        let complex = d.complex;
+        *d = Decision {
+            complex,
+            ..Decision::default()
+        };
+    }
+    if args.discipline_form.is_some() {
+        d.form = args.discipline_form;
+    }
+    if args.decision.is_some() {
+        d.reference = input::typed_text("--decision", TextKind::Line, args.decision.clone())?;
+    }
+    if typed.decided_on.is_some() {
+        d.decided_on = typed.decided_on;
+    }
+    if args.decided_by.is_some() {
+        d.decided_by = input::typed_text("--decided-by", TextKind::Line, args.decided_by.clone())?;
+    }
+    if args.complex {
+        d.complex = true;
+    }
+    if args.not_complex {
+        d.complex = false;
+    }
+    // A form decided is a decision taken on a day; the day alone is a case
+    // closed without discipline.
+    if d.form.is_some() && d.decided_on.is_none() {
+        return Err(Error::usage(t!("records-form-needs-day")));
     }
     Ok(())
 }

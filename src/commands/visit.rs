@@ -8,7 +8,7 @@ use crate::Ctx;
 use crate::cli::{VisitCommand, VisitEditArgs, VisitListArgs, VisitStartArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::limits::STAFF;
+use crate::model::limits::{self, STAFF};
 use crate::render::{Column, Format, Record, Table};
 use crate::store::{
     Access, FindingFilter, NewVisit, Numbered, VisitFilter, VisitRow, findings, resolve_typed,
@@ -152,6 +152,7 @@ fn visit_record_with(visit: &VisitRow, with_void: bool) -> Record {
             .field(Column::new("voided_at"), visit.voided_at.clone())
             .field(Column::new("void_reason"), visit.void_reason.clone());
     }
+    record.field(Column::new("files_checked"), visit.files_checked);
     record
 }
 
@@ -165,6 +166,7 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
         staff_figures(args.on_roll.map(i64::from), args.present.map(i64::from))?;
     let team = typed_team(args.team)?;
     let note = input::typed_text("--note", TextKind::Free, args.note)?;
+    let files_checked = files_checked(args.files_checked)?;
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
     let (visit, still_open) = store.write(|tx| {
@@ -178,6 +180,7 @@ fn start(ctx: &mut Ctx<'_>, args: VisitStartArgs) -> Result<()> {
             team,
             on_roll,
             present,
+            files_checked,
             note,
         };
         let visit = visits::start(tx, &new, &author)?;
@@ -333,6 +336,7 @@ fn visit_record_columns(with_void: bool) -> Vec<Column> {
     ]
     .iter()
     .chain(void)
+    .chain(&["files_checked"])
     .map(|k| Column::new(k))
     .collect()
 }
@@ -434,6 +438,9 @@ fn edit(ctx: &mut Ctx<'_>, args: VisitEditArgs) -> Result<()> {
         )?;
         fields.on_roll = on_roll;
         fields.present = present;
+        if let Some(checked) = files_checked(args.files_checked)? {
+            fields.files_checked = Some(checked);
+        }
         let after = visits::edit(tx, id, &fields, reason.as_deref(), &author)?;
         Ok((before, after))
     })?;
@@ -497,7 +504,21 @@ fn visit_changes(before: &VisitRow, after: &VisitRow) -> Vec<String> {
     if before.note != after.note {
         change("note", before.note.clone(), after.note.clone());
     }
+    if before.files_checked != after.files_checked {
+        change(
+            "files_checked",
+            figure(before.files_checked),
+            figure(after.files_checked),
+        );
+    }
     changes
+}
+
+/// The files checked as typed, within the limits of the figure.
+fn files_checked(typed: Option<u32>) -> Result<Option<i64>> {
+    typed
+        .map(|n| input::typed_figure("--files-checked", n.into(), &limits::FILES_CHECKED))
+        .transpose()
 }
 
 fn void(ctx: &mut Ctx<'_>, id: &str, reason: &str) -> Result<()> {

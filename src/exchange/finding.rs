@@ -8,10 +8,12 @@ use crate::fold::identity;
 use crate::input;
 use crate::model::Records;
 use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
-use crate::model::{Action, FindingField, FindingKind};
+use crate::model::{
+    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingField, FindingKind,
+};
 use crate::rules::{self, Broken, UnitHours};
 use crate::store::records::id_by_uid;
-use crate::store::{NewFinding, Origin, findings, people, tasks, units, visits};
+use crate::store::{Decision, NewFinding, Origin, findings, people, tasks, units, visits};
 
 /// What earlier rows of an import looked up: an export lists a visit's
 /// findings together, and a unit's staff again and again.
@@ -33,7 +35,7 @@ impl Lookups {
 }
 
 /// The columns of a findings file that hold a field only some kinds have.
-const FINDING_FIELD_COLUMNS: [(&str, FindingField); 17] = [
+const FINDING_FIELD_COLUMNS: [(&str, FindingField); 26] = [
     ("person", FindingField::Person),
     ("person_uid", FindingField::Person),
     ("position", FindingField::Person),
@@ -51,6 +53,15 @@ const FINDING_FIELD_COLUMNS: [(&str, FindingField); 17] = [
     ("category", FindingField::Category),
     ("description", FindingField::Description),
     ("task_uid", FindingField::Task),
+    ("excuse", FindingField::Excuse),
+    ("left_at", FindingField::Left),
+    ("minutes_early", FindingField::MinutesEarly),
+    ("apology_on", FindingField::Apology),
+    ("new_due_on", FindingField::NewDue),
+    ("delay_cause", FindingField::DelayCause),
+    ("delay_stage", FindingField::DelayStage),
+    ("responsible", FindingField::Responsible),
+    ("channel", FindingField::Channel),
 ];
 
 pub(super) fn import_finding(
@@ -63,6 +74,9 @@ pub(super) fn import_finding(
     let visit = row_visit(tx, row, lookups)?;
     let (kind, uid, existing) = row_kind_and_existing(tx, row, lookups)?;
     let mut finding = row_fields(row, ctx, visit.id, kind)?;
+    if let Some(current) = &existing {
+        keep_fields_not_in_file(row, &current.fields, &mut finding);
+    }
     let person_name = row.name("person")?;
     kind_figures(tx, row, ctx, &visit, &mut finding, person_name.as_deref())?;
     if let Some(name) = &person_name {
@@ -244,8 +258,54 @@ fn row_fields(
     finding.description = row.free_text("description")?;
     finding.action = row.parse("action", |a| a.parse::<Action>())?;
     finding.note = row.free_text("note")?;
-
+    finding.excuse = row.parse("excuse", |e| e.parse::<Excuse>())?;
+    finding.left_at = row.parse("left_at", input::parse_time)?;
+    finding.minutes_early = row.count("minutes_early", MINUTES_LATE)?;
+    finding.apology_on = row.parse("apology_on", date)?;
+    finding.new_due_on = row.parse("new_due_on", date)?;
+    finding.delay_cause = row.free_text("delay_cause")?;
+    finding.delay_stage = row.parse("delay_stage", |s| s.parse::<DelayStage>())?;
+    finding.responsible = row.text("responsible")?;
+    finding.channel = row.parse("channel", |c| c.parse::<Channel>())?;
+    finding.decision = Decision {
+        form: row.parse("discipline_form", |f| f.parse::<DisciplineForm>())?,
+        reference: row.text("decision_ref")?,
+        decided_on: row.parse("decided_on", date)?,
+        decided_by: row.text("decided_by")?,
+        complex: row.flag("complex_case")?,
+    };
+    if finding.decision.form.is_some() && finding.decision.decided_on.is_none() {
+        return Err(row.error("decided_on", t!("exchange-form-needs-day")));
+    }
     Ok(finding)
+}
+
+/// A file written before a column was added to exports says nothing of
+/// that field: the finding keeps the value it has here rather than lose it.
+fn keep_fields_not_in_file(row: &Row<'_>, current: &NewFinding, finding: &mut NewFinding) {
+    macro_rules! keep {
+        ($($column:literal => $($field:ident).+),+ $(,)?) => {$(
+            if !row.has($column) {
+                finding.$($field).+ = current.$($field).+.clone();
+            }
+        )+};
+    }
+    keep!(
+        "excuse" => excuse,
+        "left_at" => left_at,
+        "minutes_early" => minutes_early,
+        "apology_on" => apology_on,
+        "new_due_on" => new_due_on,
+        "delay_cause" => delay_cause,
+        "delay_stage" => delay_stage,
+        "responsible" => responsible,
+        "channel" => channel,
+        "discipline_form" => decision.form,
+        "decision_ref" => decision.reference,
+        "decided_on" => decision.decided_on,
+        "decided_by" => decision.decided_by,
+        "complex_case" => decision.complex,
+    );
 }
 
 /// What the row's kind needs, and the figures worked out by the rules when
@@ -286,6 +346,33 @@ fn kind_figures(
         FindingKind::Absent => {
             if person_name.is_none() {
                 return Err(row.error("person", t!("exchange-absent-needs-person")));
+            }
+            if finding.excuse == Some(Excuse::Other) && finding.description.is_none() {
+                return Err(row.error("description", t!("exchange-other-excuse-needs-reason")));
+            }
+        }
+        FindingKind::Early => {
+            if person_name.is_none() {
+                return Err(row.error("person", t!("exchange-early-needs-person")));
+            }
+            if finding.minutes_early.is_none() {
+                let left = finding.left_at.ok_or_else(|| {
+                    row.error("minutes_early", t!("exchange-early-needs-minutes"))
+                })?;
+                let own = UnitHours {
+                    morning: unit.morning_start,
+                    afternoon: unit.afternoon_start,
+                };
+                let (end, minutes) = rules::leaving_early(
+                    calendar,
+                    own,
+                    visit.started_at.date(),
+                    left,
+                    finding.expected_at,
+                )
+                .map_err(|broken| imported_refusal(row, broken))?;
+                finding.expected_at = Some(end);
+                finding.minutes_early = Some(minutes);
             }
         }
         FindingKind::Overdue => {
@@ -413,6 +500,14 @@ fn imported_refusal(row: &Row<'_>, broken: Broken) -> Error {
             "due_on",
             t!("exchange-not-overdue", due = day(due), as_of = day(as_of)),
         ),
+        Broken::NotEarly { left, end } => row.error(
+            "left_at",
+            t!(
+                "exchange-not-early",
+                left = left.format("%H:%M").to_string(),
+                end = end.format("%H:%M").to_string()
+            ),
+        ),
         Broken::TaskNotDue { due, day: visit } => row.error(
             "due_on",
             t!("exchange-task-not-late", due = day(due), visit = day(visit)),
@@ -444,6 +539,35 @@ fn first_difference(current: &NewFinding, new: &NewFinding) -> Option<&'static s
         ("action", current.action != new.action),
         ("note", current.note != new.note),
         ("task_uid", current.task_id != new.task_id),
+        ("excuse", current.excuse != new.excuse),
+        ("left_at", current.left_at != new.left_at),
+        ("minutes_early", current.minutes_early != new.minutes_early),
+        ("apology_on", current.apology_on != new.apology_on),
+        ("new_due_on", current.new_due_on != new.new_due_on),
+        ("delay_cause", current.delay_cause != new.delay_cause),
+        ("delay_stage", current.delay_stage != new.delay_stage),
+        ("responsible", current.responsible != new.responsible),
+        ("channel", current.channel != new.channel),
+        (
+            "discipline_form",
+            current.decision.form != new.decision.form,
+        ),
+        (
+            "decision_ref",
+            current.decision.reference != new.decision.reference,
+        ),
+        (
+            "decided_on",
+            current.decision.decided_on != new.decision.decided_on,
+        ),
+        (
+            "decided_by",
+            current.decision.decided_by != new.decision.decided_by,
+        ),
+        (
+            "complex_case",
+            current.decision.complex != new.decision.complex,
+        ),
     ];
     differs
         .iter()

@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::error::Result;
 use crate::input::{self, TextKind};
 use crate::model::Records;
-use crate::model::limits::{PLANNED_VISITS, STAFF};
+use crate::model::limits::{FILES_CHECKED, PLANNED_VISITS, STAFF};
 use crate::model::{Month, PlanPer, UnitKind};
 use crate::store::people::PersonChange;
 use crate::store::records::{any, id_by_uid, is_taken_uid, last_id};
@@ -520,7 +520,7 @@ fn import_visit(
             ),
         ));
     }
-    let visit = NewVisit {
+    let mut visit = NewVisit {
         unit_id: unit.id,
         started_at,
         ended_at,
@@ -528,6 +528,7 @@ fn import_visit(
         team: row.team("team")?,
         on_roll,
         present,
+        files_checked: row.count("files_checked", FILES_CHECKED)?,
         note: row.free_text("note")?,
     };
     let origin = origin(row, "created_by", "created_at")?;
@@ -546,6 +547,10 @@ fn import_visit(
         return Ok(Outcome::New);
     };
     let current = visits::get(tx, id)?;
+    if !row.has("files_checked") {
+        // A file from before the column says nothing of the files checked.
+        visit.files_checked = current.files_checked;
+    }
     if current.unit_id != visit.unit_id {
         // Its findings name the unit's own staff: moving the visit would put
         // them on another unit's record.
@@ -566,6 +571,7 @@ fn import_visit(
         && current.team == visit.team
         && current.on_roll == visit.on_roll
         && current.present == visit.present
+        && current.files_checked == visit.files_checked
         && current.note == visit.note;
     if current.voided_at.is_some() {
         if same {

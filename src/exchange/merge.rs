@@ -164,18 +164,18 @@ trait Fields: Clone {
 
 /// [`Fields`] for a struct, from the snapshot's name of each field.
 macro_rules! fields {
-    ($type:ty { $($key:literal => $field:ident),* $(,)? }) => {
+    ($type:ty { $($key:literal => $($field:ident).+),* $(,)? }) => {
         impl Fields for $type {
             const KEYS: &'static [&'static str] = &[$($key),*];
             fn same(&self, other: &Self, key: &str) -> bool {
                 match key {
-                    $($key => self.$field == other.$field,)*
+                    $($key => self.$($field).+ == other.$($field).+,)*
                     _ => true,
                 }
             }
             fn take(&mut self, other: &Self, key: &str) {
                 match key {
-                    $($key => self.$field = other.$field.clone(),)*
+                    $($key => self.$($field).+ = other.$($field).+.clone(),)*
                     _ => {}
                 }
             }
@@ -203,6 +203,20 @@ fields!(findings::NewFinding {
     "action" => action,
     "note" => note,
     "task" => task_id,
+    "excuse" => excuse,
+    "left_at" => left_at,
+    "minutes_early" => minutes_early,
+    "apology_on" => apology_on,
+    "new_due_on" => new_due_on,
+    "delay_cause" => delay_cause,
+    "delay_stage" => delay_stage,
+    "responsible" => responsible,
+    "channel" => channel,
+    "discipline_form" => decision.form,
+    "decision_ref" => decision.reference,
+    "decided_on" => decision.decided_on,
+    "decided_by" => decision.decided_by,
+    "complex_case" => decision.complex,
 });
 
 fields!(NewVisit {
@@ -213,6 +227,7 @@ fields!(NewVisit {
     "team" => team,
     "on_roll" => on_roll,
     "present" => present,
+    "files_checked" => files_checked,
     "note" => note,
 });
 
@@ -1415,6 +1430,7 @@ impl Merging<'_> {
             team: visit.team.clone(),
             on_roll: visit.on_roll,
             present: visit.present,
+            files_checked: visit.files_checked,
             note: visit.note.clone(),
         };
         let Some(local_id) = id_by_uid(tx, Records::Visits, &visit.uid)? else {
@@ -1449,6 +1465,7 @@ impl Merging<'_> {
             team: local.team.clone(),
             on_roll: local.on_roll,
             present: local.present,
+            files_checked: local.files_checked,
             note: local.note.clone(),
         };
         // Its fields are settled even when it is void on one side, so that

@@ -13,7 +13,9 @@ use super::{
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
-use crate::model::{Action, FindingKind, FindingOrder, Period};
+use crate::model::{
+    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, FindingOrder, Period,
+};
 
 /// Everything a finding records, as typed by the inspector plus the figures
 /// computed from it. Fields that do not apply to the kind stay `None`.
@@ -39,6 +41,30 @@ pub struct NewFinding {
     pub note: Option<String>,
     /// The assigned task a `task` finding found unfinished.
     pub task_id: Option<i64>,
+    pub excuse: Option<Excuse>,
+    pub left_at: Option<NaiveTime>,
+    pub minutes_early: Option<i64>,
+    /// The day the apology for a late file was issued; `None`: none was.
+    pub apology_on: Option<NaiveDate>,
+    pub new_due_on: Option<NaiveDate>,
+    pub delay_cause: Option<String>,
+    pub delay_stage: Option<DelayStage>,
+    /// The officer or agency the delay is put down to.
+    pub responsible: Option<String>,
+    pub channel: Option<Channel>,
+    pub decision: Decision,
+}
+
+/// The outcome of a proposed discipline, as the decision records it. A day
+/// without a form is a case closed without discipline.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Decision {
+    pub form: Option<DisciplineForm>,
+    pub reference: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    pub decided_by: Option<String>,
+    /// A complex case, which the decree gives longer to decide.
+    pub complex: bool,
 }
 
 impl NewFinding {
@@ -63,6 +89,16 @@ impl NewFinding {
             action: None,
             note: None,
             task_id: None,
+            excuse: None,
+            left_at: None,
+            minutes_early: None,
+            apology_on: None,
+            new_due_on: None,
+            delay_cause: None,
+            delay_stage: None,
+            responsible: None,
+            channel: None,
+            decision: Decision::default(),
         }
     }
 }
@@ -125,7 +161,13 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
         'working_days_overdue', f.working_days_overdue, 'category', f.category,
         'description', f.description, 'action', f.action, 'note', f.note,
         'logged_by', f.logged_by, 'voided_at', f.voided_at, 'void_reason', f.void_reason,
-        'task', t.uid, 'logged_at', f.logged_at, 'updated_at', f.updated_at)",
+        'task', t.uid, 'logged_at', f.logged_at, 'updated_at', f.updated_at,
+        'excuse', f.excuse, 'left_at', f.left_at, 'minutes_early', f.minutes_early,
+        'apology_on', f.apology_on, 'new_due_on', f.new_due_on, 'delay_cause', f.delay_cause,
+        'delay_stage', f.delay_stage, 'responsible', f.responsible, 'channel', f.channel,
+        'discipline_form', f.discipline_form, 'decision_ref', f.decision_ref,
+        'decided_on', f.decided_on, 'decided_by', f.decided_by,
+        'complex_case', f.complex_case)",
     from: "findings f JOIN visits v ON v.id = f.visit_id LEFT JOIN people p ON p.id = f.person_id
         LEFT JOIN tasks t ON t.id = f.task_id",
     alias: "f",
@@ -164,6 +206,22 @@ impl Record for FindingRow {
                 action: row.get("action")?,
                 note: row.get("note")?,
                 task_id: row.get("task_id")?,
+                excuse: row.get("excuse")?,
+                left_at: opt(row, "left_at", stored_time)?,
+                minutes_early: row.get("minutes_early")?,
+                apology_on: opt(row, "apology_on", stored_date)?,
+                new_due_on: opt(row, "new_due_on", stored_date)?,
+                delay_cause: row.get("delay_cause")?,
+                delay_stage: row.get("delay_stage")?,
+                responsible: row.get("responsible")?,
+                channel: row.get("channel")?,
+                decision: Decision {
+                    form: row.get("discipline_form")?,
+                    reference: row.get("decision_ref")?,
+                    decided_on: opt(row, "decided_on", stored_date)?,
+                    decided_by: row.get("decided_by")?,
+                    complex: row.get::<_, Option<i64>>("complex_case")?.is_some(),
+                },
             },
             visit_uid: row.get("visit_uid")?,
             visit_started_at: req(row, "visit_started_at", stored_datetime)?,
@@ -204,6 +262,21 @@ impl Record for FindingRow {
             column("action", finding.action),
             column("note", &finding.note),
             column("task_id", finding.task_id),
+            column("excuse", finding.excuse),
+            column("left_at", finding.left_at.map(time_text)),
+            column("minutes_early", finding.minutes_early),
+            column("apology_on", finding.apology_on.map(date_text)),
+            column("new_due_on", finding.new_due_on.map(date_text)),
+            column("delay_cause", &finding.delay_cause),
+            column("delay_stage", finding.delay_stage),
+            column("responsible", &finding.responsible),
+            column("channel", finding.channel),
+            column("discipline_form", finding.decision.form),
+            column("decision_ref", &finding.decision.reference),
+            column("decided_on", finding.decision.decided_on.map(date_text)),
+            column("decided_by", &finding.decision.decided_by),
+            // NULL when not complex: see schema version 8.
+            column("complex_case", finding.decision.complex.then_some(1)),
         ]
     }
 
@@ -348,6 +421,8 @@ fn earlier_fields(r: &Row<'_>) -> rusqlite::Result<NewFinding> {
     fields.category = r.get("category")?;
     fields.description = r.get("description")?;
     fields.task_id = r.get("task_id")?;
+    fields.left_at = opt(r, "left_at", stored_time)?;
+    fields.minutes_early = r.get("minutes_early")?;
     Ok(fields)
 }
 
@@ -367,6 +442,12 @@ fn same_facts(earlier: &NewFinding, new: &NewFinding) -> bool {
             }
             FindingKind::Absent => {
                 earlier.person_id == new.person_id && earlier.meeting == new.meeting
+            }
+            FindingKind::Early => {
+                earlier.person_id == new.person_id
+                    && earlier.left_at == new.left_at
+                    && earlier.expected_at == new.expected_at
+                    && earlier.minutes_early == new.minutes_early
             }
             FindingKind::Overdue => new.file_ref.is_some() && earlier.file_ref == new.file_ref,
             FindingKind::Task => new.task_id.is_some() && earlier.task_id == new.task_id,
@@ -426,10 +507,10 @@ fn list_statement(filter: &FindingFilter) -> Result<(String, Params)> {
     let order = match filter.order {
         FindingOrder::Date => "v.started_at, f.id",
         FindingOrder::Unit => "u.code, v.started_at, f.id",
-        // The order the reports use: late, absent, overdue, other, task.
+        // The order the reports use: late, early, absent, overdue, other, task.
         FindingOrder::Kind => {
-            "CASE f.kind WHEN 'late' THEN 1 WHEN 'absent' THEN 2 WHEN 'overdue' THEN 3
-                 WHEN 'other' THEN 4 ELSE 5 END,
+            "CASE f.kind WHEN 'late' THEN 1 WHEN 'early' THEN 2 WHEN 'absent' THEN 3
+                 WHEN 'overdue' THEN 4 WHEN 'other' THEN 5 ELSE 6 END,
              v.started_at, f.id"
         }
     };

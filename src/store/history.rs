@@ -496,6 +496,7 @@ mod tests {
                         team: None,
                         on_roll: None,
                         present: None,
+                        files_checked: None,
                         note: None,
                     },
                     &author,

@@ -30,13 +30,15 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Context, Error, Result};
 use crate::input;
-use crate::model::{Action, FindingKind, Month, PlanPer, UnitKind};
+use crate::model::{
+    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, Month, PlanPer, UnitKind,
+};
 
 use file::{
     check_header, create_logbook, create_owner_only, existing_file, locked, log_empty, open_file,
     open_for_reading, private_copy, write_protected,
 };
-pub use findings::{FindingChange, FindingFilter, FindingRow, NewFinding};
+pub use findings::{Decision, FindingChange, FindingFilter, FindingRow, NewFinding};
 pub use history::HistoryEntry;
 pub use people::PersonRow;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -512,7 +514,16 @@ macro_rules! sql_text_enum {
     )+};
 }
 
-sql_text_enum!(Action, FindingKind, PlanPer, UnitKind);
+sql_text_enum!(
+    Action,
+    Channel,
+    DelayStage,
+    DisciplineForm,
+    Excuse,
+    FindingKind,
+    PlanPer,
+    UnitKind
+);
 
 /// A fresh random uid: 32 lowercase hex digits, so a prefix of 8 names a record.
 pub(crate) fn new_uid() -> String {

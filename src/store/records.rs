@@ -58,6 +58,7 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "updated_at",
             "voided_at",
             "void_reason",
+            "files_checked",
         ],
         Records::Units => &[
             "uid",
@@ -122,7 +123,7 @@ pub fn columns(records: Records) -> &'static [&'static str] {
 }
 
 /// The columns of the findings export and `findings_v`.
-pub const FINDING_COLUMNS: [&str; 30] = [
+pub const FINDING_COLUMNS: [&str; 44] = [
     "uid",
     "number",
     "unit_code",
@@ -153,6 +154,20 @@ pub const FINDING_COLUMNS: [&str; 30] = [
     "void_reason",
     "task_uid",
     "person_uid",
+    "excuse",
+    "left_at",
+    "minutes_early",
+    "apology_on",
+    "new_due_on",
+    "delay_cause",
+    "delay_stage",
+    "responsible",
+    "channel",
+    "discipline_form",
+    "decision_ref",
+    "decided_on",
+    "decided_by",
+    "complex_case",
 ];
 
 /// Which records an export takes, as `list` selects them.

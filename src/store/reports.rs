@@ -25,6 +25,13 @@ pub struct UnitCounts {
     pub repeat_people: i64,
     /// Findings of assigned tasks not done.
     pub unfinished_tasks: i64,
+    /// Absences with an excuse: attendance figures, not breaches.
+    pub excused_absences: i64,
+    pub early: i64,
+    /// Citizens' files checked on the visits that counted them.
+    pub files_checked: i64,
+    /// Overdue files found on those visits: the rate's numerator.
+    pub overdue_of_checked: i64,
 }
 
 /// The half-open range `[first day, day after last)` as stored date-time text.
@@ -40,32 +47,43 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
     let mut stmt = conn
         .prepare_cached(
             "WITH pv AS MATERIALIZED (
-                 SELECT id, unit_id FROM visits
+                 SELECT id, unit_id, files_checked FROM visits
                  WHERE started_at >= :from AND started_at < :to AND voided_at IS NULL
              ),
              pf AS (
-                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue
+                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue,
+                        -- an excused absence is not a breach
+                        f.excuse IS NULL AS breach, pv.files_checked IS NOT NULL AS counted
                  FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
                  WHERE f.voided_at IS NULL
              ),
-             visit_counts AS (SELECT unit_id, count(*) AS visits FROM pv GROUP BY unit_id),
+             visit_counts AS (
+                 SELECT unit_id, count(*) AS visits, total(files_checked) AS files_checked
+                 FROM pv GROUP BY unit_id
+             ),
              finding_counts AS (
                  SELECT unit_id,
                         sum(kind = 'late') AS late,
                         total(CASE WHEN kind = 'late' THEN minutes_late END) AS late_minutes,
-                        sum(kind = 'absent') AS absent,
+                        sum(kind = 'absent' AND breach) AS absent,
                         sum(kind = 'overdue') AS overdue,
                         total(CASE WHEN kind = 'overdue' THEN working_days_overdue END) AS overdue_working_days,
                         sum(kind = 'other') AS other,
-                        count(*) AS findings,
-                        sum(kind = 'task') AS unfinished_tasks
+                        sum(breach) AS findings,
+                        sum(kind = 'task') AS unfinished_tasks,
+                        sum(kind = 'absent' AND NOT breach) AS excused_absences,
+                        sum(kind = 'early') AS early,
+                        sum(kind = 'overdue' AND counted) AS overdue_of_checked
                  FROM pf GROUP BY unit_id
              )
              SELECT u.id, u.code, u.name,
                     coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
                     coalesce(fc.absent, 0), coalesce(fc.overdue, 0),
                     CAST(coalesce(fc.overdue_working_days, 0) AS INTEGER), coalesce(fc.other, 0),
-                    coalesce(fc.findings, 0), coalesce(fc.unfinished_tasks, 0)
+                    coalesce(fc.findings, 0), coalesce(fc.unfinished_tasks, 0),
+                    coalesce(fc.excused_absences, 0), coalesce(fc.early, 0),
+                    CAST(coalesce(vc.files_checked, 0) AS INTEGER),
+                    coalesce(fc.overdue_of_checked, 0)
              FROM units u
              LEFT JOIN visit_counts vc ON vc.unit_id = u.id
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
@@ -91,6 +109,10 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
                 findings: row.get(10)?,
                 repeat_people: 0,
                 unfinished_tasks: row.get(11)?,
+                excused_absences: row.get(12)?,
+                early: row.get(13)?,
+                files_checked: row.get(14)?,
+                overdue_of_checked: row.get(15)?,
             })
         })
         .with_context(|| t!("store-computing-summary"))?;
@@ -217,7 +239,7 @@ pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) 
              SELECT f.person_id
              FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
              WHERE v.started_at >= :repeat_from AND v.started_at < :to
-               AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+               AND f.voided_at IS NULL AND f.person_id IS NOT NULL AND f.excuse IS NULL
              GROUP BY f.person_id
              HAVING min(v.started_at) < :from AND max(v.started_at) >= :from
          )",
@@ -279,7 +301,7 @@ pub fn offenders(
                  SELECT f.person_id, f.visit_id, f.kind, f.action, v.started_at
                  FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
                  WHERE v.started_at >= :first AND v.started_at < :after
-                   AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+                   AND f.voided_at IS NULL AND f.person_id IS NOT NULL AND f.excuse IS NULL
              ),
              -- Grouped before the names are joined: there are far fewer
              -- people than findings in the window.
@@ -287,6 +309,7 @@ pub fn offenders(
                  SELECT person_id, count(DISTINCT visit_id) AS visits,
                         sum(kind = 'late') AS late, sum(kind = 'absent') AS absent,
                         sum(kind = 'overdue') AS overdue, sum(kind = 'other') AS other,
+                        sum(kind = 'task') AS task, sum(kind = 'early') AS early,
                         min(started_at) AS first, max(started_at) AS last,
                         -- the ladder's height, as Action::rung numbers it
                         max(CASE action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
@@ -298,7 +321,7 @@ pub fn offenders(
                     AND (:reach IS NULL OR max(started_at) >= :reach)
              )
              SELECT p.name, p.position, u.code, u.name AS unit_name, g.visits,
-                    g.late, g.absent, g.overdue, g.other, g.first, g.last, g.rung
+                    g.late, g.absent, g.overdue, g.other, g.task, g.early, g.first, g.last, g.rung
              FROM g CROSS JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
              ORDER BY g.visits DESC, p.name_folded, u.code",
         )
@@ -323,10 +346,10 @@ pub fn offenders(
                         )
                     })
                 };
-                let rung: Option<i64> = row.get(11)?;
+                let rung: Option<i64> = row.get(13)?;
                 let kinds = FindingKind::ALL
                     .iter()
-                    .zip(5..9)
+                    .zip(5..11)
                     .map(|(kind, i)| Ok((*kind, row.get::<_, i64>(i)?)))
                     .collect::<rusqlite::Result<Vec<_>>>()?
                     .into_iter()
@@ -339,8 +362,8 @@ pub fn offenders(
                     unit_name: row.get(3)?,
                     visits: row.get(4)?,
                     kinds,
-                    first: stamp(9)?,
-                    last: stamp(10)?,
+                    first: stamp(11)?,
+                    last: stamp(12)?,
                     highest_action: rung.and_then(Action::from_rung),
                 })
             },
@@ -353,9 +376,9 @@ pub fn offenders(
 /// The SQL aggregate that computes a measure over the trend's joined rows.
 fn measure_sql(measure: Measure) -> &'static str {
     match measure {
-        Measure::Findings => "count(f.id)",
+        Measure::Findings => "total(f.excuse IS NULL)",
         Measure::Late => "total(f.kind = 'late')",
-        Measure::Absent => "total(f.kind = 'absent')",
+        Measure::Absent => "total(f.kind = 'absent' AND f.excuse IS NULL)",
         Measure::Overdue => "total(f.kind = 'overdue')",
         Measure::Other => "total(f.kind = 'other')",
         Measure::LateMinutes => "total(CASE WHEN f.kind = 'late' THEN f.minutes_late END)",

@@ -23,6 +23,8 @@ pub struct VisitRow {
     pub team: Option<String>,
     pub on_roll: Option<i64>,
     pub present: Option<i64>,
+    /// Citizens' files the team checked, for the rate of overdue files.
+    pub files_checked: Option<i64>,
     pub note: Option<String>,
     pub created_by: String,
     pub created_at: String,
@@ -46,6 +48,7 @@ impl VisitRow {
             team: self.team.clone(),
             on_roll: self.on_roll,
             present: self.present,
+            files_checked: self.files_checked,
             note: self.note.clone(),
         }
     }
@@ -73,6 +76,7 @@ pub struct NewVisit {
     pub team: Option<String>,
     pub on_roll: Option<i64>,
     pub present: Option<i64>,
+    pub files_checked: Option<i64>,
     pub note: Option<String>,
 }
 
@@ -87,7 +91,7 @@ pub struct VisitFilter {
 
 const SELECT: &str = "SELECT v.id, v.uid, v.unit_id, u.code AS unit_code, u.name AS unit_name,
         v.started_at, v.ended_at, v.announced, v.team, v.on_roll, v.present, v.note, v.created_by, v.created_at, v.updated_at,
-        v.voided_at, v.void_reason,
+        v.voided_at, v.files_checked, v.void_reason,
         (SELECT count(*) FROM findings f WHERE f.visit_id = v.id AND f.voided_at IS NULL) AS findings
     FROM visits v JOIN units u ON u.id = v.unit_id";
 
@@ -96,7 +100,8 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
         'ended_at', v.ended_at, 'announced', v.announced, 'team', v.team, 'on_roll', v.on_roll,
         'present', v.present, 'note', v.note, 'created_by', v.created_by,
         'voided_at', v.voided_at, 'void_reason', v.void_reason,
-        'created_at', v.created_at, 'updated_at', v.updated_at)",
+        'created_at', v.created_at, 'updated_at', v.updated_at,
+        'files_checked', v.files_checked)",
     from: "visits v JOIN units u ON u.id = v.unit_id",
     alias: "v",
 };
@@ -116,6 +121,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<VisitRow> {
         team: row.get("team")?,
         on_roll: row.get("on_roll")?,
         present: row.get("present")?,
+        files_checked: row.get("files_checked")?,
         note: row.get("note")?,
         created_by: row.get("created_by")?,
         created_at: row.get("created_at")?,
@@ -154,8 +160,9 @@ pub fn insert_from(
     super::exec(
         tx,
         "INSERT INTO visits (uid, unit_id, started_at, ended_at, announced, team, on_roll, present, note,
-                             created_by, created_at, updated_at)
-         VALUES (:uid, :unit, :started, :ended, :announced, :team, :on_roll, :present, :note, :by, :created_at, :updated_at)",
+                             created_by, created_at, updated_at, files_checked)
+         VALUES (:uid, :unit, :started, :ended, :announced, :team, :on_roll, :present, :note, :by,
+                 :created_at, :updated_at, :files_checked)",
         named_params! {
             ":uid": uid,
             ":unit": visit.unit_id,
@@ -165,6 +172,7 @@ pub fn insert_from(
             ":team": visit.team,
             ":on_roll": visit.on_roll,
             ":present": visit.present,
+            ":files_checked": visit.files_checked,
             ":note": visit.note,
             ":by": origin.created_by(author),
             ":created_at": origin.created_at(author),
@@ -227,7 +235,7 @@ pub fn update_from(
         tx,
         "UPDATE visits SET unit_id = :unit, started_at = :started, ended_at = :ended,
              announced = :announced, team = :team, on_roll = :on_roll, present = :present,
-             note = :note, updated_at = :at
+             files_checked = :files_checked, note = :note, updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
@@ -238,6 +246,7 @@ pub fn update_from(
             ":team": visit.team,
             ":on_roll": visit.on_roll,
             ":present": visit.present,
+            ":files_checked": visit.files_checked,
             ":note": visit.note,
             ":at": updated_at.unwrap_or(&author.at),
         },

@@ -416,7 +416,7 @@ fn an_unknown_kind_is_a_usage_error() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("[possible values: late, absent, overdue, other, task]"),
+        stderr.contains("[possible values: late, absent, overdue, other, task, early]"),
         "{stderr}"
     );
     book.assert_unchanged(&before);

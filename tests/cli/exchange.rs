@@ -1176,7 +1176,9 @@ fn import_refuses_an_unknown_column() {
          uid, number, unit_code, unit_name, visit_uid, visit_started_at, kind, person, position, \
          arrived_at, expected_at, minutes_late, meeting, file_ref, procedure, received_on, due_on, \
          returned_on, days_overdue, working_days_overdue, category, description, action, note, \
-         logged_by, logged_at, voided_at, void_reason, task_uid, person_uid\n",
+         logged_by, logged_at, voided_at, void_reason, task_uid, person_uid, excuse, left_at, minutes_early, apology_on, \
+         new_due_on, delay_cause, delay_stage, responsible, channel, discipline_form, decision_ref, \
+         decided_on, decided_by, complex_case\n",
     );
 }
 
@@ -1201,7 +1203,7 @@ fn import_refuses_an_unknown_kind() {
     refused_import(
         "unknown-kind.csv",
         "error: FILE:3: column kind: unknown finding kind `đi muộn`: \
-         type one of late, absent, overdue, other, task\n",
+         type one of late, absent, overdue, other, task, early\n",
     );
 }
 
@@ -1738,7 +1740,7 @@ fn merge_refuses_a_logbook_from_a_newer_spotcheck() {
         stderr,
         format!(
             "error: logbook `{}`: was written by a newer spotcheck (schema version 99; \
-             spotcheck {release} reads schema versions 1 to 7): open it with the spotcheck that \
+             spotcheck {release} reads schema versions 1 to 8): open it with the spotcheck that \
              wrote it, a version after {release} (CHANGELOG.md says which version brought each \
              schema)\n",
             other.db().display(),

@@ -351,8 +351,8 @@ fn an_import_takes_only_the_fields_of_the_rows_kind() {
     refused(
         &book,
         &file,
-        "2: column description: applies only to findings of kind `other`, `task`, and this \
-         one is `late`: leave it empty",
+        "2: column description: applies only to findings of kind `absent`, `other`, `task`, and \
+         this one is `late`: leave it empty",
     );
     // `edit` follows the same list: a late finding has no file.
     let before = book.snapshot();

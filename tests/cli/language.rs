@@ -238,7 +238,7 @@ fn mistakes_on_the_command_line_are_told_in_vietnamese() {
     assert_eq!(output.code, 2, "{}", output.dump);
     assert!(
         output.stderr.starts_with(
-            "lỗi: giá trị 'lat' không hợp lệ cho '--kind <KIND>'\n  [giá trị có thể dùng: late, absent, overdue, other, task]"
+            "lỗi: giá trị 'lat' không hợp lệ cho '--kind <KIND>'\n  [giá trị có thể dùng: late, absent, overdue, other, task, early]"
         ),
         "{}",
         output.stderr

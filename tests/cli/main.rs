@@ -16,6 +16,7 @@ mod findings;
 mod hostile;
 mod identity;
 mod import_guard;
+mod inspection_details;
 mod interrupts;
 mod language;
 mod lookup;

@@ -156,9 +156,10 @@ fn the_month_report_names_the_same_offender_as_report_repeat() {
     assert_eq!(
         with_format(&book, &["report", "month"], "csv"),
         "unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,\
-         other,findings,repeat_people,planned_visits,unfinished_tasks\n\
-         tam-dai,UBND xã Tam Đại,1,4,75,0,0,0,0,4,1,,0\n\
-         TOTAL,,1,4,75,0,0,0,0,4,1,,0\n"
+         other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,\
+         files_checked,overdue_rate\n\
+         tam-dai,UBND xã Tam Đại,1,4,75,0,0,0,0,4,1,,0,0,0,0,\n\
+         TOTAL,,1,4,75,0,0,0,0,4,1,,0,0,0,0,\n"
     );
 }
 

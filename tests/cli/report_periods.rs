@@ -8,7 +8,8 @@ use crate::support::{Logbook, csv_records, csv_rows, json};
 
 /// The columns of `report month --format csv`, which the longer reports keep.
 const SUMMARY_HEADER: &str = "unit_code,unit_name,visits,late,late_minutes,absent,overdue,\
-overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks";
+overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,\
+excused_absences,early,files_checked,overdue_rate";
 
 /// Two units and four visits around the third quarter of 2026. The clock
 /// stands at Monday 05/10/2026 09:00. Office hours start at 07:30.
@@ -91,6 +92,9 @@ fn a_quarter_keeps_the_month_reports_columns_and_counts_its_three_months() {
     let csv = book.ok(&["report", "quarter", "2026-Q3", "--format", "csv"]);
     assert_eq!(csv.lines().next(), Some(SUMMARY_HEADER));
     let rows = csv_rows(&csv);
+    // The columns added since the month report began hold nothing here.
+    assert!(rows[1..].iter().all(|r| r[13..] == ["0", "0", "0", ""]));
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r[..13].to_vec()).collect();
     assert_eq!(
         rows[1..],
         [
@@ -207,13 +211,13 @@ fn the_months_section_gives_each_months_total_row() {
     assert_eq!(
         csv,
         "month,first_day,last_day,visits,late,late_minutes,absent,overdue,overdue_working_days,\
-other,findings,repeat_people,planned_visits,unfinished_tasks
-2026-07,2026-07-01,2026-07-31,1,0,0,1,1,4,0,2,0,,0
-2026-08,2026-08-01,2026-08-31,0,0,0,0,0,0,0,0,0,,0
-2026-09,2026-09-01,2026-09-30,2,1,35,0,0,0,1,2,1,,0
-2026-10,2026-10-01,2026-10-31,0,0,0,0,0,0,0,0,0,,0
-2026-11,2026-11-01,2026-11-30,0,0,0,0,0,0,0,0,0,,0
-2026-12,2026-12-01,2026-12-31,0,0,0,0,0,0,0,0,0,,0
+other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,files_checked,overdue_rate
+2026-07,2026-07-01,2026-07-31,1,0,0,1,1,4,0,2,0,,0,0,0,0,
+2026-08,2026-08-01,2026-08-31,0,0,0,0,0,0,0,0,0,,0,0,0,0,
+2026-09,2026-09-01,2026-09-30,2,1,35,0,0,0,1,2,1,,0,0,0,0,
+2026-10,2026-10-01,2026-10-31,0,0,0,0,0,0,0,0,0,,0,0,0,0,
+2026-11,2026-11-01,2026-11-30,0,0,0,0,0,0,0,0,0,,0,0,0,0,
+2026-12,2026-12-01,2026-12-31,0,0,0,0,0,0,0,0,0,,0,0,0,0,
 "
     );
     let year = book.ok(&["report", "year", "2026", "--format", "json"]);

@@ -14,7 +14,8 @@ const HOLIDAYS: &str = r#"holidays = ["2022-04-11", "2022-05-02", "03/05/2022"]"
 
 /// The columns of `report month` in csv, json and md.
 const SUMMARY_HEADER: &str = "unit_code,unit_name,visits,late,late_minutes,absent,overdue,\
-overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks";
+overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,\
+excused_absences,early,files_checked,overdue_rate";
 
 /// The columns of `report repeat --format csv`.
 const REPEAT_HEADER: &str =
@@ -193,7 +194,8 @@ fn figures(n: [i64; 9]) -> Value {
     object!({
         "visits": n[0], "late": n[1], "late_minutes": n[2], "absent": n[3], "overdue": n[4],
         "overdue_working_days": n[5], "other": n[6], "findings": n[7], "repeat_people": n[8],
-        "planned_visits": null, "unfinished_tasks": 0,
+        "planned_visits": null, "unfinished_tasks": 0, "excused_absences": 0, "early": 0,
+        "files_checked": 0, "overdue_of_checked": 0,
     })
 }
 
@@ -285,13 +287,13 @@ fn april_in_csv_has_every_unit_in_code_order_and_the_hand_counted_total() {
         csv(&book, &["report", "month", "2022-04"]),
         lines(&[
             SUMMARY_HEADER,
-            "noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0",
-            "phu-thinh,UBND thị trấn Phú Thịnh,1,1,45,0,0,0,1,2,2,,0",
-            "tam-dai,UBND xã Tam Đại,1,1,25,1,0,0,0,2,1,,0",
-            "tam-dan,UBND xã Tam Đàn,1,1,30,0,2,4,0,3,0,,0",
-            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0",
-            "yte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0",
-            "TOTAL,,4,3,100,1,2,4,2,8,3,,0",
+            "noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "phu-thinh,UBND thị trấn Phú Thịnh,1,1,45,0,0,0,1,2,2,,0,0,0,0,",
+            "tam-dai,UBND xã Tam Đại,1,1,25,1,0,0,0,2,1,,0,0,0,0,",
+            "tam-dan,UBND xã Tam Đàn,1,1,30,0,2,4,0,3,0,,0,0,0,0,",
+            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "yte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0,0,0,0,",
+            "TOTAL,,4,3,100,1,2,4,2,8,3,,0,0,0,0,",
         ])
     );
 }
@@ -305,13 +307,13 @@ fn may_in_csv_has_every_unit_in_code_order_and_the_hand_counted_total() {
         csv(&book, &["report", "month", "05/2022"]),
         lines(&[
             SUMMARY_HEADER,
-            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,1,25,0,1,2,1,3,1,,0",
-            "phu-thinh,UBND thị trấn Phú Thịnh,1,0,0,1,0,0,0,1,1,,0",
-            "tam-dai,UBND xã Tam Đại,1,1,12,1,1,2,0,3,3,,0",
-            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0",
-            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0",
-            "yte-tam-thanh,Trạm Y tế xã Tam Thành,0,0,0,0,0,0,0,0,0,,0",
-            "TOTAL,,4,3,47,3,4,14,1,11,6,,0",
+            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,1,25,0,1,2,1,3,1,,0,0,0,0,",
+            "phu-thinh,UBND thị trấn Phú Thịnh,1,0,0,1,0,0,0,1,1,,0,0,0,0,",
+            "tam-dai,UBND xã Tam Đại,1,1,12,1,1,2,0,3,3,,0,0,0,0,",
+            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0,0,0,0,",
+            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "yte-tam-thanh,Trạm Y tế xã Tam Thành,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "TOTAL,,4,3,47,3,4,14,1,11,6,,0,0,0,0,",
         ])
     );
 }
@@ -324,13 +326,13 @@ fn a_visit_at_23_50_on_the_last_day_counts_in_that_month() {
         csv(&book, &["report", "month", "3/2022"]),
         lines(&[
             SUMMARY_HEADER,
-            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,0,0,0,0,0,1,1,0,,0",
-            "phu-thinh,UBND thị trấn Phú Thịnh,1,1,35,1,0,0,0,2,0,,0",
-            "tam-dai,UBND xã Tam Đại,1,1,20,0,1,3,0,2,0,,0",
-            "tam-dan,UBND xã Tam Đàn,0,0,0,0,0,0,0,0,0,,0",
-            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0",
-            "yte-tam-thanh,Trạm Y tế xã Tam Thành,0,0,0,0,0,0,0,0,0,,0",
-            "TOTAL,,3,2,55,1,1,3,1,5,0,,0",
+            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,0,0,0,0,0,1,1,0,,0,0,0,0,",
+            "phu-thinh,UBND thị trấn Phú Thịnh,1,1,35,1,0,0,0,2,0,,0,0,0,0,",
+            "tam-dai,UBND xã Tam Đại,1,1,20,0,1,3,0,2,0,,0,0,0,0,",
+            "tam-dan,UBND xã Tam Đàn,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "yte-tam-thanh,Trạm Y tế xã Tam Thành,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "TOTAL,,3,2,55,1,1,3,1,5,0,,0,0,0,0,",
         ])
     );
     assert_eq!(
@@ -571,13 +573,13 @@ fn with_period_start_day_15_may_runs_from_15_april_to_14_may() {
         csv(&book, &["report", "month", "2022-05"]),
         lines(&[
             SUMMARY_HEADER,
-            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,1,25,0,1,2,1,3,1,,0",
-            "phu-thinh,UBND thị trấn Phú Thịnh,2,1,45,1,0,0,1,3,2,,0",
-            "tam-dai,UBND xã Tam Đại,1,1,12,1,1,2,0,3,3,,0",
-            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0",
-            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0",
-            "yte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0",
-            "TOTAL,,6,4,92,3,4,14,3,14,7,,0",
+            "noi-vu,Phòng Nội vụ huyện Phú Ninh,1,1,25,0,1,2,1,3,1,,0,0,0,0,",
+            "phu-thinh,UBND thị trấn Phú Thịnh,2,1,45,1,0,0,1,3,2,,0,0,0,0,",
+            "tam-dai,UBND xã Tam Đại,1,1,12,1,1,2,0,3,3,,0,0,0,0,",
+            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0,0,0,0,",
+            "tam-loc,UBND xã Tam Lộc,0,0,0,0,0,0,0,0,0,,0,0,0,0,",
+            "yte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0,0,0,0,",
+            "TOTAL,,6,4,92,3,4,14,3,14,7,,0,0,0,0,",
         ])
     );
     let report = json_of(&book, &["report", "month", "2022-05"]);
@@ -684,7 +686,7 @@ fn a_voided_finding_counts_in_no_report() {
     assert_eq!(column(&listed, "void_reason"), ["", "ghi nhầm người"]);
     let april = csv(&book, &["report", "month", "2022-04"]);
     assert!(
-        april.contains("\nyte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0\n"),
+        april.contains("\nyte-tam-thanh,Trạm Y tế xã Tam Thành,1,0,0,0,0,0,1,1,0,,0,0,0,0,\n"),
         "{april}"
     );
     let late = csv(
@@ -716,16 +718,16 @@ fn a_voided_finding_counts_in_no_report() {
     assert_eq!(
         may(&book),
         (
-            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0".to_string(),
-            "TOTAL,,4,3,47,3,4,14,1,11,6,,0".to_string()
+            "tam-dan,UBND xã Tam Đàn,1,1,10,1,2,10,0,4,1,,0,0,0,0,".to_string(),
+            "TOTAL,,4,3,47,3,4,14,1,11,6,,0,0,0,0,".to_string()
         )
     );
     book.ok(&["void", "21", "--reason", "ghi trùng"]);
     assert_eq!(
         may(&book),
         (
-            "tam-dan,UBND xã Tam Đàn,1,0,0,1,2,10,0,3,0,,0".to_string(),
-            "TOTAL,,4,2,37,3,4,14,1,10,5,,0".to_string()
+            "tam-dan,UBND xã Tam Đàn,1,0,0,1,2,10,0,3,0,,0,0,0,0,".to_string(),
+            "TOTAL,,4,2,37,3,4,14,1,10,5,,0,0,0,0,".to_string()
         )
     );
     let trend = csv(
@@ -1041,6 +1043,7 @@ fn trend_rows_kind_has_one_row_per_kind() {
         "overdue,1,2,4,7,2.3",
         "other,1,2,1,4,1.3",
         "task,0,0,0,0,0.0",
+        "early,0,0,0,0,0.0",
         "TOTAL,5,8,11,24,8.0",
     ]);
     assert_eq!(
@@ -1168,17 +1171,17 @@ fn the_global_by_still_names_who_is_writing() {
 const MAY_TABLE: &str = "\
 Monthly report 2022-05: 01/05/2022 – 31/05/2022
 ═══════════════════════════════════════════════
-┌───────────────┬─────────────────────────────┬────────┬──────┬──────────┬────────┬─────────┬────────────┬───────┬──────────┬────────┬─────────┬───────┐
-│ code          ┆ unit                        ┆ visits ┆ late ┆ late min ┆ absent ┆ overdue ┆ overdue wd ┆ other ┆ findings ┆ repeat ┆ planned ┆ tasks │
-╞═══════════════╪═════════════════════════════╪════════╪══════╪══════════╪════════╪═════════╪════════════╪═══════╪══════════╪════════╪═════════╪═══════╡
-│ noi-vu        ┆ Phòng Nội vụ huyện Phú Ninh ┆      1 ┆    1 ┆       25 ┆      0 ┆       1 ┆          2 ┆     1 ┆        3 ┆      1 ┆         ┆     0 │
-│ phu-thinh     ┆ UBND thị trấn Phú Thịnh     ┆      1 ┆    0 ┆        0 ┆      1 ┆       0 ┆          0 ┆     0 ┆        1 ┆      1 ┆         ┆     0 │
-│ tam-dai       ┆ UBND xã Tam Đại             ┆      1 ┆    1 ┆       12 ┆      1 ┆       1 ┆          2 ┆     0 ┆        3 ┆      3 ┆         ┆     0 │
-│ tam-dan       ┆ UBND xã Tam Đàn             ┆      1 ┆    1 ┆       10 ┆      1 ┆       2 ┆         10 ┆     0 ┆        4 ┆      1 ┆         ┆     0 │
-│ tam-loc       ┆ UBND xã Tam Lộc             ┆      0 ┆    0 ┆        0 ┆      0 ┆       0 ┆          0 ┆     0 ┆        0 ┆      0 ┆         ┆     0 │
-│ yte-tam-thanh ┆ Trạm Y tế xã Tam Thành      ┆      0 ┆    0 ┆        0 ┆      0 ┆       0 ┆          0 ┆     0 ┆        0 ┆      0 ┆         ┆     0 │
-│ TOTAL         ┆                             ┆      4 ┆    3 ┆       47 ┆      3 ┆       4 ┆         14 ┆     1 ┆       11 ┆      6 ┆         ┆     0 │
-└───────────────┴─────────────────────────────┴────────┴──────┴──────────┴────────┴─────────┴────────────┴───────┴──────────┴────────┴─────────┴───────┘
+┌───────────────┬─────────────────────────────┬────────┬──────┬──────────┬────────┬─────────┬────────────┬───────┬──────────┬────────┬─────────┬───────┬─────────┬───────┬───────────────┬───────────┐
+│ code          ┆ unit                        ┆ visits ┆ late ┆ late min ┆ absent ┆ overdue ┆ overdue wd ┆ other ┆ findings ┆ repeat ┆ planned ┆ tasks ┆ excused ┆ early ┆ files checked ┆ overdue % │
+╞═══════════════╪═════════════════════════════╪════════╪══════╪══════════╪════════╪═════════╪════════════╪═══════╪══════════╪════════╪═════════╪═══════╪═════════╪═══════╪═══════════════╪═══════════╡
+│ noi-vu        ┆ Phòng Nội vụ huyện Phú Ninh ┆      1 ┆    1 ┆       25 ┆      0 ┆       1 ┆          2 ┆     1 ┆        3 ┆      1 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ phu-thinh     ┆ UBND thị trấn Phú Thịnh     ┆      1 ┆    0 ┆        0 ┆      1 ┆       0 ┆          0 ┆     0 ┆        1 ┆      1 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ tam-dai       ┆ UBND xã Tam Đại             ┆      1 ┆    1 ┆       12 ┆      1 ┆       1 ┆          2 ┆     0 ┆        3 ┆      3 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ tam-dan       ┆ UBND xã Tam Đàn             ┆      1 ┆    1 ┆       10 ┆      1 ┆       2 ┆         10 ┆     0 ┆        4 ┆      1 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ tam-loc       ┆ UBND xã Tam Lộc             ┆      0 ┆    0 ┆        0 ┆      0 ┆       0 ┆          0 ┆     0 ┆        0 ┆      0 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ yte-tam-thanh ┆ Trạm Y tế xã Tam Thành      ┆      0 ┆    0 ┆        0 ┆      0 ┆       0 ┆          0 ┆     0 ┆        0 ┆      0 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+│ TOTAL         ┆                             ┆      4 ┆    3 ┆       47 ┆      3 ┆       4 ┆         14 ┆     1 ┆       11 ┆      6 ┆         ┆     0 ┆       0 ┆     0 ┆             0 ┆           │
+└───────────────┴─────────────────────────────┴────────┴──────┴──────────┴────────┴─────────┴────────────┴───────┴──────────┴────────┴─────────┴───────┴─────────┴───────┴───────────────┴───────────┘
 
 Units not visited
 tam-loc (UBND xã Tam Lộc), yte-tam-thanh (Trạm Y tế xã Tam Thành)
@@ -1205,7 +1208,7 @@ Repeat offenders (a finding in this period and another in the 3 months before)
 └───────────────┴───────────┴────────┴────────────────┴────────────┴────────────┴────────────────┴─────────────┘
 
 Change against 2022-04 (01/04/2022 – 30/04/2022)
-visits ±0, late ±0, late_minutes −53, absent +2, overdue +2, overdue_working_days +10, other −1, findings +3, repeat_people +3, unfinished_tasks ±0
+visits ±0, late ±0, late_minutes −53, absent +2, overdue +2, overdue_working_days +10, other −1, findings +3, repeat_people +3, unfinished_tasks ±0, excused_absences ±0, early ±0, files_checked ±0
 Seal: <seal> (`spotcheck check --seal <seal>` confirms the logbook still holds the records this report was made from)
 ";
 
@@ -1213,15 +1216,15 @@ Seal: <seal> (`spotcheck check --seal <seal>` confirms the logbook still holds t
 const MAY_MD: &str = "\
 # Monthly report 2022-05: 01/05/2022 – 31/05/2022
 
-| unit_code | unit_name | visits | late | late_minutes | absent | overdue | overdue_working_days | other | findings | repeat_people | planned_visits | unfinished_tasks |
-|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|
-| noi-vu | Phòng Nội vụ huyện Phú Ninh | 1 | 1 | 25 | 0 | 1 | 2 | 1 | 3 | 1 |  | 0 |
-| phu-thinh | UBND thị trấn Phú Thịnh | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1 |  | 0 |
-| tam-dai | UBND xã Tam Đại | 1 | 1 | 12 | 1 | 1 | 2 | 0 | 3 | 3 |  | 0 |
-| tam-dan | UBND xã Tam Đàn | 1 | 1 | 10 | 1 | 2 | 10 | 0 | 4 | 1 |  | 0 |
-| tam-loc | UBND xã Tam Lộc | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 |
-| yte-tam-thanh | Trạm Y tế xã Tam Thành | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 |
-| TOTAL |  | 4 | 3 | 47 | 3 | 4 | 14 | 1 | 11 | 6 |  | 0 |
+| unit_code | unit_name | visits | late | late_minutes | absent | overdue | overdue_working_days | other | findings | repeat_people | planned_visits | unfinished_tasks | excused_absences | early | files_checked | overdue_rate |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|
+| noi-vu | Phòng Nội vụ huyện Phú Ninh | 1 | 1 | 25 | 0 | 1 | 2 | 1 | 3 | 1 |  | 0 | 0 | 0 | 0 |  |
+| phu-thinh | UBND thị trấn Phú Thịnh | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 1 | 1 |  | 0 | 0 | 0 | 0 |  |
+| tam-dai | UBND xã Tam Đại | 1 | 1 | 12 | 1 | 1 | 2 | 0 | 3 | 3 |  | 0 | 0 | 0 | 0 |  |
+| tam-dan | UBND xã Tam Đàn | 1 | 1 | 10 | 1 | 2 | 10 | 0 | 4 | 1 |  | 0 | 0 | 0 | 0 |  |
+| tam-loc | UBND xã Tam Lộc | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |  |
+| yte-tam-thanh | Trạm Y tế xã Tam Thành | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |  | 0 | 0 | 0 | 0 |  |
+| TOTAL |  | 4 | 3 | 47 | 3 | 4 | 14 | 1 | 11 | 6 |  | 0 | 0 | 0 | 0 |  |
 
 ## Units not visited
 
@@ -1248,7 +1251,7 @@ tam-loc (UBND xã Tam Lộc), yte-tam-thanh (Trạm Y tế xã Tam Thành)
 
 ## Change against 2022-04 (01/04/2022 – 30/04/2022)
 
-visits ±0, late ±0, late_minutes −53, absent +2, overdue +2, overdue_working_days +10, other −1, findings +3, repeat_people +3, unfinished_tasks ±0
+visits ±0, late ±0, late_minutes −53, absent +2, overdue +2, overdue_working_days +10, other −1, findings +3, repeat_people +3, unfinished_tasks ±0, excused_absences ±0, early ±0, files_checked ±0
 
 Seal: <seal> (`spotcheck check --seal <seal>` confirms the logbook still holds the records this report was made from)
 ";

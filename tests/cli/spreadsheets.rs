@@ -80,24 +80,30 @@ fn the_summary_sheet_holds_exactly_the_csv_report_and_the_period_before() {
     let may = csv(&book, &["report", "month", "2022-05"]);
     let april = csv(&book, &["report", "month", "2022-04"]);
     assert_eq!(summary.len(), may.len(), "{summary:?}");
+    // The first 13 columns with the period before's beside them, then the
+    // columns added since with theirs: columns are only ever appended.
     for ((row, this), before) in summary.iter().zip(&may).zip(&april) {
-        assert_eq!(row[..13], this[..], "this period");
+        assert_eq!(row.len(), 32, "{row:?}");
+        assert_eq!(row[..13], this[..13], "this period");
+        assert_eq!(row[24..28], this[13..], "this period, added columns");
         if this[0] == "unit_code" {
             let previous: Vec<String> = before[2..]
                 .iter()
                 .map(|k| format!("previous_{k}"))
                 .collect();
-            assert_eq!(row[13..], previous[..]);
+            assert_eq!(row[13..24], previous[..11]);
+            assert_eq!(row[28..], previous[11..]);
         } else {
             // Same units in the same order, TOTAL last.
             assert_eq!(before[0], this[0]);
-            assert_eq!(row[13..], before[2..], "the period before, {}", this[0]);
+            assert_eq!(row[13..24], before[2..13], "the period before, {}", this[0]);
+            assert_eq!(row[28..], before[13..], "the period before, {}", this[0]);
         }
     }
     // Bold frozen headings with a filter over the table, and the chart.
     let xml = part(&file, "xl/worksheets/sheet1.xml");
     assert!(xml.contains(r#"state="frozen""#), "{xml}");
-    assert!(xml.contains(r#"<autoFilter ref="A1:X8"/>"#), "{xml}");
+    assert!(xml.contains(r#"<autoFilter ref="A1:AF8"/>"#), "{xml}");
     let chart = part(&file, "xl/charts/chart1.xml");
     for series in ["$D$1", "$F$1", "$G$1", "$I$1", "$M$1"] {
         assert!(chart.contains(series), "no series {series} in {chart}");

@@ -26,7 +26,9 @@ pub const VIETNAM_TZ: &str = "ICT-7";
 pub const FINDINGS_HEADER: &str = "uid,number,unit_code,unit_name,visit_uid,visit_started_at,kind,\
 person,position,arrived_at,expected_at,minutes_late,meeting,file_ref,procedure,received_on,due_on,\
 returned_on,days_overdue,working_days_overdue,category,description,action,note,logged_by,logged_at,\
-voided_at,void_reason,task_uid,person_uid";
+voided_at,void_reason,task_uid,person_uid,excuse,left_at,minutes_early,apology_on,new_due_on,\
+delay_cause,delay_stage,responsible,channel,discipline_form,decision_ref,decided_on,decided_by,\
+complex_case";
 
 /// The variables an in-process run takes through [`Environment`]; a test
 /// that sets any other runs the binary. `TZ` is taken only as

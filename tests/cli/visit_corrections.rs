@@ -151,10 +151,11 @@ fn a_void_takes_the_visit_and_its_findings_out_of_lists_and_reports() {
     assert_eq!(
         book.ok(&["report", "month", "5/2022", "--format", "csv"]),
         "unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,\
-         other,findings,repeat_people,planned_visits,unfinished_tasks\n\
-         noi-vu,Phòng Nội vụ,1,0,0,1,0,0,0,1,0,1,0\n\
-         tam-dai,UBND xã Tam Đại,1,1,35,1,0,0,0,2,0,1,0\n\
-         TOTAL,,2,1,35,2,0,0,0,3,0,2,0\n"
+         other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,\
+         files_checked,overdue_rate\n\
+         noi-vu,Phòng Nội vụ,1,0,0,1,0,0,0,1,0,1,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,1,1,35,1,0,0,0,2,0,1,0,0,0,0,\n\
+         TOTAL,,2,1,35,2,0,0,0,3,0,2,0,0,0,0,\n"
     );
 
     assert_eq!(
@@ -174,10 +175,11 @@ fn a_void_takes_the_visit_and_its_findings_out_of_lists_and_reports() {
     assert_eq!(
         book.ok(&["report", "month", "5/2022", "--format", "csv"]),
         "unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,\
-         other,findings,repeat_people,planned_visits,unfinished_tasks\n\
-         noi-vu,Phòng Nội vụ,0,0,0,0,0,0,0,0,0,1,0\n\
-         tam-dai,UBND xã Tam Đại,1,1,35,1,0,0,0,2,0,1,0\n\
-         TOTAL,,1,1,35,1,0,0,0,2,0,2,0\n"
+         other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,\
+         files_checked,overdue_rate\n\
+         noi-vu,Phòng Nội vụ,0,0,0,0,0,0,0,0,0,1,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,1,1,35,1,0,0,0,2,0,1,0,0,0,0,\n\
+         TOTAL,,1,1,35,1,0,0,0,2,0,2,0,0,0,0,\n"
     );
     let plan = book.ok(&["report", "plan", "5/2022", "--format", "csv"]);
     assert!(
@@ -200,9 +202,12 @@ fn a_void_takes_the_visit_and_its_findings_out_of_lists_and_reports() {
     assert_eq!(numbers, ["1"]);
     let all = book.ok(&["visit", "list", "--include-void", "--format", "csv"]);
     let rows = csv_rows(&all);
-    assert_eq!(rows[0][13..], ["voided_at", "void_reason"]);
+    assert_eq!(rows[0][13..], ["voided_at", "void_reason", "files_checked"]);
     assert_eq!(rows[2][1], "2");
-    assert_eq!(rows[2][13..], ["2022-05-10T00:35:00.000Z", "nhầm đơn vị"]);
+    assert_eq!(
+        rows[2][13..],
+        ["2022-05-10T00:35:00.000Z", "nhầm đơn vị", ""]
+    );
     assert_eq!(
         book.ok(&["list", "--format", "csv"]).lines().count(),
         3,

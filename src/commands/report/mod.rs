@@ -97,7 +97,7 @@ fn write_json(ctx: &mut Ctx<'_>, value: &impl serde::Serialize) -> Result<()> {
 
 /// The summary's columns: the keys scripts read; each has a short terminal
 /// heading `sum-KEY` in the catalogue.
-const SUMMARY_COLUMNS: [&str; 13] = [
+const SUMMARY_COLUMNS: [&str; 17] = [
     "unit_code",
     "unit_name",
     "visits",
@@ -111,7 +111,15 @@ const SUMMARY_COLUMNS: [&str; 13] = [
     "repeat_people",
     "planned_visits",
     "unfinished_tasks",
+    "excused_absences",
+    "early",
+    "files_checked",
+    "overdue_rate",
 ];
+
+/// How many of [`SUMMARY_COLUMNS`] the first summaries had; the rest were
+/// appended since.
+const FIRST_SUMMARY_COLUMNS: usize = 13;
 
 /// The kinds of finding the charts stack, as summary column keys.
 const KINDS_DRAWN: [&str; 5] = ["late", "absent", "overdue", "other", "unfinished_tasks"];
@@ -131,8 +139,20 @@ fn summary_heading(key: &str) -> String {
         "repeat_people" => t!("sum-repeat_people"),
         "planned_visits" => t!("sum-planned_visits"),
         "unfinished_tasks" => t!("sum-unfinished_tasks"),
+        "excused_absences" => t!("sum-excused_absences"),
+        "early" => t!("sum-early"),
+        "files_checked" => t!("sum-files_checked"),
+        "overdue_rate" => t!("sum-overdue_rate"),
         other => other.to_string(),
     }
+}
+
+/// The figures of a summary row in the order of [`SUMMARY_COLUMNS`]: the
+/// counts, then the rate of overdue files, empty where no file was counted.
+fn summary_cells(figures: &Totals) -> Vec<Value> {
+    let mut cells: Vec<Value> = figures.cells().into_iter().map(Value::from).collect();
+    cells.push(figures.overdue_rate().map_or(Value::Null, Value::Float));
+    cells
 }
 
 /// A figure's name in the line that compares two periods.
@@ -148,13 +168,16 @@ fn change_name(key: &str) -> String {
         "findings" => t!("change-findings"),
         "repeat_people" => t!("change-repeat_people"),
         "unfinished_tasks" => t!("change-unfinished_tasks"),
+        "excused_absences" => t!("change-excused_absences"),
+        "early" => t!("change-early"),
+        "files_checked" => t!("change-files_checked"),
         other => other.to_string(),
     }
 }
 
 fn summary_row(code: Value, name: &str, figures: &Totals) -> Vec<Value> {
     let mut row: Vec<Value> = vec![code, name.into()];
-    row.extend(figures.cells().into_iter().map(Value::from));
+    row.extend(summary_cells(figures));
     row
 }
 
@@ -436,7 +459,7 @@ fn months_table(report: &MonthReport, for_people: bool) -> Table {
             Value::day(&line.period.first_day),
             Value::day(&line.period.last_day),
         ];
-        row.extend(line.totals.cells().into_iter().map(Value::from));
+        row.extend(summary_cells(&line.totals));
         table.push(row);
     }
     table
@@ -803,12 +826,23 @@ fn month_workbook(
 ) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut summary = summary_table(report);
     let before = render::show_period(&report.previous_period.label);
-    for key in &SUMMARY_COLUMNS[2..] {
-        summary.columns.push(Column::titled(
+    // Columns are only ever appended: the first figures with the period
+    // before's, then the figures added later with theirs.
+    let (first, added) = SUMMARY_COLUMNS.split_at(FIRST_SUMMARY_COLUMNS);
+    let previous_column = |key: &str| {
+        Column::titled(
             &format!("previous_{key}"),
             &format!("{} ({before})", summary_heading(key)),
-        ));
-    }
+        )
+    };
+    let now_added = summary.columns.split_off(FIRST_SUMMARY_COLUMNS);
+    summary
+        .columns
+        .extend(first[2..].iter().map(|key| previous_column(key)));
+    summary.columns.extend(now_added);
+    summary
+        .columns
+        .extend(added.iter().map(|key| previous_column(key)));
     // The report lists every unit in the same order in both periods.
     let earlier: Vec<&Totals> = previous
         .units
@@ -817,7 +851,12 @@ fn month_workbook(
         .chain([&previous.totals])
         .collect();
     for (row, figures) in summary.rows.iter_mut().zip(earlier) {
-        row.extend(figures.cells().into_iter().map(Value::from));
+        let mut then = summary_cells(figures);
+        let then_added = then.split_off(FIRST_SUMMARY_COLUMNS - 2);
+        let now_added = row.split_off(FIRST_SUMMARY_COLUMNS);
+        row.extend(then);
+        row.extend(now_added);
+        row.extend(then_added);
     }
     let kinds = KINDS_DRAWN.map(|kind| {
         SUMMARY_COLUMNS
