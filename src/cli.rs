@@ -971,6 +971,9 @@ pub struct SpanOutputs {
     /// Also draw the findings per unit (with `--by-month`, per month), stacked by kind, as an SVG picture
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
+    /// Also show each unit's most frequent categories of breach
+    #[arg(long)]
+    pub categories: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -991,6 +994,9 @@ pub enum ReportCommand {
         /// Group the units under the unit they belong to, each group with its subtotal
         #[arg(long)]
         by_parent: bool,
+        /// Also show each unit's most frequent categories of breach
+        #[arg(long)]
+        categories: bool,
     },
     /// The month report's sections over a quarter, and the totals of each of its months
     #[command(
@@ -1062,6 +1068,9 @@ pub enum ReportCommand {
         /// The last day of the window [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// With `--format csv` or `json`, each person's days of unexcused absence in the month and the year instead of the repeat offenders
+        #[arg(long)]
+        absences: bool,
     },
     /// A measure over several periods, months as columns.
     ///

@@ -142,6 +142,9 @@ pub struct Settings {
     pub replaced_years: BTreeSet<i32>,
     pub period_start_day: Sourced<u32>,
     pub repeat_months: Sourced<u32>,
+    /// The days of unexcused absence in a month and in a year at which
+    /// `report repeat` flags a person; none when the team sets none.
+    pub unexcused_days: AbsenceThresholds,
     pub lang: Sourced<Lang>,
     /// Who issues and signs the printable monthly report.
     pub report: ReportSettings,
@@ -206,6 +209,8 @@ struct FileConfig {
     inspector: Option<Spanned<String>>,
     period_start_day: Option<Spanned<i64>>,
     repeat_months: Option<Spanned<i64>>,
+    unexcused_days_month: Option<Spanned<i64>>,
+    unexcused_days_year: Option<Spanned<i64>>,
     lang: Option<Spanned<String>>,
     #[serde(default)]
     holidays: Vec<Spanned<String>>,
@@ -318,6 +323,20 @@ impl Settings {
             replaced_years,
         } = days(&file, &place)?;
         let (period_start_day, repeat_months) = periods(&file, &place)?;
+        let unexcused_days = AbsenceThresholds {
+            month: threshold(
+                &file.unexcused_days_month,
+                31,
+                "unexcused_days_month",
+                &place,
+            )?,
+            year: threshold(
+                &file.unexcused_days_year,
+                366,
+                "unexcused_days_year",
+                &place,
+            )?,
+        };
         let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
             team: team(file.team.as_ref(), &place)?,
@@ -337,6 +356,7 @@ impl Settings {
             replaced_years,
             period_start_day,
             repeat_months,
+            unexcused_days,
         })
     }
 
@@ -695,6 +715,38 @@ fn days(file: &FileConfig, place: &Place<'_>) -> Result<CalendarDays> {
         extra_working_days: working,
         replaced_years: replaced,
     })
+}
+
+/// The days of unexcused absence at which a person is flagged, in a month
+/// and in a year. Provinces and agencies set their own in their rules of
+/// work, so none is assumed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AbsenceThresholds {
+    pub month: Option<u32>,
+    pub year: Option<u32>,
+}
+
+/// A threshold of days from the file, from 1 to `most`.
+fn threshold(
+    value: &Option<Spanned<i64>>,
+    most: i64,
+    key: &str,
+    place: &Place<'_>,
+) -> Result<Option<u32>> {
+    let Some(days) = value else {
+        return Ok(None);
+    };
+    let n = *days.get_ref();
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=most).contains(&i64::from(*n)))
+        .map(Some)
+        .ok_or_else(|| {
+            place.at(
+                days.span(),
+                t!("config-threshold-range", key = key, value = n, most = most),
+            )
+        })
 }
 
 /// The day reporting months start on, and how many months back a repeat

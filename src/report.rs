@@ -1,7 +1,7 @@
 //! The reports as typed values: the monthly summary, repeat offenders and
 //! the trend over periods. No printing here; `render` shows them.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -212,6 +212,81 @@ pub struct MonthReport {
     /// empty (and left out) in a month report.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<MonthLine>,
+    /// Disciplines proposed and still undecided at the end of the period,
+    /// past the time the decree allows; left out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub late_decisions: Vec<LateDecision>,
+    /// Each unit's most frequent categories of breach, when asked for
+    /// (`--categories`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories: Option<Vec<UnitCategory>>,
+}
+
+/// A discipline proposed for a breach and not decided within the time the
+/// decree allows.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LateDecision {
+    pub finding: i64,
+    pub person: Option<String>,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub found_on: String,
+    /// The last day the decision could be taken.
+    pub due_on: String,
+    pub complex: bool,
+}
+
+/// One of a unit's most frequent categories of breach in the period.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct UnitCategory {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub category: String,
+    pub findings: i64,
+}
+
+/// How many categories of each unit a report shows.
+pub const TOP_CATEGORIES: usize = 3;
+
+/// The disciplines proposed on or before `as_of` and still undecided that
+/// day, past the time the decree allows (see [`rules::decision_due`]).
+pub fn late_decisions(store: &Store, as_of: NaiveDate) -> Result<Vec<LateDecision>> {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    Ok(reports::undecided_proposals(store.conn(), as_of)?
+        .into_iter()
+        .filter_map(|p| {
+            let due = crate::rules::decision_due(p.found, p.complex);
+            (due < as_of).then(|| LateDecision {
+                finding: p.finding,
+                person: p.person,
+                unit_code: p.unit_code,
+                unit_name: p.unit_name,
+                found_on: day(p.found),
+                due_on: day(due),
+                complex: p.complex,
+            })
+        })
+        .collect())
+}
+
+/// Each unit's most frequent categories of breach in the period, at most
+/// [`TOP_CATEGORIES`] a unit, most first.
+pub fn top_categories(store: &Store, period: &Period) -> Result<Vec<UnitCategory>> {
+    let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    Ok(reports::categories(store.conn(), period)?
+        .into_iter()
+        .filter(|(code, ..)| {
+            let count = shown.entry(code.clone()).or_insert(0);
+            *count += 1;
+            *count <= TOP_CATEGORIES
+        })
+        .map(|(unit_code, unit_name, category, findings)| UnitCategory {
+            unit_code,
+            unit_name,
+            category,
+            findings,
+        })
+        .collect())
 }
 
 /// One month of a longer report and the total row of its month report.
@@ -532,6 +607,8 @@ fn summary(
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
         groups: None,
         months: Vec::new(),
+        late_decisions: late_decisions(store, period.last)?,
+        categories: None,
     })
 }
 
@@ -771,6 +848,58 @@ pub fn repeat(store: &Store, as_of: NaiveDate, months: u32, min: i64) -> Result<
         last_day: as_of.format("%Y-%m-%d").to_string(),
         min,
         offenders,
+    })
+}
+
+/// A person's days of unexcused absence in the reporting month and the
+/// year up to a day, and whether either reaches the team's threshold.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AbsenceLine {
+    pub name: String,
+    pub position: Option<String>,
+    pub unit_code: String,
+    pub month_days: i64,
+    pub year_days: i64,
+    pub over_threshold: bool,
+}
+
+/// Days of unexcused absence per person up to `as_of`: in its reporting
+/// month (from the month's first day) and in its calendar year.
+pub struct Absences {
+    pub month: Period,
+    pub year_first: NaiveDate,
+    pub as_of: NaiveDate,
+    pub lines: Vec<AbsenceLine>,
+}
+
+pub fn absences(
+    store: &Store,
+    as_of: NaiveDate,
+    start_day: u32,
+    thresholds: crate::config::AbsenceThresholds,
+) -> Result<Absences> {
+    let month = Period::containing(as_of, start_day);
+    let year_first = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of);
+    let reaches =
+        |days: i64, threshold: Option<u32>| threshold.is_some_and(|t| days >= i64::from(t));
+    let lines = reports::unexcused_days(store.conn(), month.first, year_first, as_of)?
+        .into_iter()
+        .map(|p| AbsenceLine {
+            over_threshold: reaches(p.month_days, thresholds.month)
+                || reaches(p.year_days, thresholds.year),
+            name: p.name,
+            position: p.position,
+            unit_code: p.unit_code,
+            month_days: p.month_days,
+            year_days: p.year_days,
+        })
+        .filter(|line| line.month_days > 0 || line.year_days > 0)
+        .collect();
+    Ok(Absences {
+        month,
+        year_first,
+        as_of,
+        lines,
     })
 }
 

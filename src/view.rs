@@ -363,3 +363,24 @@ pub(crate) fn conflicts_table(
     }
     Ok(table)
 }
+
+/// The disciplines proposed and not decided in time.
+pub(crate) fn late_decisions_table(late: &[crate::report::LateDecision]) -> Table {
+    let mut table = Table::new(vec![
+        Column::titled("finding", &t!("head-no")),
+        Column::titled("person", &t!("head-person")),
+        Column::new("unit_code"),
+        Column::titled("found_on", &t!("head-found-on")),
+        Column::titled("due_on", &t!("head-decision-due")),
+    ]);
+    for l in late {
+        table.push(vec![
+            l.finding.into(),
+            l.person.clone().into(),
+            l.unit_code.as_str().into(),
+            Value::day(&l.found_on),
+            Value::day(&l.due_on),
+        ]);
+    }
+    table
+}

@@ -118,3 +118,10 @@ sum-overdue_rate = overdue %
 change-excused_absences = excused_absences
 change-early = early
 change-files_checked = files_checked
+report-late-decisions = { $count ->
+        [one] One discipline proposed has
+       *[other] { $count } disciplines proposed have
+    } no decision past the time the decree allows (90 days from the day the breach was found, 150 in a complex case; Decree 172/2025/NĐ-CP): record it with `spotcheck edit N --decided-on DATE`
+report-categories-heading = Most frequent categories of breach, at most { $top } a unit
+status-late-decisions = late decisions
+report-absences-heading = Days of unexcused absence from work, month { $month } (from { $first }) and year (from { $year_first }) to { $last }; thresholds set in the config: { $month_threshold } a month, { $year_threshold } a year

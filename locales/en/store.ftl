@@ -224,3 +224,6 @@ store-person-merge-other-unit = { $name } (#{ $number }) is of { $unit } and { $
 store-person-reads-as = "{ $typed }", without diacritics, reads as { $name } (#{ $id }), already on the staff of { $unit }; to add someone else, type their name with its diacritics
 store-unit-own-parent = unit `{ $code }` cannot belong to itself: name another unit with `--parent`, or give `--no-parent`
 store-unit-parent-cycle = unit `{ $code }` cannot belong to `{ $parent }`, which already belongs to it ({ $path }): name a unit above it with `--parent`, or give `--no-parent`
+store-finding-proposals = finding the disciplines proposed and not yet decided
+store-counting-categories = counting the breaches of each category
+store-counting-absences = counting the days of unexcused absence

@@ -92,3 +92,4 @@ main-outputs-same-file = `{ $flag } { $path }` và `{ $other_flag } { $other }` 
 main-man-not-directory = không ghi được trang hướng dẫn vào `{ $dir }`: đó là một tệp, không phải thư mục; hãy chọn một thư mục, như `~/.local/share/man/man1`
 main-output-no-room = ổ đĩa đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép
 main-output-partly-written = không ghi được `{ $path }`: { $problem }; tệp đang được ghi đè tại chỗ nên giờ có thể chỉ chứa một phần kết quả mới và không còn gì của nội dung cũ, còn kết quả đầy đủ không được lưu ở đâu cả: hãy khắc phục rồi chạy lại lệnh
+config-threshold-range = { $key } `{ $value }` phải là số ngày từ 1 đến { $most }

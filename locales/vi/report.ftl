@@ -123,3 +123,7 @@ sum-overdue_rate = tỷ lệ trễ hạn %
 change-excused_absences = vắng có lý do
 change-early = về sớm
 change-files_checked = hồ sơ được kiểm tra
+report-late-decisions = { $count } đề nghị xử lý kỷ luật đã quá thời hạn xử lý kỷ luật mà chưa có quyết định (90 ngày kể từ ngày phát hiện vi phạm, 150 ngày với vụ việc phức tạp; Nghị định 172/2025/NĐ-CP): ghi quyết định bằng `spotcheck edit N --decided-on NGÀY`
+report-categories-heading = Các nhóm vi phạm thường gặp nhất, tối đa { $top } nhóm mỗi đơn vị
+status-late-decisions = quá hạn xử lý kỷ luật
+report-absences-heading = Số ngày vắng không lý do trong giờ làm việc, tháng { $month } (từ { $first }) và trong năm (từ { $year_first }) đến { $last }; ngưỡng theo cấu hình: { $month_threshold } ngày một tháng, { $year_threshold } ngày một năm

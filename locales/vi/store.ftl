@@ -254,3 +254,6 @@ store-person-merge-other-unit = { $name } (#{ $number }) thuộc { $unit } còn 
 store-person-reads-as = "{ $typed }" không dấu được hiểu là { $name } (#{ $id }), đã có trong danh sách cán bộ của { $unit }; để thêm người khác, hãy gõ tên có dấu của họ
 store-unit-own-parent = đơn vị `{ $code }` không thể trực thuộc chính nó: hãy ghi đơn vị khác sau `--parent`, hoặc dùng `--no-parent`
 store-unit-parent-cycle = đơn vị `{ $code }` không thể trực thuộc `{ $parent }`, vì `{ $parent }` đã trực thuộc nó ({ $path }): hãy ghi đơn vị cấp trên sau `--parent`, hoặc dùng `--no-parent`
+store-finding-proposals = tìm các đề nghị xử lý kỷ luật chưa có quyết định
+store-counting-categories = đếm vi phạm theo từng nhóm
+store-counting-absences = đếm số ngày vắng không lý do

@@ -164,6 +164,15 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         s.repeat_months.value.to_string(),
         s.repeat_months.source.to_string(),
     );
+    for (key, days) in [
+        ("unexcused_days_month", s.unexcused_days.month),
+        ("unexcused_days_year", s.unexcused_days.year),
+    ] {
+        match days {
+            Some(days) => row(key, days.to_string(), t!("source-file")),
+            None => row(key, t!("care-none"), t!("source-default")),
+        }
+    }
     row(
         "lang",
         s.lang.value.code().to_string(),
@@ -369,6 +378,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     record.field(Column::new("db"), path.display().to_string());
     let mut overdue_tasks = 0;
     let mut open_conflicts = 0;
+    let mut late_decisions = Vec::new();
     let (visit, rows, next): (Option<String>, Vec<_>, [String; 3]) = if !path.exists() {
         record.field(Column::new("logbook"), t!("care-not-made"));
         (
@@ -420,6 +430,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         )?;
         overdue_tasks = overdue.len() as i64;
         open_conflicts = crate::store::conflicts::open_count(conn)?;
+        late_decisions = crate::report::late_decisions(&store, today)?;
         // At a unit with overdue tasks, the next thing may be to log one.
         let here = match visits::current(conn)? {
             Some(id) => {
@@ -475,11 +486,20 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
             Column::titled("conflicts", &t!("status-conflicts")),
             open_conflicts,
         )
-        .field(Column::new("next"), next.join("\n"));
+        .field(Column::new("next"), next.join("\n"))
+        .field(
+            Column::titled("late_decisions", &t!("status-late-decisions")),
+            late_decisions.len() as i64,
+        );
     if matches!(ctx.format, Format::Csv | Format::Json) {
         return ctx.record(&record);
     }
     ctx.record(&record)?;
+    if !late_decisions.is_empty() {
+        ctx.line("")?;
+        ctx.line(&t!("report-late-decisions", count = late_decisions.len()))?;
+        ctx.table(&crate::view::late_decisions_table(&late_decisions))?;
+    }
     if !rows.is_empty() {
         ctx.line("")?;
         ctx.table(&crate::view::findings_brief(&rows, false))?;

@@ -460,3 +460,162 @@ pub fn trend(
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-computing-trend"))
 }
+
+/// A discipline proposed on a visit (a finding whose action is
+/// `discipline`) with no decision recorded by a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub finding: i64,
+    /// The day the breach was found: the day of its visit.
+    pub found: NaiveDate,
+    pub complex: bool,
+    pub person: Option<String>,
+    pub unit_code: String,
+    pub unit_name: String,
+}
+
+/// The proposals of discipline found on or before `as_of` that had no
+/// decision by that day, in the order they were found.
+pub fn undecided_proposals(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Proposal>> {
+    let context = || t!("store-finding-proposals");
+    // The first arm reads the partial index of proposals still waiting; the
+    // second finds the few decided only after the day.
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH waiting AS (
+                 SELECT id FROM findings
+                 WHERE action = 'discipline' AND decided_on IS NULL AND voided_at IS NULL
+                 UNION ALL
+                 SELECT id FROM findings
+                 WHERE action = 'discipline' AND decided_on > :as_of AND voided_at IS NULL
+             )
+             SELECT f.id, v.started_at, f.complex_case IS NOT NULL, p.name, u.code, u.name
+             FROM waiting w
+             JOIN findings f ON f.id = w.id
+             JOIN visits v ON v.id = f.visit_id
+             JOIN units u ON u.id = v.unit_id
+             LEFT JOIN people p ON p.id = f.person_id
+             WHERE v.voided_at IS NULL AND v.started_at < :after
+             ORDER BY v.started_at, f.id",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":as_of": date_text(as_of),
+                ":after": Some(day_after_text(as_of)),
+            },
+            |row| {
+                let started: String = row.get(1)?;
+                let found = stored_datetime(&started)
+                    .map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            1,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?
+                    .date();
+                Ok(Proposal {
+                    finding: row.get(0)?,
+                    found,
+                    complex: row.get(2)?,
+                    person: row.get(3)?,
+                    unit_code: row.get(4)?,
+                    unit_name: row.get(5)?,
+                })
+            },
+        )
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// How many kept `other` findings of each named or team category each unit
+/// had in the period, most first.
+pub fn categories(
+    conn: &Connection,
+    period: &Period,
+) -> Result<Vec<(String, String, String, i64)>> {
+    let (from, to) = bounds(period);
+    let context = || t!("store-counting-categories");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT u.code, u.name, f.category, count(*) AS n
+             FROM visits v
+             CROSS JOIN findings f ON f.visit_id = v.id
+             JOIN units u ON u.id = v.unit_id
+             WHERE v.started_at >= :from AND v.started_at < :to AND v.voided_at IS NULL
+               AND f.voided_at IS NULL AND f.kind = 'other' AND f.category IS NOT NULL
+             GROUP BY u.id, f.category
+             ORDER BY u.code, n DESC, f.category",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":from": from, ":to": to }, |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// A person's days of unexcused absence from work (an absence from a
+/// meeting is not a day away) up to a day: since the first day of a month,
+/// and since the first day of a year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbsentDays {
+    pub name: String,
+    pub position: Option<String>,
+    pub unit_code: String,
+    pub month_days: i64,
+    pub year_days: i64,
+}
+
+/// Every person absent without excuse since `month_first` or `year_first`
+/// up to `last`, most days first. Two findings of one day are one day away.
+pub fn unexcused_days(
+    conn: &Connection,
+    month_first: NaiveDate,
+    year_first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<AbsentDays>> {
+    let context = || t!("store-counting-absences");
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH d AS (
+                 SELECT DISTINCT f.person_id, substr(v.started_at, 1, 10) AS day
+                 FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
+                 WHERE v.started_at >= :first AND v.started_at < :after AND v.voided_at IS NULL
+                   AND f.kind = 'absent' AND f.excuse IS NULL AND f.meeting IS NULL
+                   AND f.voided_at IS NULL AND f.person_id IS NOT NULL
+             ),
+             g AS (
+                 SELECT person_id, sum(day >= :month_first) AS month_days,
+                        sum(day >= :year_first) AS year_days
+                 FROM d GROUP BY person_id
+             )
+             SELECT p.name, p.position, u.code, g.month_days, g.year_days
+             FROM g JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
+             ORDER BY g.year_days DESC, g.month_days DESC, p.name_folded, u.code",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":first": date_text(month_first.min(year_first)),
+                ":month_first": date_text(month_first),
+                ":year_first": date_text(year_first),
+                ":after": Some(day_after_text(last)),
+            },
+            |row| {
+                Ok(AbsentDays {
+                    name: row.get(0)?,
+                    position: row.get(1)?,
+                    unit_code: row.get(2)?,
+                    month_days: row.get(3)?,
+                    year_days: row.get(4)?,
+                })
+            },
+        )
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}

@@ -602,8 +602,9 @@ fn a_config_file_with_an_unknown_setting_names_the_line() {
         1,
         &format!(
             "error: config file `{}`: line 2, column 1: unknown field `holiday`, expected one of \
-             `db`, `inspector`, `period_start_day`, `repeat_months`, `lang`, `holidays`, \
-             `extra_working_days`, `replace_builtin_years`, `hours`, `summer`, `season`, `report`, `team`\n",
+             `db`, `inspector`, `period_start_day`, `repeat_months`, `unexcused_days_month`, \
+             `unexcused_days_year`, `lang`, `holidays`, `extra_working_days`, \
+             `replace_builtin_years`, `hours`, `summer`, `season`, `report`, `team`\n",
             config.display()
         ),
     );

@@ -235,3 +235,199 @@ fn a_discipline_outcome_is_recorded_with_its_decision() {
         again.dump
     );
 }
+
+/// A discipline proposed on 10/03/2026 is due for its decision by
+/// 08/06/2026 (90 days; 07/08/2026, 150 days, in a complex case).
+#[test]
+fn a_proposed_discipline_without_a_decision_in_time_is_flagged() {
+    let book = visited();
+    book.ok(&[
+        "late",
+        "Nguyễn Văn An",
+        "--arrived",
+        "8:30",
+        "--action",
+        "discipline",
+    ]);
+    book.ok(&[
+        "late",
+        "Trần Thị Bình",
+        "--arrived",
+        "8:00",
+        "--action",
+        "discipline",
+    ]);
+    book.ok(&["edit", "2", "--complex"]);
+    // In time: nothing said.
+    let june = |book: &Logbook, day: &str| {
+        crate::support::json(&book.run_at(day, &["status", "--format", "json"]).stdout)
+    };
+    assert_eq!(june(&book, "2026-06-08T09:00")["late_decisions"], 0);
+    // The day after: #1 is late, #2 (complex) is not.
+    assert_eq!(june(&book, "2026-06-09T09:00")["late_decisions"], 1);
+    let status = book.run_at("2026-06-09T09:00", &["status"]);
+    assert!(
+        status
+            .stdout
+            .contains("One discipline proposed has no decision past the time the decree allows"),
+        "{}",
+        status.stdout
+    );
+    assert!(status.stdout.contains("2026-06-08"), "{}", status.stdout);
+    // The month report as at the end of June says the same, in JSON too.
+    let june_report = crate::support::json(
+        &book
+            .run_at(
+                "2026-07-01T09:00",
+                &["report", "month", "2026-06", "--format", "json"],
+            )
+            .stdout,
+    );
+    let late = &june_report["late_decisions"];
+    assert_eq!(late[0]["finding"], 1);
+    assert_eq!(late[0]["found_on"], "2026-03-10");
+    assert_eq!(late[0]["due_on"], "2026-06-08");
+    assert_eq!(late.as_array().map(Vec::len), Some(1));
+    // A decision recorded in July: June's report still says it was late
+    // then; July's report no longer lists it.
+    book.run_at(
+        "2026-07-02T09:00",
+        &[
+            "edit",
+            "1",
+            "--decided-on",
+            "02/07/2026",
+            "--decided-by",
+            "Chủ tịch UBND xã",
+        ],
+    );
+    let report = |month: &str| {
+        crate::support::json(
+            &book
+                .run_at(
+                    "2026-08-01T09:00",
+                    &["report", "month", month, "--format", "json"],
+                )
+                .stdout,
+        )
+    };
+    assert_eq!(report("2026-06")["late_decisions"][0]["finding"], 1);
+    assert!(report("2026-07")["late_decisions"].is_null());
+    // The complex case was due by 07/08/2026: August's report lists it.
+    let august = report("2026-08");
+    assert_eq!(august["late_decisions"][0]["finding"], 2);
+    assert_eq!(august["late_decisions"][0]["due_on"], "2026-08-07");
+    assert_eq!(august["late_decisions"][0]["complex"], true);
+}
+
+#[test]
+fn the_month_report_can_show_each_units_most_frequent_categories() {
+    let book = visited();
+    for (text, category) in [
+        ("Không đeo thẻ", "badge"),
+        ("Không đeo thẻ", "badge"),
+        ("Không mặc đồng phục", "uniform"),
+        ("Bàn làm việc bừa bộn", "hygiene"),
+        ("Chơi game", "private-business"),
+    ] {
+        book.ok(&["other", text, "--category", category]);
+    }
+    // Without the flag the report has no such section.
+    let plain = book.ok(&["report", "month", "2026-03", "--format", "json"]);
+    assert!(crate::support::json(&plain)["categories"].is_null());
+    let json = crate::support::json(&book.ok(&[
+        "report",
+        "month",
+        "2026-03",
+        "--categories",
+        "--format",
+        "json",
+    ]));
+    let shown: Vec<(String, i64)> = json["categories"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|r| {
+                    (
+                        r["category"].as_str().unwrap_or_default().to_string(),
+                        r["findings"].as_i64().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    // Badge twice first, then the ties by name; three at most.
+    assert_eq!(
+        shown,
+        [
+            ("badge".to_string(), 2),
+            ("hygiene".to_string(), 1),
+            ("private-business".to_string(), 1)
+        ]
+    );
+    let table = book.ok(&["--lang", "vi", "report", "month", "2026-03", "--categories"]);
+    assert!(
+        table.contains("Các nhóm vi phạm thường gặp nhất"),
+        "{table}"
+    );
+    assert!(table.contains("không đeo thẻ công chức"), "{table}");
+}
+
+#[test]
+fn report_repeat_counts_unexcused_days_against_the_configured_thresholds() {
+    let book = Logbook::new()
+        .now("2026-03-20T09:00")
+        .config("unexcused_days_month = 2\nunexcused_days_year = 3\n");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    // Lan away on 13/01, 10/03 and 17/03 (twice that day: one day); Tám away
+    // on 10/03 on a business trip and absent from a meeting on 17/03.
+    for (day, findings) in [
+        ("13/01/2026 07:30", &[&["absent", "Hồ Thị Lan"][..]][..]),
+        (
+            "10/03/2026 07:30",
+            &[
+                &["absent", "Hồ Thị Lan"][..],
+                &["absent", "Lê Văn Tám", "--excused", "business-trip"][..],
+            ][..],
+        ),
+        (
+            "17/03/2026 07:30",
+            &[
+                &["absent", "Hồ Thị Lan"][..],
+                &["absent", "Hồ Thị Lan", "--note", "cả buổi chiều"][..],
+                &["absent", "Lê Văn Tám", "--meeting", "giao ban"][..],
+            ][..],
+        ),
+    ] {
+        book.ok(&["visit", "start", "tam-dai", "--at", day]);
+        for finding in findings {
+            book.ok(finding);
+        }
+        book.ok(&["visit", "end", "--at", "11h00"]);
+    }
+    let csv = book.ok(&["report", "repeat", "--absences", "--format", "csv"]);
+    assert_eq!(
+        csv,
+        "name,position,unit_code,month_days,year_days,over_threshold\n\
+         Hồ Thị Lan,,tam-dai,2,3,true\n"
+    );
+    let table = book.ok(&["report", "repeat"]);
+    assert!(
+        table.contains("thresholds set in the config: 2 a month, 3 a year"),
+        "{table}"
+    );
+    // A threshold of no days is refused, naming the line.
+    let bad = Logbook::new().config("unexcused_days_month = 0\n");
+    let err = bad.fails(&["report", "repeat"], 1);
+    assert!(
+        err.contains("unexcused_days_month `0` must be a number of days from 1 to 31"),
+        "{err}"
+    );
+}

@@ -24,11 +24,12 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             xlsx,
             svg,
             by_parent,
+            categories,
         } => month_report(
             ctx,
             month.as_deref(),
             (xlsx.as_deref(), svg.as_deref()),
-            by_parent,
+            (by_parent, categories),
         ),
         ReportCommand::Quarter { quarter, outputs } => {
             let span = named_span(ctx, quarter.as_deref(), SpanKind::Quarter(0))?;
@@ -49,7 +50,12 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
         }
         ReportCommand::Plan { month } => plan_report(ctx, month.as_deref()),
         ReportCommand::Tasks { month } => tasks_report(ctx, month.as_deref()),
-        ReportCommand::Repeat { months, min, as_of } => repeat(ctx, months, min, as_of.as_deref()),
+        ReportCommand::Repeat {
+            months,
+            min,
+            as_of,
+            absences,
+        } => repeat(ctx, months, min, as_of.as_deref(), absences),
         ReportCommand::Trend {
             from,
             to,
@@ -291,7 +297,7 @@ fn month_report(
     ctx: &mut Ctx<'_>,
     month: Option<&str>,
     (xlsx, svg): (Option<&Path>, Option<&Path>),
-    by_parent: bool,
+    (by_parent, categories): (bool, bool),
 ) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
@@ -304,6 +310,9 @@ fn month_report(
     let mut report = report::month(&store, &period, start_day, repeat_months)?;
     if by_parent {
         report.groups = Some(report::by_parent(&store, &report)?);
+    }
+    if categories {
+        report.categories = Some(report::top_categories(&store, &period)?);
     }
     if let Some(file) = svg {
         write_svg(ctx, file, month_chart(&report))?;
@@ -419,6 +428,26 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
             true,
         )));
     }
+    if !report.late_decisions.is_empty() {
+        blocks.push(Block::Warning(t!(
+            "report-late-decisions",
+            count = report.late_decisions.len()
+        )));
+        blocks.push(Block::Table(crate::view::late_decisions_table(
+            &report.late_decisions,
+        )));
+    }
+    if let Some(categories) = &report.categories {
+        blocks.push(Block::Section(t!(
+            "report-categories-heading",
+            top = report::TOP_CATEGORIES
+        )));
+        if categories.is_empty() {
+            blocks.push(Block::Line(t!("report-none")));
+        } else {
+            blocks.push(Block::Table(categories_table(categories)));
+        }
+    }
     blocks.push(Block::Section(t!(
         "report-change-heading",
         period = render::show_period(&report.previous_period.label),
@@ -433,6 +462,27 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
         blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
     }
     blocks
+}
+
+/// Each unit's most frequent categories, a named category in the reader's
+/// words.
+fn categories_table(categories: &[report::UnitCategory]) -> Table {
+    let mut table = Table::new(vec![
+        Column::new("unit_code"),
+        Column::titled("category", &t!("head-category")),
+        Column::new("findings"),
+    ]);
+    for c in categories {
+        table.push(vec![
+            c.unit_code.as_str().into(),
+            match crate::model::named_category(&c.category) {
+                Some(key) => Value::Term(key),
+                None => c.category.as_str().into(),
+            },
+            c.findings.into(),
+        ]);
+    }
+    table
 }
 
 /// A longer report's months: the total row of each month's report, with
@@ -477,7 +527,10 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     let start_day = ctx.settings.period_start_day.value;
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
-    let report = report::span_report(&store, span, start_day, repeat_months)?;
+    let mut report = report::span_report(&store, span, start_day, repeat_months)?;
+    if outputs.categories {
+        report.categories = Some(report::top_categories(&store, &span.dates())?);
+    }
     if let Some(file) = outputs.svg.as_deref() {
         let drawn = if outputs.by_month {
             months_chart(&report)
@@ -781,7 +834,13 @@ fn tasks_report(ctx: &mut Ctx<'_>, month: Option<&str>) -> Result<()> {
     }
 }
 
-fn repeat(ctx: &mut Ctx<'_>, months: Option<u32>, min: u32, as_of: Option<&str>) -> Result<()> {
+fn repeat(
+    ctx: &mut Ctx<'_>,
+    months: Option<u32>,
+    min: u32,
+    as_of: Option<&str>,
+    absences_only: bool,
+) -> Result<()> {
     let today = ctx.clock.today();
     let as_of = as_of
         .map(|d| input::parse_date(d, today))
@@ -796,9 +855,16 @@ fn repeat(ctx: &mut Ctx<'_>, months: Option<u32>, min: u32, as_of: Option<&str>)
     }
     let store = ctx.open(Access::Read)?;
     let report = report::repeat(&store, as_of, months, i64::from(min))?;
+    let absences = report::absences(
+        &store,
+        as_of,
+        ctx.settings.period_start_day.value,
+        ctx.settings.unexcused_days,
+    )?;
     let for_people = matches!(ctx.format, Format::Table | Format::Md | Format::Html);
     let table = offenders_table(&report.offenders, true, for_people);
     match ctx.format {
+        Format::Csv | Format::Json if absences_only => ctx.table(&absences_table(&absences)),
         Format::Csv | Format::Json => ctx.table(&table),
         Format::Table | Format::Md | Format::Html => {
             let mut blocks = vec![Block::Title(t!(
@@ -812,9 +878,52 @@ fn repeat(ctx: &mut Ctx<'_>, months: Option<u32>, min: u32, as_of: Option<&str>)
             } else {
                 blocks.push(Block::Table(table));
             }
+            if !absences.lines.is_empty() {
+                let thresholds = ctx.settings.unexcused_days;
+                let shown = |t: Option<u32>| t.map_or_else(|| "–".to_string(), |t| t.to_string());
+                let heading = t!(
+                    "report-absences-heading",
+                    month = render::show_month(&absences.month.month.to_string()),
+                    first = absences.month.first.format("%d/%m/%Y").to_string(),
+                    year_first = absences.year_first.format("%d/%m/%Y").to_string(),
+                    last = absences.as_of.format("%d/%m/%Y").to_string(),
+                    month_threshold = shown(thresholds.month),
+                    year_threshold = shown(thresholds.year)
+                );
+                blocks.push(if absences.lines.iter().any(|l| l.over_threshold) {
+                    Block::Warning(heading)
+                } else {
+                    Block::Section(heading)
+                });
+                blocks.push(Block::Table(absences_table(&absences)));
+            }
             write_blocks(ctx, &blocks)
         }
     }
+}
+
+/// Each person's days of unexcused absence, and whether they reach the
+/// team's threshold.
+fn absences_table(absences: &report::Absences) -> Table {
+    let mut table = Table::new(vec![
+        Column::new("name"),
+        Column::new("position"),
+        Column::new("unit_code"),
+        Column::titled("month_days", &t!("head-month-days")),
+        Column::titled("year_days", &t!("head-year-days")),
+        Column::titled("over_threshold", &t!("head-over-threshold")),
+    ]);
+    for line in &absences.lines {
+        table.push(vec![
+            line.name.as_str().into(),
+            line.position.clone().into(),
+            line.unit_code.as_str().into(),
+            line.month_days.into(),
+            line.year_days.into(),
+            Value::Bool(line.over_threshold),
+        ]);
+    }
+    table
 }
 
 /// The month as a workbook: the summary beside the period before, with a
