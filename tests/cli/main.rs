@@ -26,6 +26,7 @@ mod merge_sources;
 mod output;
 mod output_paths;
 mod plans;
+mod provincial_2026;
 mod query_guard;
 mod read_only;
 mod reliability;
