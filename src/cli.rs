@@ -974,6 +974,9 @@ pub struct SpanOutputs {
     /// Also show each unit's most frequent categories of breach
     #[arg(long)]
     pub categories: bool,
+    /// Group the units under the unit they belong to, each group with its subtotal
+    #[arg(long)]
+    pub by_parent: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -249,7 +249,7 @@ pub struct UnitCategory {
 pub const TOP_CATEGORIES: usize = 3;
 
 /// The disciplines proposed on or before `as_of` and still undecided that
-/// day, past the time the decree allows (see [`rules::decision_due`]).
+/// day, past the time the decree allows (see [`crate::rules::decision_due`]).
 pub fn late_decisions(store: &Store, as_of: NaiveDate) -> Result<Vec<LateDecision>> {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     Ok(reports::undecided_proposals(store.conn(), as_of)?
@@ -800,7 +800,10 @@ pub fn tasks(
         .map(|task| {
             let state = task.state_on(as_of);
             let late = (state == TaskState::Overdue)
-                .then(|| crate::rules::task_late(calendar, task.fields.due_on, as_of).ok())
+                .then(|| {
+                    let calendar = calendar.for_unit(task.unit_week);
+                    crate::rules::task_late(calendar, task.fields.due_on, as_of).ok()
+                })
                 .flatten();
             TaskLine {
                 number: task.id,

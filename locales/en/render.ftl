@@ -203,3 +203,4 @@ head-category = category
 head-month-days = days this month
 head-year-days = days this year
 head-over-threshold = over threshold
+head-unit-name = name

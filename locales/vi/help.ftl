@@ -417,3 +417,7 @@ help-report-quarter--categories = Kèm các nhóm vi phạm thường gặp nh�
 help-report-half--categories = Kèm các nhóm vi phạm thường gặp nhất của từng đơn vị
 help-report-year--categories = Kèm các nhóm vi phạm thường gặp nhất của từng đơn vị
 help-report-period--categories = Kèm các nhóm vi phạm thường gặp nhất của từng đơn vị
+help-report-quarter--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
+help-report-half--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
+help-report-year--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
+help-report-period--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng

@@ -203,3 +203,4 @@ head-category = nhóm vi phạm
 head-month-days = số ngày trong tháng
 head-year-days = số ngày trong năm
 head-over-threshold = vượt ngưỡng
+head-unit-name = tên đơn vị

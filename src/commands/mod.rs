@@ -352,9 +352,15 @@ fn overdue_figures(
         .map_err(|broken| typed_refusal(broken, file_ref))
 }
 
-/// Calendar and working days past the deadline at the end of `day`.
-fn days_late(ctx: &Ctx<'_>, due: NaiveDate, day: NaiveDate) -> Option<(i64, i64)> {
-    rules::task_late(ctx.settings.calendar(), due, day).ok()
+/// Calendar and working days past the deadline at the end of `day`, in
+/// the working week of the task's unit.
+fn days_late(
+    ctx: &Ctx<'_>,
+    week: Option<crate::calendar::Week>,
+    due: NaiveDate,
+    day: NaiveDate,
+) -> Option<(i64, i64)> {
+    rules::task_late(ctx.settings.calendar().for_unit(week), due, day).ok()
 }
 
 /// A broken rule, worded for values typed as flags; `record` is the file's

@@ -60,8 +60,8 @@ fn task_values(ctx: &Ctx<'_>, task: &TaskRow, day: NaiveDate) -> Vec<Value> {
         TaskState::DoneLate => task
             .fields
             .done_on
-            .and_then(|done| days_late(ctx, task.fields.due_on, done)),
-        TaskState::Overdue => days_late(ctx, task.fields.due_on, day),
+            .and_then(|done| days_late(ctx, task.unit_week, task.fields.due_on, done)),
+        TaskState::Overdue => days_late(ctx, task.unit_week, task.fields.due_on, day),
         _ => None,
     };
     vec![
@@ -155,7 +155,7 @@ fn done(ctx: &mut Ctx<'_>, typed: &str, on: Option<&str>) -> Result<()> {
     let task = store
         .write(|tx| tasks::update_from(tx, current.id, &changed, None, None, &author))?
         .expect("the day it was done is new");
-    let line = match days_late(ctx, task.fields.due_on, day) {
+    let line = match days_late(ctx, task.unit_week, task.fields.due_on, day) {
         None => t!(
             "task-done-on-time",
             id = task.id,

@@ -18,7 +18,10 @@ fn unit_record(unit: &UnitRow) -> Record {
     let mut record = Record::new();
     record
         .field(Column::new("code"), unit.code.as_str())
-        .field(Column::new("name"), unit.name.as_str())
+        .field(
+            Column::titled("name", &t!("head-unit-name")),
+            unit.name.as_str(),
+        )
         .field(
             Column::new("kind"),
             render::Value::Named(unit.kind.as_str(), unit.kind.name_key()),
@@ -111,7 +114,7 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     let grouped = all.iter().any(|u| u.parent.is_some() || u.week.is_some());
     let mut columns = vec![
         Column::new("code"),
-        Column::new("name"),
+        Column::titled("name", &t!("head-unit-name")),
         Column::new("kind"),
         Column::new("morning_start"),
         Column::new("afternoon_start"),

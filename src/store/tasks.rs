@@ -31,6 +31,8 @@ pub struct TaskRow {
     pub fields: NewTask,
     pub unit_code: String,
     pub unit_name: String,
+    /// The unit's working week, in which its lateness is counted.
+    pub unit_week: Option<crate::calendar::Week>,
     pub created_by: String,
     pub created_at: String,
     pub updated_at: String,
@@ -81,7 +83,7 @@ impl TaskRow {
     }
 }
 
-const SELECT: &str = "SELECT t.*, u.code AS unit_code, u.name AS unit_name,
+const SELECT: &str = "SELECT t.*, u.code AS unit_code, u.name AS unit_name, u.week AS unit_week,
         (SELECT count(*) FROM findings f WHERE f.task_id = t.id AND f.voided_at IS NULL)
             AS times_found_unfinished
     FROM tasks t JOIN units u ON u.id = t.unit_id";
@@ -119,6 +121,7 @@ impl Record for TaskRow {
             },
             unit_code: row.get("unit_code")?,
             unit_name: row.get("unit_name")?,
+            unit_week: opt(row, "unit_week", super::units::stored_week)?,
             created_by: row.get("created_by")?,
             created_at: row.get("created_at")?,
             updated_at: row.get("updated_at")?,

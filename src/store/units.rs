@@ -218,7 +218,7 @@ pub fn update_from(
 }
 
 /// A week as the logbook holds it; one it cannot read is a damaged field.
-fn stored_week(text: &str) -> rusqlite::types::FromSqlResult<Week> {
+pub(super) fn stored_week(text: &str) -> rusqlite::types::FromSqlResult<Week> {
     Week::parse(text).map_err(|bad| rusqlite::types::FromSqlError::Other(bad.0.into()))
 }
 

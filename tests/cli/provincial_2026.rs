@@ -226,3 +226,96 @@ fn each_finding_keeps_what_was_recorded_about_it() {
     assert!(list.contains("về sớm"), "{list}");
     assert!(list.contains("có lý do: nghỉ phép"), "{list}");
 }
+
+#[test]
+fn the_quarter_grouped_by_parent_subtotals_the_commune_with_its_centre() {
+    let book = quarter();
+    // Tam Đại and its centre: 2 visits, late 1 + 1 (35 min), 1 file overdue
+    // (2 working days) of the 25 counted, 1 other breach, 4 findings.
+    assert_eq!(
+        book.ok(&[
+            "report",
+            "quarter",
+            "2026-Q1",
+            "--by-parent",
+            "--format",
+            "csv"
+        ]),
+        "unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,\
+         other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,\
+         files_checked,overdue_rate,group\n\
+         phu-thinh,UBND phường Phú Thịnh,1,0,0,1,1,3,0,3,0,,0,1,1,15,6.7,phu-thinh\n\
+         tam-dai,UBND xã Tam Đại,1,1,15,0,0,0,1,2,0,,0,0,0,0,,tam-dai\n\
+         tam-dai-hcc,Trung tâm Phục vụ hành chính công xã Tam Đại,1,1,20,0,1,2,0,2,0,,0,0,0,25,4.0,tam-dai\n\
+         SUBTOTAL,UBND xã Tam Đại,2,2,35,0,1,2,1,4,0,,0,0,0,25,4.0,tam-dai\n\
+         TOTAL,,3,2,35,1,2,5,1,7,0,,0,1,1,40,5.0,\n"
+    );
+    // The workbook lists the units ungrouped, each beside the quarter before.
+    let file = book.path("quy-1.xlsx");
+    book.ok(&[
+        "report",
+        "quarter",
+        "2026-Q1",
+        "--by-parent",
+        "--xlsx",
+        file.to_str().unwrap(),
+    ]);
+    let summary = crate::spreadsheets::sheet(&file, "Summary");
+    let codes: Vec<&str> = summary.iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(
+        codes,
+        ["unit_code", "phu-thinh", "tam-dai", "tam-dai-hcc", "TOTAL"]
+    );
+}
+
+/// A task of a centre open on Saturday mornings is late by that Saturday
+/// too: due Friday 16/01/2026, still not done on Monday 19/01, it is 3
+/// days late, 2 working days (Saturday 17 and Monday 19) where a
+/// Monday-to-Friday unit counts 1.
+#[test]
+fn a_task_is_late_in_the_working_week_of_its_unit() {
+    let book = Logbook::new().now("2026-01-19T16:00").config(TEAM);
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai-hcc",
+        "Trung tâm Phục vụ hành chính công xã Tam Đại",
+        "--kind",
+        "service-centre",
+        "--week",
+        "mon-fri,sat:am",
+    ]);
+    for unit in ["tam-dai", "tam-dai-hcc"] {
+        book.ok(&[
+            "task",
+            "add",
+            unit,
+            "Niêm yết thủ tục mới",
+            "--due",
+            "16/01/2026",
+        ]);
+    }
+    let listed = csv_records(&book.ok(&["task", "list", "--format", "csv"]));
+    let late: Vec<(&str, &str, &str)> = listed
+        .iter()
+        .map(|t| {
+            (
+                t["unit_code"].as_str(),
+                t["days_late"].as_str(),
+                t["working_days_late"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(late, [("tam-dai", "3", "1"), ("tam-dai-hcc", "3", "2")]);
+    let report = crate::support::json(&book.ok(&["report", "tasks", "--format", "json"]));
+    assert_eq!(report["tasks"][1]["working_days_late"], 2);
+    assert_eq!(report["tasks"][0]["working_days_late"], 1);
+}

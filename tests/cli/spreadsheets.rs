@@ -10,7 +10,7 @@ use crate::reports::fixture;
 use crate::support::{Logbook, csv_rows};
 
 /// Every cell of a sheet, as the text CSV would hold.
-fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
+pub(crate) fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
     let range = book.worksheet_range(name).unwrap();
     range

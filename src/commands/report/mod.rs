@@ -128,7 +128,14 @@ const SUMMARY_COLUMNS: [&str; 17] = [
 const FIRST_SUMMARY_COLUMNS: usize = 13;
 
 /// The kinds of finding the charts stack, as summary column keys.
-const KINDS_DRAWN: [&str; 5] = ["late", "absent", "overdue", "other", "unfinished_tasks"];
+const KINDS_DRAWN: [&str; 6] = [
+    "late",
+    "absent",
+    "overdue",
+    "other",
+    "unfinished_tasks",
+    "early",
+];
 
 fn summary_heading(key: &str) -> String {
     match key {
@@ -530,6 +537,9 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     let mut report = report::span_report(&store, span, start_day, repeat_months)?;
     if outputs.categories {
         report.categories = Some(report::top_categories(&store, &span.dates())?);
+    }
+    if outputs.by_parent {
+        report.groups = Some(report::by_parent(&store, &report)?);
     }
     if let Some(file) = outputs.svg.as_deref() {
         let drawn = if outputs.by_month {
@@ -933,7 +943,12 @@ fn month_workbook(
     previous: &MonthReport,
     findings: &[FindingRow],
 ) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut summary = summary_table(report);
+    // The workbook lists the units ungrouped, each beside its figures of
+    // the period before, which has no groups.
+    let mut summary = summary_table(&MonthReport {
+        groups: None,
+        ..report.clone()
+    });
     let before = render::show_period(&report.previous_period.label);
     // Columns are only ever appended: the first figures with the period
     // before's, then the figures added later with theirs.
@@ -967,10 +982,13 @@ fn month_workbook(
         row.extend(now_added);
         row.extend(then_added);
     }
+    // Each drawn kind where it stands in the sheet, which puts the period
+    // before's figures between the first columns and those added since.
     let kinds = KINDS_DRAWN.map(|kind| {
-        SUMMARY_COLUMNS
+        summary
+            .columns
             .iter()
-            .position(|key| *key == kind)
+            .position(|column| column.key == kind)
             .expect("every drawn kind is a summary column")
     });
     let mut book = Workbook::new();
