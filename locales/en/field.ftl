@@ -90,7 +90,7 @@ care-current-visit = #{ $id } { $unit } ({ $code }), since { $since }, { $count 
 ## Guided entry: `spotcheck add`, one question at a time.
 
 add-kind-late = arrived late (đi muộn)
-add-kind-absent = absent without a reason (vắng không lý do)
+add-kind-absent = absent from work or a meeting (vắng)
 add-kind-overdue = a citizen's file past its promised date (hồ sơ trễ hẹn)
 add-kind-other = another breach
 add-kind-unfinished = an assigned task not done by its deadline
@@ -189,3 +189,9 @@ field-not-early = departure `{ $left }` is not before the end of the session `{ 
 field-reason-needs-excuse = `--reason-given` is the reason of an excused absence: give `--excused` too, as `--excused other --reason-given "đi khám bệnh"`
 field-other-excuse-needs-reason = an absence excused for another reason needs the reason: add `--reason-given "…"`
 field-new-due-before-apology = the new appointment { $new_due } is before the apology of { $apology }: check the two dates
+add-kind-early = left early (về sớm)
+add-left-at = Left at (HH:MM)?
+add-excused = Was the absence excused?
+add-not-excused = not excused (the breach)
+add-reason-given = What reason was given?
+add-apology-on = Apology sent to the citizen on (dd/mm/yyyy)? (may be empty)

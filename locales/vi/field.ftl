@@ -75,7 +75,7 @@ care-current-visit = #{ $id } { $unit } ({ $code }), từ { $since }, { $count }
 ## Nhập theo từng câu hỏi: `spotcheck add`.
 
 add-kind-late = đi muộn
-add-kind-absent = vắng không lý do
+add-kind-absent = vắng mặt trong giờ làm việc hoặc cuộc họp
 add-kind-overdue = hồ sơ trễ hẹn (quá ngày hẹn trả cho công dân)
 add-kind-other = vi phạm khác
 add-kind-unfinished = nhiệm vụ được giao chưa hoàn thành đúng hạn
@@ -159,3 +159,9 @@ field-not-early = giờ về `{ $left }` không sớm hơn giờ hết buổi `{
 field-reason-needs-excuse = `--reason-given` là lý do của trường hợp vắng có lý do: hãy cho thêm `--excused`, ví dụ `--excused other --reason-given "đi khám bệnh"`
 field-other-excuse-needs-reason = vắng vì lý do khác phải ghi lý do: thêm `--reason-given "…"`
 field-new-due-before-apology = ngày hẹn mới { $new_due } trước ngày xin lỗi { $apology }: kiểm tra lại hai ngày
+add-kind-early = về sớm
+add-left-at = Về lúc mấy giờ (HH:MM)?
+add-excused = Vắng có lý do không?
+add-not-excused = không có lý do (vi phạm)
+add-reason-given = Lý do đưa ra là gì?
+add-apology-on = Ngày gửi văn bản xin lỗi người dân (dd/mm/yyyy)? (có thể bỏ trống)

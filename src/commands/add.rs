@@ -55,15 +55,26 @@ pub(crate) struct State {
 
 /// The kinds of finding asked about; `unfinished` only at a unit with an
 /// overdue task.
-const KINDS: [&str; 5] = ["late", "absent", "overdue", "other", "unfinished"];
+const KINDS: [&str; 6] = ["late", "early", "absent", "overdue", "other", "unfinished"];
 
 fn kind_label(kind: &str) -> String {
     match kind {
         "late" => t!("add-kind-late"),
+        "early" => t!("add-kind-early"),
         "absent" => t!("add-kind-absent"),
         "overdue" => t!("add-kind-overdue"),
         "unfinished" => t!("add-kind-unfinished"),
         _ => t!("add-kind-other"),
+    }
+}
+
+/// Why an absence was excused: "not excused", the breach, first.
+const EXCUSES: [&str; 5] = ["", "leave", "business-trip", "sick", "other"];
+
+fn excuse_label(excuse: &str) -> String {
+    match excuse.parse::<crate::model::Excuse>() {
+        Ok(excuse) => crate::i18n::message(excuse.name_key(), None),
+        Err(_) => t!("add-not-excused"),
     }
 }
 
@@ -146,10 +157,24 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
             line.push("--arrived".into());
             line.push(required(ask, &t!("add-arrived-at"), Some(&state.now), &[])?);
         }
+        "early" => {
+            line.push(required(ask, &t!("add-who"), None, &staff)?);
+            line.push("--left".into());
+            line.push(required(ask, &t!("add-left-at"), Some(&state.now), &[])?);
+        }
         "absent" => {
             line.push(required(ask, &t!("add-who"), None, &staff)?);
             if let Some(meeting) = ask.text(&t!("add-which-meeting"), None, &[], false)? {
                 line.extend(["--meeting".into(), meeting]);
+            }
+            let excuses: Vec<String> = EXCUSES.iter().map(|e| excuse_label(e)).collect();
+            let excuse = EXCUSES[ask.choose(&t!("add-excused"), &excuses)?];
+            if !excuse.is_empty() {
+                line.extend(["--excused".into(), excuse.into()]);
+                if excuse == "other" {
+                    line.push("--reason-given".into());
+                    line.push(required(ask, &t!("add-reason-given"), None, &[])?);
+                }
             }
         }
         "overdue" => {
@@ -161,6 +186,9 @@ pub(crate) fn plan(ask: &mut dyn Ask, state: &State) -> Result<Vec<Vec<String>>>
             }
             if let Some(officer) = ask.text(&t!("add-officer"), None, &staff, false)? {
                 line.extend(["--officer".into(), officer]);
+            }
+            if let Some(apology) = ask.text(&t!("add-apology-on"), None, &[], false)? {
+                line.extend(["--apology-on".into(), apology]);
             }
         }
         "unfinished" => {
@@ -459,6 +487,7 @@ mod tests {
                     "absent",
                     "Trần Thị Bình",
                     "giao ban",
+                    "not excused",
                     "none"
                 ],
                 None
@@ -481,6 +510,7 @@ mod tests {
                     "absent",
                     "Trần Thị Bình",
                     "",
+                    "not excused",
                     "none"
                 ],
                 None
@@ -532,6 +562,7 @@ mod tests {
                     "05/05/2022",
                     "Chứng thực",
                     "",
+                    "",
                     "criticised"
                 ],
                 Some("tam-dai")
@@ -547,6 +578,54 @@ mod tests {
             ),
             ["spotcheck other \"Không đeo thẻ\" --person \"Nguyễn Văn An\""]
         );
+    }
+
+    #[test]
+    fn leaving_early_and_an_excused_absence_take_their_own_questions() {
+        assert_eq!(
+            shown_plan(
+                vec!["left early", "Nguyễn Văn An", "16h20", "none"],
+                Some("tam-dai")
+            ),
+            ["spotcheck early \"Nguyễn Văn An\" --left 16h20"]
+        );
+        assert_eq!(
+            shown_plan(
+                vec![
+                    "absent",
+                    "Trần Thị Bình",
+                    "",
+                    "other",
+                    "đi khám bệnh",
+                    "none"
+                ],
+                Some("tam-dai")
+            ),
+            ["spotcheck absent \"Trần Thị Bình\" --excused other --reason-given \"đi khám bệnh\""]
+        );
+        assert_eq!(
+            shown_plan(
+                vec!["absent", "Trần Thị Bình", "", "sick", "none"],
+                Some("tam-dai")
+            ),
+            ["spotcheck absent \"Trần Thị Bình\" --excused sick"]
+        ); // Each parses as the command it shows.
+        for answers in [
+            vec!["left early", "Nguyễn Văn An", "16h20", "none"],
+            vec![
+                "absent",
+                "Trần Thị Bình",
+                "",
+                "other",
+                "đi khám bệnh",
+                "none",
+            ],
+        ] {
+            for line in plan(&mut Scripted(answers), &state(Some("tam-dai"))).unwrap() {
+                let args = std::iter::once("spotcheck".to_string()).chain(line);
+                <crate::cli::Cli as clap::Parser>::try_parse_from(args).unwrap();
+            }
+        }
     }
 
     #[test]
@@ -581,7 +660,7 @@ mod tests {
             }
         }
         let _ = plan(&mut Looking(&kinds), &state(Some("phu-thinh")));
-        assert_eq!(kinds.borrow().len(), 4, "{:?}", kinds.borrow());
+        assert_eq!(kinds.borrow().len(), 5, "{:?}", kinds.borrow());
     }
 
     #[test]
@@ -593,6 +672,7 @@ mod tests {
                 "HS-0012",
                 "05/05/2022",
                 "Chứng thực",
+                "",
                 "",
                 "phê bình",
             ],
