@@ -374,3 +374,45 @@ fn a_visit_voided_here_still_takes_the_edits_made_there() {
         assert!(book.ok(&["check"]).starts_with("ok: "));
     }
 }
+
+/// The fields of schema 8 merge one by one too: the leader records the
+/// outcome of a discipline while a member records the files checked and
+/// marks the case complex; both stay, and nothing else changes.
+#[test]
+fn the_outcome_of_a_discipline_and_the_files_checked_merge_field_by_field() {
+    let leader = leader();
+    leader.run_at("2022-05-10T08:00", &["edit", "1", "--action", "discipline"]);
+    let member = member_of(&leader);
+    leader.run_at(
+        "2022-05-10T09:00",
+        &[
+            "edit",
+            "1",
+            "--discipline-form",
+            "warning",
+            "--decision",
+            "7/QĐ-UBND",
+            "--decided-on",
+            "10/05/2022",
+        ],
+    );
+    member.run_at("2022-05-10T09:30", &["edit", "1", "--complex"]);
+    member.run_at(
+        "2022-05-10T09:31",
+        &["visit", "edit", "1", "--files-checked", "18"],
+    );
+    merge_at(&leader, "2022-05-10T10:00", &member);
+    let merged = finding(&leader);
+    assert_eq!(merged["discipline_form"], "warning");
+    assert_eq!(merged["decision_ref"], "7/QĐ-UBND");
+    assert_eq!(merged["decided_on"], "2022-05-10");
+    assert_eq!(merged["complex_case"], 1);
+    assert_eq!(merged["action"], "discipline");
+    let visit = json(&leader.ok(&["visit", "show", "1", "--format", "json"]));
+    assert_eq!(visit["files_checked"], 18);
+    // The other way, the member gets the same.
+    merge_at(&member, "2022-05-10T10:05", &leader);
+    assert_eq!(finding(&member), merged);
+    assert!(leader.ok(&["check"]).starts_with("ok:"));
+    assert!(member.ok(&["check"]).starts_with("ok:"));
+}
