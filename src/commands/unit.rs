@@ -58,7 +58,7 @@ fn extras_text(unit: &UnitRow) -> String {
         text.push_str(&t!("records-unit-parent", parent = parent.as_str()));
     }
     if let Some(week) = unit.week {
-        text.push_str(&t!("records-unit-week", week = week.to_string()));
+        text.push_str(&t!("records-unit-week", week = render::show_week(&week)));
     }
     text
 }

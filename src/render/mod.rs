@@ -339,6 +339,43 @@ pub fn term(word: &str) -> String {
     }
 }
 
+/// A working week as a reader types it in their language: `mon-fri,sat:am`
+/// in English, `t2-t6,t7:sáng` in Vietnamese (spotcheck reads both).
+pub fn show_week(week: &crate::calendar::Week) -> String {
+    let text = week.to_string();
+    if i18n::current() != i18n::Lang::Vi {
+        return text;
+    }
+    let word = |w: &str| -> String {
+        match w {
+            "mon" => "t2",
+            "tue" => "t3",
+            "wed" => "t4",
+            "thu" => "t5",
+            "fri" => "t6",
+            "sat" => "t7",
+            "sun" => "cn",
+            "am" => "sáng",
+            "pm" => "chiều",
+            other => other,
+        }
+        .to_string()
+    };
+    let mut shown = String::new();
+    let mut token = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            token.push(c);
+        } else {
+            shown.push_str(&word(&token));
+            token.clear();
+            shown.push(c);
+        }
+    }
+    shown.push_str(&word(&token));
+    shown
+}
+
 /// A reporting period's label (`2022-05`) as people read it: as it is in
 /// English, `05/2022` in Vietnamese.
 pub fn show_month(label: &str) -> String {
@@ -717,4 +754,22 @@ fn render_record(record: &Record, format: Format) -> String {
     let mut out = Vec::new();
     write_record(record, format, &Style::default(), &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::show_week;
+    use crate::calendar::Week;
+    use crate::i18n::{self, Lang};
+
+    #[test]
+    fn a_week_is_shown_in_the_words_the_reader_types_and_reads_back_the_same() {
+        let week = Week::parse("mon-fri,sat:am").unwrap();
+        i18n::set(Lang::Vi);
+        let vietnamese = show_week(&week);
+        i18n::set(Lang::En);
+        assert_eq!(vietnamese, "t2-t6,t7:sáng");
+        assert_eq!(Week::parse(&vietnamese), Ok(week));
+        assert_eq!(show_week(&week), "mon-fri,sat:am");
+    }
 }
