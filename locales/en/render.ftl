@@ -197,3 +197,11 @@ form-reprimand = reprimand
 form-warning = warning
 form-removal = removal from office
 form-dismissal = dismissal
+
+## A person's employment status.
+
+status-civil-servant = civil servant
+status-public-employee = public employee
+status-contract = labour contract
+status-part-time = part-time commune staff
+status-not-recorded = not recorded

@@ -197,3 +197,11 @@ form-reprimand = khiển trách
 form-warning = cảnh cáo
 form-removal = cách chức
 form-dismissal = buộc thôi việc
+
+## Diện nhân sự của một người.
+
+status-civil-servant = công chức
+status-public-employee = viên chức
+status-contract = hợp đồng lao động
+status-part-time = người hoạt động không chuyên trách cấp xã
+status-not-recorded = chưa ghi
