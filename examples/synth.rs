@@ -290,8 +290,14 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
                     ..Origin::default()
                 };
                 let position = Some(*dice.pick(POSITIONS));
-                let person =
-                    people::insert_from(tx, unit.id, &name, position, &origin, &author(&setup_at))?;
+                let person = people::insert_from(
+                    tx,
+                    unit.id,
+                    &name,
+                    (position, None),
+                    &origin,
+                    &author(&setup_at),
+                )?;
                 people_ids.push(person.id);
             }
             rows.push((unit, people_ids));

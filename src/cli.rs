@@ -10,7 +10,7 @@ use crate::completion::{category_names, unit_codes};
 
 use crate::model::{
     Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, FindingOrder, Measure,
-    PlanPer, Records, UnitKind,
+    PersonStatus, PlanPer, Records, UnitKind,
 };
 use crate::render::Format;
 
@@ -386,6 +386,10 @@ pub enum PersonCommand {
         /// Position, as "công chức tư pháp"
         #[arg(long)]
         position: Option<String>,
+        /// Employment status: civil servant (công chức), public employee
+        /// (viên chức), labour contract, or part-time commune staff
+        #[arg(long)]
+        status: Option<PersonStatus>,
     },
     /// List people, of one unit or of all
     #[command(
@@ -416,6 +420,13 @@ pub enum PersonCommand {
         /// The unit they work at now (their findings stay where they were made)
         #[arg(long, add = ArgValueCompleter::new(unit_codes))]
         unit: Option<String>,
+        /// Employment status: civil servant (công chức), public employee
+        /// (viên chức), labour contract, or part-time commune staff
+        #[arg(long, conflicts_with = "no_status")]
+        status: Option<PersonStatus>,
+        /// Their employment status is not known after all: clear it
+        #[arg(long)]
+        no_status: bool,
         /// Undo a `person merge`: the record is no longer an alias of another
         #[arg(long)]
         not_alias: bool,
@@ -1000,6 +1011,9 @@ pub enum ReportCommand {
         /// Also show each unit's most frequent categories of breach
         #[arg(long)]
         categories: bool,
+        /// Add the breaches found about people by their employment status, one row a status and one for those not recorded (with `--format csv`, this table instead of the summary)
+        #[arg(long)]
+        by_status: bool,
     },
     /// The month report's sections over a quarter, and the totals of each of its months
     #[command(

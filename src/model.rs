@@ -88,6 +88,18 @@ pub enum DisciplineForm {
     Dismissal,
 }
 
+/// A person's employment status, which decides the law their discipline
+/// falls under: công chức and viên chức have their own laws, a contract
+/// the Labour Code, and the part-time staff of a commune their own rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum PersonStatus {
+    CivilServant,
+    PublicEmployee,
+    Contract,
+    PartTime,
+}
+
 /// The named categories of the breaches `other` records, as inspectors
 /// name them: the key is what is typed, stored and exported, and each has
 /// a name in both languages (`term-KEY` in the catalogues). Any other word
@@ -300,6 +312,9 @@ text_enum!(Channel, |value, names| t!("input-unknown-channel", value = value, na
     Online => "online", Direct => "direct");
 text_enum!(DisciplineForm, |value, names| t!("input-unknown-discipline-form", value = value, names = names),
     Reprimand => "reprimand", Warning => "warning", Removal => "removal", Dismissal => "dismissal");
+text_enum!(PersonStatus, |value, names| t!("input-unknown-person-status", value = value, names = names),
+    CivilServant => "civil-servant", PublicEmployee => "public-employee", Contract => "contract",
+    PartTime => "part-time");
 text_enum!(PlanPer, |value, names| t!("input-unknown-plan-period", value = value, names = names),
     Month => "month", Quarter => "quarter", Year => "year");
 text_enum!(Action, |value, names| t!("input-unknown-action", value = value, names = names),
@@ -368,6 +383,17 @@ impl DisciplineForm {
             DisciplineForm::Warning => "form-warning",
             DisciplineForm::Removal => "form-removal",
             DisciplineForm::Dismissal => "form-dismissal",
+        }
+    }
+}
+
+impl PersonStatus {
+    pub fn name_key(self) -> &'static str {
+        match self {
+            PersonStatus::CivilServant => "status-civil-servant",
+            PersonStatus::PublicEmployee => "status-public-employee",
+            PersonStatus::Contract => "status-contract",
+            PersonStatus::PartTime => "status-part-time",
         }
     }
 }

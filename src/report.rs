@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::Measure;
-use crate::model::{Action, FindingKind, Month, Period, PlanPer, Span, SpanKind};
+use crate::model::{Action, FindingKind, Month, Period, PersonStatus, PlanPer, Span, SpanKind};
 use crate::store::plans::{self, PlanRow};
 use crate::store::reports::{self, Offender, RepeatRule, TrendBy, UnitCounts};
 use crate::store::{Store, units};
@@ -220,6 +220,10 @@ pub struct MonthReport {
     /// (`--categories`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<UnitCategory>>,
+    /// The breaches about people by their employment status, when asked
+    /// for (`--by-status`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_status: Option<Vec<StatusRow>>,
 }
 
 /// A discipline proposed for a breach and not decided within the time the
@@ -609,6 +613,7 @@ fn summary(
         months: Vec::new(),
         late_decisions: late_decisions(store, period.last)?,
         categories: None,
+        by_status: None,
     })
 }
 
@@ -1049,4 +1054,46 @@ mod tests {
             assert_eq!(by_month(visits, PlanPer::Year).iter().sum::<i64>(), visits);
         }
     }
+}
+
+/// One row of `report month --by-status`: the breaches found about the
+/// people of one employment status.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StatusRow {
+    /// `None`: people whose status is not recorded.
+    pub status: Option<PersonStatus>,
+    pub late: i64,
+    pub absent: i64,
+    pub early: i64,
+    pub other: i64,
+    pub overdue: i64,
+    pub findings: i64,
+    pub people: i64,
+}
+
+/// A row for every status and one for the people whose status is not
+/// recorded, in that order, each whether or not it has findings: the
+/// reader sees a status without breaches as a zero, not as a gap.
+pub fn by_status(store: &Store, period: &Period) -> Result<Vec<StatusRow>> {
+    let counts = reports::status_counts(store.conn(), period)?;
+    let statuses = PersonStatus::ALL.iter().copied().map(Some).chain([None]);
+    Ok(statuses
+        .map(|status| {
+            let c = counts
+                .iter()
+                .find(|c| c.status == status)
+                .cloned()
+                .unwrap_or_default();
+            StatusRow {
+                status,
+                late: c.late,
+                absent: c.absent,
+                early: c.early,
+                other: c.other,
+                overdue: c.overdue,
+                findings: c.findings,
+                people: c.people,
+            }
+        })
+        .collect())
 }

@@ -66,3 +66,4 @@ input-unknown-excuse = unknown excuse `{ $value }`: type one of { $names }
 input-unknown-delay-stage = unknown stage `{ $value }`: type one of { $names }
 input-unknown-channel = unknown channel `{ $value }`: type one of { $names }
 input-unknown-discipline-form = unknown form of discipline `{ $value }`: type one of { $names }
+input-unknown-person-status = unknown employment status `{ $value }`: type one of { $names }

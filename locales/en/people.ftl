@@ -2,12 +2,13 @@
 
 people-edited = edited person #{ $number }: { $changes }
 people-unchanged = person #{ $number } unchanged: the values given are the ones the record has
-people-nothing-to-change = say what to change: `--name`, `--position`, `--unit` or `--not-alias`
+people-nothing-to-change = say what to change: `--name`, `--position`, `--unit`, `--status`, `--no-status` or `--not-alias`
 people-field-name = name
 people-field-position = position
 people-field-unit = unit
 people-field-alias = alias of
 people-field-left = left on
+people-field-status = status
 people-not-an-alias = person #{ $number } is not an alias of anyone; `--not-alias` undoes a `person merge`
 people-merged = merged person #{ $other } ({ $other_name }) into #{ $keep } ({ $keep_name }): { $count } { $count ->
         [one] finding

@@ -204,3 +204,11 @@ head-month-days = days this month
 head-year-days = days this year
 head-over-threshold = over threshold
 head-unit-name = name
+
+## A person's employment status.
+
+status-civil-servant = civil servant
+status-public-employee = public employee
+status-contract = labour contract
+status-part-time = part-time commune staff
+status-not-recorded = not recorded

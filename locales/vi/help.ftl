@@ -72,6 +72,7 @@ help-person-add = Thêm một cán bộ vào danh sách của đơn vị
 help-person-add--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
 help-person-add--name = Họ và tên, như "Nguyễn Văn An"
 help-person-add--position = Chức vụ, như "công chức tư pháp"
+help-person-add--status = Diện nhân sự: công chức (civil-servant), viên chức (public-employee), hợp đồng lao động (contract) hoặc người hoạt động không chuyên trách cấp xã (part-time)
 help-person-list = Liệt kê cán bộ của một đơn vị hoặc của tất cả các đơn vị
 help-person-list--unit = Chỉ đơn vị này
 help-person-list--similar = Chỉ những người cùng đơn vị có tên chỉ khác nhau về dấu, kèm các phát hiện của họ, để rà soát
@@ -80,6 +81,8 @@ help-person-edit--person = Người cần sửa: số của họ như `#9`, ho�
 help-person-edit--name = Họ tên, có đủ dấu
 help-person-edit--position = Chức vụ; để trống thì xóa chức vụ
 help-person-edit--unit = Đơn vị nơi người đó làm việc hiện nay (các phát hiện vẫn ở nơi đã ghi)
+help-person-edit--status = Diện nhân sự: công chức (civil-servant), viên chức (public-employee), hợp đồng lao động (contract) hoặc người hoạt động không chuyên trách cấp xã (part-time)
+help-person-edit--no_status = Chưa rõ diện nhân sự của người này: xóa diện đã ghi
 help-person-edit--not_alias = Hoàn tác `person merge`: hồ sơ này không còn là tên khác của người kia
 help-person-edit--reason = Lý do, được giữ trong lịch sử
 help-person-merge = Gộp hai hồ sơ của cùng một người: phát hiện của OTHER chuyển sang KEEP, và OTHER trở thành tên khác của KEEP
@@ -291,6 +294,7 @@ help-export--xlsx = Ghi ra tệp Excel một trang tính thay cho CSV: số là 
 help-report-trend--chart = Vẽ biểu đồ thanh thay cho bảng: tổng của từng hàng, rồi của từng kỳ
 help-report-month--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị, chồng theo loại vi phạm, ra tệp ảnh SVG
 help-report-month--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
+help-report-month--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
 help-report-trend--svg = Vẽ thêm diễn biến thành đường, mỗi hàng một đường, ra tệp ảnh SVG
 
 ## Kế hoạch, nhiệm vụ được giao và báo cáo về chúng.

@@ -51,3 +51,4 @@ input-unknown-excuse = không có lý do vắng `{ $value }`: hãy nhập một 
 input-unknown-delay-stage = không có khâu `{ $value }`: hãy nhập một trong { $names }
 input-unknown-channel = không có hình thức nộp `{ $value }`: hãy nhập một trong { $names }
 input-unknown-discipline-form = không có hình thức kỷ luật `{ $value }`: hãy nhập một trong { $names }
+input-unknown-person-status = không có diện nhân sự `{ $value }`: hãy nhập một trong { $names }

@@ -2,12 +2,13 @@
 
 people-edited = đã sửa hồ sơ người số #{ $number }: { $changes }
 people-unchanged = hồ sơ người số #{ $number } không đổi: các giá trị đã cho đúng như hồ sơ đang có
-people-nothing-to-change = hãy cho biết sửa gì: `--name`, `--position`, `--unit` hoặc `--not-alias`
+people-nothing-to-change = hãy cho biết sửa gì: `--name`, `--position`, `--unit`, `--status`, `--no-status` hoặc `--not-alias`
 people-field-name = họ tên
 people-field-position = chức vụ
 people-field-unit = đơn vị
 people-field-alias = tên khác của
 people-field-left = rời đơn vị ngày
+people-field-status = diện nhân sự
 people-not-an-alias = người số #{ $number } không phải là tên khác của ai; `--not-alias` dùng để hoàn tác `person merge`
 people-merged = đã gộp người số #{ $other } ({ $other_name }) vào #{ $keep } ({ $keep_name }): chuyển { $count } phát hiện; "{ $other_name }" từ nay chỉ #{ $keep }
 people-merge-undo = để hoàn tác: gõ `spotcheck person edit '#{ $other }' --not-alias`, rồi `spotcheck edit N --person '#{ $other }'` cho từng phát hiện cần chuyển lại

@@ -204,3 +204,11 @@ head-month-days = số ngày trong tháng
 head-year-days = số ngày trong năm
 head-over-threshold = vượt ngưỡng
 head-unit-name = tên đơn vị
+
+## Diện nhân sự của một người.
+
+status-civil-servant = công chức
+status-public-employee = viên chức
+status-contract = hợp đồng lao động
+status-part-time = người hoạt động không chuyên trách cấp xã
+status-not-recorded = chưa ghi

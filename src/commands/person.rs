@@ -5,7 +5,8 @@ use crate::Ctx;
 use crate::cli::PersonCommand;
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::render::{Column, Record, Table};
+use crate::model::PersonStatus;
+use crate::render::{Column, Record, Table, Value};
 use crate::store::people::{self, PersonChange};
 use crate::store::{Access, PersonRow, units};
 
@@ -15,7 +16,8 @@ pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
             unit,
             name,
             position,
-        } => add(ctx, &unit, name, position),
+            status,
+        } => add(ctx, &unit, name, (position, status)),
         PersonCommand::List { unit, similar } => {
             if similar {
                 list_similar(ctx)
@@ -28,6 +30,8 @@ pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
             name,
             position,
             unit,
+            status,
+            no_status,
             not_alias,
             reason,
         } => edit(
@@ -37,6 +41,12 @@ pub fn run(ctx: &mut Ctx<'_>, command: PersonCommand) -> Result<()> {
                 name,
                 position,
                 unit,
+                // `--no-status` clears it; clap refuses it with `--status`.
+                status: if no_status {
+                    Some(None)
+                } else {
+                    status.map(Some)
+                },
                 not_alias,
             },
             reason,
@@ -72,11 +82,23 @@ fn person_record(person: &PersonRow) -> Record {
             person.retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
         )
         .field(Column::new("alias_of"), person.alias_of)
-        .field(Column::new("uid"), person.uid.as_str());
+        .field(Column::new("uid"), person.uid.as_str())
+        .field(Column::new("status"), status_value(person.status));
     record
 }
 
-fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) -> Result<()> {
+/// A person's status as the tables show it: its word for programs, its
+/// name in the reader's language for people.
+fn status_value(status: Option<PersonStatus>) -> Value {
+    status.map_or(Value::Null, |s| Value::Named(s.as_str(), s.name_key()))
+}
+
+fn add(
+    ctx: &mut Ctx<'_>,
+    unit: &str,
+    name: String,
+    (position, status): (Option<String>, Option<PersonStatus>),
+) -> Result<()> {
     let name = input::typed_text("NAME", TextKind::Name, Some(name))?
         .ok_or_else(|| Error::input(t!("records-person-needs-name")))?;
     let position = input::typed_text("--position", TextKind::Line, position)?;
@@ -84,7 +106,7 @@ fn add(ctx: &mut Ctx<'_>, unit: &str, name: String, position: Option<String>) ->
     let author = ctx.author();
     let person = store.write(|tx| {
         let unit = units::resolve(tx, unit)?;
-        people::insert(tx, unit.id, &name, position.as_deref(), &author)
+        people::insert(tx, unit.id, &name, (position.as_deref(), status), &author)
     })?;
     let line = match person.position.as_deref() {
         Some(position) => t!(
@@ -117,6 +139,7 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
         Column::new("position"),
         Column::titled("unit_code", &t!("head-unit")),
         Column::titled("retired_on", &t!("people-field-left")),
+        Column::titled("status", &t!("people-field-status")),
     ]);
     for person in &staff {
         table.push(vec![
@@ -125,6 +148,7 @@ fn list(ctx: &mut Ctx<'_>, unit: Option<&str>) -> Result<()> {
             person.position.clone().into(),
             person.unit_code.as_str().into(),
             person.retired_on.map(day).into(),
+            status_value(person.status),
         ]);
     }
     if staff.is_empty() && ctx.format == crate::render::Format::Table {
@@ -199,6 +223,7 @@ struct Edit {
     name: Option<String>,
     position: Option<String>,
     unit: Option<String>,
+    status: Option<Option<PersonStatus>>,
     not_alias: bool,
 }
 
@@ -210,7 +235,12 @@ fn edit(ctx: &mut Ctx<'_>, typed: &str, asked: Edit, reason: Option<String>) -> 
         None => None,
     };
     let reason = input::typed_text("--reason", TextKind::Free, reason)?;
-    if name.is_none() && position.is_none() && asked.unit.is_none() && !asked.not_alias {
+    if name.is_none()
+        && position.is_none()
+        && asked.unit.is_none()
+        && asked.status.is_none()
+        && !asked.not_alias
+    {
         return Err(Error::input(t!("people-nothing-to-change")));
     }
     let mut store = ctx.open(Access::Write)?;
@@ -232,6 +262,7 @@ fn edit(ctx: &mut Ctx<'_>, typed: &str, asked: Edit, reason: Option<String>) -> 
             unit_id,
             alias_of: asked.not_alias.then_some(None),
             retired_on: None,
+            status: asked.status,
         };
         let after = people::change(tx, person.id, &change, reason.as_deref(), &author)?;
         Ok((person, after))
@@ -252,6 +283,11 @@ fn edit(ctx: &mut Ctx<'_>, typed: &str, asked: Edit, reason: Option<String>) -> 
             (
                 t!("people-field-unit"),
                 format!("{} ({})", p.unit_name, p.unit_code),
+            ),
+            (
+                t!("people-field-status"),
+                p.status
+                    .map_or_else(|| "–".into(), |s| crate::i18n::message(s.name_key(), None)),
             ),
             (
                 t!("people-field-alias"),

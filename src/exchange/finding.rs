@@ -469,7 +469,15 @@ fn row_person(
                 uid,
                 ..Origin::default()
             };
-            people::insert_from(tx, unit_id, name, position.as_deref(), &origin, &ctx.author)?.id
+            people::insert_from(
+                tx,
+                unit_id,
+                name,
+                (position.as_deref(), None),
+                &origin,
+                &ctx.author,
+            )?
+            .id
         }
     };
     lookups.people.insert(key, id);

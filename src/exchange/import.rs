@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::input::{self, TextKind};
 use crate::model::Records;
 use crate::model::limits::{FILES_CHECKED, PLANNED_VISITS, STAFF};
-use crate::model::{Month, PlanPer, UnitKind};
+use crate::model::{Month, PersonStatus, PlanPer, UnitKind};
 use crate::store::people::PersonChange;
 use crate::store::records::{any, id_by_uid, is_taken_uid, last_id};
 use crate::store::{
@@ -367,6 +367,7 @@ fn import_person(
     let origin = origin(row, "created_by", "created_at")?;
     let today = ctx.clock.today();
     let retired_on = row.parse("retired_on", |d| input::parse_date(d, today))?;
+    let status = row.parse("status", |s| s.parse::<PersonStatus>())?;
     let alias_uid = row.uid("alias_of_uid")?;
     // A person found by uid is that record whatever its name now: a
     // correction renames or moves a person and keeps the uid.
@@ -383,7 +384,7 @@ fn import_person(
                 tx,
                 unit.id,
                 &name,
-                position.as_deref(),
+                (position.as_deref(), status),
                 &origin,
                 &ctx.author,
             )?;
@@ -410,6 +411,7 @@ fn import_person(
                 unit_id: Some(unit.id),
                 // Files exported before this column existed leave it as it is.
                 retired_on: row.has("retired_on").then_some(retired_on),
+                status: row.has("status").then_some(status),
                 alias_of: None,
             };
             let changed = people::change_from(

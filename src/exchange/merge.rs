@@ -291,6 +291,7 @@ struct PersonFields {
     name: String,
     position: Option<String>,
     retired_on: Option<chrono::NaiveDate>,
+    status: Option<crate::model::PersonStatus>,
 }
 
 fields!(PersonFields {
@@ -298,6 +299,7 @@ fields!(PersonFields {
     "name" => name,
     "position" => position,
     "retired_on" => retired_on,
+    "status" => status,
 });
 
 fn parse(snapshot: &str) -> Json {
@@ -1213,7 +1215,7 @@ impl Merging<'_> {
                 tx,
                 unit_id,
                 &person.name,
-                person.position.as_deref(),
+                (person.position.as_deref(), person.status),
                 &origin,
                 author,
             )?;
@@ -1255,12 +1257,14 @@ impl Merging<'_> {
             name: local.name.clone(),
             position: local.position.clone(),
             retired_on: local.retired_on,
+            status: local.status,
         };
         let theirs = PersonFields {
             unit_id,
             name: person.name.clone(),
             position: person.position.clone(),
             retired_on: person.retired_on,
+            status: person.status,
         };
         let mut changed = self.settle(
             Records::People,
@@ -1274,6 +1278,7 @@ impl Merging<'_> {
                     unit_id: Some(fields.unit_id),
                     alias_of: None,
                     retired_on: Some(fields.retired_on),
+                    status: Some(fields.status),
                 };
                 people::change_from(tx, local.id, &change, None, Some(at), author).map(drop)
             },

@@ -31,7 +31,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Context, Error, Result};
 use crate::input;
 use crate::model::{
-    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, Month, PlanPer, UnitKind,
+    Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, Month, PersonStatus, PlanPer,
+    UnitKind,
 };
 
 use file::{
@@ -521,6 +522,7 @@ sql_text_enum!(
     DisciplineForm,
     Excuse,
     FindingKind,
+    PersonStatus,
     PlanPer,
     UnitKind
 );

@@ -8,6 +8,7 @@ use super::history::{self, Entity, Snapshot};
 use super::{Author, Origin, opt, req, stored_date, stored_datetime};
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, identity, is_unaccented};
+use crate::model::PersonStatus;
 
 #[derive(Debug, Clone)]
 pub struct PersonRow {
@@ -22,18 +23,20 @@ pub struct PersonRow {
     pub alias_of: Option<i64>,
     /// The day they left the unit.
     pub retired_on: Option<NaiveDate>,
+    /// Their employment status; `None`: not recorded.
+    pub status: Option<PersonStatus>,
     pub created_at: String,
     pub updated_at: String,
 }
 
 const SELECT: &str = "SELECT p.id, p.uid, p.unit_id, u.code AS unit_code, u.name AS unit_name,
-        p.name, p.position, p.alias_of, p.retired_on, p.created_at, p.updated_at
+        p.name, p.position, p.alias_of, p.retired_on, p.status, p.created_at, p.updated_at
     FROM people p JOIN units u ON u.id = p.unit_id";
 
 pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', p.uid, 'unit', u.uid, 'name', p.name, 'position', p.position,
         'retired_on', p.retired_on, 'alias_of', a.uid,
-        'created_at', p.created_at, 'updated_at', p.updated_at)",
+        'created_at', p.created_at, 'updated_at', p.updated_at, 'status', p.status)",
     from: "people p JOIN units u ON u.id = p.unit_id LEFT JOIN people a ON a.id = p.alias_of",
     alias: "p",
 };
@@ -49,6 +52,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonRow> {
         position: row.get("position")?,
         alias_of: row.get("alias_of")?,
         retired_on: opt(row, "retired_on", stored_date)?,
+        status: row.get("status")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -84,7 +88,7 @@ pub fn insert(
     tx: &Transaction<'_>,
     unit_id: i64,
     name: &str,
-    position: Option<&str>,
+    (position, status): (Option<&str>, Option<PersonStatus>),
     author: &Author,
 ) -> Result<PersonRow> {
     if is_unaccented(name)
@@ -100,7 +104,14 @@ pub fn insert(
             id = existing.id
         )));
     }
-    insert_from(tx, unit_id, name, position, &Origin::default(), author)
+    insert_from(
+        tx,
+        unit_id,
+        name,
+        (position, status),
+        &Origin::default(),
+        author,
+    )
 }
 
 /// Add a person that another logbook or an export describes.
@@ -108,7 +119,7 @@ pub fn insert_from(
     tx: &Transaction<'_>,
     unit_id: i64,
     name: &str,
-    position: Option<&str>,
+    (position, status): (Option<&str>, Option<PersonStatus>),
     origin: &Origin,
     author: &Author,
 ) -> Result<PersonRow> {
@@ -129,8 +140,9 @@ pub fn insert_from(
     let uid = origin.uid();
     super::exec(
         tx,
-        "INSERT INTO people (uid, unit_id, name, name_key, name_folded, position, created_at, updated_at)
-         VALUES (:uid, :unit, :name, :key, :folded, :position, :created_at, :updated_at)",
+        "INSERT INTO people (uid, unit_id, name, name_key, name_folded, position, status,
+                             created_at, updated_at)
+         VALUES (:uid, :unit, :name, :key, :folded, :position, :status, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":unit": unit_id,
@@ -138,6 +150,7 @@ pub fn insert_from(
             ":key": identity(name),
             ":folded": fold(name),
             ":position": position,
+            ":status": status,
             ":created_at": origin.created_at(author),
             ":updated_at": origin.updated_at(author),
         },
@@ -275,7 +288,7 @@ pub fn named(tx: &Transaction<'_>, unit_id: i64, typed: &str, author: &Author) -
             },
         });
     }
-    let person = insert_from(tx, unit_id, typed, None, &Origin::default(), author)?;
+    let person = insert_from(tx, unit_id, typed, (None, None), &Origin::default(), author)?;
     Ok(Named {
         person,
         how: HowNamed::Added {
@@ -431,6 +444,7 @@ pub struct PersonChange {
     pub unit_id: Option<i64>,
     pub alias_of: Option<Option<i64>>,
     pub retired_on: Option<Option<NaiveDate>>,
+    pub status: Option<Option<PersonStatus>>,
 }
 
 /// Correct a person's record: one edit entry in the history, with the
@@ -468,6 +482,7 @@ pub fn change_from(
             .unwrap_or_else(|| current.position.clone()),
         alias_of: change.alias_of.unwrap_or(current.alias_of),
         retired_on: change.retired_on.unwrap_or(current.retired_on),
+        status: change.status.unwrap_or(current.status),
     };
     if fold(&next.name).is_empty() {
         return Err(Error::input(t!("store-person-name-needed")));
@@ -534,6 +549,7 @@ struct Fields {
     position: Option<String>,
     alias_of: Option<i64>,
     retired_on: Option<NaiveDate>,
+    status: Option<PersonStatus>,
 }
 
 impl Fields {
@@ -544,6 +560,7 @@ impl Fields {
             position: person.position.clone(),
             alias_of: person.alias_of,
             retired_on: person.retired_on,
+            status: person.status,
         }
     }
 }
@@ -589,7 +606,7 @@ fn write(
         tx,
         "UPDATE people SET name = :name, name_key = :key, name_folded = :folded,
                 unit_id = :unit, position = :position, alias_of = :alias,
-                retired_on = :retired, updated_at = :at
+                retired_on = :retired, status = :status, updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
@@ -600,6 +617,7 @@ fn write(
             ":position": next.position,
             ":alias": next.alias_of,
             ":retired": next.retired_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            ":status": next.status,
             ":at": updated_at.unwrap_or(&author.at),
         },
     )

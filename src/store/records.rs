@@ -86,6 +86,7 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "updated_at",
             "retired_on",
             "alias_of_uid",
+            "status",
         ],
         Records::Plans => &[
             "uid",
@@ -459,7 +460,7 @@ pub fn fields(records: Records) -> &'static [&'static str] {
             "parent",
             "week",
         ],
-        Records::People => &["unit", "name", "position", "retired_on"],
+        Records::People => &["unit", "name", "position", "retired_on", "status"],
         Records::Visits => &[
             "unit",
             "started_at",

@@ -6,7 +6,7 @@ use rusqlite::{Connection, named_params};
 
 use super::{date_text, day_after_text, stored_datetime};
 use crate::error::{Context, Result};
-use crate::model::{Action, FindingKind, Measure, Period};
+use crate::model::{Action, FindingKind, Measure, Period, PersonStatus};
 
 /// One unit's figures for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -618,4 +618,60 @@ pub fn unexcused_days(
         )
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The breaches found about the people of one employment status in a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    /// `None`: people whose status is not recorded.
+    pub status: Option<PersonStatus>,
+    pub late: i64,
+    /// Unexcused absences only: an excused one is not a breach.
+    pub absent: i64,
+    pub early: i64,
+    pub other: i64,
+    pub overdue: i64,
+    pub findings: i64,
+    /// The people the findings are about, each once.
+    pub people: i64,
+}
+
+/// The period's breaches about a person, by the person's employment
+/// status, for `report month --by-status`: the law a breach is dealt with
+/// under depends on it. Only statuses that have findings come back.
+pub fn status_counts(conn: &Connection, period: &Period) -> Result<Vec<StatusCounts>> {
+    let (from, to) = bounds(period);
+    let mut stmt = conn
+        .prepare_cached(
+            "WITH pv AS MATERIALIZED (
+                 SELECT id FROM visits
+                 WHERE started_at >= :from AND started_at < :to AND voided_at IS NULL
+             )
+             SELECT p.status,
+                    sum(f.kind = 'late'), sum(f.kind = 'absent'), sum(f.kind = 'early'),
+                    sum(f.kind = 'other'), sum(f.kind = 'overdue'),
+                    count(*), count(DISTINCT f.person_id)
+             FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
+             JOIN people p ON p.id = f.person_id
+             -- an excused absence is not a breach, and a task is a unit's
+             WHERE f.voided_at IS NULL AND f.excuse IS NULL AND f.kind <> 'task'
+             GROUP BY p.status",
+        )
+        .with_context(|| t!("store-computing-summary"))?;
+    let rows = stmt
+        .query_map(named_params! { ":from": from, ":to": to }, |row| {
+            Ok(StatusCounts {
+                status: row.get(0)?,
+                late: row.get(1)?,
+                absent: row.get(2)?,
+                early: row.get(3)?,
+                other: row.get(4)?,
+                overdue: row.get(5)?,
+                findings: row.get(6)?,
+                people: row.get(7)?,
+            })
+        })
+        .with_context(|| t!("store-computing-summary"))?;
+    rows.collect::<rusqlite::Result<_>>()
+        .with_context(|| t!("store-computing-summary"))
 }

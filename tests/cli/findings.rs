@@ -340,7 +340,7 @@ fn the_officer_of_an_overdue_file_joins_the_staff() {
     let people = book.ok(&["person", "list"]);
     assert_eq!(
         table_rows(&people),
-        [["1", "Hồ Thị Lan", "", "tam-dai", ""]],
+        [["1", "Hồ Thị Lan", "", "tam-dai", "", ""]],
         "{people}"
     );
 }

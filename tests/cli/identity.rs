@@ -21,8 +21,13 @@ fn printed(book: &Logbook, args: &[&str]) -> (String, String) {
     (output.stdout, output.stderr)
 }
 
+/// `person list` but for its last column, the employment status, which
+/// no test here records.
 fn staff(book: &Logbook) -> Vec<Vec<String>> {
     table_rows(&book.ok(&["person", "list"]))
+        .into_iter()
+        .map(|row| row.into_iter().take(5).collect())
+        .collect()
 }
 
 /// The history entries about people, as CSV records.

@@ -25,6 +25,7 @@ mod merge_property;
 mod merge_sources;
 mod output;
 mod output_paths;
+mod person_status;
 mod plans;
 mod provincial_2026;
 mod query_guard;

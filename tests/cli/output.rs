@@ -307,8 +307,15 @@ fn csv_rows_of_units_and_people_use_plain_keys() {
     assert_eq!(
         people,
         [
-            ["number", "name", "position", "unit_code", "retired_on"],
-            ["1", "Đặng Quốc Huy", "", "tam-dai", ""],
+            [
+                "number",
+                "name",
+                "position",
+                "unit_code",
+                "retired_on",
+                "status"
+            ],
+            ["1", "Đặng Quốc Huy", "", "tam-dai", "", ""],
         ]
     );
 }

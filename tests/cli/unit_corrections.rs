@@ -214,9 +214,16 @@ fn unit_merge_moves_visits_people_plans_and_tasks_and_joins_namesakes() {
     assert_eq!(
         csv_rows(&book.ok(&["person", "list", "--format", "csv"])),
         [
-            ["number", "name", "position", "unit_code", "retired_on"],
-            ["1", "Nguyễn Văn An", "", "dong-son", ""],
-            ["3", "Trần Thị Bình", "", "dong-son", ""],
+            [
+                "number",
+                "name",
+                "position",
+                "unit_code",
+                "retired_on",
+                "status"
+            ],
+            ["1", "Nguyễn Văn An", "", "dong-son", "", ""],
+            ["3", "Trần Thị Bình", "", "dong-son", "", ""],
         ]
     );
     let tasks = csv_records(&book.ok(&["task", "list", "--format", "csv"]));
@@ -342,9 +349,16 @@ fn undoing_a_merge_brings_the_unit_back_and_leaves_the_moved_records() {
     assert_eq!(
         csv_rows(&book.ok(&["person", "list", "--format", "csv"])),
         [
-            ["number", "name", "position", "unit_code", "retired_on"],
-            ["2", "Nguyễn Văn An", "", "dongson", ""],
-            ["3", "Trần Thị Bình", "", "dongson", ""],
+            [
+                "number",
+                "name",
+                "position",
+                "unit_code",
+                "retired_on",
+                "status"
+            ],
+            ["2", "Nguyễn Văn An", "", "dongson", "", ""],
+            ["3", "Trần Thị Bình", "", "dongson", "", ""],
         ]
     );
     assert_checks(&book);
@@ -508,7 +522,7 @@ fn what_the_other_logbook_logs_later_at_a_unit_merged_here_goes_to_the_kept_unit
     assert_eq!(at, [["dong-son", "Lý Thị Mai"]]);
     assert_eq!(
         csv_rows(&leader.ok(&["person", "list", "--format", "csv"]))[1..],
-        [["1", "Lý Thị Mai", "", "dong-son", ""]]
+        [["1", "Lý Thị Mai", "", "dong-son", "", ""]]
     );
     assert_checks(&leader);
 }

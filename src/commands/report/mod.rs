@@ -25,11 +25,12 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             svg,
             by_parent,
             categories,
+            by_status,
         } => month_report(
             ctx,
             month.as_deref(),
             (xlsx.as_deref(), svg.as_deref()),
-            (by_parent, categories),
+            (by_parent, categories, by_status),
         ),
         ReportCommand::Quarter { quarter, outputs } => {
             let span = named_span(ctx, quarter.as_deref(), SpanKind::Quarter(0))?;
@@ -304,7 +305,7 @@ fn month_report(
     ctx: &mut Ctx<'_>,
     month: Option<&str>,
     (xlsx, svg): (Option<&Path>, Option<&Path>),
-    (by_parent, categories): (bool, bool),
+    (by_parent, categories, by_status): (bool, bool, bool),
 ) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
@@ -320,6 +321,9 @@ fn month_report(
     }
     if categories {
         report.categories = Some(report::top_categories(&store, &period)?);
+    }
+    if by_status {
+        report.by_status = Some(report::by_status(&store, &period)?);
     }
     if let Some(file) = svg {
         write_svg(ctx, file, month_chart(&report))?;
@@ -347,7 +351,10 @@ fn month_report(
     }
     match ctx.format {
         Format::Json => write_json(ctx, &report),
-        Format::Csv => ctx.table(&summary_table(&report)),
+        Format::Csv => match &report.by_status {
+            Some(rows) => ctx.table(&status_table(rows)),
+            None => ctx.table(&summary_table(&report)),
+        },
         Format::Table | Format::Md | Format::Html => {
             let title = t!(
                 "report-month-title",
@@ -355,7 +362,11 @@ fn month_report(
                 first = day(&report.period.first_day),
                 last = day(&report.period.last_day)
             );
-            let blocks = summary_blocks(&report, title, repeat_months);
+            let mut blocks = summary_blocks(&report, title, repeat_months);
+            if let Some(rows) = &report.by_status {
+                blocks.push(Block::Section(t!("report-status-heading")));
+                blocks.push(Block::Table(status_table(rows)));
+            }
             if ctx.format == Format::Html {
                 let (month, year) = report
                     .period
@@ -1108,4 +1119,33 @@ fn printable(
         ctx.out,
     )
     .map_err(Error::Output)
+}
+
+/// `report month --by-status`: the breaches about people, one row an
+/// employment status, the last for the people whose status is not recorded.
+fn status_table(rows: &[report::StatusRow]) -> Table {
+    let mut columns = vec![Column::titled("status", &t!("report-status-column"))];
+    columns.extend(
+        ["late", "absent", "early", "other", "overdue", "findings"]
+            .iter()
+            .map(|key| Column::titled(key, &summary_heading(key))),
+    );
+    columns.push(Column::titled("people", &t!("report-status-people")));
+    let mut table = Table::new(columns);
+    for row in rows {
+        table.push(vec![
+            match row.status {
+                Some(status) => Value::Named(status.as_str(), status.name_key()),
+                None => Value::Named("not-recorded", "status-not-recorded"),
+            },
+            row.late.into(),
+            row.absent.into(),
+            row.early.into(),
+            row.other.into(),
+            row.overdue.into(),
+            row.findings.into(),
+            row.people.into(),
+        ]);
+    }
+    table
 }
