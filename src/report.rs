@@ -1,7 +1,7 @@
 //! The reports as typed values: the monthly summary, repeat offenders and
 //! the trend over periods. No printing here; `render` shows them.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::error::Result;
@@ -212,8 +212,10 @@ pub struct MonthReport {
     /// empty (and left out) in a month report.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<MonthLine>,
-    /// Disciplines proposed and still undecided at the end of the period,
-    /// past the time the decree allows; left out when there is none.
+    /// Disciplines proposed and still undecided at the end of the period
+    /// (or today, while it lasts), past the time the decree allows; left
+    /// out when there is none. Filled in by the report's command, which
+    /// knows today.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub late_decisions: Vec<LateDecision>,
     /// Each unit's most frequent categories of breach, when asked for
@@ -611,7 +613,7 @@ fn summary(
         seal: crate::store::check::seal(conn)?.map(|seal| seal.hash),
         groups: None,
         months: Vec::new(),
-        late_decisions: late_decisions(store, period.last)?,
+        late_decisions: Vec::new(),
         categories: None,
         by_status: None,
     })
@@ -872,7 +874,7 @@ pub struct AbsenceLine {
 }
 
 /// Days of unexcused absence per person up to `as_of`: in its reporting
-/// month (from the month's first day) and in its calendar year.
+/// month and in the reporting year of that month.
 pub struct Absences {
     pub month: Period,
     pub year_first: NaiveDate,
@@ -887,7 +889,9 @@ pub fn absences(
     thresholds: crate::config::AbsenceThresholds,
 ) -> Result<Absences> {
     let month = Period::containing(as_of, start_day);
-    let year_first = NaiveDate::from_ymd_opt(as_of.year(), 1, 1).unwrap_or(as_of);
+    // The reporting year the month belongs to, as `report year` counts it:
+    // with a cut-off day, it starts in the December before.
+    let year_first = Span::year(month.month.year, start_day).map_or(month.first, |year| year.first);
     let reaches =
         |days: i64, threshold: Option<u32>| threshold.is_some_and(|t| days >= i64::from(t));
     let lines = reports::unexcused_days(store.conn(), month.first, year_first, as_of)?

@@ -158,6 +158,12 @@ pub fn decision_due(found: NaiveDate, complex: bool) -> NaiveDate {
     found + chrono::TimeDelta::days(decision_days(complex))
 }
 
+/// Whether an apology's new appointment comes no earlier than the apology
+/// itself: a new date before the letter that gives it is a typing mistake.
+pub fn apology_dates_agree(apology: Option<NaiveDate>, new_due: Option<NaiveDate>) -> bool {
+    !matches!((apology, new_due), (Some(apology), Some(new_due)) if new_due < apology)
+}
+
 /// The share of the files checked that were found overdue, in per cent;
 /// none when no file was counted.
 pub fn overdue_rate(overdue: i64, checked: i64) -> Option<f64> {

@@ -14,7 +14,10 @@ field-did-you-mean-person = note: did you mean { $name } (person #{ $id })? If s
 field-logged = logged #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } min
         [early] { $person }, { $unit }, { $minutes } min
-        [excused] { $person }, { $unit }, excused: { $excuse }
+        [excused] { $person }, { $unit }{ $has_meeting ->
+            [yes] , meeting: { $meeting }
+           *[no] {""}
+        }, excused: { $excuse }
         [absent] { $person }, { $unit }
         [absent-meeting] { $person }, { $unit }, meeting: { $meeting }
         [with-person] { $detail }, { $person }, { $unit }
@@ -195,3 +198,4 @@ add-excused = Was the absence excused?
 add-not-excused = not excused (the breach)
 add-reason-given = What reason was given?
 add-apology-on = Apology sent to the citizen on (dd/mm/yyyy)? (may be empty)
+field-early-minutes-zero = `{ $flag } 0` is not early: give the minutes before the end of the session, or the time left with `--left`

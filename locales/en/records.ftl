@@ -22,9 +22,10 @@ records-findings-count = { $count } { $count ->
         [one] finding
        *[other] findings
     }
-# $kind is the kind as stored: late, absent, overdue or other.
+# $kind is the kind as stored: late, early, absent, overdue, other or task.
 records-flag-not-for-kind = `{ $flag }` does not apply to { $kind ->
         [late] a late
+        [task] a task
        *[other] an { $kind }
     } finding (#{ $number })
 records-void-not-editable = finding #{ $number } is void and cannot be edited

@@ -212,3 +212,4 @@ status-public-employee = public employee
 status-contract = labour contract
 status-part-time = part-time commune staff
 status-not-recorded = not recorded
+term-absent-unexcused = absent

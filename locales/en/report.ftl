@@ -128,3 +128,4 @@ report-late-decisions = { $count ->
 report-categories-heading = Most frequent categories of breach, at most { $top } a unit
 status-late-decisions = late decisions
 report-absences-heading = Days of unexcused absence from work, month { $month } (from { $first }) and year (from { $year_first }) to { $last }; thresholds set in the config: { $month_threshold } a month, { $year_threshold } a year
+chart-absent = absent

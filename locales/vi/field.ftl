@@ -14,7 +14,10 @@ field-did-you-mean-person = lưu ý: có phải là { $name } (cán bộ #{ $id 
 field-logged = đã ghi #{ $id } { $kind }: { $shape ->
         [late] { $person }, { $unit }, { $minutes } phút
         [early] { $person }, { $unit }, { $minutes } phút
-        [excused] { $person }, { $unit }, có lý do: { $excuse }
+        [excused] { $person }, { $unit }{ $has_meeting ->
+            [yes] , họp: { $meeting }
+           *[no] {""}
+        }, có lý do: { $excuse }
         [absent] { $person }, { $unit }
         [absent-meeting] { $person }, { $unit }, họp: { $meeting }
         [with-person] { $detail }, { $person }, { $unit }
@@ -165,3 +168,4 @@ add-excused = Vắng có lý do không?
 add-not-excused = không có lý do (vi phạm)
 add-reason-given = Lý do đưa ra là gì?
 add-apology-on = Ngày gửi văn bản xin lỗi người dân (dd/mm/yyyy)? (có thể bỏ trống)
+field-early-minutes-zero = `{ $flag } 0` không phải về sớm: cho số phút về trước giờ hết buổi, hoặc giờ về với `--left`

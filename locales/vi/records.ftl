@@ -21,8 +21,10 @@ records-no-findings-match = không có phát hiện nào phù hợp
 records-findings-count = { $count } phát hiện
 records-flag-not-for-kind = `{ $flag }` không áp dụng cho phát hiện loại { $kind ->
         [late] đi muộn
-        [absent] vắng không lý do
+        [early] về sớm
+        [absent] vắng
         [overdue] hồ sơ trễ hẹn
+        [task] nhiệm vụ chưa hoàn thành
        *[other] vi phạm khác
     } (#{ $number })
 records-void-not-editable = phát hiện #{ $number } đã hủy nên không thể sửa

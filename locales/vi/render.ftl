@@ -7,7 +7,7 @@ value-no = không
 ## Từ ngữ nghiệp vụ.
 
 term-late = đi muộn
-term-absent = vắng không lý do
+term-absent = vắng
 term-overdue = hồ sơ trễ hẹn
 term-other = vi phạm khác
 term-reminded = nhắc nhở
@@ -212,3 +212,4 @@ status-public-employee = viên chức
 status-contract = hợp đồng lao động
 status-part-time = người hoạt động không chuyên trách cấp xã
 status-not-recorded = chưa ghi
+term-absent-unexcused = vắng không lý do

@@ -113,6 +113,7 @@ fn typed_value(ctx: &Ctx<'_>, conflict: &ConflictRow, typed: &str) -> Result<Jso
             Ok(input::typed_text(FLAG, kind, Some(typed.to_string()))?
                 .map_or(Json::Null, Json::String))
         };
+    let word = |word: &str| -> Result<Json> { Ok(Json::String(word.to_string())) };
     let whole =
         || -> Result<Json> {
             typed.trim().parse::<u32>().map(Json::from).map_err(|_| {
@@ -121,10 +122,18 @@ fn typed_value(ctx: &Ctx<'_>, conflict: &ConflictRow, typed: &str) -> Result<Jso
         };
     match field {
         "name" => text(TextKind::Name),
-        "note" | "description" | "text" => text(TextKind::Free),
-        "position" | "team" | "meeting" | "file_ref" | "procedure" | "category" | "source" => {
-            text(TextKind::Line)
-        }
+        "note" | "description" | "text" | "delay_cause" => text(TextKind::Free),
+        "position" | "team" | "meeting" | "file_ref" | "procedure" | "category" | "source"
+        | "responsible" => text(TextKind::Line),
+        "excuse" => word(typed.parse::<crate::model::Excuse>()?.as_str()),
+        "delay_stage" => word(typed.parse::<crate::model::DelayStage>()?.as_str()),
+        "channel" => word(typed.parse::<crate::model::Channel>()?.as_str()),
+        // A complex case is 1, not complex NULL, as the column keeps it.
+        "complex_case" => match typed.trim() {
+            "yes" | "có" => Ok(Json::from(1)),
+            "no" | "không" => Ok(Json::Null),
+            _ => Err(Error::input(t!("conflicts-value-bool", value = typed))),
+        },
         "retired_on" | "due_on" | "assigned_on" | "done_on" => {
             let day = input::parse_date(typed, ctx.clock.today())?;
             Ok(Json::String(crate::store::date_text(day)))
@@ -134,7 +143,7 @@ fn typed_value(ctx: &Ctx<'_>, conflict: &ConflictRow, typed: &str) -> Result<Jso
             Ok(Json::String(crate::store::time_text(time)))
         }
         "week" => Ok(Json::String(input::parse_week(typed)?.to_string())),
-        "on_roll" | "present" | "visits" => whole(),
+        "on_roll" | "present" | "visits" | "files_checked" => whole(),
         "announced" => match typed.trim() {
             "yes" | "có" => Ok(Json::from(1)),
             "no" | "không" => Ok(Json::from(0)),

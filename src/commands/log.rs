@@ -71,7 +71,12 @@ fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Nam
     let line = t!(
         "field-logged",
         id = row.id,
-        kind = crate::render::term(row.fields.kind.as_str()),
+        // The breach is named so, an excused absence by its excuse.
+        kind = if row.fields.kind == FindingKind::Absent && row.fields.excuse.is_none() {
+            t!("term-absent-unexcused")
+        } else {
+            crate::render::term(row.fields.kind.as_str())
+        },
         shape = shape,
         person = row.person.as_deref().unwrap_or(""),
         unit = row.unit_name.as_str(),
@@ -85,6 +90,11 @@ fn logged(ctx: &mut Ctx<'_>, store: &Store, row: &FindingRow, named: Option<&Nam
             .excuse
             .map_or_else(String::new, |e| crate::i18n::message(e.name_key(), None)),
         meeting = row.fields.meeting.as_deref().unwrap_or(""),
+        has_meeting = if row.fields.meeting.is_some() {
+            "yes"
+        } else {
+            "no"
+        },
         detail = finding_detail(row)
     );
     ctx.logged(&line, &finding_record(row))
@@ -130,8 +140,15 @@ pub fn early(ctx: &mut Ctx<'_>, args: EarlyArgs) -> Result<()> {
     let author = ctx.author();
     let (row, added) = store.write(|tx| {
         let Target { visit, unit } = visits::target(tx, args.common.visit.as_deref())?;
-        let (left, end, minutes) =
-            early_figures(ctx, &unit, visit.started_at.date(), left, args.minutes, end)?;
+        let (left, end, minutes) = early_figures(
+            ctx,
+            &unit,
+            visit.started_at.date(),
+            left,
+            args.minutes,
+            end,
+            "--minutes",
+        )?;
         let named = people::named(tx, unit.id, &name, &author)?;
         let mut finding = NewFinding::new(visit.id, FindingKind::Early);
         finding.person_id = Some(named.person.id);

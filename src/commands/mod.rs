@@ -259,12 +259,16 @@ fn early_figures(
     left: Option<NaiveTime>,
     minutes: Option<u32>,
     end: Option<NaiveTime>,
+    minutes_flag: &str,
 ) -> Result<(Option<NaiveTime>, Option<NaiveTime>, i64)> {
     if let Some(minutes) = minutes {
         if minutes == 0 {
-            return Err(Error::input(t!("field-minutes-zero")));
+            return Err(Error::input(t!(
+                "field-early-minutes-zero",
+                flag = minutes_flag
+            )));
         }
-        let minutes = input::typed_figure("--minutes", minutes.into(), &limits::MINUTES_LATE)?;
+        let minutes = input::typed_figure(minutes_flag, minutes.into(), &limits::MINUTES_LATE)?;
         return Ok((None, end, minutes));
     }
     let left = left.ok_or_else(|| Error::usage(t!("field-left-needed")))?;
@@ -272,7 +276,8 @@ fn early_figures(
         morning: unit.morning_start,
         afternoon: unit.afternoon_start,
     };
-    let (end, minutes) = rules::leaving_early(ctx.settings.calendar(), own, date, left, end)
+    let calendar = ctx.settings.calendar().for_unit(unit.week);
+    let (end, minutes) = rules::leaving_early(calendar, own, date, left, end)
         .map_err(|broken| typed_refusal(broken, ""))?;
     Ok((Some(left), Some(end), minutes))
 }
@@ -324,7 +329,7 @@ fn apply_overdue_details(
         finding.channel = details.channel;
     }
     if let (Some(apology), Some(new_due)) = (finding.apology_on, finding.new_due_on)
-        && new_due < apology
+        && !rules::apology_dates_agree(Some(apology), Some(new_due))
     {
         let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
         return Err(Error::input(t!(

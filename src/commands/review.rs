@@ -301,7 +301,8 @@ fn edit_kind_fields(
                 visit_date,
                 left,
                 args.minutes_early,
-                typed.end.or(f.expected_at.filter(|_| typed.left.is_none())),
+                typed.end.or(f.expected_at),
+                "--minutes-early",
             )?;
             f.left_at = left;
             f.expected_at = end;
@@ -316,6 +317,14 @@ fn edit_kind_fields(
                 f.description = None;
             }
             apply_excuse(f, &args.excuse)?;
+            // An absence's description is the reason given for its excuse.
+            if args.description.is_some() {
+                if f.excuse.is_none() {
+                    return Err(Error::usage(t!("field-reason-needs-excuse")));
+                }
+                f.description =
+                    input::typed_text("--description", TextKind::Free, args.description.clone())?;
+            }
         }
         FindingKind::Overdue => {
             if let Some(file_ref) =

@@ -35,7 +35,7 @@ impl Lookups {
 }
 
 /// The columns of a findings file that hold a field only some kinds have.
-const FINDING_FIELD_COLUMNS: [(&str, FindingField); 26] = [
+const FINDING_FIELD_COLUMNS: [(&str, FindingField); 31] = [
     ("person", FindingField::Person),
     ("person_uid", FindingField::Person),
     ("position", FindingField::Person),
@@ -62,6 +62,12 @@ const FINDING_FIELD_COLUMNS: [(&str, FindingField); 26] = [
     ("delay_stage", FindingField::DelayStage),
     ("responsible", FindingField::Responsible),
     ("channel", FindingField::Channel),
+    // A decision disciplines a person: only the kinds about a person hold one.
+    ("discipline_form", FindingField::Person),
+    ("decision_ref", FindingField::Person),
+    ("decided_on", FindingField::Person),
+    ("decided_by", FindingField::Person),
+    ("complex_case", FindingField::Person),
 ];
 
 pub(super) fn import_finding(
@@ -261,8 +267,28 @@ fn row_fields(
     finding.excuse = row.parse("excuse", |e| e.parse::<Excuse>())?;
     finding.left_at = row.parse("left_at", input::parse_time)?;
     finding.minutes_early = row.count("minutes_early", MINUTES_LATE)?;
-    finding.apology_on = row.parse("apology_on", date)?;
+    // What has not happened yet cannot have a date.
+    let past = |column: &'static str| {
+        row.parse(column, |text| input::parse_past_date(column, text, today))
+    };
+    finding.apology_on = past("apology_on")?;
     finding.new_due_on = row.parse("new_due_on", date)?;
+    if !rules::apology_dates_agree(finding.apology_on, finding.new_due_on) {
+        return Err(row.error(
+            "new_due_on",
+            t!(
+                "field-new-due-before-apology",
+                new_due = finding
+                    .new_due_on
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                apology = finding
+                    .apology_on
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     finding.delay_cause = row.free_text("delay_cause")?;
     finding.delay_stage = row.parse("delay_stage", |s| s.parse::<DelayStage>())?;
     finding.responsible = row.text("responsible")?;
@@ -270,7 +296,7 @@ fn row_fields(
     finding.decision = Decision {
         form: row.parse("discipline_form", |f| f.parse::<DisciplineForm>())?,
         reference: row.text("decision_ref")?,
-        decided_on: row.parse("decided_on", date)?,
+        decided_on: past("decided_on")?,
         decided_by: row.text("decided_by")?,
         complex: row.flag("complex_case")?,
     };
@@ -306,6 +332,11 @@ fn keep_fields_not_in_file(row: &Row<'_>, current: &NewFinding, finding: &mut Ne
         "decided_by" => decision.decided_by,
         "complex_case" => decision.complex,
     );
+    // Before absences had excuses, an absence's description was always
+    // empty: such a file says nothing of the reason given.
+    if !row.has("excuse") && current.kind == FindingKind::Absent {
+        finding.description = current.description.clone();
+    }
 }
 
 /// What the row's kind needs, and the figures worked out by the rules when

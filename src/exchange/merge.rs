@@ -1573,3 +1573,27 @@ impl Merging<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field a merge compares can also be settled when it is a
+    /// conflict: the two lists name the same fields.
+    #[test]
+    fn every_field_a_merge_compares_can_be_settled() {
+        let same = |keys: &[&str], records: Records| {
+            let mut merged: Vec<&str> = keys.to_vec();
+            let mut settled: Vec<&str> = crate::store::records::fields(records).to_vec();
+            merged.sort_unstable();
+            settled.sort_unstable();
+            assert_eq!(merged, settled, "{records:?}");
+        };
+        same(<findings::NewFinding as Fields>::KEYS, Records::Findings);
+        same(<NewVisit as Fields>::KEYS, Records::Visits);
+        same(<UnitFields as Fields>::KEYS, Records::Units);
+        same(<PersonFields as Fields>::KEYS, Records::People);
+        same(<plans::NewPlan as Fields>::KEYS, Records::Plans);
+        same(<tasks::NewTask as Fields>::KEYS, Records::Tasks);
+    }
+}

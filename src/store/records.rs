@@ -470,6 +470,7 @@ pub fn fields(records: Records) -> &'static [&'static str] {
             "on_roll",
             "present",
             "note",
+            "files_checked",
         ],
         Records::Findings => &[
             "visit",
@@ -491,6 +492,20 @@ pub fn fields(records: Records) -> &'static [&'static str] {
             "action",
             "note",
             "task",
+            "excuse",
+            "left_at",
+            "minutes_early",
+            "apology_on",
+            "new_due_on",
+            "delay_cause",
+            "delay_stage",
+            "responsible",
+            "channel",
+            "discipline_form",
+            "decision_ref",
+            "decided_on",
+            "decided_by",
+            "complex_case",
         ],
         Records::Plans => &["unit", "visits", "per", "from_month", "to_month"],
         Records::Tasks => &[
@@ -505,12 +520,22 @@ pub fn fields(records: Records) -> &'static [&'static str] {
     }
 }
 
-/// The fields of a record worked out together, as a time of arrival and
-/// the minutes late, or a file's dates and its days overdue: a merge
-/// settles them as one, so that a record never holds a figure of one
-/// version beside the dates of another. `None` for a field on its own.
+/// The fields of a record worked out or decided together, as a time of
+/// arrival or departure and its minutes, a file's dates and its days
+/// overdue, an apology and the new appointment it gave, or a decision's
+/// form, number, day and signer: a merge settles them as one, so that a
+/// record never holds a figure of one version beside the times of another,
+/// or a form of discipline without its day. `None` for a field on its own.
 pub fn field_group(records: Records, field: &str) -> Option<&'static [&'static str]> {
-    const LATE: &[&str] = &["arrived_at", "expected_at", "minutes_late"];
+    // The expected time is the start of a late arrival and the end of the
+    // session an early departure counts to.
+    const TIMES: &[&str] = &[
+        "arrived_at",
+        "expected_at",
+        "minutes_late",
+        "left_at",
+        "minutes_early",
+    ];
     const OVERDUE: &[&str] = &[
         "received_on",
         "due_on",
@@ -518,8 +543,17 @@ pub fn field_group(records: Records, field: &str) -> Option<&'static [&'static s
         "days_overdue",
         "working_days_overdue",
     ];
+    const APOLOGY: &[&str] = &["apology_on", "new_due_on"];
+    const DECISION: &[&str] = &[
+        "discipline_form",
+        "decision_ref",
+        "decided_on",
+        "decided_by",
+    ];
     match records {
-        Records::Findings => [LATE, OVERDUE].into_iter().find(|g| g.contains(&field)),
+        Records::Findings => [TIMES, OVERDUE, APOLOGY, DECISION]
+            .into_iter()
+            .find(|g| g.contains(&field)),
         _ => None,
     }
 }

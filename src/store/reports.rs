@@ -53,7 +53,7 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
              pf AS (
                  SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue,
                         -- an excused absence is not a breach
-                        f.excuse IS NULL AS breach, pv.files_checked IS NOT NULL AS counted
+                        f.excuse IS NULL AS breach
                  FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
                  WHERE f.voided_at IS NULL
              ),
@@ -72,9 +72,20 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
                         sum(breach) AS findings,
                         sum(kind = 'task') AS unfinished_tasks,
                         sum(kind = 'absent' AND NOT breach) AS excused_absences,
-                        sum(kind = 'early') AS early,
-                        sum(kind = 'overdue' AND counted) AS overdue_of_checked
+                        sum(kind = 'early') AS early
                  FROM pf GROUP BY unit_id
+             ),
+             -- The overdue files of a visit that counted the files checked,
+             -- at most as many as it checked, so the rate stays a share.
+             visit_overdue AS (
+                 SELECT pv.unit_id, min(count(*), pv.files_checked) AS n
+                 FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
+                 WHERE pv.files_checked IS NOT NULL AND f.kind = 'overdue'
+                   AND f.voided_at IS NULL
+                 GROUP BY pv.id
+             ),
+             checked_overdue AS (
+                 SELECT unit_id, sum(n) AS n FROM visit_overdue GROUP BY unit_id
              )
              SELECT u.id, u.code, u.name,
                     coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
@@ -83,10 +94,11 @@ pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>
                     coalesce(fc.findings, 0), coalesce(fc.unfinished_tasks, 0),
                     coalesce(fc.excused_absences, 0), coalesce(fc.early, 0),
                     CAST(coalesce(vc.files_checked, 0) AS INTEGER),
-                    coalesce(fc.overdue_of_checked, 0)
+                    coalesce(co.n, 0)
              FROM units u
              LEFT JOIN visit_counts vc ON vc.unit_id = u.id
              LEFT JOIN finding_counts fc ON fc.unit_id = u.id
+             LEFT JOIN checked_overdue co ON co.unit_id = u.id
              -- A unit retired before the period is no longer one to visit;
              -- it stays in the months it was still visited.
              WHERE u.retired_on IS NULL OR u.retired_on >= :from OR vc.visits > 0

@@ -60,7 +60,7 @@ fn an_excused_absence_is_recorded_but_not_counted_as_a_breach() {
             "--reason-given",
             "đưa con đi khám bệnh",
         ]),
-        "đã ghi #3 vắng không lý do: Võ Thị Thu, UBND xã Tam Đại, có lý do: lý do khác\n"
+        "đã ghi #3 vắng: Võ Thị Thu, UBND xã Tam Đại, có lý do: lý do khác\n"
     );
     let report = csv_records(&book.ok(&["report", "month", "2026-03", "--format", "csv"]));
     let total = report.last().expect("a total row");
@@ -305,7 +305,7 @@ fn a_proposed_discipline_without_a_decision_in_time_is_flagged() {
         crate::support::json(
             &book
                 .run_at(
-                    "2026-08-01T09:00",
+                    "2026-09-01T09:00",
                     &["report", "month", month, "--format", "json"],
                 )
                 .stdout,
@@ -313,7 +313,17 @@ fn a_proposed_discipline_without_a_decision_in_time_is_flagged() {
     };
     assert_eq!(report("2026-06")["late_decisions"][0]["finding"], 1);
     assert!(report("2026-07")["late_decisions"].is_null());
-    // The complex case was due by 07/08/2026: August's report lists it.
+    // The complex case was due by 07/08/2026: August's report, made after
+    // the month, lists it; made on 01/08, it did not yet.
+    let early_august = crate::support::json(
+        &book
+            .run_at(
+                "2026-08-01T09:00",
+                &["report", "month", "2026-08", "--format", "json"],
+            )
+            .stdout,
+    );
+    assert!(early_august["late_decisions"].is_null());
     let august = report("2026-08");
     assert_eq!(august["late_decisions"][0]["finding"], 2);
     assert_eq!(august["late_decisions"][0]["due_on"], "2026-08-07");
@@ -429,5 +439,79 @@ fn report_repeat_counts_unexcused_days_against_the_configured_thresholds() {
     assert!(
         err.contains("unexcused_days_month `0` must be a number of days from 1 to 31"),
         "{err}"
+    );
+}
+
+/// An export written before absences had excuses has an empty description
+/// for them: importing it keeps the excuse and the reason recorded here.
+#[test]
+fn an_older_export_keeps_the_excuse_and_its_reason() {
+    let book = visited();
+    book.ok(&[
+        "absent",
+        "Võ Thị Thu",
+        "--excused",
+        "other",
+        "--reason-given",
+        "đi khám bệnh",
+    ]);
+    let export = book.ok(&["export", "findings"]);
+    // The 30 columns of the exports before schema 8, the description empty
+    // as those exports had it for an absence.
+    let older: String = export
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+            cells.truncate(30);
+            if i > 0 {
+                cells[21] = String::new();
+            }
+            cells.join(",") + "\n"
+        })
+        .collect();
+    let file = book.path("older.csv");
+    std::fs::write(&file, older).unwrap();
+    let output = book.run(&["import", "findings", file.to_str().unwrap()]);
+    assert_eq!(output.code, 0, "{}", output.dump);
+    let kept = csv_records(&book.ok(&["export", "findings"]));
+    assert_eq!(kept[0]["excuse"], "other");
+    assert_eq!(kept[0]["description"], "đi khám bệnh");
+}
+
+/// Overdue files beyond the files a visit counted do not push the rate
+/// past the whole: 3 overdue of 2 checked count as 2 of 2.
+#[test]
+fn the_overdue_rate_never_exceeds_the_files_checked() {
+    let book = Logbook::new().now("2026-03-20T09:00");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&[
+        "visit",
+        "start",
+        "tam-dai",
+        "--at",
+        "10/03/2026 07:30",
+        "--files-checked",
+        "2",
+    ]);
+    for file in ["HS-1", "HS-2", "HS-3"] {
+        book.ok(&["overdue", file, "--due", "05/03/2026"]);
+    }
+    let report = csv_records(&book.ok(&["report", "month", "2026-03", "--format", "csv"]));
+    let total = report.last().expect("a total row");
+    assert_eq!(
+        (
+            total["overdue"].as_str(),
+            total["files_checked"].as_str(),
+            total["overdue_rate"].as_str()
+        ),
+        ("3", "2", "100.0")
     );
 }

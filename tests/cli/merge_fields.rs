@@ -256,7 +256,7 @@ fn a_conflict_is_settled_with_a_value_typed_as_its_field_takes_it() {
     assert_eq!(
         leader.fails(&["conflicts", "resolve", "2", "--value", "20"], 1),
         "error: `minutes_late` is worked out together with the other fields of arrived_at, \
-         expected_at, minutes_late: settle conflict #2 with `--take mine` or `--take theirs`, \
+         expected_at, minutes_late, left_at, minutes_early: settle conflict #2 with `--take mine` or `--take theirs`, \
          which settles them together, then correct the finding with `spotcheck edit` if neither \
          is right\n"
     );
@@ -415,4 +415,58 @@ fn the_outcome_of_a_discipline_and_the_files_checked_merge_field_by_field() {
     assert_eq!(finding(&member), merged);
     assert!(leader.ok(&["check"]).starts_with("ok:"));
     assert!(member.ok(&["check"]).starts_with("ok:"));
+}
+
+/// A conflict on a field of schema 8 can be settled like any other: the
+/// files checked typed as a number, the stage of a delay as its word.
+#[test]
+fn a_conflict_on_the_files_checked_or_a_delay_is_settled_by_a_typed_value() {
+    let leader = leader();
+    leader.ok(&["overdue", "HS-0100", "--due", "05/05/2022"]);
+    let member = member_of(&leader);
+    leader.run_at(
+        "2022-05-10T09:00",
+        &["visit", "edit", "1", "--files-checked", "20"],
+    );
+    member.run_at(
+        "2022-05-10T09:10",
+        &["visit", "edit", "1", "--files-checked", "22"],
+    );
+    leader.run_at(
+        "2022-05-10T09:20",
+        &["edit", "2", "--delay-stage", "approval"],
+    );
+    member.run_at(
+        "2022-05-10T09:30",
+        &["edit", "2", "--delay-stage", "processing"],
+    );
+    merge_at(&leader, "2022-05-10T10:00", &member);
+    let listed = csv_records(&leader.ok(&["conflicts", "--format", "csv"]));
+    let fields: Vec<(&str, &str, &str, &str)> = listed
+        .iter()
+        .map(|c| {
+            (
+                c["number"].as_str(),
+                c["field"].as_str(),
+                c["mine"].as_str(),
+                c["theirs"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("1", "files_checked", "20", "22"),
+            ("2", "delay_stage", "approval", "processing")
+        ]
+    );
+    leader.ok(&["conflicts", "resolve", "1", "--value", "21"]);
+    leader.ok(&["conflicts", "resolve", "2", "--value", "coordination"]);
+    let visit = json(&leader.ok(&["visit", "show", "1", "--format", "json"]));
+    assert_eq!(visit["files_checked"], 21);
+    let file = json(&leader.ok(&["show", "2", "--format", "json"]));
+    assert_eq!(file["delay_stage"], "coordination");
+    let err = leader.fails(&["conflicts", "resolve", "2", "--value", "nowhere"], 1);
+    assert!(err.contains("unknown stage `nowhere`"), "{err}");
+    assert!(leader.ok(&["check"]).starts_with("ok:"));
 }

@@ -370,7 +370,7 @@ fn the_month_report_counts_the_breaches_by_status() {
     assert!(
         md.contains(
             "## Vi phạm theo diện nhân sự\n\n\
-             | diện nhân sự | đi muộn | vắng | về sớm | khác | trễ hẹn | tổng số | số người |\n\
+             | diện nhân sự | đi muộn | vắng không lý do | về sớm | khác | trễ hẹn | tổng số | số người |\n\
              |---|---:|---:|---:|---:|---:|---:|---:|\n\
              | công chức | 1 | 0 | 1 | 0 | 0 | 2 | 1 |\n"
         ),

@@ -316,6 +316,8 @@ fn month_report(
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
     let mut report = report::month(&store, &period, start_day, repeat_months)?;
+    // As at the end of the period, or today while it lasts.
+    report.late_decisions = report::late_decisions(&store, period.last.min(today))?;
     if by_parent {
         report.groups = Some(report::by_parent(&store, &report)?);
     }
@@ -546,6 +548,8 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
     let mut report = report::span_report(&store, span, start_day, repeat_months)?;
+    let as_of = span.dates().last.min(ctx.clock.today());
+    report.late_decisions = report::late_decisions(&store, as_of)?;
     if outputs.categories {
         report.categories = Some(report::top_categories(&store, &span.dates())?);
     }
@@ -639,7 +643,13 @@ fn stacked_by_kind<'a>(
                         .map_or(0, |(_, n)| *n)
                 })
                 .collect();
-            (render::term(kind), values)
+            // The chart stacks the breach: unexcused absences only.
+            let name = if *kind == "absent" {
+                t!("chart-absent")
+            } else {
+                render::term(kind)
+            };
+            (name, values)
         })
         .collect();
     crate::render::chart::stacked_svg(&crate::render::chart::Stacked {
