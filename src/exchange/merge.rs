@@ -391,11 +391,15 @@ impl Uids {
     }
 }
 
-/// Who gave the field its value `value`, and when the record was stamped
-/// with that edit: the newest entry of the history that changed it to
-/// that value. A merge's record of the other side's version changes
-/// nothing here, so it is passed over.
-fn changed_by(history: &[Version], key: &str, value: &Json) -> (Option<String>, Option<String>) {
+/// Who gave the field its value `value`, when the record was stamped with
+/// that edit, and whether that entry is the record's insert: the newest
+/// entry of the history that changed it to that value. A merge's record of
+/// the other side's version changes nothing here, so it is passed over.
+fn changed_by(
+    history: &[Version],
+    key: &str,
+    value: &Json,
+) -> (Option<String>, Option<String>, bool) {
     for entry in history.iter().rev() {
         if entry.action == "merge" {
             continue;
@@ -409,10 +413,11 @@ fn changed_by(history: &[Version], key: &str, value: &Json) -> (Option<String>, 
             return (
                 Some(entry.by.clone()),
                 stamp(after).or(Some(entry.at.clone())),
+                entry.before.is_none(),
             );
         }
     }
-    (None, None)
+    (None, None, false)
 }
 
 /// When each field got its value, as merges noted it, by field.
@@ -442,7 +447,15 @@ fn given(
         .get(key)
         .filter(|(v, _)| v == value)
         .map(|(_, at)| at.clone());
-    let at = edited.1.clone().max(noted).or_else(|| stamp(now));
+    // A record that came in by a merge was inserted with its last edit's
+    // stamp on every field: the time a merge noted for the field is when it
+    // got its value, and an earlier one.
+    let at = if edited.2 && noted.is_some() {
+        noted
+    } else {
+        edited.1.clone().max(noted)
+    }
+    .or_else(|| stamp(now));
     (edited.0, at)
 }
 

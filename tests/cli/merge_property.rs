@@ -907,3 +907,46 @@ fn a_conflict_found_on_one_laptop_is_settled_the_same_way_on_a_third() {
     merge_at(&c, "08:07", &a);
     assert_same_findings(&[&a, &b, &c]);
 }
+
+/// A finding logged on one laptop, its arrival corrected there and its note
+/// written on another that had merged it, with the third merging in
+/// between: after every merge in every direction, the correction stands.
+#[test]
+fn a_correction_made_after_another_laptop_merged_the_finding_stands_everywhere() {
+    let [a, b, c] = copies();
+    at(
+        &b,
+        "08:01",
+        &["late", "Trần Thị Bình", "--arrived", "07:31"],
+    );
+    merge_at(&c, "08:02", &b);
+    at(&b, "08:03", &["edit", "2", "--arrived", "07:54"]);
+    let on_c = rows(
+        &c,
+        "SELECT number FROM findings_v WHERE person = 'Trần Thị Bình'",
+    );
+    let number = on_c[0]["number"].clone();
+    at(&c, "08:04", &["edit", &number, "--note", "đã nhắc nhở"]);
+    merge_at(&a, "08:05", &c);
+    let mut minute = 6;
+    for _ in 0..3 {
+        for (to, from) in [(&c, &b), (&a, &b), (&a, &c), (&b, &a), (&b, &c), (&c, &a)] {
+            merge_at(to, &format!("08:{minute:02}"), from);
+            minute += 1;
+        }
+    }
+    for book in [&a, &b, &c] {
+        let late = rows(
+            book,
+            "SELECT arrived_at, minutes_late, note FROM findings_v WHERE person = 'Trần Thị Bình'",
+        );
+        assert_eq!(
+            (
+                late[0]["arrived_at"].as_str(),
+                late[0]["minutes_late"].as_str(),
+                late[0]["note"].as_str()
+            ),
+            ("07:54", "24", "đã nhắc nhở")
+        );
+    }
+}
