@@ -1185,7 +1185,7 @@ pub struct EditArgs {
     pub unexcused: bool,
     #[command(flatten)]
     pub overdue: OverdueDetails,
-    /// No apology was sent (overdue)
+    /// No apology was sent: clears its day and the new appointment it gave (overdue)
     #[arg(long, conflicts_with_all = ["apology_on", "new_due"])]
     pub no_apology: bool,
     #[command(flatten)]
