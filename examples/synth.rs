@@ -269,6 +269,7 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
                 afternoon_start: None,
                 parent_id: None,
                 week: None,
+                follows_seasons: false,
             };
             let unit = units::insert_from(tx, &unit, &origin, &author(&setup_at))?;
             let staff = 12 + dice.below(20);

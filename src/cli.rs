@@ -281,7 +281,7 @@ pub enum UnitCommand {
     /// List the units
     #[command(after_help = "Example:\n  spotcheck unit list --format csv")]
     List,
-    /// Change a unit's name, kind, office hours, parent unit or working week
+    /// Change a unit's name, kind, office hours (and whether they follow the seasons), parent unit or working week
     #[command(
         after_help = "Examples:\n  spotcheck unit edit tam-dai --start 7h00 --afternoon 13h30\n  spotcheck unit edit tam-dai-hcc --parent tam-dai --week mon-fri,sat:am"
     )]
@@ -338,6 +338,9 @@ pub struct UnitAddArgs {
     /// Its working week, when it is not Monday to Friday (`mon-fri,sat:am`)
     #[arg(long, value_name = "DAYS")]
     pub week: Option<String>,
+    /// Its own start times move with the seasons: earlier or later by as much as the configured hours move in summer or in a dated season
+    #[arg(long)]
+    pub follow_seasons: bool,
     /// Add the unit even though another unit has the same name
     #[arg(long)]
     pub force: bool,
@@ -369,6 +372,12 @@ pub struct UnitEditArgs {
     /// New working week (`mon-fri,sat:am`; `default` for Monday to Friday)
     #[arg(long, value_name = "DAYS")]
     pub week: Option<String>,
+    /// Its own start times move with the seasons from now on, as the configured hours do
+    #[arg(long, conflicts_with = "no_follow_seasons")]
+    pub follow_seasons: bool,
+    /// Its own start times stay the same all year
+    #[arg(long)]
+    pub no_follow_seasons: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,6 +32,9 @@ pub struct Calendar<'a> {
 pub struct UnitHours {
     pub morning: Option<NaiveTime>,
     pub afternoon: Option<NaiveTime>,
+    /// Its own starts move with the seasons: by as much as the configured
+    /// start moves from the usual hours on the day.
+    pub follows_seasons: bool,
 }
 
 impl Calendar<'_> {
@@ -60,12 +63,25 @@ impl Calendar<'_> {
     }
 
     /// When the morning and the afternoon start at a unit on `date`: its
-    /// own start times, else those configured for that date.
+    /// own start times (moved with the season when it follows them), else
+    /// those configured for that date.
     pub fn office_hours(&self, own: UnitHours, date: NaiveDate) -> (NaiveTime, NaiveTime) {
         let hours = self.hours_on(date);
+        let start = |own_start: Option<NaiveTime>, usual: NaiveTime, configured: NaiveTime| {
+            match own_start {
+                None => configured,
+                Some(start) if own.follows_seasons => {
+                    // A shift past midnight is no office hour: the unit's
+                    // own start stands.
+                    let (moved, wrapped) = start.overflowing_add_signed(configured - usual);
+                    if wrapped == 0 { moved } else { start }
+                }
+                Some(start) => start,
+            }
+        };
         (
-            own.morning.unwrap_or(hours.morning),
-            own.afternoon.unwrap_or(hours.afternoon),
+            start(own.morning, self.hours.morning, hours.morning),
+            start(own.afternoon, self.hours.afternoon, hours.afternoon),
         )
     }
 
@@ -315,7 +331,7 @@ mod tests {
         );
         let own = UnitHours {
             morning: Some(time(7, 30)),
-            afternoon: None,
+            ..UnitHours::default()
         };
         assert_eq!(
             lateness(calendar, own, may, time(7, 35), None),
@@ -406,5 +422,43 @@ mod tests {
         // The yearly summer still holds on the days no season covers.
         assert_eq!(calendar.hours_on(date(2026, 10, 20)).morning, time(7, 30));
         assert_eq!(calendar.hours_on(date(2025, 5, 20)).morning, time(7, 0));
+    }
+
+    #[test]
+    fn a_unit_following_the_seasons_moves_its_own_start_with_them() {
+        let days = days_off(&[]);
+        let calendar = calendar(&days);
+        // Its own 07:15 is 15 minutes before the usual 07:30; the summer
+        // starts at 07:00, so it starts at 06:45 then.
+        let own = UnitHours {
+            morning: Some(time(7, 15)),
+            afternoon: None,
+            follows_seasons: true,
+        };
+        let (may, march) = (date(2022, 5, 10), date(2022, 3, 10));
+        assert_eq!(calendar.office_hours(own, may), (time(6, 45), time(13, 30)));
+        assert_eq!(
+            calendar.office_hours(own, march),
+            (time(7, 15), time(13, 30))
+        );
+        assert_eq!(
+            lateness(calendar, own, may, time(7, 0), None),
+            Ok((time(6, 45), 15))
+        );
+        // Not following them, it keeps 07:15 in summer too.
+        let fixed = UnitHours {
+            follows_seasons: false,
+            ..own
+        };
+        assert_eq!(
+            calendar.office_hours(fixed, may),
+            (time(7, 15), time(13, 30))
+        );
+        // A move that would cross midnight leaves its own start as it is.
+        let early = UnitHours {
+            morning: Some(time(0, 10)),
+            ..own
+        };
+        assert_eq!(calendar.office_hours(early, may).0, time(0, 10));
     }
 }

@@ -117,5 +117,6 @@ records-unit-unretired = unit { $code } ({ $name }) is in use again: it is offer
 records-unit-unmerged = unit { $code } ({ $name }) is in use again and no longer merged into { $keep }; what the merge moved stays with { $keep }
 records-unit-parent = , part of { $parent }
 records-unit-week = , works { $week }
+records-unit-follows-seasons = , own hours following the seasons
 records-no-left-time = finding #{ $number } has no time left to compare: give `--left` too
 records-form-needs-day = a form of discipline is decided on a day: give `--decided-on` too, as `--decided-on 15/09/2026`

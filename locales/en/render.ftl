@@ -159,6 +159,7 @@ col-retired_on = retired_on
 col-merged_into = merged_into
 col-parent = parent
 col-week = week
+col-follows_seasons = follows_seasons
 
 ## The columns of `recount`: a stored count before and after.
 col-as_of = as_of

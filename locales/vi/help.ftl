@@ -54,6 +54,7 @@ help-unit-add--start = Giờ bắt đầu buổi sáng, nếu khác giờ làm v
 help-unit-add--afternoon = Giờ bắt đầu buổi chiều, nếu khác giờ làm việc trong tệp cấu hình
 help-unit-add--parent = Đơn vị mà đơn vị này trực thuộc (phòng hoặc trung tâm của xã, đơn vị thuộc sở)
 help-unit-add--week = Tuần làm việc, nếu không phải từ thứ Hai đến thứ Sáu (`t2-t6,t7:sáng`)
+help-unit-add--follow_seasons = Giờ vào làm riêng của đơn vị đổi theo mùa: sớm hay muộn hơn bấy nhiêu như giờ làm việc trong cấu hình đổi vào mùa hè hoặc một mùa có ngày
 help-unit-list = Liệt kê các đơn vị
 help-unit-edit = Sửa tên, loại, giờ làm việc, đơn vị cấp trên hoặc tuần làm việc của một đơn vị
 help-unit-edit--unit = Mã đơn vị hoặc một phần tên đủ để nhận ra đơn vị
@@ -64,6 +65,8 @@ help-unit-edit--afternoon = Giờ bắt đầu buổi chiều mới (`default` �
 help-unit-edit--parent = Đơn vị mà đơn vị này trực thuộc từ nay
 help-unit-edit--no_parent = Đơn vị này không còn trực thuộc đơn vị nào
 help-unit-edit--week = Tuần làm việc mới (`t2-t6,t7:sáng`; `default` để trở lại thứ Hai đến thứ Sáu)
+help-unit-edit--follow_seasons = Giờ vào làm riêng của đơn vị từ nay đổi theo mùa như giờ làm việc trong cấu hình
+help-unit-edit--no_follow_seasons = Giờ vào làm riêng của đơn vị giữ nguyên quanh năm
 help-unit-import = Thêm đơn vị từ tệp CSV có các cột code,name[,kind,morning_start,afternoon_start]
 help-unit-import--file = Tệp CSV (`-` để đọc từ đầu vào chuẩn)
 

@@ -91,5 +91,6 @@ records-unit-unretired = đơn vị { $code } ({ $name }) được dùng lại: 
 records-unit-unmerged = đơn vị { $code } ({ $name }) được dùng lại và không còn gộp vào { $keep }; những gì đã chuyển khi gộp vẫn thuộc { $keep }
 records-unit-parent = , trực thuộc { $parent }
 records-unit-week = , làm việc { $week }
+records-unit-follows-seasons = , giờ riêng đổi theo mùa
 records-no-left-time = phát hiện #{ $number } chưa có giờ về để so sánh: hãy cho thêm `--left`
 records-form-needs-day = hình thức kỷ luật được quyết định vào một ngày: hãy cho thêm `--decided-on`, ví dụ `--decided-on 15/09/2026`

@@ -159,6 +159,7 @@ col-retired_on = thôi sử dụng từ
 col-merged_into = đã gộp vào
 col-parent = trực thuộc
 col-week = tuần làm việc
+col-follows_seasons = theo mùa
 
 ## Các cột của `recount`: số ngày đã lưu, trước và sau khi tính lại.
 col-as_of = tính đến

@@ -128,8 +128,9 @@ fn typed_value(ctx: &Ctx<'_>, conflict: &ConflictRow, typed: &str) -> Result<Jso
         "excuse" => word(typed.parse::<crate::model::Excuse>()?.as_str()),
         "delay_stage" => word(typed.parse::<crate::model::DelayStage>()?.as_str()),
         "channel" => word(typed.parse::<crate::model::Channel>()?.as_str()),
-        // A complex case is 1, not complex NULL, as the column keeps it.
-        "complex_case" => match typed.trim() {
+        // A complex case is 1, not complex NULL, as the column keeps it;
+        // so is a unit that follows the seasons.
+        "complex_case" | "follows_seasons" => match typed.trim() {
             "yes" | "có" => Ok(Json::from(1)),
             "no" | "không" => Ok(Json::Null),
             _ => Err(Error::input(t!("conflicts-value-bool", value = typed))),

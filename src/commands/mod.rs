@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::{Excuse, Records};
 use crate::model::{Period, limits};
-use crate::rules::{self, Broken, UnitHours};
+use crate::rules::{self, Broken};
 use crate::store::people::{self, HowNamed, Named};
 use crate::store::{NewFinding, UnitRow};
 
@@ -240,10 +240,7 @@ fn late_figures(
         return Ok((None, expected, minutes));
     }
     let arrived = arrived.ok_or_else(|| Error::usage(t!("field-arrival-needed")))?;
-    let own = UnitHours {
-        morning: unit.morning_start,
-        afternoon: unit.afternoon_start,
-    };
+    let own = unit.own_hours();
     let (expected, minutes) =
         rules::lateness(ctx.settings.calendar(), own, date, arrived, expected)
             .map_err(|broken| typed_refusal(broken, ""))?;
@@ -272,10 +269,7 @@ fn early_figures(
         return Ok((None, end, minutes));
     }
     let left = left.ok_or_else(|| Error::usage(t!("field-left-needed")))?;
-    let own = UnitHours {
-        morning: unit.morning_start,
-        afternoon: unit.afternoon_start,
-    };
+    let own = unit.own_hours();
     let calendar = ctx.settings.calendar().for_unit(unit.week);
     let (end, minutes) = rules::leaving_early(calendar, own, date, left, end)
         .map_err(|broken| typed_refusal(broken, ""))?;

@@ -47,7 +47,8 @@ fn unit_record(unit: &UnitRow) -> Record {
             Column::new("parent"),
             unit.parent.as_ref().map(|(_, code)| code.clone()),
         )
-        .field(Column::new("week"), unit.week.map(|w| w.to_string()));
+        .field(Column::new("week"), unit.week.map(|w| w.to_string()))
+        .field(Column::new("follows_seasons"), unit.follows_seasons);
     record
 }
 
@@ -59,6 +60,9 @@ fn extras_text(unit: &UnitRow) -> String {
     }
     if let Some(week) = unit.week {
         text.push_str(&t!("records-unit-week", week = render::show_week(&week)));
+    }
+    if unit.follows_seasons {
+        text.push_str(&t!("records-unit-follows-seasons"));
     }
     text
 }
@@ -82,6 +86,7 @@ pub fn add(ctx: &mut Ctx<'_>, args: UnitAddArgs) -> Result<()> {
             .transpose()?,
         parent_id: None,
         week: args.week.as_deref().map(input::parse_week).transpose()?,
+        follows_seasons: args.follow_seasons,
     };
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();
@@ -112,6 +117,8 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
         .any(|u| u.retired_on.is_some() || u.merged_into.is_some());
     // So too the parent and the week.
     let grouped = all.iter().any(|u| u.parent.is_some() || u.week.is_some());
+    // And whether own hours follow the seasons.
+    let seasonal = all.iter().any(|u| u.follows_seasons);
     let mut columns = vec![
         Column::new("code"),
         Column::titled("name", &t!("head-unit-name")),
@@ -124,6 +131,9 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
     }
     if grouped {
         columns.extend([Column::new("parent"), Column::new("week")]);
+    }
+    if seasonal {
+        columns.push(Column::new("follows_seasons"));
     }
     let mut table = Table::new(columns);
     for unit in &all {
@@ -150,6 +160,9 @@ pub fn list(ctx: &mut Ctx<'_>) -> Result<()> {
         if grouped {
             row.push(unit.parent.as_ref().map(|(_, code)| code.clone()).into());
             row.push(unit.week.map(|w| w.to_string()).into());
+        }
+        if seasonal {
+            row.push(unit.follows_seasons.into());
         }
         table.push(row);
     }
@@ -185,6 +198,11 @@ pub fn edit(ctx: &mut Ctx<'_>, args: UnitEditArgs) -> Result<()> {
         afternoon_start: hours_change(args.afternoon.as_deref())?,
         parent_id: args.no_parent.then_some(None),
         week: week_change(args.week.as_deref())?,
+        follows_seasons: if args.follow_seasons {
+            Some(true)
+        } else {
+            args.no_follow_seasons.then_some(false)
+        },
     };
     let mut store = ctx.open(Access::Write)?;
     let author = ctx.author();

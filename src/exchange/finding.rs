@@ -11,7 +11,7 @@ use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
 use crate::model::{
     Action, Channel, DelayStage, DisciplineForm, Excuse, FindingField, FindingKind,
 };
-use crate::rules::{self, Broken, UnitHours};
+use crate::rules::{self, Broken};
 use crate::store::records::id_by_uid;
 use crate::store::{Decision, NewFinding, Origin, findings, people, tasks, units, visits};
 
@@ -362,10 +362,7 @@ fn kind_figures(
                 let arrived = finding
                     .arrived_at
                     .ok_or_else(|| row.error("minutes_late", t!("exchange-late-needs-minutes")))?;
-                let own = UnitHours {
-                    morning: unit.morning_start,
-                    afternoon: unit.afternoon_start,
-                };
+                let own = unit.own_hours();
                 let date = visit.started_at.date();
                 let (expected, minutes) =
                     rules::lateness(calendar, own, date, arrived, finding.expected_at)
@@ -390,10 +387,7 @@ fn kind_figures(
                 let left = finding.left_at.ok_or_else(|| {
                     row.error("minutes_early", t!("exchange-early-needs-minutes"))
                 })?;
-                let own = UnitHours {
-                    morning: unit.morning_start,
-                    afternoon: unit.afternoon_start,
-                };
+                let own = unit.own_hours();
                 let (end, minutes) = rules::leaving_early(
                     calendar,
                     own,

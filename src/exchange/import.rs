@@ -287,9 +287,12 @@ fn import_unit_fields(
         // Set after every row is in, by `set_parents`.
         parent_id: None,
         week: row.parse("week", input::parse_week)?,
+        follows_seasons: row.flag("follows_seasons")?,
     };
-    // An older file, without the column, leaves the week as it is.
+    // An older file, without the columns, leaves the week and the seasons
+    // as they are.
     let has_week = row.has("week");
+    let has_seasons = row.has("follows_seasons");
     let origin = origin(row, "created_by", "created_at")?;
     let existing = match &origin.uid {
         Some(uid) => match id_by_uid(tx, Records::Units, uid)? {
@@ -312,7 +315,8 @@ fn import_unit_fields(
         && existing.kind == unit.kind
         && existing.morning_start == unit.morning_start
         && existing.afternoon_start == unit.afternoon_start
-        && (!has_week || existing.week == unit.week);
+        && (!has_week || existing.week == unit.week)
+        && (!has_seasons || existing.follows_seasons == unit.follows_seasons);
     if same {
         return Ok(Outcome::Unchanged);
     }
@@ -323,6 +327,7 @@ fn import_unit_fields(
         afternoon_start: Some(unit.afternoon_start),
         parent_id: None,
         week: has_week.then_some(unit.week),
+        follows_seasons: has_seasons.then_some(unit.follows_seasons),
     };
     units::update_from(
         tx,

@@ -259,6 +259,7 @@ struct UnitFields {
     /// The parent by its number in this logbook.
     parent: Option<i64>,
     week: Option<crate::calendar::Week>,
+    follows_seasons: bool,
 }
 
 impl UnitFields {
@@ -271,6 +272,7 @@ impl UnitFields {
             afternoon_start: unit.afternoon_start,
             parent,
             week: unit.week,
+            follows_seasons: unit.follows_seasons,
         }
     }
 }
@@ -282,6 +284,7 @@ fields!(UnitFields {
     "afternoon_start" => afternoon_start,
     "parent" => parent,
     "week" => week,
+    "follows_seasons" => follows_seasons,
 });
 
 /// What a merge compares of a person; a join is settled apart.
@@ -1040,6 +1043,7 @@ impl Merging<'_> {
             afternoon_start: unit.afternoon_start,
             parent_id: parent,
             week: unit.week,
+            follows_seasons: unit.follows_seasons,
         };
         // The same unit by uid; else by code, as two logbooks that each
         // added a unit under one code name the same commune.
@@ -1092,6 +1096,7 @@ impl Merging<'_> {
                     afternoon_start: Some(fields.afternoon_start),
                     parent_id: Some(fields.parent),
                     week: Some(fields.week),
+                    follows_seasons: Some(fields.follows_seasons),
                 };
                 units::update_from(tx, local.id, &change, Some(at), author).map(drop)
             },

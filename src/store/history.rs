@@ -480,6 +480,7 @@ mod tests {
                         afternoon_start: None,
                         parent_id: None,
                         week: None,
+                        follows_seasons: false,
                     },
                     &author,
                 )?;

@@ -452,7 +452,7 @@ fn record_of(row: &rusqlite::Row<'_>, column: &str) -> String {
         "from_month" | "to_month" => "plan",
         "assigned_on" | "done_on" => "task",
         "due_on" if row.as_ref().column_index("assigned_on").is_ok() => "task",
-        "morning_start" | "afternoon_start" => "unit",
+        "morning_start" | "afternoon_start" | "follows_seasons" => "unit",
         "started_at" | "ended_at" => "visit",
         _ => "finding",
     };

@@ -136,6 +136,7 @@ mod tests {
                         afternoon_start: None,
                         parent_id: None,
                         week: None,
+                        follows_seasons: false,
                     },
                     &author,
                 )

@@ -74,6 +74,7 @@ pub fn columns(records: Records) -> &'static [&'static str] {
             "merged_into_uid",
             "parent_uid",
             "week",
+            "follows_seasons",
         ],
         Records::People => &[
             "uid",
@@ -459,6 +460,7 @@ pub fn fields(records: Records) -> &'static [&'static str] {
             "afternoon_start",
             "parent",
             "week",
+            "follows_seasons",
         ],
         Records::People => &["unit", "name", "position", "retired_on", "status"],
         Records::Visits => &[

@@ -9,6 +9,7 @@ use crate::calendar::Week;
 use crate::error::{Context, Error, Result};
 use crate::fold::{fold, identity};
 use crate::model::UnitKind;
+use crate::rules::UnitHours;
 
 #[derive(Debug, Clone)]
 pub struct UnitRow {
@@ -29,8 +30,21 @@ pub struct UnitRow {
     pub parent: Option<(i64, String)>,
     /// Its own working week; `None` is Monday to Friday.
     pub week: Option<Week>,
+    /// Its own start times move with the configured seasons.
+    pub follows_seasons: bool,
     pub created_at: String,
     pub updated_at: String,
+}
+
+impl UnitRow {
+    /// The start times the rules count a late arrival at this unit from.
+    pub fn own_hours(&self) -> UnitHours {
+        UnitHours {
+            morning: self.morning_start,
+            afternoon: self.afternoon_start,
+            follows_seasons: self.follows_seasons,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +57,7 @@ pub struct NewUnit {
     /// The unit it belongs to, by number.
     pub parent_id: Option<i64>,
     pub week: Option<Week>,
+    pub follows_seasons: bool,
 }
 
 /// Fields to change; `None` leaves a field as it is.
@@ -54,12 +69,14 @@ pub struct UnitChange {
     pub afternoon_start: Option<Option<NaiveTime>>,
     pub parent_id: Option<Option<i64>>,
     pub week: Option<Option<Week>>,
+    pub follows_seasons: Option<bool>,
 }
 
 const SELECT: &str =
     "SELECT u.id, u.uid, u.code, u.name, u.kind, u.morning_start, u.afternoon_start,
         u.retired_on, u.merged_into, m.code AS merged_into_code,
-        u.parent_id, p.code AS parent_code, u.week, u.created_at, u.updated_at
+        u.parent_id, p.code AS parent_code, u.week, u.follows_seasons,
+        u.created_at, u.updated_at
     FROM units u LEFT JOIN units m ON m.id = u.merged_into
     LEFT JOIN units p ON p.id = u.parent_id";
 
@@ -67,7 +84,7 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     json: "json_object('uid', u.uid, 'code', u.code, 'name', u.name, 'kind', u.kind,
         'morning_start', u.morning_start, 'afternoon_start', u.afternoon_start,
         'retired_on', u.retired_on, 'merged_into', m.uid,
-        'parent', p.uid, 'week', u.week,
+        'parent', p.uid, 'week', u.week, 'follows_seasons', u.follows_seasons,
         'created_at', u.created_at, 'updated_at', u.updated_at)",
     from: "units u LEFT JOIN units m ON m.id = u.merged_into
         LEFT JOIN units p ON p.id = u.parent_id",
@@ -91,6 +108,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<UnitRow> {
             .get::<_, Option<i64>>("parent_id")?
             .zip(row.get::<_, Option<String>>("parent_code")?),
         week: opt(row, "week", stored_week)?,
+        follows_seasons: row.get::<_, Option<i64>>("follows_seasons")?.is_some(),
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
@@ -130,9 +148,9 @@ pub fn insert_from(
     super::exec(
         tx,
         "INSERT INTO units (uid, code, name, name_folded, name_key, kind, morning_start, afternoon_start,
-                            parent_id, week, created_at, updated_at)
+                            parent_id, week, follows_seasons, created_at, updated_at)
          VALUES (:uid, :code, :name, :folded, :key, :kind, :morning, :afternoon,
-                 :parent, :week, :created_at, :updated_at)",
+                 :parent, :week, :seasons, :created_at, :updated_at)",
         named_params! {
             ":uid": uid,
             ":code": code,
@@ -144,6 +162,8 @@ pub fn insert_from(
             ":afternoon": unit.afternoon_start.map(time_text),
             ":parent": unit.parent_id,
             ":week": unit.week.map(|w| w.to_string()),
+            // NULL when not following: see schema version 10.
+            ":seasons": unit.follows_seasons.then_some(1),
             ":created_at": origin.created_at(author),
             ":updated_at": origin.updated_at(author),
         },
@@ -190,7 +210,8 @@ pub fn update_from(
         tx,
         "UPDATE units SET name = :name, name_folded = :folded, name_key = :key, kind = :kind,
                 morning_start = :morning, afternoon_start = :afternoon,
-                parent_id = :parent, week = :week, updated_at = :at
+                parent_id = :parent, week = :week, follows_seasons = :seasons,
+                updated_at = :at
          WHERE id = :id",
         named_params! {
             ":id": id,
@@ -202,6 +223,10 @@ pub fn update_from(
             ":afternoon": change.afternoon_start.unwrap_or(current.afternoon_start).map(time_text),
             ":parent": parent,
             ":week": change.week.unwrap_or(current.week).map(|w| w.to_string()),
+            ":seasons": change
+                .follows_seasons
+                .unwrap_or(current.follows_seasons)
+                .then_some(1),
             ":at": updated_at.unwrap_or(&author.at),
         },
     )

@@ -46,4 +46,5 @@ mod text_guard;
 mod twins;
 mod unit_corrections;
 mod unit_kinds;
+mod unit_seasons;
 mod visit_corrections;

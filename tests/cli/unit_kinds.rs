@@ -322,7 +322,7 @@ fn parent_and_week_go_through_export_and_import_and_an_older_file_keeps_them() {
     let exported = book.ok(&["export", "units"]);
     let header = exported.lines().next().unwrap_or_default();
     assert!(
-        header.ends_with(",retired_on,merged_into_uid,parent_uid,week"),
+        header.ends_with(",retired_on,merged_into_uid,parent_uid,week,follows_seasons"),
         "{header}"
     );
     let units = csv_records(&exported);
@@ -523,7 +523,7 @@ fn a_schema_6_logbook_is_upgraded_and_reports_exactly_as_before() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "logbook {} is ready (schema version 9 of 9)\n",
+            "logbook {} is ready (schema version 10 of 10)\n",
             book.db().display()
         )
     );
