@@ -10,6 +10,8 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::calendar::{self, Days, Week};
 use crate::config::{Hours, Season, Summer};
+use crate::model::{Excuse, FindingField, FindingKind};
+use crate::store::findings::{Decision, NewFinding};
 
 /// The calendar the rules count in: office hours (with the seasons'
 /// timetables) and the working days, as the config sets them, for a unit
@@ -174,10 +176,48 @@ pub fn decision_due(found: NaiveDate, complex: bool) -> NaiveDate {
     found + chrono::TimeDelta::days(decision_days(complex))
 }
 
-/// Whether an apology's new appointment comes no earlier than the apology
-/// itself: a new date before the letter that gives it is a typing mistake.
-pub fn apology_dates_agree(apology: Option<NaiveDate>, new_due: Option<NaiveDate>) -> bool {
-    !matches!((apology, new_due), (Some(apology), Some(new_due)) if new_due < apology)
+/// Fields of one finding that contradict each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disagreement {
+    /// A form of discipline decided on no day: a decision is taken on a
+    /// day (the day alone is a case closed without discipline).
+    FormWithoutDay,
+    /// An apology's new appointment before the apology that gives it: a
+    /// typing mistake.
+    NewDueBeforeApology {
+        apology: NaiveDate,
+        new_due: NaiveDate,
+    },
+    /// An absence excused for another reason that does not say which.
+    OtherExcuseWithoutReason,
+    /// The outcome of a discipline on a finding about no person (a task
+    /// found unfinished concerns a unit).
+    DecisionWithoutPerson,
+}
+
+/// Whether a finding's fields agree among themselves. Every way a finding
+/// is written (logged, edited, imported, merged, a conflict settled) keeps
+/// to this, each saying it in its own words.
+pub fn finding_agrees(finding: &NewFinding) -> Result<(), Disagreement> {
+    let decision = &finding.decision;
+    if *decision != Decision::default() && finding.kind.source_of(FindingField::Person).is_none() {
+        return Err(Disagreement::DecisionWithoutPerson);
+    }
+    if decision.form.is_some() && decision.decided_on.is_none() {
+        return Err(Disagreement::FormWithoutDay);
+    }
+    if let (Some(apology), Some(new_due)) = (finding.apology_on, finding.new_due_on)
+        && new_due < apology
+    {
+        return Err(Disagreement::NewDueBeforeApology { apology, new_due });
+    }
+    if finding.kind == FindingKind::Absent
+        && finding.excuse == Some(Excuse::Other)
+        && finding.description.is_none()
+    {
+        return Err(Disagreement::OtherExcuseWithoutReason);
+    }
+    Ok(())
 }
 
 /// The share of the files checked that were found overdue, in per cent;
@@ -460,5 +500,51 @@ mod tests {
             ..own
         };
         assert_eq!(calendar.office_hours(early, may).0, time(0, 10));
+    }
+
+    #[test]
+    fn a_finding_s_fields_agree_or_say_what_contradicts() {
+        use crate::model::DisciplineForm;
+        let mut late = NewFinding::new(1, FindingKind::Late);
+        assert_eq!(finding_agrees(&late), Ok(()));
+        late.decision.form = Some(DisciplineForm::Reprimand);
+        assert_eq!(finding_agrees(&late), Err(Disagreement::FormWithoutDay));
+        late.decision.decided_on = Some(date(2026, 5, 9));
+        assert_eq!(finding_agrees(&late), Ok(()));
+        // A day alone is a case closed without discipline.
+        late.decision.form = None;
+        assert_eq!(finding_agrees(&late), Ok(()));
+
+        let mut task = NewFinding::new(1, FindingKind::Task);
+        task.decision.complex = true;
+        assert_eq!(
+            finding_agrees(&task),
+            Err(Disagreement::DecisionWithoutPerson)
+        );
+
+        let mut file = NewFinding::new(1, FindingKind::Overdue);
+        file.apology_on = Some(date(2026, 5, 6));
+        file.new_due_on = Some(date(2026, 5, 6));
+        assert_eq!(finding_agrees(&file), Ok(()));
+        file.new_due_on = Some(date(2026, 5, 5));
+        assert_eq!(
+            finding_agrees(&file),
+            Err(Disagreement::NewDueBeforeApology {
+                apology: date(2026, 5, 6),
+                new_due: date(2026, 5, 5)
+            })
+        );
+
+        let mut absence = NewFinding::new(1, FindingKind::Absent);
+        absence.excuse = Some(Excuse::Other);
+        assert_eq!(
+            finding_agrees(&absence),
+            Err(Disagreement::OtherExcuseWithoutReason)
+        );
+        absence.description = Some("họp thôn".into());
+        assert_eq!(finding_agrees(&absence), Ok(()));
+        absence.excuse = Some(Excuse::Sick);
+        absence.description = None;
+        assert_eq!(finding_agrees(&absence), Ok(()));
     }
 }

@@ -59,3 +59,4 @@ head-kept = kept
 head-source = from
 head-settled = settled
 conflicts-value-grouped = `{ $field }` is worked out together with the other fields of { $fields }: settle conflict #{ $number } with `--take mine` or `--take theirs`, which settles them together, then correct the finding with `spotcheck edit` if neither is right
+store-conflict-settle-disagrees = settling conflict #{ $number } so would leave finding #{ $finding } contradicting itself: { $why }; take the other side, or mend the finding first with `spotcheck edit { $finding }`

@@ -139,6 +139,7 @@ exchange-unverified-summary = { $count } { $count ->
        *[other] problems
     }, first: { $record }: { $problem }
 exchange-merged-unverified = warning: merged `{ $path }` though it fails the checks `spotcheck check` makes ({ $summary }); the history says so beside each record it added or changed
+exchange-decision-without-person = a finding about no person holds no outcome of discipline: leave `discipline_form`, `decision_ref`, `decided_on`, `decided_by` and `complex_case` empty
 exchange-form-needs-day = a form of discipline needs the day it was decided, in `decided_on`
 exchange-other-excuse-needs-reason = an absence excused for another reason needs the reason, in `description`
 exchange-early-needs-person = an early finding needs the person

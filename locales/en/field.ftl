@@ -191,6 +191,7 @@ field-left-needed = give the time the person left with `--left 16:20`, or the mi
 field-not-early = departure `{ $left }` is not before the end of the session `{ $end }`: not early; if the session ended at another time, give it with `--end`
 field-reason-needs-excuse = `--reason-given` is the reason of an excused absence: give `--excused` too, as `--excused other --reason-given "đi khám bệnh"`
 field-other-excuse-needs-reason = an absence excused for another reason needs the reason: add `--reason-given "…"`
+field-decision-without-person = a finding about no person (a task found unfinished) holds no outcome of discipline
 field-new-due-before-apology = the new appointment { $new_due } is before the apology of { $apology }: check the two dates
 add-kind-early = left early (về sớm)
 add-left-at = Left at (HH:MM)?

@@ -53,3 +53,4 @@ head-kept = giữ
 head-source = từ
 head-settled = đã giải quyết
 conflicts-value-grouped = `{ $field }` được tính cùng các trường khác trong { $fields }: hãy giải quyết xung đột #{ $number } bằng `--take mine` hoặc `--take theirs` để giải quyết chúng cùng lúc, rồi sửa phát hiện bằng `spotcheck edit` nếu cả hai đều chưa đúng
+store-conflict-settle-disagrees = giải quyết xung đột #{ $number } như vậy sẽ làm phát hiện #{ $finding } tự mâu thuẫn: { $why }; hãy chọn bên kia, hoặc sửa phát hiện trước bằng `spotcheck edit { $finding }`

@@ -161,6 +161,7 @@ field-left-needed = cho giờ về với `--left 16:20`, hoặc số phút về 
 field-not-early = giờ về `{ $left }` không sớm hơn giờ hết buổi `{ $end }`: không về sớm; nếu buổi làm việc hết vào giờ khác, cho giờ đó với `--end`
 field-reason-needs-excuse = `--reason-given` là lý do của trường hợp vắng có lý do: hãy cho thêm `--excused`, ví dụ `--excused other --reason-given "đi khám bệnh"`
 field-other-excuse-needs-reason = vắng vì lý do khác phải ghi lý do: thêm `--reason-given "…"`
+field-decision-without-person = phát hiện không về cá nhân nào (nhiệm vụ chưa hoàn thành) không ghi kết quả xử lý kỷ luật
 field-new-due-before-apology = ngày hẹn mới { $new_due } trước ngày xin lỗi { $apology }: kiểm tra lại hai ngày
 add-kind-early = về sớm
 add-left-at = Về lúc mấy giờ (HH:MM)?

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    apply_excuse, apply_overdue_details, early_figures, late_figures, name, overdue_figures,
-    say_who, typed_refusal,
+    agreed, apply_excuse, apply_overdue_details, early_figures, late_figures, name,
+    overdue_figures, say_who, typed_refusal,
 };
 use crate::Ctx;
 use crate::cli::{
@@ -173,6 +173,7 @@ pub fn absent(ctx: &mut Ctx<'_>, args: AbsentArgs) -> Result<()> {
         finding.meeting = input::typed_text("--meeting", TextKind::Line, args.meeting.clone())?;
         apply_excuse(&mut finding, &args.excuse)?;
         apply_common(&mut finding, &args.common)?;
+        agreed(&finding)?;
         Ok((findings::insert(tx, &finding, &author)?, named))
     })?;
     logged(ctx, &store, &row, Some(&added))
@@ -224,6 +225,7 @@ pub fn overdue(ctx: &mut Ctx<'_>, args: OverdueArgs) -> Result<()> {
         finding.working_days_overdue = Some(working);
         apply_overdue_details(&mut finding, &args.details, today)?;
         apply_common(&mut finding, &args.common)?;
+        agreed(&finding)?;
         Ok((findings::insert(tx, &finding, &author)?, added))
     })?;
     logged(ctx, &store, &row, added.as_ref())

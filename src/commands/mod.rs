@@ -28,9 +28,9 @@ use crate::Ctx;
 use crate::cli::{Command, ExcuseArgs, OverdueDetails, PeriodArgs, UnitCommand};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::{Excuse, Records};
+use crate::model::Records;
 use crate::model::{Period, limits};
-use crate::rules::{self, Broken};
+use crate::rules::{self, Broken, Disagreement};
 use crate::store::people::{self, HowNamed, Named};
 use crate::store::{NewFinding, UnitRow};
 
@@ -289,10 +289,25 @@ fn apply_excuse(finding: &mut NewFinding, args: &ExcuseArgs) -> Result<()> {
         finding.description =
             input::typed_text("--reason-given", TextKind::Free, args.reason_given.clone())?;
     }
-    if finding.excuse == Some(Excuse::Other) && finding.description.is_none() {
-        return Err(Error::usage(t!("field-other-excuse-needs-reason")));
-    }
     Ok(())
+}
+
+/// Refuse a finding whose fields, as the flags left them, contradict each
+/// other, saying which flag mends it.
+fn agreed(finding: &NewFinding) -> Result<()> {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    rules::finding_agrees(finding).map_err(|disagreement| match disagreement {
+        Disagreement::FormWithoutDay => Error::usage(t!("records-form-needs-day")),
+        Disagreement::NewDueBeforeApology { apology, new_due } => Error::input(t!(
+            "field-new-due-before-apology",
+            new_due = day(new_due),
+            apology = day(apology)
+        )),
+        Disagreement::OtherExcuseWithoutReason => {
+            Error::usage(t!("field-other-excuse-needs-reason"))
+        }
+        Disagreement::DecisionWithoutPerson => Error::usage(t!("field-decision-without-person")),
+    })
 }
 
 /// Set what the flags give of an overdue file's apology and delay. A text
@@ -321,16 +336,6 @@ fn apply_overdue_details(
     }
     if details.channel.is_some() {
         finding.channel = details.channel;
-    }
-    if let (Some(apology), Some(new_due)) = (finding.apology_on, finding.new_due_on)
-        && !rules::apology_dates_agree(Some(apology), Some(new_due))
-    {
-        let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
-        return Err(Error::input(t!(
-            "field-new-due-before-apology",
-            new_due = day(new_due),
-            apology = day(apology)
-        )));
     }
     Ok(())
 }

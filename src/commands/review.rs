@@ -4,8 +4,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::Value as Json;
 
 use super::{
-    apply_excuse, apply_overdue_details, early_figures, late_figures, name, overdue_figures,
-    period, say_who, text,
+    agreed, apply_excuse, apply_overdue_details, early_figures, late_figures, name,
+    overdue_figures, period, say_who, text,
 };
 use crate::Ctx;
 use crate::cli::{DecisionArgs, EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
@@ -219,6 +219,7 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
         }
         edit_kind_fields(ctx, &args, &typed, &target, current.id, &mut f)?;
         edit_decision(&args.decision, &typed, &mut f)?;
+        agreed(&f)?;
         if args.action.is_some() {
             f.action = args.action;
         }
@@ -405,11 +406,6 @@ fn edit_decision(args: &DecisionArgs, typed: &Typed, f: &mut NewFinding) -> Resu
     }
     if args.not_complex {
         d.complex = false;
-    }
-    // A form decided is a decision taken on a day; the day alone is a case
-    // closed without discipline.
-    if d.form.is_some() && d.decided_on.is_none() {
-        return Err(Error::usage(t!("records-form-needs-day")));
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::model::limits::{DAYS_OVERDUE, MINUTES_LATE};
 use crate::model::{
     Action, Channel, DelayStage, DisciplineForm, Excuse, FindingField, FindingKind,
 };
-use crate::rules::{self, Broken};
+use crate::rules::{self, Broken, Disagreement};
 use crate::store::records::id_by_uid;
 use crate::store::{Decision, NewFinding, Origin, findings, people, tasks, units, visits};
 
@@ -85,6 +85,7 @@ pub(super) fn import_finding(
     }
     let person_name = row.name("person")?;
     kind_figures(tx, row, ctx, &visit, &mut finding, person_name.as_deref())?;
+    rules::finding_agrees(&finding).map_err(|d| imported_disagreement(row, d))?;
     if let Some(name) = &person_name {
         finding.person_id = Some(row_person(tx, row, ctx, visit.unit_id, name, lookups)?);
     }
@@ -273,22 +274,6 @@ fn row_fields(
     };
     finding.apology_on = past("apology_on")?;
     finding.new_due_on = row.parse("new_due_on", date)?;
-    if !rules::apology_dates_agree(finding.apology_on, finding.new_due_on) {
-        return Err(row.error(
-            "new_due_on",
-            t!(
-                "field-new-due-before-apology",
-                new_due = finding
-                    .new_due_on
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default(),
-                apology = finding
-                    .apology_on
-                    .map(|d| d.format("%d/%m/%Y").to_string())
-                    .unwrap_or_default()
-            ),
-        ));
-    }
     finding.delay_cause = row.free_text("delay_cause")?;
     finding.delay_stage = row.parse("delay_stage", |s| s.parse::<DelayStage>())?;
     finding.responsible = row.text("responsible")?;
@@ -300,9 +285,6 @@ fn row_fields(
         decided_by: row.text("decided_by")?,
         complex: row.flag("complex_case")?,
     };
-    if finding.decision.form.is_some() && finding.decision.decided_on.is_none() {
-        return Err(row.error("decided_on", t!("exchange-form-needs-day")));
-    }
     Ok(finding)
 }
 
@@ -374,9 +356,6 @@ fn kind_figures(
         FindingKind::Absent => {
             if person_name.is_none() {
                 return Err(row.error("person", t!("exchange-absent-needs-person")));
-            }
-            if finding.excuse == Some(Excuse::Other) && finding.description.is_none() {
-                return Err(row.error("description", t!("exchange-other-excuse-needs-reason")));
             }
         }
         FindingKind::Early => {
@@ -545,6 +524,28 @@ fn imported_refusal(row: &Row<'_>, broken: Broken) -> Error {
             "due_on",
             t!("exchange-task-not-late", due = day(due), visit = day(visit)),
         ),
+    }
+}
+
+/// A row whose fields contradict each other, told with the column to mend.
+fn imported_disagreement(row: &Row<'_>, disagreement: Disagreement) -> Error {
+    let day = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    match disagreement {
+        Disagreement::FormWithoutDay => row.error("decided_on", t!("exchange-form-needs-day")),
+        Disagreement::NewDueBeforeApology { apology, new_due } => row.error(
+            "new_due_on",
+            t!(
+                "field-new-due-before-apology",
+                new_due = day(new_due),
+                apology = day(apology)
+            ),
+        ),
+        Disagreement::OtherExcuseWithoutReason => {
+            row.error("description", t!("exchange-other-excuse-needs-reason"))
+        }
+        Disagreement::DecisionWithoutPerson => {
+            row.error("discipline_form", t!("exchange-decision-without-person"))
+        }
     }
 }
 

@@ -283,5 +283,18 @@ pub fn settle(
             chosen = value;
         }
     }
+    // A value settled alone can contradict the fields decided with it (a
+    // form of discipline typed where the day was never given).
+    if conflict.records == Records::Findings {
+        let finding = super::findings::get(tx, id)?;
+        if let Err(disagreement) = crate::rules::finding_agrees(&finding.fields) {
+            return Err(Error::input(t!(
+                "store-conflict-settle-disagrees",
+                number = conflict.id,
+                finding = id,
+                why = super::findings::disagreement_text(disagreement)
+            )));
+        }
+    }
     Ok((chosen, changed))
 }

@@ -16,6 +16,7 @@ use crate::fold::fold;
 use crate::model::{
     Action, Channel, DelayStage, DisciplineForm, Excuse, FindingKind, FindingOrder, Period,
 };
+use crate::rules::Disagreement;
 
 /// Everything a finding records, as typed by the inspector plus the figures
 /// computed from it. Fields that do not apply to the kind stay `None`.
@@ -336,6 +337,7 @@ pub fn insert_from(
     origin: &Origin,
     author: &Author,
 ) -> Result<i64> {
+    agrees(finding, None)?;
     FindingRow::insert_from(tx, finding, origin, author)
 }
 
@@ -361,7 +363,38 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
+    agrees(finding, Some(id))?;
     FindingRow::update_from(tx, id, finding, reason, updated_at, author)
+}
+
+/// The last guard of every write of a finding, whatever made it (a merge,
+/// a move to another person or unit, a recount): its fields agree among
+/// themselves. Commands and imports check first and say which flag or
+/// column to mend; this says which finding and why.
+pub fn agrees(finding: &NewFinding, number: Option<i64>) -> Result<()> {
+    let Err(disagreement) = crate::rules::finding_agrees(finding) else {
+        return Ok(());
+    };
+    let why = disagreement_text(disagreement);
+    Err(Error::input(match number {
+        Some(number) => t!("store-finding-disagrees", number = number, why = why),
+        None => t!("store-new-finding-disagrees", why = why),
+    }))
+}
+
+/// What is contradictory in a finding, in words that name no flag or column.
+pub fn disagreement_text(disagreement: Disagreement) -> String {
+    let day = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+    match disagreement {
+        Disagreement::FormWithoutDay => t!("store-disagree-form-without-day"),
+        Disagreement::NewDueBeforeApology { apology, new_due } => t!(
+            "store-disagree-new-due-before-apology",
+            new_due = day(new_due),
+            apology = day(apology)
+        ),
+        Disagreement::OtherExcuseWithoutReason => t!("store-disagree-other-excuse"),
+        Disagreement::DecisionWithoutPerson => t!("store-disagree-decision-without-person"),
+    }
 }
 
 /// Mark a finding void: it stays in the logbook and its history, out of reports.
@@ -558,4 +591,78 @@ fn list_statement(filter: &FindingFilter) -> Result<(String, Params)> {
         format!("WHERE {}", conditions.join(" AND "))
     };
     Ok((format!("{SELECT} {filter_sql} ORDER BY {order}"), params))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DisciplineForm, UnitKind};
+    use crate::store::{Store, units, visits};
+
+    #[test]
+    fn a_finding_whose_fields_contradict_each_other_is_never_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let author = Author {
+            by: "Lê Thị Hoa".into(),
+            at: "2026-05-10T00:35:00.000Z".into(),
+        };
+        let refused = store.write(|tx| {
+            let unit = units::insert(
+                tx,
+                &units::NewUnit {
+                    code: "tam-dai".into(),
+                    name: "UBND xã Tam Đại".into(),
+                    kind: UnitKind::Commune,
+                    morning_start: None,
+                    afternoon_start: None,
+                    parent_id: None,
+                    week: None,
+                    follows_seasons: false,
+                },
+                &author,
+            )?;
+            let visit = visits::start(
+                tx,
+                &visits::NewVisit {
+                    unit_id: unit.id,
+                    started_at: NaiveDate::from_ymd_opt(2026, 5, 10)
+                        .unwrap()
+                        .and_hms_opt(7, 35, 0)
+                        .unwrap(),
+                    ended_at: None,
+                    announced: false,
+                    team: None,
+                    on_roll: None,
+                    present: None,
+                    files_checked: None,
+                    note: None,
+                },
+                &author,
+            )?;
+            let mut finding = NewFinding::new(visit.id, FindingKind::Late);
+            finding.minutes_late = Some(10);
+            let kept = insert(tx, &finding, &author)?;
+            // A merge or a move writes through the same gate as a command.
+            finding.decision.form = Some(DisciplineForm::Warning);
+            let changed = update(tx, kept.id, &finding, None, &author).map(|_| ());
+            let added = insert(tx, &finding, &author).map(|_| ());
+            Ok((changed, added))
+        });
+        let (changed, added) = refused.unwrap();
+        assert_eq!(
+            changed.unwrap_err().to_string(),
+            "finding #1 cannot be written so: it would have a form of discipline but no day of \
+             decision, and a decision is taken on a day; nothing was changed"
+        );
+        assert_eq!(
+            added.unwrap_err().to_string(),
+            "the finding cannot be written so: it would have a form of discipline but no day of \
+             decision, and a decision is taken on a day; nothing was changed"
+        );
+        let form: Option<String> = store
+            .conn()
+            .query_row("SELECT discipline_form FROM findings", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(form, None);
+    }
 }

@@ -12,6 +12,7 @@ mod docs;
 mod exchange;
 mod extreme_dates;
 mod field_day;
+mod finding_agreement;
 mod findings;
 mod hostile;
 mod identity;
