@@ -486,31 +486,30 @@ pub struct Proposal {
     pub unit_name: String,
 }
 
+/// The proposals of discipline with no decision by `:as_of`, found before
+/// `:after`. Both arms read a partial index of the proposals (those still
+/// waiting, those decided from the day on): neither reads every finding.
+const UNDECIDED: &str = "WITH waiting AS (
+        SELECT id FROM findings
+        WHERE action = 'discipline' AND decided_on IS NULL AND voided_at IS NULL
+        UNION ALL
+        SELECT id FROM findings
+        WHERE action = 'discipline' AND decided_on > :as_of AND voided_at IS NULL
+    )
+    SELECT f.id, v.started_at, f.complex_case IS NOT NULL, p.name, u.code, u.name
+    FROM waiting w
+    JOIN findings f ON f.id = w.id
+    JOIN visits v ON v.id = f.visit_id
+    JOIN units u ON u.id = v.unit_id
+    LEFT JOIN people p ON p.id = f.person_id
+    WHERE v.voided_at IS NULL AND v.started_at < :after
+    ORDER BY v.started_at, f.id";
+
 /// The proposals of discipline found on or before `as_of` that had no
 /// decision by that day, in the order they were found.
 pub fn undecided_proposals(conn: &Connection, as_of: NaiveDate) -> Result<Vec<Proposal>> {
     let context = || t!("store-finding-proposals");
-    // The first arm reads the partial index of proposals still waiting; the
-    // second finds the few decided only after the day.
-    let mut stmt = conn
-        .prepare_cached(
-            "WITH waiting AS (
-                 SELECT id FROM findings
-                 WHERE action = 'discipline' AND decided_on IS NULL AND voided_at IS NULL
-                 UNION ALL
-                 SELECT id FROM findings
-                 WHERE action = 'discipline' AND decided_on > :as_of AND voided_at IS NULL
-             )
-             SELECT f.id, v.started_at, f.complex_case IS NOT NULL, p.name, u.code, u.name
-             FROM waiting w
-             JOIN findings f ON f.id = w.id
-             JOIN visits v ON v.id = f.visit_id
-             JOIN units u ON u.id = v.unit_id
-             LEFT JOIN people p ON p.id = f.person_id
-             WHERE v.voided_at IS NULL AND v.started_at < :after
-             ORDER BY v.started_at, f.id",
-        )
-        .with_context(context)?;
+    let mut stmt = conn.prepare_cached(UNDECIDED).with_context(context)?;
     let rows = stmt
         .query_map(
             named_params! {
@@ -686,4 +685,36 @@ pub fn status_counts(conn: &Connection, period: &Period) -> Result<Vec<StatusCou
         .with_context(|| t!("store-computing-summary"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-computing-summary"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn late_decisions_are_found_through_the_indexes_without_reading_every_finding() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {UNDECIDED}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(
+                named_params! { ":as_of": "2026-05-31", ":after": "2026-06-01" },
+                |row| row.get(3),
+            )
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("USING INDEX findings_decided (decided_on>?)")),
+            "{plan:?}"
+        );
+        assert!(
+            !plan.iter().any(|step| step.starts_with("SCAN findings")),
+            "{plan:?}"
+        );
+    }
 }

@@ -17,3 +17,11 @@ SELECT u.uid, u.id AS number, u.code, u.name, u.kind,
 FROM units u
 LEFT JOIN units m ON m.id = u.merged_into
 LEFT JOIN units p ON p.id = u.parent_id;
+
+-- The proposals of discipline by the day of their decision, NULL while
+-- none is recorded: a warning of a late decision finds those still waiting
+-- and those decided only after the day it counts to without reading every
+-- finding. It serves the waiting ones too, so their own index goes.
+CREATE INDEX findings_decided ON findings (decided_on)
+WHERE action = 'discipline' AND voided_at IS NULL;
+DROP INDEX findings_awaiting_decision;
