@@ -997,6 +997,19 @@ pub struct SpanOutputs {
     /// Group the units under the unit they belong to, each group with its subtotal
     #[arg(long)]
     pub by_parent: bool,
+    #[command(flatten)]
+    pub sections: ReportSections,
+}
+
+/// The sections a month or longer report adds when asked for.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct ReportSections {
+    /// Also show each unit's overdue files by the apology sent, the channel they came in by and the stage at which they were held up
+    #[arg(long)]
+    pub overdue_details: bool,
+    /// Also list the disciplines decided in the period: the form, the decision's number and day, and who decided
+    #[arg(long)]
+    pub decisions: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1023,6 +1036,8 @@ pub enum ReportCommand {
         /// Add the breaches found about people by their employment status, one row a status and one for those not recorded (with `--format csv`, this table instead of the summary)
         #[arg(long)]
         by_status: bool,
+        #[command(flatten)]
+        sections: ReportSections,
     },
     /// The month report's sections over a quarter, and the totals of each of its months
     #[command(

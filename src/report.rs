@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::Measure;
-use crate::model::{Action, FindingKind, Month, Period, PersonStatus, PlanPer, Span, SpanKind};
+use crate::model::{
+    Action, DisciplineForm, FindingKind, Month, Period, PersonStatus, PlanPer, Span, SpanKind,
+};
 use crate::store::plans::{self, PlanRow};
 use crate::store::reports::{self, Offender, RepeatRule, TrendBy, UnitCounts};
 use crate::store::{Store, units};
@@ -226,6 +228,54 @@ pub struct MonthReport {
     /// for (`--by-status`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_status: Option<Vec<StatusRow>>,
+    /// Each unit's overdue files by apology, channel and stage of the
+    /// delay, when asked for (`--overdue-details`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue_details: Option<Vec<reports::OverdueDetails>>,
+    /// The disciplines decided in the period, when asked for
+    /// (`--decisions`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<Vec<DecisionLine>>,
+}
+
+/// A decision taken in the period on a proposed discipline: its form (none
+/// for a case closed without discipline), number, day and who took it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DecisionLine {
+    pub finding: i64,
+    pub person: Option<String>,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub found_on: String,
+    pub discipline_form: Option<DisciplineForm>,
+    pub decision_ref: Option<String>,
+    pub decided_on: String,
+    pub decided_by: Option<String>,
+}
+
+/// The decisions taken from the first to the last day of `period`, in the
+/// order they were taken.
+pub fn decisions(store: &Store, period: &Period) -> Result<Vec<DecisionLine>> {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    Ok(reports::decisions_taken(store.conn(), period)?
+        .into_iter()
+        .map(|d| DecisionLine {
+            finding: d.finding,
+            person: d.person,
+            unit_code: d.unit_code,
+            unit_name: d.unit_name,
+            found_on: day(d.found),
+            discipline_form: d.form,
+            decision_ref: d.reference,
+            decided_on: day(d.decided_on),
+            decided_by: d.decided_by,
+        })
+        .collect())
+}
+
+/// Each unit's overdue files in `period` by apology, channel and stage.
+pub fn overdue_details(store: &Store, period: &Period) -> Result<Vec<reports::OverdueDetails>> {
+    reports::overdue_details(store.conn(), period)
 }
 
 /// A discipline proposed for a breach and not decided within the time the
@@ -616,6 +666,8 @@ fn summary(
         late_decisions: Vec::new(),
         categories: None,
         by_status: None,
+        overdue_details: None,
+        decisions: None,
     })
 }
 

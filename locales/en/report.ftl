@@ -129,3 +129,5 @@ report-categories-heading = Most frequent categories of breach, at most { $top }
 status-late-decisions = late decisions
 report-absences-heading = Days of unexcused absence from work, month { $month } (from { $first }) and year (from { $year_first }) to { $last }; thresholds set in the config: { $month_threshold } a month, { $year_threshold } a year
 chart-absent = absent
+report-overdue-details-heading = Overdue files: apologies, channel and the stage held up
+report-decisions-heading = Disciplines decided in the period

@@ -233,3 +233,5 @@ store-disagree-form-without-day = it would have a form of discipline but no day 
 store-disagree-new-due-before-apology = its new appointment { $new_due } would be before the apology of { $apology }
 store-disagree-other-excuse = it would be an absence excused for another reason without the reason
 store-disagree-decision-without-person = it would hold the outcome of a discipline but is about no person
+store-counting-overdue-details = counting the overdue files by apology, channel and stage
+store-reading-decisions = reading the disciplines decided

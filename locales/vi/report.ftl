@@ -131,3 +131,5 @@ report-categories-heading = Các nhóm vi phạm thường gặp nhất, tối �
 status-late-decisions = quá hạn xử lý kỷ luật
 report-absences-heading = Số ngày vắng không lý do trong giờ làm việc, tháng { $month } (từ { $first }) và trong năm (từ { $year_first }) đến { $last }; ngưỡng theo cấu hình: { $month_threshold } ngày một tháng, { $year_threshold } ngày một năm
 chart-absent = vắng không lý do
+report-overdue-details-heading = Hồ sơ trễ hẹn: văn bản xin lỗi, hình thức nộp và khâu bị chậm
+report-decisions-heading = Kết quả xử lý kỷ luật đã quyết định trong kỳ

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, named_params};
 
-use super::{date_text, day_after_text, stored_datetime};
+use super::{date_text, day_after_text, req, stored_date, stored_datetime};
 use crate::error::{Context, Result};
-use crate::model::{Action, FindingKind, Measure, Period, PersonStatus};
+use crate::model::{Action, DisciplineForm, FindingKind, Measure, Period, PersonStatus};
 
 /// One unit's figures for one period.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -565,6 +565,126 @@ pub fn categories(
         .query_map(named_params! { ":from": from, ":to": to }, |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
         })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// One unit's overdue files in a period by what was done about the delay:
+/// the apologies sent, the channel the file came in by, and the stage at
+/// which it was held up (files that record none are in no stage).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct OverdueDetails {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub overdue: i64,
+    /// Files whose citizen was sent an apology with a new appointment.
+    pub apologised: i64,
+    pub online: i64,
+    pub direct: i64,
+    pub stage_reception: i64,
+    pub stage_processing: i64,
+    pub stage_coordination: i64,
+    pub stage_approval: i64,
+    pub stage_return: i64,
+}
+
+/// The overdue files of each unit that had any in the period, in code
+/// order.
+pub fn overdue_details(conn: &Connection, period: &Period) -> Result<Vec<OverdueDetails>> {
+    let (from, to) = bounds(period);
+    let context = || t!("store-counting-overdue-details");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT u.code, u.name, count(*), count(f.apology_on),
+                    sum(f.channel = 'online'), sum(f.channel = 'direct'),
+                    sum(f.delay_stage = 'reception'), sum(f.delay_stage = 'processing'),
+                    sum(f.delay_stage = 'coordination'), sum(f.delay_stage = 'approval'),
+                    sum(f.delay_stage = 'return')
+             FROM visits v
+             CROSS JOIN findings f ON f.visit_id = v.id
+             JOIN units u ON u.id = v.unit_id
+             WHERE v.started_at >= :from AND v.started_at < :to AND v.voided_at IS NULL
+               AND f.voided_at IS NULL AND f.kind = 'overdue'
+             GROUP BY u.id
+             ORDER BY u.code",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(named_params! { ":from": from, ":to": to }, |row| {
+            // A sum over rows that all lack the field is 0, never NULL:
+            // every group has at least one file.
+            let n = |i: usize| row.get::<_, Option<i64>>(i).map(Option::unwrap_or_default);
+            Ok(OverdueDetails {
+                unit_code: row.get(0)?,
+                unit_name: row.get(1)?,
+                overdue: n(2)?,
+                apologised: n(3)?,
+                online: n(4)?,
+                direct: n(5)?,
+                stage_reception: n(6)?,
+                stage_processing: n(7)?,
+                stage_coordination: n(8)?,
+                stage_approval: n(9)?,
+                stage_return: n(10)?,
+            })
+        })
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// A discipline decided in a period: the outcome the decision recorded for
+/// a finding, or a case closed without discipline (no form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionTaken {
+    pub finding: i64,
+    pub found: NaiveDate,
+    pub person: Option<String>,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub form: Option<DisciplineForm>,
+    pub reference: Option<String>,
+    pub decided_on: NaiveDate,
+    pub decided_by: Option<String>,
+}
+
+/// The decisions taken from the first to the last day of the period,
+/// whenever the breach was found, in the order they were taken.
+pub fn decisions_taken(conn: &Connection, period: &Period) -> Result<Vec<DecisionTaken>> {
+    let context = || t!("store-reading-decisions");
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT f.id, v.started_at, p.name AS person, u.code AS unit_code,
+                    u.name AS unit_name, f.discipline_form, f.decision_ref, f.decided_on,
+                    f.decided_by
+             FROM findings f
+             JOIN visits v ON v.id = f.visit_id
+             JOIN units u ON u.id = v.unit_id
+             LEFT JOIN people p ON p.id = f.person_id
+             WHERE f.decided_on >= :first AND f.decided_on <= :last
+               AND f.voided_at IS NULL AND v.voided_at IS NULL
+             ORDER BY f.decided_on, f.id",
+        )
+        .with_context(context)?;
+    let rows = stmt
+        .query_map(
+            named_params! {
+                ":first": date_text(period.first),
+                ":last": date_text(period.last),
+            },
+            |row| {
+                Ok(DecisionTaken {
+                    finding: row.get("id")?,
+                    found: req(row, "started_at", stored_datetime)?.date(),
+                    person: row.get("person")?,
+                    unit_code: row.get("unit_code")?,
+                    unit_name: row.get("unit_name")?,
+                    form: row.get("discipline_form")?,
+                    reference: row.get("decision_ref")?,
+                    decided_on: req(row, "decided_on", stored_date)?,
+                    decided_by: row.get("decided_by")?,
+                })
+            },
+        )
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
 }

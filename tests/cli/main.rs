@@ -34,6 +34,7 @@ mod read_only;
 mod reliability;
 mod repeats;
 mod report_periods;
+mod report_sections;
 mod reports;
 mod search;
 mod settings;

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::Datelike;
 
 use crate::Ctx;
-use crate::cli::{ReportCommand, SpanOutputs};
+use crate::cli::{ReportCommand, ReportSections, SpanOutputs};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::{Period, Span, SpanKind};
@@ -26,11 +26,13 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             by_parent,
             categories,
             by_status,
+            sections,
         } => month_report(
             ctx,
             month.as_deref(),
             (xlsx.as_deref(), svg.as_deref()),
             (by_parent, categories, by_status),
+            sections,
         ),
         ReportCommand::Quarter { quarter, outputs } => {
             let span = named_span(ctx, quarter.as_deref(), SpanKind::Quarter(0))?;
@@ -306,6 +308,7 @@ fn month_report(
     month: Option<&str>,
     (xlsx, svg): (Option<&Path>, Option<&Path>),
     (by_parent, categories, by_status): (bool, bool, bool),
+    sections: ReportSections,
 ) -> Result<()> {
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
@@ -327,6 +330,7 @@ fn month_report(
     if by_status {
         report.by_status = Some(report::by_status(&store, &period)?);
     }
+    add_sections(&store, &mut report, &period, sections)?;
     if let Some(file) = svg {
         write_svg(ctx, file, month_chart(&report))?;
     }
@@ -468,6 +472,22 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
             blocks.push(Block::Table(categories_table(categories)));
         }
     }
+    if let Some(rows) = &report.overdue_details {
+        blocks.push(Block::Section(t!("report-overdue-details-heading")));
+        if rows.is_empty() {
+            blocks.push(Block::Line(t!("report-no-overdue")));
+        } else {
+            blocks.push(Block::Table(overdue_details_table(rows)));
+        }
+    }
+    if let Some(rows) = &report.decisions {
+        blocks.push(Block::Section(t!("report-decisions-heading")));
+        if rows.is_empty() {
+            blocks.push(Block::Line(t!("report-none")));
+        } else {
+            blocks.push(Block::Table(decisions_table(rows)));
+        }
+    }
     blocks.push(Block::Section(t!(
         "report-change-heading",
         period = render::show_period(&report.previous_period.label),
@@ -482,6 +502,98 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
         blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
     }
     blocks
+}
+
+/// Fill in the sections asked for besides the summary.
+fn add_sections(
+    store: &crate::store::Store,
+    report: &mut MonthReport,
+    period: &Period,
+    sections: ReportSections,
+) -> Result<()> {
+    if sections.overdue_details {
+        report.overdue_details = Some(report::overdue_details(store, period)?);
+    }
+    if sections.decisions {
+        report.decisions = Some(report::decisions(store, period)?);
+    }
+    Ok(())
+}
+
+/// Each unit's overdue files by apology, channel and stage, and their
+/// total.
+fn overdue_details_table(rows: &[crate::store::reports::OverdueDetails]) -> Table {
+    const COLUMNS: [&str; 11] = [
+        "unit_code",
+        "unit_name",
+        "overdue",
+        "apologised",
+        "online",
+        "direct",
+        "stage_reception",
+        "stage_processing",
+        "stage_coordination",
+        "stage_approval",
+        "stage_return",
+    ];
+    let mut table = Table::new(COLUMNS.iter().map(|k| Column::new(k)).collect());
+    let figures = |r: &crate::store::reports::OverdueDetails| {
+        [
+            r.overdue,
+            r.apologised,
+            r.online,
+            r.direct,
+            r.stage_reception,
+            r.stage_processing,
+            r.stage_coordination,
+            r.stage_approval,
+            r.stage_return,
+        ]
+    };
+    let mut total = [0i64; 9];
+    for row in rows {
+        let mut cells: Vec<Value> =
+            vec![row.unit_code.as_str().into(), row.unit_name.as_str().into()];
+        for (sum, figure) in total.iter_mut().zip(figures(row)) {
+            *sum += figure;
+            cells.push(figure.into());
+        }
+        table.push(cells);
+    }
+    let mut cells: Vec<Value> = vec![Value::Term("TOTAL"), "".into()];
+    cells.extend(total.iter().map(|n| Value::from(*n)));
+    table.push(cells);
+    table
+}
+
+/// The decisions taken in the period, the form in the reader's words.
+fn decisions_table(rows: &[report::DecisionLine]) -> Table {
+    let mut table = Table::new(vec![
+        Column::titled("finding", &t!("head-no")),
+        Column::titled("person", &t!("head-person")),
+        Column::new("unit_code"),
+        Column::titled("found_on", &t!("head-found-on")),
+        Column::titled("discipline_form", &t!("head-discipline-form")),
+        Column::titled("decision_ref", &t!("head-decision-ref")),
+        Column::titled("decided_on", &t!("head-decided-on")),
+        Column::titled("decided_by", &t!("head-decided-by")),
+    ]);
+    for d in rows {
+        table.push(vec![
+            d.finding.into(),
+            d.person.clone().into(),
+            d.unit_code.as_str().into(),
+            Value::day(&d.found_on),
+            match d.discipline_form {
+                Some(form) => Value::Named(form.as_str(), form.name_key()),
+                None => Value::Term("closed-without-discipline"),
+            },
+            d.decision_ref.clone().into(),
+            Value::day(&d.decided_on),
+            d.decided_by.clone().into(),
+        ]);
+    }
+    table
 }
 
 /// Each unit's most frequent categories, a named category in the reader's
@@ -556,6 +668,7 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     if outputs.by_parent {
         report.groups = Some(report::by_parent(&store, &report)?);
     }
+    add_sections(&store, &mut report, &span.dates(), outputs.sections)?;
     if let Some(file) = outputs.svg.as_deref() {
         let drawn = if outputs.by_month {
             months_chart(&report)
