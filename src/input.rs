@@ -7,6 +7,7 @@ use std::ops::RangeInclusive;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::{Error, Result};
+use crate::fold::fold;
 use crate::model::{Month, Period, Span, SpanKind};
 
 /// Fewer digits than this are a record number; this many or more may also be
@@ -46,11 +47,11 @@ pub fn parse_week(s: &str) -> Result<crate::calendar::Week> {
 
 /// A local date and time: `now`, a time alone (meaning today), or a date then a
 /// time separated by a space or `T` (`10/05/2022 7h45`, `2022-05-10T07:45`,
-/// `6/10 7:05`, `yesterday 14h`).
+/// `6/10 7:05`, `yesterday 14h`, `hôm qua 7 giờ 30`).
 pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
     let s = s.trim();
     let today = now.date();
-    if s.eq_ignore_ascii_case("now") {
+    if matches!(fold(s).as_str(), "now" | "bay gio") {
         return Ok(now);
     }
     if let Some(time) = try_time(s) {
@@ -61,10 +62,15 @@ pub fn parse_datetime(s: &str, now: NaiveDateTime) -> Result<NaiveDateTime> {
         date?;
         return Err(Error::input(t!("input-datetime-no-time", value = s)));
     }
-    let (date, time) = s
-        .split_once(char::is_whitespace)
-        .or_else(|| s.split_once(['T', 't']))
-        .and_then(|(date, time)| Some((try_date(date, today)?, time.trim_start())))
+    // The date is what comes before a space (`hôm qua 7 giờ 30` has its
+    // own), or before the `T` of `2022-05-10T07:45`.
+    let at_spaces = s
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| (&s[..i], &s[i..]));
+    let (date, time) = at_spaces
+        .chain(s.split_once(['T', 't']))
+        .find_map(|(date, time)| Some((try_date(date.trim_end(), today)?, time.trim_start())))
         .ok_or_else(|| Error::input(t!("input-datetime-invalid", value = s)))?;
     Ok(date?.and_time(parse_time(time)?))
 }
@@ -136,11 +142,12 @@ pub fn parse_past_date(flag: &str, s: &str, today: NaiveDate) -> Result<NaiveDat
 /// `this` (the period containing today) or `last` (the one before it).
 pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> {
     let s = s.trim();
-    if s.eq_ignore_ascii_case("this") {
-        return Ok(Period::containing(today, start_day));
-    }
-    if s.eq_ignore_ascii_case("last") {
-        return Ok(Period::containing(today, start_day).previous(start_day));
+    match fold(s).as_str() {
+        "this" | "thang nay" | "ky nay" => return Ok(Period::containing(today, start_day)),
+        "last" | "thang truoc" | "ky truoc" => {
+            return Ok(Period::containing(today, start_day).previous(start_day));
+        }
+        _ => {}
     }
     let invalid = || Error::input(t!("input-month-invalid", value = s));
     let (year, month) = s
@@ -165,21 +172,36 @@ pub fn parse_month(s: &str, today: NaiveDate, start_day: u32) -> Result<Period> 
     Ok(Period::of_month(month, start_day))
 }
 
+/// Whether `s` names the current span of `kind` (`Some(false)`) or the one
+/// before (`Some(true)`): `this` and `last`, or the Vietnamese words for
+/// the kind (`quý này`, `quý trước`, `năm nay`, `năm trước`, `năm ngoái`).
+fn this_or_last(s: &str, kind: SpanKind) -> Option<bool> {
+    let folded = fold(s);
+    let (this, last): (&[&str], &[&str]) = match kind {
+        SpanKind::Quarter(_) => (&["quy nay"], &["quy truoc"]),
+        SpanKind::Half(_) => (&["nua nam nay"], &["nua nam truoc"]),
+        SpanKind::Year | SpanKind::Months => (&["nam nay"], &["nam truoc", "nam ngoai"]),
+    };
+    if folded == "this" || this.contains(&folded.as_str()) {
+        Some(false)
+    } else if folded == "last" || last.contains(&folded.as_str()) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// A quarter, half year or year, as `kind` says: `2026-Q3` or `Q3/2026`,
 /// `2026-H2` or `H2/2026`, `2026`; or `this` and `last`, the one that holds
 /// the current reporting month and the one before it.
 pub fn parse_span(s: &str, kind: SpanKind, today: NaiveDate, start_day: u32) -> Result<Span> {
     let s = s.trim();
     let out_of_range = |year: u32| Error::input(t!("input-year-range", value = s, year = year));
-    if s.eq_ignore_ascii_case("this") || s.eq_ignore_ascii_case("last") {
+    if let Some(last) = this_or_last(s, kind) {
         let month = Period::containing(today, start_day).month;
         let span = Span::holding(kind, month, start_day)
             .ok_or_else(|| out_of_range(month.year.unsigned_abs()))?;
-        return Ok(if s.eq_ignore_ascii_case("last") {
-            span.previous(start_day)
-        } else {
-            span
-        });
+        return Ok(if last { span.previous(start_day) } else { span });
     }
     let quarter = matches!(kind, SpanKind::Quarter(_));
     let letter = match kind {
@@ -383,7 +405,6 @@ pub fn team_problem(team: &str) -> Option<String> {
 /// key or its name in either language (accents, case and hyphens aside),
 /// else the text in lower case, a category of the team's own.
 pub fn category(typed: &str) -> String {
-    use crate::fold::fold;
     use crate::i18n::{Lang, message_in};
     let typed_folded = fold(&typed.replace('-', " "));
     let named = crate::model::CATEGORIES.iter().find(|key| {
@@ -470,16 +491,18 @@ fn is_invisible(c: char) -> bool {
 /// `None` when `s` does not have the shape of a date at all; an error when it
 /// does but names a day that does not exist.
 fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
-    if s.eq_ignore_ascii_case("today") {
-        return Some(Ok(today));
-    }
-    if s.eq_ignore_ascii_case("yesterday") {
-        return Some(
-            today
-                .pred_opt()
-                .filter(|day| in_calendar(*day))
-                .ok_or_else(|| Error::input(t!("main-date-out-of-calendar", value = s))),
-        );
+    // Today and yesterday in either language, with or without the marks.
+    match fold(s).as_str() {
+        "today" | "hom nay" => return Some(Ok(today)),
+        "yesterday" | "hom qua" => {
+            return Some(
+                today
+                    .pred_opt()
+                    .filter(|day| in_calendar(*day))
+                    .ok_or_else(|| Error::input(t!("main-date-out-of-calendar", value = s))),
+            );
+        }
+        _ => {}
     }
     // With dashes, a year of four digits comes first (`2022-05-10`) or last
     // (`10-05-2022`, as dates are written here); with slashes, last or not
@@ -535,13 +558,20 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
 /// `None` when `s` does not have the shape of a time at all; an error when it
 /// does but the hours or minutes are out of range.
 fn try_time(s: &str) -> Option<Result<NaiveTime>> {
+    // `7g30`, `7 giờ 30`, `7 giờ 5 phút`: as Vietnamese write `7h30`, where
+    // minutes may be one digit, as they are said.
+    let spoken = spoken_time(s);
+    let (s, minute_digits) = match &spoken {
+        Some(spoken) => (spoken.as_str(), 1..=2),
+        None => (s, 2..=2),
+    };
     let (hours, minutes) = match s.split_once(':') {
         Some((hours, minutes)) => (hours, digits(minutes, 2..=2)?),
         None => {
             let (hours, minutes) = s.split_once(['h', 'H'])?;
             let minutes = match minutes {
                 "" => 0,
-                minutes => digits(minutes, 2..=2)?,
+                minutes => digits(minutes, minute_digits)?,
             };
             (hours, minutes)
         }
@@ -551,6 +581,19 @@ fn try_time(s: &str) -> Option<Result<NaiveTime>> {
         NaiveTime::from_hms_opt(hours, minutes, 0)
             .ok_or_else(|| Error::input(t!("input-time-out-of-range", value = s))),
     )
+}
+
+/// A time written the Vietnamese way (`7g30`, `7 giờ 30`, `7 giờ 30 phút`,
+/// with or without the marks) as `7h30`; `None` for any other text.
+fn spoken_time(s: &str) -> Option<String> {
+    let folded = fold(s);
+    let folded = folded.strip_suffix("phut").unwrap_or(&folded);
+    if !folded.contains('g') {
+        return None;
+    }
+    let mut time: String = folded.replace("gio", "h").replace('g', "h");
+    time.retain(|c| !c.is_whitespace());
+    Some(time)
 }
 
 /// The value of `s` if it is nothing but ASCII digits, as many as `len` allows.
@@ -1127,6 +1170,61 @@ mod tests {
             }
             if minute == 0 {
                 proptest::prop_assert_eq!(parse_time(&format!("{hour}h")).unwrap(), time);
+            }
+        }
+
+        #[test]
+        fn a_time_reads_back_as_vietnamese_write_it(hour in 0u32..24, minute in 0u32..60) {
+            let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap();
+            for shown in [format!("{hour}g{minute:02}"), format!("{hour}G{minute:02}"),
+                          format!("{hour} giờ {minute:02}"), format!("{hour} giờ {minute}"),
+                          format!("{hour} giờ {minute} phút"), format!("{hour}giờ{minute}"),
+                          format!("{hour} gio {minute}"), format!("{hour} GIỜ {minute:02} PHÚT")] {
+                proptest::prop_assert_eq!(parse_time(&shown).unwrap(), time, "{}", shown);
+            }
+            if minute == 0 {
+                for shown in [format!("{hour}g"), format!("{hour} giờ"), format!("{hour}h")] {
+                    proptest::prop_assert_eq!(parse_time(&shown).unwrap(), time, "{}", shown);
+                }
+            }
+        }
+
+        #[test]
+        fn today_and_yesterday_read_in_either_language(days in 1i64..3_000_000, hour in 0u32..24, minute in 0u32..60) {
+            let today = date(1, 1, 1) + chrono::Duration::days(days);
+            let yesterday = today.pred_opt().unwrap();
+            for (words, day) in [(["today", "hôm nay", "Hôm Nay", "hom nay", "HÔM  NAY"], today),
+                                 (["yesterday", "hôm qua", "Hôm qua", "hom qua", "HOM QUA"], yesterday)] {
+                for word in words {
+                    proptest::prop_assert_eq!(parse_date(word, today).unwrap(), day, "{}", word);
+                    let now = today.and_hms_opt(23, 59, 0).unwrap();
+                    let at = day.and_hms_opt(hour, minute, 0).unwrap();
+                    for shown in [format!("{word} {hour}h{minute:02}"), format!("{word} {hour} giờ {minute}"),
+                                  format!("{word} {hour}g{minute:02}")] {
+                        proptest::prop_assert_eq!(parse_datetime(&shown, now).unwrap(), at, "{}", shown);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn this_and_last_month_read_in_either_language(days in 0i64..80_000, start_day in 1u32..=28) {
+            let today = date(1900, 1, 1) + chrono::Duration::days(days);
+            let this = Period::containing(today, start_day);
+            let last = this.previous(start_day);
+            for word in ["this", "tháng này", "Tháng Này", "thang nay", "kỳ này"] {
+                proptest::prop_assert_eq!(parse_month(word, today, start_day).unwrap(), this, "{}", word);
+            }
+            for word in ["last", "tháng trước", "THÁNG TRƯỚC", "thang truoc", "kỳ trước"] {
+                proptest::prop_assert_eq!(parse_month(word, today, start_day).unwrap(), last, "{}", word);
+            }
+            for (kind, this_word, last_word) in [(SpanKind::Quarter(0), "quý này", "quý trước"),
+                                                 (SpanKind::Half(0), "nửa năm nay", "nửa năm trước"),
+                                                 (SpanKind::Year, "năm nay", "năm ngoái")] {
+                proptest::prop_assert_eq!(parse_span(this_word, kind, today, start_day).unwrap(),
+                                          parse_span("this", kind, today, start_day).unwrap());
+                proptest::prop_assert_eq!(parse_span(last_word, kind, today, start_day).unwrap(),
+                                          parse_span("last", kind, today, start_day).unwrap());
             }
         }
 

@@ -1,14 +1,14 @@
 ### Những gì người dùng nhập: ngày, giờ, tên
 
-input-date-invalid = ngày không hợp lệ `{ $value }`: hãy nhập ngày theo dạng `10/05/2022`, `2022-05-10`, `today` hoặc `yesterday`
+input-date-invalid = ngày không hợp lệ `{ $value }`: hãy nhập ngày theo dạng `10/05/2022`, `2022-05-10`, `hôm nay` hoặc `hôm qua`
 input-date-no-such-month = ngày không hợp lệ `{ $value }`: không có tháng { $month }
 input-date-no-such-month-day-first = ngày không hợp lệ `{ $value }`: không có tháng { $month }; ngày viết trước tháng, ví dụ `10/05/2022`
 input-date-no-such-day = ngày không hợp lệ `{ $value }`: tháng { $month } năm { $year } không có ngày { $day }
-input-time-invalid = giờ không hợp lệ `{ $value }`: hãy nhập giờ theo dạng `07:45`, `7:45`, `7h45` hoặc `7h`
+input-time-invalid = giờ không hợp lệ `{ $value }`: hãy nhập giờ theo dạng `07:45`, `7h45`, `7g45`, `7 giờ 45` hoặc `7h`
 input-time-out-of-range = giờ không hợp lệ `{ $value }`: giờ từ 0 đến 23, phút từ 0 đến 59
 input-datetime-no-time = `{ $value }` chưa có giờ: hãy nhập cả ngày và giờ, ví dụ `{ $value } 07:45`
-input-datetime-invalid = ngày giờ không hợp lệ `{ $value }`: hãy nhập theo dạng `10/05/2022 07:45`, `2022-05-10 07:45` hoặc chỉ `07:45` nếu là hôm nay
-input-month-invalid = tháng không hợp lệ `{ $value }`: hãy nhập tháng theo dạng `05/2022`, `2022-05`, `this` hoặc `last`
+input-datetime-invalid = ngày giờ không hợp lệ `{ $value }`: hãy nhập theo dạng `10/05/2022 07:45`, `hôm qua 7 giờ 30` hoặc chỉ `07:45` nếu là hôm nay
+input-month-invalid = tháng không hợp lệ `{ $value }`: hãy nhập tháng theo dạng `05/2022`, `2022-05`, `tháng này` hoặc `tháng trước`
 input-month-no-such = tháng không hợp lệ `{ $value }`: không có tháng { $month }
 input-day-of-year-invalid = ngày trong năm không hợp lệ `{ $value }`: hãy nhập theo dạng `15/04` (ngày/tháng) hoặc `04-15` (tháng-ngày)
 input-id-invalid = số hiệu không hợp lệ `{ $value }`: hãy nhập một số như `12` hoặc `#12`, hoặc ít nhất 8 chữ số hệ mười sáu của uid
@@ -40,11 +40,11 @@ input-figure-out-of-range = `{ $flag } { $value }` nằm ngoài giới hạn: ch
 
 input-date-in-future = `{ $flag } { $value }` là ngày sau hôm nay ({ $today }): không thể ghi một ngày chưa đến
 input-start-in-future = lượt kiểm tra không thể bắt đầu lúc { $start }: thời điểm đó ở sau bây giờ ({ $now }); lượt kiểm tra chỉ được ghi khi đã bắt đầu, hãy kiểm tra lại ngày, tháng và năm
-input-quarter-invalid = quý không hợp lệ `{ $value }`: hãy nhập quý theo dạng `2026-Q3`, `Q3/2026`, `this` hoặc `last`
+input-quarter-invalid = quý không hợp lệ `{ $value }`: hãy nhập quý theo dạng `2026-Q3`, `Q3/2026`, `quý này` hoặc `quý trước`
 input-quarter-no-such = quý không hợp lệ `{ $value }`: không có quý { $number }; một năm có các quý từ Q1 đến Q4
-input-half-invalid = nửa năm không hợp lệ `{ $value }`: hãy nhập theo dạng `2026-H2` (6 tháng cuối năm), `H2/2026`, `this` hoặc `last`
+input-half-invalid = nửa năm không hợp lệ `{ $value }`: hãy nhập theo dạng `2026-H2` (6 tháng cuối năm), `H2/2026`, `nửa năm nay` hoặc `nửa năm trước`
 input-half-no-such = nửa năm không hợp lệ `{ $value }`: không có H{ $number }; một năm có H1 (6 tháng đầu năm) và H2 (6 tháng cuối năm)
-input-year-invalid = năm không hợp lệ `{ $value }`: hãy nhập năm theo dạng `2026`, `this` hoặc `last`
+input-year-invalid = năm không hợp lệ `{ $value }`: hãy nhập năm theo dạng `2026`, `năm nay` hoặc `năm trước`
 input-year-range = năm không hợp lệ `{ $value }`: lịch của sổ không có năm { $year }; hãy nhập năm từ 1 đến 9999
 input-months-backwards = `--from { $from }` sau `--to { $to }`: hãy đưa tháng sớm hơn cho `--from`
 input-unknown-excuse = không có lý do vắng `{ $value }`: hãy nhập một trong { $names }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::reports::{fixture, redact_seal};
-use crate::support::{Logbook, table_rows};
+use crate::support::{Logbook, json, table_rows};
 
 /// `spotcheck config`'s `lang` row: (value, source).
 fn lang_setting(book: &Logbook, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
@@ -250,4 +250,54 @@ fn mistakes_on_the_command_line_are_told_in_vietnamese() {
         "{english}"
     );
     assert!(!book.db().exists(), "a mistake makes no logbook");
+}
+
+#[test]
+fn dates_and_times_are_typed_in_vietnamese_words_too() {
+    let book = Logbook::new().now("2026-05-13T09:00");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    let started = book.ok(&[
+        "--lang",
+        "vi",
+        "visit",
+        "start",
+        "tam-dai",
+        "--at",
+        "hôm qua 7 giờ 30",
+    ]);
+    assert!(started.contains("12/05/2026 07:30"), "{started}");
+    let late = json(&book.ok(&[
+        "late",
+        "Nguyễn Văn An",
+        "--arrived",
+        "7g45",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(late["minutes_late"], 15);
+    book.ok(&["visit", "end", "--at", "9 giờ 5 phút"]);
+    let this = book.ok(&["report", "month", "tháng này", "--format", "csv"]);
+    assert_eq!(
+        this,
+        book.ok(&["report", "month", "5/2026", "--format", "csv"])
+    );
+    let last = book.ok(&["report", "month", "tháng trước", "--format", "csv"]);
+    assert_eq!(
+        last,
+        book.ok(&["report", "month", "4/2026", "--format", "csv"])
+    );
+    // A word it does not know is refused with the words it does.
+    let refused = book.fails(&["--lang", "vi", "report", "month", "tháng sau"], 1);
+    assert_eq!(
+        refused,
+        "lỗi: tháng không hợp lệ `tháng sau`: hãy nhập tháng theo dạng `05/2022`, `2022-05`, \
+         `tháng này` hoặc `tháng trước`\n"
+    );
 }
