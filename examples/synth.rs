@@ -38,17 +38,22 @@ const COMMUNES: &[&str] = &[
     "Tam Hiệp",
     "Tam Xuân",
 ];
-const OFFICES: &[&str] = &[
-    "Phòng Nội vụ",
-    "Phòng Tư pháp",
-    "Phòng Tài chính – Kế hoạch",
-    "Phòng Tài nguyên và Môi trường",
-    "Phòng Giáo dục và Đào tạo",
-    "Phòng Y tế",
-    "Phòng Văn hóa và Thông tin",
-    "Phòng Lao động – Thương binh và Xã hội",
-    "Phòng Kinh tế và Hạ tầng",
-    "Trung tâm Y tế",
+/// The province's own bodies a provincial team checks besides the
+/// communes, with their kinds.
+const OFFICES: &[(&str, UnitKind)] = &[
+    ("Sở Nội vụ", UnitKind::Department),
+    ("Sở Tư pháp", UnitKind::Department),
+    ("Sở Tài chính", UnitKind::Department),
+    ("Sở Nông nghiệp và Môi trường", UnitKind::Department),
+    ("Sở Giáo dục và Đào tạo", UnitKind::Department),
+    ("Sở Y tế", UnitKind::Department),
+    ("Sở Văn hóa, Thể thao và Du lịch", UnitKind::Department),
+    ("Sở Xây dựng", UnitKind::Department),
+    (
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        UnitKind::ServiceCentre,
+    ),
+    ("Trung tâm Y tế khu vực", UnitKind::Health),
 ];
 const FAMILY: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
@@ -164,7 +169,7 @@ fn options() -> Result<Options, String> {
 fn unit_name(index: u64) -> (String, String, UnitKind) {
     let round = index / (COMMUNES.len() + OFFICES.len()) as u64;
     let slot = (index % (COMMUNES.len() + OFFICES.len()) as u64) as usize;
-    // Past the first district, units repeat with the district's number.
+    // Past the first round of names, units repeat with the round's number.
     let suffix = if round == 0 {
         String::new()
     } else {
@@ -184,16 +189,16 @@ fn unit_name(index: u64) -> (String, String, UnitKind) {
             UnitKind::Commune,
         )
     } else {
-        let name = OFFICES[slot - COMMUNES.len()];
+        let (name, kind) = OFFICES[slot - COMMUNES.len()];
         let code: String = spotcheck::fold::fold(name)
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty() && *w != "va")
             .map(|w| w.chars().next().unwrap_or('x'))
             .collect();
         (
-            format!("p-{code}{code_suffix}"),
+            format!("s-{code}{code_suffix}"),
             format!("{name}{suffix}"),
-            UnitKind::Office,
+            kind,
         )
     }
 }

@@ -309,7 +309,7 @@ pub enum UnitCommand {
         #[arg(long)]
         undo: bool,
     },
-    /// Add units from a CSV file with the columns code,name[,kind,morning_start,afternoon_start]
+    /// Add units from a CSV file with the columns code,name[,kind,morning_start,afternoon_start], or any of those `export units` writes (week, follows_seasons, parent_uid…)
     #[command(after_help = "Example:\n  spotcheck unit import units.csv")]
     Import {
         /// The CSV file (`-` for standard input)
@@ -997,6 +997,9 @@ pub struct SpanOutputs {
     /// Group the units under the unit they belong to, each group with its subtotal
     #[arg(long)]
     pub by_parent: bool,
+    /// Add the breaches found about people by their employment status, one row a status and one for those not recorded (with `--format csv`, this table instead of the summary)
+    #[arg(long, conflicts_with = "by_month")]
+    pub by_status: bool,
     #[command(flatten)]
     pub sections: ReportSections,
 }

@@ -67,7 +67,7 @@ help-unit-edit--no_parent = Đơn vị này không còn trực thuộc đơn v�
 help-unit-edit--week = Tuần làm việc mới (`t2-t6,t7:sáng`; `default` để trở lại thứ Hai đến thứ Sáu)
 help-unit-edit--follow_seasons = Giờ vào làm riêng của đơn vị từ nay đổi theo mùa như giờ làm việc trong cấu hình
 help-unit-edit--no_follow_seasons = Giờ vào làm riêng của đơn vị giữ nguyên quanh năm
-help-unit-import = Thêm đơn vị từ tệp CSV có các cột code,name[,kind,morning_start,afternoon_start]
+help-unit-import = Thêm đơn vị từ tệp CSV có các cột code,name[,kind,morning_start,afternoon_start], hoặc bất kỳ cột nào `export units` ghi ra (week, follows_seasons, parent_uid…)
 help-unit-import--file = Tệp CSV (`-` để đọc từ đầu vào chuẩn)
 
 help-person = Thêm, liệt kê hoặc sửa hồ sơ cán bộ của một đơn vị
@@ -438,3 +438,7 @@ help-report-year--overdue_details = Kèm hồ sơ trễ hẹn của từng đơn
 help-report-year--decisions = Kèm danh sách quyết định xử lý kỷ luật trong kỳ: hình thức, số và ngày quyết định, người quyết định
 help-report-period--overdue_details = Kèm hồ sơ trễ hẹn của từng đơn vị theo văn bản xin lỗi đã gửi, hình thức nộp (trực tuyến, trực tiếp) và khâu bị chậm
 help-report-period--decisions = Kèm danh sách quyết định xử lý kỷ luật trong kỳ: hình thức, số và ngày quyết định, người quyết định
+help-report-quarter--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-half--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-year--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-period--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)

@@ -386,4 +386,39 @@ fn the_month_report_counts_the_breaches_by_status() {
     ]);
     assert!(html.contains("Breaches by employment status"), "{html}");
     assert!(html.contains("part-time commune staff"), "{html}");
+
+    // A quarter's breaches by status are its three months' added up (the
+    // people column counts each person once, so it is left aside).
+    let rows = |args: &[&str]| -> Vec<Vec<i64>> {
+        crate::support::csv_records(&book.ok(args))
+            .iter()
+            .map(|row| {
+                ["late", "absent", "early", "other", "overdue", "findings"]
+                    .iter()
+                    .map(|k| row[*k].parse().unwrap_or(-1))
+                    .collect()
+            })
+            .collect()
+    };
+    let months: Vec<Vec<Vec<i64>>> = ["4/2022", "5/2022", "6/2022"]
+        .iter()
+        .map(|m| rows(&["report", "month", m, "--by-status", "--format", "csv"]))
+        .collect();
+    let added: Vec<Vec<i64>> = (0..5)
+        .map(|r| {
+            (0..6)
+                .map(|c| months.iter().map(|m| m[r][c]).sum())
+                .collect()
+        })
+        .collect();
+    let quarter = rows(&[
+        "report",
+        "quarter",
+        "2022-Q2",
+        "--by-status",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(quarter, added);
+    assert_eq!(quarter[4], [6, 3, 0, 2, 4, 15]);
 }

@@ -368,11 +368,7 @@ fn month_report(
                 first = day(&report.period.first_day),
                 last = day(&report.period.last_day)
             );
-            let mut blocks = summary_blocks(&report, title, repeat_months);
-            if let Some(rows) = &report.by_status {
-                blocks.push(Block::Section(t!("report-status-heading")));
-                blocks.push(Block::Table(status_table(rows)));
-            }
+            let blocks = summary_blocks(&report, title, repeat_months);
             if ctx.format == Format::Html {
                 let (month, year) = report
                     .period
@@ -500,6 +496,10 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
     )));
     if let Some(seal) = &report.seal {
         blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
+    }
+    if let Some(rows) = &report.by_status {
+        blocks.push(Block::Section(t!("report-status-heading")));
+        blocks.push(Block::Table(status_table(rows)));
     }
     blocks
 }
@@ -668,6 +668,9 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     if outputs.by_parent {
         report.groups = Some(report::by_parent(&store, &report)?);
     }
+    if outputs.by_status {
+        report.by_status = Some(report::by_status(&store, &span.dates())?);
+    }
     add_sections(&store, &mut report, &span.dates(), outputs.sections)?;
     if let Some(file) = outputs.svg.as_deref() {
         let drawn = if outputs.by_month {
@@ -697,7 +700,10 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
     match ctx.format {
         Format::Json => write_json(ctx, &report),
         Format::Csv if outputs.by_month => ctx.table(&months_table(&report, false)),
-        Format::Csv => ctx.table(&summary_table(&report)),
+        Format::Csv => match &report.by_status {
+            Some(rows) => ctx.table(&status_table(rows)),
+            None => ctx.table(&summary_table(&report)),
+        },
         Format::Table | Format::Md | Format::Html => {
             let period = render::show_period(&report.period.label);
             let first = day(&report.period.first_day);
