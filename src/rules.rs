@@ -164,8 +164,8 @@ pub fn leaving_early(
 
 /// The days a proposed discipline may wait for its decision, counted from
 /// the day the breach was found: 90, or 150 in a complex case (Law on
-/// Cadres and Civil Servants, art. 80 as amended in 2019; Decree
-/// 172/2025/NĐ-CP).
+/// Cadres and Civil Servants No. 80/2025/QH15; Decree 172/2025/NĐ-CP, both
+/// in force since 1 July 2025).
 pub fn decision_days(complex: bool) -> i64 {
     if complex { 150 } else { 90 }
 }
