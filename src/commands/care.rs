@@ -6,7 +6,7 @@ use crate::Ctx;
 use crate::error::Result;
 use crate::model::Records;
 use crate::model::{Month, Period};
-use crate::render::{Column, Format, Table};
+use crate::render::{Column, Format, Table, Value};
 use crate::store::records;
 use crate::store::tasks::{self, TaskFilter};
 use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
@@ -374,18 +374,30 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
 pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     let path = ctx.settings.db.value.clone();
     let today = ctx.clock.today();
+    // Scripts read CSV and JSON: they get words and numbers that do not
+    // change with the language, people get sentences.
+    let for_scripts = matches!(ctx.format, Format::Csv | Format::Json);
     let mut record = crate::render::Record::new();
     record.field(Column::new("db"), path.display().to_string());
     let mut overdue_tasks = 0;
     let mut open_conflicts = 0;
     let mut late_decisions = Vec::new();
-    let (visit, rows, next): (Option<String>, Vec<_>, [String; 3]) = if !path.exists() {
-        record.field(Column::new("logbook"), t!("care-not-made"));
+    let (visit, rows, next): (Option<Value>, Vec<_>, [String; 3]) = if !path.exists() {
+        let not_made = if for_scripts {
+            "not-made".to_string()
+        } else {
+            t!("care-not-made")
+        };
+        record.field(Column::new("logbook"), not_made);
         (
             None,
             Vec::new(),
             [
-                t!("care-next-first-unit"),
+                if for_scripts {
+                    "spotcheck unit add CODE NAME --kind commune".to_string()
+                } else {
+                    t!("care-next-first-unit")
+                },
                 "spotcheck import units FILE".to_string(),
                 "spotcheck --help".to_string(),
             ],
@@ -394,16 +406,17 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
         let store = ctx.open(Access::Read)?;
         let conn = store.conn();
         let visit = match visits::current(conn)? {
+            Some(id) if for_scripts => Some(Value::Int(id)),
             Some(id) => {
                 let v = visits::get(conn, id)?;
-                Some(t!(
+                Some(Value::Text(t!(
                     "care-current-visit",
                     id = v.id,
                     unit = v.unit_name.as_str(),
                     code = v.unit_code.as_str(),
                     since = v.started_at.format("%d/%m/%Y %H:%M").to_string(),
                     count = v.findings
-                ))
+                )))
             }
             None => None,
         };
@@ -472,7 +485,13 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     record
         .field(
             Column::titled("current_visit", &t!("head-current-visit")),
-            visit.unwrap_or_else(|| t!("care-none")),
+            visit.unwrap_or_else(|| {
+                if for_scripts {
+                    Value::Null
+                } else {
+                    Value::Text(t!("care-none"))
+                }
+            }),
         )
         .field(
             Column::titled("findings_today", &t!("head-findings-today")),
@@ -491,7 +510,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
             Column::titled("late_decisions", &t!("status-late-decisions")),
             late_decisions.len() as i64,
         );
-    if matches!(ctx.format, Format::Csv | Format::Json) {
+    if for_scripts {
         return ctx.record(&record);
     }
     ctx.record(&record)?;

@@ -301,3 +301,97 @@ fn dates_and_times_are_typed_in_vietnamese_words_too() {
          `tháng này` hoặc `tháng trước`\n"
     );
 }
+
+#[test]
+fn json_and_csv_are_the_same_in_either_language() {
+    let book = Logbook::new().now("2026-05-20T10:00");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["visit", "start", "tam-dai", "--at", "20/05/2026 07:30"]);
+    book.ok(&[
+        "late",
+        "Nguyễn Văn An",
+        "--arrived",
+        "7:50",
+        "--action",
+        "reminded",
+    ]);
+    book.ok(&["absent", "Trần Thị Bình", "--excused", "sick"]);
+    book.ok(&[
+        "overdue",
+        "HS-1",
+        "--due",
+        "15/05/2026",
+        "--channel",
+        "online",
+    ]);
+    book.ok(&[
+        "other",
+        "Không đeo thẻ",
+        "--person",
+        "Nguyễn Văn An",
+        "--category",
+        "badge",
+    ]);
+    book.ok(&[
+        "task",
+        "add",
+        "tam-dai",
+        "Rà soát hồ sơ",
+        "--due",
+        "10/05/2026",
+    ]);
+    book.ok(&["unfinished", "1"]);
+    book.ok(&["edit", "1", "--note", "đã nhắc"]);
+    book.ok(&["visit", "end", "--at", "09:00"]);
+    let commands: &[&[&str]] = &[
+        &["status"],
+        &["list", "--month", "5/2026"],
+        &["show", "1"],
+        &["history"],
+        &["visit", "list"],
+        &["visit", "show", "1"],
+        &["unit", "list"],
+        &["person", "list"],
+        &["task", "list"],
+        &[
+            "report",
+            "month",
+            "5/2026",
+            "--categories",
+            "--overdue-details",
+            "--decisions",
+        ],
+        &["report", "quarter", "2026-Q2"],
+        &["report", "repeat", "--min", "1"],
+        &["report", "tasks", "5/2026"],
+        &["report", "plan", "5/2026"],
+        &["report", "trend", "--from", "3/2026", "--to", "5/2026"],
+        &["conflicts"],
+    ];
+    for args in commands {
+        let mut en = vec!["--lang", "en", "--format", "json"];
+        en.extend_from_slice(args);
+        let mut vi = vec!["--lang", "vi", "--format", "json"];
+        vi.extend_from_slice(args);
+        assert_eq!(
+            json(&book.ok(&vi)),
+            json(&book.ok(&en)),
+            "`{}` differs in Vietnamese",
+            args.join(" ")
+        );
+        // So is CSV, which scripts and spreadsheets read by its keys.
+        let csv = |lang: &str| {
+            let mut line = vec!["--lang", lang, "--format", "csv"];
+            line.extend_from_slice(args);
+            book.ok(&line)
+        };
+        assert_eq!(csv("vi"), csv("en"), "`{}` as CSV", args.join(" "));
+    }
+}

@@ -450,8 +450,15 @@ fn spotcheck_alone_says_where_things_stand_and_what_to_type_next() {
     let book = Logbook::new();
     // Before there is a logbook: how to start, and no file made.
     let fresh = json(&book.ok(&["--format", "json"]));
-    assert_eq!(fresh["logbook"], "not made yet");
-    assert_eq!(fresh["current_visit"], "none");
+    assert_eq!(fresh["logbook"], "not-made");
+    assert_eq!(fresh["current_visit"], serde_json::Value::Null);
+    // People read it in sentences; scripts get the same JSON in any language.
+    let table = book.ok(&[]);
+    assert!(
+        table.contains("not made yet") && table.contains("(makes the logbook)"),
+        "{table}"
+    );
+    assert_eq!(json(&book.ok(&["--lang", "vi", "--format", "json"])), fresh);
     assert!(
         fresh["next"]
             .as_str()
@@ -480,9 +487,15 @@ fn spotcheck_alone_says_where_things_stand_and_what_to_type_next() {
     book.ok(&["visit", "start", "tam-dai"]);
     book.ok(&["late", "Nguyễn Văn An", "--minutes", "12"]);
     let busy = json(&book.ok(&["status", "--format", "json"]));
+    assert_eq!(busy["current_visit"], 1);
     assert_eq!(
-        busy["current_visit"],
-        "#1 UBND xã Tam Đại (tam-dai), since 10/05/2022 07:35, 1 finding"
+        json(&book.ok(&["--lang", "vi", "status", "--format", "json"])),
+        busy
+    );
+    assert!(
+        book.ok(&["status"])
+            .contains("#1 UBND xã Tam Đại (tam-dai), since 10/05/2022 07:35, 1 finding"),
+        "the sentence for people"
     );
     assert_eq!(busy["findings_today"], 1);
     assert_eq!(
