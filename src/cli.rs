@@ -56,6 +56,14 @@ pub struct Global {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// CSV output starts with a byte-order mark, so that Excel reads Vietnamese correctly (with `--format csv`, and `export`)
+    #[arg(long, global = true)]
+    pub excel: bool,
+
+    /// The list separator of CSV output: `,` or, for spreadsheets set to a semicolon, `;`
+    #[arg(long, global = true, value_name = "CHAR", default_value = ",", value_parser = parse_separator)]
+    pub sep: u8,
+
     /// Colour in tables and reports: on a terminal unless NO_COLOR is set (auto), or always, or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -960,14 +968,8 @@ pub struct ExportArgs {
     pub period: PeriodArgs,
     #[command(flatten)]
     pub select: FindingSelect,
-    /// Start with a byte-order mark, so Excel reads Vietnamese correctly
-    #[arg(long)]
-    pub excel: bool,
-    /// The list separator: `,` or, for spreadsheets set to a semicolon, `;`
-    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_separator)]
-    pub sep: u8,
     /// Write an Excel workbook of one sheet to FILE instead of CSV: numbers as numbers, days as dates
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["excel", "sep"])]
+    #[arg(long, value_name = "FILE")]
     pub xlsx: Option<std::path::PathBuf>,
 }
 

@@ -175,7 +175,16 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
     }
     output::refuse_shared(&outputs)?;
     let clock = Clock::from_setting(env.now.as_deref(), env.zone)?;
-    let (mut file, style) = match &cli.global.output {
+    let csv = render::CsvOptions {
+        separator: cli.global.sep,
+        byte_order_mark: cli.global.excel,
+    };
+    // They shape CSV only: said with a table, they would be silently lost.
+    let writes_csv = cli.global.format == Format::Csv || matches!(command, Command::Export(_));
+    if csv != render::CsvOptions::default() && !writes_csv {
+        return Err(Error::usage(t!("main-csv-options-without-csv")));
+    }
+    let (mut file, mut style) = match &cli.global.output {
         Some(path) => (
             Some(OutputFile::create(path)?),
             Style {
@@ -190,9 +199,11 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
                 width: terminal_width(env),
                 color: colour_wanted(cli.global.color, env.terminal.stdout, env),
                 chart_width: chart_width(terminal_width(env), env),
+                csv: render::CsvOptions::default(),
             },
         ),
     };
+    style.csv = csv;
     {
         let out: &mut dyn Write = match &mut file {
             Some(file) => file,

@@ -145,3 +145,4 @@ exchange-other-excuse-needs-reason = an absence excused for another reason needs
 exchange-early-needs-person = an early finding needs the person
 exchange-early-needs-minutes = an early finding needs minutes_early or left_at
 exchange-not-early = departure `{ $left }` is not before the end `{ $end }`: not early; if the session ended at another time, give it in `expected_at`
+exchange-xlsx-not-csv = `--xlsx` writes a workbook, not CSV: leave out `--excel` and `--sep`

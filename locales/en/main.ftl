@@ -67,6 +67,7 @@ cli-error-conflict = the argument '{ $flag }' cannot be used with '{ $other }'
 cli-error-did-you-mean = tip: a similar one exists: '{ $suggestion }'
 cli-error-try-help = For more information, try '--help'.
 cli-error-separator = `{ $text }` is not a separator: use `,` or `;`
+main-csv-options-without-csv = `--excel` and `--sep` shape CSV output: add `--format csv` (or leave them out)
 
 ## Dates outside the calendar
 main-date-out-of-calendar = `{ $value }` is outside the calendar: spotcheck keeps dates from the year 0001 to 9999

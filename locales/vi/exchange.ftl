@@ -175,3 +175,4 @@ exchange-other-excuse-needs-reason = vắng vì lý do khác phải ghi lý do, 
 exchange-early-needs-person = phát hiện về sớm phải ghi tên cán bộ
 exchange-early-needs-minutes = phát hiện về sớm phải có minutes_early hoặc left_at
 exchange-not-early = giờ về `{ $left }` không sớm hơn giờ hết buổi `{ $end }`: không về sớm; nếu buổi làm việc hết vào giờ khác, hãy ghi vào `expected_at`
+exchange-xlsx-not-csv = `--xlsx` ghi ra sổ Excel, không phải CSV: bỏ `--excel` và `--sep`

@@ -34,6 +34,8 @@ help-spotcheck--format--html = Một trang HTML trọn vẹn, để mở bằng 
 help-spotcheck--output = Ghi kết quả vào tệp FILE thay vì in ra màn hình
 help-spotcheck--by = Người ghi [lấy theo thứ tự: biến môi trường SPOTCHECK_BY, `inspector` trong tệp cấu hình, người dùng hệ điều hành]
 help-spotcheck--config = Tệp cấu hình [mặc định: config.toml trong thư mục cấu hình của hệ điều hành]
+help-spotcheck--excel = Đầu ra CSV bắt đầu bằng dấu BOM để Excel đọc đúng tiếng Việt (với `--format csv`, và `export`)
+help-spotcheck--sep = Dấu phân cách của đầu ra CSV: `,`, hoặc `;` cho bảng tính đặt dấu chấm phẩy làm dấu phân cách
 help-spotcheck--color = Tô màu bảng và báo cáo: khi in ra màn hình và biến NO_COLOR chưa đặt (auto), luôn luôn (always) hoặc không bao giờ (never)
 help-spotcheck--lang = Ngôn ngữ của thông báo, bảng và báo cáo: `vi` (tiếng Việt) hoặc `en` (tiếng Anh) [lấy theo thứ tự: biến môi trường SPOTCHECK_LANG, `lang` trong tệp cấu hình, LC_ALL / LC_MESSAGES / LANG; nếu không có thì en]
 help-spotcheck--lang--en = Tiếng Anh (English)
@@ -263,8 +265,6 @@ help-export--unit = Chỉ đơn vị này
 help-export--kind = Chỉ loại phát hiện này
 help-export--person = Chỉ phát hiện về người có tên chứa TEXT (không phân biệt dấu)
 help-export--search = Chỉ phát hiện có nội dung chứa TEXT (không phân biệt dấu)
-help-export--excel = Thêm dấu BOM ở đầu tệp để Excel đọc đúng tiếng Việt
-help-export--sep = Dấu phân cách: `,`, hoặc `;` cho bảng tính đặt dấu chấm phẩy làm dấu phân cách
 
 help-import = Nhập lại dữ liệu từ tệp CSV do lệnh export tạo ra (nhập tất cả các dòng hoặc không dòng nào)
 help-import--records = Loại dữ liệu trong tệp

@@ -67,6 +67,7 @@ cli-error-conflict = không dùng '{ $flag }' cùng với '{ $other }'
 cli-error-did-you-mean = gợi ý: có phải là '{ $suggestion }' không?
 cli-error-try-help = Gõ '--help' để xem thêm.
 cli-error-separator = `{ $text }` không phải dấu phân cách: dùng `,` hoặc `;`
+main-csv-options-without-csv = `--excel` và `--sep` chỉ dùng cho đầu ra CSV: thêm `--format csv` (hoặc bỏ hai tùy chọn này)
 
 ## Dates outside the calendar
 main-date-out-of-calendar = `{ $value }` nằm ngoài lịch: spotcheck chỉ lưu ngày từ năm 0001 đến 9999

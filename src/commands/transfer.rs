@@ -35,6 +35,9 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
         search: text(args.select.search),
     };
     if let Some(file) = &args.xlsx {
+        if ctx.style.csv != CsvOptions::default() {
+            return Err(Error::usage(t!("exchange-xlsx-not-csv")));
+        }
         let mut sink = TableSink::default();
         crate::store::records::export(store.conn(), args.records, &filter, &mut sink)?;
         let rows = sink.table.rows.len();
@@ -50,10 +53,7 @@ pub fn export(ctx: &mut Ctx<'_>, args: ExportArgs) -> Result<()> {
             records = args.records.as_str()
         ));
     }
-    let options = CsvOptions {
-        separator: args.sep,
-        byte_order_mark: args.excel,
-    };
+    let options = ctx.style.csv;
     let mut sink = CsvSink {
         out: Some(&mut *ctx.out),
         options,

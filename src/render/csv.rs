@@ -33,10 +33,6 @@ pub fn csv_text_value(cell: &str) -> &str {
 
 /// A CSV writer with the project's settings, so exports that stream rows match `--format csv`.
 /// Call `flush` at the end: flushing on drop swallows write errors.
-pub fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
-    csv_writer_with(out, b',')
-}
-
 fn csv_writer_with(out: &mut dyn Write, separator: u8) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new()
         .delimiter(separator)
@@ -44,13 +40,30 @@ fn csv_writer_with(out: &mut dyn Write, separator: u8) -> csv::Writer<&mut dyn W
         .from_writer(out)
 }
 
-/// How an export is written for a spreadsheet.
-#[derive(Debug, Clone, Copy)]
+/// How CSV is written for a spreadsheet (`--sep`, `--excel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CsvOptions {
     /// `,` or, for spreadsheets whose list separator is a semicolon, `;`.
     pub separator: u8,
     /// A UTF-8 byte-order mark first, so Excel reads the file as UTF-8.
     pub byte_order_mark: bool,
+}
+
+impl Default for CsvOptions {
+    fn default() -> Self {
+        CsvOptions {
+            separator: b',',
+            byte_order_mark: false,
+        }
+    }
+}
+
+/// The mark that tells Excel a file is UTF-8, when asked for.
+fn start(out: &mut dyn Write, options: CsvOptions) -> io::Result<csv::Writer<&mut dyn Write>> {
+    if options.byte_order_mark {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(csv_writer_with(out, options.separator))
 }
 
 /// CSV written row by row, so an export of any size takes constant memory.
@@ -65,10 +78,7 @@ impl<'a> CsvStream<'a> {
         options: CsvOptions,
         header: &[String],
     ) -> io::Result<Self> {
-        if options.byte_order_mark {
-            out.write_all("\u{feff}".as_bytes())?;
-        }
-        let mut writer = csv_writer_with(out, options.separator);
+        let mut writer = start(out, options)?;
         writer.write_record(header).map_err(csv_io)?;
         Ok(CsvStream {
             writer,
@@ -115,12 +125,16 @@ fn csv_io(error: csv::Error) -> io::Error {
     }
 }
 
-pub(super) fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write_table(
+    table: &Table,
+    out: &mut dyn Write,
+    options: CsvOptions,
+) -> io::Result<()> {
     let width = table.columns.len();
     if width == 0 {
         return Ok(());
     }
-    let mut writer = csv_writer(out);
+    let mut writer = start(out, options)?;
     writer
         .write_record(table.columns.iter().map(|c| c.key.as_bytes()))
         .map_err(csv_io)?;
@@ -154,8 +168,12 @@ pub(super) struct Rows<'w> {
 }
 
 impl<'w> Rows<'w> {
-    pub(super) fn start(columns: &[Column], out: &'w mut dyn Write) -> io::Result<Rows<'w>> {
-        let mut writer = csv_writer(out);
+    pub(super) fn start(
+        columns: &[Column],
+        out: &'w mut dyn Write,
+        options: CsvOptions,
+    ) -> io::Result<Rows<'w>> {
+        let mut writer = start(out, options)?;
         if !columns.is_empty() {
             writer
                 .write_record(columns.iter().map(|c| c.key.as_bytes()))

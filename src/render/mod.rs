@@ -208,6 +208,8 @@ impl Record {
 pub struct Style {
     pub width: Option<u16>,
     pub color: bool,
+    /// How CSV is written: the separator and the mark for Excel.
+    pub csv: CsvOptions,
     /// How wide a chart may be drawn, even where tables are not wrapped.
     pub chart_width: u16,
 }
@@ -247,7 +249,7 @@ pub fn write_table(
 ) -> io::Result<()> {
     match format {
         Format::Table => terminal::write_table(table, style, out),
-        Format::Csv => csv::write_table(table, out),
+        Format::Csv => csv::write_table(table, out, style.csv),
         Format::Json => json::write_table(table, out),
         Format::Md => md::write_table(table, out),
         Format::Html => html::write_table_page(table, out),
@@ -262,7 +264,7 @@ pub fn write_record(
 ) -> io::Result<()> {
     match format {
         Format::Table => terminal::write_table(&pairs_table(record, |c| &c.header), style, out),
-        Format::Csv => csv::write_table(&single_row_table(record), out),
+        Format::Csv => csv::write_table(&single_row_table(record), out, style.csv),
         Format::Json => json::write_record(record, out),
         Format::Md => md::write_table(&pairs_table(record, |c| &c.key), out),
         Format::Html => html::write_table_page(&pairs_table(record, |c| &c.header), out),
@@ -634,7 +636,7 @@ impl<'w> RowStream<'w> {
         out: &'w mut dyn Write,
     ) -> io::Result<RowStream<'w>> {
         let way = match format {
-            Format::Csv => Streaming::Csv(Box::new(csv::Rows::start(&columns, out)?)),
+            Format::Csv => Streaming::Csv(Box::new(csv::Rows::start(&columns, out, style.csv)?)),
             Format::Json => Streaming::Json { out, written: 0 },
             Format::Md => Streaming::Md {
                 out,

@@ -8,6 +8,7 @@ mod bad_input;
 mod calendar;
 mod categories;
 mod corrections;
+mod csv_options;
 mod docs;
 mod exchange;
 mod extreme_dates;
