@@ -107,7 +107,7 @@ head-overdue-tasks = overdue tasks
 
 ## Plans and assigned tasks.
 
-term-task = task not done
+term-task = task
 term-unfinished_tasks = tasks not done
 term-month = month
 term-quarter = quarter

@@ -82,7 +82,7 @@ col-due = ngày hẹn trả
 
 ## Tiêu đề cột của từng bảng.
 
-head-no = STT
+head-no = Số
 head-no-dot = số
 head-when = thời gian
 head-unit = đơn vị
@@ -107,7 +107,7 @@ head-overdue-tasks = nhiệm vụ quá hạn
 
 ## Kế hoạch và nhiệm vụ được giao.
 
-term-task = không hoàn thành nhiệm vụ
+term-task = nhiệm vụ chưa hoàn thành
 term-unfinished_tasks = nhiệm vụ chưa hoàn thành
 term-month = tháng
 term-quarter = quý
