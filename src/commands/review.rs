@@ -1,7 +1,6 @@
 //! `list`, `show`, `edit`, `void`, `history`: reading and correcting findings.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde_json::Value as Json;
 
 use super::{
     agreed, apply_excuse, apply_overdue_details, early_figures, late_figures, name,
@@ -14,12 +13,9 @@ use crate::input::{self, TextKind};
 use crate::model::{FieldSource, FindingField, FindingKind};
 use crate::render::{self, Format};
 use crate::store::{
-    Access, Decision, FindingFilter, FindingRow, NewFinding, findings, history, people, units,
-    visits,
+    Access, Decision, FindingFilter, NewFinding, findings, history, people, units, visits,
 };
-use crate::view::{
-    changes, finding_detail, finding_record, findings_brief, findings_table, history_table,
-};
+use crate::view::{finding_detail, finding_record, findings_brief, findings_table, history_table};
 
 pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     let period = period(ctx, &args.period)?;
@@ -234,7 +230,12 @@ pub fn edit(ctx: &mut Ctx<'_>, args: EditArgs) -> Result<()> {
             if let Some(named) = &added {
                 say_who(ctx, store.conn(), named, row.id)?;
             }
-            let changes = changes(&finding_json(&current), &finding_json(&row));
+            // A stamp is not a change; a person's uid changes with the name shown.
+            let changes = crate::render::record_changes(
+                &finding_record(&current),
+                &finding_record(&row),
+                &["updated_at", "logged_at", "person_uid"],
+            );
             let line = t!(
                 "records-edited",
                 number = row.id,
@@ -425,10 +426,6 @@ pub fn void(ctx: &mut Ctx<'_>, args: VoidArgs) -> Result<()> {
         reason = reason.as_str(),
     );
     ctx.logged(&line, &finding_record(&row))
-}
-
-fn finding_json(row: &FindingRow) -> Json {
-    crate::render::record_json(&finding_record(row))
 }
 
 pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {

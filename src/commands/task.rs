@@ -11,7 +11,7 @@ use crate::input::{self, TextKind};
 use crate::render::{Column, Format, Record, Table, Value};
 use crate::store::tasks::{self, NewTask, TaskFilter, TaskRow, TaskState};
 use crate::store::{Access, history, units};
-use crate::view::{changes, history_table, state_value};
+use crate::view::{history_table, state_value};
 
 pub fn run(ctx: &mut Ctx<'_>, command: TaskCommand) -> Result<()> {
     match command {
@@ -302,11 +302,15 @@ fn edit(ctx: &mut Ctx<'_>, args: TaskEditArgs) -> Result<()> {
         .write(|tx| tasks::update_from(tx, current.id, &task, reason.as_deref(), None, &author))?;
     match changed {
         Some(row) => {
-            let json = |task: &TaskRow| crate::render::record_json(&task_record(ctx, task));
             let line = t!(
                 "task-edited",
                 id = row.id,
-                changes = changes(&json(&current), &json(&row)).join("; ")
+                changes = crate::render::record_changes(
+                    &task_record(ctx, &current),
+                    &task_record(ctx, &row),
+                    &["updated_at"],
+                )
+                .join("; ")
             );
             ctx.logged(&line, &task_record(ctx, &row))
         }

@@ -287,6 +287,33 @@ pub fn write_document(
     }
 }
 
+/// What changed between two versions of one record, field by field, as
+/// people read them: `giờ về: – → 16:20`. Both come from the same function,
+/// so their fields line up; `skip` leaves out stamps and the like.
+pub fn record_changes(before: &Record, after: &Record, skip: &[&str]) -> Vec<String> {
+    let or_dash = |text: Cow<'_, str>| {
+        if text.is_empty() {
+            "–".to_string()
+        } else {
+            text.into_owned()
+        }
+    };
+    before
+        .fields
+        .iter()
+        .zip(&after.fields)
+        .filter(|((column, old), (_, new))| old != new && !skip.contains(&column.key.as_str()))
+        .map(|((column, old), (_, new))| {
+            format!(
+                "{}: {} → {}",
+                column.header,
+                or_dash(shown(old)),
+                or_dash(shown(new))
+            )
+        })
+        .collect()
+}
+
 /// A cell as people read it, in the current language.
 fn shown(value: &Value) -> Cow<'_, str> {
     match value {
@@ -420,19 +447,13 @@ const STAMP: &str = "%Y-%m-%d %H:%M";
 
 /// A date-time as people read it, like [`show_date`].
 pub fn show_stamp(at: NaiveDateTime) -> String {
-    match i18n::current() {
-        Lang::En => at.format(STAMP).to_string(),
-        Lang::Vi => at.format("%d/%m/%Y %H:%M").to_string(),
-    }
+    at.format("%d/%m/%Y %H:%M").to_string()
 }
 
-/// A day as people read it: ISO 8601 in English (as the logbook stores it),
-/// dd/mm/yyyy in Vietnamese.
+/// A day as people read it, in either language: dd/mm/yyyy, as dates are
+/// written in Vietnam (scripts get ISO 8601 in CSV and JSON).
 pub fn show_date(date: NaiveDate) -> String {
-    match i18n::current() {
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-        Lang::Vi => date.format("%d/%m/%Y").to_string(),
-    }
+    date.format("%d/%m/%Y").to_string()
 }
 
 // Rows are public fields, so a release build can meet a row of the wrong length; padding or

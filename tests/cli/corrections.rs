@@ -99,7 +99,7 @@ fn edit_recomputes_the_days_of_an_overdue_file() {
             "--reason",
             "trả ngày 9"
         ]),
-        "edited #1 overdue: days_overdue: 5 → 4; returned_on: – → 2022-05-09; working_days_overdue: 3 → 2\n"
+        "edited #1 overdue: returned_on: – → 09/05/2022; days_overdue: 5 → 4; working_days_overdue: 3 → 2\n"
     );
     let list = book.ok(&["list"]);
     assert_eq!(
@@ -134,7 +134,7 @@ fn edit_changes_the_action_the_note_and_the_person() {
     assert_eq!(output.code, 0, "{}", output.dump);
     assert_eq!(
         output.stdout,
-        "edited #1 late: action: – → criticised; note: – → đã nhắc; person: Nguyễn Văn An → Trần Thị Bình\n"
+        "edited #1 late: person: Nguyễn Văn An → Trần Thị Bình; action: – → criticised; note: – → đã nhắc\n"
     );
     assert_eq!(
         output.stderr,
@@ -324,7 +324,7 @@ fn corrections_are_confirmed_in_vietnamese() {
     book.ok(&["absent", "Đặng Quốc Huy"]);
     assert_eq!(
         book.ok(&["--lang", "vi", "edit", "1", "--arrived", "8h15"]),
-        "đã sửa phát hiện #1 (đi muộn): arrived_at: 08:05 → 08:15; minutes_late: 35 → 45\n"
+        "đã sửa phát hiện #1 (đi muộn): giờ đến: 08:05 → 08:15; số phút đi muộn: 35 → 45\n"
     );
     assert_eq!(
         book.ok(&["--lang", "vi", "edit", "1", "--arrived", "8h15"]),

@@ -83,7 +83,7 @@ fn an_excused_absence_is_recorded_but_not_counted_as_a_breach() {
             "--reason",
             "không có quyết định cử đi"
         ]),
-        "edited #1 absent: excuse: business-trip → –\n"
+        "edited #1 absent: excuse: on a business trip → –\n"
     );
     let report = csv_records(&book.ok(&["report", "month", "2026-03", "--format", "csv"]));
     let total = report.last().expect("a total row");
@@ -273,7 +273,7 @@ fn a_proposed_discipline_without_a_decision_in_time_is_flagged() {
         "{}",
         status.stdout
     );
-    assert!(status.stdout.contains("2026-06-08"), "{}", status.stdout);
+    assert!(status.stdout.contains("08/06/2026"), "{}", status.stdout);
     // The month report as at the end of June says the same, in JSON too.
     let june_report = crate::support::json(
         &book

@@ -1199,12 +1199,12 @@ Repeat offenders (a finding in this period and another in the 3 months before)
 ┌───────────────┬───────────┬────────┬────────────────┬────────────┬────────────┬────────────────┬─────────────┐
 │ name          ┆ unit_code ┆ visits ┆ kinds          ┆ first_date ┆ last_date  ┆ highest_action ┆ next_action │
 ╞═══════════════╪═══════════╪════════╪════════════════╪════════════╪════════════╪════════════════╪═════════════╡
-│ Nguyễn Văn An ┆ tam-dai   ┆      3 ┆ late×2, absent ┆ 2022-03-08 ┆ 2022-05-04 ┆ review         ┆ discipline  │
-│ Phan Văn Dũng ┆ phu-thinh ┆      3 ┆ late×2, absent ┆ 2022-03-15 ┆ 2022-05-10 ┆ reported       ┆ reminded    │
-│ Đặng Quốc Huy ┆ tam-dan   ┆      2 ┆ late×2         ┆ 2022-04-13 ┆ 2022-05-06 ┆                ┆ reminded    │
-│ Hồ Thị Lan    ┆ tam-dai   ┆      2 ┆ overdue×2      ┆ 2022-03-08 ┆ 2022-05-04 ┆                ┆ reminded    │
-│ Trần Thị Bình ┆ tam-dai   ┆      2 ┆ late, absent   ┆ 2022-04-05 ┆ 2022-05-04 ┆                ┆ reminded    │
-│ Võ Minh Khoa  ┆ noi-vu    ┆      2 ┆ late, other    ┆ 2022-03-31 ┆ 2022-05-09 ┆                ┆ reminded    │
+│ Nguyễn Văn An ┆ tam-dai   ┆      3 ┆ late×2, absent ┆ 08/03/2022 ┆ 04/05/2022 ┆ review         ┆ discipline  │
+│ Phan Văn Dũng ┆ phu-thinh ┆      3 ┆ late×2, absent ┆ 15/03/2022 ┆ 10/05/2022 ┆ reported       ┆ reminded    │
+│ Đặng Quốc Huy ┆ tam-dan   ┆      2 ┆ late×2         ┆ 13/04/2022 ┆ 06/05/2022 ┆                ┆ reminded    │
+│ Hồ Thị Lan    ┆ tam-dai   ┆      2 ┆ overdue×2      ┆ 08/03/2022 ┆ 04/05/2022 ┆                ┆ reminded    │
+│ Trần Thị Bình ┆ tam-dai   ┆      2 ┆ late, absent   ┆ 05/04/2022 ┆ 04/05/2022 ┆                ┆ reminded    │
+│ Võ Minh Khoa  ┆ noi-vu    ┆      2 ┆ late, other    ┆ 31/03/2022 ┆ 09/05/2022 ┆                ┆ reminded    │
 └───────────────┴───────────┴────────┴────────────────┴────────────┴────────────┴────────────────┴─────────────┘
 
 Change against 2022-04 (01/04/2022 – 30/04/2022)
@@ -1242,12 +1242,12 @@ tam-loc (UBND xã Tam Lộc), yte-tam-thanh (Trạm Y tế xã Tam Thành)
 
 | name | unit_code | visits | kinds | first_date | last_date | highest_action | next_action |
 |---|---|---:|---|---|---|---|---|
-| Nguyễn Văn An | tam-dai | 3 | late×2, absent | 2022-03-08 | 2022-05-04 | review | discipline |
-| Phan Văn Dũng | phu-thinh | 3 | late×2, absent | 2022-03-15 | 2022-05-10 | reported | reminded |
-| Đặng Quốc Huy | tam-dan | 2 | late×2 | 2022-04-13 | 2022-05-06 |  | reminded |
-| Hồ Thị Lan | tam-dai | 2 | overdue×2 | 2022-03-08 | 2022-05-04 |  | reminded |
-| Trần Thị Bình | tam-dai | 2 | late, absent | 2022-04-05 | 2022-05-04 |  | reminded |
-| Võ Minh Khoa | noi-vu | 2 | late, other | 2022-03-31 | 2022-05-09 |  | reminded |
+| Nguyễn Văn An | tam-dai | 3 | late×2, absent | 08/03/2022 | 04/05/2022 | review | discipline |
+| Phan Văn Dũng | phu-thinh | 3 | late×2, absent | 15/03/2022 | 10/05/2022 | reported | reminded |
+| Đặng Quốc Huy | tam-dan | 2 | late×2 | 13/04/2022 | 06/05/2022 |  | reminded |
+| Hồ Thị Lan | tam-dai | 2 | overdue×2 | 08/03/2022 | 04/05/2022 |  | reminded |
+| Trần Thị Bình | tam-dai | 2 | late, absent | 05/04/2022 | 04/05/2022 |  | reminded |
+| Võ Minh Khoa | noi-vu | 2 | late, other | 31/03/2022 | 09/05/2022 |  | reminded |
 
 ## Change against 2022-04 (01/04/2022 – 30/04/2022)
 
