@@ -98,6 +98,15 @@ impl Clock {
     }
 
     /// The UTC stamp as stored: RFC 3339 with milliseconds and `Z`.
+    /// A moment stamped in UTC as the local time it was here, in the zone
+    /// the clock counts in.
+    pub fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self.zone {
+            Some(zone) => at.with_timezone(&zone).naive_local(),
+            None => at.with_timezone(&Local).naive_local(),
+        }
+    }
+
     pub fn stamp(&self) -> String {
         self.utc().to_rfc3339_opts(SecondsFormat::Millis, true)
     }

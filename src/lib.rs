@@ -487,6 +487,12 @@ impl<'a> Ctx<'a> {
         render::write_record(record, self.format, &self.style, self.out).map_err(Error::Output)
     }
 
+    /// Whether the result is read by people (a table, Markdown, a page)
+    /// rather than by scripts (CSV, JSON).
+    pub fn for_people(&self) -> bool {
+        !matches!(self.format, Format::Csv | Format::Json)
+    }
+
     /// The one line a write prints; `--format json` prints the record instead.
     pub fn logged(&mut self, line: &str, record: &Record) -> Result<()> {
         if self.format == Format::Json {

@@ -213,14 +213,26 @@ pub(crate) fn findings_brief(rows: &[FindingRow], with_void: bool) -> Table {
 }
 
 /// "field: before → after" for each field that differs.
-pub(crate) fn changes(before: &Json, after: &Json) -> Vec<String> {
+pub(crate) fn changes(before: &Json, after: &Json, for_people: bool) -> Vec<String> {
     let empty = serde_json::Map::new();
     let before = before.as_object().unwrap_or(&empty);
     let after = after.as_object().unwrap_or(&empty);
     let shown = |v: Option<&Json>| match v {
         None | Some(Json::Null) => "–".to_string(),
+        // A day as the tables write it, for people.
+        Some(Json::String(s)) if for_people => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_or_else(|_| s.clone(), crate::render::show_date),
         Some(Json::String(s)) => s.clone(),
         Some(other) => other.to_string(),
+    };
+    // A field by its name in the reader's language, as the tables head it.
+    let named = |key: &str| {
+        let heading = format!("col-{key}");
+        if for_people && crate::i18n::has(&heading) {
+            crate::i18n::message(&heading, None)
+        } else {
+            key.to_string()
+        }
     };
     let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
     keys.sort();
@@ -229,15 +241,28 @@ pub(crate) fn changes(before: &Json, after: &Json) -> Vec<String> {
         .filter(|k| before.get(*k) != after.get(*k))
         // A stamp is not a change; a person's uid changes with the name shown.
         .filter(|k| !matches!(k.as_str(), "updated_at" | "logged_at" | "person_uid"))
-        .map(|k| format!("{k}: {} → {}", shown(before.get(k)), shown(after.get(k))))
+        .map(|k| {
+            format!(
+                "{}: {} → {}",
+                named(k),
+                shown(before.get(k)),
+                shown(after.get(k))
+            )
+        })
         .collect()
 }
 
 /// History entries as people read them: references named, changes spelt out.
-pub(crate) fn history_table(store: &Store, entries: &[history::HistoryEntry]) -> Result<Table> {
+pub(crate) fn history_table(
+    store: &Store,
+    entries: &[history::HistoryEntry],
+    // People read local times and words of their language; scripts, in
+    // CSV and JSON, the UTC stamps and English words the history keeps.
+    for_people: Option<&crate::clock::Clock>,
+) -> Result<Table> {
     let mut table = Table::new(vec![
         Column::titled("seq", &t!("head-no")),
-        Column::titled("at", &t!("head-at-utc")),
+        Column::titled("at", &t!("head-at")),
         Column::titled("by", &t!("head-by")),
         Column::titled("action", &t!("head-action")),
         Column::titled("entity", &t!("head-record")),
@@ -262,22 +287,62 @@ pub(crate) fn history_table(store: &Store, entries: &[history::HistoryEntry]) ->
         // A new record has no before to compare with.
         let changes = match entry.action.as_str() {
             "insert" => Value::Term("created"),
-            _ => changes(&readable(&entry.before)?, &readable(&entry.after)?)
-                .join("; ")
-                .into(),
+            _ => changes(
+                &readable(&entry.before)?,
+                &readable(&entry.after)?,
+                for_people.is_some(),
+            )
+            .join("; ")
+            .into(),
+        };
+        // When it was done, in local time; a stamp that is not one stays as
+        // it was written.
+        let (at, action, entity) = match for_people {
+            Some(clock) => (
+                chrono::DateTime::parse_from_rfc3339(&entry.at).map_or_else(
+                    |_| Value::Text(entry.at.clone()),
+                    |at| Value::Stamp(clock.local(at.to_utc())),
+                ),
+                history_word(&entry.action),
+                history_word(&entry.entity),
+            ),
+            None => (
+                entry.at.as_str().into(),
+                entry.action.as_str().into(),
+                entry.entity.as_str().into(),
+            ),
         };
         table.push(vec![
             entry.seq.into(),
-            entry.at.as_str().into(),
+            at,
             entry.by.as_str().into(),
-            entry.action.as_str().into(),
-            entry.entity.as_str().into(),
+            action,
+            entity,
             entry.number.into(),
             changes,
             entry.reason.clone().into(),
         ]);
     }
     Ok(table)
+}
+
+/// An action or a kind of record of the history: the word scripts read,
+/// and for people its name in the catalogue.
+fn history_word(word: &str) -> Value {
+    let (word, key) = match word {
+        "insert" => ("insert", "history-action-insert"),
+        "edit" => ("edit", "history-action-edit"),
+        "void" => ("void", "history-action-void"),
+        "merge" => ("merge", "history-action-merge"),
+        "finding" => ("finding", "history-record-finding"),
+        "visit" => ("visit", "history-record-visit"),
+        "unit" => ("unit", "history-record-unit"),
+        "person" => ("person", "history-record-person"),
+        "plan" => ("plan", "history-record-plan"),
+        "task" => ("task", "history-record-task"),
+        _ => return Value::Text(word.to_string()),
+    };
+    Value::Named(word, key)
 }
 
 /// Where a task stands: the word scripts read in CSV and JSON, and in

@@ -441,5 +441,9 @@ pub fn history(ctx: &mut Ctx<'_>, args: HistoryArgs) -> Result<()> {
     if entries.is_empty() && ctx.format == Format::Table {
         return ctx.note("no history yet");
     }
-    ctx.table(&history_table(&store, &entries)?)
+    ctx.table(&history_table(
+        &store,
+        &entries,
+        ctx.for_people().then_some(&ctx.clock),
+    )?)
 }

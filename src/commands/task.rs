@@ -252,7 +252,11 @@ fn show(ctx: &mut Ctx<'_>, typed: &str) -> Result<()> {
     ctx.record(&task_record(ctx, &task))?;
     if matches!(ctx.format, Format::Table | Format::Md | Format::Html) {
         let entries = history::entries(store.conn(), Some((history::Entity::Task, task.id)))?;
-        ctx.table(&history_table(&store, &entries)?)?;
+        ctx.table(&history_table(
+            &store,
+            &entries,
+            ctx.for_people().then_some(&ctx.clock),
+        )?)?;
     }
     Ok(())
 }

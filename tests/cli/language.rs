@@ -395,3 +395,41 @@ fn json_and_csv_are_the_same_in_either_language() {
         assert_eq!(csv("vi"), csv("en"), "`{}` as CSV", args.join(" "));
     }
 }
+
+#[test]
+fn the_history_is_read_in_the_reader_s_words_and_local_time_and_kept_as_is_for_scripts() {
+    let book = Logbook::new()
+        .now("2026-05-20T10:00")
+        .env("TZ", "Asia/Ho_Chi_Minh");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&["visit", "start", "tam-dai", "--at", "20/05/2026 07:30"]);
+    book.ok(&["late", "Nguyễn Văn An", "--arrived", "7:50"]);
+    book.ok(&["edit", "1", "--arrived", "7:55", "--reason", "ghi nhầm giờ"]);
+    let vi = book.ok(&["--lang", "vi", "history", "1"]);
+    let edit_row = vi
+        .lines()
+        .find(|line| line.contains("ghi nhầm giờ"))
+        .expect("the edit");
+    for words in [
+        "20/05/2026 10:00",
+        "sửa",
+        "phát hiện",
+        "giờ đến: 07:50 → 07:55",
+    ] {
+        assert!(edit_row.contains(words), "{words}: {vi}");
+    }
+    let csv = crate::support::csv_records(&book.ok(&["history", "1", "--format", "csv"]));
+    let edit = csv
+        .iter()
+        .find(|row| row["action"] == "edit")
+        .expect("the edit");
+    assert_eq!(edit["entity"], "finding");
+    assert!(edit["at"].ends_with('Z'), "{edit:?}");
+}

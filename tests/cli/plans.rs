@@ -317,7 +317,7 @@ fn task_edits_and_voids_keep_their_history_and_check_agrees() {
     let err = book.fails(&["task", "done", "2"], 1);
     assert!(err.contains("task #2 is void"), "{err}");
     let shown = book.ok(&["task", "show", "3"]);
-    assert!(shown.contains("due_on: 2022-05-31 → 2022-06-15"), "{shown}");
+    assert!(shown.contains("due_on: 31/05/2022 → 15/06/2022"), "{shown}");
     assert!(shown.contains("gia hạn theo Công văn 140/UBND"), "{shown}");
     let listed = csv_records(&csv(&book, &["task", "list"]));
     assert!(listed.iter().all(|t| t["number"] != "2"));
