@@ -200,3 +200,6 @@ add-not-excused = not excused (the breach)
 add-reason-given = What reason was given?
 add-apology-on = Apology sent to the citizen on (dd/mm/yyyy)? (may be empty)
 field-early-minutes-zero = `{ $flag } 0` is not early: give the minutes before the end of the session, or the time left with `--left`
+add-canceled = <canceled>
+add-help-choose = ↑↓ to move, enter to choose, type to filter, Esc to give up
+add-help-names = ↑↓ to move among the staff, Tab to take a name, enter to answer

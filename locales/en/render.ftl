@@ -277,3 +277,5 @@ history-record-unit = unit
 history-record-person = person
 history-record-plan = plan
 history-record-task = task
+col-start = start
+col-end = end

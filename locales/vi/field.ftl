@@ -170,3 +170,6 @@ add-not-excused = không có lý do (vi phạm)
 add-reason-given = Lý do đưa ra là gì?
 add-apology-on = Ngày gửi văn bản xin lỗi người dân (dd/mm/yyyy)? (có thể bỏ trống)
 field-early-minutes-zero = `{ $flag } 0` không phải về sớm: cho số phút về trước giờ hết buổi, hoặc giờ về với `--left`
+add-canceled = <đã bỏ>
+add-help-choose = ↑↓ để di chuyển, Enter để chọn, gõ để lọc, Esc để bỏ
+add-help-names = ↑↓ để di chuyển trong danh sách cán bộ, Tab để lấy tên, Enter để trả lời

@@ -277,3 +277,5 @@ history-record-unit = đơn vị
 history-record-person = cán bộ
 history-record-plan = kế hoạch
 history-record-task = nhiệm vụ
+col-start = bắt đầu
+col-end = kết thúc

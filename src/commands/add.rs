@@ -238,9 +238,19 @@ pub(crate) fn shown(args: &[String]) -> String {
 /// Asks on the terminal, with inquire.
 struct Terminal;
 
+/// How inquire draws a question, with its words in the reader's language:
+/// what it shows of an answer given up.
+fn drawn(canceled: &str) -> inquire::ui::RenderConfig<'_> {
+    inquire::ui::RenderConfig::default()
+        .with_canceled_prompt_indicator(inquire::ui::Styled::new(canceled))
+}
+
 impl Ask for Terminal {
     fn choose(&mut self, question: &str, choices: &[String]) -> Result<usize> {
+        let (canceled, help) = (t!("add-canceled"), t!("add-help-choose"));
         inquire::Select::new(question, choices.to_vec())
+            .with_render_config(drawn(&canceled))
+            .with_help_message(&help)
             .raw_prompt()
             .map(|choice| choice.index)
             .map_err(stopped)
@@ -253,12 +263,15 @@ impl Ask for Terminal {
         suggestions: &[String],
         required: bool,
     ) -> Result<Option<String>> {
-        let mut prompt = inquire::Text::new(question);
+        let (canceled, help) = (t!("add-canceled"), t!("add-help-names"));
+        let mut prompt = inquire::Text::new(question).with_render_config(drawn(&canceled));
         if let Some(default) = default {
             prompt = prompt.with_default(default);
         }
         if !suggestions.is_empty() {
-            prompt = prompt.with_autocomplete(Staff(suggestions.to_vec()));
+            prompt = prompt
+                .with_autocomplete(Staff(suggestions.to_vec()))
+                .with_help_message(&help);
         }
         if required {
             prompt = prompt.with_validator(inquire::validator::ValueRequiredValidator::new(t!(
@@ -277,7 +290,9 @@ impl Ask for Terminal {
 
 impl Terminal {
     fn started(question: &str, default: &str, now: NaiveDateTime) -> Result<String> {
+        let canceled = t!("add-canceled");
         let answer = inquire::Text::new(question)
+            .with_render_config(drawn(&canceled))
             .with_default(default)
             .with_validator(move |answer: &str| {
                 Ok(match start_problem(answer, now) {
