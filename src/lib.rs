@@ -175,6 +175,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
     }
     output::refuse_shared(&outputs)?;
     let clock = Clock::from_setting(env.now.as_deref(), env.zone)?;
+    render::set_zone(env.zone);
     let csv = render::CsvOptions {
         separator: cli.global.sep,
         byte_order_mark: cli.global.excel,

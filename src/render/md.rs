@@ -79,6 +79,7 @@ fn md_cell(value: &Value) -> Cow<'_, str> {
         }
         Value::Date(date) => Cow::Owned(show_date(*date)),
         Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
+        Value::Moment(_) => super::shown(value),
     }
 }
 

@@ -198,6 +198,11 @@ fn write_value(
             sheet.write_datetime_with_format(row, col, at, formats.stamp)?;
             16
         }
+        Value::Moment(at) => {
+            // A spreadsheet is read by people: the local time.
+            sheet.write_datetime_with_format(row, col, super::local(*at), formats.stamp)?;
+            16
+        }
     })
 }
 

@@ -433,3 +433,169 @@ fn the_history_is_read_in_the_reader_s_words_and_local_time_and_kept_as_is_for_s
     assert_eq!(edit["entity"], "finding");
     assert!(edit["at"].ends_with('Z'), "{edit:?}");
 }
+
+/// What a person reads in a Vietnamese table that is still the program's
+/// English: a field key (`arrived_at`) or an ISO date (`2026-05-20`).
+/// Allowed, as they are not words: unit codes (`tam-dai`), uids, numbers,
+/// file names and the commands a table suggests (`spotcheck …`).
+fn english_in(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines().filter(|line| !line.contains("spotcheck ")) {
+        for word in line.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')) {
+            let key = word.contains('_')
+                && word.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                && !word.starts_with('_');
+            // A stamp (`2026-05-12T00:45:00.000Z`) begins with a date too.
+            let iso = word.len() >= 10
+                && word.chars().take(10).enumerate().all(|(i, c)| match i {
+                    4 | 7 => c == '-',
+                    _ => c.is_ascii_digit(),
+                });
+            if key || iso {
+                found.push(format!("{word} in: {line}"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_table_in_vietnamese_reads_without_english_keys_or_iso_dates() {
+    let book = Logbook::new().now("2026-05-20T10:00");
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai",
+        "UBND xã Tam Đại",
+        "--kind",
+        "commune",
+    ]);
+    book.ok(&[
+        "unit",
+        "add",
+        "tam-dai-hcc",
+        "Trung tâm Phục vụ hành chính công xã Tam Đại",
+        "--kind",
+        "service-centre",
+        "--parent",
+        "tam-dai",
+        "--week",
+        "mon-fri,sat:am",
+    ]);
+    book.ok(&[
+        "person",
+        "add",
+        "tam-dai",
+        "Võ Thị Thu",
+        "--position",
+        "công chức văn phòng",
+        "--status",
+        "civil-servant",
+    ]);
+    book.ok(&[
+        "plan", "set", "tam-dai", "--visits", "1", "--per", "month", "--from", "5/2026",
+    ]);
+    book.ok(&[
+        "task",
+        "add",
+        "tam-dai",
+        "Rà soát hồ sơ",
+        "--due",
+        "10/05/2026",
+        "--assigned",
+        "02/05/2026",
+    ]);
+    book.ok(&[
+        "visit",
+        "start",
+        "tam-dai",
+        "--at",
+        "20/05/2026 07:30",
+        "--files-checked",
+        "12",
+    ]);
+    book.ok(&[
+        "late",
+        "Nguyễn Văn An",
+        "--arrived",
+        "7:50",
+        "--action",
+        "reminded",
+    ]);
+    book.ok(&["early", "Võ Thị Thu", "--left", "9:10", "--end", "11:30"]);
+    book.ok(&["absent", "Trần Thị Bình", "--excused", "sick"]);
+    book.ok(&[
+        "overdue",
+        "HS-1",
+        "--due",
+        "15/05/2026",
+        "--channel",
+        "online",
+        "--apology-on",
+        "14/05/2026",
+        "--new-due",
+        "22/05/2026",
+        "--delay-stage",
+        "approval",
+    ]);
+    book.ok(&[
+        "other",
+        "Không đeo thẻ",
+        "--person",
+        "Nguyễn Văn An",
+        "--category",
+        "badge",
+    ]);
+    book.ok(&["unfinished", "1"]);
+    book.ok(&[
+        "edit",
+        "1",
+        "--action",
+        "discipline",
+        "--discipline-form",
+        "reprimand",
+        "--decided-on",
+        "20/05/2026",
+        "--decision",
+        "12/QĐ-UBND",
+    ]);
+    book.ok(&["visit", "end", "--at", "09:30"]);
+    let commands: &[&[&str]] = &[
+        &["status"],
+        &["list", "--month", "5/2026"],
+        &["show", "1"],
+        &["show", "4"],
+        &["history", "1"],
+        &["visit", "list"],
+        &["visit", "show", "1"],
+        &["unit", "list"],
+        &["person", "list"],
+        &["task", "list"],
+        &["task", "show", "1"],
+        &["plan", "list"],
+        &[
+            "report",
+            "month",
+            "5/2026",
+            "--categories",
+            "--overdue-details",
+            "--decisions",
+            "--by-status",
+        ],
+        &["report", "month", "5/2026", "--by-parent"],
+        &["report", "quarter", "2026-Q2"],
+        &["report", "repeat", "--min", "1"],
+        &["report", "tasks", "5/2026"],
+        &["report", "plan", "5/2026"],
+        &["report", "trend", "--from", "3/2026", "--to", "5/2026"],
+    ];
+    let mut english = Vec::new();
+    for args in commands {
+        let mut line = vec!["--lang", "vi"];
+        line.extend_from_slice(args);
+        for found in english_in(&book.ok(&line)) {
+            english.push(format!("`{}`: {found}", args.join(" ")));
+        }
+    }
+    assert!(english.is_empty(), "{}", english.join("\n"));
+}
