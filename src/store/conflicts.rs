@@ -249,6 +249,10 @@ pub fn settle(
             .collect(),
         _ => vec![conflict.clone()],
     };
+    // Whether the finding agreed before: one that already contradicted
+    // itself is not held against the value chosen now.
+    let agreed_before = conflict.records != Records::Findings
+        || crate::rules::finding_agrees(&super::findings::get(tx, id)?.fields).is_ok();
     let mut changed = false;
     let mut chosen = Json::Null;
     for settling in &together {
@@ -285,7 +289,7 @@ pub fn settle(
     }
     // A value settled alone can contradict the fields decided with it (a
     // form of discipline typed where the day was never given).
-    if conflict.records == Records::Findings {
+    if conflict.records == Records::Findings && agreed_before {
         let finding = super::findings::get(tx, id)?;
         if let Err(disagreement) = crate::rules::finding_agrees(&finding.fields) {
             return Err(Error::input(t!(

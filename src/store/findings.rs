@@ -326,6 +326,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<FindingRow> {
 }
 
 pub fn insert(tx: &Transaction<'_>, finding: &NewFinding, author: &Author) -> Result<FindingRow> {
+    agrees(finding, None)?;
     let id = insert_from(tx, finding, &Origin::default(), author)?;
     get(tx, id)
 }
@@ -337,7 +338,6 @@ pub fn insert_from(
     origin: &Origin,
     author: &Author,
 ) -> Result<i64> {
-    agrees(finding, None)?;
     FindingRow::insert_from(tx, finding, origin, author)
 }
 
@@ -350,6 +350,12 @@ pub fn update(
     reason: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
+    // A finding that already contradicts itself (written by a release
+    // before the rule, or behind spotcheck's back) does not stop a recount
+    // from touching it; a write that would make one does.
+    if crate::rules::finding_agrees(&get(tx, id)?.fields).is_ok() {
+        agrees(finding, Some(id))?;
+    }
     update_from(tx, id, finding, reason, None, author)
 }
 
@@ -363,14 +369,15 @@ pub fn update_from(
     updated_at: Option<&str>,
     author: &Author,
 ) -> Result<Option<FindingRow>> {
-    agrees(finding, Some(id))?;
     FindingRow::update_from(tx, id, finding, reason, updated_at, author)
 }
 
-/// The last guard of every write of a finding, whatever made it (a merge,
-/// a move to another person or unit, a recount): its fields agree among
-/// themselves. Commands and imports check first and say which flag or
-/// column to mend; this says which finding and why.
+/// The last guard of the writes a person makes here (logging, editing,
+/// recounting): the finding's fields agree among themselves. Commands and
+/// imports check first and say which flag or column to mend; this says
+/// which finding and why. A merge applies another logbook's edits one
+/// group of fields at a time, in the order they were made, so a step on
+/// the way may not agree yet: it is not checked here.
 pub fn agrees(finding: &NewFinding, number: Option<i64>) -> Result<()> {
     let Err(disagreement) = crate::rules::finding_agrees(finding) else {
         return Ok(());

@@ -185,3 +185,39 @@ fn the_command_line_refuses_a_form_without_its_day_and_an_other_excuse_without_i
     );
     assert!(std::fs::read(book.db()).expect("the logbook") == before);
 }
+
+/// A merge applies the other laptop's edits one group of fields at a time:
+/// a step on the way (the excuse come in before its reason) is not a
+/// finding that contradicts itself, and the merge goes through.
+#[test]
+fn a_merge_bringing_an_excuse_and_later_its_reason_goes_through() {
+    let leader = Logbook::new();
+    leader.visit_tam_dai();
+    leader.ok(&["absent", "Trần Thị Bình"]);
+    let member = Logbook::new().env("SPOTCHECK_BY", "Phạm Minh Tuấn");
+    leader.ok(&["backup", &member.db().display().to_string()]);
+    member.run_at(
+        "2022-05-10T09:00",
+        &[
+            "edit",
+            "1",
+            "--excused",
+            "other",
+            "--reason-given",
+            "đi họp thôn",
+        ],
+    );
+    member.run_at(
+        "2022-05-10T09:10",
+        &["edit", "1", "--reason-given", "đi họp tổ dân phố"],
+    );
+    let merged = leader.run_at(
+        "2022-05-10T10:00",
+        &["merge", &member.db().display().to_string()],
+    );
+    assert_eq!(merged.code, 0, "{}", merged.dump);
+    let shown = json(&leader.ok(&["show", "1", "--format", "json"]));
+    assert_eq!(shown["excuse"], "other");
+    assert_eq!(shown["description"], "đi họp tổ dân phố");
+    assert!(leader.ok(&["check"]).starts_with("ok: "));
+}
