@@ -560,6 +560,7 @@ fn try_date(s: &str, today: NaiveDate) -> Option<Result<NaiveDate>> {
 fn try_time(s: &str) -> Option<Result<NaiveTime>> {
     // `7g30`, `7 giờ 30`, `7 giờ 5 phút`: as Vietnamese write `7h30`, where
     // minutes may be one digit, as they are said.
+    let typed = s;
     let spoken = spoken_time(s);
     let (s, minute_digits) = match &spoken {
         Some(spoken) => (spoken.as_str(), 1..=2),
@@ -579,7 +580,7 @@ fn try_time(s: &str) -> Option<Result<NaiveTime>> {
     let hours = digits(hours, 1..=2)?;
     Some(
         NaiveTime::from_hms_opt(hours, minutes, 0)
-            .ok_or_else(|| Error::input(t!("input-time-out-of-range", value = s))),
+            .ok_or_else(|| Error::input(t!("input-time-out-of-range", value = typed))),
     )
 }
 

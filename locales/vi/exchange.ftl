@@ -169,7 +169,7 @@ exchange-merge-unverified-advice = để xem hết các vấn đề, gõ `spotch
 # Được ghi vào lịch sử bên cạnh mỗi thay đổi của một lần gộp dù sổ kia có vấn đề.
 exchange-unverified-summary = { $count } vấn đề, đầu tiên: { $record }: { $problem }
 exchange-merged-unverified = cảnh báo: đã gộp `{ $path }` dù sổ này không vượt qua các bước kiểm tra của `spotcheck check` ({ $summary }); lịch sử ghi rõ điều đó bên cạnh mỗi bản ghi được thêm vào hay thay đổi
-exchange-decision-without-person = phát hiện không về cá nhân nào không ghi kết quả xử lý kỷ luật: để trống `discipline_form`, `decision_ref`, `decided_on`, `decided_by` và `complex_case`
+exchange-decision-without-person = phát hiện không gắn với cá nhân nào thì không ghi kết quả xử lý kỷ luật: để trống `discipline_form`, `decision_ref`, `decided_on`, `decided_by` và `complex_case`
 exchange-form-needs-day = hình thức kỷ luật phải có ngày quyết định, ở cột `decided_on`
 exchange-other-excuse-needs-reason = vắng vì lý do khác phải ghi lý do, ở cột `description`
 exchange-early-needs-person = phát hiện về sớm phải ghi tên cán bộ

@@ -262,6 +262,6 @@ store-new-finding-disagrees = không thể ghi phát hiện như vậy: { $why }
 store-disagree-form-without-day = phát hiện sẽ có hình thức kỷ luật mà không có ngày quyết định, trong khi quyết định nào cũng có ngày
 store-disagree-new-due-before-apology = ngày hẹn mới { $new_due } sẽ trước ngày xin lỗi { $apology }
 store-disagree-other-excuse = phát hiện sẽ là vắng vì lý do khác mà không ghi lý do
-store-disagree-decision-without-person = phát hiện không về cá nhân nào lại ghi kết quả xử lý kỷ luật
+store-disagree-decision-without-person = phát hiện không gắn với cá nhân nào lại ghi kết quả xử lý kỷ luật
 store-counting-overdue-details = đếm hồ sơ trễ hẹn theo văn bản xin lỗi, hình thức nộp và khâu bị chậm
 store-reading-decisions = đọc các quyết định xử lý kỷ luật

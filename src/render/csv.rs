@@ -159,7 +159,7 @@ fn csv_cell(value: &Value) -> Cow<'_, str> {
         Value::Term(word) | Value::Named(word, _) => Cow::Borrowed(word),
         Value::Date(date) => Cow::Owned(date.format("%Y-%m-%d").to_string()),
         Value::Stamp(at) => Cow::Owned(at.format(STAMP).to_string()),
-        Value::Moment(at) => Cow::Owned(super::utc_stamp(*at)),
+        Value::Moment(stamp) => Cow::Borrowed(stamp.as_str()),
     }
 }
 

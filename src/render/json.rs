@@ -63,7 +63,7 @@ fn json_value(value: &Value) -> serde_json::Value {
         Value::Term(word) | Value::Named(word, _) => serde_json::Value::String(word.to_string()),
         Value::Date(date) => serde_json::Value::String(date.format("%Y-%m-%d").to_string()),
         Value::Stamp(at) => serde_json::Value::String(at.format(STAMP).to_string()),
-        Value::Moment(at) => serde_json::Value::String(super::utc_stamp(*at)),
+        Value::Moment(stamp) => serde_json::Value::String(stamp.clone()),
     }
 }
 

@@ -65,18 +65,18 @@ pub enum Value {
     /// A local date and time to the minute, shown like [`Value::Date`].
     Stamp(NaiveDateTime),
     /// A moment the logbook stamps in UTC (when a record was logged or
-    /// voided): as stored for scripts, in local time for people.
-    Moment(chrono::DateTime<chrono::Utc>),
+    /// voided), kept as stored: so for scripts, in local time for people.
+    Moment(String),
 }
 
 impl Value {
     /// A UTC stamp as the store keeps it (`2026-05-12T00:45:00.000Z`); text
     /// that is not one stays text.
     pub fn moment(stamp: &str) -> Value {
-        chrono::DateTime::parse_from_rfc3339(stamp).map_or_else(
-            |_| Value::Text(stamp.to_string()),
-            |at| Value::Moment(at.to_utc()),
-        )
+        match chrono::DateTime::parse_from_rfc3339(stamp) {
+            Ok(_) => Value::Moment(stamp.to_string()),
+            Err(_) => Value::Text(stamp.to_string()),
+        }
     }
 
     /// A day given as ISO text by the store; text that is not a day stays text.
@@ -141,7 +141,7 @@ impl Serialize for Value {
             Value::Term(word) | Value::Named(word, _) => serializer.serialize_str(word),
             Value::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
             Value::Stamp(at) => serializer.collect_str(&at.format(STAMP)),
-            Value::Moment(at) => serializer.collect_str(&utc_stamp(*at)),
+            Value::Moment(stamp) => serializer.serialize_str(stamp),
         }
     }
 }
@@ -343,7 +343,10 @@ fn shown(value: &Value) -> Cow<'_, str> {
         Value::Named(_, key) => Cow::Owned(i18n::message(key, None)),
         Value::Date(date) => Cow::Owned(show_date(*date)),
         Value::Stamp(at) => Cow::Owned(show_stamp(*at)),
-        Value::Moment(at) => Cow::Owned(show_stamp(local(*at))),
+        Value::Moment(stamp) => match local(stamp) {
+            Some(at) => Cow::Owned(show_stamp(at)),
+            None => terminal_text(stamp),
+        },
     }
 }
 
@@ -359,17 +362,14 @@ pub fn set_zone(zone: Option<chrono::FixedOffset>) {
     ZONE.with(|current| current.set(zone));
 }
 
-/// A UTC moment as the local time it was.
-fn local(at: chrono::DateTime<chrono::Utc>) -> NaiveDateTime {
-    match ZONE.with(std::cell::Cell::get) {
+/// A stamped moment as the local time it was; `None` for text that is
+/// not a stamp.
+fn local(stamp: &str) -> Option<NaiveDateTime> {
+    let at = chrono::DateTime::parse_from_rfc3339(stamp).ok()?;
+    Some(match ZONE.with(std::cell::Cell::get) {
         Some(zone) => at.with_timezone(&zone).naive_local(),
         None => at.with_timezone(&chrono::Local).naive_local(),
-    }
-}
-
-/// A UTC moment as the logbook stores it, for scripts.
-pub(crate) fn utc_stamp(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    })
 }
 
 /// Control characters have no display width, so they would break the box alignment, and an

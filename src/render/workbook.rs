@@ -198,11 +198,17 @@ fn write_value(
             sheet.write_datetime_with_format(row, col, at, formats.stamp)?;
             16
         }
-        Value::Moment(at) => {
-            // A spreadsheet is read by people: the local time.
-            sheet.write_datetime_with_format(row, col, super::local(*at), formats.stamp)?;
-            16
-        }
+        // A spreadsheet is read by people: the local time.
+        Value::Moment(stamp) => match super::local(stamp) {
+            Some(at) => {
+                sheet.write_datetime_with_format(row, col, at, formats.stamp)?;
+                16
+            }
+            None => {
+                sheet.write_string(row, col, stamp)?;
+                stamp.chars().count()
+            }
+        },
     })
 }
 
