@@ -592,9 +592,9 @@ fn spoken_time(s: &str) -> Option<String> {
     if !folded.contains('g') {
         return None;
     }
-    let mut time: String = folded.replace("gio", "h").replace('g', "h");
-    time.retain(|c| !c.is_whitespace());
-    Some(time)
+    // Spaces go only around the hour mark, so that `1 2g` stays refused.
+    let time = folded.replace("gio", "h").replace('g', "h");
+    Some(time.split('h').map(str::trim).collect::<Vec<_>>().join("h"))
 }
 
 /// The value of `s` if it is nothing but ASCII digits, as many as `len` allows.

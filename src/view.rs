@@ -227,9 +227,8 @@ pub(crate) fn changes(before: &Json, after: &Json, for_people: bool) -> Vec<Stri
     };
     // A field by its name in the reader's language, as the tables head it.
     let named = |key: &str| {
-        let heading = format!("col-{key}");
-        if for_people && crate::i18n::has(&heading) {
-            crate::i18n::message(&heading, None)
+        if for_people {
+            Column::new(key).header
         } else {
             key.to_string()
         }

@@ -6,7 +6,7 @@ use crate::Ctx;
 use crate::error::Result;
 use crate::model::Records;
 use crate::model::{Month, Period};
-use crate::render::{Column, Format, Table, Value};
+use crate::render::{Column, Table, Value};
 use crate::store::records;
 use crate::store::tasks::{self, TaskFilter};
 use crate::store::{Access, FindingFilter, SCHEMA_VERSION, findings, visits};
@@ -376,7 +376,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Result<()> {
     let today = ctx.clock.today();
     // Scripts read CSV and JSON: they get words and numbers that do not
     // change with the language, people get sentences.
-    let for_scripts = matches!(ctx.format, Format::Csv | Format::Json);
+    let for_scripts = !ctx.for_people();
     let mut record = crate::render::Record::new();
     record.field(Column::new("db"), path.display().to_string());
     let mut overdue_tasks = 0;

@@ -465,16 +465,10 @@ fn visit_changes(before: &VisitRow, after: &VisitRow) -> Vec<String> {
     let mut changes = Vec::new();
     let mut change = |field: &str, old: Option<String>, new: Option<String>| {
         let text = |value: Option<String>| value.unwrap_or_else(|| "–".to_string());
-        // The field by its name in the reader's language, as tables head it.
-        let heading = format!("col-{field}");
-        let field = if crate::i18n::has(&heading) {
-            crate::i18n::message(&heading, None)
-        } else {
-            field.to_string()
-        };
         changes.push(t!(
             "field-visit-change",
-            field = field,
+            // The field by its name in the reader's language, as tables head it.
+            field = crate::render::Column::new(field).header,
             before = text(old),
             after = text(new)
         ));
