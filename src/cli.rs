@@ -1004,6 +1004,16 @@ pub struct SpanOutputs {
     pub by_status: bool,
     #[command(flatten)]
     pub sections: ReportSections,
+    #[command(flatten)]
+    pub paper: PaperArgs,
+}
+
+/// How the printed report is dated.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PaperArgs {
+    /// With `--format html`, the date written on the report instead of today's: `05/01/2026`, `2026-01-05`, `yesterday`
+    #[arg(long, value_name = "DATE")]
+    pub dated: Option<String>,
 }
 
 /// The sections a month or longer report adds when asked for.
@@ -1043,6 +1053,8 @@ pub enum ReportCommand {
         by_status: bool,
         #[command(flatten)]
         sections: ReportSections,
+        #[command(flatten)]
+        paper: PaperArgs,
     },
     /// The month report's sections over a quarter, and the totals of each of its months
     #[command(

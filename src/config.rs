@@ -172,14 +172,55 @@ impl TeamLevel {
     }
 }
 
-/// The `[team]` section: the team's level, name, the body it answers to
-/// and who its reports go to. Empty where not set.
+/// What a team is called in Vietnamese: a *tổ* or a *đoàn kiểm tra*. The
+/// word heads the team's column and names the team and its leader on paper,
+/// so one logbook never says both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamWord {
+    To,
+    Doan,
+}
+
+impl TeamWord {
+    /// The word as written: `tổ` or `đoàn`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TeamWord::To => "tổ",
+            TeamWord::Doan => "đoàn",
+        }
+    }
+
+    /// The variant of the catalogues' `$team_word` selector.
+    pub fn selector(self) -> &'static str {
+        match self {
+            TeamWord::To => "to",
+            TeamWord::Doan => "doan",
+        }
+    }
+}
+
+/// The `[team]` section: the team's level, name, word, the body it answers
+/// to and who its reports go to. Empty where not set.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TeamSettings {
     pub level: Option<TeamLevel>,
     pub name: Option<String>,
+    /// The word the config sets; see [`TeamSettings::word`] for the one used.
+    pub word_set: Option<TeamWord>,
     pub governing_body: Option<String>,
     pub recipients: Vec<String>,
+}
+
+impl TeamSettings {
+    /// The team's word: the one set, else a province's team is a đoàn and
+    /// any other (a commune's, a district's of before, one that does not
+    /// say) a tổ.
+    pub fn word(&self) -> TeamWord {
+        self.word_set.unwrap_or(match self.level {
+            Some(TeamLevel::Province) => TeamWord::Doan,
+            _ => TeamWord::To,
+        })
+    }
 }
 
 /// The `[report]` section: the heading and signature of the printable
@@ -188,6 +229,10 @@ pub struct TeamSettings {
 pub struct ReportSettings {
     pub issuing_body: Option<String>,
     pub team: Option<String>,
+    /// The report's number and the issuing body's symbol, for the line
+    /// `Số: 12/BC-ĐKTCV`; the symbol without its leading `BC-`.
+    pub number: Option<String>,
+    pub symbol: Option<String>,
     pub place: Option<String>,
     pub signer: Option<String>,
     pub signer_title: Option<String>,
@@ -231,6 +276,7 @@ struct FileConfig {
 struct FileTeam {
     level: Option<Spanned<String>>,
     name: Option<String>,
+    word: Option<Spanned<String>>,
     governing_body: Option<String>,
     #[serde(default)]
     recipients: Vec<String>,
@@ -241,9 +287,19 @@ struct FileTeam {
 struct FileReport {
     issuing_body: Option<String>,
     team: Option<String>,
+    number: Option<ReportNumber>,
+    symbol: Option<String>,
     place: Option<String>,
     signer: Option<String>,
     signer_title: Option<String>,
+}
+
+/// A report's number as typed: `number = "12"`, or `12` without quotes.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ReportNumber {
+    Figure(i64),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -830,9 +886,30 @@ fn team(team: Option<&FileTeam>, place: &Place<'_>) -> Result<TeamSettings> {
         }),
         None => None,
     };
+    let word_set = match &team.word {
+        // The word with its marks, or without them for a keyboard that has
+        // none; a wrong mark (`tở`) is a mistake to show, not to guess at.
+        Some(word) => Some(
+            match crate::fold::nfc(word.get_ref().trim())
+                .to_lowercase()
+                .as_str()
+            {
+                "tổ" | "to" => TeamWord::To,
+                "đoàn" | "doan" => TeamWord::Doan,
+                _ => {
+                    return Err(place.at(
+                        word.span(),
+                        t!("config-team-word-unknown", value = word.get_ref().as_str()),
+                    ));
+                }
+            },
+        ),
+        None => None,
+    };
     Ok(TeamSettings {
         level,
         name: text(&team.name),
+        word_set,
         governing_body: text(&team.governing_body),
         recipients: team
             .recipients
@@ -854,6 +931,20 @@ fn report(report: Option<FileReport>) -> ReportSettings {
             ReportSettings {
                 issuing_body: text(r.issuing_body),
                 team: text(r.team),
+                number: text(r.number.map(|n| match n {
+                    ReportNumber::Figure(n) => n.to_string(),
+                    ReportNumber::Text(t) => t,
+                })),
+                // `BC-` says the paper is a report, which the line adds
+                // itself; a symbol written with it is taken all the same.
+                symbol: text(r.symbol)
+                    .map(
+                        |s| match s.get(..3).filter(|p| p.eq_ignore_ascii_case("BC-")) {
+                            Some(_) => s.get(3..).unwrap_or_default().trim().to_string(),
+                            None => s,
+                        },
+                    )
+                    .filter(|s| !s.is_empty()),
                 place: text(r.place),
                 signer: text(r.signer),
                 signer_title: text(r.signer_title),

@@ -129,6 +129,17 @@ thread_local! {
     static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
+thread_local! {
+    static TEAM_WORD: Cell<&'static str> = const { Cell::new("to") };
+}
+
+/// The team's own word, `to` (tổ) or `doan` (đoàn), which every message may
+/// choose by as `$team_word`: it comes from the config, and a message that
+/// names the team should not have to be handed it at every call.
+pub fn set_team_word(selector: &'static str) {
+    TEAM_WORD.with(|word| word.set(selector));
+}
+
 /// Speak `lang` from now on, on this thread.
 pub fn set(lang: Lang) {
     CURRENT.with(|current| current.set(lang));
@@ -180,8 +191,13 @@ pub fn message_in(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Strin
         debug_assert!(false, "no message `{key}` in the {} catalogue", lang.code());
         return key.to_string();
     };
+    let mut all = FluentArgs::new();
+    for (name, value) in args.into_iter().flat_map(FluentArgs::iter) {
+        all.set(name.to_string(), value.clone());
+    }
+    all.set("team_word", TEAM_WORD.with(Cell::get));
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
+    let text = bundle.format_pattern(pattern, Some(&all), &mut errors);
     debug_assert!(errors.is_empty(), "message `{key}`: {errors:?}");
     text.into_owned()
 }
@@ -299,7 +315,12 @@ mod tests {
         for (key, variables) in &english {
             // A translation may leave a number out ("một" instead of "1"), but
             // must not ask for a value the program does not give.
-            let extra: Vec<_> = vietnamese[key].difference(variables).collect();
+            // `$team_word` is given to every message, for the Vietnamese
+            // that says tổ or đoàn where English says team.
+            let extra: Vec<_> = vietnamese[key]
+                .difference(variables)
+                .filter(|v| v.as_str() != "team_word")
+                .collect();
             assert!(
                 extra.is_empty(),
                 "`{key}`: Vietnamese uses {extra:?} that English does not"

@@ -122,6 +122,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
     // The language is known before anything can fail, so every message is in it;
     // the config file can still change it once it is read.
     i18n::set(Lang::default());
+    i18n::set_team_word(config::TeamWord::To.selector());
     let early = config::lang_before_config(cli.global.lang, env)?;
     i18n::set(
         early
@@ -164,6 +165,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
     output::protect(Role::Logbook, Some(&settings.db.value));
     output::protect(Role::Config, settings_file(&settings));
     i18n::set(settings.lang.value);
+    i18n::set_team_word(settings.team.word().selector());
     let mut outputs = commands::outputs(&command);
     if let Some(path) = &cli.global.output {
         outputs.push(("-o", path));

@@ -74,15 +74,23 @@ report-svg-failed = the chart could not be drawn: { $problem }
 ## The printable monthly report (HTML).
 
 html-nation = SOCIALIST REPUBLIC OF VIET NAM
-html-motto = Independence – Freedom – Happiness
-html-default-team = PUBLIC SERVICE INSPECTION TEAM
-html-default-signer-title = TEAM LEADER
-html-default-provincial-team = PUBLIC SERVICE INSPECTION DELEGATION
-html-default-provincial-signer-title = HEAD OF THE DELEGATION
-html-recipients = To:
-html-signature-hint = (signature and full name)
+html-motto = Independence - Freedom - Happiness
+html-default-team = { $team_word ->
+    [doan] PUBLIC SERVICE INSPECTION DELEGATION
+   *[to] PUBLIC SERVICE INSPECTION TEAM
+}
+html-default-signer-title = { $team_word ->
+    [doan] HEAD OF THE DELEGATION
+   *[to] TEAM LEADER
+}
+html-addressed-to = To:
+html-copies = Copies:
+html-filed = Filed: records office
+html-filed-with = Filed: records office, { $symbol }
+html-number = No. { $number }/BC-{ $symbol }
+html-verification = Verification code: { $seal } (confirm it with `spotcheck check --seal` and this code)
 html-place-and-date = { $place }, { $day }/{ $month }/{ $year }
-html-title = Report
+html-title = REPORT
 html-subtitle = Results of the public service inspections, month { $month }/{ $year } (from { $first } to { $last })
 
 ## Plans and assigned tasks in the reports.
@@ -131,3 +139,19 @@ report-absences-heading = Days of unexcused absence from work, month { $month } 
 chart-absent = absent
 report-overdue-details-heading = Overdue files: apologies, channel and the stage held up
 report-decisions-heading = Disciplines decided in the period
+
+# The printed report's summary: headings in full words.
+paper-row = No.
+paper-unit = Unit
+paper-visits = Visits
+paper-late = Late
+paper-absent = Absent
+paper-early = Left early
+paper-overdue = Overdue files
+paper-unfinished_tasks = Tasks not done
+paper-other = Other
+paper-findings = Total
+paper-repeat_people = Repeat offenders
+report-dated-without-html = `--dated` dates the printed report: add `--format html`, or leave `--dated` out
+report-dated-bad = --dated: { $problem }
+report-nothing-moved = every figure as in the period before

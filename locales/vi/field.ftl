@@ -64,12 +64,12 @@ care-no-directory = không ghi được `{ $file }`: thư mục `{ $dir }` khôn
 care-cannot-write = không ghi được `{ $file }`
 care-writing = đang ghi `{ $file }`
 care-backed-up = đã sao lưu { $db } sang { $file }
-care-not-a-seal = `{ $seal }` không phải dấu niêm phong: dấu niêm phong là 64 chữ số hệ mười sáu do `spotcheck check` hoặc báo cáo in ra; hãy cho đủ cả 64 chữ số
-care-seal = dấu niêm phong { $seal } (mục lịch sử #{ $seq })
-care-no-seal = chưa có lịch sử nên chưa có dấu niêm phong
+care-not-a-seal = `{ $seal }` không phải mã kiểm chứng: mã kiểm chứng là 64 chữ số hệ mười sáu do `spotcheck check` hoặc báo cáo in ra; hãy cho đủ cả 64 chữ số
+care-seal = mã kiểm chứng { $seal } (mục lịch sử #{ $seq })
+care-no-seal = chưa có lịch sử nên chưa có mã kiểm chứng
 care-check-ok = tốt: { $records } bản ghi khớp với { $entries } mục lịch sử; { $head }
-care-seal-confirmed = dấu niêm phong `{ $seal }` được xác nhận: phần lịch sử nó niêm phong không bị sửa đổi
-care-broken-head = mục lịch sử cuối là { $seal } (mục #{ $seq }), nhưng lịch sử đã bị hỏng nên không có dấu niêm phong
+care-seal-confirmed = mã kiểm chứng `{ $seal }` được xác nhận: phần lịch sử mà mã này chứng thực không bị sửa đổi
+care-broken-head = mục lịch sử cuối là { $seal } (mục #{ $seq }), nhưng lịch sử đã bị hỏng nên không có mã kiểm chứng
 care-check-failed = kiểm tra thấy { $count } vấn đề; { $head }
 care-not-made = chưa tạo
 care-next-first-unit = spotcheck unit add CODE NAME --kind commune   (tạo sổ kiểm tra)
@@ -141,7 +141,10 @@ field-visit-change = { $field ->
         [start] bắt đầu
         [end] kết thúc
         [kind] hình thức
-        [team] đoàn
+        [team] { $team_word ->
+            [doan] đoàn
+           *[to] tổ
+        }
         [on_roll] theo danh sách
         [present] có mặt
        *[note] ghi chú

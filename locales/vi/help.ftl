@@ -284,8 +284,8 @@ help-backup = Sao lưu sổ kiểm tra sang một tệp mới, vẫn nhất quá
 help-backup--file = Tệp sao lưu cần tạo
 help-backup--force = Ghi đè FILE nếu tệp đã có
 
-help-check = Kiểm tra tệp, lịch sử chỉnh sửa và đối chiếu từng bản ghi với lịch sử; in dấu niêm phong
-help-check--seal = Xác nhận lịch sử vẫn giữ nguyên dấu niêm phong này (do một lần `check` trước đó hoặc một báo cáo in ra)
+help-check = Kiểm tra tệp, lịch sử chỉnh sửa và đối chiếu từng bản ghi với lịch sử; in mã kiểm chứng
+help-check--seal = Xác nhận lịch sử vẫn giữ nguyên mã kiểm chứng này (do một lần `check` trước đó hoặc một báo cáo in ra)
 
 help-completions = In đoạn mã tự hoàn thành lệnh cho shell
 help-completions--shell = Shell cần tạo mã tự hoàn thành
@@ -297,6 +297,7 @@ help-export--xlsx = Ghi ra tệp Excel một trang tính thay cho CSV: số là 
 help-report-trend--chart = Vẽ biểu đồ thanh thay cho bảng: tổng của từng hàng, rồi của từng kỳ
 help-report-month--svg = Vẽ thêm biểu đồ phát hiện theo đơn vị, chồng theo loại vi phạm, ra tệp ảnh SVG
 help-report-month--by_parent = Xếp các đơn vị theo đơn vị mà chúng trực thuộc, mỗi nhóm có dòng cộng riêng
+help-report-month--dated = Với `--format html`, ngày ghi trên báo cáo thay cho hôm nay: `05/01/2026`, `2026-01-05`, `hôm qua`
 help-report-month--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
 help-report-trend--svg = Vẽ thêm diễn biến thành đường, mỗi hàng một đường, ra tệp ảnh SVG
 
@@ -438,7 +439,11 @@ help-report-year--overdue_details = Kèm hồ sơ trễ hẹn của từng đơn
 help-report-year--decisions = Kèm danh sách quyết định xử lý kỷ luật trong kỳ: hình thức, số và ngày quyết định, người quyết định
 help-report-period--overdue_details = Kèm hồ sơ trễ hẹn của từng đơn vị theo văn bản xin lỗi đã gửi, hình thức nộp (trực tuyến, trực tiếp) và khâu bị chậm
 help-report-period--decisions = Kèm danh sách quyết định xử lý kỷ luật trong kỳ: hình thức, số và ngày quyết định, người quyết định
+help-report-quarter--dated = Với `--format html`, ngày ghi trên báo cáo thay cho hôm nay: `05/01/2026`, `2026-01-05`, `hôm qua`
 help-report-quarter--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-half--dated = Với `--format html`, ngày ghi trên báo cáo thay cho hôm nay: `05/01/2026`, `2026-01-05`, `hôm qua`
 help-report-half--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-year--dated = Với `--format html`, ngày ghi trên báo cáo thay cho hôm nay: `05/01/2026`, `2026-01-05`, `hôm qua`
 help-report-year--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)
+help-report-period--dated = Với `--format html`, ngày ghi trên báo cáo thay cho hôm nay: `05/01/2026`, `2026-01-05`, `hôm qua`
 help-report-period--by_status = Thêm bảng vi phạm của cán bộ theo diện nhân sự, mỗi diện một dòng và một dòng cho người chưa ghi diện (với `--format csv`, bảng này thay cho bảng tổng hợp)

@@ -94,3 +94,4 @@ main-man-not-directory = không ghi được trang hướng dẫn vào `{ $dir }
 main-output-no-room = ổ đĩa đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép
 main-output-partly-written = không ghi được `{ $path }`: { $problem }; tệp đang được ghi đè tại chỗ nên giờ có thể chỉ chứa một phần kết quả mới và không còn gì của nội dung cũ, còn kết quả đầy đủ không được lưu ở đâu cả: hãy khắc phục rồi chạy lại lệnh
 config-threshold-range = { $key } `{ $value }` phải là số ngày từ 1 đến { $most }
+config-team-word-unknown = cách gọi `{ $value }` của tổ, đoàn kiểm tra không hợp lệ: hãy viết `word = "tổ"` hoặc `word = "đoàn"`

@@ -63,7 +63,10 @@ col-source = nguồn
 col-started_at = bắt đầu
 col-ended_at = kết thúc
 col-announced = báo trước
-col-team = đoàn kiểm tra
+col-team = { $team_word ->
+    [doan] đoàn kiểm tra
+   *[to] tổ kiểm tra
+}
 col-on_roll = biên chế
 col-present = có mặt
 col-created_by = người ghi
@@ -87,7 +90,10 @@ head-no-dot = số
 head-when = thời gian
 head-unit = đơn vị
 head-type = hình thức
-head-team = đoàn kiểm tra
+head-team = { $team_word ->
+    [doan] đoàn kiểm tra
+   *[to] tổ kiểm tra
+}
 head-present = có mặt
 head-findings = phát hiện
 head-kind = loại

@@ -37,7 +37,7 @@ report-change-heading = So với kỳ { $period } (từ { $first } đến { $las
 report-status-heading = Vi phạm theo diện nhân sự
 report-status-column = diện nhân sự
 report-status-people = số người
-report-seal = Dấu niêm phong: { $seal } (lệnh `spotcheck check --seal { $seal }` xác nhận sổ vẫn giữ đúng các bản ghi đã dùng để lập báo cáo này)
+report-seal = Mã kiểm chứng: { $seal } (lệnh `spotcheck check --seal { $seal }` xác nhận sổ vẫn giữ đúng các bản ghi đã dùng để lập báo cáo này)
 report-repeat-title = Tái phạm: có vi phạm trong từ { $min } lượt kiểm tra trở lên, từ { $first } đến { $last }
 report-trend-title = Diễn biến { $measure } theo { $by ->
         [kind] loại vi phạm
@@ -74,15 +74,23 @@ report-svg-failed = không vẽ được biểu đồ: { $problem }
 ## Báo cáo tháng để in (HTML).
 
 html-nation = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-html-motto = Độc lập – Tự do – Hạnh phúc
-html-default-team = TỔ KIỂM TRA CÔNG VỤ
-html-default-signer-title = TỔ TRƯỞNG
-html-default-provincial-team = ĐOÀN KIỂM TRA CÔNG VỤ
-html-default-provincial-signer-title = TRƯỞNG ĐOÀN
-html-recipients = Nơi nhận:
-html-signature-hint = (ký, ghi rõ họ tên)
+html-motto = Độc lập - Tự do - Hạnh phúc
+html-default-team = { $team_word ->
+    [doan] ĐOÀN KIỂM TRA CÔNG VỤ
+   *[to] TỔ KIỂM TRA CÔNG VỤ
+}
+html-default-signer-title = { $team_word ->
+    [doan] TRƯỞNG ĐOÀN
+   *[to] TỔ TRƯỞNG
+}
+html-addressed-to = Kính gửi:
+html-copies = Nơi nhận:
+html-filed = Lưu: VT
+html-filed-with = Lưu: VT, { $symbol }
+html-number = Số: { $number }/BC-{ $symbol }
+html-verification = Mã kiểm chứng: { $seal } (xác nhận bằng lệnh `spotcheck check --seal` với mã này)
 html-place-and-date = { $place }, ngày { $day } tháng { $month } năm { $year }
-html-title = Báo cáo
+html-title = BÁO CÁO
 html-subtitle = Kết quả kiểm tra công vụ tháng { $month }/{ $year } (từ { $first } đến { $last })
 
 ## Kế hoạch và nhiệm vụ được giao trong báo cáo.
@@ -133,3 +141,19 @@ report-absences-heading = Số ngày vắng không lý do trong giờ làm việ
 chart-absent = vắng không lý do
 report-overdue-details-heading = Hồ sơ trễ hẹn: văn bản xin lỗi, hình thức nộp và khâu bị chậm
 report-decisions-heading = Kết quả xử lý kỷ luật đã quyết định trong kỳ
+
+# The printed report: tiêu đề cột viết đủ chữ.
+paper-row = STT
+paper-unit = Đơn vị
+paper-visits = Lượt kiểm tra
+paper-late = Đi muộn
+paper-absent = Vắng không lý do
+paper-early = Về sớm
+paper-overdue = Hồ sơ trễ hẹn
+paper-unfinished_tasks = Nhiệm vụ chưa hoàn thành
+paper-other = Vi phạm khác
+paper-findings = Tổng số phát hiện
+paper-repeat_people = Người tái phạm
+report-dated-without-html = `--dated` là ngày ghi trên bản in báo cáo: hãy thêm `--format html`, hoặc bỏ `--dated`
+report-dated-bad = --dated: { $problem }
+report-nothing-moved = mọi số liệu như kỳ trước

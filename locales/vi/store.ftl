@@ -79,7 +79,7 @@ store-check-differs = khác với mục lịch sử cuối cùng: bản ghi đã
 store-check-unreadable-entry = mục lịch sử không đọc được
 store-check-deleted = có trong lịch sử nhưng không có trong sổ: bản ghi đã bị xóa không qua spotcheck
 store-check-seal-altered = `{ $seal }` không được xác nhận: các mục lịch sử đến #{ $seq } đã bị sửa đổi
-store-check-seal-unknown = `{ $seal }` không có trong lịch sử: các mục đã bị sửa hoặc xóa, hoặc dấu niêm phong thuộc sổ kiểm tra khác
+store-check-seal-unknown = `{ $seal }` không có trong lịch sử: các mục đã bị sửa hoặc xóa, hoặc mã kiểm chứng thuộc sổ kiểm tra khác
 
 ## Việc spotcheck đang làm khi SQLite báo lỗi (trước ": " và lời của SQLite).
 
@@ -164,7 +164,7 @@ store-naming-history-record = tìm tên bản ghi trong lịch sử
 store-preparing-history = chuẩn bị truy vấn lịch sử chỉnh sửa
 store-reading-history = đọc lịch sử chỉnh sửa
 store-taking-snapshot = lưu trạng thái bản ghi cho lịch sử chỉnh sửa
-store-reading-seal = đọc dấu niêm phong
+store-reading-seal = đọc mã kiểm chứng
 store-checking-integrity = kiểm tra tính toàn vẹn của tệp
 store-checking-references = kiểm tra tham chiếu
 store-comparing-with-history = đối chiếu { $records ->

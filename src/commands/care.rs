@@ -190,6 +190,14 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         "team.recipients",
         (!team.recipients.is_empty()).then(|| team.recipients.join("; ")),
     );
+    match team.word_set {
+        Some(word) => row("team.word", word.as_str().to_string(), t!("source-file")),
+        None => row(
+            "team.word",
+            team.word().as_str().to_string(),
+            t!("source-default"),
+        ),
+    }
     ctx.table(&table)
 }
 

@@ -40,6 +40,9 @@ pub struct Stacked<'a> {
     pub categories: &'a [String],
     /// (name, one value per category)
     pub series: &'a [(String, Vec<i64>)],
+    /// Bars lying across, their categories written beside them: for names
+    /// too long to stand under a bar.
+    pub across: bool,
 }
 
 /// Lines over periods, one per row.
@@ -53,7 +56,14 @@ pub struct Lines<'a> {
 pub fn stacked_svg(chart: &Stacked<'_>) -> Result<String, Failure> {
     register_font();
     let mut svg = String::new();
-    {
+    if chart.across {
+        // Each bar 26 pixels high, below the caption and above the scale,
+        // and room enough for the legend beside a few bars.
+        let height = (76 + 26 * chart.categories.len() as u32).clamp(180, 2400);
+        let root = SVGBackend::with_string(&mut svg, (900, height)).into_drawing_area();
+        draw_across(&root, chart)?;
+        root.present()?;
+    } else {
         let width = (160 + 70 * chart.categories.len() as u32).clamp(640, 1600);
         let root = SVGBackend::with_string(&mut svg, (width, 480)).into_drawing_area();
         draw_stacked(&root, chart)?;
@@ -62,23 +72,97 @@ pub fn stacked_svg(chart: &Stacked<'_>) -> Result<String, Failure> {
     Ok(svg)
 }
 
+fn draw_across(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    chart: &Stacked<'_>,
+) -> Result<(), Failure> {
+    root.fill(&WHITE)?;
+    let n = chart.categories.len().max(1);
+    let highest = stack_heights(chart).max().unwrap_or(0).max(1);
+    // The labels' room: the longest name at about 10 pixels a letter, within
+    // reason, for a name longer than that is better cut than the bars.
+    let longest = chart
+        .categories
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(48) as u32;
+    let categories = chart.categories;
+    let mut grid = ChartBuilder::on(root)
+        .caption(chart.title, ("sans-serif", 20))
+        .margin(8)
+        .x_label_area_size(30)
+        .y_label_area_size(20 + 10 * longest)
+        // Room to the right of the longest bar for the legend.
+        .build_cartesian_2d(0..highest * 2 + 2, (0..n).into_segmented())?;
+    grid.configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        // The first category on top, as in the table above the chart.
+        .y_label_formatter(&|y| match y {
+            SegmentValue::CenterOf(p) if *p < n => categories
+                .get(n - 1 - p)
+                .map(|c| c.chars().take(48).collect())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(("sans-serif", 17))
+        .draw()?;
+    let mut base = vec![0i64; n];
+    for (index, (name, values)) in chart.series.iter().enumerate() {
+        let colour = COLOURS[index % COLOURS.len()];
+        let bars: Vec<Rectangle<(i64, SegmentValue<usize>)>> = (0..chart.categories.len())
+            .filter_map(|i| {
+                let value = values.get(i).copied().filter(|v| *v > 0)?;
+                let start = base.get(i).copied()?;
+                let end = start + value;
+                if let Some(slot) = base.get_mut(i) {
+                    *slot = end;
+                }
+                let p = n - 1 - i;
+                let mut bar = Rectangle::new(
+                    [
+                        (start, SegmentValue::Exact(p)),
+                        (end, SegmentValue::Exact(p + 1)),
+                    ],
+                    colour.filled(),
+                );
+                bar.set_margin(8, 8, 0, 0);
+                Some(bar)
+            })
+            .collect();
+        grid.draw_series(bars)?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+    }
+    grid.configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .label_font(("sans-serif", 13))
+        .draw()?;
+    Ok(())
+}
+
+/// Each category's bar: the sum of its series.
+fn stack_heights<'a>(chart: &'a Stacked<'_>) -> impl Iterator<Item = i64> + 'a {
+    (0..chart.categories.len()).map(|i| {
+        chart
+            .series
+            .iter()
+            .map(|(_, v)| v.get(i).copied().unwrap_or(0))
+            .sum::<i64>()
+    })
+}
+
 fn draw_stacked(
     root: &DrawingArea<SVGBackend<'_>, Shift>,
     chart: &Stacked<'_>,
 ) -> Result<(), Failure> {
     root.fill(&WHITE)?;
     let n = chart.categories.len().max(1);
-    let highest = (0..chart.categories.len())
-        .map(|i| {
-            chart
-                .series
-                .iter()
-                .map(|(_, v)| v.get(i).copied().unwrap_or(0))
-                .sum::<i64>()
-        })
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let highest = stack_heights(chart).max().unwrap_or(0).max(1);
     let mut grid = ChartBuilder::on(root)
         .caption(chart.title, ("sans-serif", 22))
         .margin(12)

@@ -9,83 +9,188 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use chrono::{Datelike, NaiveDate};
+
 use super::{Block, Column, Table, Value, shown};
 use crate::i18n::{self, Lang};
 
-/// The heading block of an administrative report and its signature.
+/// The parts of an administrative report around its body, laid out as
+/// Decree 30/2020/NĐ-CP sets them: the issuing body and its number on the
+/// left and the national name and motto on the right, the title, to whom it
+/// is sent, and at the end who else gets it and who signs.
 #[derive(Debug, Clone, Default)]
 pub struct Letterhead {
     /// The body above the team, as `SỞ NỘI VỤ` or `UBND XÃ AN PHÚ`.
     pub issuing_body: String,
     /// The team that issues the report, as `TỔ KIỂM TRA CÔNG VỤ`.
     pub team: String,
-    /// `Phú Ninh, ngày 31 tháng 5 năm 2022`.
-    pub place_and_date: String,
+    /// `Số: 12/BC-ĐKTCV`, dotted where the clerk fills it in by hand.
+    pub number: String,
+    /// Where and when the report is signed, written out by [`place_and_date`].
+    pub place: String,
+    pub date: NaiveDate,
+    /// Kính gửi: who the report is addressed to, one per line.
+    pub addressees: Vec<String>,
+    /// Nơi nhận: who gets a copy, ending with the one filed.
+    pub copies: Vec<String>,
     /// The signer's title, as `TỔ TRƯỞNG`, and name.
     pub signer_title: String,
     pub signer: String,
-    /// Who the report goes to (Nơi nhận), one per line under the report.
-    pub recipients: Vec<String>,
+    /// The small line at the foot that lets a reader confirm the report
+    /// against the logbook; never part of the body.
+    pub verification: Option<String>,
 }
 
-/// The "Nơi nhận" block: its heading and one line per recipient, each
-/// with the dash and semicolon of administrative documents, the last with a
-/// full stop. Nothing when there is no recipient.
-fn recipients_html(recipients: &[String]) -> String {
-    if recipients.is_empty() {
-        return String::new();
-    }
-    let last = recipients.len() - 1;
-    let lines: Vec<String> = recipients
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            format!(
-                "<div>- {}{}</div>",
-                escape(r),
-                if i == last { "." } else { ";" }
-            )
-        })
-        .collect();
-    format!(
-        "<div class=\"recipients\"><div class=\"heading\">{}</div>{}</div>",
-        escape(&t!("html-recipients")),
-        lines.concat()
+/// `Phú Ninh, ngày 05 tháng 01 năm 2026`: Decree 30/2020/NĐ-CP, appendix I,
+/// puts a zero before a day below 10 and before months 1 and 2, so that
+/// nothing can be written in front of them. English writes the date as the
+/// rest of spotcheck does, dd/mm/yyyy.
+pub fn place_and_date(place: &str, date: NaiveDate) -> String {
+    let month = match i18n::current() {
+        Lang::Vi if date.month() >= 3 => date.month().to_string(),
+        _ => format!("{:02}", date.month()),
+    };
+    t!(
+        "html-place-and-date",
+        place = place,
+        day = format!("{:02}", date.day()),
+        month = month,
+        year = date.year()
     )
 }
 
+/// Lines of a list in an administrative document: each after a dash and
+/// ending with a semicolon, the last with a full stop.
+fn listed(lines: &[String]) -> String {
+    let last = lines.len().saturating_sub(1);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            format!(
+                "<div>- {}{}</div>",
+                escape(line),
+                if i == last { "." } else { ";" }
+            )
+        })
+        .collect()
+}
+
+/// "Kính gửi:" and the addressees: one beside the words, several each on
+/// a line of its own under them. Nothing when there is none.
+fn addressees_html(addressees: &[String]) -> String {
+    match addressees {
+        [] => String::new(),
+        [one] => format!(
+            "<div class=\"to\"><span>{}</span> {}.</div>\n",
+            escape(&t!("html-addressed-to")),
+            escape(one)
+        ),
+        many => format!(
+            "<div class=\"to\"><span>{}</span><div class=\"list\">{}</div></div>\n",
+            escape(&t!("html-addressed-to")),
+            listed(many)
+        ),
+    }
+}
+
+// Decree 30/2020/NĐ-CP, appendix I: A4, margins top and bottom 20–25 mm,
+// left 30–35 mm (the bound edge), right 15–20 mm; Times New Roman, which
+// Liberation Serif matches letter for letter where it is not installed; the
+// national name in bold capitals of 12–13 pt, the motto bold in 13–14 pt
+// and ruled underneath its full length, the body in 13–14 pt. A landscape
+// page turns the bound edge to the top.
 const STYLE: &str = r#"
-@page { size: A4; margin: 20mm 15mm 20mm 25mm; }
-body { font-family: "Times New Roman", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; max-width: 180mm; margin: 0 auto; }
-.letterhead { display: table; width: 100%; margin-bottom: 6mm; font-size: 12pt; }
-.letterhead > div { display: table-cell; text-align: center; vertical-align: top; white-space: nowrap; }
-.letterhead > div:first-child { width: 42%; }
-.letterhead .body { font-weight: normal; }
-.letterhead .strong { font-weight: bold; }
-.letterhead .rule { display: inline-block; border-top: 1px solid #000; width: 40%; margin-top: 1mm; }
-.date { text-align: right; font-style: italic; margin: 2mm 0 6mm; }
-h1 { text-align: center; font-size: 15pt; margin: 4mm 0 1mm; text-transform: uppercase; }
-.subtitle { text-align: center; font-weight: bold; margin: 0 0 6mm; }
-h2 { font-size: 13pt; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
-td:first-child { white-space: nowrap; }
-th, td { border: 1px solid #000; padding: 1mm 1.5mm; vertical-align: top; }
-th { background: #eee; font-weight: bold; }
-td.number { text-align: right; }
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+@page landscape { size: A4 landscape; margin: 30mm 20mm 15mm 20mm; }
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 13pt; line-height: 1.15; color: #000; margin: 0; }
+.letterhead { display: table; width: 100%; margin-bottom: 2mm; }
+.letterhead > div { display: table-cell; text-align: center; vertical-align: top; }
+.letterhead > .issuer { width: 40%; font-size: 12.5pt; }
+.letterhead > .nation { font-size: 12.5pt; }
+.issuer .team { font-weight: bold; }
+.nation .name { font-weight: bold; white-space: nowrap; }
+.issuer .rule { display: inline-block; border-top: 0.5pt solid #000; width: 35%; margin: 0.5mm 0 1mm; }
+.issuer .number { font-size: 13pt; }
+.nation .motto { display: inline-block; font-weight: bold; font-size: 13.5pt; white-space: nowrap; border-bottom: 0.5pt solid #000; padding-bottom: 0.3mm; }
+.nation .date { font-style: italic; font-size: 13pt; margin-top: 3mm; }
+h1 { text-align: center; font-size: 14pt; font-weight: bold; margin: 2mm 0 0; }
+.subtitle { text-align: center; font-weight: bold; font-size: 13.5pt; margin: 0 0 2mm; }
+.to { text-align: center; margin: 0 0 2mm; }
+.to .list { display: inline-block; text-align: left; vertical-align: top; margin-left: 1mm; }
+.to .list, .to > span { font-size: 13pt; }
+h2 { font-size: 13pt; margin: 2mm 0 0.5mm; break-after: avoid; page-break-after: avoid; }
+p { margin: 1mm 0; text-align: justify; }
+table { border-collapse: collapse; width: 100%; font-size: 11pt; line-height: 1.15; margin: 1mm 0 2mm; }
+th, td { border: 0.75pt solid #000; padding: 0.4mm 0.8mm; vertical-align: middle; }
+th { font-weight: bold; text-align: center; }
+td.number { text-align: right; white-space: nowrap; }
+td.name { min-width: 42mm; }
 tr.total td { font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.chart { text-align: center; break-inside: avoid; page-break-inside: avoid; margin: 4mm 0; }
-.chart svg { max-width: 100%; height: auto; }
-.signature { display: table; width: 100%; margin-top: 10mm; break-inside: avoid; page-break-inside: avoid; }
-.signature > div { display: table-cell; width: 50%; text-align: center; vertical-align: top; }
-.signature .title { font-weight: bold; }
-.signature .hint { font-style: italic; font-size: 11pt; }
-.signature .name { font-weight: bold; margin-top: 22mm; }
-.signature .recipients { text-align: left; font-size: 11pt; }
-.signature .recipients .heading { font-weight: bold; font-style: italic; font-size: 12pt; }
-@media screen { body { margin: 10mm auto; } }
+.landscape { page: landscape; }
+.chart { text-align: center; break-inside: avoid; page-break-inside: avoid; margin: 1mm 0; }
+.chart svg { width: 88%; height: auto; }
+.closing { display: table; width: 100%; margin-top: 3mm; break-inside: avoid; page-break-inside: avoid; }
+.closing > div { display: table-cell; vertical-align: top; }
+.closing > .copies { width: 50%; font-size: 11pt; }
+.closing .copies .heading { font-weight: bold; font-style: italic; font-size: 12pt; }
+.closing > .signature { text-align: center; }
+.signature .title { font-weight: bold; font-size: 13pt; }
+.signature .name { font-weight: bold; font-size: 13pt; margin-top: 13mm; }
+.verification { margin-top: 2mm; text-align: left; font-size: 7.5pt; color: #444; border-top: 0.5pt solid #888; padding-top: 1mm; overflow-wrap: anywhere; }
+@media screen { body { max-width: 165mm; margin: 10mm auto; padding: 0 5mm; } }
 "#;
+
+/// The printable width of a portrait A4 page between the margins above, in
+/// millimetres, and a rough measure of table text at 11 pt: how wide a
+/// character of bold Times is on average, and a cell's padding and borders.
+const PORTRAIT_WIDTH_MM: f64 = 165.0;
+const CHAR_MM: f64 = 1.75;
+const CELL_MM: f64 = 2.4;
+/// The least width of a unit's name, as `td.name` sets it.
+const NAME_MM: f64 = 42.0;
+
+/// Whether a table cannot fit a portrait page's width, however its text
+/// wraps: each column needs at least its longest word of heading or of
+/// text, its widest figure, and a unit's name the room the style gives it.
+fn too_wide_for_portrait(table: &Table) -> bool {
+    let longest_word = |text: &str| {
+        text.split_whitespace()
+            .map(|word| word.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let width: f64 = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| {
+            let heading = longest_word(heading(column)) as f64;
+            let cells = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(index))
+                .map(|value| {
+                    let text = shown(value);
+                    match value {
+                        Value::Int(_) | Value::Float(_) => text.chars().count(),
+                        _ => longest_word(&text),
+                    }
+                })
+                .max()
+                .unwrap_or(0) as f64;
+            let least = if column.key == "unit_name" {
+                NAME_MM
+            } else {
+                0.0
+            };
+            (heading.max(cells) * CHAR_MM + CELL_MM).max(least)
+        })
+        .sum();
+    width > PORTRAIT_WIDTH_MM
+}
 
 /// Text safe inside an element or an attribute.
 pub fn escape(text: &str) -> String {
@@ -115,7 +220,9 @@ pub fn table_html(table: &Table) -> String {
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
-        let total = matches!(row.first(), Some(Value::Term("TOTAL")));
+        let total = row
+            .iter()
+            .any(|v| matches!(v, Value::Term("TOTAL" | "SUBTOTAL")));
         html.push_str(if total {
             "<tr class=\"total\">"
         } else {
@@ -125,6 +232,13 @@ pub fn table_html(table: &Table) -> String {
             let value = row.get(index).unwrap_or(&Value::Null);
             let class = if matches!(value, Value::Int(_) | Value::Float(_)) {
                 " class=\"number\""
+            } else if table
+                .columns
+                .get(index)
+                .is_some_and(|c| c.key == "unit_name")
+            {
+                // A unit's name reads on one line where the page allows.
+                " class=\"name\""
             } else {
                 ""
             };
@@ -138,13 +252,31 @@ pub fn table_html(table: &Table) -> String {
 
 fn blocks_html(blocks: &[Block]) -> String {
     let mut html = String::new();
-    for block in blocks {
+    let mut pending_heading: Option<String> = None;
+    for (index, block) in blocks.iter().enumerate() {
+        // A heading goes with a table on a landscape page of its own, rather
+        // than staying behind at the foot of the portrait one.
+        let next_is_wide = matches!(
+            blocks.get(index + 1),
+            Some(Block::Table(table)) if too_wide_for_portrait(table)
+        );
         match block {
+            Block::Section(text) | Block::Warning(text) if next_is_wide => {
+                pending_heading = Some(format!("<h2>{}</h2>\n", escape(text)));
+            }
             Block::Title(text) => {
                 let _ = writeln!(html, "<h1>{}</h1>", escape(text));
             }
             Block::Section(text) | Block::Warning(text) => {
                 let _ = writeln!(html, "<h2>{}</h2>", escape(text));
+            }
+            Block::Table(table) if too_wide_for_portrait(table) => {
+                let _ = write!(
+                    html,
+                    "<div class=\"landscape\">\n{}{}</div>\n",
+                    pending_heading.take().unwrap_or_default(),
+                    table_html(table)
+                );
             }
             Block::Table(table) => html.push_str(&table_html(table)),
             Block::Line(text) => {
@@ -192,10 +324,10 @@ pub fn write_blocks_page(blocks: &[Block], out: &mut dyn Write) -> io::Result<()
     page(title, &blocks_html(blocks), out)
 }
 
-/// The monthly report as an administrative document: the issuing body and
-/// the national motto side by side, place and date, the title, the report's
-/// blocks (its own title left out: `title` and `subtitle` replace it), the
-/// chart, and the signature.
+/// The monthly report as an administrative document: the letterhead, the
+/// title and whom it is sent to, the report's blocks (its own title left
+/// out: `title` and `subtitle` replace it), the chart, who else gets it and
+/// the signature, and the verification line at the foot.
 pub fn write_report_page(
     letterhead: &Letterhead,
     title: &str,
@@ -205,21 +337,22 @@ pub fn write_report_page(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut body = String::new();
+    let issuing_body = match letterhead.issuing_body.as_str() {
+        "" => String::new(),
+        text => format!("<div class=\"body\">{}</div>", escape(text)),
+    };
     let _ = write!(
         body,
-        "<div class=\"letterhead\">\n<div><div class=\"body\">{}</div><div class=\"strong\">{}</div><div class=\"rule\"></div></div>\n<div><div class=\"strong\">{}</div><div class=\"strong\">{}</div><div class=\"rule\"></div></div>\n</div>\n",
-        escape(&letterhead.issuing_body),
+        "<div class=\"letterhead\">\n<div class=\"issuer\">{issuing_body}<div class=\"team\">{}</div><div class=\"rule\"></div><div class=\"number\">{}</div></div>\n<div class=\"nation\"><div class=\"name\">{}</div><div class=\"motto\">{}</div><div class=\"date\">{}</div></div>\n</div>\n",
         escape(&letterhead.team),
+        escape(&letterhead.number),
         escape(&t!("html-nation")),
         escape(&t!("html-motto")),
-    );
-    let _ = writeln!(
-        body,
-        "<p class=\"date\">{}</p>",
-        escape(&letterhead.place_and_date)
+        escape(&place_and_date(&letterhead.place, letterhead.date)),
     );
     let _ = writeln!(body, "<h1>{}</h1>", escape(title));
     let _ = writeln!(body, "<p class=\"subtitle\">{}</p>", escape(subtitle));
+    body.push_str(&addressees_html(&letterhead.addressees));
     let rest: Vec<Block> = blocks
         .iter()
         .filter(|b| !matches!(b, Block::Title(_)))
@@ -235,13 +368,23 @@ pub fn write_report_page(
         };
         let _ = writeln!(body, "<div class=\"chart\">{}</div>", svg.trim());
     }
+    let copies = if letterhead.copies.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<div class=\"heading\">{}</div>{}",
+            escape(&t!("html-copies")),
+            listed(&letterhead.copies)
+        )
+    };
     let _ = write!(
         body,
-        "<div class=\"signature\">\n<div>{}</div>\n<div><div class=\"title\">{}</div><div class=\"hint\">{}</div><div class=\"name\">{}</div></div>\n</div>\n",
-        recipients_html(&letterhead.recipients),
+        "<div class=\"closing\">\n<div class=\"copies\">{copies}</div>\n<div class=\"signature\"><div class=\"title\">{}</div><div class=\"name\">{}</div></div>\n</div>\n",
         escape(&letterhead.signer_title),
-        escape(&t!("html-signature-hint")),
         escape(&letterhead.signer),
     );
+    if let Some(line) = &letterhead.verification {
+        let _ = writeln!(body, "<p class=\"verification\">{}</p>", escape(line));
+    }
     page(title, &body, out)
 }

@@ -89,6 +89,8 @@ recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", " "]
                 "Chủ tịch UBND tỉnh; Giám đốc Sở Nội vụ",
                 "config file"
             ),
+            // A province's team is a đoàn unless it says otherwise.
+            row("team.word", "đoàn", "default"),
         ]
     );
 }
@@ -140,6 +142,7 @@ fn config_shows_the_defaults_when_nothing_is_set() {
             row("team.name", "none", "default"),
             row("team.governing_body", "none", "default"),
             row("team.recipients", "none", "default"),
+            row("team.word", "tổ", "default"),
         ]
     );
 }

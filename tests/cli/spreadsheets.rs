@@ -340,14 +340,29 @@ fn the_printable_report_is_an_administrative_document_with_everything_in_it() {
         "--lang", "vi", "report", "month", "5/2022", "--format", "html",
     ]);
     let texts = page_texts(&html);
+    // The page's title, its style, then the letterhead of Decree 30: the
+    // issuing body, its number dotted for the clerk, the national name and
+    // motto with hyphens, the place and date, the title and its subject.
+    assert_eq!(
+        texts.get(2..10),
+        Some(
+            &[
+                "UBND HUYỆN PHÚ NINH",
+                "TỔ KIỂM TRA CÔNG VỤ",
+                "Số: ……/BC-……",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Phú Ninh, ngày 10 tháng 5 năm 2022",
+                "BÁO CÁO",
+                "Kết quả kiểm tra công vụ tháng 5/2022 (từ 01/05/2022 đến 31/05/2022)",
+            ]
+            .map(String::from)[..]
+        ),
+        "{texts:?}"
+    );
     for text in [
-        "UBND HUYỆN PHÚ NINH",
-        "TỔ KIỂM TRA CÔNG VỤ",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập – Tự do – Hạnh phúc",
-        "Báo cáo",
-        "Kết quả kiểm tra công vụ tháng 5/2022 (từ 01/05/2022 đến 31/05/2022)",
         "Đơn vị chưa được kiểm tra",
+        "UBND xã Tam Lộc, Trạm Y tế xã Tam Thành",
         "Đơn vị có nhiều hồ sơ trễ hẹn nhất",
         "Tái phạm (có vi phạm trong kỳ này và trong 3 tháng trước đó)",
         "TỔ TRƯỞNG",
@@ -359,19 +374,76 @@ fn the_printable_report_is_an_administrative_document_with_everything_in_it() {
             "{text:?} missing from {texts:?}"
         );
     }
-    assert!(
-        texts.iter().any(|t| t.starts_with("Phú Ninh, ngày ")),
+    // The summary on paper: a running number, the unit's name and the
+    // figures in words, each unit's row as in the CSV report.
+    let summary = texts.iter().position(|t| t == "STT").expect("a summary");
+    assert_eq!(
+        texts.get(summary..summary + 11),
+        Some(
+            &[
+                "STT",
+                "Đơn vị",
+                "Lượt kiểm tra",
+                "Đi muộn",
+                "Vắng không lý do",
+                "Về sớm",
+                "Hồ sơ trễ hẹn",
+                "Nhiệm vụ chưa hoàn thành",
+                "Vi phạm khác",
+                "Tổng số phát hiện",
+                "Người tái phạm",
+            ]
+            .map(String::from)[..]
+        )
+    );
+    let report = csv(&book, &["report", "month", "2022-05"]);
+    let heading = &report[0];
+    let column = |name: &str| heading.iter().position(|h| h == name).expect(name);
+    for (number, row) in report
+        .iter()
+        .skip(1)
+        .filter(|r| r[0] != "TOTAL")
+        .enumerate()
+    {
+        let at = summary + 11 + number * 11;
+        let figures: Vec<&str> = [
+            "visits",
+            "late",
+            "absent",
+            "early",
+            "overdue",
+            "unfinished_tasks",
+            "other",
+            "findings",
+            "repeat_people",
+        ]
+        .iter()
+        .map(|key| row[column(key)].as_str())
+        .collect();
+        let mut expected = vec![(number + 1).to_string(), row[1].clone()];
+        expected.extend(figures.iter().map(|f| f.to_string()));
+        assert_eq!(texts.get(at..at + 11), Some(&expected[..]), "{texts:?}");
+        // Names, not codes, anywhere a reader looks.
+        assert!(!texts.contains(&row[0]), "code {} in {texts:?}", row[0]);
+    }
+    // The seal leaves the body for the verification line at the foot,
+    // which does not call it a stamp.
+    let last = texts.last().expect("a page");
+    assert!(last.starts_with("Mã kiểm chứng: "), "{last}");
+    assert!(last.contains("spotcheck check --seal"), "{last}");
+    assert_eq!(
+        texts.iter().filter(|t| t.contains("spotcheck")).count(),
+        1,
         "{texts:?}"
     );
-    // Every unit of the CSV report is in the page's summary table.
-    for row in csv(&book, &["report", "month", "2022-05"]).iter().skip(1) {
-        if row[0] != "TOTAL" {
-            assert!(texts.contains(&row[0]), "{} missing", row[0]);
-        }
-    }
-    // The chart is inside, as SVG, and the page needs nothing from outside.
+    assert!(!texts.iter().any(|t| t.contains("dấu")), "{texts:?}");
+    // The chart is inside, as SVG, with the units' names on its axis, and
+    // the page needs nothing from outside.
     assert!(html.contains("<svg"), "no chart");
-    assert!(html.contains("size: A4"));
+    let chart = &html[html.find("<svg").unwrap_or(0)..];
+    assert!(chart.contains("UBND xã Tam Đại"), "no names on the chart");
+    assert!(html.contains("size: A4 portrait; margin: 20mm 15mm 20mm 30mm"));
+    assert!(html.contains(r#"font-family: "Times New Roman", "Liberation Serif", serif"#));
     assert!(
         !html.contains("src=\"http") && !html.contains("href=\"http"),
         "no outside resources"
@@ -402,6 +474,13 @@ recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", "Lưu:
     // The letterhead, in capitals, and the default title of a đoàn's head.
     assert!(at("SỞ NỘI VỤ") < at("ĐOÀN KIỂM TRA CÔNG VỤ TỈNH"));
     at("TRƯỞNG ĐOÀN");
+    // Kính gửi: the recipients under the title, without the records office.
+    let to = at("Kính gửi:");
+    assert!(at("BÁO CÁO") < to);
+    assert_eq!(
+        texts.get(to + 1..to + 3),
+        Some(&["- Chủ tịch UBND tỉnh;", "- Giám đốc Sở Nội vụ."].map(String::from)[..])
+    );
     // Nơi nhận, in the order given, with the punctuation of the genre.
     let recipients = at("Nơi nhận:");
     assert_eq!(
@@ -414,13 +493,222 @@ recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", "Lưu:
             ][..]
         )
     );
-    // Without a team section, a tổ and no recipients, as before.
+    assert!(recipients < at("TRƯỞNG ĐOÀN"));
+    // Without a team section, a tổ, addressed to no one, kept on file.
     let plain = crate::reports::fixture_with_config(LETTERHEAD);
     let html = plain.ok(&[
         "--lang", "vi", "report", "month", "5/2022", "--format", "html",
     ]);
-    assert!(!html.contains("Nơi nhận"));
-    assert!(page_texts(&html).iter().any(|t| t == "TỔ TRƯỞNG"));
+    let texts = page_texts(&html);
+    assert!(!html.contains("Kính gửi"));
+    let copies = texts
+        .iter()
+        .position(|t| t == "Nơi nhận:")
+        .expect("Nơi nhận");
+    assert_eq!(
+        texts.get(copies + 1).map(String::as_str),
+        Some("- Lưu: VT.")
+    );
+    assert!(texts.iter().any(|t| t == "TỔ TRƯỞNG"));
+}
+
+/// A province's team that calls itself a tổ, with its number and symbol.
+const NUMBERED: &str = r#"
+[team]
+level = "province"
+word = "tổ"
+governing_body = "Sở Nội vụ tỉnh Phú Ninh"
+recipients = ["Giám đốc Sở Nội vụ"]
+
+[report]
+number = "12"
+symbol = "BC-TKTCV"
+place = "Phú Ninh"
+signer = "Lê Thị Hoa"
+"#;
+
+#[test]
+fn the_number_the_date_and_the_team_word_come_from_the_config_and_dated() {
+    let book = crate::reports::fixture_with_config(NUMBERED);
+    let html = book.ok(&[
+        "--lang",
+        "vi",
+        "report",
+        "month",
+        "5/2022",
+        "--format",
+        "html",
+        "--dated",
+        "05/01/2023",
+    ]);
+    let texts = page_texts(&html);
+    assert_eq!(
+        texts.get(2..8),
+        Some(
+            &[
+                "SỞ NỘI VỤ TỈNH PHÚ NINH",
+                "TỔ KIỂM TRA CÔNG VỤ",
+                "Số: 12/BC-TKTCV",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+                // Leading zeros for a day below 10 and for January.
+                "Phú Ninh, ngày 05 tháng 01 năm 2023",
+            ]
+            .map(String::from)[..]
+        ),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "TỔ TRƯỞNG"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "- Lưu: VT, TKTCV."), "{texts:?}");
+    // A month from March on has no zero; the team's column says tổ too.
+    let html = book.ok(&[
+        "--lang",
+        "vi",
+        "report",
+        "month",
+        "5/2022",
+        "--format",
+        "html",
+        "--dated",
+        "2022-06-01",
+    ]);
+    assert!(html.contains("Phú Ninh, ngày 01 tháng 6 năm 2022"));
+    let visits = book.ok(&["--lang", "vi", "visit", "list", "--format", "csv"]);
+    assert!(!visits.contains("đoàn"), "{visits}");
+    let table = book.ok(&["--lang", "vi", "visit", "list"]);
+    assert!(table.contains("tổ kiểm tra"), "{table}");
+    assert!(!table.contains("đoàn"), "{table}");
+    // The English paper has the same parts in the same places.
+    let html = book.ok(&[
+        "report",
+        "month",
+        "5/2022",
+        "--format",
+        "html",
+        "--dated",
+        "05/01/2023",
+    ]);
+    let texts = page_texts(&html);
+    assert_eq!(
+        texts.get(2..9),
+        Some(
+            &[
+                "SỞ NỘI VỤ TỈNH PHÚ NINH",
+                "PUBLIC SERVICE INSPECTION TEAM",
+                "No. 12/BC-TKTCV",
+                "SOCIALIST REPUBLIC OF VIET NAM",
+                "Independence - Freedom - Happiness",
+                "Phú Ninh, 05/01/2023",
+                "REPORT",
+            ]
+            .map(String::from)[..]
+        ),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "To:"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Copies:"), "{texts:?}");
+    assert!(
+        texts
+            .last()
+            .is_some_and(|t| t.starts_with("Verification code: ")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn the_paper_takes_a_bare_number_an_empty_symbol_and_recipients_with_their_own_dashes() {
+    let book = crate::reports::fixture_with_config(
+        r#"
+[team]
+recipients = ["- Chủ tịch UBND tỉnh;", "Lưu VT, TKTCV."]
+
+[report]
+number = 7
+symbol = "BC-"
+"#,
+    );
+    let html = book.ok(&[
+        "--lang",
+        "vi",
+        "report",
+        "month",
+        "5/2022",
+        "--format",
+        "html",
+        "--overdue-details",
+    ]);
+    let texts = page_texts(&html);
+    assert!(texts.iter().any(|t| t == "Số: 7/BC-……"), "{texts:?}");
+    let at = |text: &str| {
+        texts
+            .iter()
+            .position(|t| t == text)
+            .unwrap_or_else(|| panic!("{text:?} missing from {texts:?}"))
+    };
+    // One addressee beside the words; the copy kept on file only below.
+    assert_eq!(
+        texts.get(at("Kính gửi:") + 1).map(String::as_str),
+        Some("Chủ tịch UBND tỉnh.")
+    );
+    let copies = at("Nơi nhận:");
+    assert_eq!(
+        texts.get(copies + 1..copies + 3),
+        Some(&["- Chủ tịch UBND tỉnh;", "- Lưu VT, TKTCV."].map(String::from)[..])
+    );
+    // The overdue files' total keeps its label once codes give way to names.
+    assert_eq!(
+        texts.iter().filter(|t| *t == "TỔNG CỘNG").count(),
+        2,
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn dated_is_refused_where_there_is_no_paper_and_when_it_is_no_date() {
+    let book = crate::reports::fixture_with_config(NUMBERED);
+    let before = book.snapshot();
+    let error = book.fails(&["report", "month", "5/2022", "--dated", "05/01/2023"], 2);
+    assert_eq!(
+        error,
+        "error: `--dated` dates the printed report: add `--format html`, or leave `--dated` out\n"
+    );
+    let error = book.fails(
+        &[
+            "report",
+            "month",
+            "5/2022",
+            "--format",
+            "html",
+            "--dated",
+            "31/02/2023",
+        ],
+        1,
+    );
+    assert!(error.starts_with("error: --dated: "), "{error}");
+    assert!(error.contains("31/02/2023"), "{error}");
+    let error = book.fails(
+        &[
+            "--lang", "vi", "report", "quarter", "2022-Q2", "--format", "md", "--dated", "hôm nay",
+        ],
+        2,
+    );
+    assert!(
+        error.starts_with("lỗi: `--dated` là ngày ghi trên bản in"),
+        "{error}"
+    );
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn a_wrong_team_word_is_refused_where_it_is_written() {
+    let book = Logbook::new().config("[team]\nlevel = \"commune\"\nword = \"tở\"\n");
+    let error = book.fails(&["visit", "list"], 1);
+    assert!(error.contains("line 3, column 8"), "{error}");
+    assert!(error.contains("`tở`"), "{error}");
+    assert!(
+        error.contains(r#"write `word = "tổ"` or `word = "đoàn"`"#),
+        "{error}"
+    );
 }
 
 #[test]

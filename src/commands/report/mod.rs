@@ -2,10 +2,8 @@
 
 use std::path::Path;
 
-use chrono::Datelike;
-
 use crate::Ctx;
-use crate::cli::{ReportCommand, ReportSections, SpanOutputs};
+use crate::cli::{PaperArgs, ReportCommand, ReportSections, SpanOutputs};
 use crate::error::{Error, Result};
 use crate::input;
 use crate::model::{Period, Span, SpanKind};
@@ -27,12 +25,14 @@ pub fn run(ctx: &mut Ctx<'_>, command: ReportCommand) -> Result<()> {
             categories,
             by_status,
             sections,
+            paper,
         } => month_report(
             ctx,
             month.as_deref(),
             (xlsx.as_deref(), svg.as_deref()),
             (by_parent, categories, by_status),
             sections,
+            &paper,
         ),
         ReportCommand::Quarter { quarter, outputs } => {
             let span = named_span(ctx, quarter.as_deref(), SpanKind::Quarter(0))?;
@@ -286,10 +286,14 @@ fn offenders_table(offenders: &[RepeatOffender], with_position: bool, for_people
 }
 
 /// `late +3`, `absent −1`, `visits ±0`: each total against the previous period.
-fn changes(now: &Totals, before: &Totals) -> String {
-    now.named()
+/// How each figure moved since the period before; on paper only the ones
+/// that moved, for a reader who has the summary just above.
+fn changes(now: &Totals, before: &Totals, paper: bool) -> String {
+    let moved: Vec<String> = now
+        .named()
         .iter()
         .zip(before.named())
+        .filter(|((_, n), (_, b))| !paper || n != b)
         .map(|((key, n), (_, b))| {
             let name = change_name(key);
             let delta = n - b;
@@ -299,8 +303,12 @@ fn changes(now: &Totals, before: &Totals) -> String {
                 d => format!("{name} −{}", -d),
             }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    if moved.is_empty() {
+        t!("report-nothing-moved")
+    } else {
+        moved.join(", ")
+    }
 }
 
 fn month_report(
@@ -309,7 +317,9 @@ fn month_report(
     (xlsx, svg): (Option<&Path>, Option<&Path>),
     (by_parent, categories, by_status): (bool, bool, bool),
     sections: ReportSections,
+    paper: &PaperArgs,
 ) -> Result<()> {
+    let dated = dated(ctx, paper)?;
     let start_day = ctx.settings.period_start_day.value;
     let today = ctx.clock.today();
     let period = match month {
@@ -332,7 +342,7 @@ fn month_report(
     }
     add_sections(&store, &mut report, &period, sections)?;
     if let Some(file) = svg {
-        write_svg(ctx, file, month_chart(&report))?;
+        write_svg(ctx, file, units_chart(&report, false))?;
     }
     if let Some(file) = xlsx {
         let previous = report::month(
@@ -368,8 +378,9 @@ fn month_report(
                 first = day(&report.period.first_day),
                 last = day(&report.period.last_day)
             );
-            let blocks = summary_blocks(&report, title, repeat_months);
-            if ctx.format == Format::Html {
+            let paper = ctx.format == Format::Html;
+            let blocks = summary_blocks(&report, title, repeat_months, paper);
+            if paper {
                 let (month, year) = report
                     .period
                     .label
@@ -383,16 +394,179 @@ fn month_report(
                     first = day(&report.period.first_day),
                     last = day(&report.period.last_day)
                 );
-                return printable(ctx, &report, &subtitle, &blocks);
+                return printable(ctx, &report, &subtitle, &blocks, dated);
             }
             write_blocks(ctx, &blocks)
         }
     }
 }
 
-/// The sections of a month's or a longer report, under its title.
-fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Vec<Block> {
-    let mut blocks = vec![Block::Title(title), Block::Table(summary_table(report))];
+/// The date `--dated` puts on the printed report, which only the printed
+/// report has: said of another form, it would be silently lost.
+fn dated(ctx: &Ctx<'_>, paper: &PaperArgs) -> Result<Option<chrono::NaiveDate>> {
+    match &paper.dated {
+        None => Ok(None),
+        Some(_) if ctx.format != Format::Html => Err(Error::usage(t!("report-dated-without-html"))),
+        Some(typed) => input::parse_date(typed, ctx.clock.today())
+            .map(Some)
+            .map_err(|e| Error::input(t!("report-dated-bad", problem = e.to_string()))),
+    }
+}
+
+/// The figures of the summary on paper: what a leader weighs, in words
+/// rather than the terminal's short headings; the full summary stays in the
+/// workbook and the CSV.
+const PAPER_COLUMNS: [&str; 9] = [
+    "visits",
+    "late",
+    "absent",
+    "early",
+    "overdue",
+    "unfinished_tasks",
+    "other",
+    "findings",
+    "repeat_people",
+];
+
+fn paper_heading(key: &str) -> String {
+    match key {
+        "visits" => t!("paper-visits"),
+        "late" => t!("paper-late"),
+        "absent" => t!("paper-absent"),
+        "early" => t!("paper-early"),
+        "overdue" => t!("paper-overdue"),
+        "unfinished_tasks" => t!("paper-unfinished_tasks"),
+        "other" => t!("paper-other"),
+        "findings" => t!("paper-findings"),
+        "repeat_people" => t!("paper-repeat_people"),
+        other => summary_heading(other),
+    }
+}
+
+/// The summary as the printed report shows it: a running number, the
+/// unit's name and [`PAPER_COLUMNS`], a group's subtotal under its units.
+fn paper_summary_table(report: &MonthReport) -> Table {
+    let mut columns = vec![
+        Column::titled("row", &t!("paper-row")),
+        Column::titled("unit_name", &t!("paper-unit")),
+    ];
+    columns.extend(
+        PAPER_COLUMNS
+            .iter()
+            .map(|key| Column::titled(key, &paper_heading(key))),
+    );
+    let mut table = Table::new(columns);
+    let figures = |totals: &Totals| -> Vec<Value> {
+        let named = totals.named();
+        PAPER_COLUMNS
+            .iter()
+            .map(|key| {
+                named
+                    .iter()
+                    .find(|(name, _)| name == key)
+                    .map_or(Value::Null, |(_, n)| Value::from(*n))
+            })
+            .collect()
+    };
+    let mut number: i64 = 0;
+    let mut unit_row = |name: &str, totals: &Totals| {
+        number += 1;
+        let mut row = vec![Value::Int(number), name.into()];
+        row.extend(figures(totals));
+        row
+    };
+    match &report.groups {
+        None => {
+            for unit in &report.units {
+                let row = unit_row(&unit.unit_name, &unit.figures);
+                table.push(row);
+            }
+        }
+        Some(groups) => {
+            for group in groups {
+                for unit in &group.units {
+                    let row = unit_row(&unit.unit_name, &unit.figures);
+                    table.push(row);
+                }
+                if let Some(subtotal) = &group.subtotal {
+                    let mut row = vec![Value::Term("SUBTOTAL"), group.parent_name.as_str().into()];
+                    row.extend(figures(subtotal));
+                    table.push(row);
+                }
+            }
+        }
+    }
+    let mut total = vec![Value::Null, Value::Term("TOTAL")];
+    total.extend(figures(&report.totals));
+    table.push(total);
+    table
+}
+
+/// A table of the report with each unit's code, a reader's key, replaced
+/// by the unit's name, as a paper sent upward names them.
+fn units_by_name(table: &Table, names: &std::collections::HashMap<&str, &str>) -> Table {
+    let Some(code_at) = table.columns.iter().position(|c| c.key == "unit_code") else {
+        return table.clone();
+    };
+    let name_at = table.columns.iter().position(|c| c.key == "unit_name");
+    let has_name = name_at.is_some();
+    let name_at = name_at.unwrap_or(usize::MAX);
+    let keep = |index: usize| !(has_name && index == code_at);
+    let columns = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(i, c)| {
+            if i == code_at {
+                Column::titled("unit_name", &t!("paper-unit"))
+            } else {
+                c.clone()
+            }
+        })
+        .collect();
+    let mut named = Table::new(columns);
+    for row in &table.rows {
+        named.push(
+            row.iter()
+                .enumerate()
+                .filter(|(i, _)| keep(*i))
+                .map(|(i, value)| match value {
+                    Value::Text(code) if i == code_at => names
+                        .get(code.as_str())
+                        .map_or_else(|| value.clone(), |name| Value::Text(name.to_string())),
+                    // A total row's label moves from the code it replaced
+                    // into the empty name beside it.
+                    Value::Text(name) if has_name && i == name_at && name.is_empty() => {
+                        match row.get(code_at) {
+                            Some(label @ Value::Term(_)) => label.clone(),
+                            _ => value.clone(),
+                        }
+                    }
+                    _ => value.clone(),
+                })
+                .collect(),
+        );
+    }
+    named
+}
+
+/// The sections of a month's or a longer report, under its title. On
+/// paper the units go by their names, the summary keeps the figures a
+/// reader of the report weighs, and the seal leaves the body for the
+/// verification line at the foot.
+fn summary_blocks(
+    report: &MonthReport,
+    title: String,
+    repeat_months: u32,
+    paper: bool,
+) -> Vec<Block> {
+    let summary = if paper {
+        paper_summary_table(report)
+    } else {
+        summary_table(report)
+    };
+    let mut blocks = vec![Block::Title(title), Block::Table(summary)];
     if !report.months.is_empty() {
         blocks.push(Block::Section(t!("report-months-heading")));
         blocks.push(Block::Table(months_table(report, true)));
@@ -405,7 +579,13 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
             .units
             .iter()
             .filter(|u| report.not_visited.contains(&u.unit_code))
-            .map(|u| format!("{} ({})", u.unit_code, u.unit_name))
+            .map(|u| {
+                if paper {
+                    u.unit_name.clone()
+                } else {
+                    format!("{} ({})", u.unit_code, u.unit_name)
+                }
+            })
             .collect();
         blocks.push(Block::Line(names.join(", ")));
     }
@@ -493,8 +673,9 @@ fn summary_blocks(report: &MonthReport, title: String, repeat_months: u32) -> Ve
     blocks.push(Block::Line(changes(
         &report.totals,
         &report.previous_totals,
+        paper,
     )));
-    if let Some(seal) = &report.seal {
+    if let Some(seal) = report.seal.as_ref().filter(|_| !paper) {
         blocks.push(Block::Line(t!("report-seal", seal = seal.as_str())));
     }
     if let Some(rows) = &report.by_status {
@@ -656,6 +837,7 @@ fn named_span(ctx: &Ctx<'_>, named: Option<&str>, kind: SpanKind) -> Result<Span
 /// `report quarter|half|year|period`: the month report's sections over the
 /// span, and its months.
 fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<()> {
+    let dated = dated(ctx, &outputs.paper)?;
     let start_day = ctx.settings.period_start_day.value;
     let repeat_months = ctx.settings.repeat_months.value;
     let store = ctx.open(Access::Read)?;
@@ -676,7 +858,7 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
         let drawn = if outputs.by_month {
             months_chart(&report)
         } else {
-            month_chart(&report)
+            units_chart(&report, false)
         };
         write_svg(ctx, file, drawn)?;
     }
@@ -714,15 +896,16 @@ fn span_report(ctx: &mut Ctx<'_>, span: &Span, outputs: &SpanOutputs) -> Result<
                 first = first.as_str(),
                 last = last.as_str()
             );
-            let blocks = summary_blocks(&report, title, repeat_months);
-            if ctx.format == Format::Html {
+            let paper = ctx.format == Format::Html;
+            let blocks = summary_blocks(&report, title, repeat_months, paper);
+            if paper {
                 let subtitle = t!(
                     "html-subtitle-span",
                     period = period,
                     first = first,
                     last = last
                 );
-                return printable(ctx, &report, &subtitle, &blocks);
+                return printable(ctx, &report, &subtitle, &blocks, dated);
             }
             write_blocks(ctx, &blocks)
         }
@@ -740,7 +923,12 @@ fn months_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std
         "report-months-chart-title",
         period = render::show_period(&report.period.label)
     );
-    stacked_by_kind(&title, &categories, report.months.iter().map(|m| &m.totals))
+    stacked_by_kind(
+        &title,
+        &categories,
+        report.months.iter().map(|m| &m.totals),
+        false,
+    )
 }
 
 /// Bars stacked by the kinds drawn, one bar a category with its figures.
@@ -748,6 +936,7 @@ fn stacked_by_kind<'a>(
     title: &str,
     categories: &[String],
     figures: impl Iterator<Item = &'a Totals> + Clone,
+    across: bool,
 ) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let series: Vec<(String, Vec<i64>)> = KINDS_DRAWN
         .iter()
@@ -775,6 +964,7 @@ fn stacked_by_kind<'a>(
         title,
         categories,
         series: &series,
+        across,
     })
 }
 
@@ -1166,13 +1356,33 @@ fn month_workbook(
 }
 
 /// The month's findings per unit, stacked by kind, as an SVG picture.
-fn month_chart(report: &MonthReport) -> std::result::Result<String, Box<dyn std::error::Error>> {
-    let categories: Vec<String> = report.units.iter().map(|u| u.unit_code.clone()).collect();
+/// The findings per unit, stacked by kind: standing bars over unit codes
+/// for a picture, bars lying across beside unit names on paper.
+fn units_chart(
+    report: &MonthReport,
+    paper: bool,
+) -> std::result::Result<String, Box<dyn std::error::Error>> {
+    let categories: Vec<String> = report
+        .units
+        .iter()
+        .map(|u| {
+            if paper {
+                u.unit_name.clone()
+            } else {
+                u.unit_code.clone()
+            }
+        })
+        .collect();
     let title = t!(
         "report-chart-title",
         period = render::show_period(&report.period.label)
     );
-    stacked_by_kind(&title, &categories, report.units.iter().map(|u| &u.figures))
+    stacked_by_kind(
+        &title,
+        &categories,
+        report.units.iter().map(|u| &u.figures),
+        paper,
+    )
 }
 
 /// An SVG drawn for `--svg FILE`, written whole or not at all.
@@ -1193,14 +1403,36 @@ fn printable(
     report: &MonthReport,
     subtitle: &str,
     blocks: &[Block],
+    dated: Option<chrono::NaiveDate>,
 ) -> Result<()> {
     let settings = &ctx.settings.report;
     let team = &ctx.settings.team;
-    let today = ctx.clock.today();
-    let place = settings.place.clone().unwrap_or_else(|| "……".to_string());
-    // A province's team is a đoàn led by a trưởng đoàn; a commune's (and a
-    // district's of before) a tổ led by a tổ trưởng.
-    let provincial = team.level == Some(crate::config::TeamLevel::Province);
+    let day = dated.unwrap_or_else(|| ctx.clock.today());
+    let unset = || "……".to_string();
+    let symbol = settings.symbol.clone();
+    // The report is addressed to the recipients and a copy of it goes to
+    // each, the last kept by the records office (Lưu: VT); a recipient list
+    // that already names where it is kept says so itself.
+    // The dash and the closing punctuation are the page's own.
+    let (filed, addressees): (Vec<String>, Vec<String>) = team
+        .recipients
+        .iter()
+        .map(|r| {
+            r.trim_start_matches(['-', ' '])
+                .trim_end_matches([';', '.', ' '])
+                .to_string()
+        })
+        .filter(|r| !r.is_empty())
+        .partition(|r| kept_on_file(r));
+    let mut copies = addressees.clone();
+    if filed.is_empty() {
+        copies.push(match &symbol {
+            Some(symbol) => t!("html-filed-with", symbol = symbol.as_str()),
+            None => t!("html-filed"),
+        });
+    } else {
+        copies.extend(filed);
+    }
     let letterhead = crate::render::html::Letterhead {
         issuing_body: team
             .governing_body
@@ -1213,41 +1445,56 @@ fn printable(
             .as_deref()
             .map(str::to_uppercase)
             .or_else(|| settings.team.clone())
-            .unwrap_or_else(|| {
-                if provincial {
-                    t!("html-default-provincial-team")
-                } else {
-                    t!("html-default-team")
-                }
-            }),
-        place_and_date: t!(
-            "html-place-and-date",
-            place = place,
-            day = today.day(),
-            month = today.month(),
-            year = today.year()
+            .unwrap_or_else(|| t!("html-default-team")),
+        number: t!(
+            "html-number",
+            number = settings.number.clone().unwrap_or_else(unset),
+            symbol = symbol.unwrap_or_else(unset)
         ),
-        signer_title: settings.signer_title.clone().unwrap_or_else(|| {
-            if provincial {
-                t!("html-default-provincial-signer-title")
-            } else {
-                t!("html-default-signer-title")
-            }
-        }),
+        place: settings.place.clone().unwrap_or_else(unset),
+        date: day,
+        addressees,
+        copies,
+        signer_title: settings
+            .signer_title
+            .clone()
+            .unwrap_or_else(|| t!("html-default-signer-title")),
         signer: settings.signer.clone().unwrap_or_default(),
-        recipients: team.recipients.clone(),
+        verification: report
+            .seal
+            .as_ref()
+            .map(|seal| t!("html-verification", seal = seal.as_str())),
     };
+    let names: std::collections::HashMap<&str, &str> = report
+        .units
+        .iter()
+        .map(|u| (u.unit_code.as_str(), u.unit_name.as_str()))
+        .collect();
+    let blocks: Vec<Block> = blocks
+        .iter()
+        .map(|block| match block {
+            Block::Table(table) => Block::Table(units_by_name(table, &names)),
+            other => other.clone(),
+        })
+        .collect();
     let title = t!("html-title");
-    let chart = month_chart(report).ok();
+    let chart = units_chart(report, true).ok();
     crate::render::html::write_report_page(
         &letterhead,
         &title,
         subtitle,
-        blocks,
+        &blocks,
         chart.as_deref(),
         ctx.out,
     )
     .map_err(Error::Output)
+}
+
+/// Whether a recipient is the copy kept on file, as `Lưu: VT` or `- Lưu VT`.
+fn kept_on_file(recipient: &str) -> bool {
+    crate::fold::fold(recipient)
+        .strip_prefix("luu")
+        .is_some_and(|rest| rest.starts_with([':', ' ']) || rest.is_empty())
 }
 
 /// `report month --by-status`: the breaches about people, one row an
