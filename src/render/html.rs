@@ -388,3 +388,78 @@ pub fn write_report_page(
     }
     page(title, &body, out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table of `figures` columns of figures headed by `heading`, after a
+    /// unit's name.
+    fn summary(figures: usize, heading: &str) -> Table {
+        let mut columns = vec![Column::titled("unit_name", "Đơn vị")];
+        columns.extend((0..figures).map(|i| Column::titled(&format!("f{i}"), heading)));
+        let mut table = Table::new(columns);
+        let mut row = vec![Value::Text("UBND xã Tam Đại".to_string())];
+        row.extend((0..figures).map(|i| Value::Int(i as i64)));
+        table.push(row);
+        table
+    }
+
+    #[test]
+    fn a_table_too_wide_for_portrait_takes_a_landscape_page_with_its_heading() {
+        // Nine figures under short Vietnamese words fit between the margins.
+        let narrow = summary(9, "Vắng không lý do");
+        assert!(!too_wide_for_portrait(&narrow));
+        // Twelve under words like these do not: 12 × (16 × 1.75 + 2.4) mm.
+        let wide = summary(12, "responsibilities");
+        assert!(too_wide_for_portrait(&wide));
+        let html = blocks_html(&[
+            Block::Section("Hẹp".to_string()),
+            Block::Table(narrow),
+            Block::Section("Rộng".to_string()),
+            Block::Table(wide),
+            Block::Line("Sau bảng".to_string()),
+        ]);
+        let landscape = html
+            .find("<div class=\"landscape\">")
+            .expect("a landscape page");
+        // The narrow table and its heading stay on the portrait page; the
+        // wide one's heading goes with it, and what follows comes back.
+        assert!(html.find("<h2>Hẹp</h2>").is_some_and(|at| at < landscape));
+        assert_eq!(html.matches("<h2>Rộng</h2>").count(), 1);
+        assert!(html.find("<h2>Rộng</h2>").is_some_and(|at| at > landscape));
+        let closed = html[landscape..].find("</div>").map(|at| at + landscape);
+        assert!(
+            html.find("<p>Sau bảng</p>")
+                .is_some_and(|at| Some(at) > closed)
+        );
+        assert_eq!(html.matches("class=\"landscape\"").count(), 1);
+    }
+
+    #[test]
+    fn the_date_on_paper_has_the_zeros_of_the_decree_in_vietnamese() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        i18n::set(Lang::Vi);
+        assert_eq!(
+            place_and_date("Đà Nẵng", day(2026, 1, 5)),
+            "Đà Nẵng, ngày 05 tháng 01 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Đà Nẵng", day(2026, 2, 28)),
+            "Đà Nẵng, ngày 28 tháng 02 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Đà Nẵng", day(2026, 3, 9)),
+            "Đà Nẵng, ngày 09 tháng 3 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Đà Nẵng", day(2026, 12, 10)),
+            "Đà Nẵng, ngày 10 tháng 12 năm 2026"
+        );
+        i18n::set(Lang::En);
+        assert_eq!(
+            place_and_date("Đà Nẵng", day(2026, 3, 9)),
+            "Đà Nẵng, 09/03/2026"
+        );
+    }
+}
