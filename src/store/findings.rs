@@ -8,8 +8,8 @@ use super::history::{Entity, Snapshot};
 use super::record::{Column, Record, column, fixed};
 use super::visits::period_bounds;
 use super::{
-    Author, Numbered, Origin, Params, date_text, named, opt, req, resolve_typed, stored_date,
-    stored_datetime, stored_time, time_text,
+    Author, Numbered, Origin, Params, column_positions, date_text, named, opt, opt_at, req_at,
+    resolve_typed, stored_date, stored_datetime, stored_time, time_text,
 };
 use crate::error::{Context, Error, Result};
 use crate::fold::fold;
@@ -174,6 +174,120 @@ pub(super) const SNAPSHOT: Snapshot = Snapshot {
     alias: "f",
 };
 
+column_positions! {
+    /// Where [`SELECT`]'s columns are, for reading many findings.
+    FindingColumns {
+        id,
+        uid,
+        visit_id,
+        kind,
+        person_id,
+        arrived_at,
+        expected_at,
+        minutes_late,
+        meeting,
+        file_ref,
+        procedure,
+        received_on,
+        due_on,
+        returned_on,
+        days_overdue,
+        working_days_overdue,
+        category,
+        description,
+        action,
+        note,
+        task_id,
+        excuse,
+        left_at,
+        minutes_early,
+        apology_on,
+        new_due_on,
+        delay_cause,
+        delay_stage,
+        responsible,
+        channel,
+        discipline_form,
+        decision_ref,
+        decided_on,
+        decided_by,
+        complex_case,
+        visit_uid,
+        visit_started_at,
+        unit_id,
+        unit_code,
+        unit_name,
+        person,
+        position,
+        logged_by,
+        logged_at,
+        updated_at,
+        voided_at,
+        void_reason,
+        task_uid,
+        person_uid,
+    }
+}
+
+/// A finding from a row of [`SELECT`], its columns where `c` found them.
+fn read(row: &Row<'_>, c: &FindingColumns) -> rusqlite::Result<FindingRow> {
+    Ok(FindingRow {
+        id: row.get(c.id)?,
+        uid: row.get(c.uid)?,
+        fields: NewFinding {
+            visit_id: row.get(c.visit_id)?,
+            kind: row.get(c.kind)?,
+            person_id: row.get(c.person_id)?,
+            arrived_at: opt_at(row, c.arrived_at, stored_time)?,
+            expected_at: opt_at(row, c.expected_at, stored_time)?,
+            minutes_late: row.get(c.minutes_late)?,
+            meeting: row.get(c.meeting)?,
+            file_ref: row.get(c.file_ref)?,
+            procedure: row.get(c.procedure)?,
+            received_on: opt_at(row, c.received_on, stored_date)?,
+            due_on: opt_at(row, c.due_on, stored_date)?,
+            returned_on: opt_at(row, c.returned_on, stored_date)?,
+            days_overdue: row.get(c.days_overdue)?,
+            working_days_overdue: row.get(c.working_days_overdue)?,
+            category: row.get(c.category)?,
+            description: row.get(c.description)?,
+            action: row.get(c.action)?,
+            note: row.get(c.note)?,
+            task_id: row.get(c.task_id)?,
+            excuse: row.get(c.excuse)?,
+            left_at: opt_at(row, c.left_at, stored_time)?,
+            minutes_early: row.get(c.minutes_early)?,
+            apology_on: opt_at(row, c.apology_on, stored_date)?,
+            new_due_on: opt_at(row, c.new_due_on, stored_date)?,
+            delay_cause: row.get(c.delay_cause)?,
+            delay_stage: row.get(c.delay_stage)?,
+            responsible: row.get(c.responsible)?,
+            channel: row.get(c.channel)?,
+            decision: Decision {
+                form: row.get(c.discipline_form)?,
+                reference: row.get(c.decision_ref)?,
+                decided_on: opt_at(row, c.decided_on, stored_date)?,
+                decided_by: row.get(c.decided_by)?,
+                complex: row.get::<_, Option<i64>>(c.complex_case)?.is_some(),
+            },
+        },
+        visit_uid: row.get(c.visit_uid)?,
+        visit_started_at: req_at(row, c.visit_started_at, stored_datetime)?,
+        unit_id: row.get(c.unit_id)?,
+        unit_code: row.get(c.unit_code)?,
+        unit_name: row.get(c.unit_name)?,
+        person: row.get(c.person)?,
+        position: row.get(c.position)?,
+        logged_by: row.get(c.logged_by)?,
+        logged_at: row.get(c.logged_at)?,
+        updated_at: row.get(c.updated_at)?,
+        voided_at: row.get(c.voided_at)?,
+        void_reason: row.get(c.void_reason)?,
+        task_uid: row.get(c.task_uid)?,
+        person_uid: row.get(c.person_uid)?,
+    })
+}
+
 impl Record for FindingRow {
     type Fields = NewFinding;
 
@@ -184,61 +298,7 @@ impl Record for FindingRow {
     const ADDED: [&'static str; 2] = ["logged_by", "logged_at"];
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<FindingRow> {
-        Ok(FindingRow {
-            id: row.get("id")?,
-            uid: row.get("uid")?,
-            fields: NewFinding {
-                visit_id: row.get("visit_id")?,
-                kind: row.get("kind")?,
-                person_id: row.get("person_id")?,
-                arrived_at: opt(row, "arrived_at", stored_time)?,
-                expected_at: opt(row, "expected_at", stored_time)?,
-                minutes_late: row.get("minutes_late")?,
-                meeting: row.get("meeting")?,
-                file_ref: row.get("file_ref")?,
-                procedure: row.get("procedure")?,
-                received_on: opt(row, "received_on", stored_date)?,
-                due_on: opt(row, "due_on", stored_date)?,
-                returned_on: opt(row, "returned_on", stored_date)?,
-                days_overdue: row.get("days_overdue")?,
-                working_days_overdue: row.get("working_days_overdue")?,
-                category: row.get("category")?,
-                description: row.get("description")?,
-                action: row.get("action")?,
-                note: row.get("note")?,
-                task_id: row.get("task_id")?,
-                excuse: row.get("excuse")?,
-                left_at: opt(row, "left_at", stored_time)?,
-                minutes_early: row.get("minutes_early")?,
-                apology_on: opt(row, "apology_on", stored_date)?,
-                new_due_on: opt(row, "new_due_on", stored_date)?,
-                delay_cause: row.get("delay_cause")?,
-                delay_stage: row.get("delay_stage")?,
-                responsible: row.get("responsible")?,
-                channel: row.get("channel")?,
-                decision: Decision {
-                    form: row.get("discipline_form")?,
-                    reference: row.get("decision_ref")?,
-                    decided_on: opt(row, "decided_on", stored_date)?,
-                    decided_by: row.get("decided_by")?,
-                    complex: row.get::<_, Option<i64>>("complex_case")?.is_some(),
-                },
-            },
-            visit_uid: row.get("visit_uid")?,
-            visit_started_at: req(row, "visit_started_at", stored_datetime)?,
-            unit_id: row.get("unit_id")?,
-            unit_code: row.get("unit_code")?,
-            unit_name: row.get("unit_name")?,
-            person: row.get("person")?,
-            position: row.get("position")?,
-            logged_by: row.get("logged_by")?,
-            logged_at: row.get("logged_at")?,
-            updated_at: row.get("updated_at")?,
-            voided_at: row.get("voided_at")?,
-            void_reason: row.get("void_reason")?,
-            task_uid: row.get("task_uid")?,
-            person_uid: row.get("person_uid")?,
-        })
+        read(row, &FindingColumns::of(row.as_ref())?)
     }
 
     fn columns(finding: &NewFinding) -> Vec<Column<'_>> {
@@ -505,8 +565,9 @@ pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>
     let mut stmt = conn
         .prepare_cached(&sql)
         .with_context(|| t!("store-listing-findings"))?;
+    let columns = FindingColumns::of(&stmt).with_context(|| t!("store-listing-findings"))?;
     let rows = stmt
-        .query_map(named(&params).as_slice(), FindingRow::from_row)
+        .query_map(named(&params).as_slice(), |row| read(row, &columns))
         .with_context(|| t!("store-listing-findings"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-listing-findings"))
@@ -519,9 +580,10 @@ pub fn each(conn: &Connection, mut work: impl FnMut(FindingRow) -> Result<()>) -
     let mut stmt = conn
         .prepare(&format!("{SELECT} ORDER BY f.id"))
         .with_context(context)?;
+    let columns = FindingColumns::of(&stmt).with_context(context)?;
     let mut rows = stmt.query([]).with_context(context)?;
     while let Some(row) = rows.next().with_context(context)? {
-        work(FindingRow::from_row(row).with_context(context)?)?;
+        work(read(row, &columns).with_context(context)?)?;
     }
     Ok(())
 }

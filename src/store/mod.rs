@@ -473,6 +473,58 @@ fn bad_stored_value(row: &rusqlite::Row<'_>, column: &str, value: Option<&str>) 
     ))))
 }
 
+/// A struct of the positions of a statement's columns, found by name once
+/// per statement: `Row::get` by name scans the names of every column for
+/// each value it reads, which a list of many wide rows pays many times over.
+macro_rules! column_positions {
+    ($(#[$doc:meta])* $name:ident { $($column:ident),+ $(,)? }) => {
+        $(#[$doc])*
+        pub(super) struct $name {
+            $($column: usize),+
+        }
+
+        impl $name {
+            pub(super) fn of(stmt: &rusqlite::Statement<'_>) -> rusqlite::Result<Self> {
+                Ok(Self {
+                    $($column: stmt.column_index(stringify!($column))?),+
+                })
+            }
+        }
+    };
+}
+pub(crate) use column_positions;
+
+/// [`opt`] for a column found by position.
+pub(crate) fn opt_at<T>(
+    row: &rusqlite::Row<'_>,
+    at: usize,
+    parse: fn(&str) -> FromSqlResult<T>,
+) -> rusqlite::Result<Option<T>> {
+    // The name is looked up only to say which column was wrong.
+    let name = || row.as_ref().column_name(at).unwrap_or("?").to_string();
+    let text: Option<String> = match row.get(at) {
+        Ok(text) => text,
+        Err(rusqlite::Error::InvalidColumnType(..)) => {
+            return Err(bad_stored_value(row, &name(), Some("(not text)")));
+        }
+        Err(e) => return Err(e),
+    };
+    text.map(|t| parse(&t).map_err(|_| bad_stored_value(row, &name(), Some(&t))))
+        .transpose()
+}
+
+/// [`req`] for a column found by position.
+pub(crate) fn req_at<T>(
+    row: &rusqlite::Row<'_>,
+    at: usize,
+    parse: fn(&str) -> FromSqlResult<T>,
+) -> rusqlite::Result<T> {
+    opt_at(row, at, parse)?.ok_or_else(|| {
+        let name = row.as_ref().column_name(at).unwrap_or("?").to_string();
+        bad_stored_value(row, &name, None)
+    })
+}
+
 /// Read an optional stored date, time or date-time column.
 pub(crate) fn opt<T>(
     row: &rusqlite::Row<'_>,
