@@ -374,8 +374,6 @@ echo
 python3 - "$RESULTS" <<'PY'
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
-print("| operation | findings | spotcheck (ms) | sqlite3 (ms) | ratio |")
-print("|---|---:|---:|---:|---:|")
 # The targets the benchmarks are held to: spotcheck's time over the shell's.
 targets = {"report month": "≤ 2.0", "log one finding with its history": "≤ 1.05",
            "list --search a surname": "≤ 1.5", "export all findings": "≤ 0.8",
