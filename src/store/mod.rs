@@ -531,15 +531,7 @@ pub(crate) fn opt<T>(
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = match row.get(column) {
-        Ok(text) => text,
-        Err(rusqlite::Error::InvalidColumnType(..)) => {
-            return Err(bad_stored_value(row, column, Some("(not text)")));
-        }
-        Err(e) => return Err(e),
-    };
-    text.map(|t| parse(&t).map_err(|_| bad_stored_value(row, column, Some(&t))))
-        .transpose()
+    opt_at(row, row.as_ref().column_index(column)?, parse)
 }
 
 pub(crate) fn req<T>(
@@ -547,7 +539,7 @@ pub(crate) fn req<T>(
     column: &str,
     parse: fn(&str) -> FromSqlResult<T>,
 ) -> rusqlite::Result<T> {
-    opt(row, column, parse)?.ok_or_else(|| bad_stored_value(row, column, None))
+    req_at(row, row.as_ref().column_index(column)?, parse)
 }
 
 macro_rules! sql_text_enum {
