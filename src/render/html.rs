@@ -167,7 +167,7 @@ fn too_wide_for_portrait(table: &Table) -> bool {
         .iter()
         .enumerate()
         .map(|(index, column)| {
-            let heading = longest_word(heading(column)) as f64;
+            let heading = longest_word(&heading(column)) as f64;
             let cells = table
                 .rows
                 .iter()
@@ -208,15 +208,18 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn heading(column: &Column) -> &str {
-    &column.header
+/// A column's heading on a page, which people read: where the catalogue
+/// heads a column by its key (English does, for the terminal, so that what
+/// one reads is what a script asks for), the key's words.
+fn heading(column: &Column) -> String {
+    column.header.replace('_', " ")
 }
 
 /// One table, with its headings repeated on every printed page it spans.
 pub fn table_html(table: &Table) -> String {
     let mut html = String::from("<table>\n<thead><tr>");
     for column in &table.columns {
-        let _ = write!(html, "<th>{}</th>", escape(heading(column)));
+        let _ = write!(html, "<th>{}</th>", escape(&heading(column)));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {

@@ -605,6 +605,18 @@ fn the_number_the_date_and_the_team_word_come_from_the_config_and_dated() {
         ),
         "{texts:?}"
     );
+    // Headings that English gives as column keys read as words on paper.
+    assert!(
+        texts.iter().any(|t| t == "overdue working days"),
+        "{texts:?}"
+    );
+    assert!(
+        !html
+            .split("<th>")
+            .skip(1)
+            .any(|cell| cell.split("</th>").next().is_some_and(|h| h.contains('_'))),
+        "a heading with an underscore: {html}"
+    );
     assert!(texts.iter().any(|t| t == "To:"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "Copies:"), "{texts:?}");
     assert!(
