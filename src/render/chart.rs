@@ -5,7 +5,7 @@
 
 use std::sync::Once;
 
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 
 /// Text is measured with a font compiled in, so that a machine without
@@ -136,11 +136,19 @@ fn draw_across(
             .label(name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
     }
+    legend(&mut grid, 13)
+}
+
+/// The kinds' colours in the upper right corner of a chart of bars.
+fn legend<'a, CT: CoordTranslate>(
+    grid: &mut ChartContext<'a, SVGBackend<'a>, CT>,
+    font_size: u32,
+) -> Result<(), Failure> {
     grid.configure_series_labels()
         .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK.mix(0.3))
-        .label_font(("sans-serif", 13))
+        .label_font(("sans-serif", font_size))
         .draw()?;
     Ok(())
 }
@@ -206,13 +214,7 @@ fn draw_stacked(
             .label(name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
     }
-    grid.configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .label_font(("sans-serif", 14))
-        .draw()?;
-    Ok(())
+    legend(&mut grid, 14)
 }
 
 pub fn lines_svg(chart: &Lines<'_>) -> Result<String, Failure> {

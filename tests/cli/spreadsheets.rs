@@ -333,6 +333,14 @@ fn page_texts(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where `text` is among a page's texts; the test fails when it is not.
+fn position_of(texts: &[String], text: &str) -> usize {
+    texts
+        .iter()
+        .position(|t| t == text)
+        .unwrap_or_else(|| panic!("{text:?} missing from {texts:?}"))
+}
+
 #[test]
 fn the_printable_report_is_an_administrative_document_with_everything_in_it() {
     let book = crate::reports::fixture_with_config(LETTERHEAD);
@@ -465,12 +473,7 @@ recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", "Lưu:
         "--lang", "vi", "report", "month", "5/2022", "--format", "html",
     ]);
     let texts = page_texts(&html);
-    let at = |text: &str| {
-        texts
-            .iter()
-            .position(|t| t == text)
-            .unwrap_or_else(|| panic!("{text:?} missing from {texts:?}"))
-    };
+    let at = |text: &str| position_of(&texts, text);
     // The letterhead, in capitals, and the default title of a đoàn's head.
     assert!(at("SỞ NỘI VỤ") < at("ĐOÀN KIỂM TRA CÔNG VỤ TỈNH"));
     at("TRƯỞNG ĐOÀN");
@@ -651,12 +654,7 @@ symbol = "BC-"
     ]);
     let texts = page_texts(&html);
     assert!(texts.iter().any(|t| t == "Số: 7/BC-……"), "{texts:?}");
-    let at = |text: &str| {
-        texts
-            .iter()
-            .position(|t| t == text)
-            .unwrap_or_else(|| panic!("{text:?} missing from {texts:?}"))
-    };
+    let at = |text: &str| position_of(&texts, text);
     // One addressee beside the words; the copy kept on file only below.
     assert_eq!(
         texts.get(at("Kính gửi:") + 1).map(String::as_str),
