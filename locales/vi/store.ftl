@@ -77,6 +77,7 @@ store-check-uid-changed = mã định danh `{ $uid }` khác với `{ $history_ui
 store-check-no-history = không có mục lịch sử nào: bản ghi đã được thêm, hoặc lịch sử của nó đã bị xóa, không qua spotcheck
 store-check-differs = khác với mục lịch sử cuối cùng: bản ghi đã bị sửa không qua spotcheck ({ $fields })
 store-check-unreadable-entry = mục lịch sử không đọc được
+store-check-unnamed-fields = các trường mà lịch sử không chỉ ra được
 store-check-deleted = có trong lịch sử nhưng không có trong sổ: bản ghi đã bị xóa không qua spotcheck
 store-check-seal-altered = `{ $seal }` không được xác nhận: các mục lịch sử đến #{ $seq } đã bị sửa đổi
 store-check-seal-unknown = `{ $seal }` không có trong lịch sử: các mục đã bị sửa hoặc xóa, hoặc mã kiểm chứng thuộc sổ kiểm tra khác

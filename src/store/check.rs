@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, named_params};
 
-use super::history::{self, EntryFields, GENESIS, Snapshot};
+use super::history::{self, GENESIS, Snapshot};
 use super::{findings, people, plans, tasks, units, visits};
 use crate::error::{Context, Result};
 
@@ -37,7 +37,7 @@ pub fn seal(conn: &Connection) -> Result<Option<Seal>> {
         |row| {
             Ok(Seal {
                 seq: row.get(0)?,
-                hash: row.get(1)?,
+                hash: history::hex(&row.get::<_, Vec<u8>>(1)?),
             })
         },
     )
@@ -211,111 +211,139 @@ fn schema(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
 }
 
 /// Recompute the chain; returns the seq of the entry whose hash is `seal`.
+/// Entries from before the compact chain are recomputed as they were
+/// written, and the entry that starts it must hold their head.
 fn chain(conn: &Connection, seal: Option<&str>, outcome: &mut Outcome) -> Result<Option<i64>> {
     let context = || t!("store-reading-history");
     let mut stmt = conn
-        .prepare(
-            "SELECT seq, at, by, action, entity, entity_uid, before, after, reason, prev_hash, hash
-             FROM history ORDER BY seq",
-        )
+        .prepare(&format!(
+            "SELECT {} FROM history ORDER BY seq",
+            history::Stored::COLUMNS
+        ))
         .with_context(context)?;
     let mut rows = stmt.query([]).with_context(context)?;
     let mut previous = GENESIS.to_string();
+    let mut previous_broken = false;
     let mut expected_seq = 1;
     let mut confirmed_at = None;
     while let Some(row) = rows.next().with_context(context)? {
-        let get = |i: usize| row.get::<_, Option<String>>(i);
-        let seq: i64 = row.get(0).with_context(context)?;
-        let text = (1..11)
-            .map(get)
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .with_context(context)?;
-        let field = |i: usize| text[i - 1].as_deref();
-        let stored_hash = field(10).unwrap_or("");
-        let record = format!("history #{seq}");
-        if seq != expected_seq {
+        let entry = history::Stored::read(row).with_context(context)?;
+        let record = format!("history #{}", entry.seq);
+        let missing = entry.seq != expected_seq;
+        if missing {
             outcome.problems.push(Problem {
                 record: record.clone(),
-                problem: if seq - 1 == expected_seq {
+                problem: if entry.seq - 1 == expected_seq {
                     t!("store-check-entry-missing", seq = expected_seq)
                 } else {
                     t!(
                         "store-check-entries-missing",
                         first = expected_seq,
-                        last = seq - 1
+                        last = entry.seq - 1
                     )
                 },
             });
         }
-        if field(9) != Some(previous.as_str()) {
+        let stored = history::hex(&entry.hash);
+        let sound = entry.hash_matches(&previous);
+        // The hash covers the one before it: when that one is gone or was
+        // changed, this one no longer chains, whatever became of its own.
+        let unchained = entry.action == "upgrade"
+            && entry.record.as_deref().map(history::hex).as_deref() != Some(previous.as_str());
+        if !sound && (missing || previous_broken) || unchained {
             outcome.problems.push(Problem {
                 record: record.clone(),
                 problem: t!("store-check-broken-chain"),
             });
-        }
-        let recomputed = history::entry_hash(&EntryFields {
-            prev_hash: field(9).unwrap_or(""),
-            at: field(1).unwrap_or(""),
-            by: field(2).unwrap_or(""),
-            action: field(3).unwrap_or(""),
-            entity: field(4).unwrap_or(""),
-            entity_uid: field(5).unwrap_or(""),
-            before: field(6),
-            after: field(7),
-            reason: field(8),
-        });
-        if recomputed != stored_hash {
+        } else if !sound {
             outcome.problems.push(Problem {
                 record,
                 problem: t!(
                     "store-check-entry-changed",
-                    action = field(3).unwrap_or("?"),
-                    entity = field(4).unwrap_or("?"),
-                    uid = field(5).unwrap_or("?")
+                    action = entry.action.as_str(),
+                    entity = entry.entity.as_deref().unwrap_or("?"),
+                    uid = entry.entity_uid.as_deref().unwrap_or("?")
                 ),
             });
         }
-        if seal == Some(stored_hash) {
-            confirmed_at = Some(seq);
+        if seal == Some(stored.as_str()) {
+            confirmed_at = Some(entry.seq);
         }
-        previous = stored_hash.to_string();
-        expected_seq = seq + 1;
+        previous_broken = !sound || unchained;
+        previous = stored;
+        expected_seq = entry.seq + 1;
         outcome.entries += 1;
     }
     Ok(confirmed_at)
 }
 
-/// Each record against the `after` of its last history entry, and history
-/// entries whose record is gone.
+/// Each record against what its history recorded, and history entries
+/// whose record is gone: both read in the order of local numbers and
+/// walked side by side.
 fn records(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()> {
     let context = || t!("store-comparing-with-history", records = table.table);
     let mut stmt = conn.prepare(&records_sql(table)).with_context(context)?;
-    let mut rows = stmt
+    let mut rows = stmt.query([]).with_context(context)?;
+    let mut entries_stmt = conn
+        .prepare(
+            "SELECT entity_id, entity_uid, action, at, after, record, fields FROM history
+             WHERE entity = :entity ORDER BY entity_id, seq",
+        )
+        .with_context(context)?;
+    let mut entries = entries_stmt
         .query(named_params! { ":entity": table.entity })
         .with_context(context)?;
+    let mut next = entries.next().with_context(context)?;
+    let mut gone: Vec<String> = Vec::new();
     while let Some(row) = rows.next().with_context(context)? {
-        let stored = Stored::read(row).with_context(context)?;
+        let mut stored = Stored::read(row).with_context(context)?;
+        let mut recorded: Option<Recorded> = None;
+        while let Some(entry) = next {
+            let entity_id: i64 = entry.get(0).with_context(context)?;
+            if entity_id > stored.id {
+                break;
+            }
+            let uid: String = entry.get(1).with_context(context)?;
+            if entity_id < stored.id {
+                if gone.last() != Some(&uid) {
+                    gone.push(uid);
+                }
+            } else {
+                let slot = recorded.get_or_insert_with(Recorded::default);
+                slot.uid = uid;
+                slot.take(table, entry).with_context(context)?;
+            }
+            next = entries.next().with_context(context)?;
+        }
+        stored.recorded = recorded;
         outcome.records += 1;
         record(table, stored, outcome);
     }
-    drop(rows);
-    deleted(conn, table, outcome)
+    while let Some(entry) = next {
+        let uid: String = entry.get(1).with_context(context)?;
+        if gone.last() != Some(&uid) {
+            gone.push(uid);
+        }
+        next = entries.next().with_context(context)?;
+    }
+    gone.sort();
+    gone.dedup();
+    for uid in gone {
+        outcome.problems.push(Problem {
+            record: format!("{} {uid}", table.entity),
+            problem: t!("store-check-deleted"),
+        });
+    }
+    Ok(())
 }
 
-/// The statement that reads each record of `table` beside its last history
-/// entry, in the columns [`Stored::read`] takes.
+/// The statement that reads each record of `table`, in the columns
+/// [`Stored::read`] takes.
 fn records_sql(table: &Table) -> String {
     let snapshot = table.snapshot;
     format!(
-        "WITH last AS (
-             SELECT entity_id, entity_uid, after, at, max(seq), count(*) AS entries
-             FROM history WHERE entity = :entity GROUP BY entity_id
-         )
-         SELECT {a}.id, {a}.uid, {json}, last.after, last.entity_uid,
-                {a}.{created}, {a}.updated_at, {folded},
-                CASE WHEN last.entries = 1 THEN last.at END
+        "SELECT {a}.id, {a}.uid, {json}, {a}.{created}, {a}.updated_at, {folded}
          FROM {from}
-         LEFT JOIN last ON last.entity_id = {a}.id
          ORDER BY {a}.id",
         a = snapshot.alias,
         json = snapshot.json,
@@ -333,20 +361,84 @@ fn records_sql(table: &Table) -> String {
     )
 }
 
+/// What a record's history says of its last version.
+#[derive(Default)]
+struct Recorded {
+    /// The uid its last entry names.
+    uid: String,
+    entries: i64,
+    /// The time of its first entry.
+    first_at: String,
+    /// The last entry, when it is of the compact chain: the hash of the
+    /// version and the marks of its fields.
+    compact: Option<(Vec<u8>, Option<Vec<u8>>)>,
+    /// The last entry's whole snapshot, when it is from before the chain.
+    snapshot: Option<String>,
+    /// The stamps the entries recorded, by column.
+    stamps: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Recorded {
+    /// Take the next entry of the record, oldest first.
+    fn take(&mut self, table: &Table, entry: &rusqlite::Row<'_>) -> rusqlite::Result<()> {
+        let action: String = entry.get(2)?;
+        let at: String = entry.get(3)?;
+        let after: Option<String> = entry.get(4)?;
+        let record: Option<Vec<u8>> = entry.get(5)?;
+        if self.entries == 0 {
+            self.first_at = at.clone();
+        }
+        self.entries += 1;
+        let Some(record) = record else {
+            // Whole snapshots: those written since they hold stamps say them.
+            self.stamps = after
+                .as_deref()
+                .map(history::parse)
+                .and_then(|json| json.as_object().cloned())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(key, _)| history::STAMPS.contains(&key.as_str()))
+                .collect();
+            self.snapshot = after;
+            self.compact = None;
+            return Ok(());
+        };
+        match action.as_str() {
+            "insert" => {
+                for stamp in [table.created, "updated_at"] {
+                    let value = history::inserted_stamp(after.as_deref(), &at, stamp);
+                    self.stamps.insert(stamp.to_string(), value.into());
+                }
+            }
+            "merge" => {}
+            _ => {
+                if let Some(serde_json::Value::Object(changed)) =
+                    after.as_deref().map(history::parse)
+                {
+                    for (key, value) in changed {
+                        if history::STAMPS.contains(&key.as_str()) {
+                            self.stamps.insert(key, value);
+                        }
+                    }
+                }
+            }
+        }
+        self.snapshot = None;
+        self.compact = Some((record, entry.get(6)?));
+        Ok(())
+    }
+}
+
 /// One record as it is stored, beside what its history says.
 struct Stored {
     id: i64,
     uid: String,
     /// Its snapshot now.
     now: String,
-    /// The `after` of its last history entry.
-    last: Option<String>,
-    history_uid: Option<String>,
     created: Option<String>,
     updated: Option<String>,
     folded_differs: bool,
-    /// The time of its history entry when it has only one.
-    only_entry_at: Option<String>,
+    recorded: Option<Recorded>,
 }
 
 impl Stored {
@@ -355,12 +447,10 @@ impl Stored {
             id: row.get(0)?,
             uid: row.get(1)?,
             now: row.get(2)?,
-            last: row.get(3)?,
-            history_uid: row.get(4)?,
-            created: row.get(5)?,
-            updated: row.get(6)?,
-            folded_differs: row.get(7)?,
-            only_entry_at: row.get(8)?,
+            created: row.get(3)?,
+            updated: row.get(4)?,
+            folded_differs: row.get(5)?,
+            recorded: None,
         })
     }
 }
@@ -369,56 +459,70 @@ impl Stored {
 /// history, and its folded name.
 fn record(table: &Table, stored: Stored, outcome: &mut Outcome) {
     let record = format!("{} #{}", table.entity, stored.id);
+    let stamps_start = outcome.problems.len();
     let badly_formed = badly_formed_stamps(table, &stored, &record, outcome);
-    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
-    let (last_json, now_json) = (stored.last.as_deref().and_then(parse), parse(&stored.now));
-    // Entries written since snapshots hold the record's stamps say what
-    // they were; each stamp is compared with its entry.
-    let recorded_stamps = last_json
-        .as_ref()
-        .is_some_and(|last| last.get("updated_at").is_some());
-    if let (true, Some(last), Some(now)) = (recorded_stamps, &last_json, &now_json) {
-        recorded_stamps_differ(table, &record, (last, now), &badly_formed, outcome);
-    }
-    if !recorded_stamps {
-        stamps_off_only_entry(table, &record, &stored, outcome);
+    let Some(recorded) = &stored.recorded else {
+        outcome.problems.push(Problem {
+            record,
+            problem: t!("store-check-no-history"),
+        });
+        return;
+    };
+    let now = history::parse(&stored.now);
+    if recorded.stamps.contains_key("updated_at") {
+        let last = serde_json::Value::Object(recorded.stamps.clone());
+        recorded_stamps_differ(table, &record, (&last, &now), &badly_formed, outcome);
+    } else {
+        stamps_off_only_entry(table, &record, &stored, recorded, outcome);
     }
     let problems_before = outcome.problems.len();
-    // The fields, stamps aside (checked above), compared as JSON values:
-    // the same record may be written with its keys or escapes in
-    // another order than when it was recorded. A field that is null now
-    // may be missing from an entry written before a later schema added it.
-    let same = match (&last_json, &now_json) {
-        (Some(a), Some(b)) => {
-            without_nulls(history::without_stamps(a.clone()))
-                == without_nulls(history::without_stamps(b.clone()))
-        }
-        _ => stored.last.as_deref() == Some(stored.now.as_str()),
-    };
-    if let Some(history_uid) = stored.history_uid.filter(|h| *h != stored.uid) {
+    if recorded.uid != stored.uid {
         outcome.problems.push(Problem {
             record,
             problem: t!(
                 "store-check-uid-changed",
                 uid = stored.uid.as_str(),
-                history_uid = history_uid
+                history_uid = recorded.uid.as_str()
             ),
         });
         return;
     }
-    match &stored.last {
-        None => outcome.problems.push(Problem {
+    let differs = match (&recorded.compact, &recorded.snapshot) {
+        (Some((hash, marks)), _) => {
+            (history::record_hash(&now)[..] != hash[..]).then(|| {
+                let named = marks
+                    .as_deref()
+                    .and_then(|marks| history::marked_changes(&now, marks));
+                match named {
+                    Some(fields) if !fields.is_empty() => Some(fields.join(", ")),
+                    // The stamps alone differ: said above.
+                    Some(_) if problems_before > stamps_start => None,
+                    _ => Some(t!("store-check-unnamed-fields")),
+                }
+            })
+        }
+        // The fields, stamps aside (checked above), compared as JSON values:
+        // the same record may be written with its keys or escapes in
+        // another order than when it was recorded. A field that is null
+        // now may be missing from an entry written before a later schema
+        // added it.
+        (None, Some(last)) => {
+            let same = match serde_json::from_str::<serde_json::Value>(last) {
+                Ok(last) => {
+                    without_nulls(history::without_stamps(last))
+                        == without_nulls(history::without_stamps(now.clone()))
+                }
+                Err(_) => *last == stored.now,
+            };
+            (!same).then(|| Some(differing_fields(last, &stored.now)))
+        }
+        (None, None) => Some(Some(t!("store-check-unreadable-entry"))),
+    };
+    if let Some(Some(fields)) = differs {
+        outcome.problems.push(Problem {
             record: record.clone(),
-            problem: t!("store-check-no-history"),
-        }),
-        Some(last) if !same => outcome.problems.push(Problem {
-            record: record.clone(),
-            problem: t!(
-                "store-check-differs",
-                fields = differing_fields(last, &stored.now)
-            ),
-        }),
-        Some(_) => {}
+            problem: t!("store-check-differs", fields = fields),
+        });
     }
     // Only worth saying when the name itself agrees with the history.
     if stored.folded_differs && outcome.problems.len() == problems_before {
@@ -468,7 +572,9 @@ fn recorded_stamps_differ(
 ) {
     for column in [table.created, "updated_at"] {
         let (recorded, stored) = (last.get(column), now.get(column));
-        if recorded != stored && !badly_formed.contains(&column) {
+        // A stamp no entry recorded (an entry from before snapshots held
+        // them, edited since) cannot be compared.
+        if recorded.is_some() && recorded != stored && !badly_formed.contains(&column) {
             let text = |v: Option<&serde_json::Value>| {
                 v.and_then(serde_json::Value::as_str)
                     .unwrap_or("NULL")
@@ -491,12 +597,18 @@ fn recorded_stamps_differ(
 /// never changed since was stamped with the time of its one history entry,
 /// twice. One stamp off that time while the other is on it was changed by
 /// hand; both off is a record imported or merged with its own stamps.
-fn stamps_off_only_entry(table: &Table, record: &str, stored: &Stored, outcome: &mut Outcome) {
-    let (Some(at), Some(created), Some(updated)) =
-        (&stored.only_entry_at, &stored.created, &stored.updated)
+fn stamps_off_only_entry(
+    table: &Table,
+    record: &str,
+    stored: &Stored,
+    recorded: &Recorded,
+    outcome: &mut Outcome,
+) {
+    let (1, Some(created), Some(updated)) = (recorded.entries, &stored.created, &stored.updated)
     else {
         return;
     };
+    let at = &recorded.first_at;
     let off = match (created == at, updated == at) {
         (true, false) => Some(("updated_at", updated)),
         (false, true) => Some((table.created, created)),
@@ -513,29 +625,6 @@ fn stamps_off_only_entry(table: &Table, record: &str, stored: &Stored, outcome: 
             ),
         });
     }
-}
-
-/// History entries whose record is no longer in `table`.
-fn deleted(conn: &Connection, table: &Table, outcome: &mut Outcome) -> Result<()> {
-    let context = || t!("store-comparing-with-history", records = table.table);
-    let sql = format!(
-        "SELECT DISTINCT entity_uid FROM history
-         WHERE entity = :entity AND entity_id NOT IN (SELECT id FROM {table})",
-        table = table.table
-    );
-    let mut stmt = conn.prepare(&sql).with_context(context)?;
-    let gone = stmt
-        .query_map(named_params! { ":entity": table.entity }, |row| {
-            row.get::<_, String>(0)
-        })
-        .with_context(context)?;
-    for uid in gone {
-        outcome.problems.push(Problem {
-            record: format!("{} {}", table.entity, uid.with_context(context)?),
-            problem: t!("store-check-deleted"),
-        });
-    }
-    Ok(())
 }
 
 /// Whether `text` is a stamp as spotcheck writes them: UTC, RFC 3339 with

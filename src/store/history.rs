@@ -50,6 +50,32 @@ impl Entity {
         }
     }
 
+    /// The kind of record a history entry names.
+    pub(super) fn named(name: &str) -> Option<Entity> {
+        [
+            Entity::Unit,
+            Entity::Person,
+            Entity::Visit,
+            Entity::Finding,
+            Entity::Plan,
+            Entity::Task,
+        ]
+        .into_iter()
+        .find(|entity| entity.as_str() == name)
+    }
+
+    /// How to take a snapshot of this kind of record.
+    pub(super) fn snapshot(self) -> &'static Snapshot {
+        match self {
+            Entity::Unit => &super::units::SNAPSHOT,
+            Entity::Person => &super::people::SNAPSHOT,
+            Entity::Visit => &super::visits::SNAPSHOT,
+            Entity::Finding => &super::findings::SNAPSHOT,
+            Entity::Plan => &super::plans::SNAPSHOT,
+            Entity::Task => &super::tasks::SNAPSHOT,
+        }
+    }
+
     /// The table that holds this kind of record.
     fn table(self) -> &'static str {
         match self {
@@ -121,52 +147,220 @@ pub(super) struct Change<'a> {
     pub entity: Entity,
     pub entity_uid: &'a str,
     pub entity_id: i64,
-    /// Snapshots as SQLite's `json_object` writes them.
+    /// Snapshots as SQLite's `json_object` writes them: the record before
+    /// the change (for a merge, the other logbook's version) and after it.
     pub before: Option<&'a str>,
-    pub after: Option<&'a str>,
+    pub after: &'a str,
     pub reason: Option<&'a str>,
+}
+
+/// A snapshot as JSON; text that is not JSON (never written by spotcheck)
+/// is kept as one string, so that it still hashes and compares.
+pub(super) fn parse(text: &str) -> Json {
+    serde_json::from_str(text).unwrap_or_else(|_| Json::String(text.to_string()))
+}
+
+/// The canonical form of a record's version, as its history hashes it:
+/// keys sorted, no spaces, and no null field, so that a field a later
+/// schema adds (null in every record written before it) leaves the hash
+/// of an older record as it was.
+fn canonical(snapshot: &Json) -> String {
+    match snapshot {
+        Json::Object(fields) => Json::Object(
+            fields
+                .iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect(),
+        )
+        .to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// SHA-256 of a version's canonical form.
+pub(super) fn record_hash(snapshot: &Json) -> [u8; 32] {
+    Sha256::digest(canonical(snapshot).as_bytes()).into()
+}
+
+/// One byte for each field of a version, in the order of its keys (nulls
+/// included): the low byte of a CRC-32 of the field's name and value. The
+/// record's hash decides whether it changed; these bytes only let `check`
+/// name which fields did, as a second copy of the row would, in a byte a
+/// field. One changed field in 256 keeps its byte and goes unnamed.
+pub(super) fn field_marks(snapshot: &Json) -> Vec<u8> {
+    match snapshot {
+        Json::Object(fields) => fields
+            .iter()
+            .map(|(key, value)| field_mark(key, value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn field_mark(key: &str, value: &Json) -> u8 {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(key.as_bytes());
+    crc.update(&[0]);
+    crc.update(value.to_string().as_bytes());
+    crc.finalize().to_le_bytes()[0]
+}
+
+/// The fields of `now` whose marks are not those recorded, stamps aside;
+/// `None` when the marks were written for another set of fields (a
+/// schema since added one), so that they cannot say.
+pub(super) fn marked_changes(now: &Json, marks: &[u8]) -> Option<Vec<String>> {
+    let fields = now.as_object()?;
+    if fields.len() != marks.len() {
+        return None;
+    }
+    Some(
+        fields
+            .iter()
+            .zip(marks)
+            .filter(|((key, value), mark)| {
+                !STAMPS.contains(&key.as_str()) && field_mark(key, value) != **mark
+            })
+            .map(|((key, _), _)| key.clone())
+            .collect(),
+    )
+}
+
+/// The fields that differ between two versions, each side with only
+/// those: what an edit's entry keeps.
+fn delta(before: &Json, after: &Json) -> (String, String) {
+    let null = Json::Null;
+    let (mut was, mut now) = (serde_json::Map::new(), serde_json::Map::new());
+    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
+        for key in b.keys().chain(a.keys()) {
+            let (old, new) = (b.get(key).unwrap_or(&null), a.get(key).unwrap_or(&null));
+            if old != new {
+                was.insert(key.clone(), old.clone());
+                now.insert(key.clone(), new.clone());
+            }
+        }
+    } else if before != after {
+        return (before.to_string(), after.to_string());
+    }
+    (Json::Object(was).to_string(), Json::Object(now).to_string())
+}
+
+/// The stamps of a new record that are not the time of its entry (a record
+/// imported or merged keeps its own): all an insert's entry keeps beside
+/// the hash, so that `check` can say what a stamp changed by hand was.
+fn stamps_beyond(after: &Json, at: &str) -> Option<String> {
+    let fields = after.as_object()?;
+    let own: serde_json::Map<String, Json> = STAMPS
+        .iter()
+        .filter_map(|stamp| Some((*stamp, fields.get(*stamp)?)))
+        .filter(|(_, value)| value.as_str() != Some(at))
+        .map(|(stamp, value)| (stamp.to_string(), value.clone()))
+        .collect();
+    (!own.is_empty()).then(|| Json::Object(own).to_string())
+}
+
+/// The value of `stamp` that an insert's entry records: its own when it
+/// kept one, else the time of the entry.
+pub(super) fn inserted_stamp(after: Option<&str>, at: &str, stamp: &str) -> String {
+    after
+        .map(parse)
+        .and_then(|kept| kept.get(stamp).and_then(Json::as_str).map(str::to_string))
+        .unwrap_or_else(|| at.to_string())
 }
 
 /// Append one entry to the chain, inside the caller's transaction.
 pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) -> Result<()> {
-    let prev_hash: String = super::query_one(
+    let prev: Option<Vec<u8>> = super::query_one(
         tx,
         "SELECT hash FROM history ORDER BY seq DESC LIMIT 1",
         [],
         |row| row.get(0),
     )
     .optional()
-    .with_context(|| t!("store-reading-history-end"))?
-    .unwrap_or_else(|| GENESIS.to_string());
-    let (before, after) = (change.before, change.after);
-    let hash = entry_hash(&EntryFields {
+    .with_context(|| t!("store-reading-history-end"))?;
+    let prev_hash = prev.as_deref().map_or_else(|| GENESIS.to_string(), hex);
+    let after = parse(change.after);
+    let (before, after_kept) = match change.action {
+        "insert" => (None, stamps_beyond(&after, &author.at)),
+        "merge" => (change.before.map(str::to_string), None),
+        _ => match change.before {
+            Some(before) => {
+                let (was, now) = delta(&parse(before), &after);
+                (Some(was), Some(now))
+            }
+            None => (None, Some(change.after.to_string())),
+        },
+    };
+    let record = record_hash(&after);
+    let marks = field_marks(&after);
+    let hash = compact_hash(&Compact {
         prev_hash: &prev_hash,
         at: &author.at,
         by: &author.by,
         action: change.action,
-        entity: change.entity.as_str(),
-        entity_uid: change.entity_uid,
-        before,
-        after,
+        entity: Some(change.entity.as_str()),
+        entity_uid: Some(change.entity_uid),
+        before: before.as_deref(),
+        after: after_kept.as_deref(),
         reason: change.reason,
+        record: &record,
+        fields: Some(&marks),
     });
     super::exec(
         tx,
-        "INSERT INTO history (at, by, action, entity, entity_uid, entity_id, before, after, reason, prev_hash, hash)
-         VALUES (:at, :by, :action, :entity, :entity_uid, :entity_id, :before, :after, :reason, :prev_hash, :hash)",
-        named_params! {
-            ":at": author.at,
-            ":by": author.by,
-            ":action": change.action,
-            ":entity": change.entity.as_str(),
-            ":entity_uid": change.entity_uid,
-            ":entity_id": change.entity_id,
-            ":before": before,
-            ":after": after,
-            ":reason": change.reason,
-            ":prev_hash": prev_hash,
-            ":hash": hash,
-        },
+        "INSERT INTO history (at, by, action, entity, entity_uid, entity_id, before, after, reason, record, fields, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        rusqlite::params![
+            author.at,
+            author.by,
+            change.action,
+            change.entity.as_str(),
+            change.entity_uid,
+            change.entity_id,
+            before,
+            after_kept,
+            change.reason,
+            &record[..],
+            marks,
+            &hash[..],
+        ],
+    )
+    .with_context(|| t!("store-appending-history"))?;
+    Ok(())
+}
+
+/// After an upgrade from a schema whose history kept whole snapshots and
+/// hex hashes: the entry that starts the compact chain by recording the
+/// head of the entries before it, which stay as they were written so that
+/// `check` still proves them. Nothing is appended to an empty history.
+pub(super) fn start_compact_chain(tx: &Transaction<'_>, at: &str) -> Result<()> {
+    let head: Option<Vec<u8>> = super::query_one(
+        tx,
+        "SELECT hash FROM history ORDER BY seq DESC LIMIT 1",
+        [],
+        |row| row.get(0),
+    )
+    .optional()
+    .with_context(|| t!("store-reading-history-end"))?;
+    let Some(head) = head else { return Ok(()) };
+    let by = concat!("spotcheck ", env!("CARGO_PKG_VERSION"));
+    let hash = compact_hash(&Compact {
+        prev_hash: &hex(&head),
+        at,
+        by,
+        action: "upgrade",
+        entity: None,
+        entity_uid: None,
+        before: None,
+        after: None,
+        reason: None,
+        record: &head,
+        fields: None,
+    });
+    super::exec(
+        tx,
+        "INSERT INTO history (at, by, action, record, hash) VALUES (?1, ?2, 'upgrade', ?3, ?4)",
+        rusqlite::params![at, by, head, &hash[..]],
     )
     .with_context(|| t!("store-appending-history"))?;
     Ok(())
@@ -190,7 +384,7 @@ pub(super) fn append_insert(
             entity_uid,
             entity_id,
             before: None,
-            after: Some(&after),
+            after: &after,
             reason,
         },
     )
@@ -215,7 +409,7 @@ pub(super) fn append_void(
             entity_uid,
             entity_id,
             before: Some(before),
-            after: Some(&after),
+            after: &after,
             reason: Some(reason),
         },
     )
@@ -242,14 +436,15 @@ pub(super) fn append_edit(
             entity_uid,
             entity_id,
             before: Some(before),
-            after: Some(after),
+            after,
             reason,
         },
     )?;
     Ok(true)
 }
 
-/// The stored text of one history entry, as its hash covers it.
+/// The stored text of one history entry from before the compact chain, as
+/// its hash covers it.
 pub(super) struct EntryFields<'a> {
     pub prev_hash: &'a str,
     pub at: &'a str,
@@ -262,32 +457,80 @@ pub(super) struct EntryFields<'a> {
     pub reason: Option<&'a str>,
 }
 
-/// SHA-256 over the entry's fields as one JSON object with sorted keys
-/// and no spaces, so anyone can recompute it with a JSON library.
+/// JSON text of a string, or `null`.
+fn quoted(text: Option<&str>) -> String {
+    text.map_or_else(|| "null".to_string(), |t| Json::from(t).to_string())
+}
+
+/// SHA-256 over an entry from before the compact chain: its fields as one
+/// JSON object with sorted keys and no spaces, so anyone can recompute it
+/// with a JSON library. Hex, as those entries chained it.
 pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
-    let quoted = |text: &str| serde_json::to_string(text).expect("strings serialise");
-    let optional = |text: Option<&str>| text.map_or_else(|| "null".to_string(), quoted);
     // Keys in sorted order, as serde_json writes a map.
     let canonical = format!(
         "{{\"action\":{},\"after\":{},\"at\":{},\"before\":{},\"by\":{},\"entity\":{},\"entity_uid\":{},\"prev_hash\":{},\"reason\":{}}}",
-        quoted(entry.action),
-        optional(entry.after),
-        quoted(entry.at),
-        optional(entry.before),
-        quoted(entry.by),
+        quoted(Some(entry.action)),
+        quoted(entry.after),
+        quoted(Some(entry.at)),
+        quoted(entry.before),
+        quoted(Some(entry.by)),
+        quoted(Some(entry.entity)),
+        quoted(Some(entry.entity_uid)),
+        quoted(Some(entry.prev_hash)),
+        quoted(entry.reason),
+    );
+    hex(&Sha256::digest(canonical.as_bytes()))
+}
+
+/// One entry of the compact chain, as its hash covers it.
+pub(super) struct Compact<'a> {
+    /// The previous entry's hash in hex, [`GENESIS`] for the first.
+    pub prev_hash: &'a str,
+    pub at: &'a str,
+    pub by: &'a str,
+    pub action: &'a str,
+    pub entity: Option<&'a str>,
+    pub entity_uid: Option<&'a str>,
+    /// The changed fields (an edit or a void), the other logbook's version
+    /// (a merge), or the stamps a new record kept of its own (an insert).
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    /// The hash of the record's version after the entry; for the entry
+    /// that starts the chain, the head of the entries before it.
+    pub record: &'a [u8],
+    pub fields: Option<&'a [u8]>,
+}
+
+/// SHA-256 over an entry of the compact chain: as [`entry_hash`], with the
+/// hashes and marks in hex under their own keys.
+pub(super) fn compact_hash(entry: &Compact<'_>) -> [u8; 32] {
+    let canonical = format!(
+        "{{\"action\":{},\"after\":{},\"at\":{},\"before\":{},\"by\":{},\"entity\":{},\"entity_uid\":{},\"fields\":{},\"prev_hash\":{},\"reason\":{},\"record\":{}}}",
+        quoted(Some(entry.action)),
+        quoted(entry.after),
+        quoted(Some(entry.at)),
+        quoted(entry.before),
+        quoted(Some(entry.by)),
         quoted(entry.entity),
         quoted(entry.entity_uid),
-        quoted(entry.prev_hash),
-        optional(entry.reason),
+        quoted(entry.fields.map(hex).as_deref()),
+        quoted(Some(entry.prev_hash)),
+        quoted(entry.reason),
+        quoted(Some(&hex(entry.record))),
     );
+    Sha256::digest(canonical.as_bytes()).into()
+}
+
+/// Lowercase hex, as the chain's canonical text writes hashes.
+pub(super) fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(canonical.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        hex.push(char::from(HEX[usize::from(byte >> 4)]));
-        hex.push(char::from(HEX[usize::from(byte & 0xf)]));
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(HEX[usize::from(byte >> 4)]));
+        text.push(char::from(HEX[usize::from(byte & 0xf)]));
     }
-    hex
+    text
 }
 
 /// What a person reads for a reference held in a snapshot: a person's
@@ -319,20 +562,146 @@ pub fn reference_label(conn: &Connection, field: &str, uid: &str) -> Result<Opti
     }
 }
 
+/// One history entry as it is stored.
+pub(super) struct Stored {
+    pub seq: i64,
+    pub at: String,
+    pub by: String,
+    pub action: String,
+    /// `None` only on the entry that starts the compact chain.
+    pub entity: Option<String>,
+    pub entity_uid: Option<String>,
+    pub entity_id: Option<i64>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub reason: Option<String>,
+    /// Set on every entry of the compact chain; an entry from before it
+    /// holds whole snapshots instead.
+    pub record: Option<Vec<u8>>,
+    pub fields: Option<Vec<u8>>,
+    pub hash: Vec<u8>,
+}
+
+impl Stored {
+    /// The columns [`Stored::read`] takes, in its order.
+    pub(super) const COLUMNS: &'static str = "seq, at, by, action, entity, entity_uid, entity_id, before, after, reason, record, fields, hash";
+
+    pub(super) fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+        Ok(Stored {
+            seq: row.get(0)?,
+            at: row.get(1)?,
+            by: row.get(2)?,
+            action: row.get(3)?,
+            entity: row.get(4)?,
+            entity_uid: row.get(5)?,
+            entity_id: row.get(6)?,
+            before: row.get(7)?,
+            after: row.get(8)?,
+            reason: row.get(9)?,
+            record: row.get(10)?,
+            fields: row.get(11)?,
+            hash: row.get(12)?,
+        })
+    }
+
+    /// Whether the stored hash is the one recomputed over the entry and
+    /// the hash before it: in hex for an entry from before the compact
+    /// chain, as it was written then.
+    pub(super) fn hash_matches(&self, previous: &str) -> bool {
+        match &self.record {
+            None if self.action != "upgrade" => {
+                entry_hash(&EntryFields {
+                    prev_hash: previous,
+                    at: &self.at,
+                    by: &self.by,
+                    action: &self.action,
+                    entity: self.entity.as_deref().unwrap_or(""),
+                    entity_uid: self.entity_uid.as_deref().unwrap_or(""),
+                    before: self.before.as_deref(),
+                    after: self.after.as_deref(),
+                    reason: self.reason.as_deref(),
+                }) == hex(&self.hash)
+            }
+            record => {
+                compact_hash(&Compact {
+                    prev_hash: previous,
+                    at: &self.at,
+                    by: &self.by,
+                    action: &self.action,
+                    entity: self.entity.as_deref(),
+                    entity_uid: self.entity_uid.as_deref(),
+                    before: self.before.as_deref(),
+                    after: self.after.as_deref(),
+                    reason: self.reason.as_deref(),
+                    record: record.as_deref().unwrap_or_default(),
+                    fields: self.fields.as_deref(),
+                })[..]
+                    == self.hash[..]
+            }
+        }
+    }
+}
+
+/// The whole versions before and after each entry of one record's history
+/// (oldest first), rebuilt backwards from the record as it is now: an
+/// edit's entry keeps only the fields it changed, an insert's only a hash.
+/// Entries from before the compact chain keep whole snapshots already.
+fn rebuild(now: Option<Json>, entries: &[&Stored]) -> Vec<(Option<Json>, Option<Json>)> {
+    let mut state = now;
+    let mut versions = vec![(None, None); entries.len()];
+    for (entry, version) in entries.iter().zip(versions.iter_mut()).rev() {
+        let stored = |text: &Option<String>| text.as_deref().map(parse);
+        *version = match (entry.record.is_some(), entry.action.as_str()) {
+            (false, _) => (stored(&entry.before), stored(&entry.after)),
+            (true, "insert") => (None, state.take().or_else(|| stored(&entry.after))),
+            (true, "merge") => (stored(&entry.before), state.clone()),
+            (true, _) => {
+                let after = state.clone().or_else(|| stored(&entry.after));
+                let mut before = after.clone();
+                if let (Some(Json::Object(fields)), Some(Json::Object(was))) =
+                    (&mut before, stored(&entry.before))
+                {
+                    fields.extend(was);
+                }
+                state = before.clone();
+                (before, after)
+            }
+        };
+    }
+    versions
+}
+
+/// The current snapshot of a record, `None` when it is gone.
+fn current(conn: &Connection, entity: &str, id: i64) -> Result<Option<Json>> {
+    let Some(entity) = Entity::named(entity) else {
+        return Ok(None);
+    };
+    let snapshot = entity.snapshot();
+    let sql = format!(
+        "SELECT {json} FROM {from} WHERE {a}.id = :id",
+        json = snapshot.json,
+        from = snapshot.from,
+        a = snapshot.alias
+    );
+    let text: Option<String> =
+        super::query_one(conn, &sql, named_params! { ":id": id }, |row| row.get(0))
+            .optional()
+            .with_context(|| t!("store-taking-snapshot"))?;
+    Ok(text.as_deref().map(parse))
+}
+
 /// History entries, oldest first; of one record when it is given.
 pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<HistoryEntry>> {
     // Only the filter given goes into the statement, so the index serves it.
     let filter = if record.is_some() {
-        "WHERE h.entity = :entity AND h.entity_id = :id"
+        "WHERE entity = :entity AND entity_id = :id"
     } else {
-        ""
+        "WHERE entity IS NOT NULL"
     };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT h.seq, h.at, h.by, h.action, h.entity, h.entity_uid, h.before, h.after, h.reason,
-                    h.entity_id AS number
-             FROM history h {filter}
-             ORDER BY h.seq"
+            "SELECT {} FROM history {filter} ORDER BY seq",
+            Stored::COLUMNS
         ))
         .with_context(|| t!("store-preparing-history"))?;
     let entity = record.map(|(entity, _)| entity.as_str());
@@ -340,30 +709,46 @@ pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<H
         (Some(entity), Some((_, id))) => vec![(":entity", entity), (":id", id)],
         _ => Vec::new(),
     };
-    let rows = stmt
-        .query_map(params.as_slice(), |row| {
-            // A person reads when an entry was made in its own column; the
-            // record's stamps in its snapshots are there for `check`.
-            let json = |text: Option<String>| {
-                text.and_then(|t| serde_json::from_str(&t).ok())
-                    .map(without_stamps)
-            };
-            Ok(HistoryEntry {
-                seq: row.get("seq")?,
-                at: row.get("at")?,
-                by: row.get("by")?,
-                action: row.get("action")?,
-                entity: row.get("entity")?,
-                entity_uid: row.get("entity_uid")?,
-                number: row.get("number")?,
-                before: json(row.get("before")?),
-                after: json(row.get("after")?),
-                reason: row.get("reason")?,
-            })
-        })
+    let raw = stmt
+        .query_map(params.as_slice(), Stored::read)
+        .with_context(|| t!("store-reading-history"))?
+        .collect::<rusqlite::Result<Vec<_>>>()
         .with_context(|| t!("store-reading-history"))?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .with_context(|| t!("store-reading-history"))
+    // Each record's entries are rebuilt together, from its state now.
+    let mut by_record: std::collections::BTreeMap<(&str, i64), Vec<usize>> = Default::default();
+    for (index, entry) in raw.iter().enumerate() {
+        if let (Some(entity), Some(id)) = (&entry.entity, entry.entity_id) {
+            by_record.entry((entity, id)).or_default().push(index);
+        }
+    }
+    let mut versions = vec![(None, None); raw.len()];
+    for ((entity, id), indexes) in by_record {
+        let now = current(conn, entity, id)?;
+        let own: Vec<&Stored> = indexes.iter().filter_map(|&i| raw.get(i)).collect();
+        for (&i, version) in indexes.iter().zip(rebuild(now, &own)) {
+            if let Some(slot) = versions.get_mut(i) {
+                *slot = version;
+            }
+        }
+    }
+    // A person reads when an entry was made in its own column; the
+    // record's stamps in its snapshots are there for `check` and merges.
+    Ok(raw
+        .into_iter()
+        .zip(versions)
+        .map(|(entry, (before, after))| HistoryEntry {
+            seq: entry.seq,
+            at: entry.at,
+            by: entry.by,
+            action: entry.action,
+            entity: entry.entity.unwrap_or_default(),
+            entity_uid: entry.entity_uid.unwrap_or_default(),
+            number: entry.entity_id,
+            before: before.map(without_stamps),
+            after: after.map(without_stamps),
+            reason: entry.reason,
+        })
+        .collect())
 }
 
 /// One entry of a record's history as a merge reads it: the versions it
@@ -381,28 +766,32 @@ pub struct Version {
 /// Every entry of one record's history, oldest first.
 pub(super) fn versions(conn: &Connection, entity: Entity, id: i64) -> Result<Vec<Version>> {
     let mut stmt = conn
-        .prepare_cached(
-            "SELECT action, at, by, before, after FROM history
-             WHERE entity = :entity AND entity_id = :id ORDER BY seq",
-        )
+        .prepare_cached(&format!(
+            "SELECT {} FROM history WHERE entity = :entity AND entity_id = :id ORDER BY seq",
+            Stored::COLUMNS
+        ))
         .with_context(|| t!("store-preparing-history"))?;
-    let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
-    let rows = stmt
+    let raw = stmt
         .query_map(
             named_params! { ":entity": entity.as_str(), ":id": id },
-            |row| {
-                Ok(Version {
-                    action: row.get(0)?,
-                    at: row.get(1)?,
-                    by: row.get(2)?,
-                    before: json(row.get(3)?),
-                    after: json(row.get(4)?),
-                })
-            },
+            Stored::read,
         )
+        .with_context(|| t!("store-reading-history"))?
+        .collect::<rusqlite::Result<Vec<_>>>()
         .with_context(|| t!("store-reading-history"))?;
-    rows.collect::<rusqlite::Result<Vec<_>>>()
-        .with_context(|| t!("store-reading-history"))
+    let now = current(conn, entity.as_str(), id)?;
+    let own: Vec<&Stored> = raw.iter().collect();
+    Ok(raw
+        .iter()
+        .zip(rebuild(now, &own))
+        .map(|(entry, (before, after))| Version {
+            action: entry.action.clone(),
+            at: entry.at.clone(),
+            by: entry.by.clone(),
+            before,
+            after,
+        })
+        .collect())
 }
 
 /// How to take a record's current state as JSON, naming other records by
@@ -459,50 +848,156 @@ mod tests {
         assert_eq!(entry_hash(&entry), expected);
     }
 
+    fn may_10_at_7_35() -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2022, 5, 10)
+            .unwrap()
+            .and_hms_opt(7, 35, 0)
+            .unwrap()
+    }
+
+    /// Tam Đại added and a visit to it started, by one author.
+    fn visit_to_tam_dai(
+        tx: &Transaction<'_>,
+        started_at: chrono::NaiveDateTime,
+        author: &Author,
+    ) -> Result<crate::store::visits::VisitRow> {
+        use crate::store::{units, visits};
+        let unit = units::insert(
+            tx,
+            &units::NewUnit {
+                code: "tam-dai".into(),
+                name: "UBND xã Tam Đại".into(),
+                kind: crate::model::UnitKind::Commune,
+                morning_start: None,
+                afternoon_start: None,
+                parent_id: None,
+                week: None,
+                follows_seasons: false,
+            },
+            author,
+        )?;
+        visits::start(
+            tx,
+            &visits::NewVisit {
+                unit_id: unit.id,
+                started_at,
+                ended_at: None,
+                announced: false,
+                team: None,
+                on_roll: None,
+                present: None,
+                files_checked: None,
+                note: None,
+            },
+            author,
+        )
+    }
+
+    #[test]
+    fn the_compact_hash_covers_the_canonical_json_of_the_entry() {
+        let record = [7u8; 32];
+        let entry = Compact {
+            prev_hash: GENESIS,
+            at: "2022-05-10T00:35:00.000Z",
+            by: "Lê Thị Hoa",
+            action: "edit",
+            entity: Some("finding"),
+            entity_uid: Some("ab"),
+            before: Some("{\"note\":null}"),
+            after: Some("{\"note\":\"mưa\"}"),
+            reason: None,
+            record: &record,
+            fields: Some(&[1, 255]),
+        };
+        let same_as_serde = serde_json::json!({
+            "prev_hash": GENESIS, "at": entry.at, "by": entry.by, "action": "edit",
+            "entity": "finding", "entity_uid": "ab", "before": "{\"note\":null}",
+            "after": "{\"note\":\"mưa\"}", "reason": null, "record": hex(&record),
+            "fields": "01ff",
+        })
+        .to_string();
+        let expected: [u8; 32] = Sha256::digest(same_as_serde.as_bytes()).into();
+        assert_eq!(compact_hash(&entry), expected);
+    }
+
+    #[test]
+    fn a_null_field_leaves_the_record_hash_as_it_was() {
+        let with_null = serde_json::json!({"uid": "a", "note": null, "minutes_late": 45});
+        let without = serde_json::json!({"minutes_late": 45, "uid": "a"});
+        assert_eq!(record_hash(&with_null), record_hash(&without));
+        let changed = serde_json::json!({"minutes_late": 15, "uid": "a", "note": null});
+        assert_eq!(
+            marked_changes(&changed, &field_marks(&with_null)),
+            Some(vec!["minutes_late".to_string()])
+        );
+        // Marks of another set of fields cannot say.
+        assert_eq!(marked_changes(&without, &field_marks(&with_null)), None);
+    }
+
+    #[test]
+    fn an_edit_keeps_only_what_changed_and_every_version_is_rebuilt() {
+        use crate::store::{Author, Store, visits};
+        let mut store = Store::open_in_memory().unwrap();
+        let author = |at: &str| Author {
+            by: "Lê Thị Hoa".into(),
+            at: at.into(),
+        };
+        let started = may_10_at_7_35();
+        let visit = store
+            .write(|tx| visit_to_tam_dai(tx, started, &author("2022-05-10T00:35:00.000Z")))
+            .unwrap();
+        let first = snapshot(store.conn(), &visits::SNAPSHOT, visit.id).unwrap();
+        store
+            .write(|tx| {
+                visits::end(
+                    tx,
+                    visit.id,
+                    started + chrono::Duration::hours(2),
+                    &author("2022-05-10T02:35:00.000Z"),
+                )
+            })
+            .unwrap();
+        let second = snapshot(store.conn(), &visits::SNAPSHOT, visit.id).unwrap();
+        let kept: Vec<(Option<String>, Option<String>)> = store
+            .conn()
+            .prepare("SELECT before, after FROM history WHERE entity = 'visit' ORDER BY seq")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            kept,
+            [
+                (None, None),
+                (
+                    Some(r#"{"ended_at":null,"updated_at":"2022-05-10T00:35:00.000Z"}"#.into()),
+                    Some(
+                        r#"{"ended_at":"2022-05-10 09:35","updated_at":"2022-05-10T02:35:00.000Z"}"#
+                            .into()
+                    )
+                ),
+            ]
+        );
+        let rebuilt = versions(store.conn(), Entity::Visit, visit.id).unwrap();
+        let (first, second) = (parse(&first), parse(&second));
+        assert_eq!(rebuilt[0].before, None);
+        assert_eq!(rebuilt[0].after.as_ref(), Some(&first));
+        assert_eq!(rebuilt[1].before.as_ref(), Some(&first));
+        assert_eq!(rebuilt[1].after.as_ref(), Some(&second));
+    }
+
     #[test]
     fn a_visit_in_the_history_is_named_in_the_reader_s_language() {
         use crate::i18n::{self, Lang};
-        use crate::store::{Author, Store, units, visits};
+        use crate::store::{Author, Store};
         let mut store = Store::open_in_memory().unwrap();
         let author = Author {
             by: "Lê Thị Hoa".into(),
             at: "2022-05-10T00:35:00.000Z".into(),
         };
         let visit = store
-            .write(|tx| {
-                let unit = units::insert(
-                    tx,
-                    &units::NewUnit {
-                        code: "tam-dai".into(),
-                        name: "UBND xã Tam Đại".into(),
-                        kind: crate::model::UnitKind::Commune,
-                        morning_start: None,
-                        afternoon_start: None,
-                        parent_id: None,
-                        week: None,
-                        follows_seasons: false,
-                    },
-                    &author,
-                )?;
-                visits::start(
-                    tx,
-                    &visits::NewVisit {
-                        unit_id: unit.id,
-                        started_at: chrono::NaiveDate::from_ymd_opt(2022, 5, 10)
-                            .unwrap()
-                            .and_hms_opt(7, 35, 0)
-                            .unwrap(),
-                        ended_at: None,
-                        announced: false,
-                        team: None,
-                        on_roll: None,
-                        present: None,
-                        files_checked: None,
-                        note: None,
-                    },
-                    &author,
-                )
-            })
+            .write(|tx| visit_to_tam_dai(tx, may_10_at_7_35(), &author))
             .unwrap();
         let label = |lang| {
             i18n::set(lang);

@@ -339,15 +339,17 @@ pub fn keep_local(
     {
         return Ok(false);
     }
-    let other_text = other;
-    let known: bool = super::query_one(
-        tx,
-        "SELECT EXISTS (SELECT 1 FROM history
-                 WHERE entity = :entity AND entity_id = :id AND (before = :text OR after = :text))",
-        named_params! { ":entity": entity(records).as_str(), ":id": id, ":text": other_text },
-        |row| row.get(0),
-    )
-    .with_context(|| t!("store-looking-for-merged"))?;
+    // A version this record's history already names, as a merge of the
+    // same logbook again brings it.
+    let other_version = super::history::parse(other);
+    let known = super::history::versions(tx, entity(records), id)?
+        .iter()
+        .any(|version| {
+            [&version.before, &version.after]
+                .into_iter()
+                .flatten()
+                .any(|v| *v == other_version)
+        });
     if known {
         return Ok(false);
     }
@@ -360,7 +362,7 @@ pub fn keep_local(
             entity_uid: &uid,
             entity_id: id,
             before: Some(other),
-            after: Some(&current),
+            after: &current,
             reason: Some(reason),
         },
     )?;

@@ -24,11 +24,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v8.sql"),
     include_str!("schema_v9.sql"),
     include_str!("schema_v10.sql"),
+    include_str!("schema_v11.sql"),
 ];
+
+/// The version whose history is the compact chain: its upgrade appends the
+/// entry that starts it.
+const COMPACT_HISTORY: i64 = 11;
 
 /// The versions whose upgrade copies whole tables (SQLite cannot change a
 /// CHECK in place): the old tables' pages are left free in the file.
-const COPIES_TABLES: &[i64] = &[2, 4, 7, 8];
+const COPIES_TABLES: &[i64] = &[2, 4, 7, 8, 11];
 
 /// The newest schema this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -140,7 +145,7 @@ pub(super) fn objects(conn: &Connection) -> Result<Objects> {
 /// kept here so that opening a logbook need not build that schema in
 /// memory (about 5 ms) to find it unchanged. A test keeps it true.
 const EXPECTED_FINGERPRINT: &str =
-    "89cd5e329ea2768615320054da162708e35f8764ce4226f065b6fd6b9efeb3fb";
+    "de8e48c9ac4435ee218fe2dc004fede5b143b8356b21d6e9c2253fa173242acd";
 
 /// SHA-256 over every object's kind, name and SQL, in order.
 fn fingerprint(objects: &Objects) -> String {
@@ -329,6 +334,9 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<()> {
                 }
             ),
         })?;
+        if target == COMPACT_HISTORY {
+            super::history::start_compact_chain(&tx, &crate::clock::Clock::system().stamp())?;
+        }
         // Every row still names a unit, person or visit that exists.
         let broken: Option<String> = tx
             .query_row("PRAGMA foreign_key_check", [], |row| row.get(0))

@@ -211,7 +211,7 @@ pub fn end(tx: &Transaction<'_>, id: i64, at: NaiveDateTime, author: &Author) ->
             entity_uid: &visit.uid,
             entity_id: id,
             before: Some(&before),
-            after: Some(&after),
+            after: &after,
             reason: None,
         },
     )?;

@@ -133,7 +133,9 @@ fn a_logbook_changed_behind_spotchecks_back_is_refused_and_merged_only_when_acce
             "cảnh báo: đã gộp `{name}` dù sổ này không vượt qua các bước kiểm tra của \
              `spotcheck check` (1 vấn đề, đầu tiên: finding #2: khác với mục lịch sử cuối cùng: \
              bản ghi đã bị sửa không qua spotcheck (note)); lịch sử ghi rõ điều đó bên cạnh mỗi \
-             bản ghi được thêm vào hay thay đổi\n"
+             bản ghi được thêm vào hay thay đổi\nxung đột #1: phát hiện #2, note: ở đây – (Lê Thị \
+             Hoa, 2022-05-10T00:35:00.000Z), bên kia đã xin phép (Phạm Minh Tuấn, \
+             2022-05-10T00:35:00.000Z); giữ giá trị của sổ này\n"
         )
     );
     assert_eq!(
@@ -142,11 +144,15 @@ fn a_logbook_changed_behind_spotchecks_back_is_refused_and_merged_only_when_acce
             ("units", 0, 0, 1, 0),
             ("people", 0, 0, 2, 0),
             ("visits", 0, 0, 1, 0),
-            ("findings", 0, 2, 0, 0),
+            ("findings", 0, 2, 0, 1),
             ("plans", 0, 0, 0, 0),
             ("tasks", 0, 0, 0, 0),
         ])
     );
+    // The history there rebuilds the absence's first version from the
+    // record as it is now, so that no version there is one this logbook
+    // had: the note changed by hand is a conflict, settled for this
+    // logbook's value and recorded.
     // Tuấn's edit came in, and its history says, in English as all the
     // logbook keeps, what the merge could not vouch for.
     assert_eq!(
@@ -260,6 +266,7 @@ fn a_logbook_of_every_older_schema_is_merged_from_an_upgraded_copy_and_left_as_i
         (7, 6, 14, 8, 21, 1, 1),
         (8, 6, 14, 9, 24, 1, 1),
         (9, 6, 14, 9, 24, 1, 1),
+        (10, 6, 14, 9, 24, 1, 1),
     ];
     assert_eq!(expected.len() as i64, spotcheck::store::SCHEMA_VERSION - 1);
     for (version, units, people, visits, findings, plans, tasks) in expected {

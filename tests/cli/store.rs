@@ -66,7 +66,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
         (
             0,
             format!(
-                "created logbook {} (schema version 10)\n",
+                "created logbook {} (schema version 11)\n",
                 book.db().display()
             ),
             String::new()
@@ -78,7 +78,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
     let before = book.snapshot();
     let second = book.run(&["init"]);
     let ready = format!(
-        "logbook {} is ready (schema version 10 of 10)\n",
+        "logbook {} is ready (schema version 11 of 11)\n",
         book.db().display()
     );
     assert_eq!(
@@ -99,7 +99,7 @@ fn without_a_db_flag_the_logbook_lives_in_the_data_dir_of_home() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "created logbook {} (schema version 10)\n",
+            "created logbook {} (schema version 11)\n",
             expected.display()
         )
     );
@@ -272,10 +272,13 @@ fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_rec
         let entries = before[records_in].1.len();
 
         book.ok(&["init"]);
+        // The entries written before stay, and one more starts the
+        // compact chain from their head.
         let checked = book.ok(&["check"]);
         assert!(
             checked.starts_with(&format!(
-                "ok: {records} records agree with {entries} history entries"
+                "ok: {records} records agree with {} history entries",
+                entries + 1
             )),
             "v{version}: {checked}"
         );
@@ -304,10 +307,27 @@ fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_rec
                 "v{version}: {sql} differs in the backup"
             );
             // Views only gain columns at their end: the old ones keep their values.
-            let upgraded: Vec<Vec<String>> = rows_of(book.db(), sql)
+            let mut upgraded: Vec<Vec<String>> = rows_of(book.db(), sql)
                 .into_iter()
                 .map(|row| row.into_iter().take(rows[0].len()).collect())
                 .collect();
+            if sql.contains("history_v") {
+                let start = upgraded.pop().unwrap();
+                let head = &rows.last().unwrap()[10];
+                assert_eq!(start[3], "Text(\"upgrade\")", "v{version}: {start:?}");
+                assert_eq!(
+                    &start[9], head,
+                    "v{version}: the new chain follows the old head"
+                );
+                let record_hash = rows_of(
+                    book.db(),
+                    "SELECT record_hash FROM history_v WHERE action = 'upgrade'",
+                );
+                assert_eq!(
+                    &record_hash[0][0], head,
+                    "v{version}: it records the old head"
+                );
+            }
             assert_eq!(
                 &upgraded, rows,
                 "v{version}: {sql} differs after the upgrade"
@@ -318,7 +338,7 @@ fn a_logbook_of_every_older_schema_is_upgraded_with_a_backup_and_keeps_every_rec
         assert!(
             book.ok(&["check"]).starts_with(&format!(
                 "ok: {records} records agree with {} history entries",
-                entries + 1
+                entries + 2
             )),
             "v{version}"
         );
@@ -364,8 +384,8 @@ fn logging_a_finding_builds_no_temporary_index_for_its_checks() {
     for sql in [
         "INSERT INTO findings (uid, visit_id, kind, action, logged_by, logged_at, updated_at)
          VALUES ('u', 1, 'late', 'reminded', 'a', 'b', 'c')",
-        "INSERT INTO history (at, by, action, entity, entity_uid, entity_id, prev_hash, hash)
-         VALUES ('a', 'b', 'insert', 'finding', 'u', 1, 'p', 'h')",
+        "INSERT INTO history (at, by, action, entity, entity_uid, entity_id, record, fields, hash)
+         VALUES ('a', 'b', 'insert', 'finding', 'u', 1, x'00', x'00', x'00')",
     ] {
         let opcodes: Vec<String> = conn
             .prepare(&format!("EXPLAIN {sql}"))

@@ -195,9 +195,9 @@ fn a_changed_schema_version_is_named_and_the_file_left_alone() {
         let before = std::fs::read(book.db()).unwrap();
         let expected = format!(
             "error: logbook `{db}`: says it has schema version {shown}, but its tables are those of \
-             version 10: the version number was changed behind spotcheck's back; spotcheck left the \
-             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 10'`, then run \
-             spotcheck again (this one writes version 10)\n",
+             version 11: the version number was changed behind spotcheck's back; spotcheck left the \
+             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 11'`, then run \
+             spotcheck again (this one writes version 11)\n",
             db = book.db().display()
         );
         for args in [
@@ -281,4 +281,123 @@ fn an_overdue_finding_whose_promised_date_was_removed_by_hand_is_edited_only_wit
     );
     book.assert_unchanged(&before);
     book.ok(&["edit", "3", "--due", "02/03/2022"]);
+}
+
+/// The schema 10 fixture, upgraded: its 74 history entries kept as they
+/// were written, whole snapshots and all, then the compact chain.
+fn upgraded_v10() -> Logbook {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logbook-v10.db");
+    let book = Logbook::new().now("2022-07-02T08:00");
+    std::fs::copy(fixture, book.db()).unwrap();
+    book.ok(&["init"]);
+    book
+}
+
+#[test]
+fn an_upgraded_history_is_proved_before_and_after_the_upgrade() {
+    // The seal the schema 10 logbook printed still holds after the upgrade.
+    let seal = "35489020d4eb2f1fc798387cb05b1be4812337e0f9f952d0fac9c3719de31657";
+    let book = upgraded_v10();
+    let checked = book.ok(&["check", "--seal", seal]);
+    assert!(
+        checked.starts_with("ok: 55 records agree with 75 history entries"),
+        "{checked}"
+    );
+    let upgrade = csv_rows(&book.ok(&[
+        "sql",
+        "SELECT seq, action, record_uid, record_hash FROM history_v WHERE seq > 73",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(upgrade[2], ["75", "upgrade", "", seal]);
+
+    // An entry from before the upgrade, the entry that starts the chain,
+    // and an entry after it, each changed by hand.
+    let changed = |sql: &str| {
+        let book = upgraded_v10();
+        book.ok(&["void", "2", "--reason", "ghi nhầm người"]);
+        tamper(&book, sql);
+        problems(&book)
+    };
+    let found = changed("UPDATE history SET reason = 'sửa tay' WHERE seq = 74");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "history #74");
+    assert!(
+        found[0]
+            .1
+            .starts_with("was changed after it was written (edit of unit "),
+        "{found:?}"
+    );
+    assert_eq!(
+        changed("UPDATE history SET record = zeroblob(32) WHERE action = 'upgrade'"),
+        [(
+            "history #75".to_string(),
+            "does not chain to the entry before it: an earlier entry was removed or changed"
+                .to_string()
+        )]
+    );
+    let found = changed("UPDATE history SET fields = x'00' WHERE seq = 76");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "history #76");
+    assert!(
+        found[0]
+            .1
+            .starts_with("was changed after it was written (void of finding "),
+        "{found:?}"
+    );
+    // Removing the last entry from before the upgrade breaks the chain there.
+    let found = changed("DELETE FROM history WHERE seq = 74");
+    assert_eq!(
+        found,
+        [
+            (
+                "history #75".to_string(),
+                "entry #74 before it is missing".to_string()
+            ),
+            (
+                "history #75".to_string(),
+                "does not chain to the entry before it: an earlier entry was removed or changed"
+                    .to_string()
+            ),
+            (
+                "unit #3".to_string(),
+                "its updated_at `2022-07-01T08:00:00.000Z` is not 2026-11-27T13:14:36.916Z, the \
+                 time of its one history entry, as its other stamp is: it was changed behind \
+                 spotcheck's back"
+                    .to_string()
+            ),
+            (
+                "unit #3".to_string(),
+                "differs from its last history entry: it was changed behind spotcheck's back \
+                 (follows_seasons)"
+                    .to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_record_changed_by_hand_is_named_whichever_history_it_has() {
+    let book = upgraded_v10();
+    // Finding #2's last entry is of the compact chain, finding #1's from
+    // before it: each change is named by its field.
+    book.ok(&["void", "2", "--reason", "ghi nhầm người"]);
+    tamper(
+        &book,
+        "UPDATE findings SET note = 'sửa tay' WHERE id = 2;
+         UPDATE findings SET description = 'sửa tay' WHERE id = 1;",
+    );
+    let differs = |field: &str| {
+        format!(
+            "differs from its last history entry: it was changed behind spotcheck's back ({field})"
+        )
+    };
+    assert_eq!(
+        problems(&book),
+        [
+            ("finding #1".to_string(), differs("description")),
+            ("finding #2".to_string(), differs("note")),
+        ]
+    );
 }
