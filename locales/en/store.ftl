@@ -236,3 +236,9 @@ store-disagree-other-excuse = it would be an absence excused for another reason 
 store-disagree-decision-without-person = it would hold the outcome of a discipline but is about no person
 store-counting-overdue-details = counting the overdue files by apology, channel and stage
 store-reading-decisions = reading the disciplines decided
+
+## The summary of each person's findings by month.
+
+store-summarising = summarising each person's findings by month
+store-checking-summary = checking the summary of each person's findings
+store-check-summary-differs = its summary for { $month } is not what its findings give: it was changed behind spotcheck's back, and reports count repeat offenders from it

@@ -266,3 +266,9 @@ store-disagree-other-excuse = phát hiện sẽ là vắng vì lý do khác mà 
 store-disagree-decision-without-person = phát hiện không gắn với cá nhân nào lại ghi kết quả xử lý kỷ luật
 store-counting-overdue-details = đếm hồ sơ trễ hẹn theo văn bản xin lỗi, hình thức nộp và khâu bị chậm
 store-reading-decisions = đọc các quyết định xử lý kỷ luật
+
+## Bản tổng hợp phát hiện của từng người theo tháng.
+
+store-summarising = đang tổng hợp phát hiện của từng người theo tháng
+store-checking-summary = đang kiểm tra bản tổng hợp phát hiện của từng người
+store-check-summary-differs = bản tổng hợp tháng { $month } không khớp với các phát hiện của người này: đã bị sửa không qua spotcheck, và báo cáo đếm người tái phạm theo bản tổng hợp đó

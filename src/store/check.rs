@@ -1,5 +1,6 @@
 //! `check`: SQLite's own integrity checks, the edit-history chain
-//! recomputed, and every record compared with its last history entry.
+//! recomputed, every record compared with its last history entry, and the
+//! summary of each person's findings compared with the findings.
 
 use rusqlite::{Connection, OptionalExtension, named_params};
 
@@ -109,6 +110,12 @@ pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
     let confirmed_at = chain(conn, seal, &mut outcome)?;
     for table in &TABLES {
         records(conn, table, &mut outcome)?;
+    }
+    for (person, month) in super::summary::differences(conn)? {
+        outcome.problems.push(Problem {
+            record: format!("person #{person}"),
+            problem: t!("store-check-summary-differs", month = month),
+        });
     }
     if let Some(seal) = seal {
         match confirmed_at {

@@ -15,6 +15,7 @@ pub mod records;
 pub mod reports;
 mod schema;
 pub mod search;
+mod summary;
 pub mod tasks;
 pub mod units;
 pub mod visits;
@@ -342,6 +343,7 @@ impl Store {
             })?;
         let value = work(&tx)?;
         search::index_pending(&tx)?;
+        summary::settle(&tx)?;
         // Ctrl-C may come between statements, where interrupting SQLite does
         // nothing: the write is then rolled back here rather than committed
         // while the process is being told to end.
@@ -352,12 +354,13 @@ impl Store {
         Ok(value)
     }
 
-    /// Index what another program (the `sqlite3` shell, say) changed and
-    /// left in the search queue, so that this command's searches find it.
-    /// Only a write does it: a read leaves the file as it is, and `check`
-    /// names what is left in the queue.
+    /// Index and summarise what another program (the `sqlite3` shell, say)
+    /// changed and left in the queues, so that this command's searches and
+    /// reports find it. Only a write does it: a read leaves the file as it
+    /// is (its reports read the findings themselves while the queue holds
+    /// anything), and `check` names what is left in the queues.
     fn index_leftovers(&mut self) -> Result<()> {
-        if !search::any_pending(&self.conn)? {
+        if !search::any_pending(&self.conn)? && !summary::any_pending(&self.conn)? {
             return Ok(());
         }
         self.write(|_| Ok(()))

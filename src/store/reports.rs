@@ -242,23 +242,27 @@ pub fn task_counts(conn: &Connection, day: NaiveDate) -> Result<Vec<TaskCounts>>
 /// `repeat_from` (before the period): the repeat offenders of
 /// [`offenders`] with `RepeatRule::Across`, counted without naming them.
 pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) -> Result<i64> {
-    let (from, to) = bounds(period);
-    super::query_one(
-        conn,
-        "SELECT count(*) FROM (
-             -- CROSS JOIN keeps the window's visits first: grouping by
-             -- person tempts the planner to walk every finding instead.
-             SELECT f.person_id
-             FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
-             WHERE v.started_at >= :repeat_from AND v.started_at < :to
-               AND f.voided_at IS NULL AND f.person_id IS NOT NULL AND f.excuse IS NULL
-             GROUP BY f.person_id
-             HAVING min(v.started_at) < :from AND max(v.started_at) >= :from
-         )",
-        named_params! { ":from": from, ":to": to, ":repeat_from": date_text(repeat_from) },
-        |row| row.get(0),
-    )
-    .with_context(|| t!("store-counting-repeats"))
+    let (from, _) = bounds(period);
+    let window = super::summary::Window::new(conn, repeat_from, period.last)?;
+    let mut stmt = conn
+        .prepare_cached(&format!(
+            "WITH {} SELECT count(*) FROM (
+                 SELECT person_id FROM window_people
+                 GROUP BY person_id
+                 HAVING min(first) < :from AND max(last) >= :from
+             )",
+            super::summary::window_people()
+        ))
+        .with_context(|| t!("store-counting-repeats"))?;
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":from", &from)];
+    let window_params = window.params();
+    params.extend(
+        window_params
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)),
+    );
+    stmt.query_row(params.as_slice(), |row| row.get(0))
+        .with_context(|| t!("store-counting-repeats"))
 }
 
 /// A person found at fault on several visits in a window.
@@ -307,79 +311,71 @@ pub fn offenders(
         RepeatRule::Across(day) => (2, Some(date_text(day)), None),
         RepeatRule::Reaching(day) => (2, None, Some(date_text(day))),
     };
+    let window = super::summary::Window::new(conn, first, last)?;
     let mut stmt = conn
-        .prepare_cached(
-            "WITH w AS (
-                 SELECT f.person_id, f.visit_id, f.kind, f.action, v.started_at
-                 FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
-                 WHERE v.started_at >= :first AND v.started_at < :after
-                   AND f.voided_at IS NULL AND f.person_id IS NOT NULL AND f.excuse IS NULL
-             ),
+        .prepare_cached(&format!(
+            "WITH {},
              -- Grouped before the names are joined: there are far fewer
              -- people than findings in the window.
              g AS (
-                 SELECT person_id, count(DISTINCT visit_id) AS visits,
-                        sum(kind = 'late') AS late, sum(kind = 'absent') AS absent,
-                        sum(kind = 'overdue') AS overdue, sum(kind = 'other') AS other,
-                        sum(kind = 'task') AS task, sum(kind = 'early') AS early,
-                        min(started_at) AS first, max(started_at) AS last,
-                        -- the ladder's height, as Action::rung numbers it
-                        max(CASE action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2
-                            WHEN 'criticised' THEN 3 WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END) AS rung
-                 FROM w
+                 SELECT person_id, sum(visits) AS visits,
+                        sum(late) AS late, sum(absent) AS absent, sum(overdue) AS overdue,
+                        sum(other) AS other, sum(task) AS task, sum(early) AS early,
+                        min(first) AS first, max(last) AS last, max(rung) AS rung
+                 FROM window_people
                  GROUP BY person_id
-                 HAVING count(DISTINCT visit_id) >= :min
-                    AND (:split IS NULL OR (min(started_at) < :split AND max(started_at) >= :split))
-                    AND (:reach IS NULL OR max(started_at) >= :reach)
+                 HAVING sum(visits) >= :min
+                    AND (:split IS NULL OR (min(first) < :split AND max(last) >= :split))
+                    AND (:reach IS NULL OR max(last) >= :reach)
              )
              SELECT p.name, p.position, u.code, u.name AS unit_name, g.visits,
                     g.late, g.absent, g.overdue, g.other, g.task, g.early, g.first, g.last, g.rung
              FROM g CROSS JOIN people p ON p.id = g.person_id JOIN units u ON u.id = p.unit_id
              ORDER BY g.visits DESC, p.name_folded, u.code",
-        )
+            super::summary::window_people()
+        ))
         .with_context(|| t!("store-preparing-repeats"))?;
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> =
+        vec![(":min", &min), (":split", &split), (":reach", &reach)];
+    let window_params = window.params();
+    params.extend(
+        window_params
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)),
+    );
     let rows = stmt
-        .query_map(
-            named_params! {
-                ":first": date_text(first),
-                ":after": Some(day_after_text(last)),
-                ":min": min,
-                ":split": split,
-                ":reach": reach,
-            },
-            |row| {
-                let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
-                let stamp = |i: usize| {
-                    stored_datetime(&text(i)?).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            i,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })
-                };
-                let rung: Option<i64> = row.get(13)?;
-                let kinds = FindingKind::ALL
-                    .iter()
-                    .zip(5..11)
-                    .map(|(kind, i)| Ok((*kind, row.get::<_, i64>(i)?)))
-                    .collect::<rusqlite::Result<Vec<_>>>()?
-                    .into_iter()
-                    .filter(|(_, n)| *n > 0)
-                    .collect();
-                Ok(Offender {
-                    name: row.get(0)?,
-                    position: row.get(1)?,
-                    unit_code: row.get(2)?,
-                    unit_name: row.get(3)?,
-                    visits: row.get(4)?,
-                    kinds,
-                    first: stamp(11)?,
-                    last: stamp(12)?,
-                    highest_action: rung.and_then(Action::from_rung),
+        .query_map(params.as_slice(), |row| {
+            let text = |i: usize| -> rusqlite::Result<String> { row.get(i) };
+            let stamp = |i: usize| {
+                stored_datetime(&text(i)?).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        i,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
                 })
-            },
-        )
+            };
+            let rung: Option<i64> = row.get(13)?;
+            let kinds = FindingKind::ALL
+                .iter()
+                .zip(5..11)
+                .map(|(kind, i)| Ok((*kind, row.get::<_, i64>(i)?)))
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            Ok(Offender {
+                name: row.get(0)?,
+                position: row.get(1)?,
+                unit_code: row.get(2)?,
+                unit_name: row.get(3)?,
+                visits: row.get(4)?,
+                kinds,
+                first: stamp(11)?,
+                last: stamp(12)?,
+                highest_action: rung.and_then(Action::from_rung),
+            })
+        })
         .with_context(|| t!("store-finding-repeats"))?;
     rows.collect::<rusqlite::Result<_>>()
         .with_context(|| t!("store-finding-repeats"))

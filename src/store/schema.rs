@@ -25,11 +25,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v9.sql"),
     include_str!("schema_v10.sql"),
     include_str!("schema_v11.sql"),
+    include_str!("schema_v12.sql"),
 ];
 
 /// The version whose history is the compact chain: its upgrade appends the
 /// entry that starts it.
 const COMPACT_HISTORY: i64 = 11;
+
+/// The version that keeps a summary of each person's findings by month:
+/// from it on, an upgrade works out what its step queued.
+const REPEAT_SUMMARY: i64 = 12;
 
 /// The versions whose upgrade copies whole tables (SQLite cannot change a
 /// CHECK in place): the old tables' pages are left free in the file.
@@ -145,7 +150,7 @@ pub(super) fn objects(conn: &Connection) -> Result<Objects> {
 /// kept here so that opening a logbook need not build that schema in
 /// memory (about 5 ms) to find it unchanged. A test keeps it true.
 const EXPECTED_FINGERPRINT: &str =
-    "de8e48c9ac4435ee218fe2dc004fede5b143b8356b21d6e9c2253fa173242acd";
+    "d85a9e3aca02cb928b2cf6112cd98811daf4e38b38995c2a101cb24e11ba7358";
 
 /// SHA-256 over every object's kind, name and SQL, in order.
 fn fingerprint(objects: &Objects) -> String {
@@ -336,6 +341,10 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<()> {
         })?;
         if target == COMPACT_HISTORY {
             super::history::start_compact_chain(&tx, &crate::clock::Clock::system().stamp())?;
+        }
+        // The summary of the findings already there, queued by the step.
+        if target >= REPEAT_SUMMARY {
+            super::summary::settle(&tx)?;
         }
         // Every row still names a unit, person or visit that exists.
         let broken: Option<String> = tx

@@ -195,9 +195,9 @@ fn a_changed_schema_version_is_named_and_the_file_left_alone() {
         let before = std::fs::read(book.db()).unwrap();
         let expected = format!(
             "error: logbook `{db}`: says it has schema version {shown}, but its tables are those of \
-             version 11: the version number was changed behind spotcheck's back; spotcheck left the \
-             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 11'`, then run \
-             spotcheck again (this one writes version 11)\n",
+             version 12: the version number was changed behind spotcheck's back; spotcheck left the \
+             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 12'`, then run \
+             spotcheck again (this one writes version 12)\n",
             db = book.db().display()
         );
         for args in [
@@ -400,4 +400,54 @@ fn a_record_changed_by_hand_is_named_whichever_history_it_has() {
             ("finding #2".to_string(), differs("note")),
         ]
     );
+}
+
+#[test]
+fn a_summary_of_findings_changed_by_hand_is_named_by_person_and_month() {
+    let book = logbook();
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+    let month = csv_rows(&book.ok(&[
+        "sql",
+        "SELECT month FROM person_months WHERE person_id = 1",
+        "--format",
+        "csv",
+    ]))[1][0]
+        .clone();
+    tamper(
+        &book,
+        "UPDATE person_months SET late = late + 1 WHERE person_id = 1",
+    );
+    assert_eq!(
+        problems(&book),
+        [(
+            "person #1".to_string(),
+            format!(
+                "its summary for {month} is not what its findings give: it was changed behind \
+                 spotcheck's back, and reports count repeat offenders from it"
+            )
+        )]
+    );
+    // The next write to that person's findings of the month works the
+    // month out again from them.
+    book.ok(&["late", "Nguyễn Thị Lan", "--minutes", "5"]);
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+    // A finding changed by another program waits in the queue, and the
+    // next write, whatever it is, summarises it.
+    // `check` names the finding, and nothing of the summary.
+    tamper(&book, "UPDATE findings SET excuse = 'sick' WHERE id = 1");
+    let changed = [(
+        "finding #1".to_string(),
+        "differs from its last history entry: it was changed behind spotcheck's back (excuse)"
+            .to_string(),
+    )];
+    assert_eq!(problems(&book), changed);
+    book.ok(&["absent", "Trần Văn Bình"]);
+    assert_eq!(problems(&book), changed);
+    let late = book.ok(&[
+        "sql",
+        "SELECT late FROM person_months WHERE person_id = 1",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(late, "late\n1\n");
 }

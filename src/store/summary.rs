@@ -1,0 +1,346 @@
+//! The summary of each person's counted findings by calendar month of the
+//! visits (schema_v12.sql says how it is kept), and the repeat window that
+//! the reports read from it.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::Connection;
+
+use super::{date_text, day_after_text};
+use crate::error::{Context, Result};
+
+/// A finding the repeat test counts, of findings `f`: not void, about a
+/// person, with no excuse.
+const COUNTED: &str = "f.voided_at IS NULL AND f.person_id IS NOT NULL AND f.excuse IS NULL";
+
+/// The summary's figures of findings `f` with their visits `v`, grouped by
+/// person: the visits that found something (several findings of one visit
+/// are one occasion), the findings of each kind, the first and last visit,
+/// and the highest action taken, as `Action::rung` numbers the ladder.
+const FIGURES: &str = "count(DISTINCT f.visit_id), sum(f.kind = 'late'), sum(f.kind = 'absent'),
+     sum(f.kind = 'overdue'), sum(f.kind = 'other'), sum(f.kind = 'task'), sum(f.kind = 'early'),
+     min(v.started_at), max(v.started_at),
+     max(CASE f.action WHEN 'reported' THEN 1 WHEN 'reminded' THEN 2 WHEN 'criticised' THEN 3
+         WHEN 'review' THEN 4 WHEN 'discipline' THEN 5 END)";
+
+/// The columns of `person_months`, in the order of [`FIGURES`] after the
+/// person and the month.
+const COLUMNS: &str =
+    "person_id, month, visits, late, absent, overdue, other, task, early, first, last, rung";
+
+/// Whether changes wait in the queue for the summary.
+pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
+    super::query_one(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM person_months_pending)",
+        [],
+        |row| row.get(0),
+    )
+    .with_context(|| t!("store-summarising"))
+}
+
+/// Work the summary of the queued (person, month) pairs out again from
+/// their findings, inside the transaction that queued them: each queued
+/// person's findings are read once, whatever number of months they touch.
+pub(super) fn settle(conn: &Connection) -> Result<()> {
+    if !any_pending(conn)? {
+        return Ok(());
+    }
+    let context = || t!("store-summarising");
+    super::exec(
+        conn,
+        "DELETE FROM person_months
+         WHERE (month, person_id) IN (SELECT month, person_id FROM person_months_pending)",
+        [],
+    )
+    .with_context(context)?;
+    super::exec(
+        conn,
+        &format!(
+            "INSERT INTO person_months ({COLUMNS})
+             SELECT * FROM (
+                 SELECT f.person_id, substr(v.started_at, 1, 7) AS month, {FIGURES}
+                 FROM findings f JOIN visits v ON v.id = f.visit_id
+                 WHERE f.person_id IN (SELECT person_id FROM person_months_pending) AND {COUNTED}
+                 GROUP BY f.person_id, month
+             ) g
+             WHERE (g.month, g.person_id) IN (SELECT month, person_id FROM person_months_pending)"
+        ),
+        [],
+    )
+    .with_context(context)?;
+    super::exec(conn, "DELETE FROM person_months_pending", []).with_context(context)?;
+    Ok(())
+}
+
+/// The (person, month) pairs whose summary is not what their findings
+/// give. Pairs that wait in the queue are left out: the next write works
+/// them out, and reports read their findings until then.
+pub(super) fn differences(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let context = || t!("store-checking-summary");
+    let mut stmt = conn
+        .prepare(&format!(
+            "WITH kept AS (SELECT {COLUMNS} FROM person_months),
+                  given AS (
+                      SELECT f.person_id, substr(v.started_at, 1, 7) AS month, {FIGURES}
+                      FROM findings f JOIN visits v ON v.id = f.visit_id
+                      WHERE {COUNTED}
+                      GROUP BY f.person_id, month
+                  )
+             SELECT DISTINCT person_id, month FROM (
+                 SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM given)
+                 UNION ALL
+                 SELECT * FROM (SELECT * FROM given EXCEPT SELECT * FROM kept)
+             ) d
+             WHERE NOT EXISTS (SELECT 1 FROM person_months_pending p
+                               WHERE p.person_id = d.person_id AND p.month = d.month)
+             ORDER BY person_id, month"
+        ))
+        .with_context(context)?;
+    let rows = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// A common table expression `window_people` of the people with counted
+/// findings in a window of days, one row or more a person with the
+/// summary's figures: the window's whole calendar months read from the
+/// summary, the days before the first of them and after the last read
+/// from the findings. Its parameters come from [`Window::params`].
+pub(super) fn window_people() -> String {
+    format!(
+        "window_people ({columns}) AS (
+             SELECT {columns} FROM person_months
+             WHERE month >= :whole_from AND month <= :whole_to
+             UNION ALL
+             SELECT f.person_id, NULL, {FIGURES}
+             FROM visits v CROSS JOIN findings f ON f.visit_id = v.id
+             WHERE ((v.started_at >= :head_from AND v.started_at < :head_to)
+                    OR (v.started_at >= :tail_from AND v.started_at < :tail_to))
+               AND {COUNTED}
+             GROUP BY f.person_id
+         )",
+        columns = COLUMNS
+    )
+}
+
+/// A window of days split into the whole calendar months inside it and
+/// the days at either end; `None` marks a part that is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Window {
+    /// The first and last whole month, as `YYYY-MM`.
+    whole: Option<(String, String)>,
+    /// The days before the first whole month, as a half-open range of
+    /// stored text.
+    head: Option<(String, String)>,
+    /// The days after the last whole month.
+    tail: Option<(String, String)>,
+}
+
+impl Window {
+    /// The window from `first` to `last`, both days included; read from
+    /// the findings alone while changes wait in the queue for the summary.
+    pub(super) fn new(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Window> {
+        let from = date_text(first);
+        let after = day_after_text(last);
+        let direct = Window {
+            whole: None,
+            head: Some((from.clone(), after.clone())),
+            tail: None,
+        };
+        if any_pending(conn)? {
+            return Ok(direct);
+        }
+        let month_start = |day: NaiveDate| day.with_day(1);
+        let first_whole = if first.day() == 1 {
+            Some(first)
+        } else {
+            month_start(first).and_then(|start| start.checked_add_months(Months::new(1)))
+        };
+        // The first day of the month after the last whole one.
+        let end_whole = last.succ_opt().and_then(month_start);
+        let (Some(first_whole), Some(end_whole)) = (first_whole, end_whole) else {
+            return Ok(direct);
+        };
+        let Some(last_whole) = end_whole.pred_opt().filter(|_| first_whole < end_whole) else {
+            return Ok(direct);
+        };
+        let month = |day: NaiveDate| day.format("%Y-%m").to_string();
+        Ok(Window {
+            whole: Some((month(first_whole), month(last_whole))),
+            head: (first < first_whole).then(|| (from, date_text(first_whole))),
+            tail: (end_whole <= last).then(|| (date_text(end_whole), after)),
+        })
+    }
+
+    /// The named parameters of [`window_people`].
+    pub(super) fn params(&self) -> [(&'static str, Option<&str>); 6] {
+        let (whole_from, whole_to) = split(&self.whole);
+        let (head_from, head_to) = split(&self.head);
+        let (tail_from, tail_to) = split(&self.tail);
+        [
+            (":whole_from", whole_from),
+            (":whole_to", whole_to),
+            (":head_from", head_from),
+            (":head_to", head_to),
+            (":tail_from", tail_from),
+            (":tail_to", tail_to),
+        ]
+    }
+}
+
+fn split(part: &Option<(String, String)>) -> (Option<&str>, Option<&str>) {
+    match part {
+        Some((from, to)) => (Some(from), Some(to)),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn window(first: (i32, u32, u32), last: (i32, u32, u32)) -> Window {
+        let store = Store::open_in_memory().unwrap();
+        let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Window::new(store.conn(), day(first), day(last)).unwrap()
+    }
+
+    fn range(from: &str, to: &str) -> Option<(String, String)> {
+        Some((from.to_string(), to.to_string()))
+    }
+
+    #[test]
+    fn a_window_of_whole_months_is_read_from_the_summary_alone() {
+        assert_eq!(
+            window((2025, 7, 1), (2025, 11, 30)),
+            Window {
+                whole: range("2025-07", "2025-11"),
+                head: None,
+                tail: None,
+            }
+        );
+    }
+
+    #[test]
+    fn the_days_at_either_end_of_a_window_are_read_from_the_findings() {
+        assert_eq!(
+            window((2025, 7, 15), (2025, 11, 14)),
+            Window {
+                whole: range("2025-08", "2025-10"),
+                head: range("2025-07-15", "2025-08-01"),
+                tail: range("2025-11-01", "2025-11-15"),
+            }
+        );
+        // Within one month: no whole month at all.
+        assert_eq!(
+            window((2025, 11, 3), (2025, 11, 20)),
+            Window {
+                whole: None,
+                head: range("2025-11-03", "2025-11-21"),
+                tail: None,
+            }
+        );
+        // The last month of the calendar is whole too.
+        assert_eq!(
+            window((9999, 12, 1), (9999, 12, 31)),
+            Window {
+                whole: range("9999-12", "9999-12"),
+                head: None,
+                tail: None,
+            }
+        );
+    }
+
+    #[test]
+    fn a_window_is_read_from_the_findings_while_changes_wait_for_the_summary() {
+        let store = Store::open_in_memory().unwrap();
+        store
+            .conn()
+            .execute_batch("INSERT INTO person_months_pending VALUES (1, '2025-08')")
+            .unwrap();
+        let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+        assert_eq!(
+            Window::new(store.conn(), day(7, 1), day(11, 30)).unwrap(),
+            Window {
+                whole: None,
+                head: range("2025-07-01", "2025-12-01"),
+                tail: None,
+            }
+        );
+    }
+
+    #[test]
+    fn the_summary_follows_every_change_to_the_findings() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .write(|tx| {
+                tx.execute_batch(
+                    "INSERT INTO units (id, uid, code, name, name_folded, name_key, kind, created_at, updated_at)
+                     VALUES (1, 'u', 'tam-dai', 'UBND xã Tam Đại', 'ubnd xa tam dai', 'ubnd xã tam đại', 'commune', 'a', 'a');
+                     INSERT INTO people (id, uid, unit_id, name, name_folded, name_key, created_at, updated_at)
+                     VALUES (1, 'p', 1, 'Lê Văn Cường', 'le van cuong', 'lê văn cường', 'a', 'a');
+                     INSERT INTO visits (id, uid, unit_id, started_at, announced, created_by, created_at, updated_at)
+                     VALUES (1, 'v1', 1, '2025-11-03 07:35', 0, 'a', 'a', 'a'),
+                            (2, 'v2', 1, '2025-12-01 07:35', 0, 'a', 'a', 'a');
+                     INSERT INTO findings (id, uid, visit_id, kind, person_id, action, logged_by, logged_at, updated_at)
+                     VALUES (1, 'f1', 1, 'late', 1, 'reminded', 'a', 'a', 'a'),
+                            (2, 'f2', 1, 'absent', 1, NULL, 'a', 'a', 'a');",
+                )
+                .map_err(|e| crate::error::Error::Sqlite {
+                    context: String::new(),
+                    source: e,
+                })
+            })
+            .unwrap();
+        let summary = |store: &Store| -> Vec<(String, i64, i64, i64, Option<i64>)> {
+            store
+                .conn()
+                .prepare(
+                    "SELECT month, visits, late, absent, rung FROM person_months ORDER BY month",
+                )
+                .unwrap()
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        assert_eq!(summary(&store), [("2025-11".into(), 1, 1, 1, Some(2))]);
+        // Voided, moved to another visit, and the visit itself moved.
+        store
+            .write(|tx| {
+                tx.execute_batch(
+                    "UPDATE findings SET voided_at = 'x', void_reason = 'y' WHERE id = 2;
+                     UPDATE findings SET visit_id = 2 WHERE id = 1;",
+                )
+                .map_err(|e| crate::error::Error::Sqlite {
+                    context: String::new(),
+                    source: e,
+                })
+            })
+            .unwrap();
+        assert_eq!(summary(&store), [("2025-12".into(), 1, 1, 0, Some(2))]);
+        store
+            .write(|tx| {
+                tx.execute_batch("UPDATE visits SET started_at = '2026-01-05 07:35' WHERE id = 2")
+                    .map_err(|e| crate::error::Error::Sqlite {
+                        context: String::new(),
+                        source: e,
+                    })
+            })
+            .unwrap();
+        assert_eq!(summary(&store), [("2026-01".into(), 1, 1, 0, Some(2))]);
+        assert_eq!(differences(store.conn()).unwrap(), []);
+        store
+            .conn()
+            .execute_batch("UPDATE person_months SET late = 7")
+            .unwrap();
+        assert_eq!(
+            differences(store.conn()).unwrap(),
+            [(1, "2026-01".to_string())]
+        );
+    }
+}
