@@ -496,10 +496,10 @@ fn record(table: &Table, stored: Stored, outcome: &mut Outcome) {
     }
     let differs = match (&recorded.compact, &recorded.snapshot) {
         (Some((hash, marks)), _) => {
-            (history::record_hash(&now)[..] != hash[..]).then(|| {
+            (history::digest(&stored.now).record[..] != hash[..]).then(|| {
                 let named = marks
                     .as_deref()
-                    .and_then(|marks| history::marked_changes(&now, marks));
+                    .and_then(|marks| history::marked_changes(&stored.now, marks));
                 match named {
                     Some(fields) if !fields.is_empty() => Some(fields.join(", ")),
                     // The stamps alone differ: said above.

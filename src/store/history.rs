@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, named_params};
 use serde_json::Value as Json;
-use sha2::{Digest, Sha256};
+use sha2::{Digest as _, Sha256};
 
 use super::Author;
 use crate::error::{Context, Result};
@@ -160,57 +160,77 @@ pub(super) fn parse(text: &str) -> Json {
     serde_json::from_str(text).unwrap_or_else(|_| Json::String(text.to_string()))
 }
 
-/// The canonical form of a record's version, as its history hashes it:
-/// keys sorted, no spaces, and no null field, so that a field a later
-/// schema adds (null in every record written before it) leaves the hash
-/// of an older record as it was.
-fn canonical(snapshot: &Json) -> String {
-    match snapshot {
-        Json::Object(fields) => Json::Object(
-            fields
-                .iter()
-                .filter(|(_, value)| !value.is_null())
-                .map(|(key, value)| (key.clone(), value.clone()))
-                .collect(),
-        )
-        .to_string(),
-        other => other.to_string(),
+/// A version's fields by name, each as the JSON text SQLite wrote: read
+/// without copying a value, as every write hashes one.
+type Fields<'a> = std::collections::BTreeMap<&'a str, &'a serde_json::value::RawValue>;
+
+/// What the history keeps of a version instead of the version itself.
+pub(super) struct Digest {
+    /// SHA-256 of the canonical form: the fields in the order of their
+    /// names, each as JSON with no space, `{"name":value,...}`, leaving out
+    /// the empty (null) ones, so that a field a later schema adds (null in
+    /// every record written before it) leaves the hash of an older record
+    /// as it was.
+    pub record: [u8; 32],
+    /// One byte for each field, in the order of their names, empty fields
+    /// included: the low byte of a CRC-32 of the field's name and value.
+    /// The hash decides whether the record changed; these bytes only let
+    /// `check` name which fields did, as a second copy of the row would, in
+    /// a byte a field. One changed field in 256 keeps its byte and goes
+    /// unnamed.
+    pub marks: Vec<u8>,
+}
+
+/// The digest of a snapshot as SQLite's `json_object` writes it. Text that
+/// is not a JSON object (never written by spotcheck) is hashed as it is.
+pub(super) fn digest(snapshot: &str) -> Digest {
+    let Ok(fields) = serde_json::from_str::<Fields<'_>>(snapshot) else {
+        return Digest {
+            record: Sha256::digest(snapshot.as_bytes()).into(),
+            marks: Vec::new(),
+        };
+    };
+    let mut hash = Sha256::new();
+    hash.update(b"{");
+    let mut first = true;
+    for (name, value) in &fields {
+        let value = value.get();
+        if value == "null" {
+            continue;
+        }
+        if !first {
+            hash.update(b",");
+        }
+        first = false;
+        // Names are plain words: quoted, they are their JSON.
+        hash.update(b"\"");
+        hash.update(name.as_bytes());
+        hash.update(b"\":");
+        hash.update(value.as_bytes());
     }
-}
-
-/// SHA-256 of a version's canonical form.
-pub(super) fn record_hash(snapshot: &Json) -> [u8; 32] {
-    Sha256::digest(canonical(snapshot).as_bytes()).into()
-}
-
-/// One byte for each field of a version, in the order of its keys (nulls
-/// included): the low byte of a CRC-32 of the field's name and value. The
-/// record's hash decides whether it changed; these bytes only let `check`
-/// name which fields did, as a second copy of the row would, in a byte a
-/// field. One changed field in 256 keeps its byte and goes unnamed.
-pub(super) fn field_marks(snapshot: &Json) -> Vec<u8> {
-    match snapshot {
-        Json::Object(fields) => fields
+    hash.update(b"}");
+    Digest {
+        record: hash.finalize().into(),
+        marks: fields
             .iter()
-            .map(|(key, value)| field_mark(key, value))
+            .map(|(name, value)| field_mark(name, value.get()))
             .collect(),
-        _ => Vec::new(),
     }
 }
 
-fn field_mark(key: &str, value: &Json) -> u8 {
+fn field_mark(name: &str, value: &str) -> u8 {
     let mut crc = crc32fast::Hasher::new();
-    crc.update(key.as_bytes());
+    crc.update(name.as_bytes());
     crc.update(&[0]);
-    crc.update(value.to_string().as_bytes());
+    crc.update(value.as_bytes());
     crc.finalize().to_le_bytes()[0]
 }
 
-/// The fields of `now` whose marks are not those recorded, stamps aside;
-/// `None` when the marks were written for another set of fields (a
-/// schema since added one), so that they cannot say.
-pub(super) fn marked_changes(now: &Json, marks: &[u8]) -> Option<Vec<String>> {
-    let fields = now.as_object()?;
+/// The fields of the snapshot `now` whose marks are not those recorded,
+/// stamps aside; `None` when the marks were written for another set of
+/// fields (a schema since added one), so that they cannot say.
+pub(super) fn marked_changes(now: &str, marks: &[u8]) -> Option<Vec<String>> {
+    let fields = serde_json::from_str::<Fields<'_>>(now).ok()?;
     if fields.len() != marks.len() {
         return None;
     }
@@ -218,10 +238,10 @@ pub(super) fn marked_changes(now: &Json, marks: &[u8]) -> Option<Vec<String>> {
         fields
             .iter()
             .zip(marks)
-            .filter(|((key, value), mark)| {
-                !STAMPS.contains(&key.as_str()) && field_mark(key, value) != **mark
+            .filter(|((name, value), mark)| {
+                !STAMPS.contains(name) && field_mark(name, value.get()) != **mark
             })
-            .map(|((key, _), _)| key.clone())
+            .map(|((name, _), _)| name.to_string())
             .collect(),
     )
 }
@@ -248,13 +268,13 @@ fn delta(before: &Json, after: &Json) -> (String, String) {
 /// The stamps of a new record that are not the time of its entry (a record
 /// imported or merged keeps its own): all an insert's entry keeps beside
 /// the hash, so that `check` can say what a stamp changed by hand was.
-fn stamps_beyond(after: &Json, at: &str) -> Option<String> {
-    let fields = after.as_object()?;
+fn stamps_beyond(after: &str, at: &str) -> Option<String> {
+    let fields = serde_json::from_str::<Fields<'_>>(after).ok()?;
     let own: serde_json::Map<String, Json> = STAMPS
         .iter()
-        .filter_map(|stamp| Some((*stamp, fields.get(*stamp)?)))
+        .filter_map(|stamp| Some((*stamp, parse(fields.get(stamp)?.get()))))
         .filter(|(_, value)| value.as_str() != Some(at))
-        .map(|(stamp, value)| (stamp.to_string(), value.clone()))
+        .map(|(stamp, value)| (stamp.to_string(), value))
         .collect();
     (!own.is_empty()).then(|| Json::Object(own).to_string())
 }
@@ -279,20 +299,18 @@ pub(super) fn append(tx: &Transaction<'_>, author: &Author, change: Change<'_>) 
     .optional()
     .with_context(|| t!("store-reading-history-end"))?;
     let prev_hash = prev.as_deref().map_or_else(|| GENESIS.to_string(), hex);
-    let after = parse(change.after);
     let (before, after_kept) = match change.action {
-        "insert" => (None, stamps_beyond(&after, &author.at)),
+        "insert" => (None, stamps_beyond(change.after, &author.at)),
         "merge" => (change.before.map(str::to_string), None),
         _ => match change.before {
             Some(before) => {
-                let (was, now) = delta(&parse(before), &after);
+                let (was, now) = delta(&parse(before), &parse(change.after));
                 (Some(was), Some(now))
             }
             None => (None, Some(change.after.to_string())),
         },
     };
-    let record = record_hash(&after);
-    let marks = field_marks(&after);
+    let Digest { record, marks } = digest(change.after);
     let hash = compact_hash(&Compact {
         prev_hash: &prev_hash,
         at: &author.at,
@@ -921,17 +939,21 @@ mod tests {
     }
 
     #[test]
-    fn a_null_field_leaves_the_record_hash_as_it_was() {
-        let with_null = serde_json::json!({"uid": "a", "note": null, "minutes_late": 45});
-        let without = serde_json::json!({"minutes_late": 45, "uid": "a"});
-        assert_eq!(record_hash(&with_null), record_hash(&without));
-        let changed = serde_json::json!({"minutes_late": 15, "uid": "a", "note": null});
+    fn a_record_is_hashed_in_its_canonical_form_without_its_empty_fields() {
+        let with_null = r#"{"uid":"a","note":null,"minutes_late":45,"person":"Hùng \"Bé\""}"#;
+        let canonical = r#"{"minutes_late":45,"person":"Hùng \"Bé\"","uid":"a"}"#;
+        let expected: [u8; 32] = Sha256::digest(canonical.as_bytes()).into();
+        assert_eq!(digest(with_null).record, expected);
+        // The canonical form is what a JSON library writes with sorted keys.
+        let value: Json = serde_json::from_str(canonical).unwrap();
+        assert_eq!(value.to_string(), canonical);
+        let changed = r#"{"uid":"a","note":null,"minutes_late":15,"person":"Hùng \"Bé\""}"#;
         assert_eq!(
-            marked_changes(&changed, &field_marks(&with_null)),
+            marked_changes(changed, &digest(with_null).marks),
             Some(vec!["minutes_late".to_string()])
         );
         // Marks of another set of fields cannot say.
-        assert_eq!(marked_changes(&without, &field_marks(&with_null)), None);
+        assert_eq!(marked_changes(canonical, &digest(with_null).marks), None);
     }
 
     #[test]
