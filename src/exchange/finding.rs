@@ -22,6 +22,9 @@ pub(super) struct Lookups {
     /// Whether the logbook held findings when the import began.
     findings_before: bool,
     visit: Option<(String, visits::VisitRow)>,
+    /// The unit code of the row before and the unit that keeps its visits
+    /// now: rows come unit by unit, and units do not change in an import.
+    unit: Option<(String, Option<i64>)>,
     people: std::collections::HashMap<(i64, String), i64>,
 }
 
@@ -148,17 +151,21 @@ fn row_visit(
     lookups.visit = Some((visit_uid.clone(), visit.clone()));
     // A unit merged into another here has its visits there now.
     let named_unit = match row.text("unit_code")? {
-        Some(code) => match units::normalise_code(&code)
-            .ok()
-            .map(|c| units::by_code(tx, &c))
-            .transpose()?
-            .flatten()
-        {
-            Some(unit) => Some((code, Some(units::kept(tx, unit)?.id))),
-            None => Some((code, None)),
+        Some(code) => match lookups.unit.take() {
+            Some((same, unit_id)) if same == code => Some((code, unit_id)),
+            _ => match units::normalise_code(&code)
+                .ok()
+                .map(|c| units::by_code(tx, &c))
+                .transpose()?
+                .flatten()
+            {
+                Some(unit) => Some((code, Some(units::kept(tx, unit)?.id))),
+                None => Some((code, None)),
+            },
         },
         None => None,
     };
+    lookups.unit = named_unit.clone();
     if let Some((code, unit_id)) = named_unit
         && unit_id != Some(visit.unit_id)
     {
