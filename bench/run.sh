@@ -269,11 +269,12 @@ for size in $SIZES; do
         "sqlite3 $WORK/log.db \"INSERT INTO findings (uid, visit_id, kind, minutes_late, logged_by, logged_at, updated_at) VALUES (lower(hex(randomblob(16))), $visit, 'late', 12, 'bench', '2025-12-20T03:00:00.000Z', '2025-12-20T03:00:00.000Z')\""
 
     # The same row with the history entry the command line writes beside
-    # it, in one transaction: the new row as JSON, chained by a SHA3 of the
-    # previous hash and the entry (the shell has SHA3, not SHA-256).
+    # it, in one transaction: the hash of the new row as JSON, a byte a
+    # field, chained by a SHA3 of the previous hash and the entry (the
+    # shell has SHA3, not SHA-256).
     bench "log one finding with its history" "$size" \
         "$SPOT --db $WORK/log.db late 'Nguyễn Văn Bench' --minutes 12" \
-        "sqlite3 $WORK/log.db \"BEGIN; INSERT INTO findings (uid, visit_id, kind, minutes_late, logged_by, logged_at, updated_at) VALUES (lower(hex(randomblob(16))), $visit, 'late', 12, 'bench', '2025-12-20T03:00:00.000Z', '2025-12-20T03:00:00.000Z'); INSERT INTO history (at, by, action, entity, entity_uid, entity_id, after, prev_hash, hash) SELECT '2025-12-20T03:00:00.000Z', 'bench', 'insert', 'finding', f.uid, f.id, json_object('uid', f.uid, 'kind', f.kind, 'minutes_late', f.minutes_late, 'logged_by', f.logged_by, 'logged_at', f.logged_at, 'updated_at', f.updated_at), h.hash, lower(hex(sha3(h.hash || f.uid, 256))) FROM findings f, (SELECT hash FROM history ORDER BY seq DESC LIMIT 1) h WHERE f.id = last_insert_rowid(); COMMIT;\""
+        "sqlite3 $WORK/log.db \"BEGIN; INSERT INTO findings (uid, visit_id, kind, minutes_late, logged_by, logged_at, updated_at) VALUES (lower(hex(randomblob(16))), $visit, 'late', 12, 'bench', '2025-12-20T03:00:00.000Z', '2025-12-20T03:00:00.000Z'); INSERT INTO history (at, by, action, entity, entity_uid, entity_id, record, fields, hash) SELECT '2025-12-20T03:00:00.000Z', 'bench', 'insert', 'finding', f.uid, f.id, sha3(j.row, 256), substr(sha3(j.row, 512), 1, 39), sha3(h.hash || f.uid || j.row, 256) FROM (SELECT json_object('uid', f.uid, 'kind', f.kind, 'minutes_late', f.minutes_late, 'logged_by', f.logged_by, 'logged_at', f.logged_at, 'updated_at', f.updated_at) AS row FROM findings f WHERE f.id = last_insert_rowid()) j, findings f, (SELECT hash FROM history ORDER BY seq DESC LIMIT 1) h WHERE f.id = last_insert_rowid(); COMMIT;\""
 
     bench "report month" "$size" \
         "$SPOT --db $db report month $MONTH --format csv" \
