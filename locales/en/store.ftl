@@ -67,6 +67,7 @@ store-check-no-history = has no history entry: it was added, or its history remo
 store-check-differs = differs from its last history entry: it was changed behind spotcheck's back ({ $fields })
 store-check-unreadable-entry = unreadable history entry
 store-check-unnamed-fields = fields its history cannot name
+store-check-entry-out-of-place = is out of place: entries written before schema 11 come first, then the one entry that starts the compact chain, then the compact entries; it was added or moved behind spotcheck's back
 store-check-deleted = is in the history but not in the logbook: it was deleted behind spotcheck's back
 store-check-seal-altered = `{ $seal }` is not confirmed: history entries up to #{ $seq } were altered
 store-check-seal-unknown = `{ $seal }` is not in the history: entries were altered or removed, or the seal is from another logbook

@@ -78,6 +78,7 @@ store-check-no-history = không có mục lịch sử nào: bản ghi đã đư�
 store-check-differs = khác với mục lịch sử cuối cùng: bản ghi đã bị sửa không qua spotcheck ({ $fields })
 store-check-unreadable-entry = mục lịch sử không đọc được
 store-check-unnamed-fields = các trường mà lịch sử không chỉ ra được
+store-check-entry-out-of-place = nằm sai chỗ: các mục ghi trước cấu trúc 11 đứng đầu, rồi đến một mục mở chuỗi gọn, rồi đến các mục gọn; mục này đã bị thêm hoặc dời chỗ không qua spotcheck
 store-check-deleted = có trong lịch sử nhưng không có trong sổ: bản ghi đã bị xóa không qua spotcheck
 store-check-seal-altered = `{ $seal }` không được xác nhận: các mục lịch sử đến #{ $seq } đã bị sửa đổi
 store-check-seal-unknown = `{ $seal }` không có trong lịch sử: các mục đã bị sửa hoặc xóa, hoặc mã kiểm chứng thuộc sổ kiểm tra khác

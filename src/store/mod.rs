@@ -357,8 +357,9 @@ impl Store {
     /// Index and summarise what another program (the `sqlite3` shell, say)
     /// changed and left in the queues, so that this command's searches and
     /// reports find it. Only a write does it: a read leaves the file as it
-    /// is (its reports read the findings themselves while the queue holds
-    /// anything), and `check` names what is left in the queues.
+    /// is (its reports read the findings themselves while the summary's
+    /// queue holds anything), and `check` names what is left in the search
+    /// queue.
     fn index_leftovers(&mut self) -> Result<()> {
         if !search::any_pending(&self.conn)? && !summary::any_pending(&self.conn)? {
             return Ok(());

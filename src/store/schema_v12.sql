@@ -63,13 +63,50 @@ WHEN old.person_id IS NOT NULL BEGIN
     ON CONFLICT DO NOTHING;
 END;
 
-CREATE TRIGGER person_months_visit_moved AFTER UPDATE OF started_at ON visits
-WHEN old.started_at IS NOT new.started_at BEGIN
+-- A visit moved to another time or number: its findings' months before
+-- and after.
+CREATE TRIGGER person_months_visit_moved AFTER UPDATE OF id, started_at ON visits
+WHEN old.started_at IS NOT new.started_at OR old.id IS NOT new.id BEGIN
     INSERT INTO person_months_pending (person_id, month)
     SELECT DISTINCT f.person_id, m.month
     FROM findings f, (SELECT substr(old.started_at, 1, 7) AS month
                       UNION SELECT substr(new.started_at, 1, 7)) m
-    WHERE f.visit_id = new.id AND f.person_id IS NOT NULL
+    WHERE f.visit_id IN (old.id, new.id) AND f.person_id IS NOT NULL
+    ON CONFLICT DO NOTHING;
+END;
+
+-- What only another program does: a visit deleted, or added again under
+-- the number its findings still name.
+CREATE TRIGGER person_months_visit_deleted AFTER DELETE ON visits BEGIN
+    INSERT INTO person_months_pending (person_id, month)
+    SELECT DISTINCT person_id, substr(old.started_at, 1, 7) FROM findings
+    WHERE visit_id = old.id AND person_id IS NOT NULL
+    ON CONFLICT DO NOTHING;
+END;
+
+CREATE TRIGGER person_months_visit_added AFTER INSERT ON visits BEGIN
+    INSERT INTO person_months_pending (person_id, month)
+    SELECT DISTINCT person_id, substr(new.started_at, 1, 7) FROM findings
+    WHERE visit_id = new.id AND person_id IS NOT NULL
+    ON CONFLICT DO NOTHING;
+END;
+
+-- A finding or a visit written over one that was there (INSERT OR REPLACE)
+-- takes its place without the delete triggers: the months of the one
+-- replaced are queued before.
+CREATE TRIGGER person_months_finding_replaced BEFORE INSERT ON findings BEGIN
+    INSERT INTO person_months_pending (person_id, month)
+    SELECT f.person_id, substr(v.started_at, 1, 7)
+    FROM findings f JOIN visits v ON v.id = f.visit_id
+    WHERE (f.id = new.id OR f.uid = new.uid) AND f.person_id IS NOT NULL
+    ON CONFLICT DO NOTHING;
+END;
+
+CREATE TRIGGER person_months_visit_replaced BEFORE INSERT ON visits BEGIN
+    INSERT INTO person_months_pending (person_id, month)
+    SELECT DISTINCT f.person_id, substr(v.started_at, 1, 7)
+    FROM visits v JOIN findings f ON f.visit_id = v.id
+    WHERE (v.id = new.id OR v.uid = new.uid) AND f.person_id IS NOT NULL
     ON CONFLICT DO NOTHING;
 END;
 

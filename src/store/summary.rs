@@ -38,14 +38,28 @@ pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
     .with_context(|| t!("store-summarising"))
 }
 
+/// Queued pairs from which the summary is worked out month by month
+/// rather than person by person.
+const MANY_PAIRS: i64 = 256;
+
 /// Work the summary of the queued (person, month) pairs out again from
-/// their findings, inside the transaction that queued them: each queued
-/// person's findings are read once, whatever number of months they touch.
+/// their findings, inside the transaction that queued them. A few pairs
+/// (a finding logged or corrected) are worked out from their people's
+/// findings, a handful of rows each; many (a bulk load) from the findings
+/// of the queued months, each month read once, so that a load in batches
+/// does not read each person's earlier findings again at every batch.
 pub(super) fn settle(conn: &Connection) -> Result<()> {
-    if !any_pending(conn)? {
+    let context = || t!("store-summarising");
+    let pairs: i64 = super::query_one(
+        conn,
+        "SELECT count(*) FROM person_months_pending",
+        [],
+        |row| row.get(0),
+    )
+    .with_context(context)?;
+    if pairs == 0 {
         return Ok(());
     }
-    let context = || t!("store-summarising");
     super::exec(
         conn,
         "DELETE FROM person_months
@@ -53,14 +67,23 @@ pub(super) fn settle(conn: &Connection) -> Result<()> {
         [],
     )
     .with_context(context)?;
+    // Both read the findings of the queued pairs and keep only those pairs.
+    let findings = if pairs <= MANY_PAIRS {
+        "findings f JOIN visits v ON v.id = f.visit_id
+         WHERE f.person_id IN (SELECT person_id FROM person_months_pending)"
+    } else {
+        "(SELECT DISTINCT month FROM person_months_pending) m
+         JOIN visits v ON v.started_at >= m.month || '-01' AND v.started_at < m.month || '-32'
+         CROSS JOIN findings f ON f.visit_id = v.id
+         WHERE 1"
+    };
     super::exec(
         conn,
         &format!(
             "INSERT INTO person_months ({COLUMNS})
              SELECT * FROM (
                  SELECT f.person_id, substr(v.started_at, 1, 7) AS month, {FIGURES}
-                 FROM findings f JOIN visits v ON v.id = f.visit_id
-                 WHERE f.person_id IN (SELECT person_id FROM person_months_pending) AND {COUNTED}
+                 FROM {findings} AND {COUNTED}
                  GROUP BY f.person_id, month
              ) g
              WHERE (g.month, g.person_id) IN (SELECT month, person_id FROM person_months_pending)"
@@ -148,7 +171,14 @@ impl Window {
             head: Some((from.clone(), after.clone())),
             tail: None,
         };
-        if any_pending(conn)? {
+        // Nothing is stored after the year 9999: a window that ends later
+        // ends there, so that no range is written as `+10000-…`, which
+        // sorts before every stored time.
+        let last = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+            Some(end) if last > end => end,
+            _ => last,
+        };
+        if any_pending(conn)? || first > last {
             return Ok(direct);
         }
         let month_start = |day: NaiveDate| day.with_day(1);
@@ -242,15 +272,61 @@ mod tests {
                 tail: None,
             }
         );
-        // The last month of the calendar is whole too.
+        // The last month of the calendar is whole too, and a period that
+        // ends after it (a start day past the 1st makes one) ends there.
+        for last in [(9999, 12, 31), (10000, 1, 14)] {
+            assert_eq!(
+                window((9999, 12, 1), last),
+                Window {
+                    whole: range("9999-12", "9999-12"),
+                    head: None,
+                    tail: None,
+                }
+            );
+        }
         assert_eq!(
-            window((9999, 12, 1), (9999, 12, 31)),
+            window((9999, 12, 15), (10000, 1, 14)),
             Window {
-                whole: range("9999-12", "9999-12"),
-                head: None,
+                whole: None,
+                head: range("9999-12-15", "9999-12-31 99"),
                 tail: None,
             }
         );
+    }
+
+    #[test]
+    fn a_bulk_load_is_summarised_month_by_month_as_a_finding_is_person_by_person() {
+        let mut store = Store::open_in_memory().unwrap();
+        let people = MANY_PAIRS + 44;
+        store
+            .write(|tx| {
+                tx.execute_batch(&format!(
+                    "INSERT INTO units (id, uid, code, name, name_folded, name_key, kind, created_at, updated_at)
+                     VALUES (1, 'u', 'tam-dai', 'UBND xã Tam Đại', 'ubnd xa tam dai', 'ubnd xã tam đại', 'commune', 'a', 'a');
+                     INSERT INTO visits (id, uid, unit_id, started_at, announced, created_by, created_at, updated_at)
+                     VALUES (1, 'v1', 1, '2025-10-31 07:35', 0, 'a', 'a', 'a'),
+                            (2, 'v2', 1, '2025-11-01 07:35', 0, 'a', 'a', 'a');
+                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {people})
+                     INSERT INTO people (id, uid, unit_id, name, name_folded, name_key, created_at, updated_at)
+                     SELECT i, 'p' || i, 1, 'Người ' || i, 'nguoi ' || i, 'người ' || i, 'a', 'a' FROM n;
+                     INSERT INTO findings (uid, visit_id, kind, person_id, logged_by, logged_at, updated_at)
+                     SELECT 'f' || id || '-' || v, v, 'late', id, 'a', 'a', 'a'
+                     FROM people, (SELECT 1 AS v UNION ALL SELECT 2);"
+                ))
+                .map_err(|e| crate::error::Error::Sqlite {
+                    context: String::new(),
+                    source: e,
+                })
+            })
+            .unwrap();
+        let rows: (i64, i64) = store
+            .conn()
+            .query_row("SELECT count(*), sum(visits) FROM person_months", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(rows, (2 * people, 2 * people));
+        assert_eq!(differences(store.conn()).unwrap(), []);
     }
 
     #[test]

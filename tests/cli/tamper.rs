@@ -346,6 +346,19 @@ fn an_upgraded_history_is_proved_before_and_after_the_upgrade() {
             .starts_with("was changed after it was written (void of finding "),
         "{found:?}"
     );
+    // A compact entry made to look like one from before the upgrade is out
+    // of place there.
+    let found = changed("UPDATE history SET record = NULL WHERE seq = 76");
+    assert!(
+        found.contains(&(
+            "history #76".to_string(),
+            "is out of place: entries written before schema 11 come first, then the one entry \
+             that starts the compact chain, then the compact entries; it was added or moved \
+             behind spotcheck's back"
+                .to_string()
+        )),
+        "{found:?}"
+    );
     // Removing the last entry from before the upgrade breaks the chain there.
     let found = changed("DELETE FROM history WHERE seq = 74");
     assert_eq!(
