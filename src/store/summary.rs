@@ -81,12 +81,13 @@ pub(super) fn settle(conn: &Connection) -> Result<()> {
         conn,
         &format!(
             "INSERT INTO person_months ({COLUMNS})
-             SELECT * FROM (
-                 SELECT f.person_id, substr(v.started_at, 1, 7) AS month, {FIGURES}
+             SELECT g.* FROM (
+                 SELECT f.person_id, substr(v.started_at, 1, 7) AS visit_month, {FIGURES}
                  FROM {findings} AND {COUNTED}
-                 GROUP BY f.person_id, month
+                 GROUP BY f.person_id, substr(v.started_at, 1, 7)
              ) g
-             WHERE (g.month, g.person_id) IN (SELECT month, person_id FROM person_months_pending)"
+             JOIN person_months_pending p
+               ON p.person_id = g.person_id AND p.month = g.visit_month"
         ),
         [],
     )
