@@ -68,30 +68,47 @@ pub(super) fn settle(conn: &Connection) -> Result<()> {
     )
     .with_context(context)?;
     // Both read the findings of the queued pairs and keep only those pairs.
-    let findings = if pairs <= MANY_PAIRS {
-        "findings f JOIN visits v ON v.id = f.visit_id
-         WHERE f.person_id IN (SELECT person_id FROM person_months_pending)"
-    } else {
-        "(SELECT DISTINCT month FROM person_months_pending) m
-         JOIN visits v ON v.started_at >= m.month || '-01' AND v.started_at < m.month || '-32'
-         CROSS JOIN findings f ON f.visit_id = v.id
-         WHERE 1"
+    let insert = |findings: &str, params: &[(&str, &dyn rusqlite::ToSql)]| {
+        super::exec(
+            conn,
+            &format!(
+                "INSERT INTO person_months ({COLUMNS})
+                 SELECT g.* FROM (
+                     SELECT f.person_id, substr(v.started_at, 1, 7) AS visit_month, {FIGURES}
+                     FROM {findings} AND {COUNTED}
+                     GROUP BY f.person_id, substr(v.started_at, 1, 7)
+                 ) g
+                 JOIN person_months_pending p
+                   ON p.person_id = g.person_id AND p.month = g.visit_month"
+            ),
+            params,
+        )
+        .with_context(context)
     };
-    super::exec(
-        conn,
-        &format!(
-            "INSERT INTO person_months ({COLUMNS})
-             SELECT g.* FROM (
-                 SELECT f.person_id, substr(v.started_at, 1, 7) AS visit_month, {FIGURES}
-                 FROM {findings} AND {COUNTED}
-                 GROUP BY f.person_id, substr(v.started_at, 1, 7)
-             ) g
-             JOIN person_months_pending p
-               ON p.person_id = g.person_id AND p.month = g.visit_month"
-        ),
-        [],
-    )
-    .with_context(context)?;
+    if pairs <= MANY_PAIRS {
+        insert(
+            "findings f JOIN visits v ON v.id = f.visit_id
+             WHERE f.person_id IN (SELECT person_id FROM person_months_pending)",
+            &[],
+        )?;
+    } else {
+        // One month at a time, so that a load over years groups a month's
+        // findings at once rather than all of them.
+        let months: Vec<String> = conn
+            .prepare("SELECT DISTINCT month FROM person_months_pending ORDER BY month")
+            .and_then(|mut stmt| {
+                stmt.query_map([], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()
+            })
+            .with_context(context)?;
+        for month in &months {
+            insert(
+                "visits v CROSS JOIN findings f ON f.visit_id = v.id
+                 WHERE v.started_at >= :month || '-01' AND v.started_at < :month || '-32'",
+                &[(":month", month)],
+            )?;
+        }
+    }
     super::exec(conn, "DELETE FROM person_months_pending", []).with_context(context)?;
     Ok(())
 }
