@@ -157,16 +157,8 @@ field-start-other-day = visit #{ $id } has { $count } { $count ->
     } counted from its day, { $day }: its start can change within that day only; if the visit was on another day, void it with `spotcheck visit void { $id } --reason "…"` and enter it again with `spotcheck visit start UNIT --at "DATE TIME"`
 field-visit-edited = edited visit #{ $id }: { $changes }
 field-visit-unchanged = visit #{ $id } unchanged: the values given are the ones it has
-# $field is one of: start, end, kind, team, on_roll, present, note.
-field-visit-change = { $field ->
-        [start] start
-        [end] end
-        [kind] kind
-        [team] team
-        [on_roll] on roll
-        [present] present
-       *[note] note
-    } { $before } → { $after }
+# $field is the field as tables head it.
+field-visit-change = { $field } { $before } → { $after }
 field-visit-void-needs-reason = say why the visit is void, as `--reason "started at the wrong unit"`
 field-visit-voided = voided visit #{ $id } at { $unit }, { $when }, and its { $count } { $count ->
         [one] finding

@@ -136,19 +136,8 @@ field-edit-end-before-start = giờ kết thúc { $end } sẽ ở trước giờ
 field-start-other-day = lượt kiểm tra #{ $id } có { $count } phát hiện được tính theo ngày của lượt, { $day }: chỉ có thể sửa giờ bắt đầu trong ngày đó; nếu lượt kiểm tra diễn ra vào ngày khác, hãy hủy bằng `spotcheck visit void { $id } --reason "…"` rồi ghi lại bằng `spotcheck visit start UNIT --at "NGÀY GIỜ"`
 field-visit-edited = đã sửa lượt kiểm tra #{ $id }: { $changes }
 field-visit-unchanged = lượt kiểm tra #{ $id } không thay đổi: các giá trị đã cho giống hệt giá trị hiện có
-# $field là một trong: start, end, kind, team, on_roll, present, note.
-field-visit-change = { $field ->
-        [start] bắt đầu
-        [end] kết thúc
-        [kind] hình thức
-        [team] { $team_word ->
-            [doan] đoàn
-           *[to] tổ
-        }
-        [on_roll] theo danh sách
-        [present] có mặt
-       *[note] ghi chú
-    } { $before } → { $after }
+# $field là tên trường như tiêu đề cột của bảng.
+field-visit-change = { $field } { $before } → { $after }
 field-visit-void-needs-reason = hãy nêu lý do hủy lượt kiểm tra, ví dụ `--reason "nhầm đơn vị"`
 field-visit-voided = đã hủy lượt kiểm tra #{ $id } tại { $unit }, { $when }, cùng { $count } phát hiện của lượt này (lý do: { $reason }); việc hủy không hoàn lại được: nếu lượt kiểm tra thật sự có diễn ra, hãy ghi lại bằng `spotcheck visit start --at`
 field-visit-is-void = lượt kiểm tra #{ $id } đã bị hủy (lúc { $at }: { $reason }): không thể sửa hay ghi thêm phát hiện vào; việc hủy không hoàn lại được, hãy ghi lại lượt kiểm tra bằng `spotcheck visit start UNIT --at "NGÀY GIỜ"`

@@ -77,7 +77,7 @@ fn an_edit_says_what_changed_and_keeps_one_history_entry() {
         ]),
         "edited visit #1: start 02/05/2022 07:25 → 07:15; end 02/05/2022 09:00 → 09:30; \
          kind unannounced → announced; team Lê Thị Hoa → Lê Thị Hoa, Phạm Minh Tuấn; \
-         on roll – → 12; present – → 11; note – → biên bản số 12\n"
+         on_roll – → 12; present – → 11; note – → biên bản số 12\n"
     );
     let after = history(&book);
     assert_eq!(after.len(), entries + 1);
@@ -87,6 +87,25 @@ fn an_edit_says_what_changed_and_keeps_one_history_entry() {
     assert_eq!(
         book.ok(&["visit", "edit", "1", "--team", "", "--note", ""]),
         "edited visit #1: team Lê Thị Hoa, Phạm Minh Tuấn → –; note biên bản số 12 → –\n"
+    );
+    // Each field by the name its column has in the reader's language.
+    assert_eq!(
+        book.ok(&[
+            "--lang",
+            "vi",
+            "visit",
+            "edit",
+            "1",
+            "--present",
+            "10",
+            "--files-checked",
+            "6"
+        ]),
+        "đã sửa lượt kiểm tra #1: có mặt 11 → 10; số hồ sơ được kiểm tra – → 6\n"
+    );
+    assert_eq!(
+        book.ok(&["visit", "edit", "1", "--files-checked", "7"]),
+        "edited visit #1: files_checked 6 → 7\n"
     );
     let before = book.snapshot();
     assert_eq!(
