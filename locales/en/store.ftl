@@ -243,3 +243,4 @@ store-reading-decisions = reading the disciplines decided
 store-summarising = summarising each person's findings by month
 store-checking-summary = checking the summary of each person's findings
 store-check-summary-differs = its summary for { $month } is not what its findings give: it was changed behind spotcheck's back, and reports count repeat offenders from it
+store-check-unit-summary-differs = its summary for { $month } is not what its visits and findings give: it was changed behind spotcheck's back, and reports of whole months count from it

@@ -273,3 +273,4 @@ store-reading-decisions = đọc các quyết định xử lý kỷ luật
 store-summarising = đang tổng hợp phát hiện của từng người theo tháng
 store-checking-summary = đang kiểm tra bản tổng hợp phát hiện của từng người
 store-check-summary-differs = bản tổng hợp tháng { $month } không khớp với các phát hiện của người này: đã bị sửa không qua spotcheck, và báo cáo đếm người tái phạm theo bản tổng hợp đó
+store-check-unit-summary-differs = bản tổng hợp tháng { $month } của đơn vị không khớp với các lần kiểm tra và phát hiện: đã bị sửa không qua spotcheck, và báo cáo theo tháng tính số liệu từ bản tổng hợp đó

@@ -117,6 +117,12 @@ pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
             problem: t!("store-check-summary-differs", month = month),
         });
     }
+    for (unit, month) in super::summary::unit_differences(conn)? {
+        outcome.problems.push(Problem {
+            record: format!("unit #{unit}"),
+            problem: t!("store-check-unit-summary-differs", month = month),
+        });
+    }
     if let Some(seal) = seal {
         match confirmed_at {
             Some(seq) => {

@@ -39,74 +39,50 @@ fn bounds(period: &Period) -> (String, Option<String>) {
     (date_text(period.first), Some(day_after_text(period.last)))
 }
 
-/// Every unit with its figures for the period, in code order.
-/// `repeat_people` is left at zero: the caller counts it from
+/// A statement's own named parameters followed by those of its window.
+fn with_window<'a>(
+    own: &[(&'a str, &'a dyn rusqlite::ToSql)],
+    window: &'a [(&'static str, Option<&'a str>)],
+) -> Vec<(&'a str, &'a dyn rusqlite::ToSql)> {
+    let mut params = own.to_vec();
+    params.extend(
+        window
+            .iter()
+            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)),
+    );
+    params
+}
+
+/// Every unit with its figures for the period, in code order: the
+/// period's whole months from the summary, the days at either end from
+/// the visits. `repeat_people` is left at zero: the caller counts it from
 /// [`offenders`], which reads the repeat window once for both.
 pub fn unit_counts(conn: &Connection, period: &Period) -> Result<Vec<UnitCounts>> {
-    let (from, to) = bounds(period);
+    let (from, _) = bounds(period);
+    let window = super::summary::Window::new(conn, period.first, period.last)?;
     let mut stmt = conn
-        .prepare_cached(
-            "WITH pv AS MATERIALIZED (
-                 SELECT id, unit_id, files_checked FROM visits
-                 WHERE started_at >= :from AND started_at < :to AND voided_at IS NULL
-             ),
-             pf AS (
-                 SELECT pv.unit_id, f.kind, f.minutes_late, f.working_days_overdue,
-                        -- an excused absence is not a breach
-                        f.excuse IS NULL AS breach
-                 FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
-                 WHERE f.voided_at IS NULL
-             ),
-             visit_counts AS (
-                 SELECT unit_id, count(*) AS visits, total(files_checked) AS files_checked
-                 FROM pv GROUP BY unit_id
-             ),
-             finding_counts AS (
-                 SELECT unit_id,
-                        sum(kind = 'late') AS late,
-                        total(CASE WHEN kind = 'late' THEN minutes_late END) AS late_minutes,
-                        sum(kind = 'absent' AND breach) AS absent,
-                        sum(kind = 'overdue') AS overdue,
-                        total(CASE WHEN kind = 'overdue' THEN working_days_overdue END) AS overdue_working_days,
-                        sum(kind = 'other') AS other,
-                        sum(breach) AS findings,
-                        sum(kind = 'task') AS unfinished_tasks,
-                        sum(kind = 'absent' AND NOT breach) AS excused_absences,
-                        sum(kind = 'early') AS early
-                 FROM pf GROUP BY unit_id
-             ),
-             -- The overdue files of a visit that counted the files checked,
-             -- at most as many as it checked, so the rate stays a share.
-             visit_overdue AS (
-                 SELECT pv.unit_id, min(count(*), pv.files_checked) AS n
-                 FROM pv CROSS JOIN findings f ON f.visit_id = pv.id
-                 WHERE pv.files_checked IS NOT NULL AND f.kind = 'overdue'
-                   AND f.voided_at IS NULL
-                 GROUP BY pv.id
-             ),
-             checked_overdue AS (
-                 SELECT unit_id, sum(n) AS n FROM visit_overdue GROUP BY unit_id
-             )
+        .prepare_cached(&format!(
+            "WITH {}
              SELECT u.id, u.code, u.name,
-                    coalesce(vc.visits, 0), coalesce(fc.late, 0), CAST(coalesce(fc.late_minutes, 0) AS INTEGER),
-                    coalesce(fc.absent, 0), coalesce(fc.overdue, 0),
-                    CAST(coalesce(fc.overdue_working_days, 0) AS INTEGER), coalesce(fc.other, 0),
-                    coalesce(fc.findings, 0), coalesce(fc.unfinished_tasks, 0),
-                    coalesce(fc.excused_absences, 0), coalesce(fc.early, 0),
-                    CAST(coalesce(vc.files_checked, 0) AS INTEGER),
-                    coalesce(co.n, 0)
+                    coalesce(w.visits, 0), coalesce(w.late, 0), coalesce(w.late_minutes, 0),
+                    coalesce(w.absent, 0), coalesce(w.overdue, 0),
+                    coalesce(w.overdue_working_days, 0), coalesce(w.other, 0),
+                    coalesce(w.findings, 0), coalesce(w.unfinished_tasks, 0),
+                    coalesce(w.excused_absences, 0), coalesce(w.early, 0),
+                    coalesce(w.files_checked, 0), coalesce(w.overdue_of_checked, 0)
              FROM units u
-             LEFT JOIN visit_counts vc ON vc.unit_id = u.id
-             LEFT JOIN finding_counts fc ON fc.unit_id = u.id
-             LEFT JOIN checked_overdue co ON co.unit_id = u.id
+             LEFT JOIN window_units w ON w.unit_id = u.id
              -- A unit retired before the period is no longer one to visit;
              -- it stays in the months it was still visited.
-             WHERE u.retired_on IS NULL OR u.retired_on >= :from OR vc.visits > 0
+             WHERE u.retired_on IS NULL OR u.retired_on >= :from OR w.visits > 0
              ORDER BY u.code",
-        )
+            super::summary::window_units()
+        ))
         .with_context(|| t!("store-preparing-summary"))?;
+    let window_params = window.params();
+    let params = with_window(&[(":from", &from)], &window_params);
     let rows = stmt
-        .query_map(named_params! { ":from": from, ":to": to }, |row| {
+        .query_map(params.as_slice(), |row| {
             Ok(UnitCounts {
                 unit_id: row.get(0)?,
                 unit_code: row.get(1)?,
@@ -254,13 +230,8 @@ pub fn repeat_count(conn: &Connection, period: &Period, repeat_from: NaiveDate) 
             super::summary::window_people()
         ))
         .with_context(|| t!("store-counting-repeats"))?;
-    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":from", &from)];
     let window_params = window.params();
-    params.extend(
-        window_params
-            .iter()
-            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)),
-    );
+    let params = with_window(&[(":from", &from)], &window_params);
     stmt.query_row(params.as_slice(), |row| row.get(0))
         .with_context(|| t!("store-counting-repeats"))
 }
@@ -335,13 +306,10 @@ pub fn offenders(
             super::summary::window_people()
         ))
         .with_context(|| t!("store-preparing-repeats"))?;
-    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> =
-        vec![(":min", &min), (":split", &split), (":reach", &reach)];
     let window_params = window.params();
-    params.extend(
-        window_params
-            .iter()
-            .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql)),
+    let params = with_window(
+        &[(":min", &min), (":split", &split), (":reach", &reach)],
+        &window_params,
     );
     let rows = stmt
         .query_map(params.as_slice(), |row| {

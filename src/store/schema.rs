@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v10.sql"),
     include_str!("schema_v11.sql"),
     include_str!("schema_v12.sql"),
+    include_str!("schema_v13.sql"),
 ];
 
 /// The version whose history is the compact chain: its upgrade appends the
@@ -35,6 +36,9 @@ const COMPACT_HISTORY: i64 = 11;
 /// The version that keeps a summary of each person's findings by month:
 /// from it on, an upgrade works out what its step queued.
 const REPEAT_SUMMARY: i64 = 12;
+
+/// The version that keeps a summary of each unit's figures by month too.
+const UNIT_SUMMARY: i64 = 13;
 
 /// The versions whose upgrade copies whole tables (SQLite cannot change a
 /// CHECK in place): the old tables' pages are left free in the file.
@@ -150,7 +154,7 @@ pub(super) fn objects(conn: &Connection) -> Result<Objects> {
 /// kept here so that opening a logbook need not build that schema in
 /// memory (about 5 ms) to find it unchanged. A test keeps it true.
 const EXPECTED_FINGERPRINT: &str =
-    "c150a5c883e744267c63799e121b474f95f615359b756d175db06ed11c77c54e";
+    "67d20af8775cbacf8d503584091a33c1dd627ab27d2dc4ecaecb620c38084784";
 
 /// SHA-256 over every object's kind, name and SQL, in order.
 fn fingerprint(objects: &Objects) -> String {
@@ -343,8 +347,10 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<()> {
             super::history::start_compact_chain(&tx, &crate::clock::Clock::system().stamp())?;
         }
         // The summary of the findings already there, queued by the step.
-        if target >= REPEAT_SUMMARY {
+        if target >= UNIT_SUMMARY {
             super::summary::settle(&tx)?;
+        } else if target >= REPEAT_SUMMARY {
+            super::summary::settle_people(&tx)?;
         }
         // Every row still names a unit, person or visit that exists.
         let broken: Option<String> = tx

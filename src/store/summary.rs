@@ -1,6 +1,7 @@
-//! The summary of each person's counted findings by calendar month of the
-//! visits (schema_v12.sql says how it is kept), and the repeat window that
-//! the reports read from it.
+//! The summaries by calendar month of the visits: each person's counted
+//! findings (schema_v12.sql says how it is kept), read through the repeat
+//! window, and each unit's figures of the month report (schema_v13.sql),
+//! read by the reports of whole months.
 
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
@@ -27,11 +28,12 @@ const FIGURES: &str = "count(DISTINCT f.visit_id), sum(f.kind = 'late'), sum(f.k
 const COLUMNS: &str =
     "person_id, month, visits, late, absent, overdue, other, task, early, first, last, rung";
 
-/// Whether changes wait in the queue for the summary.
+/// Whether changes wait in either queue for the summaries.
 pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
     super::query_one(
         conn,
-        "SELECT EXISTS (SELECT 1 FROM person_months_pending)",
+        "SELECT EXISTS (SELECT 1 FROM person_months_pending)
+             OR EXISTS (SELECT 1 FROM unit_months_pending)",
         [],
         |row| row.get(0),
     )
@@ -42,74 +44,94 @@ pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
 /// rather than person by person.
 const MANY_PAIRS: i64 = 256;
 
+/// Work both summaries out again for what their queues hold.
+pub(super) fn settle(conn: &Connection) -> Result<()> {
+    settle_people(conn)?;
+    settle_units(conn)
+}
+
 /// Work the summary of the queued (person, month) pairs out again from
 /// their findings, inside the transaction that queued them. A few pairs
 /// (a finding logged or corrected) are worked out from their people's
 /// findings, a handful of rows each; many (a bulk load) from the findings
 /// of the queued months, each month read once, so that a load in batches
 /// does not read each person's earlier findings again at every batch.
-pub(super) fn settle(conn: &Connection) -> Result<()> {
+pub(super) fn settle_people(conn: &Connection) -> Result<()> {
+    settle_queue(conn, "person_months", "person_id", |month| {
+        // Both read the findings of the queued pairs and keep only those pairs.
+        let (findings, month) = match month {
+            None => (
+                "findings f JOIN visits v ON v.id = f.visit_id
+                 WHERE f.person_id IN (SELECT person_id FROM person_months_pending)",
+                None,
+            ),
+            Some(month) => (
+                "visits v CROSS JOIN findings f ON f.visit_id = v.id
+                 WHERE v.started_at >= :month || '-01' AND v.started_at < :month || '-32'",
+                Some(month),
+            ),
+        };
+        let sql = format!(
+            "INSERT INTO person_months ({COLUMNS})
+             SELECT g.* FROM (
+                 SELECT f.person_id, substr(v.started_at, 1, 7) AS visit_month, {FIGURES}
+                 FROM {findings} AND {COUNTED}
+                 GROUP BY f.person_id, substr(v.started_at, 1, 7)
+             ) g
+             JOIN person_months_pending p
+               ON p.person_id = g.person_id AND p.month = g.visit_month"
+        );
+        match month {
+            None => super::exec(conn, &sql, []),
+            Some(month) => super::exec(conn, &sql, &[(":month", &month)]),
+        }
+    })
+}
+
+/// Work the summary `table` (keyed by its `key` and `month`) out again for
+/// the pairs its queue, `{table}_pending`, holds, and empty the queue.
+/// `insert` writes the rows of the queued pairs: of them all when given no
+/// month (a few pairs: a finding logged or a record corrected), else of
+/// the queued pairs of that month, so that a bulk load over years groups
+/// one month's findings at once rather than all of them.
+fn settle_queue(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    insert: impl Fn(Option<&str>) -> rusqlite::Result<usize>,
+) -> Result<()> {
     let context = || t!("store-summarising");
-    let pairs: i64 = super::query_one(
-        conn,
-        "SELECT count(*) FROM person_months_pending",
-        [],
-        |row| row.get(0),
-    )
+    let queue = format!("{table}_pending");
+    let pairs: i64 = super::query_one(conn, &format!("SELECT count(*) FROM {queue}"), [], |row| {
+        row.get(0)
+    })
     .with_context(context)?;
     if pairs == 0 {
         return Ok(());
     }
     super::exec(
         conn,
-        "DELETE FROM person_months
-         WHERE (month, person_id) IN (SELECT month, person_id FROM person_months_pending)",
+        &format!("DELETE FROM {table} WHERE (month, {key}) IN (SELECT month, {key} FROM {queue})"),
         [],
     )
     .with_context(context)?;
-    // Both read the findings of the queued pairs and keep only those pairs.
-    let insert = |findings: &str, params: &[(&str, &dyn rusqlite::ToSql)]| {
-        super::exec(
-            conn,
-            &format!(
-                "INSERT INTO person_months ({COLUMNS})
-                 SELECT g.* FROM (
-                     SELECT f.person_id, substr(v.started_at, 1, 7) AS visit_month, {FIGURES}
-                     FROM {findings} AND {COUNTED}
-                     GROUP BY f.person_id, substr(v.started_at, 1, 7)
-                 ) g
-                 JOIN person_months_pending p
-                   ON p.person_id = g.person_id AND p.month = g.visit_month"
-            ),
-            params,
-        )
-        .with_context(context)
-    };
     if pairs <= MANY_PAIRS {
-        insert(
-            "findings f JOIN visits v ON v.id = f.visit_id
-             WHERE f.person_id IN (SELECT person_id FROM person_months_pending)",
-            &[],
-        )?;
+        insert(None).with_context(context)?;
     } else {
-        // One month at a time, so that a load over years groups a month's
-        // findings at once rather than all of them.
         let months: Vec<String> = conn
-            .prepare("SELECT DISTINCT month FROM person_months_pending ORDER BY month")
+            .prepare(&format!(
+                "SELECT DISTINCT month FROM {queue} ORDER BY month"
+            ))
             .and_then(|mut stmt| {
                 stmt.query_map([], |row| row.get(0))?
                     .collect::<rusqlite::Result<_>>()
             })
             .with_context(context)?;
         for month in &months {
-            insert(
-                "visits v CROSS JOIN findings f ON f.visit_id = v.id
-                 WHERE v.started_at >= :month || '-01' AND v.started_at < :month || '-32'",
-                &[(":month", month)],
-            )?;
+            insert(Some(month)).with_context(context)?;
         }
     }
-    super::exec(conn, "DELETE FROM person_months_pending", []).with_context(context)?;
+    super::exec(conn, &format!("DELETE FROM {queue}"), []).with_context(context)?;
     Ok(())
 }
 
@@ -141,6 +163,138 @@ pub(super) fn differences(conn: &Connection) -> Result<Vec<(i64, String)>> {
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
         .with_context(context)?;
     rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// The columns of `unit_months` after the unit and the month, in the order
+/// of [`unit_figures`].
+const UNIT_FIGURES: &str = "visits, files_checked, late, late_minutes, absent, overdue,
+     overdue_working_days, other, findings, unfinished_tasks, excused_absences, early,
+     overdue_of_checked";
+
+/// Common table expressions ending in `unit_figures (unit_id, month,
+/// {UNIT_FIGURES})`: the month report's figures of the visits `v` that
+/// `visits` gives (a FROM clause and its WHERE), grouped by unit, and by
+/// month too when `by_month` (otherwise `month` is NULL). Visits and
+/// findings that are void are not counted; an absence with an excuse is an
+/// attendance figure, not a breach; and a visit that counted the citizens'
+/// files it checked counts its overdue files at most up to those, so that
+/// their rate stays a share. Both the summary and the days a report reads
+/// from the visits themselves are counted here.
+fn unit_figures(visits: &str, by_month: bool) -> String {
+    let (month, group) = if by_month {
+        ("cv.month", "cv.unit_id, cv.month")
+    } else {
+        ("NULL", "cv.unit_id")
+    };
+    format!(
+        "counted_visits AS MATERIALIZED (
+             SELECT v.id, v.unit_id, substr(v.started_at, 1, 7) AS month, v.files_checked
+             FROM {visits} AND v.voided_at IS NULL
+         ),
+         visit_findings AS (
+             SELECT cv.id,
+                    sum(f.kind = 'late') AS late,
+                    total(CASE WHEN f.kind = 'late' THEN f.minutes_late END) AS late_minutes,
+                    sum(f.kind = 'absent' AND f.excuse IS NULL) AS absent,
+                    sum(f.kind = 'overdue') AS overdue,
+                    total(CASE WHEN f.kind = 'overdue' THEN f.working_days_overdue END)
+                        AS overdue_working_days,
+                    sum(f.kind = 'other') AS other,
+                    sum(f.excuse IS NULL) AS findings,
+                    sum(f.kind = 'task') AS unfinished_tasks,
+                    sum(f.kind = 'absent' AND f.excuse IS NOT NULL) AS excused_absences,
+                    sum(f.kind = 'early') AS early
+             FROM counted_visits cv CROSS JOIN findings f ON f.visit_id = cv.id
+             WHERE f.voided_at IS NULL
+             GROUP BY cv.id
+         ),
+         unit_figures (unit_id, month, {UNIT_FIGURES}) AS (
+             SELECT cv.unit_id, {month}, count(*), CAST(total(cv.files_checked) AS INTEGER),
+                    CAST(total(vf.late) AS INTEGER), CAST(total(vf.late_minutes) AS INTEGER),
+                    CAST(total(vf.absent) AS INTEGER), CAST(total(vf.overdue) AS INTEGER),
+                    CAST(total(vf.overdue_working_days) AS INTEGER),
+                    CAST(total(vf.other) AS INTEGER), CAST(total(vf.findings) AS INTEGER),
+                    CAST(total(vf.unfinished_tasks) AS INTEGER),
+                    CAST(total(vf.excused_absences) AS INTEGER), CAST(total(vf.early) AS INTEGER),
+                    CAST(total(min(vf.overdue, cv.files_checked)) AS INTEGER)
+             FROM counted_visits cv LEFT JOIN visit_findings vf ON vf.id = cv.id
+             GROUP BY {group}
+         )"
+    )
+}
+
+/// Work the summary of the queued (unit, month) pairs out again from their
+/// visits, inside the transaction that queued them.
+pub(super) fn settle_units(conn: &Connection) -> Result<()> {
+    let sql = format!(
+        "WITH {}
+         INSERT INTO unit_months (unit_id, month, {UNIT_FIGURES})
+         SELECT * FROM unit_figures",
+        unit_figures(
+            "unit_months_pending p CROSS JOIN visits v
+                 ON v.unit_id = p.unit_id
+                AND v.started_at >= p.month || '-01' AND v.started_at < p.month || '-32'
+             WHERE (:month IS NULL OR p.month = :month)",
+            true
+        )
+    );
+    settle_queue(conn, "unit_months", "unit_id", |month| {
+        super::exec(conn, &sql, &[(":month", &month as &dyn rusqlite::ToSql)])
+    })
+}
+
+/// The (unit, month) pairs whose summary is not what their visits give,
+/// leaving out those that wait in the queue.
+pub(super) fn unit_differences(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let context = || t!("store-checking-summary");
+    let mut stmt = conn
+        .prepare(&format!(
+            "WITH {},
+                  kept AS (SELECT unit_id, month, {UNIT_FIGURES} FROM unit_months)
+             SELECT DISTINCT unit_id, month FROM (
+                 SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM unit_figures)
+                 UNION ALL
+                 SELECT * FROM (SELECT * FROM unit_figures EXCEPT SELECT * FROM kept)
+             ) d
+             WHERE NOT EXISTS (SELECT 1 FROM unit_months_pending p
+                               WHERE p.unit_id = d.unit_id AND p.month = d.month)
+             ORDER BY unit_id, month",
+            unit_figures("visits v WHERE true", true)
+        ))
+        .with_context(context)?;
+    let rows = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .with_context(context)?;
+    rows.collect::<rusqlite::Result<_>>().with_context(context)
+}
+
+/// Common table expressions ending in `window_units (unit_id, {UNIT_FIGURES})`:
+/// each unit's figures over a window of days, its whole calendar months
+/// read from the summary and the days at either end from the visits. Its
+/// parameters come from [`Window::params`].
+pub(super) fn window_units() -> String {
+    format!(
+        "{},
+         window_units (unit_id, {UNIT_FIGURES}) AS (
+             SELECT unit_id, sum(visits), sum(files_checked), sum(late), sum(late_minutes),
+                    sum(absent), sum(overdue), sum(overdue_working_days), sum(other),
+                    sum(findings), sum(unfinished_tasks), sum(excused_absences), sum(early),
+                    sum(overdue_of_checked)
+             FROM (
+                 SELECT unit_id, {UNIT_FIGURES} FROM unit_months
+                 WHERE month >= :whole_from AND month <= :whole_to
+                 UNION ALL
+                 SELECT unit_id, {UNIT_FIGURES} FROM unit_figures
+             )
+             GROUP BY unit_id
+         )",
+        unit_figures(
+            "visits v
+             WHERE ((v.started_at >= :head_from AND v.started_at < :head_to)
+                    OR (v.started_at >= :tail_from AND v.started_at < :tail_to))",
+            false
+        )
+    )
 }
 
 /// A common table expression `window_people` of the people with counted

@@ -66,7 +66,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
         (
             0,
             format!(
-                "created logbook {} (schema version 12)\n",
+                "created logbook {} (schema version 13)\n",
                 book.db().display()
             ),
             String::new()
@@ -78,7 +78,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
     let before = book.snapshot();
     let second = book.run(&["init"]);
     let ready = format!(
-        "logbook {} is ready (schema version 12 of 12)\n",
+        "logbook {} is ready (schema version 13 of 13)\n",
         book.db().display()
     );
     assert_eq!(
@@ -99,7 +99,7 @@ fn without_a_db_flag_the_logbook_lives_in_the_data_dir_of_home() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "created logbook {} (schema version 12)\n",
+            "created logbook {} (schema version 13)\n",
             expected.display()
         )
     );
@@ -563,4 +563,78 @@ fn check_tells_its_problems_in_vietnamese_and_names_records_as_scripts_read_them
         "record,problem\n\
          unit #1,khác với mục lịch sử cuối cùng: bản ghi đã bị sửa không qua spotcheck (name)\n"
     );
+}
+
+/// The month report of the schema 12 fixture, as the release that wrote it
+/// printed it, for `args` of `report`.
+const V12_REPORTS: [(&[&str], &str); 3] = [
+    (
+        &["month", "2022-05"],
+        "\
+         unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,files_checked,overdue_rate\n\
+         dong-hung,UBND phường Đông Hưng,1,1,35,1,1,3,1,4,0,,0,0,0,0,\n\
+         dong-son,UBND xã Đông Sơn,0,0,0,0,0,0,0,0,0,1,0,0,0,0,\n\
+         noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         phu-thinh,UBND thị trấn Phú Thịnh,1,0,0,1,1,1,1,3,0,,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,1,2,70,1,2,8,0,5,0,,0,0,0,0,\n\
+         tam-dai-hcc,Bộ phận một cửa xã Tam Đại,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         TOTAL,,3,3,105,3,4,12,2,12,0,1,0,0,0,0,\n",
+    ),
+    (
+        &["month", "2022-06"],
+        "\
+         unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,files_checked,overdue_rate\n\
+         dong-hung,UBND phường Đông Hưng,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         dong-son,UBND xã Đông Sơn,2,2,45,1,1,3,0,5,0,1,0,1,1,12,8.3\n\
+         noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         phu-thinh,UBND thị trấn Phú Thịnh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,2,2,40,0,1,1,1,4,1,,0,0,0,8,12.5\n\
+         tam-dai-hcc,Bộ phận một cửa xã Tam Đại,1,1,20,0,0,0,0,1,0,,0,0,0,0,\n\
+         TOTAL,,5,5,105,1,2,4,1,10,1,1,0,1,1,20,10.0\n",
+    ),
+    (
+        &["quarter", "2022-Q2"],
+        "\
+         unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,files_checked,overdue_rate\n\
+         dong-hung,UBND phường Đông Hưng,1,1,35,1,1,3,1,4,0,,0,0,0,0,\n\
+         dong-son,UBND xã Đông Sơn,2,2,45,1,1,3,0,5,2,3,0,1,1,12,8.3\n\
+         noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         phu-thinh,UBND thị trấn Phú Thịnh,1,0,0,1,1,1,1,3,0,,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,3,4,110,1,3,9,1,9,1,,0,0,0,8,12.5\n\
+         tam-dai-hcc,Bộ phận một cửa xã Tam Đại,1,1,20,0,0,0,0,1,0,,0,0,0,0,\n\
+         TOTAL,,8,8,210,4,6,16,3,22,3,3,0,1,1,20,10.0\n",
+    ),
+];
+
+#[test]
+fn an_upgraded_schema_12_logbook_reports_every_figure_as_before() {
+    let book = Logbook::new().now("2022-07-03T08:00");
+    std::fs::copy(fixture_of_version(12), book.db()).unwrap();
+    book.ok(&["init"]);
+    for (args, expected) in V12_REPORTS {
+        let mut command = vec!["report"];
+        command.extend(args.iter().copied());
+        command.extend(["--format", "csv"]);
+        assert_eq!(book.ok(&command), expected, "report {}", args.join(" "));
+    }
+    // With periods from the 15th, a report's days at either end of its
+    // whole months are counted from the visits themselves.
+    let book = Logbook::new()
+        .now("2022-07-03T08:00")
+        .config("period_start_day = 15\n");
+    std::fs::copy(fixture_of_version(12), book.db()).unwrap();
+    book.ok(&["init"]);
+    assert_eq!(
+        book.ok(&["report", "month", "2022-07", "--format", "csv"]),
+        "\
+         unit_code,unit_name,visits,late,late_minutes,absent,overdue,overdue_working_days,other,findings,repeat_people,planned_visits,unfinished_tasks,excused_absences,early,files_checked,overdue_rate\n\
+         dong-hung,UBND phường Đông Hưng,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         dong-son,UBND xã Đông Sơn,2,2,45,1,1,3,0,5,0,1,0,1,1,12,8.3\n\
+         noi-vu,Phòng Nội vụ huyện Phú Ninh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         phu-thinh,UBND thị trấn Phú Thịnh,0,0,0,0,0,0,0,0,0,,0,0,0,0,\n\
+         tam-dai,UBND xã Tam Đại,1,1,20,0,1,1,0,2,1,,0,0,0,8,12.5\n\
+         tam-dai-hcc,Bộ phận một cửa xã Tam Đại,1,1,20,0,0,0,0,1,0,,0,0,0,0,\n\
+         TOTAL,,4,4,85,1,2,4,0,8,1,1,0,1,1,20,10.0\n"
+    );
+    book.ok(&["check"]);
 }

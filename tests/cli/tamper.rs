@@ -195,9 +195,9 @@ fn a_changed_schema_version_is_named_and_the_file_left_alone() {
         let before = std::fs::read(book.db()).unwrap();
         let expected = format!(
             "error: logbook `{db}`: says it has schema version {shown}, but its tables are those of \
-             version 12: the version number was changed behind spotcheck's back; spotcheck left the \
-             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 12'`, then run \
-             spotcheck again (this one writes version 12)\n",
+             version 13: the version number was changed behind spotcheck's back; spotcheck left the \
+             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 13'`, then run \
+             spotcheck again (this one writes version 13)\n",
             db = book.db().display()
         );
         for args in [
@@ -463,4 +463,65 @@ fn a_summary_of_findings_changed_by_hand_is_named_by_person_and_month() {
         "csv",
     ]);
     assert_eq!(late, "late\n1\n");
+}
+
+#[test]
+fn a_unit_summary_changed_by_hand_is_named_by_unit_and_month() {
+    let book = logbook();
+    let month = csv_rows(&book.ok(&[
+        "sql",
+        "SELECT month FROM unit_months WHERE unit_id = 1",
+        "--format",
+        "csv",
+    ]))[1][0]
+        .clone();
+    // The late minutes of tam-dai in the month report of the visit's month.
+    let late_minutes = |book: &Logbook| -> String {
+        let rows = csv_rows(&book.ok(&["report", "month", &month, "--format", "csv"]));
+        let column = rows[0].iter().position(|c| c == "late_minutes").unwrap();
+        rows.iter().find(|row| row[0] == "tam-dai").unwrap()[column].clone()
+    };
+    assert_eq!(late_minutes(&book), "10");
+    tamper(
+        &book,
+        "UPDATE unit_months SET late_minutes = 99 WHERE unit_id = 1",
+    );
+    assert_eq!(
+        problems(&book),
+        [(
+            "unit #1".to_string(),
+            format!(
+                "its summary for {month} is not what its visits and findings give: it was changed \
+                 behind spotcheck's back, and reports of whole months count from it"
+            )
+        )]
+    );
+    // The next write to the unit's month works it out again.
+    book.ok(&["late", "Nguyễn Thị Lan", "--minutes", "5"]);
+    assert!(book.ok(&["check"]).starts_with("ok: "));
+    assert_eq!(late_minutes(&book), "15");
+
+    // A finding another program changed waits in the queue: a report
+    // counts from the visits themselves until the next write settles it,
+    // and `check` names the finding, not the summary.
+    tamper(&book, "UPDATE findings SET minutes_late = 50 WHERE id = 1");
+    assert_eq!(late_minutes(&book), "55");
+    assert_eq!(
+        problems(&book),
+        [(
+            "finding #1".to_string(),
+            "differs from its last history entry: it was changed behind spotcheck's back \
+             (minutes_late)"
+                .to_string()
+        )]
+    );
+    book.ok(&["absent", "Trần Văn Bình"]);
+    let kept = book.ok(&[
+        "sql",
+        "SELECT late_minutes FROM unit_months WHERE unit_id = 1",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(kept, "late_minutes\n55\n");
+    assert_eq!(late_minutes(&book), "55");
 }
