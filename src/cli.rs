@@ -263,6 +263,12 @@ pub enum Command {
         #[arg(long, value_name = "HASH")]
         seal: Option<String>,
     },
+    /// Set up the province's shared PostgreSQL server
+    #[command(subcommand)]
+    #[command(
+        after_help = "Example:\n  spotcheck server init postgresql://noivu@db.example.vn/spotcheck"
+    )]
+    Server(ServerCommand),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  spotcheck completions bash > ~/.local/share/bash-completion/completions/spotcheck"
@@ -276,6 +282,21 @@ pub enum Command {
     Man {
         /// The directory for the pages (made if missing), as `~/.local/share/man/man1`
         dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServerCommand {
+    /// Create spotcheck's schema in a PostgreSQL database, or upgrade it (safe to repeat); run as the database's owner
+    #[command(
+        after_help = "Examples:\n  spotcheck server init postgresql://noivu@db.example.vn/spotcheck\n  PGPASSWORD=… spotcheck server init postgresql://noivu@127.0.0.1:5433/spotcheck"
+    )]
+    Init {
+        /// The database, as `postgresql://ROLE@HOST:PORT/DATABASE` (no password in it)
+        url: String,
+        /// Read the password from the first line of this file (else PGPASSWORD, else ~/.pgpass)
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
     },
 }
 

@@ -27,6 +27,10 @@ pub struct Environment {
     pub locale: Option<String>,
     /// `USER` or `USERNAME`: who is writing when nothing else says.
     pub user: Option<String>,
+    /// `PGPASSWORD`: the password for the PostgreSQL server, as for `psql`.
+    pub pg_password: Option<String>,
+    /// `PGPASSFILE`: the password file for the server, instead of `~/.pgpass`.
+    pub pg_passfile: Option<PathBuf>,
     /// `NO_COLOR` set to anything (no-color.org).
     pub no_color: bool,
     /// `COLUMNS`: the width of the terminal as the shell knows it.
@@ -105,6 +109,13 @@ impl Environment {
                 .filter_map(|name| var(name)?.into_string().ok())
                 .find(|value| !value.is_empty()),
             user: text("USER").or_else(|| text("USERNAME")),
+            // A password may begin or end with a space: taken as it is.
+            pg_password: var("PGPASSWORD")
+                .and_then(|value| value.into_string().ok())
+                .filter(|value| !value.is_empty()),
+            pg_passfile: var("PGPASSFILE")
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from),
             no_color: var("NO_COLOR").is_some_and(|v| !v.is_empty()),
             columns: text("COLUMNS"),
             ..Environment::default()

@@ -36,6 +36,14 @@ pub enum Error {
         source: rusqlite::Error,
     },
 
+    /// The PostgreSQL server could not be reached or refused a statement;
+    /// `context` says what spotcheck was doing.
+    Server {
+        context: String,
+        #[source]
+        source: postgres::Error,
+    },
+
     /// Reading or writing a file or a stream failed.
     Io {
         context: String,
@@ -73,6 +81,35 @@ fn disk_hint(source: &rusqlite::Error) -> Option<String> {
     }
 }
 
+/// What the server said, without the driver's own wording around it.
+fn server_problem(source: &postgres::Error) -> String {
+    match source.as_db_error() {
+        Some(db) => db.message().to_string(),
+        None => source.to_string(),
+    }
+}
+
+/// What to do about a server that could not be reached or would not let
+/// spotcheck in; nothing was changed in either case.
+fn server_hint(source: &postgres::Error) -> Option<String> {
+    use postgres::error::SqlState;
+    match source.code() {
+        Some(code) if *code == SqlState::INVALID_PASSWORD => Some(t!("error-server-password")),
+        Some(code) if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+            Some(t!("error-server-not-allowed"))
+        }
+        Some(_) => None,
+        None if source.as_db_error().is_none() && source.is_closed() => {
+            Some(t!("error-server-unreachable"))
+        }
+        None => {
+            let unreachable = std::error::Error::source(source)
+                .is_some_and(|inner| inner.downcast_ref::<io::Error>().is_some());
+            unreachable.then(|| t!("error-server-unreachable"))
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -93,6 +130,13 @@ impl fmt::Display for Error {
             Error::Sqlite { context, source } => {
                 write!(f, "{context}: {source}")?;
                 match disk_hint(source) {
+                    Some(hint) => write!(f, ": {hint}"),
+                    None => Ok(()),
+                }
+            }
+            Error::Server { context, source } => {
+                write!(f, "{context}: {}", server_problem(source))?;
+                match server_hint(source) {
                     Some(hint) => write!(f, ": {hint}"),
                     None => Ok(()),
                 }

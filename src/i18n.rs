@@ -104,6 +104,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/vi/conflicts.ftl"),
     ),
     (
+        "server.ftl",
+        include_str!("../locales/en/server.ftl"),
+        include_str!("../locales/vi/server.ftl"),
+    ),
+    (
         "help.ftl",
         include_str!("../locales/en/help.ftl"),
         include_str!("../locales/vi/help.ftl"),

@@ -20,6 +20,9 @@ error-config = config file `{ $path }`: { $problem }
 error-logbook = logbook `{ $path }`: { $problem }
 error-output = writing output: { $problem }
 error-disk-full = the disk may be full, or the file larger than this system allows; free some space and run the command again (nothing was changed)
+error-server-password = check the password given by `--password-file`, PGPASSWORD or ~/.pgpass (nothing was changed)
+error-server-not-allowed = the server does not let this role in from here: ask whoever runs it (nothing was changed)
+error-server-unreachable = is PostgreSQL running there, and is this machine online? Nothing was changed; run the command again when the server can be reached
 error-logbook-damaged = the logbook file is damaged; spotcheck left it as it is: restore it from your latest backup (see `spotcheck backup`)
 
 ## The config file.

@@ -287,6 +287,11 @@ help-backup--force = Ghi đè FILE nếu tệp đã có
 help-check = Kiểm tra tệp, lịch sử chỉnh sửa và đối chiếu từng bản ghi với lịch sử; in mã kiểm chứng
 help-check--seal = Xác nhận lịch sử vẫn giữ nguyên mã kiểm chứng này (do một lần `check` trước đó hoặc một báo cáo in ra)
 
+help-server = Chuẩn bị máy chủ PostgreSQL dùng chung của tỉnh
+help-server-init = Tạo cấu trúc dữ liệu của spotcheck trong một cơ sở dữ liệu PostgreSQL, hoặc nâng cấp nó (chạy lại không sao); chạy với vai trò chủ sở hữu cơ sở dữ liệu
+help-server-init--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU` (không chứa mật khẩu)
+help-server-init--password_file = Đọc mật khẩu từ dòng đầu của tệp này (nếu không có thì từ PGPASSWORD, rồi ~/.pgpass)
+
 help-completions = In đoạn mã tự hoàn thành lệnh cho shell
 help-completions--shell = Shell cần tạo mã tự hoàn thành
 

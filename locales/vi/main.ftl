@@ -20,6 +20,9 @@ error-config = tệp cấu hình `{ $path }`: { $problem }
 error-logbook = sổ kiểm tra `{ $path }`: { $problem }
 error-output = lỗi khi ghi kết quả: { $problem }
 error-disk-full = ổ đĩa có thể đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép; hãy giải phóng bớt dung lượng rồi chạy lại lệnh (chưa có gì bị thay đổi)
+error-server-password = hãy kiểm tra mật khẩu đưa qua `--password-file`, PGPASSWORD hoặc ~/.pgpass (không có gì bị thay đổi)
+error-server-not-allowed = máy chủ không cho vai trò này kết nối từ đây: hãy hỏi người quản trị máy chủ (không có gì bị thay đổi)
+error-server-unreachable = PostgreSQL có đang chạy ở đó không, và máy này có đang nối mạng không? Không có gì bị thay đổi; hãy chạy lại lệnh khi kết nối được tới máy chủ
 error-logbook-damaged = tệp sổ kiểm tra bị hỏng; spotcheck để nguyên tệp: hãy khôi phục từ bản sao lưu gần nhất (xem `spotcheck backup`)
 
 ## Tệp cấu hình.

@@ -15,6 +15,7 @@ mod plan;
 mod recount;
 mod report;
 mod review;
+mod server;
 mod sql;
 mod task;
 mod transfer;
@@ -93,6 +94,7 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Schema => sql::schema(ctx),
         Command::Backup { file, force } => care::backup(ctx, &file, force),
         Command::Check { seal } => care::check(ctx, seal.as_deref()),
+        Command::Server(command) => server::run(ctx, command),
         Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("completions and manual pages are made before the logbook is opened")
         }

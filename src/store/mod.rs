@@ -15,6 +15,7 @@ pub mod records;
 pub mod reports;
 mod schema;
 pub mod search;
+pub mod server;
 mod summary;
 pub mod tasks;
 pub mod units;

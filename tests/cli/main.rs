@@ -38,6 +38,7 @@ mod report_periods;
 mod report_sections;
 mod reports;
 mod search;
+mod server;
 mod settings;
 mod spreadsheets;
 mod sql_stream;

@@ -43,6 +43,8 @@ const IN_PROCESS_VARIABLES: &[&str] = &[
     "SPOTCHECK_LANG",
     "NO_COLOR",
     "COLUMNS",
+    "PGPASSWORD",
+    "PGPASSFILE",
     "USER",
     "USERNAME",
     "TMPDIR",

@@ -1,0 +1,17 @@
+### The province's shared PostgreSQL server: `server init` and connecting.
+
+server-url-bad = the server URL is not one PostgreSQL reads: { $problem }; write it as `postgresql://ROLE@HOST:PORT/DATABASE`
+server-url-no-role = it names no role, and the system's user is not known
+server-url-password = the server URL holds a password, which other users of this machine could read in its list of processes: take it out, and give the password with PGPASSWORD, ~/.pgpass or `--password-file FILE`
+server-tls-unsupported = `sslmode={ $mode }` asks for TLS, which this version of spotcheck cannot make yet; on a network you trust, leave `sslmode` out (or write `sslmode=disable`), and otherwise reach the server through an SSH tunnel
+server-reading-password-file = cannot read the password file { $path }
+server-password-file-empty = the password file { $path } is empty: its first line is the password
+server-passfile-open = the password file { $path } can be read by other users, so it is not used: make it yours alone with `chmod 0600 { $path }`
+server-connecting = cannot connect to { $server }
+server-installing = cannot set up spotcheck's schema at { $server }
+server-not-owner = { $user } does not own database { $database }; its owner, { $owner }, must run `spotcheck server init`, so that spotcheck's schema is the owner's to change later
+server-foreign-schema = database { $database } already has a schema named `spotcheck` that spotcheck did not make (it has no `spotcheck.schema_version`): rename or drop it, or give spotcheck a database of its own
+server-schema-newer = spotcheck's schema in database { $database } is version { $found }, newer than this spotcheck knows ({ $known }): nothing was changed; install a newer spotcheck
+server-created = created spotcheck's schema (version { $version }) in database { $database } at { $server }
+server-upgraded = upgraded spotcheck's schema in database { $database } at { $server } from version { $from } to { $to }
+server-current = spotcheck's schema in database { $database } at { $server } is at version { $version } already: nothing to do

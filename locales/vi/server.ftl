@@ -1,0 +1,17 @@
+### Máy chủ PostgreSQL dùng chung của tỉnh: `server init` và việc kết nối.
+
+server-url-bad = địa chỉ máy chủ không đúng dạng PostgreSQL đọc được: { $problem }; hãy viết theo dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`
+server-url-no-role = địa chỉ không nêu vai trò, và không biết tên người dùng của hệ thống
+server-url-password = địa chỉ máy chủ chứa mật khẩu, mà người dùng khác trên máy này có thể đọc được trong danh sách tiến trình: hãy bỏ mật khẩu ra khỏi địa chỉ và đưa mật khẩu qua PGPASSWORD, ~/.pgpass hoặc `--password-file TỆP`
+server-tls-unsupported = `sslmode={ $mode }` đòi hỏi TLS, điều mà phiên bản spotcheck này chưa làm được; trong mạng tin cậy, hãy bỏ `sslmode` (hoặc viết `sslmode=disable`), còn không thì kết nối tới máy chủ qua đường hầm SSH
+server-reading-password-file = không đọc được tệp mật khẩu { $path }
+server-password-file-empty = tệp mật khẩu { $path } trống: dòng đầu tiên của tệp là mật khẩu
+server-passfile-open = tệp mật khẩu { $path } người dùng khác đọc được nên không được dùng: hãy để chỉ mình bạn đọc được bằng `chmod 0600 { $path }`
+server-connecting = không kết nối được tới { $server }
+server-installing = không tạo được cấu trúc dữ liệu của spotcheck tại { $server }
+server-not-owner = { $user } không phải chủ sở hữu cơ sở dữ liệu { $database }; chủ sở hữu, { $owner }, phải chạy `spotcheck server init`, để về sau chính chủ sở hữu sửa được cấu trúc dữ liệu của spotcheck
+server-foreign-schema = cơ sở dữ liệu { $database } đã có một schema tên `spotcheck` không do spotcheck tạo (không có `spotcheck.schema_version`): hãy đổi tên hoặc xóa schema đó, hoặc dành cho spotcheck một cơ sở dữ liệu riêng
+server-schema-newer = cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu { $database } là phiên bản { $found }, mới hơn phiên bản spotcheck này biết ({ $known }): không có gì bị thay đổi; hãy cài spotcheck mới hơn
+server-created = đã tạo cấu trúc dữ liệu của spotcheck (phiên bản { $version }) trong cơ sở dữ liệu { $database } tại { $server }
+server-upgraded = đã nâng cấp cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu { $database } tại { $server } từ phiên bản { $from } lên { $to }
+server-current = cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu { $database } tại { $server } đã ở phiên bản { $version }: không cần làm gì

@@ -1,0 +1,439 @@
+//! spotcheck's schema on a province's PostgreSQL server, the store that the
+//! teams' laptops share; each laptop keeps its own SQLite logbook.
+//!
+//! Connecting follows libpq, so that a URL and a password file that work
+//! with `psql` work here: the password comes from `--password-file`, then
+//! `PGPASSWORD`, then the password file (`PGPASSFILE` or `~/.pgpass`), and
+//! never from the URL, which other users of the machine can read in the
+//! list of processes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use postgres::config::Host;
+use postgres::{Client, Config, NoTls};
+
+use crate::error::{Error, Result};
+
+/// The version of the server schema this spotcheck makes and knows.
+pub const SERVER_SCHEMA_VERSION: i32 = 1;
+
+/// Each version's statements, in order; `server init` runs those after the
+/// version it finds, in one transaction.
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("server_v1.sql"))];
+
+/// The key of the advisory lock that `server init` holds until it commits,
+/// so that two run at once take turns instead of both creating the schema.
+const INSTALL_LOCK: i64 = 0x7370_6f74_6368_6b01;
+
+/// How long to wait for a server that does not answer: a laptop is often
+/// offline, and saying so soon is better than hanging.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The longest password file read: the password is its first line.
+const PASSWORD_FILE_LIMIT: u64 = 4096;
+
+/// Where the password may come from, besides the URL (which is refused).
+#[derive(Debug, Default)]
+pub struct Secrets<'a> {
+    /// `--password-file`: its first line.
+    pub password_file: Option<&'a Path>,
+    /// `PGPASSWORD`.
+    pub password: Option<&'a str>,
+    /// `PGPASSFILE`, or else `~/.pgpass`.
+    pub passfile: Option<PathBuf>,
+    /// Who connects when the URL names no role: the system's user, as with libpq.
+    pub user: Option<&'a str>,
+}
+
+/// A server and database to connect to, as a URL names them.
+pub struct Target {
+    config: Config,
+    /// The URL without its parameters, for messages.
+    shown: String,
+    database: String,
+}
+
+/// What `server init` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Installed {
+    /// The database had no spotcheck schema; it now has this version.
+    Created(i32),
+    /// The schema was at `from` and is now at `to`.
+    Upgraded { from: i32, to: i32 },
+    /// The schema was at this version already: nothing changed.
+    Current(i32),
+}
+
+impl Target {
+    /// The server `url` names (`postgresql://ROLE@HOST:PORT/DATABASE`, or
+    /// libpq's `key=value` form), with its password, and the warnings met on
+    /// the way (a password file others may read is passed over, as libpq does).
+    pub fn new(url: &str, secrets: &Secrets<'_>) -> Result<(Target, Vec<String>)> {
+        let bad = |problem: String| Error::input(t!("server-url-bad", problem = problem));
+        if let Some(mode) = tls_mode(url) {
+            return Err(Error::input(t!("server-tls-unsupported", mode = mode)));
+        }
+        let mut config = Config::from_str(url).map_err(|e| bad(e.to_string()))?;
+        if config.get_password().is_some() {
+            return Err(Error::input(t!("server-url-password")));
+        }
+        if config.get_hosts().is_empty() {
+            config.host("localhost");
+        }
+        if config.get_user().is_none() {
+            match secrets.user {
+                Some(user) => {
+                    config.user(user);
+                }
+                None => return Err(bad(t!("server-url-no-role"))),
+            }
+        }
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        config.application_name("spotcheck");
+        let user = config.get_user().unwrap_or_default().to_string();
+        let database = config.get_dbname().unwrap_or(&user).to_string();
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(host)) => host.clone(),
+            Some(Host::Unix(dir)) => dir.display().to_string(),
+            None => "localhost".to_string(),
+        };
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        let mut warnings = Vec::new();
+        let password = match (secrets.password_file, secrets.password) {
+            (Some(file), _) => Some(read_password_file(file)?),
+            (None, Some(password)) => Some(password.to_string()),
+            (None, None) => match &secrets.passfile {
+                Some(passfile) => {
+                    // libpq looks a Unix socket up as `localhost`.
+                    let lookup_host = if host.starts_with('/') {
+                        "localhost"
+                    } else {
+                        &host
+                    };
+                    let key = PassKey {
+                        host: lookup_host,
+                        port: &port.to_string(),
+                        database: &database,
+                        user: &user,
+                    };
+                    from_passfile(passfile, &key, &mut warnings)
+                }
+                None => None,
+            },
+        };
+        if let Some(password) = password {
+            config.password(password);
+        }
+        let shown = format!("postgresql://{user}@{host}:{port}/{database}");
+        Ok((
+            Target {
+                config,
+                shown,
+                database,
+            },
+            warnings,
+        ))
+    }
+
+    /// The URL without its parameters or any secret, for messages.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    pub fn database(&self) -> &str {
+        &self.database
+    }
+
+    /// Connect, or say why not: nothing has been changed either way.
+    pub fn connect(&self) -> Result<ServerConnection> {
+        let client = self.config.connect(NoTls).map_err(|source| Error::Server {
+            context: t!("server-connecting", server = self.shown.clone()),
+            source,
+        })?;
+        Ok(ServerConnection {
+            client,
+            shown: self.shown.clone(),
+        })
+    }
+}
+
+/// An open connection to the server.
+pub struct ServerConnection {
+    client: Client,
+    shown: String,
+}
+
+impl ServerConnection {
+    /// Create spotcheck's schema in the database, or upgrade it, in one
+    /// transaction; refuse a role that does not own the database, a schema
+    /// newer than this spotcheck knows, and a schema named `spotcheck` that
+    /// spotcheck did not make.
+    pub fn install(&mut self) -> Result<Installed> {
+        let shown = self.shown.clone();
+        let failed = move |source: postgres::Error| Error::Server {
+            context: t!("server-installing", server = shown.clone()),
+            source,
+        };
+        let mut tx = self.client.transaction().map_err(&failed)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INSTALL_LOCK])
+            .map_err(&failed)?;
+        let row = tx
+            .query_one(
+                "SELECT current_user::text, pg_get_userbyid(datdba)::text, current_database()::text
+                 FROM pg_database WHERE datname = current_database()",
+                &[],
+            )
+            .map_err(&failed)?;
+        let (user, owner, database): (String, String, String) =
+            (row.get(0), row.get(1), row.get(2));
+        // The schema belongs to the database's owner, who alone may change
+        // it later; a superuser's objects would be out of the owner's reach.
+        if user != owner {
+            return Err(Error::input(t!(
+                "server-not-owner",
+                user = user,
+                database = database,
+                owner = owner
+            )));
+        }
+        let row = tx
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'spotcheck'),
+                        to_regclass('spotcheck.schema_version') IS NOT NULL",
+                &[],
+            )
+            .map_err(&failed)?;
+        let (has_schema, has_versions): (bool, bool) = (row.get(0), row.get(1));
+        let found: i32 = if has_versions {
+            tx.query_one(
+                "SELECT coalesce(max(version), 0) FROM spotcheck.schema_version",
+                &[],
+            )
+            .map_err(&failed)?
+            .get(0)
+        } else if has_schema {
+            return Err(Error::input(t!(
+                "server-foreign-schema",
+                database = database
+            )));
+        } else {
+            0
+        };
+        if found > SERVER_SCHEMA_VERSION {
+            return Err(Error::input(t!(
+                "server-schema-newer",
+                database = database,
+                found = found,
+                known = SERVER_SCHEMA_VERSION
+            )));
+        }
+        if found == SERVER_SCHEMA_VERSION {
+            return Ok(Installed::Current(found));
+        }
+        for (version, statements) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+            tx.batch_execute(statements).map_err(&failed)?;
+            tx.execute(
+                "INSERT INTO spotcheck.schema_version (version) VALUES ($1)",
+                &[version],
+            )
+            .map_err(&failed)?;
+        }
+        tx.commit().map_err(&failed)?;
+        Ok(if found == 0 {
+            Installed::Created(SERVER_SCHEMA_VERSION)
+        } else {
+            Installed::Upgraded {
+                from: found,
+                to: SERVER_SCHEMA_VERSION,
+            }
+        })
+    }
+}
+
+/// The TLS mode a URL asks for, when it is one this build cannot give:
+/// connecting without TLS instead would hand the password and the records
+/// to the network in the clear. `prefer`, libpq's default, goes on without.
+fn tls_mode(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let start = lower.find("sslmode=")? + "sslmode=".len();
+    let mode: String = lower
+        .get(start..)?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    matches!(mode.as_str(), "require" | "verify-ca" | "verify-full").then_some(mode)
+}
+
+/// The first line of the file `--password-file` names: a file, or a pipe
+/// such as `<(pass show province)`.
+fn read_password_file(path: &Path) -> Result<String> {
+    let context = || {
+        t!(
+            "server-reading-password-file",
+            path = path.display().to_string()
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        context: context(),
+        source,
+    })?;
+    let mut text = String::new();
+    file.take(PASSWORD_FILE_LIMIT)
+        .read_to_string(&mut text)
+        .map_err(|source| Error::Io {
+            context: context(),
+            source,
+        })?;
+    let password = text.lines().next().unwrap_or_default();
+    if password.is_empty() {
+        return Err(Error::input(t!(
+            "server-password-file-empty",
+            path = path.display().to_string()
+        )));
+    }
+    Ok(password.to_string())
+}
+
+/// What a line of a password file is matched against.
+struct PassKey<'a> {
+    host: &'a str,
+    port: &'a str,
+    database: &'a str,
+    user: &'a str,
+}
+
+/// The password of the first line of a libpq password file that matches
+/// `key` (`host:port:database:user:password`, `*` matching anything, `\`
+/// escaping `:` and `\`). A file that others may read is passed over with
+/// a warning, and one that is missing or unreadable silently, as by libpq.
+fn from_passfile(path: &Path, key: &PassKey<'_>, warnings: &mut Vec<String>) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            warnings.push(t!(
+                "server-passfile-open",
+                path = path.display().to_string()
+            ));
+            return None;
+        }
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(1 << 20)
+        .read_to_string(&mut text)
+        .ok()?;
+    passfile_password(&text, key)
+}
+
+fn passfile_password(text: &str, key: &PassKey<'_>) -> Option<String> {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .find_map(|line| {
+            let fields = passfile_fields(line);
+            let [host, port, database, user, password] = fields.as_slice() else {
+                return None;
+            };
+            let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+            (matches(host, key.host)
+                && matches(port, key.port)
+                && matches(database, key.database)
+                && matches(user, key.user))
+            .then(|| password.clone())
+        })
+}
+
+/// The fields of a password file's line: split at `:`, with `\:` and `\\`
+/// standing for themselves; the fifth field takes the rest of the line.
+fn passfile_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(field)) = (chars.next(), fields.last_mut()) {
+                    field.push(next);
+                }
+            }
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => {
+                if let Some(field) = fields.last_mut() {
+                    field.push(c);
+                }
+            }
+        }
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key<'a>(host: &'a str, database: &'a str, user: &'a str) -> PassKey<'a> {
+        PassKey {
+            host,
+            port: "5432",
+            database,
+            user,
+        }
+    }
+
+    #[test]
+    fn a_password_file_line_matches_field_by_field_with_wildcards_and_escapes() {
+        let text = "# the province's server\n\
+                    db.example:5432:other:team:wrong\n\
+                    db.example:*:prov:team:p\\:ss\\\\word\n\
+                    *:*:*:*:fallback:with:colons\n";
+        assert_eq!(
+            passfile_password(text, &key("db.example", "prov", "team")).as_deref(),
+            Some("p:ss\\word")
+        );
+        assert_eq!(
+            passfile_password(text, &key("db.example", "other", "team")).as_deref(),
+            Some("wrong")
+        );
+        assert_eq!(
+            passfile_password(text, &key("elsewhere", "x", "y")).as_deref(),
+            Some("fallback:with:colons")
+        );
+        assert_eq!(passfile_password("a:b:c\n", &key("a", "c", "d")), None);
+    }
+
+    #[test]
+    fn only_modes_that_need_tls_are_refused() {
+        assert_eq!(
+            tls_mode("postgresql://t@h/db?sslmode=verify-full").as_deref(),
+            Some("verify-full")
+        );
+        assert_eq!(
+            tls_mode("host=h sslmode=REQUIRE user=t").as_deref(),
+            Some("require")
+        );
+        assert_eq!(tls_mode("postgresql://t@h/db?sslmode=prefer"), None);
+        assert_eq!(tls_mode("postgresql://t@h/db"), None);
+    }
+
+    #[test]
+    fn a_url_with_a_password_is_refused_before_any_connection() {
+        let refused = Target::new(
+            "postgresql://team:secret@localhost/prov",
+            &Secrets::default(),
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(refused.contains("PGPASSWORD"), "{refused}");
+        assert!(!refused.contains("secret"), "{refused}");
+    }
+}

@@ -1,0 +1,545 @@
+//! `server init` against a real PostgreSQL: each test starts a throwaway
+//! cluster of its own (`initdb` and `pg_ctl` in a temporary folder, on a
+//! free port, as `nobody` when the tests run as root) and stops it at the
+//! end. Without PostgreSQL on the machine the tests say they were skipped,
+//! unless `SPOTCHECK_TEST_POSTGRES=required` (as CI sets) makes that a failure.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::support::Logbook;
+
+/// The password of the cluster's superuser, `postgres`, over TCP.
+const SUPERUSER_PASSWORD: &str = "throwaway-superuser";
+
+/// A PostgreSQL cluster that lives as long as the test.
+struct Cluster {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    port: u16,
+    /// `runuser -u nobody --` when the tests run as root: PostgreSQL will
+    /// not run as root.
+    as_user: Vec<String>,
+}
+
+/// The folder of `initdb` and `pg_ctl`: the newest under
+/// `/usr/lib/postgresql` (Debian's layout), else the one on the PATH.
+fn postgres_bin() -> Option<PathBuf> {
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| {
+            let version = entry.file_name().to_str()?.parse().ok()?;
+            let bin = entry.path().join("bin");
+            bin.join("initdb").is_file().then_some((version, bin))
+        })
+        .collect();
+    versions.sort();
+    if let Some((_, bin)) = versions.pop() {
+        return Some(bin);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
+}
+
+/// Say why a test checked nothing on this machine (`--nocapture` shows it).
+#[allow(clippy::print_stdout)]
+fn skipped(reason: &str) {
+    println!("skipped: {reason}");
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port on 127.0.0.1")
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| output.stdout.starts_with(b"0\n"))
+}
+
+impl Cluster {
+    /// A running cluster, or `None` (with the reason printed) when this
+    /// machine has no PostgreSQL and CI did not ask for it.
+    fn start() -> Option<Cluster> {
+        let Some(bin) = postgres_bin() else {
+            let reason = "PostgreSQL (initdb, pg_ctl) is not installed here";
+            if std::env::var("SPOTCHECK_TEST_POSTGRES").as_deref() == Ok("required") {
+                panic!("{reason}, and SPOTCHECK_TEST_POSTGRES=required");
+            }
+            skipped(reason);
+            return None;
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("spotcheck-pg-")
+            .tempdir()
+            .expect("a folder for the cluster");
+        let as_user = if is_root() {
+            use std::os::unix::fs::PermissionsExt;
+            // `nobody` must reach the folder and own what the server writes.
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
+                .expect("opening the cluster's folder");
+            vec!["runuser".into(), "-u".into(), "nobody".into(), "--".into()]
+        } else {
+            Vec::new()
+        };
+        let cluster = Cluster {
+            dir,
+            bin,
+            port: free_port(),
+            as_user,
+        };
+        for sub in ["data", "run"] {
+            std::fs::create_dir(cluster.dir.path().join(sub)).expect("the cluster's folders");
+            if !cluster.as_user.is_empty() {
+                std::os::unix::fs::chown(cluster.dir.path().join(sub), Some(65534), Some(65534))
+                    .expect("giving the cluster's folders to nobody");
+            }
+        }
+        let pwfile = cluster.dir.path().join("run/superuser");
+        std::fs::write(&pwfile, SUPERUSER_PASSWORD).expect("the superuser's password file");
+        if !cluster.as_user.is_empty() {
+            std::os::unix::fs::chown(&pwfile, Some(65534), Some(65534)).expect("chown");
+        }
+        let data = cluster.data();
+        cluster.tool(
+            "initdb",
+            &[
+                "-D",
+                data.to_str().expect("a UTF-8 temporary path"),
+                "-U",
+                "postgres",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                "--pwfile",
+                pwfile.to_str().expect("a UTF-8 temporary path"),
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync",
+            ],
+        );
+        let options = format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            cluster.port,
+            cluster.dir.path().join("run").display()
+        );
+        let log = cluster.dir.path().join("run/log");
+        cluster.tool(
+            "pg_ctl",
+            &[
+                "-D",
+                data.to_str().expect("a UTF-8 temporary path"),
+                "-l",
+                log.to_str().expect("a UTF-8 temporary path"),
+                "-o",
+                &options,
+                "-w",
+                "start",
+            ],
+        );
+        Some(cluster)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// One of PostgreSQL's programs, to run as the cluster's user.
+    fn program(&self, name: &str) -> Command {
+        let program = self.bin.join(name);
+        match self.as_user.split_first() {
+            Some((wrapper, rest)) => {
+                let mut command = Command::new(wrapper);
+                command.args(rest).arg(&program);
+                command
+            }
+            None => Command::new(&program),
+        }
+    }
+
+    /// Run one of PostgreSQL's programs as the cluster's user; panic with
+    /// its output if it fails.
+    fn tool(&self, name: &str, args: &[&str]) -> String {
+        let output = self
+            .program(name)
+            .args(args)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap_or_else(|e| panic!("running {name}: {e}"));
+        let log = std::fs::read_to_string(self.dir.path().join("run/log")).unwrap_or_default();
+        assert!(
+            output.status.success(),
+            "{name} {args:?} failed: {}\n{}\nserver log:\n{log}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Run SQL as the superuser through the socket; the rows come back one
+    /// a line, fields separated by `|`.
+    fn psql(&self, database: &str, sql: &str) -> String {
+        let socket = self.dir.path().join("run");
+        self.tool(
+            "psql",
+            &[
+                "-X",
+                "-q",
+                "-A",
+                "-t",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                socket.to_str().expect("a UTF-8 temporary path"),
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+                "-d",
+                database,
+                "-c",
+                sql,
+            ],
+        )
+    }
+
+    /// A login role with a password, and a database it owns.
+    fn owner(&self, role: &str, password: &str, database: &str) {
+        self.psql(
+            "postgres",
+            &format!("CREATE ROLE {role} LOGIN PASSWORD '{password}'"),
+        );
+        self.psql(
+            "postgres",
+            &format!("CREATE DATABASE {database} OWNER {role}"),
+        );
+    }
+
+    fn url(&self, role: &str, database: &str) -> String {
+        format!("postgresql://{role}@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// `server` as spotcheck shows it in messages.
+    fn shown(&self, role: &str, database: &str) -> String {
+        self.url(role, database)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.data();
+        let _ = self
+            .program("pg_ctl")
+            .args([
+                "-D",
+                &data.to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ])
+            .output();
+    }
+}
+
+fn password_file(book: &Logbook, password: &str) -> PathBuf {
+    let path = book.path("password");
+    std::fs::write(&path, format!("{password}\n")).unwrap();
+    path
+}
+
+/// Run `server init URL` with PGPASSWORD, which must fail with exit code 1
+/// and print nothing on standard output; its standard error.
+fn refused(book: &Logbook, url: &str, password: &str) -> String {
+    let output = book.run_with(&["server", "init", url], &[("PGPASSWORD", password)]);
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert_eq!(output.stdout, "", "{}", output.dump);
+    output.stderr
+}
+
+fn versions(cluster: &Cluster, database: &str) -> String {
+    cluster.psql(
+        database,
+        "SELECT version, installed_by FROM spotcheck.schema_version ORDER BY version",
+    )
+}
+
+#[test]
+fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "mat-khau-so-1", "tinh");
+    let book = Logbook::new();
+    let url = cluster.url("noivu", "tinh");
+    let file = password_file(&book, "mat-khau-so-1");
+    let file = file.to_str().unwrap();
+    assert_eq!(
+        book.ok(&["server", "init", &url, "--password-file", file]),
+        format!(
+            "created spotcheck's schema (version 1) in database tinh at {}\n",
+            cluster.shown("noivu", "tinh")
+        )
+    );
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    // The schema is the owner's, and nobody else may look into it.
+    assert_eq!(
+        cluster.psql(
+            "tinh",
+            "SELECT pg_get_userbyid(nspowner), has_schema_privilege('public', oid, 'USAGE')
+             FROM pg_namespace WHERE nspname = 'spotcheck'"
+        ),
+        "noivu|f\n"
+    );
+    // Again, with the password from the environment this time: nothing changes.
+    let again = book.run_with(
+        &["server", "init", &url, "--format", "json"],
+        &[("PGPASSWORD", "mat-khau-so-1")],
+    );
+    assert_eq!(again.code, 0, "{}", again.dump);
+    let record: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
+    assert_eq!(record["schema_version"], 1, "{}", again.dump);
+    assert_eq!(record["server"], cluster.shown("noivu", "tinh"));
+    let line = book.run_with(
+        &["--lang", "vi", "server", "init", &url],
+        &[("PGPASSWORD", "mat-khau-so-1")],
+    );
+    assert_eq!(
+        line.stdout,
+        format!(
+            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 1: không cần làm gì\n",
+            cluster.shown("noivu", "tinh")
+        ),
+        "{}",
+        line.dump
+    );
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+}
+
+#[test]
+fn a_password_in_a_file_others_may_read_is_not_used() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "mat-khau", "tinh");
+    let book = Logbook::new();
+    let pgpass = book.path("pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("127.0.0.1:{}:tinh:noivu:mat-khau\n", cluster.port),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let url = cluster.url("noivu", "tinh");
+    let pgpass_text = pgpass.to_str().unwrap();
+    let open = book.run_with(&["server", "init", &url], &[("PGPASSFILE", pgpass_text)]);
+    assert_eq!(open.code, 1, "{}", open.dump);
+    assert!(
+        open.stderr.starts_with(&format!(
+            "the password file {pgpass_text} can be read by other users, so it is not used: \
+             make it yours alone with `chmod 0600 {pgpass_text}`\n"
+        )),
+        "{}",
+        open.dump
+    );
+    assert!(
+        open.stderr.contains(&format!(
+            "cannot connect to {}",
+            cluster.shown("noivu", "tinh")
+        )),
+        "{}",
+        open.dump
+    );
+    assert_eq!(
+        cluster.psql("tinh", "SELECT to_regnamespace('spotcheck') IS NULL"),
+        "t\n"
+    );
+    // Made private, the same file lets the owner in.
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let private = book.run_with(&["server", "init", &url], &[("PGPASSFILE", pgpass_text)]);
+    assert_eq!(private.code, 0, "{}", private.dump);
+    assert_eq!(private.stderr, "", "{}", private.dump);
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+}
+
+#[test]
+fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothing() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "dung", "tinh");
+    cluster.psql("postgres", "CREATE ROLE doan1 LOGIN PASSWORD 'cua-doan'");
+    cluster.psql("tinh", "GRANT CREATE ON DATABASE tinh TO doan1");
+    let book = Logbook::new();
+    let owner = cluster.url("noivu", "tinh");
+
+    assert_eq!(
+        refused(&book, &owner, "sai"),
+        format!(
+            "error: cannot connect to {}: password authentication failed for user \"noivu\": \
+             check the password given by `--password-file`, PGPASSWORD or ~/.pgpass (nothing was changed)\n",
+            cluster.shown("noivu", "tinh")
+        )
+    );
+    assert_eq!(
+        refused(&book, &cluster.url("doan1", "tinh"), "cua-doan"),
+        "error: doan1 does not own database tinh; its owner, noivu, must run `spotcheck server init`, \
+         so that spotcheck's schema is the owner's to change later\n"
+    );
+    assert_eq!(
+        cluster.psql("tinh", "SELECT to_regnamespace('spotcheck') IS NULL"),
+        "t\n"
+    );
+
+    // A schema named spotcheck that spotcheck did not make is left alone.
+    cluster.psql("tinh", "CREATE SCHEMA spotcheck AUTHORIZATION noivu");
+    let foreign = refused(&book, &owner, "dung");
+    assert!(
+        foreign.starts_with(
+            "error: database tinh already has a schema named `spotcheck` that spotcheck did not make"
+        ),
+        "{foreign}"
+    );
+    assert_eq!(
+        cluster.psql(
+            "tinh",
+            "SELECT count(*) FROM pg_class WHERE relnamespace = 'spotcheck'::regnamespace"
+        ),
+        "0\n"
+    );
+    cluster.psql("tinh", "DROP SCHEMA spotcheck");
+
+    // A version from a newer spotcheck is refused, the schema as it was.
+    book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);
+    cluster.psql(
+        "tinh",
+        "INSERT INTO spotcheck.schema_version (version) VALUES (7)",
+    );
+    assert_eq!(
+        refused(&book, &owner, "dung"),
+        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (1): \
+         nothing was changed; install a newer spotcheck\n"
+    );
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n7|postgres\n");
+}
+
+#[test]
+fn a_server_that_cannot_be_reached_is_named_and_nothing_is_written() {
+    let book = Logbook::new();
+    // A port nothing listens on: no PostgreSQL needed for this one.
+    let port = free_port();
+    let down = refused(
+        &book,
+        &format!("postgresql://noivu@127.0.0.1:{port}/tinh"),
+        "x",
+    );
+    assert!(
+        down.starts_with(&format!(
+            "error: cannot connect to postgresql://noivu@127.0.0.1:{port}/tinh: "
+        )) && down.ends_with(
+            ": is PostgreSQL running there, and is this machine online? Nothing was changed; \
+             run the command again when the server can be reached\n"
+        ),
+        "{down}"
+    );
+    assert!(!book.db().exists(), "no logbook is made");
+}
+
+#[test]
+fn secrets_and_modes_this_version_cannot_honour_are_refused_before_connecting() {
+    let book = Logbook::new();
+    let init = |url: &str| book.fails(&["server", "init", url], 1);
+    let with_password = init("postgresql://noivu:bi-mat@127.0.0.1:1/tinh");
+    assert!(
+        with_password.starts_with("error: the server URL holds a password"),
+        "{with_password}"
+    );
+    assert!(!with_password.contains("bi-mat"), "{with_password}");
+    let tls = init("postgresql://noivu@127.0.0.1:1/tinh?sslmode=verify-full");
+    assert!(
+        tls.starts_with("error: `sslmode=verify-full` asks for TLS"),
+        "{tls}"
+    );
+    let bad = init("postgresql://noivu@127.0.0.1:notaport/tinh");
+    assert!(
+        bad.starts_with("error: the server URL is not one PostgreSQL reads: ")
+            && bad.ends_with("; write it as `postgresql://ROLE@HOST:PORT/DATABASE`\n"),
+        "{bad}"
+    );
+
+    let with_file = |file: &std::path::Path| {
+        book.fails(
+            &[
+                "server",
+                "init",
+                "postgresql://noivu@127.0.0.1:1/tinh",
+                "--password-file",
+                file.to_str().unwrap(),
+            ],
+            1,
+        )
+    };
+    let empty = book.path("empty");
+    std::fs::write(&empty, "").unwrap();
+    assert_eq!(
+        with_file(&empty),
+        format!(
+            "error: the password file {} is empty: its first line is the password\n",
+            empty.display()
+        )
+    );
+    let folder = with_file(book.dir());
+    assert!(
+        folder.starts_with(&format!(
+            "error: cannot read the password file {}: ",
+            book.dir().display()
+        )),
+        "{folder}"
+    );
+}
+
+#[test]
+fn inits_run_at_once_take_turns_and_make_the_schema_once() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "dung", "tinh");
+    let book = Logbook::new().binary();
+    let url = cluster.url("noivu", "tinh");
+    let outputs: Vec<_> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| book.run_with(&["server", "init", &url], &[("PGPASSWORD", "dung")]))
+            })
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    for output in &outputs {
+        assert_eq!(output.code, 0, "{}", output.dump);
+    }
+    let created = outputs
+        .iter()
+        .filter(|o| {
+            o.stdout
+                .starts_with("created spotcheck's schema (version 1)")
+        })
+        .count();
+    let current = outputs
+        .iter()
+        .filter(|o| {
+            o.stdout
+                .ends_with("is at version 1 already: nothing to do\n")
+        })
+        .count();
+    assert_eq!((created, current), (1, 3));
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+}
