@@ -81,12 +81,41 @@ fn disk_hint(source: &rusqlite::Error) -> Option<String> {
     }
 }
 
-/// What the server said, without the driver's own wording around it.
+/// What the server said, without the driver's own wording around it; or
+/// what went wrong on the way, with the causes the driver keeps apart (a
+/// refused certificate behind "error performing TLS handshake").
 fn server_problem(source: &postgres::Error) -> String {
-    match source.as_db_error() {
-        Some(db) => db.message().to_string(),
-        None => source.to_string(),
+    if let Some(db) = source.as_db_error() {
+        return db.message().to_string();
     }
+    let mut text = source.to_string();
+    let mut cause = std::error::Error::source(source);
+    while let Some(inner) = cause {
+        let said = inner.to_string();
+        if !text.contains(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        cause = inner.source();
+    }
+    text
+}
+
+/// Whether the server's certificate was refused somewhere in `source`'s causes.
+fn refused_certificate(source: &postgres::Error) -> bool {
+    let mut cause = std::error::Error::source(source);
+    while let Some(inner) = cause {
+        let tls = inner.downcast_ref::<rustls::Error>().is_some()
+            || inner
+                .downcast_ref::<io::Error>()
+                .and_then(|e| e.get_ref())
+                .is_some_and(|e| e.downcast_ref::<rustls::Error>().is_some());
+        if tls {
+            return true;
+        }
+        cause = inner.source();
+    }
+    false
 }
 
 /// What to do about a server that could not be reached or would not let
@@ -99,6 +128,7 @@ fn server_hint(source: &postgres::Error) -> Option<String> {
             Some(t!("error-server-not-allowed"))
         }
         Some(_) => None,
+        None if refused_certificate(source) => Some(t!("error-server-certificate")),
         None if source.as_db_error().is_none() && source.is_closed() => {
             Some(t!("error-server-unreachable"))
         }

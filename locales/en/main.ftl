@@ -23,6 +23,7 @@ error-disk-full = the disk may be full, or the file larger than this system allo
 error-server-password = check the password given by `--password-file`, PGPASSWORD or ~/.pgpass (nothing was changed)
 error-server-not-allowed = the server does not let this role in from here: ask whoever runs it (nothing was changed)
 error-server-unreachable = is PostgreSQL running there, and is this machine online? Nothing was changed; run the command again when the server can be reached
+error-server-certificate = the server's certificate was not accepted: check that `sslrootcert` names the authority that signed it and that the URL names the host it was made out to (nothing was changed)
 error-logbook-damaged = the logbook file is damaged; spotcheck left it as it is: restore it from your latest backup (see `spotcheck backup`)
 
 ## The config file.

@@ -3,7 +3,6 @@
 server-url-bad = the server URL is not one PostgreSQL reads: { $problem }; write it as `postgresql://ROLE@HOST:PORT/DATABASE`
 server-url-no-role = it names no role, and the system's user is not known
 server-url-password = the server URL holds a password, which other users of this machine could read in its list of processes: take it out, and give the password with PGPASSWORD, ~/.pgpass or `--password-file FILE`
-server-tls-unsupported = `sslmode={ $mode }` asks for TLS, which this version of spotcheck cannot make yet; on a network you trust, leave `sslmode` out (or write `sslmode=disable`), and otherwise reach the server through an SSH tunnel
 server-reading-password-file = cannot read the password file { $path }
 server-password-file-empty = the password file { $path } is empty: its first line is the password
 server-passfile-open = the password file { $path } can be read by other users, so it is not used: make it yours alone with `chmod 0600 { $path }`
@@ -15,3 +14,10 @@ server-schema-newer = spotcheck's schema in database { $database } is version { 
 server-created = created spotcheck's schema (version { $version }) in database { $database } at { $server }
 server-upgraded = upgraded spotcheck's schema in database { $database } at { $server } from version { $from } to { $to }
 server-current = spotcheck's schema in database { $database } at { $server } is at version { $version } already: nothing to do
+server-key-value-form = a `key=value` pair is cut short (write a value with spaces in single quotes)
+server-sslmode-unknown = `sslmode={ $mode }` is not a mode PostgreSQL knows: write `disable`, `allow`, `prefer`, `require`, `verify-ca` or `verify-full`
+server-root-cert-unknown = checking the server's certificate needs the certificate of the authority that signed it: name its file with `sslrootcert=FILE` in the URL
+server-root-cert-bad = cannot use the root certificate { $path }: { $problem }; name the file of the authority that signed the server's certificate with `sslrootcert=FILE` in the URL, or put it there
+server-root-cert-empty = it holds no certificate
+server-tls-setup = cannot set up TLS: { $problem }
+server-root-cert-missing = checking the server's certificate needs the certificate of the authority that signed it, and { $path } is not there: name its file with `sslrootcert=FILE` in the URL, or put it there

@@ -3,7 +3,6 @@
 server-url-bad = địa chỉ máy chủ không đúng dạng PostgreSQL đọc được: { $problem }; hãy viết theo dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`
 server-url-no-role = địa chỉ không nêu vai trò, và không biết tên người dùng của hệ thống
 server-url-password = địa chỉ máy chủ chứa mật khẩu, mà người dùng khác trên máy này có thể đọc được trong danh sách tiến trình: hãy bỏ mật khẩu ra khỏi địa chỉ và đưa mật khẩu qua PGPASSWORD, ~/.pgpass hoặc `--password-file TỆP`
-server-tls-unsupported = `sslmode={ $mode }` đòi hỏi TLS, điều mà phiên bản spotcheck này chưa làm được; trong mạng tin cậy, hãy bỏ `sslmode` (hoặc viết `sslmode=disable`), còn không thì kết nối tới máy chủ qua đường hầm SSH
 server-reading-password-file = không đọc được tệp mật khẩu { $path }
 server-password-file-empty = tệp mật khẩu { $path } trống: dòng đầu tiên của tệp là mật khẩu
 server-passfile-open = tệp mật khẩu { $path } người dùng khác đọc được nên không được dùng: hãy để chỉ mình bạn đọc được bằng `chmod 0600 { $path }`
@@ -15,3 +14,10 @@ server-schema-newer = cấu trúc dữ liệu của spotcheck trong cơ sở d�
 server-created = đã tạo cấu trúc dữ liệu của spotcheck (phiên bản { $version }) trong cơ sở dữ liệu { $database } tại { $server }
 server-upgraded = đã nâng cấp cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu { $database } tại { $server } từ phiên bản { $from } lên { $to }
 server-current = cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu { $database } tại { $server } đã ở phiên bản { $version }: không cần làm gì
+server-key-value-form = một cặp `khóa=giá_trị` bị cụt (giá trị có dấu cách thì đặt trong dấu nháy đơn)
+server-sslmode-unknown = `sslmode={ $mode }` không phải chế độ PostgreSQL biết: hãy viết `disable`, `allow`, `prefer`, `require`, `verify-ca` hoặc `verify-full`
+server-root-cert-unknown = để kiểm tra chứng thư của máy chủ cần chứng thư của tổ chức đã ký nó: hãy chỉ ra tệp đó bằng `sslrootcert=TỆP` trong địa chỉ
+server-root-cert-bad = không dùng được chứng thư gốc { $path }: { $problem }; hãy chỉ ra tệp chứng thư của tổ chức đã ký chứng thư máy chủ bằng `sslrootcert=TỆP` trong địa chỉ, hoặc đặt tệp vào đó
+server-root-cert-empty = tệp không chứa chứng thư nào
+server-tls-setup = không thiết lập được TLS: { $problem }
+server-root-cert-missing = để kiểm tra chứng thư của máy chủ cần chứng thư của tổ chức đã ký nó, mà không có tệp { $path }: hãy chỉ ra tệp đó bằng `sslrootcert=TỆP` trong địa chỉ, hoặc đặt tệp vào đó

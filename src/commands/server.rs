@@ -24,6 +24,7 @@ fn init(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Result<()
             .clone()
             .or_else(|| env.home.as_ref().map(|home| home.join(".pgpass"))),
         user: env.user.as_deref(),
+        home: env.home.as_deref(),
     };
     let (target, warnings) = Target::new(url, &secrets)?;
     for warning in &warnings {

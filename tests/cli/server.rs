@@ -69,6 +69,17 @@ impl Cluster {
     /// A running cluster, or `None` (with the reason printed) when this
     /// machine has no PostgreSQL and CI did not ask for it.
     fn start() -> Option<Cluster> {
+        Cluster::start_with(false)
+    }
+
+    /// A running cluster that takes TCP connections over TLS only, with a
+    /// certificate for `localhost` signed by `run/ca.crt`; `run/stranger.crt`
+    /// is another authority, which signed nothing of it.
+    fn start_with_tls() -> Option<Cluster> {
+        Cluster::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Option<Cluster> {
         let Some(bin) = postgres_bin() else {
             let reason = "PostgreSQL (initdb, pg_ctl) is not installed here";
             if std::env::var("SPOTCHECK_TEST_POSTGRES").as_deref() == Ok("required") {
@@ -126,11 +137,25 @@ impl Cluster {
                 "--no-sync",
             ],
         );
-        let options = format!(
+        let mut options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
             cluster.port,
             cluster.dir.path().join("run").display()
         );
+        if tls {
+            cluster.certificates();
+            std::fs::write(
+                data.join("pg_hba.conf"),
+                "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
+            )
+            .expect("pg_hba.conf");
+            let run = cluster.dir.path().join("run");
+            options.push_str(&format!(
+                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                run.join("server.crt").display(),
+                run.join("server.key").display()
+            ));
+        }
         let log = cluster.dir.path().join("run/log");
         cluster.tool(
             "pg_ctl",
@@ -146,6 +171,92 @@ impl Cluster {
             ],
         );
         Some(cluster)
+    }
+
+    /// An authority, `run/ca.crt`, and the server's key and certificate
+    /// for `localhost` signed by it; and `run/stranger.crt`, an authority
+    /// that signed nothing here.
+    fn certificates(&self) {
+        let run = self.dir.path().join("run");
+        let openssl = |args: &[&str]| {
+            let output = Command::new("openssl")
+                .args(args)
+                .current_dir(&run)
+                .output()
+                .expect("running openssl");
+            assert!(
+                output.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        };
+        let key = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
+        for name in ["ca", "stranger"] {
+            let subject = format!("/CN=spotcheck test {name}");
+            let (key_file, crt_file) = (format!("{name}.key"), format!("{name}.crt"));
+            let mut args = vec!["req", "-x509", "-new"];
+            args.extend(key);
+            args.extend([
+                "-keyout",
+                &key_file,
+                "-out",
+                &crt_file,
+                "-days",
+                "2",
+                "-subj",
+                &subject,
+                "-addext",
+                "basicConstraints=critical,CA:TRUE",
+                "-addext",
+                "keyUsage=critical,keyCertSign,cRLSign",
+            ]);
+            openssl(&args);
+        }
+        let mut args = vec!["req", "-new"];
+        args.extend(key);
+        args.extend([
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            "/CN=localhost",
+        ]);
+        openssl(&args);
+        std::fs::write(
+            run.join("server.ext"),
+            "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n\
+             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .expect("the certificate's extensions");
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "server.ext",
+        ]);
+        if !self.as_user.is_empty() {
+            for name in ["server.key", "server.crt"] {
+                std::os::unix::fs::chown(run.join(name), Some(65534), Some(65534)).expect("chown");
+            }
+        }
     }
 
     fn data(&self) -> PathBuf {
@@ -455,7 +566,7 @@ fn a_server_that_cannot_be_reached_is_named_and_nothing_is_written() {
 }
 
 #[test]
-fn secrets_and_modes_this_version_cannot_honour_are_refused_before_connecting() {
+fn a_password_in_the_url_an_unknown_mode_and_missing_files_are_refused_before_connecting() {
     let book = Logbook::new();
     let init = |url: &str| book.fails(&["server", "init", url], 1);
     let with_password = init("postgresql://noivu:bi-mat@127.0.0.1:1/tinh");
@@ -464,10 +575,20 @@ fn secrets_and_modes_this_version_cannot_honour_are_refused_before_connecting() 
         "{with_password}"
     );
     assert!(!with_password.contains("bi-mat"), "{with_password}");
-    let tls = init("postgresql://noivu@127.0.0.1:1/tinh?sslmode=verify-full");
+    let unchecked = init("postgresql://noivu@127.0.0.1:1/tinh?sslmode=verify-full");
+    assert_eq!(
+        unchecked,
+        format!(
+            "error: checking the server's certificate needs the certificate of the authority \
+             that signed it, and {} is not there: name its file with `sslrootcert=FILE` in the URL, \
+             or put it there\n",
+            book.home().join(".postgresql/root.crt").display()
+        )
+    );
+    let unknown_mode = init("postgresql://noivu@127.0.0.1:1/tinh?sslmode=sometimes");
     assert!(
-        tls.starts_with("error: `sslmode=verify-full` asks for TLS"),
-        "{tls}"
+        unknown_mode.starts_with("error: `sslmode=sometimes` is not a mode PostgreSQL knows"),
+        "{unknown_mode}"
     );
     let bad = init("postgresql://noivu@127.0.0.1:notaport/tinh");
     assert!(
@@ -541,5 +662,97 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
         })
         .count();
     assert_eq!((created, current), (1, 3));
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+}
+
+#[test]
+fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
+    if Command::new("openssl").arg("version").output().is_err() {
+        skipped("openssl, which makes the test certificates, is not installed here");
+        return;
+    }
+    let Some(cluster) = Cluster::start_with_tls() else {
+        return;
+    };
+    cluster.owner("noivu", "dung", "tinh");
+    let book = Logbook::new();
+    let run = cluster.dir.path().join("run");
+    let (ca, stranger) = (run.join("ca.crt"), run.join("stranger.crt"));
+    let init = |query: &str| {
+        book.run_with(
+            &[
+                "server",
+                "init",
+                &format!("{}?{query}", cluster.url("noivu", "tinh")),
+            ],
+            &[("PGPASSWORD", "dung")],
+        )
+    };
+    // The server takes TCP over TLS only: without it, it turns spotcheck away.
+    let plain = init("sslmode=disable");
+    assert_eq!(plain.code, 1, "{}", plain.dump);
+    assert!(plain.stderr.contains("no encryption"), "{}", plain.dump);
+    // prefer, the default, encrypts when the server offers it; require always.
+    for query in ["application_name=x", "sslmode=require"] {
+        let done = init(query);
+        assert_eq!(done.code, 0, "{query}: {}", done.dump);
+    }
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    // verify-ca checks who signed the certificate, not whom it names.
+    let signed = init(&format!("sslmode=verify-ca&sslrootcert={}", ca.display()));
+    assert_eq!(signed.code, 0, "{}", signed.dump);
+    let unknown = init(&format!(
+        "sslmode=verify-ca&sslrootcert={}",
+        stranger.display()
+    ));
+    assert_eq!(unknown.code, 1, "{}", unknown.dump);
+    assert!(
+        unknown
+            .stderr
+            .contains("invalid peer certificate: UnknownIssuer"),
+        "{}",
+        unknown.dump
+    );
+    // verify-full also wants the host connected to in the certificate,
+    // which names localhost and not 127.0.0.1.
+    let wrong_name = init(&format!("sslmode=verify-full&sslrootcert={}", ca.display()));
+    assert_eq!(wrong_name.code, 1, "{}", wrong_name.dump);
+    assert!(
+        wrong_name.stderr.contains("invalid peer certificate")
+            && wrong_name.stderr.contains("localhost"),
+        "{}",
+        wrong_name.dump
+    );
+    let by_name = book.run_with(
+        &[
+            "server",
+            "init",
+            &format!(
+                "postgresql://noivu@localhost:{}/tinh?hostaddr=127.0.0.1&sslmode=verify-full&sslrootcert={}",
+                cluster.port,
+                ca.display()
+            ),
+        ],
+        &[("PGPASSWORD", "dung")],
+    );
+    assert_eq!(by_name.code, 0, "{}", by_name.dump);
+    // As with libpq, a root certificate in ~/.postgresql makes require check
+    // the issuer, and verify-full without one is refused before connecting.
+    let missing = init("sslmode=verify-full");
+    assert_eq!(missing.code, 1, "{}", missing.dump);
+    assert!(
+        missing.stderr.contains("sslrootcert=FILE"),
+        "{}",
+        missing.dump
+    );
+    std::fs::create_dir_all(book.home().join(".postgresql")).unwrap();
+    std::fs::copy(&stranger, book.home().join(".postgresql/root.crt")).unwrap();
+    let required = init("sslmode=require");
+    assert_eq!(required.code, 1, "{}", required.dump);
+    assert!(
+        required.stderr.contains("UnknownIssuer"),
+        "{}",
+        required.dump
+    );
     assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
 }

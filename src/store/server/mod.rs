@@ -7,13 +7,16 @@
 //! never from the URL, which other users of the machine can read in the
 //! list of processes.
 
+mod tls;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
 use postgres::config::Host;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::error::{Error, Result};
 
@@ -22,7 +25,7 @@ pub const SERVER_SCHEMA_VERSION: i32 = 1;
 
 /// Each version's statements, in order; `server init` runs those after the
 /// version it finds, in one transaction.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("server_v1.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema_v1.sql"))];
 
 /// The key of the advisory lock that `server init` holds until it commits,
 /// so that two run at once take turns instead of both creating the schema.
@@ -46,11 +49,15 @@ pub struct Secrets<'a> {
     pub passfile: Option<PathBuf>,
     /// Who connects when the URL names no role: the system's user, as with libpq.
     pub user: Option<&'a str>,
+    /// The home folder, where `.postgresql/root.crt` is the root
+    /// certificate when the URL names none.
+    pub home: Option<&'a Path>,
 }
 
 /// A server and database to connect to, as a URL names them.
 pub struct Target {
     config: Config,
+    tls: MakeRustlsConnect,
     /// The URL without its parameters, for messages.
     shown: String,
     database: String,
@@ -73,10 +80,8 @@ impl Target {
     /// the way (a password file others may read is passed over, as libpq does).
     pub fn new(url: &str, secrets: &Secrets<'_>) -> Result<(Target, Vec<String>)> {
         let bad = |problem: String| Error::input(t!("server-url-bad", problem = problem));
-        if let Some(mode) = tls_mode(url) {
-            return Err(Error::input(t!("server-tls-unsupported", mode = mode)));
-        }
-        let mut config = Config::from_str(url).map_err(|e| bad(e.to_string()))?;
+        let (rest, words) = tls::take_tls_words(url)?;
+        let mut config = Config::from_str(&rest).map_err(|e| bad(e.to_string()))?;
         if config.get_password().is_some() {
             return Err(Error::input(t!("server-url-password")));
         }
@@ -95,6 +100,8 @@ impl Target {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
         config.application_name("spotcheck");
+        let (mode, tls) = tls::connector(&words, secrets.home)?;
+        config.ssl_mode(mode);
         let user = config.get_user().unwrap_or_default().to_string();
         let database = config.get_dbname().unwrap_or(&user).to_string();
         let host = match config.get_hosts().first() {
@@ -133,6 +140,7 @@ impl Target {
         Ok((
             Target {
                 config,
+                tls,
                 shown,
                 database,
             },
@@ -151,10 +159,13 @@ impl Target {
 
     /// Connect, or say why not: nothing has been changed either way.
     pub fn connect(&self) -> Result<ServerConnection> {
-        let client = self.config.connect(NoTls).map_err(|source| Error::Server {
-            context: t!("server-connecting", server = self.shown.clone()),
-            source,
-        })?;
+        let client = self
+            .config
+            .connect(self.tls.clone())
+            .map_err(|source| Error::Server {
+                context: t!("server-connecting", server = self.shown.clone()),
+                source,
+            })?;
         Ok(ServerConnection {
             client,
             shown: self.shown.clone(),
@@ -253,20 +264,6 @@ impl ServerConnection {
             }
         })
     }
-}
-
-/// The TLS mode a URL asks for, when it is one this build cannot give:
-/// connecting without TLS instead would hand the password and the records
-/// to the network in the clear. `prefer`, libpq's default, goes on without.
-fn tls_mode(url: &str) -> Option<String> {
-    let lower = url.to_ascii_lowercase();
-    let start = lower.find("sslmode=")? + "sslmode=".len();
-    let mode: String = lower
-        .get(start..)?
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    matches!(mode.as_str(), "require" | "verify-ca" | "verify-full").then_some(mode)
 }
 
 /// The first line of the file `--password-file` names: a file, or a pipe
@@ -408,20 +405,6 @@ mod tests {
             Some("fallback:with:colons")
         );
         assert_eq!(passfile_password("a:b:c\n", &key("a", "c", "d")), None);
-    }
-
-    #[test]
-    fn only_modes_that_need_tls_are_refused() {
-        assert_eq!(
-            tls_mode("postgresql://t@h/db?sslmode=verify-full").as_deref(),
-            Some("verify-full")
-        );
-        assert_eq!(
-            tls_mode("host=h sslmode=REQUIRE user=t").as_deref(),
-            Some("require")
-        );
-        assert_eq!(tls_mode("postgresql://t@h/db?sslmode=prefer"), None);
-        assert_eq!(tls_mode("postgresql://t@h/db"), None);
     }
 
     #[test]
