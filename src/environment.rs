@@ -31,6 +31,10 @@ pub struct Environment {
     pub pg_password: Option<String>,
     /// `PGPASSFILE`: the password file for the server, instead of `~/.pgpass`.
     pub pg_passfile: Option<PathBuf>,
+    /// `PGSSLMODE` and `PGSSLROOTCERT`: TLS to the server when the URL does
+    /// not say, as for `psql`.
+    pub pg_ssl_mode: Option<String>,
+    pub pg_ssl_root_cert: Option<String>,
     /// `NO_COLOR` set to anything (no-color.org).
     pub no_color: bool,
     /// `COLUMNS`: the width of the terminal as the shell knows it.
@@ -116,6 +120,8 @@ impl Environment {
             pg_passfile: var("PGPASSFILE")
                 .filter(|value| !value.is_empty())
                 .map(PathBuf::from),
+            pg_ssl_mode: text("PGSSLMODE"),
+            pg_ssl_root_cert: text("PGSSLROOTCERT"),
             no_color: var("NO_COLOR").is_some_and(|v| !v.is_empty()),
             columns: text("COLUMNS"),
             ..Environment::default()

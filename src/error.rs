@@ -105,12 +105,13 @@ fn server_problem(source: &postgres::Error) -> String {
 fn refused_certificate(source: &postgres::Error) -> bool {
     let mut cause = std::error::Error::source(source);
     while let Some(inner) = cause {
-        let tls = inner.downcast_ref::<rustls::Error>().is_some()
-            || inner
+        let tls = inner.downcast_ref::<rustls::Error>().or_else(|| {
+            inner
                 .downcast_ref::<io::Error>()
                 .and_then(|e| e.get_ref())
-                .is_some_and(|e| e.downcast_ref::<rustls::Error>().is_some());
-        if tls {
+                .and_then(|e| e.downcast_ref::<rustls::Error>())
+        });
+        if matches!(tls, Some(rustls::Error::InvalidCertificate(_))) {
             return true;
         }
         cause = inner.source();
@@ -129,6 +130,10 @@ fn server_hint(source: &postgres::Error) -> Option<String> {
         }
         Some(_) => None,
         None if refused_certificate(source) => Some(t!("error-server-certificate")),
+        // The driver's own words when no password was found anywhere.
+        None if server_problem(source).contains("password missing") => {
+            Some(t!("error-server-no-password"))
+        }
         None if source.as_db_error().is_none() && source.is_closed() => {
             Some(t!("error-server-unreachable"))
         }

@@ -24,6 +24,7 @@ error-server-password = check the password given by `--password-file`, PGPASSWOR
 error-server-not-allowed = the server does not let this role in from here: ask whoever runs it (nothing was changed)
 error-server-unreachable = is PostgreSQL running there, and is this machine online? Nothing was changed; run the command again when the server can be reached
 error-server-certificate = the server's certificate was not accepted: check that `sslrootcert` names the authority that signed it and that the URL names the host it was made out to (nothing was changed)
+error-server-no-password = no password was found for this role: give it with `--password-file FILE`, PGPASSWORD or a line `HOST:PORT:DATABASE:ROLE:PASSWORD` in ~/.pgpass (nothing was changed)
 error-logbook-damaged = the logbook file is damaged; spotcheck left it as it is: restore it from your latest backup (see `spotcheck backup`)
 
 ## The config file.

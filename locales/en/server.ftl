@@ -1,7 +1,7 @@
 ### The province's shared PostgreSQL server: `server init` and connecting.
 
 server-url-bad = the server URL is not one PostgreSQL reads: { $problem }; write it as `postgresql://ROLE@HOST:PORT/DATABASE`
-server-url-no-role = it names no role, and the system's user is not known
+server-url-no-role = it names no role, and the system's user is not known: write the role before the host, as `postgresql://ROLE@HOST/DATABASE`
 server-url-password = the server URL holds a password, which other users of this machine could read in its list of processes: take it out, and give the password with PGPASSWORD, ~/.pgpass or `--password-file FILE`
 server-reading-password-file = cannot read the password file { $path }
 server-password-file-empty = the password file { $path } is empty: its first line is the password
@@ -17,7 +17,10 @@ server-current = spotcheck's schema in database { $database } at { $server } is 
 server-key-value-form = a `key=value` pair is cut short (write a value with spaces in single quotes)
 server-sslmode-unknown = `sslmode={ $mode }` is not a mode PostgreSQL knows: write `disable`, `allow`, `prefer`, `require`, `verify-ca` or `verify-full`
 server-root-cert-unknown = checking the server's certificate needs the certificate of the authority that signed it: name its file with `sslrootcert=FILE` in the URL
-server-root-cert-bad = cannot use the root certificate { $path }: { $problem }; name the file of the authority that signed the server's certificate with `sslrootcert=FILE` in the URL, or put it there
+server-root-cert-bad = cannot use the root certificate { $path }: { $problem }; name the file of the authority that signed the server's certificate with `sslrootcert=FILE` in the URL
 server-root-cert-empty = it holds no certificate
 server-tls-setup = cannot set up TLS: { $problem }
 server-root-cert-missing = checking the server's certificate needs the certificate of the authority that signed it, and { $path } is not there: name its file with `sslrootcert=FILE` in the URL, or put it there
+server-verify-full-needs-host = `sslmode=verify-full` checks the certificate against the host connected to, and the URL gives only an address: add the host's name (`host=NAME` beside `hostaddr`, or `postgresql://ROLE@NAME/…`)
+server-versions-damaged = database { $database } has a `spotcheck.schema_version` that names no version: spotcheck did not write it so; look at it with `psql`, or give spotcheck a database of its own
+server-password-file-not-text = the first line of the password file { $path } is not text (it holds a zero byte or is not UTF-8): write the password alone on the first line

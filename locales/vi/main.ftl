@@ -24,6 +24,7 @@ error-server-password = hãy kiểm tra mật khẩu đưa qua `--password-file`
 error-server-not-allowed = máy chủ không cho vai trò này kết nối từ đây: hãy hỏi người quản trị máy chủ (không có gì bị thay đổi)
 error-server-unreachable = PostgreSQL có đang chạy ở đó không, và máy này có đang nối mạng không? Không có gì bị thay đổi; hãy chạy lại lệnh khi kết nối được tới máy chủ
 error-server-certificate = chứng thư của máy chủ không được chấp nhận: hãy kiểm tra `sslrootcert` có chỉ đúng tổ chức đã ký chứng thư, và địa chỉ có ghi đúng tên máy chủ ghi trong chứng thư (không có gì bị thay đổi)
+error-server-no-password = không tìm thấy mật khẩu cho vai trò này: hãy đưa mật khẩu qua `--password-file TỆP`, PGPASSWORD hoặc một dòng `MÁY_CHỦ:CỔNG:CƠ_SỞ_DỮ_LIỆU:VAI_TRÒ:MẬT_KHẨU` trong ~/.pgpass (không có gì bị thay đổi)
 error-logbook-damaged = tệp sổ kiểm tra bị hỏng; spotcheck để nguyên tệp: hãy khôi phục từ bản sao lưu gần nhất (xem `spotcheck backup`)
 
 ## Tệp cấu hình.

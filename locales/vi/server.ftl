@@ -1,7 +1,7 @@
 ### Máy chủ PostgreSQL dùng chung của tỉnh: `server init` và việc kết nối.
 
 server-url-bad = địa chỉ máy chủ không đúng dạng PostgreSQL đọc được: { $problem }; hãy viết theo dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`
-server-url-no-role = địa chỉ không nêu vai trò, và không biết tên người dùng của hệ thống
+server-url-no-role = địa chỉ không nêu vai trò, và không biết tên người dùng của hệ thống: hãy ghi vai trò trước tên máy chủ, như `postgresql://VAI_TRÒ@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU`
 server-url-password = địa chỉ máy chủ chứa mật khẩu, mà người dùng khác trên máy này có thể đọc được trong danh sách tiến trình: hãy bỏ mật khẩu ra khỏi địa chỉ và đưa mật khẩu qua PGPASSWORD, ~/.pgpass hoặc `--password-file TỆP`
 server-reading-password-file = không đọc được tệp mật khẩu { $path }
 server-password-file-empty = tệp mật khẩu { $path } trống: dòng đầu tiên của tệp là mật khẩu
@@ -17,7 +17,10 @@ server-current = cấu trúc dữ liệu của spotcheck trong cơ sở dữ li�
 server-key-value-form = một cặp `khóa=giá_trị` bị cụt (giá trị có dấu cách thì đặt trong dấu nháy đơn)
 server-sslmode-unknown = `sslmode={ $mode }` không phải chế độ PostgreSQL biết: hãy viết `disable`, `allow`, `prefer`, `require`, `verify-ca` hoặc `verify-full`
 server-root-cert-unknown = để kiểm tra chứng thư của máy chủ cần chứng thư của tổ chức đã ký nó: hãy chỉ ra tệp đó bằng `sslrootcert=TỆP` trong địa chỉ
-server-root-cert-bad = không dùng được chứng thư gốc { $path }: { $problem }; hãy chỉ ra tệp chứng thư của tổ chức đã ký chứng thư máy chủ bằng `sslrootcert=TỆP` trong địa chỉ, hoặc đặt tệp vào đó
+server-root-cert-bad = không dùng được chứng thư gốc { $path }: { $problem }; hãy chỉ ra tệp chứng thư của tổ chức đã ký chứng thư máy chủ bằng `sslrootcert=TỆP` trong địa chỉ
 server-root-cert-empty = tệp không chứa chứng thư nào
 server-tls-setup = không thiết lập được TLS: { $problem }
 server-root-cert-missing = để kiểm tra chứng thư của máy chủ cần chứng thư của tổ chức đã ký nó, mà không có tệp { $path }: hãy chỉ ra tệp đó bằng `sslrootcert=TỆP` trong địa chỉ, hoặc đặt tệp vào đó
+server-verify-full-needs-host = `sslmode=verify-full` kiểm tra chứng thư theo tên máy chủ kết nối tới, mà địa chỉ chỉ có địa chỉ IP: hãy thêm tên máy chủ (`host=TÊN` bên cạnh `hostaddr`, hoặc `postgresql://VAI_TRÒ@TÊN/…`)
+server-versions-damaged = cơ sở dữ liệu { $database } có bảng `spotcheck.schema_version` không ghi phiên bản nào: spotcheck không ghi như vậy; hãy xem bảng đó bằng `psql`, hoặc dành cho spotcheck một cơ sở dữ liệu riêng
+server-password-file-not-text = dòng đầu của tệp mật khẩu { $path } không phải văn bản (có byte 0 hoặc không phải UTF-8): hãy ghi riêng mật khẩu trên dòng đầu

@@ -25,6 +25,8 @@ fn init(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Result<()
             .or_else(|| env.home.as_ref().map(|home| home.join(".pgpass"))),
         user: env.user.as_deref(),
         home: env.home.as_deref(),
+        ssl_mode: env.pg_ssl_mode.as_deref(),
+        ssl_root_cert: env.pg_ssl_root_cert.as_deref(),
     };
     let (target, warnings) = Target::new(url, &secrets)?;
     for warning in &warnings {

@@ -10,6 +10,9 @@ use std::process::Command;
 
 use crate::support::Logbook;
 
+/// The key of the advisory lock `server init` takes, as spotcheck spells it.
+const INSTALL_LOCK: i64 = 8_318_271_057_427_983_105;
+
 /// The password of the cluster's superuser, `postgres`, over TCP.
 const SUPERUSER_PASSWORD: &str = "throwaway-superuser";
 
@@ -511,6 +514,30 @@ fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothi
         "t\n"
     );
 
+    // No password anywhere: the message says where one may come from.
+    let none = book.fails(&["server", "init", &owner], 1);
+    assert!(
+        none.ends_with(
+            ": no password was found for this role: give it with `--password-file FILE`, PGPASSWORD \
+             or a line `HOST:PORT:DATABASE:ROLE:PASSWORD` in ~/.pgpass (nothing was changed)\n"
+        ),
+        "{none}"
+    );
+
+    // A versions table that names no version was not written by spotcheck.
+    cluster.psql(
+        "tinh",
+        "CREATE SCHEMA spotcheck AUTHORIZATION noivu; \
+         CREATE TABLE spotcheck.schema_version (version integer); \
+         ALTER TABLE spotcheck.schema_version OWNER TO noivu",
+    );
+    assert_eq!(
+        refused(&book, &owner, "dung"),
+        "error: database tinh has a `spotcheck.schema_version` that names no version: spotcheck did \
+         not write it so; look at it with `psql`, or give spotcheck a database of its own\n"
+    );
+    cluster.psql("tinh", "DROP SCHEMA spotcheck CASCADE");
+
     // A schema named spotcheck that spotcheck did not make is left alone.
     cluster.psql("tinh", "CREATE SCHEMA spotcheck AUTHORIZATION noivu");
     let foreign = refused(&book, &owner, "dung");
@@ -585,6 +612,26 @@ fn a_password_in_the_url_an_unknown_mode_and_missing_files_are_refused_before_co
             book.home().join(".postgresql/root.crt").display()
         )
     );
+    // An address alone gives verify-full no name to check the certificate against.
+    let address_only = init("hostaddr=127.0.0.1 port=1 user=noivu dbname=tinh sslmode=verify-full");
+    assert!(
+        address_only
+            .starts_with("error: `sslmode=verify-full` checks the certificate against the host"),
+        "{address_only}"
+    );
+    // PGSSLMODE counts when the URL does not say, as for psql.
+    let from_environment = book.run_with(
+        &["server", "init", "postgresql://noivu@127.0.0.1:1/tinh"],
+        &[("PGSSLMODE", "verify-full")],
+    );
+    assert_eq!(from_environment.code, 1, "{}", from_environment.dump);
+    assert!(
+        from_environment
+            .stderr
+            .starts_with("error: checking the server's certificate needs the certificate"),
+        "{}",
+        from_environment.dump
+    );
     let unknown_mode = init("postgresql://noivu@127.0.0.1:1/tinh?sslmode=sometimes");
     assert!(
         unknown_mode.starts_with("error: `sslmode=sometimes` is not a mode PostgreSQL knows"),
@@ -618,6 +665,16 @@ fn a_password_in_the_url_an_unknown_mode_and_missing_files_are_refused_before_co
             empty.display()
         )
     );
+    let zeros = book.path("zeros");
+    std::fs::write(&zeros, b"\0\0\0\n").unwrap();
+    assert_eq!(
+        with_file(&zeros),
+        format!(
+            "error: the first line of the password file {} is not text (it holds a zero byte or \
+             is not UTF-8): write the password alone on the first line\n",
+            zeros.display()
+        )
+    );
     let folder = with_file(book.dir());
     assert!(
         folder.starts_with(&format!(
@@ -636,14 +693,41 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
     cluster.owner("noivu", "dung", "tinh");
     let book = Logbook::new().binary();
     let url = cluster.url("noivu", "tinh");
+    let started = std::time::Instant::now();
     let outputs: Vec<_> = std::thread::scope(|scope| {
+        // Another session holds spotcheck's lock for a while: every init
+        // waits for it, and then they all go at once.
+        let holder = scope.spawn(|| {
+            cluster.psql(
+                "tinh",
+                &format!(
+                    "BEGIN; SELECT pg_advisory_xact_lock({INSTALL_LOCK}); SELECT pg_sleep(1.5); COMMIT;"
+                ),
+            )
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
         let runs: Vec<_> = (0..4)
             .map(|_| {
-                scope.spawn(|| book.run_with(&["server", "init", &url], &[("PGPASSWORD", "dung")]))
+                scope.spawn(|| {
+                    let output =
+                        book.run_with(&["server", "init", &url], &[("PGPASSWORD", "dung")]);
+                    (output, started.elapsed())
+                })
             })
             .collect();
-        runs.into_iter().map(|run| run.join().unwrap()).collect()
+        let outputs: Vec<_> = runs.into_iter().map(|run| run.join().unwrap()).collect();
+        holder.join().unwrap();
+        outputs
     });
+    // None finished before the other session let the lock go.
+    for (output, finished) in &outputs {
+        assert!(
+            *finished >= std::time::Duration::from_millis(1500),
+            "an init did not wait for the lock: {}",
+            output.dump
+        );
+    }
+    let outputs: Vec<_> = outputs.into_iter().map(|(output, _)| output).collect();
     for output in &outputs {
         assert_eq!(output.code, 0, "{}", output.dump);
     }

@@ -45,6 +45,8 @@ const IN_PROCESS_VARIABLES: &[&str] = &[
     "COLUMNS",
     "PGPASSWORD",
     "PGPASSFILE",
+    "PGSSLMODE",
+    "PGSSLROOTCERT",
     "USER",
     "USERNAME",
     "TMPDIR",

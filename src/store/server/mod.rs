@@ -31,9 +31,17 @@ const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema_v1.sql"))];
 /// so that two run at once take turns instead of both creating the schema.
 const INSTALL_LOCK: i64 = 0x7370_6f74_6368_6b01;
 
+/// How long an init waits for another that holds the lock, or for a table
+/// it needs: a stuck session elsewhere is reported rather than waited on.
+const LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '60s'";
+
 /// How long to wait for a server that does not answer: a laptop is often
 /// offline, and saying so soon is better than hanging.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The socket folders that a password file names `localhost`, as libpq's
+/// builds on Linux place the socket.
+const DEFAULT_SOCKET_DIRS: [&str; 3] = ["/var/run/postgresql", "/run/postgresql", "/tmp"];
 
 /// The longest password file read: the password is its first line.
 const PASSWORD_FILE_LIMIT: u64 = 4096;
@@ -52,6 +60,9 @@ pub struct Secrets<'a> {
     /// The home folder, where `.postgresql/root.crt` is the root
     /// certificate when the URL names none.
     pub home: Option<&'a Path>,
+    /// `PGSSLMODE` and `PGSSLROOTCERT`: the TLS words when the URL has none.
+    pub ssl_mode: Option<&'a str>,
+    pub ssl_root_cert: Option<&'a str>,
 }
 
 /// A server and database to connect to, as a URL names them.
@@ -80,13 +91,26 @@ impl Target {
     /// the way (a password file others may read is passed over, as libpq does).
     pub fn new(url: &str, secrets: &Secrets<'_>) -> Result<(Target, Vec<String>)> {
         let bad = |problem: String| Error::input(t!("server-url-bad", problem = problem));
-        let (rest, words) = tls::take_tls_words(url)?;
+        let (rest, mut words) = tls::take_tls_words(url)?;
+        words.mode = words.mode.or(secrets.ssl_mode.map(str::to_string));
+        words.root_cert = words
+            .root_cert
+            .or(secrets.ssl_root_cert.map(str::to_string));
         let mut config = Config::from_str(&rest).map_err(|e| bad(e.to_string()))?;
         if config.get_password().is_some() {
             return Err(Error::input(t!("server-url-password")));
         }
-        if config.get_hosts().is_empty() {
-            config.host("localhost");
+        let address = config.get_hostaddrs().first().map(ToString::to_string);
+        match (config.get_hosts().is_empty(), &address) {
+            (true, None) => {
+                config.host("localhost");
+            }
+            // A certificate names a host: checked against an address alone,
+            // it would be checked against a name nobody gave.
+            (true, Some(_)) if words.mode.as_deref() == Some("verify-full") => {
+                return Err(Error::input(t!("server-verify-full-needs-host")));
+            }
+            _ => {}
         }
         if config.get_user().is_none() {
             match secrets.user {
@@ -104,10 +128,11 @@ impl Target {
         config.ssl_mode(mode);
         let user = config.get_user().unwrap_or_default().to_string();
         let database = config.get_dbname().unwrap_or(&user).to_string();
-        let host = match config.get_hosts().first() {
-            Some(Host::Tcp(host)) => host.clone(),
-            Some(Host::Unix(dir)) => dir.display().to_string(),
-            None => "localhost".to_string(),
+        let host = match (config.get_hosts().first(), address) {
+            (Some(Host::Tcp(host)), _) => host.clone(),
+            (Some(Host::Unix(dir)), _) => dir.display().to_string(),
+            (None, Some(address)) => address,
+            (None, None) => "localhost".to_string(),
         };
         let port = config.get_ports().first().copied().unwrap_or(5432);
         let mut warnings = Vec::new();
@@ -116,8 +141,8 @@ impl Target {
             (None, Some(password)) => Some(password.to_string()),
             (None, None) => match &secrets.passfile {
                 Some(passfile) => {
-                    // libpq looks a Unix socket up as `localhost`.
-                    let lookup_host = if host.starts_with('/') {
+                    // libpq looks the usual socket folders up as `localhost`.
+                    let lookup_host = if DEFAULT_SOCKET_DIRS.contains(&host.as_str()) {
                         "localhost"
                     } else {
                         &host
@@ -190,7 +215,15 @@ impl ServerConnection {
             context: t!("server-installing", server = shown.clone()),
             source,
         };
-        let mut tx = self.client.transaction().map_err(&failed)?;
+        // Read committed, whatever the database's default: after waiting
+        // for the lock, each statement sees what the init before committed.
+        let mut tx = self
+            .client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::ReadCommitted)
+            .start()
+            .map_err(&failed)?;
+        tx.batch_execute(LOCK_TIMEOUT).map_err(&failed)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&INSTALL_LOCK])
             .map_err(&failed)?;
         let row = tx
@@ -220,13 +253,23 @@ impl ServerConnection {
             )
             .map_err(&failed)?;
         let (has_schema, has_versions): (bool, bool) = (row.get(0), row.get(1));
-        let found: i32 = if has_versions {
-            tx.query_one(
-                "SELECT coalesce(max(version), 0) FROM spotcheck.schema_version",
-                &[],
-            )
-            .map_err(&failed)?
-            .get(0)
+        let found: i64 = if has_versions {
+            let found = tx
+                .query_one(
+                    "SELECT coalesce(max(version)::bigint, 0) FROM spotcheck.schema_version",
+                    &[],
+                )
+                .map_err(&failed)?
+                .try_get(0)
+                .map_err(&failed)?;
+            // The table is there but says no version: something else wrote it.
+            if found < 1 {
+                return Err(Error::input(t!(
+                    "server-versions-damaged",
+                    database = database
+                )));
+            }
+            found
         } else if has_schema {
             return Err(Error::input(t!(
                 "server-foreign-schema",
@@ -235,7 +278,7 @@ impl ServerConnection {
         } else {
             0
         };
-        if found > SERVER_SCHEMA_VERSION {
+        if found > i64::from(SERVER_SCHEMA_VERSION) {
             return Err(Error::input(t!(
                 "server-schema-newer",
                 database = database,
@@ -243,10 +286,10 @@ impl ServerConnection {
                 known = SERVER_SCHEMA_VERSION
             )));
         }
-        if found == SERVER_SCHEMA_VERSION {
-            return Ok(Installed::Current(found));
+        if found == i64::from(SERVER_SCHEMA_VERSION) {
+            return Ok(Installed::Current(SERVER_SCHEMA_VERSION));
         }
-        for (version, statements) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+        for (version, statements) in MIGRATIONS.iter().filter(|(v, _)| i64::from(*v) > found) {
             tx.batch_execute(statements).map_err(&failed)?;
             tx.execute(
                 "INSERT INTO spotcheck.schema_version (version) VALUES ($1)",
@@ -259,7 +302,7 @@ impl ServerConnection {
             Installed::Created(SERVER_SCHEMA_VERSION)
         } else {
             Installed::Upgraded {
-                from: found,
+                from: i32::try_from(found).unwrap_or_default(),
                 to: SERVER_SCHEMA_VERSION,
             }
         })
@@ -267,33 +310,39 @@ impl ServerConnection {
 }
 
 /// The first line of the file `--password-file` names: a file, or a pipe
-/// such as `<(pass show province)`.
+/// such as `<(pass show province)`, read only up to its first line break
+/// so that a pipe left open does not keep spotcheck waiting.
 fn read_password_file(path: &Path) -> Result<String> {
-    let context = || {
-        t!(
-            "server-reading-password-file",
-            path = path.display().to_string()
-        )
-    };
+    use std::io::BufRead;
+    let shown = path.display().to_string();
+    let context = || t!("server-reading-password-file", path = shown.clone());
     let file = std::fs::File::open(path).map_err(|source| Error::Io {
         context: context(),
         source,
     })?;
-    let mut text = String::new();
-    file.take(PASSWORD_FILE_LIMIT)
-        .read_to_string(&mut text)
+    let mut line = Vec::new();
+    std::io::BufReader::new(file.take(PASSWORD_FILE_LIMIT))
+        .read_until(b'\n', &mut line)
         .map_err(|source| Error::Io {
             context: context(),
             source,
         })?;
-    let password = text.lines().next().unwrap_or_default();
-    if password.is_empty() {
+    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        line.pop();
+    }
+    if line.is_empty() {
         return Err(Error::input(t!(
             "server-password-file-empty",
-            path = path.display().to_string()
+            path = shown.clone()
         )));
     }
-    Ok(password.to_string())
+    match String::from_utf8(line) {
+        Ok(password) if !password.contains('\0') => Ok(password),
+        _ => Err(Error::input(t!(
+            "server-password-file-not-text",
+            path = shown.clone()
+        ))),
+    }
 }
 
 /// What a line of a password file is matched against.
@@ -338,38 +387,52 @@ fn passfile_password(text: &str, key: &PassKey<'_>) -> Option<String> {
         .filter(|line| !line.starts_with('#'))
         .find_map(|line| {
             let fields = passfile_fields(line);
-            let [host, port, database, user, password] = fields.as_slice() else {
+            let [host, port, database, user, password, ..] = fields.as_slice() else {
                 return None;
             };
-            let matches = |pattern: &str, value: &str| pattern == "*" || pattern == value;
+            let matches = |field: &Field, value: &str| field.any || field.text == value;
             (matches(host, key.host)
                 && matches(port, key.port)
                 && matches(database, key.database)
                 && matches(user, key.user))
-            .then(|| password.clone())
+            .then(|| password.text.clone())
         })
 }
 
-/// The fields of a password file's line: split at `:`, with `\:` and `\\`
-/// standing for themselves; the fifth field takes the rest of the line.
-fn passfile_fields(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
+/// A field of a password file's line: its text, and whether it was a bare
+/// `*`, which matches anything (`\*` is a star).
+struct Field {
+    text: String,
+    any: bool,
+}
+
+/// The fields of a password file's line, split at each `:` that is not
+/// escaped; `\` makes the next character stand for itself.
+fn passfile_fields(line: &str) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let mut text = String::new();
+    let mut escaped = false;
     let mut chars = line.chars();
+    let mut finish = |text: &mut String, escaped: &mut bool| {
+        fields.push(Field {
+            any: text == "*" && !*escaped,
+            text: std::mem::take(text),
+        });
+        *escaped = false;
+    };
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                if let (Some(next), Some(field)) = (chars.next(), fields.last_mut()) {
-                    field.push(next);
+                if let Some(next) = chars.next() {
+                    text.push(next);
+                    escaped = true;
                 }
             }
-            ':' if fields.len() < 5 => fields.push(String::new()),
-            c => {
-                if let Some(field) = fields.last_mut() {
-                    field.push(c);
-                }
-            }
+            ':' => finish(&mut text, &mut escaped),
+            c => text.push(c),
         }
     }
+    finish(&mut text, &mut escaped);
     fields
 }
 
@@ -402,7 +465,17 @@ mod tests {
         );
         assert_eq!(
             passfile_password(text, &key("elsewhere", "x", "y")).as_deref(),
-            Some("fallback:with:colons")
+            Some("fallback")
+        );
+        // An escaped star is a star, not a wildcard.
+        let star = "\\*:*:*:*:star\n*:*:*:*:any\n";
+        assert_eq!(
+            passfile_password(star, &key("*", "d", "u")).as_deref(),
+            Some("star")
+        );
+        assert_eq!(
+            passfile_password(star, &key("h", "d", "u")).as_deref(),
+            Some("any")
         );
         assert_eq!(passfile_password("a:b:c\n", &key("a", "c", "d")), None);
     }

@@ -48,7 +48,8 @@ pub(super) fn take_tls_words(url: &str) -> Result<(String, TlsWords)> {
         let mut kept = Vec::new();
         for pair in query.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
+            // `ssl%6Dode` is `sslmode` to the driver too.
+            match percent_decoded(key).as_str() {
                 "sslmode" => words.mode = Some(percent_decoded(value)),
                 "sslrootcert" => words.root_cert = Some(percent_decoded(value)),
                 _ => kept.push(pair),
@@ -116,7 +117,7 @@ fn key_values(text: &str) -> Result<Vec<(String, String)>> {
             key.push(c);
         }
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        if chars.next() != Some('=') {
+        if key.is_empty() || chars.next() != Some('=') {
             return Err(bad());
         }
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
@@ -329,6 +330,9 @@ mod tests {
         assert_eq!(words.mode.as_deref(), Some("require"));
         assert_eq!(words.root_cert.as_deref(), Some("/a b/it's.pem"));
         assert!(take_tls_words("host=h user").is_err());
+        assert!(take_tls_words("=x host=h").is_err());
+        let (_, encoded) = take_tls_words("postgresql://t@h/db?ssl%6Dode=verify-full").unwrap();
+        assert_eq!(encoded.mode.as_deref(), Some("verify-full"));
         assert!(take_tls_words("host='h").is_err());
     }
 
