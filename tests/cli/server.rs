@@ -483,6 +483,27 @@ fn a_password_in_a_file_others_may_read_is_not_used() {
     assert_eq!(private.code, 0, "{}", private.dump);
     assert_eq!(private.stderr, "", "{}", private.dump);
     assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    // PGPASSWORD comes before the password file, and --password-file before both.
+    let env = [("PGPASSFILE", pgpass_text), ("PGPASSWORD", "sai")];
+    let wrong = book.run_with(&["server", "init", &url], &env);
+    assert_eq!(wrong.code, 1, "{}", wrong.dump);
+    assert!(
+        wrong.stderr.contains("password authentication failed"),
+        "{}",
+        wrong.dump
+    );
+    let file = password_file(&book, "mat-khau");
+    let flag = book.run_with(
+        &[
+            "server",
+            "init",
+            &url,
+            "--password-file",
+            file.to_str().unwrap(),
+        ],
+        &env,
+    );
+    assert_eq!(flag.code, 0, "{}", flag.dump);
 }
 
 #[test]
