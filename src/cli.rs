@@ -298,6 +298,45 @@ pub enum ServerCommand {
         #[arg(long, value_name = "FILE")]
         password_file: Option<PathBuf>,
     },
+    /// Give a team of a province its own login on the server, and print what to hand to the team
+    #[command(
+        after_help = "Examples:\n  spotcheck server add-team postgresql://noivu@db.example.vn/spotcheck --province qnam --team doan1\n  spotcheck server add-team postgresql://noivu@db.example.vn/spotcheck --province qnam --team doan2 --password-file doan2.txt"
+    )]
+    AddTeam {
+        /// The database, as `postgresql://ROLE@HOST:PORT/DATABASE`, connecting as a role that may create roles
+        url: String,
+        /// The province's code, as `qnam`: lowercase letters, digits and dashes
+        #[arg(long, value_name = "CODE")]
+        province: String,
+        /// The team's code within the province, as `doan1`
+        #[arg(long, value_name = "CODE")]
+        team: String,
+        /// The team's password: the first line of this file [default: a random one, printed once]
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+    },
+    /// List the teams that have a login on the server
+    #[command(
+        after_help = "Example:\n  spotcheck server list-teams postgresql://noivu@db.example.vn/spotcheck"
+    )]
+    ListTeams {
+        /// The database, as `postgresql://ROLE@HOST:PORT/DATABASE`
+        url: String,
+    },
+    /// Stop a team from logging in to the server; what it sent stays
+    #[command(
+        after_help = "Example:\n  spotcheck server remove-team postgresql://noivu@db.example.vn/spotcheck --province qnam --team doan2"
+    )]
+    RemoveTeam {
+        /// The database, as `postgresql://ROLE@HOST:PORT/DATABASE`, connecting as a role that may change roles
+        url: String,
+        /// The province's code
+        #[arg(long, value_name = "CODE")]
+        province: String,
+        /// The team's code within the province
+        #[arg(long, value_name = "CODE")]
+        team: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

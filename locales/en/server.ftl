@@ -24,3 +24,17 @@ server-root-cert-missing = checking the server's certificate needs the certifica
 server-verify-full-needs-host = `sslmode=verify-full` checks the certificate against the host connected to, and the URL gives only an address: add the host's name (`host=NAME` beside `hostaddr`, or `postgresql://ROLE@NAME/…`)
 server-versions-damaged = database { $database } has a `spotcheck.schema_version` that names no version: spotcheck did not write it so; look at it with `psql`, or give spotcheck a database of its own
 server-password-file-not-text = the first line of the password file { $path } is not text (it holds a zero byte or is not UTF-8): write the password alone on the first line
+server-code-bad = `{ $flag } { $value }` is not a code: write at most { $limit } lowercase letters, digits and dashes, starting with a letter or a digit, as `qnam` or `doan-1`
+server-adding-team = cannot add the team at { $server }
+server-listing-teams = cannot list the teams at { $server }
+server-removing-team = cannot remove the team at { $server }
+server-team-exists = team { $team } of province { $province } has a login already: to stop it, `spotcheck server remove-team`
+server-role-taken = the login role { $role } is taken already on this server (by another database or another team): choose other codes
+server-needs-createrole = this role may not create or change roles: a superuser can allow it with `ALTER ROLE … CREATEROLE`, or run the command as one
+server-team-unknown = province { $province } has no team { $team } on this server: `spotcheck server list-teams` lists them
+server-schema-not-current = spotcheck's schema on this server is at version { $found }, and this spotcheck works with version { $known }: run `spotcheck server init` first
+server-team-added = added team { $team } of province { $province }, who log in as { $role }; hand the team these lines for its config file:
+server-team-password-made = and this password, shown this once (keep it in the team's password file, never in the config): { $password }
+server-team-password-given = and the password in { $path }.
+server-team-removed = removed team { $team } of province { $province }: { $role } can no longer log in, and what the team sent stays
+server-team-removed-already = team { $team } of province { $province } was removed already, on { $at }: nothing to do

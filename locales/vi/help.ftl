@@ -291,6 +291,17 @@ help-server = Chuẩn bị máy chủ PostgreSQL dùng chung của tỉnh
 help-server-init = Tạo cấu trúc dữ liệu của spotcheck trong một cơ sở dữ liệu PostgreSQL, hoặc nâng cấp nó (chạy lại không sao); chạy với vai trò chủ sở hữu cơ sở dữ liệu
 help-server-init--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU` (không chứa mật khẩu)
 help-server-init--password_file = Đọc mật khẩu từ dòng đầu của tệp này (nếu không có thì từ PGPASSWORD, rồi ~/.pgpass)
+help-server-add-team = Cấp cho một tổ, đoàn của tỉnh tài khoản đăng nhập riêng trên máy chủ, và in ra những gì cần giao cho tổ, đoàn đó
+help-server-add-team--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`, kết nối bằng vai trò được phép tạo vai trò
+help-server-add-team--province = Mã tỉnh, như `qnam`: chữ thường, chữ số và dấu gạch ngang
+help-server-add-team--team = Mã tổ, đoàn trong tỉnh, như `doan1`
+help-server-add-team--password_file = Mật khẩu của tổ, đoàn: dòng đầu của tệp này [mặc định: một mật khẩu ngẫu nhiên, chỉ in ra một lần]
+help-server-list-teams = Liệt kê các tổ, đoàn có tài khoản đăng nhập trên máy chủ
+help-server-list-teams--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`
+help-server-remove-team = Không cho một tổ, đoàn đăng nhập vào máy chủ nữa; những gì tổ, đoàn đã gửi vẫn được giữ
+help-server-remove-team--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`, kết nối bằng vai trò được phép sửa vai trò
+help-server-remove-team--province = Mã tỉnh
+help-server-remove-team--team = Mã tổ, đoàn trong tỉnh
 
 help-completions = In đoạn mã tự hoàn thành lệnh cho shell
 help-completions--shell = Shell cần tạo mã tự hoàn thành

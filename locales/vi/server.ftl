@@ -24,3 +24,17 @@ server-root-cert-missing = để kiểm tra chứng thư của máy chủ cần 
 server-verify-full-needs-host = `sslmode=verify-full` kiểm tra chứng thư theo tên máy chủ kết nối tới, mà địa chỉ chỉ có địa chỉ IP: hãy thêm tên máy chủ (`host=TÊN` bên cạnh `hostaddr`, hoặc `postgresql://VAI_TRÒ@TÊN/…`)
 server-versions-damaged = cơ sở dữ liệu { $database } có bảng `spotcheck.schema_version` không ghi phiên bản nào: spotcheck không ghi như vậy; hãy xem bảng đó bằng `psql`, hoặc dành cho spotcheck một cơ sở dữ liệu riêng
 server-password-file-not-text = dòng đầu của tệp mật khẩu { $path } không phải văn bản (có byte 0 hoặc không phải UTF-8): hãy ghi riêng mật khẩu trên dòng đầu
+server-code-bad = `{ $flag } { $value }` không phải là mã: hãy viết tối đa { $limit } chữ thường, chữ số và dấu gạch ngang, bắt đầu bằng chữ hoặc số, như `qnam` hay `doan-1`
+server-adding-team = không thêm được tổ, đoàn tại { $server }
+server-listing-teams = không liệt kê được các tổ, đoàn tại { $server }
+server-removing-team = không gỡ được tổ, đoàn tại { $server }
+server-team-exists = tổ, đoàn { $team } của tỉnh { $province } đã có tài khoản đăng nhập: muốn dừng thì dùng `spotcheck server remove-team`
+server-role-taken = vai trò đăng nhập { $role } đã có trên máy chủ này (của cơ sở dữ liệu khác hoặc tổ, đoàn khác): hãy chọn mã khác
+server-needs-createrole = vai trò này không được tạo hay sửa vai trò: siêu người dùng (superuser) có thể cho phép bằng `ALTER ROLE … CREATEROLE`, hoặc tự chạy lệnh
+server-team-unknown = tỉnh { $province } không có tổ, đoàn { $team } trên máy chủ này: `spotcheck server list-teams` liệt kê các tổ, đoàn
+server-schema-not-current = cấu trúc dữ liệu của spotcheck trên máy chủ này ở phiên bản { $found }, còn spotcheck này làm việc với phiên bản { $known }: hãy chạy `spotcheck server init` trước
+server-team-added = đã thêm tổ, đoàn { $team } của tỉnh { $province }, đăng nhập bằng vai trò { $role }; hãy giao cho tổ, đoàn các dòng sau để ghi vào tệp cấu hình:
+server-team-password-made = và mật khẩu này, chỉ in ra một lần (giữ trong tệp mật khẩu của tổ, đoàn, không ghi vào tệp cấu hình): { $password }
+server-team-password-given = và mật khẩu trong { $path }.
+server-team-removed = đã gỡ tổ, đoàn { $team } của tỉnh { $province }: { $role } không đăng nhập được nữa, những gì tổ, đoàn đã gửi vẫn được giữ
+server-team-removed-already = tổ, đoàn { $team } của tỉnh { $province } đã được gỡ từ trước, lúc { $at }: không cần làm gì

@@ -327,6 +327,12 @@ pub fn record_changes(before: &Record, after: &Record, skip: &[&str]) -> Vec<Str
         .collect()
 }
 
+/// A UTC stamp as a line of text shows it to people: in local time, in the
+/// current language's order.
+pub fn moment_text(stamp: &str) -> String {
+    shown(&Value::moment(stamp)).into_owned()
+}
+
 /// A cell as people read it, in the current language.
 fn shown(value: &Value) -> Cow<'_, str> {
     match value {

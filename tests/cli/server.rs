@@ -399,11 +399,11 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         book.ok(&["server", "init", &url, "--password-file", file]),
         format!(
-            "created spotcheck's schema (version 1) in database tinh at {}\n",
+            "created spotcheck's schema (version 2) in database tinh at {}\n",
             cluster.shown("noivu", "tinh")
         )
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
     // The schema is the owner's, and nobody else may look into it.
     assert_eq!(
         cluster.psql(
@@ -420,7 +420,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     );
     assert_eq!(again.code, 0, "{}", again.dump);
     let record: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(record["schema_version"], 1, "{}", again.dump);
+    assert_eq!(record["schema_version"], 2, "{}", again.dump);
     assert_eq!(record["server"], cluster.shown("noivu", "tinh"));
     let line = book.run_with(
         &["--lang", "vi", "server", "init", &url],
@@ -429,13 +429,13 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         line.stdout,
         format!(
-            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 1: không cần làm gì\n",
+            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 2: không cần làm gì\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
         line.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
 }
 
 #[test]
@@ -482,7 +482,7 @@ fn a_password_in_a_file_others_may_read_is_not_used() {
     let private = book.run_with(&["server", "init", &url], &[("PGPASSFILE", pgpass_text)]);
     assert_eq!(private.code, 0, "{}", private.dump);
     assert_eq!(private.stderr, "", "{}", private.dump);
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
     // PGPASSWORD comes before the password file, and --password-file before both.
     let env = [("PGPASSFILE", pgpass_text), ("PGPASSWORD", "sai")];
     let wrong = book.run_with(&["server", "init", &url], &env);
@@ -585,10 +585,10 @@ fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothi
     );
     assert_eq!(
         refused(&book, &owner, "dung"),
-        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (1): \
+        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (2): \
          nothing was changed; install a newer spotcheck\n"
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n7|postgres\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n7|postgres\n");
 }
 
 #[test]
@@ -756,18 +756,18 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
         .iter()
         .filter(|o| {
             o.stdout
-                .starts_with("created spotcheck's schema (version 1)")
+                .starts_with("created spotcheck's schema (version 2)")
         })
         .count();
     let current = outputs
         .iter()
         .filter(|o| {
             o.stdout
-                .ends_with("is at version 1 already: nothing to do\n")
+                .ends_with("is at version 2 already: nothing to do\n")
         })
         .count();
     assert_eq!((created, current), (1, 3));
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
 }
 
 #[test]
@@ -802,7 +802,7 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         let done = init(query);
         assert_eq!(done.code, 0, "{query}: {}", done.dump);
     }
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
     // verify-ca checks who signed the certificate, not whom it names.
     let signed = init(&format!("sslmode=verify-ca&sslrootcert={}", ca.display()));
     assert_eq!(signed.code, 0, "{}", signed.dump);
@@ -859,5 +859,312 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         "{}",
         required.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+}
+
+/// Whether `role` can log in over TCP with `password`.
+fn logs_in(cluster: &Cluster, role: &str, password: &str) -> bool {
+    cluster
+        .program("psql")
+        .args([
+            "-X",
+            "-q",
+            "-w",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &cluster.port.to_string(),
+            "-U",
+            role,
+            "-d",
+            "tinh",
+            "-c",
+            "SELECT 1",
+        ])
+        .env("PGPASSWORD", password)
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+#[test]
+fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "dung", "tinh");
+    cluster.psql("postgres", "ALTER ROLE noivu CREATEROLE");
+    let book = Logbook::new();
+    let owner = cluster.url("noivu", "tinh");
+    let admin = [("PGPASSWORD", "dung")];
+    // Before the schema is there, the teams wait for `server init`.
+    let early = book.run_with(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan1",
+        ],
+        &admin,
+    );
+    assert_eq!(early.code, 1, "{}", early.dump);
+    assert!(
+        early
+            .stderr
+            .ends_with("run `spotcheck server init` first\n"),
+        "{}",
+        early.dump
+    );
+    book.run_with(&["server", "init", &owner], &admin);
+
+    // A random password, printed once with the lines to hand over.
+    let added = book.run_with(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan1",
+        ],
+        &admin,
+    );
+    assert_eq!(added.code, 0, "{}", added.dump);
+    let lines: Vec<&str> = added.stdout.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(
+            "added team doan1 of province qnam, who log in as sc_qnam_doan1; \
+             hand the team these lines for its config file:"
+        )
+    );
+    assert_eq!(lines.get(1).copied(), Some("[server]"));
+    assert_eq!(
+        lines.get(2).copied(),
+        Some(
+            format!(
+                "url = \"postgresql://sc_qnam_doan1@127.0.0.1:{}/tinh\"",
+                cluster.port
+            )
+            .as_str()
+        )
+    );
+    let password = lines
+        .get(3)
+        .and_then(|line| line.rsplit_once(": "))
+        .map(|(_, password)| password.to_string())
+        .unwrap_or_default();
+    assert_eq!(password.len(), 32, "{}", added.dump);
+    assert!(logs_in(&cluster, "sc_qnam_doan1", &password));
+    assert!(!logs_in(&cluster, "sc_qnam_doan1", "doan"));
+    // The server keeps a SCRAM verifier, never the password.
+    assert_eq!(
+        cluster.psql(
+            "postgres",
+            "SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = 'sc_qnam_doan1'"
+        ),
+        "SCRAM-SHA-256$\n"
+    );
+
+    // A password of the team's own, from a file; JSON for a script.
+    let file = password_file(&book, "mat-khau-doan-2");
+    let json = book.run_with(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan-2",
+            "--password-file",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &admin,
+    );
+    assert_eq!(json.code, 0, "{}", json.dump);
+    let record: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(record["role"], "sc_qnam_doan_2");
+    assert!(record.get("password").is_none(), "{}", json.dump);
+    assert!(logs_in(&cluster, "sc_qnam_doan_2", "mat-khau-doan-2"));
+
+    // The same team twice, and codes that are not codes, are refused.
+    let twice = book.run_with(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan1",
+        ],
+        &admin,
+    );
+    assert_eq!(twice.code, 1, "{}", twice.dump);
+    assert_eq!(
+        twice.stderr,
+        "error: team doan1 of province qnam has a login already: to stop it, \
+         `spotcheck server remove-team`\n"
+    );
+    let bad = book.fails(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "Quảng Nam",
+            "--team",
+            "doan1",
+        ],
+        1,
+    );
+    assert!(
+        bad.starts_with("error: `--province Quảng Nam` is not a code"),
+        "{bad}"
+    );
+
+    let listed = book.run_with(&["server", "list-teams", &owner, "--format", "csv"], &admin);
+    assert_eq!(listed.code, 0, "{}", listed.dump);
+    let listed: Vec<Vec<String>> = listed
+        .stdout
+        .lines()
+        .map(|line| line.split(',').map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        listed
+            .iter()
+            .map(|row| row[..3].join(","))
+            .collect::<Vec<_>>(),
+        [
+            "province,team,role",
+            "qnam,doan-2,sc_qnam_doan_2",
+            "qnam,doan1,sc_qnam_doan1"
+        ]
+    );
+    assert_eq!(listed[1][4], "noivu");
+    assert_eq!(listed[1][5], "");
+
+    // Removed: no login, the row and the role kept.
+    let removed = book.run_with(
+        &[
+            "server",
+            "remove-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan1",
+        ],
+        &admin,
+    );
+    assert_eq!(removed.code, 0, "{}", removed.dump);
+    assert_eq!(
+        removed.stdout,
+        "removed team doan1 of province qnam: sc_qnam_doan1 can no longer log in, \
+         and what the team sent stays\n"
+    );
+    assert!(!logs_in(&cluster, "sc_qnam_doan1", &password));
+    assert_eq!(
+        cluster.psql(
+            "tinh",
+            "SELECT role, removed_at IS NOT NULL FROM spotcheck.teams WHERE code = 'doan1'"
+        ),
+        "sc_qnam_doan1|t\n"
+    );
+    let again = book.run_with(
+        &[
+            "server",
+            "remove-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan1",
+        ],
+        &admin,
+    );
+    assert_eq!(again.code, 0, "{}", again.dump);
+    assert!(
+        again.stdout.ends_with(": nothing to do\n"),
+        "{}",
+        again.dump
+    );
+    let unknown = book.run_with(
+        &[
+            "server",
+            "remove-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan9",
+        ],
+        &admin,
+    );
+    assert_eq!(unknown.code, 1, "{}", unknown.dump);
+
+    // An owner who may not create roles is told what to ask for, and
+    // nothing is recorded.
+    cluster.psql("postgres", "ALTER ROLE noivu NOCREATEROLE");
+    let denied = book.run_with(
+        &[
+            "server",
+            "add-team",
+            &owner,
+            "--province",
+            "qnam",
+            "--team",
+            "doan3",
+        ],
+        &admin,
+    );
+    assert_eq!(denied.code, 1, "{}", denied.dump);
+    assert!(
+        denied
+            .stderr
+            .starts_with("error: this role may not create or change roles"),
+        "{}",
+        denied.dump
+    );
+    assert_eq!(
+        cluster.psql("tinh", "SELECT count(*) FROM spotcheck.teams"),
+        "2\n"
+    );
+}
+
+#[test]
+fn a_schema_of_version_1_is_upgraded_to_hold_the_teams() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    cluster.owner("noivu", "dung", "tinh");
+    let book = Logbook::new();
+    let owner = cluster.url("noivu", "tinh");
+    book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);
+    // Back to what the first version made.
+    cluster.psql(
+        "tinh",
+        "DROP TABLE spotcheck.teams; DELETE FROM spotcheck.schema_version WHERE version = 2",
+    );
+    let upgraded = book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);
+    assert_eq!(
+        upgraded.stdout,
+        format!(
+            "upgraded spotcheck's schema in database tinh at {} from version 1 to 2\n",
+            cluster.shown("noivu", "tinh")
+        ),
+        "{}",
+        upgraded.dump
+    );
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(
+        cluster.psql("tinh", "SELECT to_regclass('spotcheck.teams') IS NOT NULL"),
+        "t\n"
+    );
 }

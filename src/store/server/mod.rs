@@ -7,6 +7,7 @@
 //! never from the URL, which other users of the machine can read in the
 //! list of processes.
 
+pub mod teams;
 mod tls;
 
 use std::io::Read;
@@ -21,11 +22,14 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 use crate::error::{Error, Result};
 
 /// The version of the server schema this spotcheck makes and knows.
-pub const SERVER_SCHEMA_VERSION: i32 = 1;
+pub const SERVER_SCHEMA_VERSION: i32 = 2;
 
 /// Each version's statements, in order; `server init` runs those after the
 /// version it finds, in one transaction.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("schema_v1.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("schema_v1.sql")),
+    (2, include_str!("schema_v2.sql")),
+];
 
 /// The key of the advisory lock that `server init` holds until it commits,
 /// so that two run at once take turns instead of both creating the schema.
@@ -71,6 +75,8 @@ pub struct Target {
     tls: MakeRustlsConnect,
     /// The URL without its parameters, for messages.
     shown: String,
+    host: String,
+    port: u16,
     database: String,
 }
 
@@ -167,10 +173,20 @@ impl Target {
                 config,
                 tls,
                 shown,
+                host,
+                port,
                 database,
             },
             warnings,
         ))
+    }
+
+    /// The URL of the same server and database for another role.
+    pub fn url_for(&self, role: &str) -> String {
+        format!(
+            "postgresql://{role}@{}:{}/{}",
+            self.host, self.port, self.database
+        )
     }
 
     /// The URL without its parameters or any secret, for messages.
@@ -312,7 +328,7 @@ impl ServerConnection {
 /// The first line of the file `--password-file` names: a file, or a pipe
 /// such as `<(pass show province)`, read only up to its first line break
 /// so that a pipe left open does not keep spotcheck waiting.
-fn read_password_file(path: &Path) -> Result<String> {
+pub fn read_password_file(path: &Path) -> Result<String> {
     use std::io::BufRead;
     let shown = path.display().to_string();
     let context = || t!("server-reading-password-file", path = shown.clone());
