@@ -896,19 +896,14 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
     let book = Logbook::new();
     let owner = cluster.url("noivu", "tinh");
     let admin = [("PGPASSWORD", "dung")];
+    let team = |verb: &str, code: &str| {
+        book.run_with(
+            &["server", verb, &owner, "--province", "qnam", "--team", code],
+            &admin,
+        )
+    };
     // Before the schema is there, the teams wait for `server init`.
-    let early = book.run_with(
-        &[
-            "server",
-            "add-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan1",
-        ],
-        &admin,
-    );
+    let early = team("add-team", "doan1");
     assert_eq!(early.code, 1, "{}", early.dump);
     assert!(
         early
@@ -920,18 +915,7 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
     book.run_with(&["server", "init", &owner], &admin);
 
     // A random password, printed once with the lines to hand over.
-    let added = book.run_with(
-        &[
-            "server",
-            "add-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan1",
-        ],
-        &admin,
-    );
+    let added = team("add-team", "doan1");
     assert_eq!(added.code, 0, "{}", added.dump);
     let lines: Vec<&str> = added.stdout.lines().collect();
     assert_eq!(
@@ -994,18 +978,7 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
     assert!(logs_in(&cluster, "sc_qnam_doan_2", "mat-khau-doan-2"));
 
     // The same team twice, and codes that are not codes, are refused.
-    let twice = book.run_with(
-        &[
-            "server",
-            "add-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan1",
-        ],
-        &admin,
-    );
+    let twice = team("add-team", "doan1");
     assert_eq!(twice.code, 1, "{}", twice.dump);
     assert_eq!(
         twice.stderr,
@@ -1051,18 +1024,7 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
     assert_eq!(listed[1][5], "");
 
     // Removed: no login, the row and the role kept.
-    let removed = book.run_with(
-        &[
-            "server",
-            "remove-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan1",
-        ],
-        &admin,
-    );
+    let removed = team("remove-team", "doan1");
     assert_eq!(removed.code, 0, "{}", removed.dump);
     assert_eq!(
         removed.stdout,
@@ -1077,53 +1039,20 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
         ),
         "sc_qnam_doan1|t\n"
     );
-    let again = book.run_with(
-        &[
-            "server",
-            "remove-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan1",
-        ],
-        &admin,
-    );
+    let again = team("remove-team", "doan1");
     assert_eq!(again.code, 0, "{}", again.dump);
     assert!(
         again.stdout.ends_with(": nothing to do\n"),
         "{}",
         again.dump
     );
-    let unknown = book.run_with(
-        &[
-            "server",
-            "remove-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan9",
-        ],
-        &admin,
-    );
+    let unknown = team("remove-team", "doan9");
     assert_eq!(unknown.code, 1, "{}", unknown.dump);
 
     // An owner who may not create roles is told what to ask for, and
     // nothing is recorded.
     cluster.psql("postgres", "ALTER ROLE noivu NOCREATEROLE");
-    let denied = book.run_with(
-        &[
-            "server",
-            "add-team",
-            &owner,
-            "--province",
-            "qnam",
-            "--team",
-            "doan3",
-        ],
-        &admin,
-    );
+    let denied = team("add-team", "doan3");
     assert_eq!(denied.code, 1, "{}", denied.dump);
     assert!(
         denied
