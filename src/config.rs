@@ -150,6 +150,8 @@ pub struct Settings {
     pub report: ReportSettings,
     /// Who the team is: `[team]`.
     pub team: TeamSettings,
+    /// `[server] url`: the province's server, without a password.
+    pub server_url: Option<String>,
 }
 
 /// The tier of government a team works for. Since 1 July 2025 there are
@@ -269,6 +271,14 @@ struct FileConfig {
     season: Vec<FileSeason>,
     report: Option<FileReport>,
     team: Option<FileTeam>,
+    server: Option<FileServer>,
+}
+
+/// `[server]`: the province's shared server this laptop syncs with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileServer {
+    url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -395,6 +405,7 @@ impl Settings {
         };
         let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
+            server_url: server_url(file.server.as_ref(), &place)?,
             team: team(file.team.as_ref(), &place)?,
             report: report(file.report),
             lang,
@@ -783,6 +794,26 @@ pub struct AbsenceThresholds {
 }
 
 /// A threshold of days from the file, from 1 to `most`.
+/// `[server] url`, refused when it holds a password: the config file is
+/// no place for one, and a password file or PGPASSWORD is.
+fn server_url(server: Option<&FileServer>, place: &Place<'_>) -> Result<Option<String>> {
+    let Some(url) = server.and_then(|server| server.url.as_ref()) else {
+        return Ok(None);
+    };
+    let text = url.get_ref().trim();
+    let authority = text
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split(['/', '?']).next().unwrap_or(""));
+    let with_password = authority
+        .rsplit_once('@')
+        .is_some_and(|(user, _)| user.contains(':'))
+        || text.contains("password=");
+    if with_password {
+        return Err(place.at(url.span(), t!("config-server-password")));
+    }
+    Ok((!text.is_empty()).then(|| text.to_string()))
+}
+
 fn threshold(
     value: &Option<Spanned<i64>>,
     most: i64,

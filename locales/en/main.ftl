@@ -99,4 +99,5 @@ main-man-not-directory = cannot write manual pages to `{ $dir }`: it is a file, 
 main-output-no-room = the disk is full, or the file larger than this system allows
 main-output-partly-written = cannot write `{ $path }`: { $problem }; it was being written over in place, so it may now hold part of the new result and nothing of what it held before, and the complete result was not kept anywhere: put that right and run the command again
 config-threshold-range = { $key } `{ $value }` must be a number of days from 1 to { $most }
+config-server-password = the server URL holds a password: take it out, and keep the password in ~/.pgpass (`HOST:PORT:DATABASE:ROLE:PASSWORD`, `chmod 0600`) or PGPASSWORD, where other users of this machine cannot read it
 config-team-word-unknown = the team's word `{ $value }` is not one spotcheck knows: write `word = "tổ"` or `word = "đoàn"`

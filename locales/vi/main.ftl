@@ -99,4 +99,5 @@ main-man-not-directory = không ghi được trang hướng dẫn vào `{ $dir }
 main-output-no-room = ổ đĩa đã đầy, hoặc tệp vượt quá kích thước hệ thống cho phép
 main-output-partly-written = không ghi được `{ $path }`: { $problem }; tệp đang được ghi đè tại chỗ nên giờ có thể chỉ chứa một phần kết quả mới và không còn gì của nội dung cũ, còn kết quả đầy đủ không được lưu ở đâu cả: hãy khắc phục rồi chạy lại lệnh
 config-threshold-range = { $key } `{ $value }` phải là số ngày từ 1 đến { $most }
+config-server-password = địa chỉ máy chủ chứa mật khẩu: hãy bỏ mật khẩu ra, và giữ mật khẩu trong ~/.pgpass (`MÁY_CHỦ:CỔNG:CƠ_SỞ_DỮ_LIỆU:VAI_TRÒ:MẬT_KHẨU`, `chmod 0600`) hoặc PGPASSWORD, nơi người dùng khác trên máy này không đọc được
 config-team-word-unknown = cách gọi `{ $value }` của tổ, đoàn kiểm tra không hợp lệ: hãy viết `word = "tổ"` hoặc `word = "đoàn"`

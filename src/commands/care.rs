@@ -198,6 +198,10 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
             t!("source-default"),
         ),
     }
+    match &s.server_url {
+        Some(url) => row("server.url", url.clone(), t!("source-file")),
+        None => row("server.url", t!("care-none"), t!("source-default")),
+    }
     ctx.table(&table)
 }
 

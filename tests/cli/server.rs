@@ -1097,3 +1097,22 @@ fn a_schema_of_version_1_is_upgraded_to_hold_the_teams() {
         "t\n"
     );
 }
+
+#[test]
+fn the_url_handed_to_a_team_goes_in_its_config_file_without_a_password() {
+    let book = Logbook::new()
+        .config("[server]\nurl = \"postgresql://sc_qnam_doan1@db.example.vn:5432/tinh\"\n");
+    let shown = book.ok(&["config", "--format", "csv"]);
+    assert!(
+        shown.contains("server.url,postgresql://sc_qnam_doan1@db.example.vn:5432/tinh,"),
+        "{shown}"
+    );
+    let book = Logbook::new()
+        .config("[server]\nurl = \"postgresql://sc_qnam_doan1:bi-mat@db.example.vn/tinh\"\n");
+    let refused = book.fails(&["config"], 1);
+    assert!(
+        refused.contains("line 2, column 7: the server URL holds a password"),
+        "{refused}"
+    );
+    assert!(!refused.contains("bi-mat"), "{refused}");
+}
