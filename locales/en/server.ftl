@@ -38,3 +38,4 @@ server-team-password-made = and this password, shown this once (keep it in the t
 server-team-password-given = and the password in { $path }.
 server-team-removed = removed team { $team } of province { $province }: { $role } can no longer log in, and what the team sent stays
 server-team-removed-already = team { $team } of province { $province } was removed already, on { $at }: nothing to do
+server-root-cert-not-pem-file = it is not a file of at most 4 MB of certificates

@@ -38,3 +38,4 @@ server-team-password-made = và mật khẩu này, chỉ in ra một lần (gi�
 server-team-password-given = và mật khẩu trong { $path }.
 server-team-removed = đã gỡ tổ, đoàn { $team } của tỉnh { $province }: { $role } không đăng nhập được nữa, những gì tổ, đoàn đã gửi vẫn được giữ
 server-team-removed-already = tổ, đoàn { $team } của tỉnh { $province } đã được gỡ từ trước, lúc { $at }: không cần làm gì
+server-root-cert-not-pem-file = đây không phải là tệp chứng thư dung lượng tối đa 4 MB

@@ -13,6 +13,7 @@
 //! | `verify-ca` | always | signed by the root certificate |
 //! | `verify-full` | always | signed by it, and made out to the host connected to |
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -222,6 +223,10 @@ fn client_config(provider: Arc<CryptoProvider>, verifier: Arc<Verifier>) -> Resu
     Ok(config)
 }
 
+/// The largest root certificate file read: a bundle of every public
+/// authority is a few hundred kilobytes.
+const ROOT_CERT_LIMIT: u64 = 4 << 20;
+
 /// The certificates of a PEM file, trusted as roots.
 fn root_store(path: &Path) -> Result<RootCertStore> {
     let bad = |problem: String| {
@@ -231,8 +236,20 @@ fn root_store(path: &Path) -> Result<RootCertStore> {
             problem = problem
         ))
     };
-    let certificates = CertificateDer::pem_file_iter(path)
-        .map_err(|e| bad(e.to_string()))?
+    // A device or a pipe named by mistake could be read for ever: only a
+    // regular file, and no more of it than a bundle of authorities needs.
+    let file = std::fs::File::open(path).map_err(|e| bad(e.to_string()))?;
+    let is_file = file.metadata().map_err(|e| bad(e.to_string()))?.is_file();
+    let mut pem = Vec::new();
+    if is_file {
+        file.take(ROOT_CERT_LIMIT + 1)
+            .read_to_end(&mut pem)
+            .map_err(|e| bad(e.to_string()))?;
+    }
+    if !is_file || pem.len() as u64 > ROOT_CERT_LIMIT {
+        return Err(bad(t!("server-root-cert-not-pem-file")));
+    }
+    let certificates = CertificateDer::pem_slice_iter(&pem)
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| bad(e.to_string()))?;
     if certificates.is_empty() {
@@ -360,5 +377,15 @@ mod tests {
             assert_eq!(found, expected, "{mode}");
         }
         assert!(connector(&words("sometimes"), None).is_err());
+        // A device named as the root certificate is refused, not read for ever.
+        let device = TlsWords {
+            mode: Some("verify-ca".into()),
+            root_cert: Some("/dev/zero".into()),
+        };
+        let refused = connector(&device, None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(refused.contains("not a file of at most 4 MB"), "{refused}");
     }
 }
