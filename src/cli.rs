@@ -269,6 +269,24 @@ pub enum Command {
         after_help = "Example:\n  spotcheck server init postgresql://noivu@db.example.vn/spotcheck"
     )]
     Server(ServerCommand),
+    /// Exchange records with the province's server: push this logbook's changes, then pull the others'
+    #[command(
+        after_help = "Examples:\n  spotcheck sync\n  spotcheck sync --status\n  spotcheck sync --server postgresql://sc_qnam_doan1@db.example.vn/spotcheck --pull-only"
+    )]
+    Sync {
+        /// The server, as `postgresql://ROLE@HOST:PORT/DATABASE` [default: `[server] url` of the config file]
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
+        /// The password: the first line of this file [default: PGPASSWORD, then ~/.pgpass]
+        #[arg(long, value_name = "FILE")]
+        password_file: Option<PathBuf>,
+        /// Only say when the last sync was, what waits to be pushed and where the server is
+        #[arg(long, conflicts_with = "pull_only")]
+        status: bool,
+        /// Only pull: for a leader's laptop that reads the province and sends nothing
+        #[arg(long)]
+        pull_only: bool,
+    },
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  spotcheck completions bash > ~/.local/share/bash-completion/completions/spotcheck"

@@ -724,7 +724,7 @@ pub mod limits {
 }
 
 /// The kinds of record that travel between logbooks and spreadsheets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Records {
     Findings,
     Visits,

@@ -39,3 +39,32 @@ server-team-password-given = and the password in { $path }.
 server-team-removed = removed team { $team } of province { $province }: { $role } can no longer log in, and what the team sent stays
 server-team-removed-already = team { $team } of province { $province } was removed already, on { $at }: nothing to do
 server-root-cert-not-pem-file = it is not a file of at most 4 MB of certificates
+server-syncing = cannot sync with { $server }
+server-pushing = cannot push to { $server }
+server-pulling = cannot pull from { $server }
+server-sending = cannot send the records to the server
+server-not-a-team = the role { $role } is not the login of a team on this server (or its team was removed): log in as the role `spotcheck server add-team` made for the team
+store-reading-sync-state = cannot read what the logbook knows of the province's server
+store-writing-sync-state = cannot note how far the sync got
+store-shared-row-bad = warning: the server sent a { $records } record ({ $uid }) this spotcheck cannot place, and it was left out: { $problem }; a newer spotcheck may have pushed it, so update spotcheck
+sync-no-server = no server to sync with: give `--server postgresql://ROLE@HOST/DATABASE`, or put `[server] url = "…"` in the config file (the line `spotcheck server add-team` printed)
+sync-clock-skew = warning: this laptop's clock is { $minutes } min { $ahead ->
+        [ahead] ahead of
+       *[behind] behind
+    } the server's: a merge takes the later edit, so set the clock right; conflicts found meanwhile are kept for review as always
+sync-pushed = pushed to { $server }: { $added } new, { $changed } changed, { $entries } history entries
+sync-pulled = pulled: { $new } new, { $updated } updated, { $conflicts } conflicts
+sync-refused = refused by the server: { $record } #{ $number } ({ $uid }) is another team's; the change stays here and is offered again at each sync
+sync-conflicts = conflicts to settle: { $numbers } (`spotcheck conflicts` shows them)
+sync-likely-duplicate = unit { $other } ({ $name }) looks like { $keep }: if they are one unit, `spotcheck unit merge { $keep } { $other }`
+sync-nothing-waits = nothing waits to be pushed
+sync-waiting = { $count ->
+        [one] 1 record waits to be pushed
+       *[other] { $count } records wait to be pushed
+    }
+sync-status-never = this logbook has never synced
+sync-status-last = last sync: { $at }, with { $server }
+sync-status-cursor = pulled up to server revision { $cursor }
+sync-status-server = the server is at revision { $position }
+sync-status-offline = the server cannot be reached now ({ $problem }); what is known here follows
+sync-chain-changed = the server refused this logbook's history: { $detail }. Its history is not the one this logbook pushed before (it was changed, or this file is a copy of another laptop's logbook): run `spotcheck check`, and keep syncing from the laptop whose logbook it is

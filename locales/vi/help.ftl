@@ -287,6 +287,11 @@ help-backup--force = Ghi đè FILE nếu tệp đã có
 help-check = Kiểm tra tệp, lịch sử chỉnh sửa và đối chiếu từng bản ghi với lịch sử; in mã kiểm chứng
 help-check--seal = Xác nhận lịch sử vẫn giữ nguyên mã kiểm chứng này (do một lần `check` trước đó hoặc một báo cáo in ra)
 
+help-sync = Trao đổi bản ghi với máy chủ của tỉnh: gửi lên những thay đổi của sổ này, rồi nhận về những thay đổi của các máy khác
+help-sync--server = Máy chủ, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU` [mặc định: `[server] url` trong tệp cấu hình]
+help-sync--password_file = Mật khẩu: dòng đầu của tệp này [mặc định: PGPASSWORD, rồi ~/.pgpass]
+help-sync--status = Chỉ cho biết lần đồng bộ gần nhất, những gì đang chờ gửi và máy chủ đã đến đâu
+help-sync--pull_only = Chỉ nhận về: cho máy của lãnh đạo chỉ đọc số liệu của tỉnh và không gửi gì
 help-server = Chuẩn bị máy chủ PostgreSQL dùng chung của tỉnh
 help-server-init = Tạo cấu trúc dữ liệu của spotcheck trong một cơ sở dữ liệu PostgreSQL, hoặc nâng cấp nó (chạy lại không sao); chạy với vai trò chủ sở hữu cơ sở dữ liệu
 help-server-init--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU` (không chứa mật khẩu)

@@ -39,3 +39,29 @@ server-team-password-given = và mật khẩu trong { $path }.
 server-team-removed = đã gỡ tổ, đoàn { $team } của tỉnh { $province }: { $role } không đăng nhập được nữa, những gì tổ, đoàn đã gửi vẫn được giữ
 server-team-removed-already = tổ, đoàn { $team } của tỉnh { $province } đã được gỡ từ trước, lúc { $at }: không cần làm gì
 server-root-cert-not-pem-file = đây không phải là tệp chứng thư dung lượng tối đa 4 MB
+server-syncing = không đồng bộ được với { $server }
+server-pushing = không gửi được lên { $server }
+server-pulling = không nhận được từ { $server }
+server-sending = không gửi được các bản ghi lên máy chủ
+server-not-a-team = vai trò { $role } không phải là tài khoản đăng nhập của tổ, đoàn nào trên máy chủ này (hoặc tổ, đoàn đã bị gỡ): đăng nhập bằng vai trò mà `spotcheck server add-team` đã tạo cho tổ, đoàn
+store-reading-sync-state = không đọc được những gì sổ biết về máy chủ của tỉnh
+store-writing-sync-state = không ghi được việc đồng bộ đã đến đâu
+store-shared-row-bad = cảnh báo: máy chủ gửi về một bản ghi { $records } ({ $uid }) mà bản spotcheck này không xếp được, nên đã bỏ qua: { $problem }; có thể một bản spotcheck mới hơn đã gửi nó lên, hãy cập nhật spotcheck
+sync-no-server = chưa có máy chủ để đồng bộ: ghi `--server postgresql://VAI_TRÒ@MÁY/CSDL`, hoặc đặt `[server] url = "…"` trong tệp cấu hình (dòng mà `spotcheck server add-team` đã in ra)
+sync-clock-skew = cảnh báo: đồng hồ máy này { $ahead ->
+        [ahead] nhanh hơn
+       *[behind] chậm hơn
+    } đồng hồ máy chủ { $minutes } phút: khi gộp, bản sửa sau được giữ, nên hãy chỉnh lại đồng hồ; các xung đột tìm thấy vẫn được giữ lại để xem xét như mọi khi
+sync-pushed = đã gửi lên { $server }: { $added } mới, { $changed } sửa, { $entries } mục lịch sử
+sync-pulled = đã nhận về: { $new } mới, { $updated } cập nhật, { $conflicts } xung đột
+sync-refused = máy chủ từ chối: { $record } #{ $number } ({ $uid }) là của tổ, đoàn khác; thay đổi vẫn giữ ở đây và được gửi lại mỗi lần đồng bộ
+sync-conflicts = xung đột cần giải quyết: { $numbers } (xem bằng `spotcheck conflicts`)
+sync-likely-duplicate = đơn vị { $other } ({ $name }) có vẻ trùng với { $keep }: nếu là một đơn vị, dùng `spotcheck unit merge { $keep } { $other }`
+sync-nothing-waits = không còn gì chờ gửi
+sync-waiting = { $count } bản ghi đang chờ gửi
+sync-status-never = sổ này chưa đồng bộ lần nào
+sync-status-last = lần đồng bộ gần nhất: { $at }, với { $server }
+sync-status-cursor = đã nhận đến phiên bản { $cursor } của máy chủ
+sync-status-server = máy chủ đang ở phiên bản { $position }
+sync-status-offline = hiện không kết nối được máy chủ ({ $problem }); dưới đây là những gì sổ này biết
+sync-chain-changed = máy chủ từ chối lịch sử của sổ này: { $detail }. Lịch sử này không phải là lịch sử mà sổ đã gửi lên trước đây (đã bị thay đổi, hoặc tệp này là bản sao sổ của một máy khác): chạy `spotcheck check`, và tiếp tục đồng bộ từ máy có sổ gốc

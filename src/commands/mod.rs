@@ -17,6 +17,7 @@ mod report;
 mod review;
 mod server;
 mod sql;
+mod sync;
 mod task;
 mod transfer;
 mod unit;
@@ -95,6 +96,18 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Backup { file, force } => care::backup(ctx, &file, force),
         Command::Check { seal } => care::check(ctx, seal.as_deref()),
         Command::Server(command) => server::run(ctx, command),
+        Command::Sync {
+            server,
+            password_file,
+            status,
+            pull_only,
+        } => sync::run(
+            ctx,
+            server.as_deref(),
+            password_file.as_deref(),
+            status,
+            pull_only,
+        ),
         Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("completions and manual pages are made before the logbook is opened")
         }
@@ -412,4 +425,35 @@ fn typed_refusal(broken: Broken, record: &str) -> Error {
             visit = day(visit)
         ),
     })
+}
+
+/// The server `url` names, connected with the password from `password_file`,
+/// `PGPASSWORD` or the password file, as for `psql`.
+pub(super) fn connect_server(
+    ctx: &mut Ctx<'_>,
+    url: &str,
+    password_file: Option<&std::path::Path>,
+) -> Result<(
+    crate::store::server::Target,
+    crate::store::server::ServerConnection,
+)> {
+    let env = ctx.env;
+    let secrets = crate::store::server::Secrets {
+        password_file,
+        password: env.pg_password.as_deref(),
+        passfile: env
+            .pg_passfile
+            .clone()
+            .or_else(|| env.home.as_ref().map(|home| home.join(".pgpass"))),
+        user: env.user.as_deref(),
+        home: env.home.as_deref(),
+        ssl_mode: env.pg_ssl_mode.as_deref(),
+        ssl_root_cert: env.pg_ssl_root_cert.as_deref(),
+    };
+    let (target, warnings) = crate::store::server::Target::new(url, &secrets)?;
+    for warning in &warnings {
+        ctx.note(warning)?;
+    }
+    let connection = target.connect()?;
+    Ok((target, connection))
 }

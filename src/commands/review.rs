@@ -10,10 +10,10 @@ use crate::Ctx;
 use crate::cli::{DecisionArgs, EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidArgs};
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
-use crate::model::{FieldSource, FindingField, FindingKind};
-use crate::render::{self, Format};
+use crate::model::{FieldSource, FindingField, FindingKind, Records};
+use crate::render::{self, Column, Format};
 use crate::store::{
-    Access, Decision, FindingFilter, NewFinding, findings, history, people, units, visits,
+    Access, Decision, FindingFilter, NewFinding, findings, history, people, shared, units, visits,
 };
 use crate::view::{finding_detail, finding_record, findings_brief, findings_table, history_table};
 
@@ -53,7 +53,12 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
 pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {
     let store = ctx.open(Access::Read)?;
     let row = findings::find(store.conn(), &args.id)?;
-    ctx.record(&finding_record(&row))
+    let mut record = finding_record(&row);
+    // Beside the number here, the one every laptop of the province shows.
+    if let Some(number) = shared::shared_number(store.conn(), Records::Findings, &row.uid)? {
+        record.field(Column::new("province_number"), number);
+    }
+    ctx.record(&record)
 }
 
 /// Flags that only make sense for some kinds of finding: each sets a field,

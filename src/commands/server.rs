@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
+use super::connect_server as connect;
 use crate::Ctx;
 use crate::cli::ServerCommand;
 use crate::error::Result;
 use crate::render::{Column, Record, Table, Value};
+use crate::store::server::Installed;
 use crate::store::server::teams::{self, Removed};
-use crate::store::server::{Installed, Secrets, ServerConnection, Target};
 
 pub fn run(ctx: &mut Ctx<'_>, command: ServerCommand) -> Result<()> {
     match command {
@@ -26,34 +27,6 @@ pub fn run(ctx: &mut Ctx<'_>, command: ServerCommand) -> Result<()> {
             team,
         } => remove_team(ctx, &url, &province, &team),
     }
-}
-
-/// The server `url` names, connected with the password from `password_file`,
-/// `PGPASSWORD` or the password file, as for `psql`.
-fn connect(
-    ctx: &mut Ctx<'_>,
-    url: &str,
-    password_file: Option<&Path>,
-) -> Result<(Target, ServerConnection)> {
-    let env = ctx.env;
-    let secrets = Secrets {
-        password_file,
-        password: env.pg_password.as_deref(),
-        passfile: env
-            .pg_passfile
-            .clone()
-            .or_else(|| env.home.as_ref().map(|home| home.join(".pgpass"))),
-        user: env.user.as_deref(),
-        home: env.home.as_deref(),
-        ssl_mode: env.pg_ssl_mode.as_deref(),
-        ssl_root_cert: env.pg_ssl_root_cert.as_deref(),
-    };
-    let (target, warnings) = Target::new(url, &secrets)?;
-    for warning in &warnings {
-        ctx.note(warning)?;
-    }
-    let connection = target.connect()?;
-    Ok((target, connection))
 }
 
 fn init(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Result<()> {

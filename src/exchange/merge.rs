@@ -424,7 +424,7 @@ fn changed_by(
 }
 
 /// When each field got its value, as merges noted it, by field.
-type Noted = HashMap<String, (Json, String)>;
+pub(super) type Noted = HashMap<String, (Json, String)>;
 
 /// A record's uid, as its snapshot gives it.
 fn uid_of(snapshot: &Json) -> String {
@@ -718,6 +718,22 @@ pub fn merge(
     author: &Author,
     progress: &dyn Fn(u64),
 ) -> Result<MergeReport> {
+    merge_then(store, source, unverified, author, progress, &mut |_, _| {
+        Ok(())
+    })
+}
+
+/// [`merge`], and `finish` in the same transaction once the records are in,
+/// given the last history entry from before the merge: a sync notes there
+/// how far it pulled, so that the two commit together.
+pub fn merge_then(
+    store: &mut Store,
+    source: &dyn Source,
+    unverified: Option<&str>,
+    author: &Author,
+    progress: &dyn Fn(u64),
+    finish: &mut dyn FnMut(&rusqlite::Transaction<'_>, i64) -> Result<()>,
+) -> Result<MergeReport> {
     let name = source.name();
     let unverified = unverified
         .map(|problem| format!(" (not verified: {problem})"))
@@ -731,6 +747,7 @@ pub fn merge(
     let their_plans = source.plans()?;
     let their_tasks = source.tasks()?;
     store.write(|tx| {
+        let before = crate::store::history::last_seq(tx)?;
         let mut merging = Merging {
             tx,
             source,
@@ -792,6 +809,7 @@ pub fn merge(
             step()?;
             merging.finding(&finding)
         })?;
+        finish(tx, before)?;
         Ok(merging.report)
     })
 }

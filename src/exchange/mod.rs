@@ -6,9 +6,11 @@ mod csv_file;
 mod finding;
 mod import;
 mod merge;
+mod pulled;
 
 pub use import::{ImportContext, import};
-pub use merge::{LikelyDuplicate, Logbook, MergeCounts, MergeReport, Source, merge};
+pub use merge::{LikelyDuplicate, Logbook, MergeCounts, MergeReport, Source, merge, merge_then};
+pub use pulled::Server;
 
 use crate::error::{Error, Result};
 

@@ -10,7 +10,7 @@ use super::Author;
 use crate::error::{Context, Result};
 
 /// The hash that the first entry chains to.
-pub(super) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Clone)]
 pub struct HistoryEntry {
@@ -716,19 +716,57 @@ pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<H
     } else {
         "WHERE entity IS NOT NULL"
     };
+    let entity = record.map(|(entity, _)| entity.as_str());
+    let params: Vec<(&str, &dyn rusqlite::ToSql)> = match (&entity, &record) {
+        (Some(entity), Some((_, id))) => vec![(":entity", entity), (":id", id)],
+        _ => Vec::new(),
+    };
+    Ok(read_entries(conn, filter, &params)?
+        .into_iter()
+        .map(|mut entry| {
+            entry.before = entry.before.map(without_stamps);
+            entry.after = entry.after.map(without_stamps);
+            entry
+        })
+        .collect())
+}
+
+/// The entries about records after `seq`, oldest first, their snapshots
+/// whole (stamps included) as a merge elsewhere reads them.
+pub fn entries_after(conn: &Connection, seq: i64) -> Result<Vec<HistoryEntry>> {
+    // A compact entry is rebuilt from the record's state now and the
+    // entries after it, all of which this reads.
+    read_entries(
+        conn,
+        "WHERE seq > :seq AND entity IS NOT NULL",
+        &[(":seq", &seq as &dyn rusqlite::ToSql)],
+    )
+}
+
+/// The last entry's number, 0 in an empty history.
+pub fn last_seq(conn: &Connection) -> Result<i64> {
+    super::query_one(
+        conn,
+        "SELECT coalesce(max(seq), 0) FROM history",
+        [],
+        |row| row.get(0),
+    )
+    .with_context(|| t!("store-reading-history"))
+}
+
+fn read_entries(
+    conn: &Connection,
+    filter: &str,
+    params: &[(&str, &dyn rusqlite::ToSql)],
+) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn
         .prepare(&format!(
             "SELECT {} FROM history {filter} ORDER BY seq",
             Stored::COLUMNS
         ))
         .with_context(|| t!("store-preparing-history"))?;
-    let entity = record.map(|(entity, _)| entity.as_str());
-    let params: Vec<(&str, &dyn rusqlite::ToSql)> = match (&entity, &record) {
-        (Some(entity), Some((_, id))) => vec![(":entity", entity), (":id", id)],
-        _ => Vec::new(),
-    };
     let raw = stmt
-        .query_map(params.as_slice(), Stored::read)
+        .query_map(params, Stored::read)
         .with_context(|| t!("store-reading-history"))?
         .collect::<rusqlite::Result<Vec<_>>>()
         .with_context(|| t!("store-reading-history"))?;
@@ -762,8 +800,8 @@ pub fn entries(conn: &Connection, record: Option<(Entity, i64)>) -> Result<Vec<H
             entity: entry.entity.unwrap_or_default(),
             entity_uid: entry.entity_uid.unwrap_or_default(),
             number: entry.entity_id,
-            before: before.map(without_stamps),
-            after: after.map(without_stamps),
+            before,
+            after,
             reason: entry.reason,
         })
         .collect())

@@ -16,6 +16,7 @@ pub mod reports;
 mod schema;
 pub mod search;
 pub mod server;
+pub mod shared;
 mod summary;
 pub mod tasks;
 pub mod units;

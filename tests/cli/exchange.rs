@@ -1740,7 +1740,7 @@ fn merge_refuses_a_logbook_from_a_newer_spotcheck() {
         stderr,
         format!(
             "error: logbook `{}`: was written by a newer spotcheck (schema version 99; \
-             spotcheck {release} reads schema versions 1 to 13): open it with the spotcheck that \
+             spotcheck {release} reads schema versions 1 to 14): open it with the spotcheck that \
              wrote it, a version after {release} (CHANGELOG.md says which version brought each \
              schema)\n",
             other.db().display(),

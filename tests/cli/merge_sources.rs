@@ -269,6 +269,7 @@ fn a_logbook_of_every_older_schema_is_merged_from_an_upgraded_copy_and_left_as_i
         (10, 6, 14, 9, 24, 1, 1),
         (11, 6, 14, 9, 24, 1, 1),
         (12, 6, 14, 9, 24, 1, 1),
+        (13, 6, 14, 9, 24, 1, 1),
     ];
     assert_eq!(expected.len() as i64, spotcheck::store::SCHEMA_VERSION - 1);
     for (version, units, people, visits, findings, plans, tasks) in expected {

@@ -4,365 +4,14 @@
 //! end. Without PostgreSQL on the machine the tests say they were skipped,
 //! unless `SPOTCHECK_TEST_POSTGRES=required` (as CI sets) makes that a failure.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::postgres::{Cluster, free_port, skipped};
 use crate::support::Logbook;
 
 /// The key of the advisory lock `server init` takes, as spotcheck spells it.
 const INSTALL_LOCK: i64 = 8_318_271_057_427_983_105;
-
-/// The password of the cluster's superuser, `postgres`, over TCP.
-const SUPERUSER_PASSWORD: &str = "throwaway-superuser";
-
-/// A PostgreSQL cluster that lives as long as the test.
-struct Cluster {
-    dir: tempfile::TempDir,
-    bin: PathBuf,
-    port: u16,
-    /// `runuser -u nobody --` when the tests run as root: PostgreSQL will
-    /// not run as root.
-    as_user: Vec<String>,
-}
-
-/// The folder of `initdb` and `pg_ctl`: the newest under
-/// `/usr/lib/postgresql` (Debian's layout), else the one on the PATH.
-fn postgres_bin() -> Option<PathBuf> {
-    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| {
-            let version = entry.file_name().to_str()?.parse().ok()?;
-            let bin = entry.path().join("bin");
-            bin.join("initdb").is_file().then_some((version, bin))
-        })
-        .collect();
-    versions.sort();
-    if let Some((_, bin)) = versions.pop() {
-        return Some(bin);
-    }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-}
-
-/// Say why a test checked nothing on this machine (`--nocapture` shows it).
-#[allow(clippy::print_stdout)]
-fn skipped(reason: &str) {
-    println!("skipped: {reason}");
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free port on 127.0.0.1")
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|output| output.stdout.starts_with(b"0\n"))
-}
-
-impl Cluster {
-    /// A running cluster, or `None` (with the reason printed) when this
-    /// machine has no PostgreSQL and CI did not ask for it.
-    fn start() -> Option<Cluster> {
-        Cluster::start_with(false)
-    }
-
-    /// A running cluster that takes TCP connections over TLS only, with a
-    /// certificate for `localhost` signed by `run/ca.crt`; `run/stranger.crt`
-    /// is another authority, which signed nothing of it.
-    fn start_with_tls() -> Option<Cluster> {
-        Cluster::start_with(true)
-    }
-
-    fn start_with(tls: bool) -> Option<Cluster> {
-        let Some(bin) = postgres_bin() else {
-            let reason = "PostgreSQL (initdb, pg_ctl) is not installed here";
-            if std::env::var("SPOTCHECK_TEST_POSTGRES").as_deref() == Ok("required") {
-                panic!("{reason}, and SPOTCHECK_TEST_POSTGRES=required");
-            }
-            skipped(reason);
-            return None;
-        };
-        let dir = tempfile::Builder::new()
-            .prefix("spotcheck-pg-")
-            .tempdir()
-            .expect("a folder for the cluster");
-        let as_user = if is_root() {
-            use std::os::unix::fs::PermissionsExt;
-            // `nobody` must reach the folder and own what the server writes.
-            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
-                .expect("opening the cluster's folder");
-            vec!["runuser".into(), "-u".into(), "nobody".into(), "--".into()]
-        } else {
-            Vec::new()
-        };
-        let cluster = Cluster {
-            dir,
-            bin,
-            port: free_port(),
-            as_user,
-        };
-        for sub in ["data", "run"] {
-            std::fs::create_dir(cluster.dir.path().join(sub)).expect("the cluster's folders");
-            if !cluster.as_user.is_empty() {
-                std::os::unix::fs::chown(cluster.dir.path().join(sub), Some(65534), Some(65534))
-                    .expect("giving the cluster's folders to nobody");
-            }
-        }
-        let pwfile = cluster.dir.path().join("run/superuser");
-        std::fs::write(&pwfile, SUPERUSER_PASSWORD).expect("the superuser's password file");
-        if !cluster.as_user.is_empty() {
-            std::os::unix::fs::chown(&pwfile, Some(65534), Some(65534)).expect("chown");
-        }
-        let data = cluster.data();
-        cluster.tool(
-            "initdb",
-            &[
-                "-D",
-                data.to_str().expect("a UTF-8 temporary path"),
-                "-U",
-                "postgres",
-                "--auth-local=trust",
-                "--auth-host=scram-sha-256",
-                "--pwfile",
-                pwfile.to_str().expect("a UTF-8 temporary path"),
-                "-E",
-                "UTF8",
-                "--no-locale",
-                "--no-sync",
-            ],
-        );
-        let mut options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
-            cluster.port,
-            cluster.dir.path().join("run").display()
-        );
-        if tls {
-            cluster.certificates();
-            std::fs::write(
-                data.join("pg_hba.conf"),
-                "local all all trust\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
-            )
-            .expect("pg_hba.conf");
-            let run = cluster.dir.path().join("run");
-            options.push_str(&format!(
-                " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
-                run.join("server.crt").display(),
-                run.join("server.key").display()
-            ));
-        }
-        let log = cluster.dir.path().join("run/log");
-        cluster.tool(
-            "pg_ctl",
-            &[
-                "-D",
-                data.to_str().expect("a UTF-8 temporary path"),
-                "-l",
-                log.to_str().expect("a UTF-8 temporary path"),
-                "-o",
-                &options,
-                "-w",
-                "start",
-            ],
-        );
-        Some(cluster)
-    }
-
-    /// An authority, `run/ca.crt`, and the server's key and certificate
-    /// for `localhost` signed by it; and `run/stranger.crt`, an authority
-    /// that signed nothing here.
-    fn certificates(&self) {
-        let run = self.dir.path().join("run");
-        let openssl = |args: &[&str]| {
-            let output = Command::new("openssl")
-                .args(args)
-                .current_dir(&run)
-                .output()
-                .expect("running openssl");
-            assert!(
-                output.status.success(),
-                "openssl {args:?}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        };
-        let key = [
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-        ];
-        for name in ["ca", "stranger"] {
-            let subject = format!("/CN=spotcheck test {name}");
-            let (key_file, crt_file) = (format!("{name}.key"), format!("{name}.crt"));
-            let mut args = vec!["req", "-x509", "-new"];
-            args.extend(key);
-            args.extend([
-                "-keyout",
-                &key_file,
-                "-out",
-                &crt_file,
-                "-days",
-                "2",
-                "-subj",
-                &subject,
-                "-addext",
-                "basicConstraints=critical,CA:TRUE",
-                "-addext",
-                "keyUsage=critical,keyCertSign,cRLSign",
-            ]);
-            openssl(&args);
-        }
-        let mut args = vec!["req", "-new"];
-        args.extend(key);
-        args.extend([
-            "-keyout",
-            "server.key",
-            "-out",
-            "server.csr",
-            "-subj",
-            "/CN=localhost",
-        ]);
-        openssl(&args);
-        std::fs::write(
-            run.join("server.ext"),
-            "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n\
-             keyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n",
-        )
-        .expect("the certificate's extensions");
-        openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            "server.csr",
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-out",
-            "server.crt",
-            "-days",
-            "2",
-            "-extfile",
-            "server.ext",
-        ]);
-        if !self.as_user.is_empty() {
-            for name in ["server.key", "server.crt"] {
-                std::os::unix::fs::chown(run.join(name), Some(65534), Some(65534)).expect("chown");
-            }
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    /// One of PostgreSQL's programs, to run as the cluster's user.
-    fn program(&self, name: &str) -> Command {
-        let program = self.bin.join(name);
-        match self.as_user.split_first() {
-            Some((wrapper, rest)) => {
-                let mut command = Command::new(wrapper);
-                command.args(rest).arg(&program);
-                command
-            }
-            None => Command::new(&program),
-        }
-    }
-
-    /// Run one of PostgreSQL's programs as the cluster's user; panic with
-    /// its output if it fails.
-    fn tool(&self, name: &str, args: &[&str]) -> String {
-        let output = self
-            .program(name)
-            .args(args)
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap_or_else(|e| panic!("running {name}: {e}"));
-        let log = std::fs::read_to_string(self.dir.path().join("run/log")).unwrap_or_default();
-        assert!(
-            output.status.success(),
-            "{name} {args:?} failed: {}\n{}\nserver log:\n{log}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// Run SQL as the superuser through the socket; the rows come back one
-    /// a line, fields separated by `|`.
-    fn psql(&self, database: &str, sql: &str) -> String {
-        let socket = self.dir.path().join("run");
-        self.tool(
-            "psql",
-            &[
-                "-X",
-                "-q",
-                "-A",
-                "-t",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                socket.to_str().expect("a UTF-8 temporary path"),
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                "postgres",
-                "-d",
-                database,
-                "-c",
-                sql,
-            ],
-        )
-    }
-
-    /// A login role with a password, and a database it owns.
-    fn owner(&self, role: &str, password: &str, database: &str) {
-        self.psql(
-            "postgres",
-            &format!("CREATE ROLE {role} LOGIN PASSWORD '{password}'"),
-        );
-        self.psql(
-            "postgres",
-            &format!("CREATE DATABASE {database} OWNER {role}"),
-        );
-    }
-
-    fn url(&self, role: &str, database: &str) -> String {
-        format!("postgresql://{role}@127.0.0.1:{}/{database}", self.port)
-    }
-
-    /// `server` as spotcheck shows it in messages.
-    fn shown(&self, role: &str, database: &str) -> String {
-        self.url(role, database)
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let data = self.data();
-        let _ = self
-            .program("pg_ctl")
-            .args([
-                "-D",
-                &data.to_string_lossy(),
-                "-m",
-                "immediate",
-                "-w",
-                "stop",
-            ])
-            .output();
-    }
-}
 
 fn password_file(book: &Logbook, password: &str) -> PathBuf {
     let path = book.path("password");
@@ -399,11 +48,11 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         book.ok(&["server", "init", &url, "--password-file", file]),
         format!(
-            "created spotcheck's schema (version 2) in database tinh at {}\n",
+            "created spotcheck's schema (version 3) in database tinh at {}\n",
             cluster.shown("noivu", "tinh")
         )
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
     // The schema is the owner's, and nobody else may look into it.
     assert_eq!(
         cluster.psql(
@@ -420,7 +69,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     );
     assert_eq!(again.code, 0, "{}", again.dump);
     let record: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(record["schema_version"], 2, "{}", again.dump);
+    assert_eq!(record["schema_version"], 3, "{}", again.dump);
     assert_eq!(record["server"], cluster.shown("noivu", "tinh"));
     let line = book.run_with(
         &["--lang", "vi", "server", "init", &url],
@@ -429,13 +78,13 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         line.stdout,
         format!(
-            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 2: không cần làm gì\n",
+            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 3: không cần làm gì\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
         line.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
 }
 
 #[test]
@@ -482,7 +131,7 @@ fn a_password_in_a_file_others_may_read_is_not_used() {
     let private = book.run_with(&["server", "init", &url], &[("PGPASSFILE", pgpass_text)]);
     assert_eq!(private.code, 0, "{}", private.dump);
     assert_eq!(private.stderr, "", "{}", private.dump);
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
     // PGPASSWORD comes before the password file, and --password-file before both.
     let env = [("PGPASSFILE", pgpass_text), ("PGPASSWORD", "sai")];
     let wrong = book.run_with(&["server", "init", &url], &env);
@@ -585,10 +234,13 @@ fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothi
     );
     assert_eq!(
         refused(&book, &owner, "dung"),
-        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (2): \
+        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (3): \
          nothing was changed; install a newer spotcheck\n"
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n7|postgres\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n7|postgres\n"
+    );
 }
 
 #[test]
@@ -756,18 +408,18 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
         .iter()
         .filter(|o| {
             o.stdout
-                .starts_with("created spotcheck's schema (version 2)")
+                .starts_with("created spotcheck's schema (version 3)")
         })
         .count();
     let current = outputs
         .iter()
         .filter(|o| {
             o.stdout
-                .ends_with("is at version 2 already: nothing to do\n")
+                .ends_with("is at version 3 already: nothing to do\n")
         })
         .count();
     assert_eq!((created, current), (1, 3));
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
 }
 
 #[test]
@@ -802,7 +454,7 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         let done = init(query);
         assert_eq!(done.code, 0, "{query}: {}", done.dump);
     }
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
     // verify-ca checks who signed the certificate, not whom it names.
     let signed = init(&format!("sslmode=verify-ca&sslrootcert={}", ca.display()));
     assert_eq!(signed.code, 0, "{}", signed.dump);
@@ -859,7 +511,7 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         "{}",
         required.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
 }
 
 /// Whether `role` can log in over TCP with `password`.
@@ -1068,7 +720,7 @@ fn a_team_gets_a_login_of_its_own_listed_and_removed_with_its_rows_kept() {
 }
 
 #[test]
-fn a_schema_of_version_1_is_upgraded_to_hold_the_teams() {
+fn a_schema_of_version_1_is_upgraded_to_the_current_one() {
     let Some(cluster) = Cluster::start() else {
         return;
     };
@@ -1079,19 +731,26 @@ fn a_schema_of_version_1_is_upgraded_to_hold_the_teams() {
     // Back to what the first version made.
     cluster.psql(
         "tinh",
-        "DROP TABLE spotcheck.teams; DELETE FROM spotcheck.schema_version WHERE version = 2",
+        "DROP TABLE spotcheck.teams, spotcheck.records, spotcheck.history, spotcheck.conflicts,
+                    spotcheck.reader_groups, spotcheck.devices;
+         DROP SEQUENCE spotcheck.revisions;
+         DROP FUNCTION spotcheck.my_province(), spotcheck.my_team(), spotcheck.readable(),
+                       spotcheck.take_feed(text), spotcheck.grant_team(name),
+                       spotcheck.reader_group(text), spotcheck.stamp_record(),
+                       spotcheck.check_entry();
+         DELETE FROM spotcheck.schema_version WHERE version > 1",
     );
     let upgraded = book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);
     assert_eq!(
         upgraded.stdout,
         format!(
-            "upgraded spotcheck's schema in database tinh at {} from version 1 to 2\n",
+            "upgraded spotcheck's schema in database tinh at {} from version 1 to 3\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
         upgraded.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n");
+    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
     assert_eq!(
         cluster.psql("tinh", "SELECT to_regclass('spotcheck.teams') IS NOT NULL"),
         "t\n"

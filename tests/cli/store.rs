@@ -66,7 +66,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
         (
             0,
             format!(
-                "created logbook {} (schema version 13)\n",
+                "created logbook {} (schema version 14)\n",
                 book.db().display()
             ),
             String::new()
@@ -78,7 +78,7 @@ fn init_creates_the_logbook_and_is_safe_to_repeat() {
     let before = book.snapshot();
     let second = book.run(&["init"]);
     let ready = format!(
-        "logbook {} is ready (schema version 13 of 13)\n",
+        "logbook {} is ready (schema version 14 of 14)\n",
         book.db().display()
     );
     assert_eq!(
@@ -99,7 +99,7 @@ fn without_a_db_flag_the_logbook_lives_in_the_data_dir_of_home() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "created logbook {} (schema version 13)\n",
+            "created logbook {} (schema version 14)\n",
             expected.display()
         )
     );

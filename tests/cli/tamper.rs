@@ -195,9 +195,9 @@ fn a_changed_schema_version_is_named_and_the_file_left_alone() {
         let before = std::fs::read(book.db()).unwrap();
         let expected = format!(
             "error: logbook `{db}`: says it has schema version {shown}, but its tables are those of \
-             version 13: the version number was changed behind spotcheck's back; spotcheck left the \
-             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 13'`, then run \
-             spotcheck again (this one writes version 13)\n",
+             version 14: the version number was changed behind spotcheck's back; spotcheck left the \
+             file as it is: set it back with `sqlite3 {db} 'PRAGMA user_version = 14'`, then run \
+             spotcheck again (this one writes version 14)\n",
             db = book.db().display()
         );
         for args in [

@@ -523,7 +523,7 @@ fn a_schema_6_logbook_is_upgraded_and_reports_exactly_as_before() {
     assert_eq!(
         book.ok(&["init"]),
         format!(
-            "logbook {} is ready (schema version 13 of 13)\n",
+            "logbook {} is ready (schema version 14 of 14)\n",
             book.db().display()
         )
     );

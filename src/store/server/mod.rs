@@ -7,6 +7,7 @@
 //! never from the URL, which other users of the machine can read in the
 //! list of processes.
 
+pub mod sync;
 pub mod teams;
 mod tls;
 
@@ -22,13 +23,14 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 use crate::error::{Error, Result};
 
 /// The version of the server schema this spotcheck makes and knows.
-pub const SERVER_SCHEMA_VERSION: i32 = 2;
+pub const SERVER_SCHEMA_VERSION: i32 = 3;
 
 /// Each version's statements, in order; `server init` runs those after the
 /// version it finds, in one transaction.
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("schema_v1.sql")),
     (2, include_str!("schema_v2.sql")),
+    (3, include_str!("schema_v3.sql")),
 ];
 
 /// The key of the advisory lock that `server init` holds until it commits,

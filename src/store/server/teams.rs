@@ -94,9 +94,11 @@ impl ServerConnection {
         let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
         let statements: String = tx
             .query_one(
-                "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L; GRANT USAGE ON SCHEMA spotcheck TO %I',
-                               $1::text, $2::text, $1::text)",
-                &[&role, &verifier],
+                "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L;
+                                SELECT spotcheck.grant_team(%L);
+                                SELECT spotcheck.reader_group(%L)',
+                               $1::text, $2::text, $1::text, $3::text)",
+                &[&role, &verifier, &province],
             )
             .map_err(&failed)?
             .get(0);
@@ -184,8 +186,11 @@ impl ServerConnection {
         }
         let statements: String = tx
             .query_one(
-                "SELECT format('ALTER ROLE %I NOLOGIN; REVOKE USAGE ON SCHEMA spotcheck FROM %I',
-                               $1::text, $1::text)",
+                "SELECT format('ALTER ROLE %I NOLOGIN;
+                                REVOKE ALL ON ALL TABLES IN SCHEMA spotcheck FROM %I;
+                                REVOKE ALL ON SEQUENCE spotcheck.revisions FROM %I;
+                                REVOKE USAGE ON SCHEMA spotcheck FROM %I',
+                               $1::text, $1::text, $1::text, $1::text)",
                 &[&role],
             )
             .map_err(&failed)?
@@ -208,7 +213,7 @@ impl ServerConnection {
 
 /// Refuse to work on a schema other than the one this spotcheck makes:
 /// `server init` sets it up or upgrades it first.
-fn schema_is_current(
+pub(super) fn schema_is_current(
     tx: &mut Transaction<'_>,
     failed: &impl Fn(postgres::Error) -> Error,
 ) -> Result<()> {
