@@ -355,6 +355,17 @@ pub enum ServerCommand {
         #[arg(long, value_name = "CODE")]
         team: String,
     },
+    /// Check the province's chain on the server: every version of its records linked to the one before, every record the version its link names; print the province's seal
+    #[command(
+        after_help = "Example:\n  spotcheck server check postgresql://noivu@db.example.vn/spotcheck --province qnam"
+    )]
+    Check {
+        /// The database, as `postgresql://ROLE@HOST:PORT/DATABASE`: the owner's, a reader's or the province's team's
+        url: String,
+        /// The province's code
+        #[arg(long, value_name = "CODE")]
+        province: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

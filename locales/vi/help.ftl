@@ -307,6 +307,9 @@ help-server-remove-team = Không cho một tổ, đoàn đăng nhập vào máy 
 help-server-remove-team--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`, kết nối bằng vai trò được phép sửa vai trò
 help-server-remove-team--province = Mã tỉnh
 help-server-remove-team--team = Mã tổ, đoàn trong tỉnh
+help-server-check = Kiểm tra chuỗi của tỉnh trên máy chủ: mỗi phiên bản bản ghi nối với phiên bản trước, mỗi bản ghi đúng là phiên bản mắt xích của nó ghi nhận; in dấu niêm phong của tỉnh
+help-server-check--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU`: của chủ sở hữu, của người đọc hoặc của một tổ, đoàn của tỉnh
+help-server-check--province = Mã tỉnh
 
 help-completions = In đoạn mã tự hoàn thành lệnh cho shell
 help-completions--shell = Shell cần tạo mã tự hoàn thành

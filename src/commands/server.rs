@@ -26,6 +26,7 @@ pub fn run(ctx: &mut Ctx<'_>, command: ServerCommand) -> Result<()> {
             province,
             team,
         } => remove_team(ctx, &url, &province, &team),
+        ServerCommand::Check { url, province } => check(ctx, &url, &province),
     }
 }
 
@@ -178,5 +179,35 @@ fn remove_team(ctx: &mut Ctx<'_>, url: &str, province: &str, team: &str) -> Resu
         .field(Column::new("team"), team.to_string())
         .field(Column::new("role"), role)
         .field(Column::new("already_removed"), already);
+    ctx.logged(&line, &record)
+}
+
+fn check(ctx: &mut Ctx<'_>, url: &str, province: &str) -> Result<()> {
+    teams::check_code("--province", province)?;
+    let (_, mut connection) = connect(ctx, url, None)?;
+    let checked = connection.check_seals(province)?;
+    if let Some(problem) = checked.problems.first() {
+        return Err(crate::error::Error::input(t!(
+            "server-chain-broken",
+            province = province,
+            problems = checked.problems.len(),
+            first = problem.as_str()
+        )));
+    }
+    let mut record = Record::new();
+    record
+        .field(Column::new("province"), province.to_string())
+        .field(Column::new("versions"), checked.versions)
+        .field(Column::new("records"), checked.records)
+        .field(Column::new("revision"), checked.revision)
+        .field(Column::new("seal"), checked.seal.clone());
+    let line = t!(
+        "server-chain-ok",
+        province = province,
+        versions = checked.versions,
+        records = checked.records,
+        seal = checked.seal.as_str(),
+        revision = checked.revision
+    );
     ctx.logged(&line, &record)
 }

@@ -30,7 +30,6 @@ struct Tally {
     changed: u64,
     entries: u64,
     refused: Vec<Decided>,
-    behind: u64,
     received: MergeReport,
 }
 
@@ -96,7 +95,7 @@ pub fn run(
                 &|_| {},
                 &mut |tx, since| shared::pulled(tx, &pulled.records, pulled.cursor, since),
             )?;
-            add(&mut tally.received, &report, &pulled.changed);
+            add(&mut tally.received, &report);
         }
         if !pulled.more {
             break pulled.position;
@@ -136,8 +135,8 @@ fn push(
         match record.decision {
             Decision::Added => tally.added += 1,
             Decision::Changed => tally.changed += 1,
-            Decision::Same => {}
-            Decision::Behind => tally.behind += 1,
+            // Pushed again once the pull has merged it.
+            Decision::Same | Decision::Behind => {}
             Decision::Refused => {
                 if !tally
                     .refused
@@ -152,13 +151,9 @@ fn push(
     Ok(())
 }
 
-/// Add a pull's merge to the tally, counting as received only the records
-/// that changed on the server (those they point to come along unchanged).
-fn add(
-    total: &mut MergeReport,
-    report: &MergeReport,
-    _changed: &std::collections::HashSet<(crate::model::Records, String)>,
-) {
+/// Add a pull's merge to the tally: the records that point to others come
+/// with them, and count as unchanged when they are.
+fn add(total: &mut MergeReport, report: &MergeReport) {
     for (sum, part) in [
         (&mut total.units, &report.units),
         (&mut total.people, &report.people),
@@ -256,7 +251,7 @@ fn show_status(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Re
         Ok((_, mut connection)) => {
             let who = connection.identity()?;
             let position = connection.position(&who)?;
-            Some(position)
+            Some((position, connection.seal(&who.province)?))
         }
         Err(e) => {
             ctx.note(&t!("sync-status-offline", problem = e.to_string()))?;
@@ -273,8 +268,15 @@ fn show_status(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Re
     }];
     lines.push(t!("sync-waiting", count = waiting));
     lines.push(t!("sync-status-cursor", cursor = state.cursor));
-    if let Some(position) = server {
-        lines.push(t!("sync-status-server", position = position));
+    if let Some((position, seal)) = &server {
+        lines.push(t!("sync-status-server", position = *position));
+        if let Some((seal, revision)) = seal {
+            lines.push(t!(
+                "sync-status-seal",
+                seal = seal.as_str(),
+                revision = *revision
+            ));
+        }
     }
     let mut record = Record::new();
     record
@@ -286,7 +288,17 @@ fn show_status(ctx: &mut Ctx<'_>, url: &str, password_file: Option<&Path>) -> Re
         .field(Column::new("cursor"), state.cursor)
         .field(
             Column::new("server_position"),
-            server.map(|p| p.to_string()).unwrap_or_default(),
+            server
+                .as_ref()
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default(),
+        )
+        .field(
+            Column::new("seal"),
+            server
+                .and_then(|(_, seal)| seal)
+                .map(|(seal, _)| seal)
+                .unwrap_or_default(),
         );
     ctx.logged(&lines.join("\n"), &record)
 }

@@ -732,12 +732,12 @@ fn a_schema_of_version_1_is_upgraded_to_the_current_one() {
     cluster.psql(
         "tinh",
         "DROP TABLE spotcheck.teams, spotcheck.records, spotcheck.history, spotcheck.conflicts,
-                    spotcheck.reader_groups, spotcheck.devices;
+                    spotcheck.reader_groups, spotcheck.devices, spotcheck.seals;
          DROP SEQUENCE spotcheck.revisions;
          DROP FUNCTION spotcheck.my_province(), spotcheck.my_team(), spotcheck.readable(),
                        spotcheck.take_feed(text), spotcheck.grant_team(name),
                        spotcheck.reader_group(text), spotcheck.stamp_record(),
-                       spotcheck.check_entry();
+                       spotcheck.check_entry(), spotcheck.seal_record();
          DELETE FROM spotcheck.schema_version WHERE version > 1",
     );
     let upgraded = book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);

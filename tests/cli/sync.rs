@@ -583,7 +583,7 @@ fn status_says_what_waits_and_a_server_down_loses_nothing() {
         status.dump
     );
     assert!(
-        status.stdout.ends_with("the server is at revision 4\n"),
+        status.stdout.contains("the server is at revision 4\n"),
         "{}",
         status.dump
     );
@@ -856,4 +856,87 @@ fn a_puller_misses_nothing_that_a_slow_push_commits_late() {
     let units = csv_records(&reader.book.ok(&["unit", "list", "--format", "csv"]));
     assert!(units.iter().any(|u| u["code"] == "phu-thinh"), "{units:?}");
     assert_eq!(reader.findings(), a.findings());
+}
+
+#[test]
+fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_back() {
+    let Some(province) = Province::start() else {
+        return;
+    };
+    let a = first_laptop(&province);
+    a.book.ok(&["edit", "1", "--note", "đã nhắc nhở"]);
+    a.sync();
+    let admin = Logbook::new();
+    let check = |book: &Logbook| {
+        book.run_with(
+            &[
+                "server",
+                "check",
+                &province.url("noivu"),
+                "--province",
+                "qnam",
+            ],
+            &[("PGPASSWORD", "dung")],
+        )
+    };
+    let ok = check(&admin);
+    assert_eq!(ok.code, 0, "{}", ok.dump);
+    // Four records, the finding in two versions.
+    let seal = province.owner_sql(
+        "SELECT seal FROM spotcheck.seals WHERE province = 'qnam' ORDER BY revision DESC LIMIT 1",
+    );
+    assert_eq!(
+        ok.stdout,
+        format!(
+            "ok: the chain of province qnam links its 5 record versions, and its 4 records are \
+             the versions it names; seal {} (revision 5)\n",
+            seal.trim()
+        )
+    );
+    // Each laptop can see the seal it synced up to.
+    assert!(
+        a.status().ends_with(&format!(
+            "the province's seal is {} (revision 5)\n",
+            seal.trim()
+        )),
+        "{}",
+        a.status()
+    );
+    // A finding changed on the server with the triggers turned off.
+    province.cluster.psql(
+        "tinh",
+        "SET session_replication_role = replica;
+         UPDATE spotcheck.records SET row = jsonb_set(row, '{note}', '\"sửa lén\"')
+         WHERE kind = 'finding'",
+    );
+    let changed = check(&admin);
+    assert_eq!(changed.code, 1, "{}", changed.dump);
+    assert!(
+        changed.stderr.starts_with(
+            "error: the chain of province qnam does not hold (1 problems): the finding "
+        ),
+        "{}",
+        changed.dump
+    );
+    assert!(
+        changed
+            .stderr
+            .contains("is not the version its link at revision 5 names: it was changed behind spotcheck's back"),
+        "{}",
+        changed.dump
+    );
+    // A link rewritten.
+    province.cluster.psql(
+        "tinh",
+        "UPDATE spotcheck.seals SET seal = repeat('1', 64) WHERE revision = 2",
+    );
+    let relinked = check(&admin);
+    // Named at the link rewritten, the first that does not hold.
+    assert!(
+        relinked
+            .stderr
+            .contains("problems): the link of revision 2 ("),
+        "{}",
+        relinked.dump
+    );
 }

@@ -7,6 +7,7 @@
 //! never from the URL, which other users of the machine can read in the
 //! list of processes.
 
+pub mod seals;
 pub mod sync;
 pub mod teams;
 mod tls;

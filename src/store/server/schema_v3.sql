@@ -166,6 +166,42 @@ $$;
 CREATE TRIGGER stamp_record BEFORE INSERT OR UPDATE ON spotcheck.records
     FOR EACH ROW EXECUTE FUNCTION spotcheck.stamp_record();
 
+-- The province's chain: every version of a record the server took, in the
+-- order of their revisions, each link a SHA-256 over the one before, the
+-- revision, the record and the hash of its row. Its last link is the
+-- province's seal: `spotcheck server check` recomputes the chain and
+-- compares each record's row with the link of its revision, so that a
+-- change made on the server behind spotcheck's back is found.
+CREATE TABLE spotcheck.seals (
+    province text NOT NULL,
+    revision bigint NOT NULL,
+    kind     text NOT NULL,
+    uid      text NOT NULL,
+    row_hash text NOT NULL,
+    seal     text NOT NULL,
+    PRIMARY KEY (province, revision)
+);
+
+CREATE FUNCTION spotcheck.seal_record() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    last text;
+    row_hash text := encode(sha256(convert_to(NEW.row::text, 'UTF8')), 'hex');
+BEGIN
+    SELECT seal INTO last FROM spotcheck.seals
+    WHERE province = NEW.province ORDER BY revision DESC LIMIT 1;
+    INSERT INTO spotcheck.seals (province, revision, kind, uid, row_hash, seal)
+    VALUES (NEW.province, NEW.revision, NEW.kind, NEW.uid, row_hash,
+            encode(sha256(convert_to(
+                coalesce(last, repeat('0', 64)) || ' ' || NEW.revision || ' ' || NEW.kind
+                || ' ' || NEW.uid || ' ' || row_hash, 'UTF8')), 'hex'));
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER seal_record AFTER INSERT OR UPDATE ON spotcheck.records
+    FOR EACH ROW EXECUTE FUNCTION spotcheck.seal_record();
+
 -- A history entry is refused when its device belongs to another team, when
 -- it is about another team's finding, visit, plan or task, when the same
 -- entry was pushed before with another hash (a copy of another laptop's
@@ -261,6 +297,13 @@ CREATE POLICY owner_reads ON spotcheck.conflicts FOR SELECT
     USING (pg_has_role(session_user, (SELECT nspowner FROM pg_namespace
                                       WHERE nspname = 'spotcheck'), 'USAGE'));
 
+-- The chain is written by its trigger alone, as the owner (not forced, so
+-- that the owner's trigger writes it); everyone reads their provinces'.
+ALTER TABLE spotcheck.seals ENABLE ROW LEVEL SECURITY;
+CREATE POLICY read_province ON spotcheck.seals FOR SELECT
+    USING ((SELECT spotcheck.readable() IS NULL)
+           OR province IN (SELECT unnest(spotcheck.readable())));
+
 -- The rights of a team's login role: no DELETE anywhere, no UPDATE of the
 -- history, and on a record only the columns a push sets.
 CREATE FUNCTION spotcheck.grant_team(role name) RETURNS void
@@ -268,7 +311,7 @@ CREATE FUNCTION spotcheck.grant_team(role name) RETURNS void
     AS $$
 BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA spotcheck TO %I', role);
-    EXECUTE format('GRANT SELECT ON spotcheck.schema_version TO %I', role);
+    EXECUTE format('GRANT SELECT ON spotcheck.schema_version, spotcheck.seals TO %I', role);
     EXECUTE format('GRANT SELECT, INSERT ON spotcheck.records, spotcheck.history TO %I', role);
     EXECUTE format('GRANT UPDATE (device, row, stamps) ON spotcheck.records TO %I', role);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE (settled) ON spotcheck.conflicts TO %I', role);
@@ -292,7 +335,7 @@ BEGIN
     END IF;
     GRANT USAGE ON SCHEMA spotcheck TO spotcheck_national_readers;
     GRANT SELECT ON spotcheck.schema_version, spotcheck.records, spotcheck.history,
-        spotcheck.conflicts TO spotcheck_national_readers;
+        spotcheck.conflicts, spotcheck.seals TO spotcheck_national_readers;
     IF EXISTS (SELECT 1 FROM spotcheck.reader_groups WHERE province = p) THEN
         RETURN;
     END IF;
@@ -305,7 +348,7 @@ BEGIN
     EXECUTE format('CREATE ROLE %I NOLOGIN', role);
     EXECUTE format('GRANT USAGE ON SCHEMA spotcheck TO %I', role);
     EXECUTE format('GRANT SELECT ON spotcheck.schema_version, spotcheck.records,
-                    spotcheck.history, spotcheck.conflicts TO %I', role);
+                    spotcheck.history, spotcheck.conflicts, spotcheck.seals TO %I', role);
     INSERT INTO spotcheck.reader_groups (province, role) VALUES (p, role);
 END
 $$;

@@ -29,8 +29,6 @@ pub struct Identity {
 #[derive(Debug, Default)]
 pub struct Pulled {
     pub records: Vec<SharedRecord>,
-    /// The changed ones among `records`, by kind and uid.
-    pub changed: HashSet<(Records, String)>,
     pub histories: HashMap<(Records, String), Vec<serde_json::Value>>,
     /// The revision the laptop has pulled up to, and the server's last.
     pub cursor: i64,
@@ -395,7 +393,6 @@ impl ServerConnection {
             if from == device {
                 continue;
             }
-            pulled.changed.insert((record.records, record.uid.clone()));
             have.insert((record.records, record.uid.clone()));
             pulled.records.push(record);
         }
