@@ -224,6 +224,16 @@ pub struct ServerConnection {
 }
 
 impl ServerConnection {
+    /// A read-only transaction that sees one snapshot of the server
+    /// throughout, whatever commits meanwhile.
+    fn snapshot(&mut self) -> std::result::Result<postgres::Transaction<'_>, postgres::Error> {
+        self.client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+    }
+
     /// Create spotcheck's schema in the database, or upgrade it, in one
     /// transaction; refuse a role that does not own the database, a schema
     /// newer than this spotcheck knows, and a schema named `spotcheck` that

@@ -3,7 +3,6 @@
 //! check` works it out again here, link by link, and compares each record
 //! with the link of its revision.
 
-use postgres::IsolationLevel;
 use sha2::{Digest as _, Sha256};
 
 use super::ServerConnection;
@@ -49,13 +48,7 @@ impl ServerConnection {
             context: t!("server-checking", server = shown.clone()),
             source,
         };
-        let mut tx = self
-            .client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(&failed)?;
+        let mut tx = self.snapshot().map_err(&failed)?;
         super::teams::schema_is_current(&mut tx, &failed)?;
         let mut checked = SealCheck {
             seal: START.to_string(),

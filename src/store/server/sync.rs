@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use postgres::{IsolationLevel, Transaction};
+use postgres::Transaction;
 
 use super::ServerConnection;
 use crate::error::{Error, Result};
@@ -353,13 +353,7 @@ impl ServerConnection {
         limit: i64,
     ) -> Result<Pulled> {
         let failed = failure(t!("server-pulling", server = self.shown.clone()));
-        let mut tx = self
-            .client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(&failed)?;
+        let mut tx = self.snapshot().map_err(&failed)?;
         let position: i64 = tx
             .query_one(
                 "SELECT coalesce(max(revision), 0) FROM spotcheck.records WHERE province = $1",
