@@ -214,11 +214,15 @@ DECLARE
     owner text;
     before text;
 BEGIN
-    INSERT INTO spotcheck.devices (province, device, team)
-    VALUES (NEW.province, NEW.device, NEW.team)
-    ON CONFLICT (province, device) DO NOTHING;
     SELECT team INTO owner FROM spotcheck.devices
     WHERE province = NEW.province AND device = NEW.device;
+    IF owner IS NULL THEN
+        INSERT INTO spotcheck.devices (province, device, team)
+        VALUES (NEW.province, NEW.device, NEW.team)
+        ON CONFLICT (province, device) DO NOTHING;
+        SELECT team INTO owner FROM spotcheck.devices
+        WHERE province = NEW.province AND device = NEW.device;
+    END IF;
     IF owner <> NEW.team THEN
         RAISE EXCEPTION 'device % belongs to team %, not %', NEW.device, owner, NEW.team
             USING ERRCODE = 'insufficient_privilege';

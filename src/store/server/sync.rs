@@ -151,6 +151,14 @@ impl ServerConnection {
             conflicts,
             &failed,
         )?;
+        // Temporary tables have no statistics until asked: without them the
+        // joins below are planned as if the push were one row.
+        tx.batch_execute(
+            "CREATE INDEX ON push_records (kind, uid);
+             CREATE INDEX ON push_records (uid);
+             ANALYZE push_entries, push_records, push_conflicts;",
+        )
+        .map_err(&failed)?;
         // A conflict another laptop recorded first is one conflict; the
         // first settling of it, wherever it was made, is kept.
         tx.execute(
@@ -210,11 +218,15 @@ impl ServerConnection {
                     "UPDATE push_records s SET decision = 'behind'
                      WHERE s.decision IN ('new', 'write') AND EXISTS (
                          SELECT 1 FROM jsonb_each_text(s.row::jsonb) r (key, value)
-                         WHERE r.key IN ('unit_id', 'person_id', 'visit_id', 'task_id',
-                                         'parent_id', 'merged_into', 'alias_of')
-                           AND r.value IS NOT NULL
+                         JOIN (VALUES ('unit_id', 'unit'), ('person_id', 'person'),
+                                      ('visit_id', 'visit'), ('task_id', 'task'),
+                                      ('parent_id', 'unit'), ('merged_into', 'unit'),
+                                      ('alias_of', 'person')) AS points (key, kind)
+                           ON points.key = r.key
+                         WHERE r.value IS NOT NULL
                            AND NOT EXISTS (SELECT 1 FROM spotcheck.records c
-                                           WHERE c.province = $1 AND c.uid = r.value)
+                                           WHERE c.province = $1 AND c.kind = points.kind
+                                             AND c.uid = r.value)
                            AND NOT EXISTS (SELECT 1 FROM push_records p
                                            WHERE p.uid = r.value
                                              AND p.decision IN ('new', 'write', 'same')))",
