@@ -7,6 +7,7 @@
 #   SIZES="10000 100000" bench/run.sh   a quicker run
 #   ONLY="export sql" bench/run.sh      only the operations whose name holds one of these words
 #   ONLY=merge SIZES="100000 1000000" bench/run.sh   only the merge of two logbooks that went apart
+#   ONLY=sync bench/run.sh       the load test of sync with a PostgreSQL server (bench/sync.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -438,3 +439,10 @@ if synths:
     for r in synths:
         print(f"| | {int(r[1]):,} | {r[2]} |")
 PY
+
+# The load test of sync against a throwaway PostgreSQL cluster (bench/sync.sh)
+# runs only when asked by name, as `ONLY=sync bench/run.sh`: at full scale it
+# is an hour's work of its own.
+case " $ONLY " in
+    *" sync "*) WORK=$WORK bash bench/sync.sh ;;
+esac

@@ -128,6 +128,9 @@ impl Dice {
 struct Options {
     findings: u64,
     units: u64,
+    /// The first unit's place in the list of names: laptops of a province
+    /// that check units of their own start at different places.
+    first_unit: u64,
     months: u32,
     seed: u64,
     db: PathBuf,
@@ -137,6 +140,7 @@ fn options() -> Result<Options, String> {
     let mut options = Options {
         findings: 10_000,
         units: 24,
+        first_unit: 0,
         months: 12,
         seed: 1,
         db: PathBuf::from("synth.db"),
@@ -153,12 +157,13 @@ fn options() -> Result<Options, String> {
         match flag.as_str() {
             "--findings" => options.findings = number()?,
             "--units" => options.units = number()?.max(1),
+            "--first-unit" => options.first_unit = number()?.min(1_000_000),
             "--months" => options.months = number()?.clamp(1, 600) as u32,
             "--seed" => options.seed = number()?,
             "--db" => options.db = PathBuf::from(&value),
             _ => {
                 return Err(format!(
-                    "unknown option `{flag}`: use --findings N --units U --months M --seed S --db FILE"
+                    "unknown option `{flag}`: use --findings N --units U [--first-unit F] --months M --seed S --db FILE"
                 ));
             }
         }
@@ -260,7 +265,7 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
     let unit_rows = store.write(|tx| {
         let mut rows = Vec::new();
         for index in 0..options.units {
-            let (code, name, kind) = unit_name(index);
+            let (code, name, kind) = unit_name(options.first_unit + index);
             let origin = Origin {
                 uid: Some(dice.uid()),
                 created_at: Some(setup_at.clone()),

@@ -75,7 +75,9 @@ impl ServerConnection {
         }
     }
 
-    /// Push `out` as the device `device` of team `who`, in one transaction:
+    /// Push `out` as the device `device` of team `who`, in one transaction,
+    /// waiting up to ten minutes for its turn at the province's feed (the
+    /// pushes of a province take turns there, and a busy day queues them):
     /// a history entry already on the server (a retried push) adds nothing,
     /// another team's record is refused, and a record changed on the server
     /// since the laptop last pulled it is held back. Returns what became of
@@ -89,7 +91,7 @@ impl ServerConnection {
         let failed = failure(t!("server-pushing", server = self.shown.clone()));
         let mut tx = self.client.transaction().map_err(&failed)?;
         tx.batch_execute(
-            "SET LOCAL lock_timeout = '60s';
+            "SET LOCAL lock_timeout = '600s';
              CREATE TEMP TABLE push_entries (seq bigint, kind text, uid text, entry text,
                  hash text, prev text) ON COMMIT DROP;
              CREATE TEMP TABLE push_records (ord bigint, kind text, uid text, base bigint,

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Load test of `spotcheck sync` against a province's PostgreSQL server, run
+# by bench/run.sh (ONLY=sync) or alone:
+#
+#   bench/sync.sh                                  50 logbooks of 20,000 findings, 8 at a time
+#   LOGBOOKS=16 FINDINGS=2000 bench/sync.sh        a quicker run
+#
+# A throwaway cluster (initdb and pg_ctl in WORK, fsync and synchronous
+# commit on, as `nobody` when run as root) gets spotcheck's schema and one
+# team for every five laptops. Each laptop's logbook is made by synth with
+# units of its own; every laptop then syncs, PARALLEL at a time, through
+# the real binary (the push of its findings, and a pull of what the others
+# pushed before it); then each laptop logs a few more findings and syncs
+# again (an everyday sync: a small push, a pull of the others' day); then
+# a leader's laptop pulls the whole province. psql copying the same rows
+# into a plain table is the floor a push is compared with.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LOGBOOKS=${LOGBOOKS:-50}
+FINDINGS=${FINDINGS:-20000}
+PARALLEL=${PARALLEL:-8}
+UNITS=${UNITS:-12}            # units of each laptop
+DAILY=${DAILY:-20}            # findings each laptop logs before its everyday sync
+WORK=${WORK:-target/bench}/sync
+RESULTS=${RESULTS:-$WORK/results.tsv}
+
+PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+    echo "sync bench: PostgreSQL is not installed (apt-get install postgresql); skipped" >&2
+    exit 0
+fi
+[ -x /usr/bin/time ] || { echo "sync bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+cargo build --release --quiet --features test-clock --bin spotcheck --example synth
+SPOT=$PWD/target/release/spotcheck
+SYNTH=$PWD/target/release/examples/synth
+export SPOTCHECK_NOW="2025-12-20T10:00" SPOTCHECK_BY=bench
+
+rm -rf "$WORK"
+mkdir -p "$WORK/laptops" "$WORK/times"
+WORK=$(cd "$WORK" && pwd)
+: > "$RESULTS"
+
+# PostgreSQL will not run as root: the cluster is nobody's then.
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+    as_pg=(runuser -u nobody --)
+    chown nobody "$WORK"
+fi
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"${as_pg[@]}" "$PGBIN/initdb" -D "$WORK/data" -U postgres --auth=trust >/dev/null
+"${as_pg[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w \
+    -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=40" \
+    start >/dev/null
+stop() { "${as_pg[@]}" "$PGBIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null 2>&1 || true; }
+trap stop EXIT
+psql() { "$PGBIN/psql" -X -q -A -t -h "$WORK" -p "$PORT" -U postgres "$@"; }
+psql -d postgres -c "CREATE ROLE noivu LOGIN CREATEROLE" -c "CREATE DATABASE tinh OWNER noivu"
+OWNER="host=$WORK port=$PORT user=noivu dbname=tinh"
+"$SPOT" server init "$OWNER" >/dev/null
+
+teams=$(( (LOGBOOKS + 4) / 5 ))
+for t in $(seq 1 "$teams"); do
+    "$SPOT" server add-team "$OWNER" --province qnam --team "doan$t" >/dev/null
+done
+# The teams log in over the socket, which trusts them: the password is
+# not what is measured.
+
+echo "sync bench: $LOGBOOKS logbooks of $FINDINGS findings, $PARALLEL at a time, PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}')" >&2
+for n in $(seq 1 "$LOGBOOKS"); do
+    "$SYNTH" --findings "$FINDINGS" --units "$UNITS" --first-unit $(( (n - 1) * UNITS )) \
+        --months 24 --seed "$n" --db "$WORK/laptops/$n.db" >/dev/null
+done
+
+# sync_one N PHASE: one laptop's sync, its time and peak memory kept.
+sync_one() {
+    local n=$1 phase=$2
+    local team=$(( (n - 1) / 5 + 1 ))
+    /usr/bin/time -o "$WORK/times/$phase-$n" -f "%e %M" \
+        "$SPOT" --db "$WORK/laptops/$n.db" sync \
+        --server "host=$WORK port=$PORT user=sc_qnam_doan$team dbname=tinh" \
+        > "$WORK/times/$phase-$n.out" 2>&1
+}
+export -f sync_one
+export SPOT WORK PORT
+
+start=$(date +%s.%N)
+seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} first' || true
+first_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+
+# Every laptop logs a few findings at its own units, and syncs again.
+for n in $(seq 1 "$LOGBOOKS"); do
+    db=$WORK/laptops/$n.db
+    unit=$(sqlite3 "$db" "SELECT code FROM units ORDER BY id LIMIT 1")
+    "$SPOT" --db "$db" visit start "$unit" >/dev/null 2>&1
+    for i in $(seq 1 "$DAILY"); do
+        "$SPOT" --db "$db" other --category attitude "thái độ chưa đúng mực, lần $i" >/dev/null 2>&1
+    done
+    "$SPOT" --db "$db" visit end >/dev/null 2>&1
+done
+start=$(date +%s.%N)
+seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} daily' || true
+daily_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+
+# A leader's laptop pulls the whole province.
+/usr/bin/time -o "$WORK/times/leader" -f "%e %M" \
+    "$SPOT" --db "$WORK/laptops/leader.db" sync --pull-only \
+    --server "host=$WORK port=$PORT user=sc_qnam_doan1 dbname=tinh" > "$WORK/times/leader.out" 2>&1 || true
+
+# The floor: psql copying the same finding rows into a plain table.
+psql -d tinh -c "COPY (SELECT row FROM spotcheck.records WHERE kind = 'finding') TO '$WORK/rows.copy'" 2>/dev/null \
+    || psql -d tinh -c "\\copy (SELECT row FROM spotcheck.records WHERE kind = 'finding') TO '$WORK/rows.copy'"
+psql -d tinh -c "CREATE TABLE floor (row jsonb)"
+copy_start=$(date +%s.%N)
+psql -d tinh -c "\\copy floor FROM '$WORK/rows.copy'"
+copy_all=$(python3 -c "import time; print('%.2f' % (time.time() - $copy_start))")
+
+findings=$(psql -d tinh -c "SELECT count(*) FROM spotcheck.records WHERE kind = 'finding'")
+bytes=$(psql -d tinh -c "SELECT sum(pg_total_relation_size(c)) FROM unnest(array['spotcheck.records', 'spotcheck.history', 'spotcheck.seals', 'spotcheck.conflicts', 'spotcheck.devices']::regclass[]) c")
+floor_bytes=$(psql -d tinh -c "SELECT pg_total_relation_size('floor')")
+# A sync that failed says why in its output, kept beside its time.
+failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/daily-*.out | wc -l)
+
+python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$first_wall" "$daily_wall" \
+    "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" <<'PY'
+import glob, statistics, sys
+work, results, logbooks, findings, parallel, first_wall, daily_wall, copy_all, total, size, floor, failed = sys.argv[1:]
+def times(phase):
+    rows = [open(f).read().split() for f in glob.glob(f"{work}/times/{phase}-*") if not f.endswith(".out")]
+    return sorted(float(r[0]) for r in rows), sorted(int(r[1]) for r in rows)
+def pct(values, p):
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+out = []
+for phase, wall in (("first", first_wall), ("daily", daily_wall)):
+    secs, mem = times(phase)
+    out.append((f"sync {phase}", f"{pct(secs, 50):.2f}", f"{pct(secs, 95):.2f}", f"{max(secs):.2f}", wall, f"{max(mem) / 1024:.0f}"))
+leader = open(f"{work}/times/leader").read().split()
+out.append(("leader pull", leader[0], leader[0], leader[0], leader[0], f"{int(leader[1]) / 1024:.0f}"))
+with open(results, "a") as f:
+    for row in out:
+        f.write("\t".join(row) + "\n")
+    f.write(f"psql copy of {total} finding rows\t{copy_all} s\n")
+    f.write(f"server bytes per finding\t{int(size) / int(total):.0f}\t(rows alone in a plain table: {int(floor) / int(total):.0f})\n")
+print(f"| {logbooks} logbooks × {findings} findings, {parallel} at a time | p50 s | p95 s | max s | wall s | peak MB |")
+print("|---|---|---|---|---|---|")
+for row in out:
+    print("| " + " | ".join(row) + " |")
+print(f"\npsql copying the same {total} finding rows into a plain table: {copy_all} s")
+print(f"server bytes per finding: {int(size) / int(total):.0f} (the rows alone in a plain table: {int(floor) / int(total):.0f})")
+print(f"syncs that did not end with nothing waiting: {failed}")
+PY
