@@ -10,9 +10,10 @@
 # team for every five laptops. Each laptop's logbook is made by synth with
 # units of its own; every laptop then syncs, PARALLEL at a time, through
 # the real binary (the push of its findings, and a pull of what the others
-# pushed before it); then each laptop logs a few more findings and syncs
-# again (an everyday sync: a small push, a pull of the others' day); then
-# a leader's laptop pulls the whole province. psql copying the same rows
+# pushed before it); every laptop syncs again to catch up with those after
+# it; then each laptop logs a few more findings and syncs again (an
+# everyday sync: a small push, a pull of the others' day); then a leader's
+# laptop pulls the whole province. psql copying the same rows
 # into a plain table is the floor a push is compared with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,6 +90,13 @@ start=$(date +%s.%N)
 seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} first' || true
 first_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
 
+# A round that brings every laptop up to date (the first laptops to sync
+# have yet to pull those after them), so that the everyday round below
+# moves only the day's findings.
+start=$(date +%s.%N)
+seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} catchup' || true
+catchup_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+
 # Every laptop logs a few findings at its own units, and syncs again.
 for n in $(seq 1 "$LOGBOOKS"); do
     db=$WORK/laptops/$n.db
@@ -120,19 +128,19 @@ findings=$(psql -d tinh -c "SELECT count(*) FROM spotcheck.records WHERE kind = 
 bytes=$(psql -d tinh -c "SELECT sum(pg_total_relation_size(c)) FROM unnest(array['spotcheck.records', 'spotcheck.history', 'spotcheck.seals', 'spotcheck.conflicts', 'spotcheck.devices']::regclass[]) c")
 floor_bytes=$(psql -d tinh -c "SELECT pg_total_relation_size('floor')")
 # A sync that failed says why in its output, kept beside its time.
-failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/daily-*.out | wc -l)
+failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/catchup-*.out "$WORK"/times/daily-*.out | wc -l)
 
-python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$first_wall" "$daily_wall" \
+python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$first_wall" "$catchup_wall" "$daily_wall" \
     "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" <<'PY'
 import glob, statistics, sys
-work, results, logbooks, findings, parallel, first_wall, daily_wall, copy_all, total, size, floor, failed = sys.argv[1:]
+work, results, logbooks, findings, parallel, first_wall, catchup_wall, daily_wall, copy_all, total, size, floor, failed = sys.argv[1:]
 def times(phase):
     rows = [open(f).read().split() for f in glob.glob(f"{work}/times/{phase}-*") if not f.endswith(".out")]
     return sorted(float(r[0]) for r in rows), sorted(int(r[1]) for r in rows)
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 out = []
-for phase, wall in (("first", first_wall), ("daily", daily_wall)):
+for phase, wall in (("first", first_wall), ("catchup", catchup_wall), ("daily", daily_wall)):
     secs, mem = times(phase)
     out.append((f"sync {phase}", f"{pct(secs, 50):.2f}", f"{pct(secs, 95):.2f}", f"{max(secs):.2f}", wall, f"{max(mem) / 1024:.0f}"))
 leader = open(f"{work}/times/leader").read().split()

@@ -418,6 +418,50 @@ fn each_team_writes_only_its_own_records_and_reads_only_its_province() {
 }
 
 #[test]
+fn logbooks_of_two_teams_that_merged_each_other_before_syncing_are_one_on_the_server() {
+    let Some(province) = Province::start() else {
+        return;
+    };
+    let a = Laptop::new(&province, "sc_qnam_doan1", DOAN1);
+    let b = Laptop::new(&province, "sc_qnam_doan2", DOAN2);
+    a.book.visit_tam_dai();
+    late(&a.book, "2022-05-10T07:50", "Nguyễn Văn An", "07:45");
+    b.book.run_at(
+        "2022-05-10T08:00",
+        &[
+            "unit",
+            "add",
+            "phu-thinh",
+            "UBND xã Phú Thịnh",
+            "--kind",
+            "commune",
+        ],
+    );
+    b.book
+        .run_at("2022-05-10T08:00", &["visit", "start", "phu-thinh"]);
+    late(&b.book, "2022-05-10T08:10", "Phạm Thị Dung", "08:00");
+    // Their files meet first, both ways.
+    let a_file = a.book.db().to_string_lossy().into_owned();
+    let b_file = b.book.db().to_string_lossy().into_owned();
+    b.book.ok(&["merge", &a_file]);
+    a.book.ok(&["merge", &b_file]);
+    for laptop in [&a, &b, &a] {
+        let synced = laptop.sync();
+        assert!(!synced.contains("refused"), "{synced}");
+        assert!(synced.ends_with("nothing waits to be pushed\n"), "{synced}");
+    }
+    // One of each on the server, all of them the first pusher's: the server
+    // knows a record's team by the laptop that first sent it.
+    assert_eq!(
+        province.owner_sql(
+            "SELECT kind, team, count(*) FROM spotcheck.records GROUP BY kind, team ORDER BY kind, team"
+        ),
+        "finding|doan1|2\nperson|doan1|2\nunit|doan1|2\nvisit|doan1|2\n"
+    );
+    assert_eq!(a.findings(), b.findings());
+}
+
+#[test]
 fn a_unit_added_on_two_laptops_is_one_with_the_people_and_findings_of_both() {
     let Some(province) = Province::start() else {
         return;

@@ -239,8 +239,10 @@ impl ServerConnection {
                 break;
             }
         }
-        // A change the server refused stays on the laptop alone, history
-        // and all, so that nobody else's merge takes it as seen.
+        // The history of another team's finding, visit, plan or task stays
+        // on the laptop (one that merged another team's logbook file holds
+        // some), and so does a change the server refused: nobody else's
+        // merge is to take it as seen.
         let new_entries = tx
             .execute(
                 "INSERT INTO spotcheck.history
@@ -250,6 +252,9 @@ impl ServerConnection {
                  WHERE NOT EXISTS (SELECT 1 FROM push_records p
                                    WHERE p.kind = e.kind AND p.uid = e.uid
                                      AND p.decision = 'refused')
+                   AND NOT EXISTS (SELECT 1 FROM spotcheck.records r
+                                   WHERE r.province = $1 AND r.kind = e.kind AND r.uid = e.uid
+                                     AND r.team <> $3 AND r.kind NOT IN ('unit', 'person'))
                  ORDER BY e.seq
                  ON CONFLICT (province, device, seq) DO NOTHING",
                 &[&who.province, &device, &who.team],
