@@ -242,6 +242,31 @@ fn two_laptops_offline_end_with_the_same_findings_reports_and_conflicts() {
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
         assert_eq!(conflicts[0]["field"], "note");
     }
+    // Settled on one laptop, settled on both, with the value chosen.
+    a.book.run_at(
+        "2022-05-12T08:00",
+        &[
+            "conflicts",
+            "resolve",
+            "1",
+            "--value",
+            "nhắc nhở, lập biên bản",
+        ],
+    );
+    a.sync();
+    b.sync();
+    for laptop in [&a, &b] {
+        let open = csv_records(&laptop.book.ok(&["conflicts", "--format", "csv"]));
+        assert!(open.is_empty(), "{open:?}");
+    }
+    assert_eq!(a.findings(), b.findings());
+    assert!(
+        a.findings()
+            .iter()
+            .any(|f| f["note"] == "nhắc nhở, lập biên bản"),
+        "{:?}",
+        a.findings()
+    );
 }
 
 #[test]
