@@ -45,8 +45,17 @@ fn postgres_bin() -> Option<PathBuf> {
 
 /// Say why a test checked nothing on this machine (`--nocapture` shows it).
 #[allow(clippy::print_stdout)]
-pub(crate) fn skipped(reason: &str) {
+fn skipped(reason: &str) {
     println!("skipped: {reason}");
+}
+
+/// A test that cannot run here says so, or fails when a server's tests are
+/// required (`SPOTCHECK_TEST_POSTGRES=required`, as CI sets).
+pub(crate) fn unavailable(reason: &str) {
+    if std::env::var("SPOTCHECK_TEST_POSTGRES").as_deref() == Ok("required") {
+        panic!("{reason}, and SPOTCHECK_TEST_POSTGRES=required");
+    }
+    skipped(reason);
 }
 
 pub(crate) fn free_port() -> u16 {
@@ -79,11 +88,7 @@ impl Cluster {
 
     fn start_with(tls: bool) -> Option<Cluster> {
         let Some(bin) = postgres_bin() else {
-            let reason = "PostgreSQL (initdb, pg_ctl) is not installed here";
-            if std::env::var("SPOTCHECK_TEST_POSTGRES").as_deref() == Ok("required") {
-                panic!("{reason}, and SPOTCHECK_TEST_POSTGRES=required");
-            }
-            skipped(reason);
+            unavailable("PostgreSQL (initdb, pg_ctl) is not installed here");
             return None;
         };
         let dir = tempfile::Builder::new()

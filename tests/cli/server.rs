@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::postgres::{Cluster, free_port, skipped};
+use crate::postgres::{Cluster, free_port, unavailable};
 use crate::support::Logbook;
 
 /// The key of the advisory lock `server init` takes, as spotcheck spells it.
@@ -425,7 +425,7 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
 #[test]
 fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
     if Command::new("openssl").arg("version").output().is_err() {
-        skipped("openssl, which makes the test certificates, is not installed here");
+        unavailable("openssl, which makes the test certificates, is not installed here");
         return;
     }
     let Some(cluster) = Cluster::start_with_tls() else {
