@@ -84,11 +84,23 @@ impl Laptop {
         }
     }
 
+    /// The words of a `sync` with this laptop's server and password, and `extra`.
+    fn sync_args(&self, extra: &[&str]) -> Vec<String> {
+        let mut args = vec![
+            "sync".to_string(),
+            "--server".to_string(),
+            self.url.clone(),
+            "--password-file".to_string(),
+            self.password.to_string_lossy().into_owned(),
+        ];
+        args.extend(extra.iter().map(|word| word.to_string()));
+        args
+    }
+
     fn sync_with(&self, extra: &[&str]) -> Output {
-        let password = self.password.to_string_lossy().into_owned();
-        let mut args = vec!["sync", "--server", &self.url, "--password-file", &password];
-        args.extend_from_slice(extra);
-        self.book.run(&args)
+        let args = self.sync_args(extra);
+        let words: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.book.run(&words)
     }
 
     /// Sync, which must succeed; its standard output.
@@ -743,11 +755,10 @@ impl Province {
 impl Laptop {
     /// `sync` started as a process of its own, to be killed.
     fn spawn_sync(&self, extra: &[&str]) -> std::process::Child {
-        let password = self.password.to_string_lossy().into_owned();
-        let mut args = vec!["sync", "--server", &self.url, "--password-file", &password];
-        args.extend_from_slice(extra);
+        let args = self.sync_args(extra);
+        let words: Vec<&str> = args.iter().map(String::as_str).collect();
         self.book
-            .command(&args)
+            .command(&words)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -1008,4 +1019,38 @@ fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_ba
         "{}",
         relinked.dump
     );
+}
+
+#[test]
+fn without_a_server_or_with_a_password_file_that_is_no_file_nothing_is_made() {
+    // No server named anywhere: what to type instead, and no logbook made.
+    let book = Logbook::new();
+    let none = book.run(&["sync"]);
+    assert_eq!(none.code, 2, "{}", none.dump);
+    assert_eq!(
+        none.stderr,
+        "error: no server to sync with: give `--server postgresql://ROLE@HOST/DATABASE`, or put \
+         `[server] url = \"…\"` in the config file (the line `spotcheck server add-team` printed)\n"
+    );
+    assert!(!book.db().exists());
+    // A folder given as the password file is named before anything is opened.
+    let folder = book.path("secrets");
+    std::fs::create_dir(&folder).unwrap();
+    let refused = book.run(&[
+        "sync",
+        "--server",
+        "postgresql://sc_qnam_doan1@127.0.0.1:1/tinh",
+        "--password-file",
+        &folder.to_string_lossy(),
+    ]);
+    assert_eq!(refused.code, 1, "{}", refused.dump);
+    assert!(
+        refused.stderr.starts_with(&format!(
+            "error: cannot read the password file {}",
+            folder.display()
+        )),
+        "{}",
+        refused.dump
+    );
+    assert!(!book.db().exists());
 }
