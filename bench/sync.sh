@@ -125,7 +125,7 @@ psql -d tinh -c "\\copy floor FROM '$WORK/rows.copy'"
 copy_all=$(python3 -c "import time; print('%.2f' % (time.time() - $copy_start))")
 
 findings=$(psql -d tinh -c "SELECT count(*) FROM spotcheck.records WHERE kind = 'finding'")
-bytes=$(psql -d tinh -c "SELECT sum(pg_total_relation_size(c)) FROM unnest(array['spotcheck.records', 'spotcheck.history', 'spotcheck.seals', 'spotcheck.conflicts', 'spotcheck.devices']::regclass[]) c")
+bytes=$(psql -d tinh -c "SELECT sum(pg_total_relation_size(c)) FROM unnest(array['spotcheck.records', 'spotcheck.history', 'spotcheck.seals', 'spotcheck.conflicts', 'spotcheck.devices', 'spotcheck.numbers']::regclass[]) c")
 floor_bytes=$(psql -d tinh -c "SELECT pg_total_relation_size('floor')")
 # A sync that failed says why in its output, kept beside its time.
 failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/catchup-*.out "$WORK"/times/daily-*.out | wc -l)

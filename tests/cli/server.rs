@@ -48,11 +48,14 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         book.ok(&["server", "init", &url, "--password-file", file]),
         format!(
-            "created spotcheck's schema (version 3) in database tinh at {}\n",
+            "created spotcheck's schema (version 4) in database tinh at {}\n",
             cluster.shown("noivu", "tinh")
         )
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
     // The schema is the owner's, and nobody else may look into it.
     assert_eq!(
         cluster.psql(
@@ -69,7 +72,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     );
     assert_eq!(again.code, 0, "{}", again.dump);
     let record: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(record["schema_version"], 3, "{}", again.dump);
+    assert_eq!(record["schema_version"], 4, "{}", again.dump);
     assert_eq!(record["server"], cluster.shown("noivu", "tinh"));
     let line = book.run_with(
         &["--lang", "vi", "server", "init", &url],
@@ -78,13 +81,16 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         line.stdout,
         format!(
-            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 3: không cần làm gì\n",
+            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 4: không cần làm gì\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
         line.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
 }
 
 #[test]
@@ -131,7 +137,10 @@ fn a_password_in_a_file_others_may_read_is_not_used() {
     let private = book.run_with(&["server", "init", &url], &[("PGPASSFILE", pgpass_text)]);
     assert_eq!(private.code, 0, "{}", private.dump);
     assert_eq!(private.stderr, "", "{}", private.dump);
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
     // PGPASSWORD comes before the password file, and --password-file before both.
     let env = [("PGPASSFILE", pgpass_text), ("PGPASSWORD", "sai")];
     let wrong = book.run_with(&["server", "init", &url], &env);
@@ -234,12 +243,12 @@ fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothi
     );
     assert_eq!(
         refused(&book, &owner, "dung"),
-        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (3): \
+        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (4): \
          nothing was changed; install a newer spotcheck\n"
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n7|postgres\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n7|postgres\n"
     );
 }
 
@@ -408,18 +417,21 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
         .iter()
         .filter(|o| {
             o.stdout
-                .starts_with("created spotcheck's schema (version 3)")
+                .starts_with("created spotcheck's schema (version 4)")
         })
         .count();
     let current = outputs
         .iter()
         .filter(|o| {
             o.stdout
-                .ends_with("is at version 3 already: nothing to do\n")
+                .ends_with("is at version 4 already: nothing to do\n")
         })
         .count();
     assert_eq!((created, current), (1, 3));
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
 }
 
 #[test]
@@ -454,7 +466,10 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         let done = init(query);
         assert_eq!(done.code, 0, "{query}: {}", done.dump);
     }
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
     // verify-ca checks who signed the certificate, not whom it names.
     let signed = init(&format!("sslmode=verify-ca&sslrootcert={}", ca.display()));
     assert_eq!(signed.code, 0, "{}", signed.dump);
@@ -511,7 +526,10 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
         "{}",
         required.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
 }
 
 /// Whether `role` can log in over TCP with `password`.
@@ -731,26 +749,30 @@ fn a_schema_of_version_1_is_upgraded_to_the_current_one() {
     // Back to what the first version made.
     cluster.psql(
         "tinh",
-        "DROP TABLE spotcheck.teams, spotcheck.records, spotcheck.history, spotcheck.conflicts,
+        "DROP TABLE spotcheck.teams, spotcheck.records, spotcheck.history, spotcheck.conflicts, spotcheck.numbers,
                     spotcheck.reader_groups, spotcheck.devices, spotcheck.seals;
          DROP SEQUENCE spotcheck.revisions;
          DROP FUNCTION spotcheck.my_province(), spotcheck.my_team(), spotcheck.readable(),
                        spotcheck.take_feed(text), spotcheck.grant_team(name),
                        spotcheck.reader_group(text), spotcheck.stamp_record(),
-                       spotcheck.check_entry(), spotcheck.seal_record();
+                       spotcheck.stamp_entry(), spotcheck.check_entries(),
+                       spotcheck.seal_records();
          DELETE FROM spotcheck.schema_version WHERE version > 1",
     );
     let upgraded = book.run_with(&["server", "init", &owner], &[("PGPASSWORD", "dung")]);
     assert_eq!(
         upgraded.stdout,
         format!(
-            "upgraded spotcheck's schema in database tinh at {} from version 1 to 3\n",
+            "upgraded spotcheck's schema in database tinh at {} from version 1 to 4\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
         upgraded.dump
     );
-    assert_eq!(versions(&cluster, "tinh"), "1|noivu\n2|noivu\n3|noivu\n");
+    assert_eq!(
+        versions(&cluster, "tinh"),
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+    );
     assert_eq!(
         cluster.psql("tinh", "SELECT to_regclass('spotcheck.teams') IS NOT NULL"),
         "t\n"

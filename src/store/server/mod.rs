@@ -24,7 +24,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 use crate::error::{Error, Result};
 
 /// The version of the server schema this spotcheck makes and knows.
-pub const SERVER_SCHEMA_VERSION: i32 = 3;
+pub const SERVER_SCHEMA_VERSION: i32 = 4;
 
 /// Each version's statements, in order; `server init` runs those after the
 /// version it finds, in one transaction.
@@ -32,6 +32,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("schema_v1.sql")),
     (2, include_str!("schema_v2.sql")),
     (3, include_str!("schema_v3.sql")),
+    (4, include_str!("schema_v4.sql")),
 ];
 
 /// The key of the advisory lock that `server init` holds until it commits,

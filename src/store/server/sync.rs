@@ -92,6 +92,11 @@ impl ServerConnection {
         let mut tx = self.client.transaction().map_err(&failed)?;
         tx.batch_execute(
             "SET LOCAL lock_timeout = '600s';
+             -- A push whose laptop is gone (killed, or off the network)
+             -- is rolled back within seconds rather than when it next
+             -- writes to it, so that it does not hold the province's feed.
+             SELECT set_config('client_connection_check_interval', '2000', true)
+             WHERE current_setting('server_version_num')::int >= 140000;
              CREATE TEMP TABLE push_entries (seq bigint, kind text, uid text, entry text,
                  hash text, prev text) ON COMMIT DROP;
              CREATE TEMP TABLE push_records (ord bigint, kind text, uid text, base bigint,
@@ -238,6 +243,26 @@ impl ServerConnection {
             if held == 0 {
                 break;
             }
+        }
+        // An entry pushed before is stored once (ON CONFLICT below), and
+        // must be the same: another hash means this logbook's history is
+        // not the one its device pushed (a copy of another laptop's file,
+        // or a history changed since).
+        let changed = tx
+            .query_opt(
+                "SELECT e.seq FROM push_entries e
+                 JOIN spotcheck.history h ON h.province = $1 AND h.device = $2 AND h.seq = e.seq
+                 WHERE h.hash <> e.hash ORDER BY e.seq LIMIT 1",
+                &[&who.province, &device],
+            )
+            .map_err(&failed)?;
+        if let Some(row) = changed {
+            let seq: i64 = row.try_get(0).map_err(&failed)?;
+            return Err(Error::input(t!(
+                "sync-chain-changed",
+                detail =
+                    format!("entry {seq} of device {device} was pushed before with another hash")
+            )));
         }
         // The history of another team's finding, visit, plan or task stays
         // on the laptop (one that merged another team's logbook file holds
