@@ -173,6 +173,9 @@ fn add(total: &mut MergeReport, report: &MergeReport) {
         .extend(report.likely_duplicates.iter().cloned());
 }
 
+/// How many refused records and conflicts a sync names one by one.
+const NAMED: usize = 20;
+
 fn report(ctx: &mut Ctx<'_>, server: &str, tally: &Tally, waiting: u64) -> Result<()> {
     let received = &tally.received;
     let kinds = [
@@ -201,7 +204,9 @@ fn report(ctx: &mut Ctx<'_>, server: &str, tally: &Tally, waiting: u64) -> Resul
             conflicts = conflicts
         ),
     ];
-    for refused in &tally.refused {
+    // A first sync of a big logbook can name thousands: the first are
+    // named, the rest counted, and `spotcheck conflicts` lists them all.
+    for refused in tally.refused.iter().take(NAMED) {
         lines.push(t!(
             "sync-refused",
             record = crate::store::records::entity_name(refused.records),
@@ -209,9 +214,26 @@ fn report(ctx: &mut Ctx<'_>, server: &str, tally: &Tally, waiting: u64) -> Resul
             uid = refused.uid.chars().take(8).collect::<String>()
         ));
     }
+    if tally.refused.len() > NAMED {
+        lines.push(t!("sync-refused-more", count = tally.refused.len() - NAMED));
+    }
     if !received.conflicts.is_empty() {
-        let numbers: Vec<String> = received.conflicts.iter().map(|n| format!("#{n}")).collect();
-        lines.push(t!("sync-conflicts", numbers = numbers.join(", ")));
+        let numbers: Vec<String> = received
+            .conflicts
+            .iter()
+            .take(NAMED)
+            .map(|n| format!("#{n}"))
+            .collect();
+        let more = received.conflicts.len().saturating_sub(NAMED);
+        lines.push(if more == 0 {
+            t!("sync-conflicts", numbers = numbers.join(", "))
+        } else {
+            t!(
+                "sync-conflicts-more",
+                numbers = numbers.join(", "),
+                more = more
+            )
+        });
     }
     for duplicate in &received.likely_duplicates {
         lines.push(t!(

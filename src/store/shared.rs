@@ -701,14 +701,16 @@ pub fn laid_out(records: &[SharedRecord]) -> Result<(Store, Vec<String>)> {
                     continue;
                 }
                 let marks: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-                let inserted = tx.execute(
-                    &format!(
-                        "INSERT INTO {table} ({}) VALUES ({})",
-                        names.join(", "),
-                        marks.join(", ")
-                    ),
-                    rusqlite::params_from_iter(values),
+                // The rows of a kind name the same fields: one statement
+                // prepared for them all.
+                let sql = format!(
+                    "INSERT INTO {table} ({}) VALUES ({})",
+                    names.join(", "),
+                    marks.join(", ")
                 );
+                let inserted = tx
+                    .prepare_cached(&sql)
+                    .and_then(|mut insert| insert.execute(rusqlite::params_from_iter(values)));
                 if let Err(e) = inserted {
                     set_aside.push(refused_row(record, &e.to_string()));
                 }
@@ -838,47 +840,66 @@ pub fn conflicts(conn: &Connection) -> Result<Vec<SharedConflict>> {
         .collect())
 }
 
+/// A conflict's record and field: its kind, uid and field's name.
+type ConflictKey = (String, String, String);
+/// A conflict the logbook holds: its id, its pair of values, and whether
+/// it is settled.
+type KnownConflict = (i64, String, bool);
+
 /// Take in the conflicts other laptops found, in `tx`: each one this
 /// logbook lacks is added, from this logbook's side (its value is the
 /// one the other laptop took in), and one settled elsewhere is closed here
 /// as it was settled. Returns the numbers of those added.
 pub fn take_conflicts(tx: &Connection, shared: &[SharedConflict]) -> Result<Vec<i64>> {
     let (_, back) = renames(tx)?;
+    // The logbook's conflicts, read once by record and field: a first sync
+    // takes the province's thousands, and a look for each read them all.
+    let mut here: HashMap<ConflictKey, Vec<KnownConflict>> = HashMap::new();
+    {
+        let mut stmt = tx
+            .prepare(
+                "SELECT entity, entity_uid, field, id, mine, theirs, settled_at FROM conflicts",
+            )
+            .with_context(|| t!("store-reading-sync-state"))?;
+        let rows = stmt
+            .query_map([], |row| {
+                let mine = row.get::<_, Option<String>>(4)?.unwrap_or_default();
+                let theirs = row.get::<_, Option<String>>(5)?.unwrap_or_default();
+                Ok((
+                    (
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        row.get::<_, String>(2)?,
+                    ),
+                    (
+                        row.get::<_, i64>(3)?,
+                        pair(&mine, &theirs),
+                        row.get::<_, Option<String>>(6)?.is_some(),
+                    ),
+                ))
+            })
+            .with_context(|| t!("store-reading-sync-state"))?;
+        for row in rows {
+            let (key, conflict) = row.with_context(|| t!("store-reading-sync-state"))?;
+            here.entry(key).or_default().push(conflict);
+        }
+    }
     let mut added = Vec::new();
     for conflict in shared {
         let uid = back
             .get(&(conflict.records, conflict.uid.clone()))
             .unwrap_or(&conflict.uid);
         let entity = super::records::entity_name(conflict.records);
-        let mut stmt = tx
-            .prepare_cached(
-                "SELECT id, mine, theirs, settled_at FROM conflicts
-                 WHERE entity = :entity AND entity_uid = :uid AND field = :field",
-            )
-            .with_context(|| t!("store-reading-sync-state"))?;
-        let here = stmt
-            .query_map(
-                named_params! { ":entity": entity, ":uid": uid, ":field": conflict.field },
-                |row| {
-                    Ok((
-                        row.get::<_, i64>(0)?,
-                        row.get::<_, Option<String>>(1)?.unwrap_or_default(),
-                        row.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                        row.get::<_, Option<String>>(3)?,
-                    ))
-                },
-            )
-            .with_context(|| t!("store-reading-sync-state"))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .with_context(|| t!("store-reading-sync-state"))?;
+        let key = (entity.to_string(), uid.clone(), conflict.field.clone());
         let same = here
-            .into_iter()
-            .find(|(_, mine, theirs, _)| pair(mine, theirs) == conflict.pair);
+            .get(&key)
+            .and_then(|known| known.iter().find(|(_, pair, _)| *pair == conflict.pair))
+            .map(|(id, _, settled)| (*id, *settled));
         let text = |key: &str| conflict.conflict.get(key).and_then(Json::as_str);
         let settled = conflict.settled.as_ref();
         let settled_text = |key: &str| settled.and_then(|s| s.get(key)).and_then(Json::as_str);
         match same {
-            Some((id, _, _, None)) if settled.is_some() => {
+            Some((id, false)) if settled.is_some() => {
                 super::exec(
                     tx,
                     "UPDATE conflicts SET settled = :value, settled_by = :by, settled_at = :at
@@ -927,7 +948,11 @@ pub fn take_conflicts(tx: &Connection, shared: &[SharedConflict]) -> Result<Vec<
                     },
                 )
                 .with_context(|| t!("store-writing-sync-state"))?;
-                added.push(tx.last_insert_rowid());
+                let id = tx.last_insert_rowid();
+                here.entry(key)
+                    .or_default()
+                    .push((id, conflict.pair.clone(), settled.is_some()));
+                added.push(id);
             }
         }
     }

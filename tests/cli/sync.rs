@@ -282,6 +282,46 @@ fn two_laptops_offline_end_with_the_same_findings_reports_and_conflicts() {
 }
 
 #[test]
+fn a_sync_with_many_conflicts_names_the_first_twenty_and_counts_the_rest() {
+    let Some(province) = Province::start() else {
+        return;
+    };
+    let a = Laptop::new(&province, "sc_qnam_doan1", DOAN1);
+    let b = Laptop::new(&province, "sc_qnam_doan1", DOAN1);
+    a.book.visit_tam_dai();
+    for i in 1..=22 {
+        a.book
+            .ok(&["other", "--category", "attitude", &format!("lần {i}")]);
+    }
+    a.sync();
+    b.sync();
+    for i in 1..=22 {
+        let n = i.to_string();
+        a.book.run_at(
+            "2022-05-11T08:00",
+            &["edit", &n, "--note", &format!("A sửa {i}")],
+        );
+        b.book.run_at(
+            "2022-05-11T09:00",
+            &["edit", &n, "--note", &format!("B sửa {i}")],
+        );
+    }
+    a.sync();
+    let many = b.sync();
+    let named: Vec<String> = (1..=20).map(|n| format!("#{n}")).collect();
+    assert!(
+        many.contains(&format!(
+            "pulled: 0 new, 22 updated, 22 conflicts\n\
+             conflicts to settle: {} and 2 more (`spotcheck conflicts` shows them)\n",
+            named.join(", ")
+        )),
+        "{many}"
+    );
+    let listed = b.book.ok(&["conflicts", "--format", "csv"]);
+    assert_eq!(listed.lines().count(), 1 + 22, "{listed}");
+}
+
+#[test]
 fn each_team_writes_only_its_own_records_and_reads_only_its_province() {
     let Some(province) = Province::start() else {
         return;
@@ -981,6 +1021,44 @@ fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_ba
         )),
         "{}",
         a.status()
+    );
+    // A client that skips spotcheck's own checks cannot push an entry that
+    // does not follow its device's last one, nor date or sign an entry.
+    let (device, last) = {
+        let row = province
+            .owner_sql("SELECT device || '|' || max(seq) FROM spotcheck.history GROUP BY device");
+        let (device, last) = row.trim().split_once('|').unwrap();
+        (device.to_string(), last.parse::<i64>().unwrap())
+    };
+    let forged = |prev: &str| {
+        province.cluster.psql_as(
+            "sc_qnam_doan1",
+            DOAN1,
+            "tinh",
+            &format!(
+                "INSERT INTO spotcheck.history
+                     (province, device, seq, team, kind, uid, entry, hash, prev, pushed_at, pushed_by)
+                 SELECT 'qnam', '{device}', {next}, 'doan1', kind, uid, entry, 'h', {prev},
+                        '2001-01-01', 'someone'
+                 FROM spotcheck.history WHERE seq = {last}
+                 RETURNING pushed_by, pushed_at > '2020-01-01'",
+                next = last + 1,
+            ),
+        )
+    };
+    let broken = forged("'not the hash before'");
+    assert!(
+        broken.as_ref().is_err_and(|e| e.contains(&format!(
+            "entry {} of device {device} does not follow entry {last}",
+            last + 1
+        ))),
+        "{broken:?}"
+    );
+    assert_eq!(
+        forged(&format!(
+            "(SELECT hash FROM spotcheck.history WHERE seq = {last})"
+        )),
+        Ok("sc_qnam_doan1|t\n".to_string())
     );
     // A finding changed on the server with the triggers turned off.
     province.cluster.psql(
