@@ -837,8 +837,11 @@ fn a_sync_killed_at_any_point_or_cut_off_by_the_server_loses_and_doubles_nothing
     province.wait_for_a_waiting_push();
     push.kill().unwrap();
     push.wait().unwrap();
-    province.release_feed(holder);
+    // The server notices that the laptop is gone while the push still
+    // waits, rather than when it would next write to it: it stops holding
+    // its place in the queue for the feed.
     province.wait_for_no_sync();
+    province.release_feed(holder);
     assert_eq!(province.counts(), "4|4\n");
     assert!(a.status().contains("2 records wait to be pushed"));
 
