@@ -126,13 +126,13 @@ CREATE FUNCTION spotcheck.seal_records() RETURNS trigger
 DECLARE
     version record;
     last text;
-    province text := NULL;
+    chain_province text := NULL;
     row_hash text;
 BEGIN
     FOR version IN SELECT w.province, w.revision, w.kind, w.uid, w.row
                    FROM written w ORDER BY w.province, w.revision LOOP
-        IF province IS DISTINCT FROM version.province THEN
-            province := version.province;
+        IF chain_province IS DISTINCT FROM version.province THEN
+            chain_province := version.province;
             SELECT s.seal INTO last FROM spotcheck.seals s
             WHERE s.province = version.province ORDER BY s.revision DESC LIMIT 1;
         END IF;
