@@ -13,7 +13,9 @@
 # pushed before it); every laptop syncs again to catch up with those after
 # it; then each laptop logs a few more findings and syncs again (an
 # everyday sync: a small push, a pull of the others' day); then a leader's
-# laptop pulls the whole province. psql copying the same rows
+# laptop pulls the whole province; then a laptop of another province pushes
+# its first ALONE findings into the loaded server, with nothing to pull (the
+# push by itself, its time and memory). psql copying the same rows
 # into a plain table is the floor a push is compared with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,7 @@ FINDINGS=${FINDINGS:-20000}
 PARALLEL=${PARALLEL:-8}
 UNITS=${UNITS:-12}            # units of each laptop
 DAILY=${DAILY:-20}            # findings each laptop logs before its everyday sync
+ALONE=${ALONE:-$FINDINGS}     # findings of the laptop that pushes alone at the end
 WORK=${WORK:-target/bench}/sync
 RESULTS=${RESULTS:-$WORK/results.tsv}
 
@@ -116,6 +119,16 @@ daily_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
     "$SPOT" --db "$WORK/laptops/leader.db" sync --pull-only \
     --server "host=$WORK port=$PORT user=sc_qnam_doan1 dbname=tinh" > "$WORK/times/leader.out" 2>&1 || true
 
+# A laptop of another province pushes alone into the loaded server: its
+# province is empty, so its first sync is the push by itself.
+"$SPOT" server add-team "$OWNER" --province qtri --team doan1 >/dev/null
+"$SYNTH" --findings "$ALONE" --units "$UNITS" --months 24 --seed 9999 \
+    --db "$WORK/laptops/alone.db" >/dev/null
+/usr/bin/time -o "$WORK/times/alone" -f "%e %M" \
+    "$SPOT" --db "$WORK/laptops/alone.db" sync \
+    --server "host=$WORK port=$PORT user=sc_qtri_doan1 dbname=tinh" > "$WORK/times/alone.out" 2>&1 || true
+pushed_alone=$(grep -o '[0-9]* new, 0 changed, [0-9]* history entries' "$WORK/times/alone.out" | head -1)
+
 # The floor: psql copying the same finding rows into a plain table.
 psql -d tinh -c "COPY (SELECT row FROM spotcheck.records WHERE kind = 'finding') TO '$WORK/rows.copy'" 2>/dev/null \
     || psql -d tinh -c "\\copy (SELECT row FROM spotcheck.records WHERE kind = 'finding') TO '$WORK/rows.copy'"
@@ -131,9 +144,9 @@ floor_bytes=$(psql -d tinh -c "SELECT pg_total_relation_size('floor')")
 failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/catchup-*.out "$WORK"/times/daily-*.out | wc -l)
 
 python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$first_wall" "$catchup_wall" "$daily_wall" \
-    "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" <<'PY'
+    "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" "$ALONE" "$pushed_alone" <<'PY'
 import glob, statistics, sys
-work, results, logbooks, findings, parallel, first_wall, catchup_wall, daily_wall, copy_all, total, size, floor, failed = sys.argv[1:]
+work, results, logbooks, findings, parallel, first_wall, catchup_wall, daily_wall, copy_all, total, size, floor, failed, alone, pushed_alone = sys.argv[1:]
 def times(phase):
     rows = [open(f).read().split() for f in glob.glob(f"{work}/times/{phase}-*") if not f.endswith(".out")]
     return sorted(float(r[0]) for r in rows), sorted(int(r[1]) for r in rows)
@@ -145,6 +158,8 @@ for phase, wall in (("first", first_wall), ("catchup", catchup_wall), ("daily", 
     out.append((f"sync {phase}", f"{pct(secs, 50):.2f}", f"{pct(secs, 95):.2f}", f"{max(secs):.2f}", wall, f"{max(mem) / 1024:.0f}"))
 leader = open(f"{work}/times/leader").read().split()
 out.append(("leader pull", leader[0], leader[0], leader[0], leader[0], f"{int(leader[1]) / 1024:.0f}"))
+lone = open(f"{work}/times/alone").read().split()
+out.append((f"push {alone} findings alone ({pushed_alone or 'failed'})", lone[0], lone[0], lone[0], lone[0], f"{int(lone[1]) / 1024:.0f}"))
 with open(results, "a") as f:
     for row in out:
         f.write("\t".join(row) + "\n")
