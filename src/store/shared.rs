@@ -912,6 +912,15 @@ pub fn take_conflicts(tx: &Connection, shared: &[SharedConflict]) -> Result<Vec<
                     },
                 )
                 .with_context(|| t!("store-writing-sync-state"))?;
+                // Settled now, as the column says: the same conflict met
+                // again in this pull (under another uid of the server's)
+                // does not settle it a second time.
+                if let Some(known) = here
+                    .get_mut(&key)
+                    .and_then(|known| known.iter_mut().find(|(known_id, _, _)| *known_id == id))
+                {
+                    known.2 = settled_text("at").is_some();
+                }
             }
             Some(_) => {}
             None => {
@@ -949,9 +958,11 @@ pub fn take_conflicts(tx: &Connection, shared: &[SharedConflict]) -> Result<Vec<
                 )
                 .with_context(|| t!("store-writing-sync-state"))?;
                 let id = tx.last_insert_rowid();
-                here.entry(key)
-                    .or_default()
-                    .push((id, conflict.pair.clone(), settled.is_some()));
+                here.entry(key).or_default().push((
+                    id,
+                    conflict.pair.clone(),
+                    settled_text("at").is_some(),
+                ));
                 added.push(id);
             }
         }

@@ -1063,6 +1063,26 @@ fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_ba
         )),
         Ok("sc_qnam_doan1|t\n".to_string())
     );
+    // A statement that adds a record and changes another would link the
+    // chain out of order: refused, and the chain holds.
+    let mixed = province.cluster.psql_as(
+        "sc_qnam_doan1",
+        DOAN1,
+        "tinh",
+        "INSERT INTO spotcheck.records (province, kind, uid, team, device, row)
+         SELECT 'qnam', 'plan', 'ke-hoach-moi', 'doan1', 'd', '{\"uid\": \"ke-hoach-moi\"}'
+         UNION ALL
+         SELECT 'qnam', kind, uid, 'doan1', device, row FROM spotcheck.records WHERE kind = 'finding'
+         ON CONFLICT (province, kind, uid) DO UPDATE SET row = excluded.row",
+    );
+    assert!(
+        mixed.as_ref().is_err_and(
+            |e| e.contains("records of province qnam added and changed in one statement")
+        ),
+        "{mixed:?}"
+    );
+    let still = check(&admin);
+    assert_eq!(still.code, 0, "{}", still.dump);
     // A finding changed on the server with the triggers turned off.
     province.cluster.psql(
         "tinh",

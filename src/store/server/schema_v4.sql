@@ -72,7 +72,9 @@ CREATE TRIGGER check_entries AFTER INSERT ON spotcheck.history
 -- The numbers the server gave, by province and kind, out of the teams'
 -- sight and of the row-level security that a look at the records goes
 -- through even for the owner's trigger (FORCE): that look planned and ran
--- the policies' functions again for every record a push added.
+-- the policies' functions again for every record a push added. A number
+-- is never given twice; one taken by an INSERT that ON CONFLICT then skips
+-- stays unused (spotcheck's pushes write no such INSERT).
 CREATE TABLE spotcheck.numbers (
     province text NOT NULL,
     kind     text NOT NULL,
@@ -116,7 +118,11 @@ $$;
 
 -- The province's chain, linked over the versions a statement wrote in the
 -- order of their revisions, from the last link before them: the same links
--- as one a row, with one look at the chain a statement.
+-- as one a row, with one look at the chain a statement. A statement that
+-- both adds and changes records (INSERT ... ON CONFLICT DO UPDATE, or a
+-- writable WITH) has its revisions split between the two triggers, which
+-- would link them out of order: it is refused. spotcheck's pushes add and
+-- change records in statements of their own.
 DROP TRIGGER seal_record ON spotcheck.records;
 DROP FUNCTION spotcheck.seal_record();
 CREATE FUNCTION spotcheck.seal_records() RETURNS trigger
@@ -127,15 +133,24 @@ DECLARE
     version record;
     last text;
     chain_province text := NULL;
+    last_revision bigint;
     row_hash text;
 BEGIN
     FOR version IN SELECT w.province, w.revision, w.kind, w.uid, w.row
                    FROM written w ORDER BY w.province, w.revision LOOP
         IF chain_province IS DISTINCT FROM version.province THEN
             chain_province := version.province;
-            SELECT s.seal INTO last FROM spotcheck.seals s
+            last := NULL;
+            last_revision := NULL;
+            SELECT s.seal, s.revision INTO last, last_revision FROM spotcheck.seals s
             WHERE s.province = version.province ORDER BY s.revision DESC LIMIT 1;
         END IF;
+        IF version.revision <= last_revision THEN
+            RAISE EXCEPTION 'records of province % added and changed in one statement', version.province
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'add records and change records in statements of their own';
+        END IF;
+        last_revision := version.revision;
         row_hash := encode(sha256(convert_to(version.row::text, 'UTF8')), 'hex');
         last := encode(sha256(convert_to(
                     coalesce(last, repeat('0', 64)) || ' ' || version.revision || ' '

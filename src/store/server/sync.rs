@@ -95,8 +95,15 @@ impl ServerConnection {
              -- A push whose laptop is gone (killed, or off the network)
              -- is rolled back within seconds rather than when it next
              -- writes to it, so that it does not hold the province's feed.
-             SELECT set_config('client_connection_check_interval', '2000', true)
-             WHERE current_setting('server_version_num')::int >= 140000;
+             -- Servers before PostgreSQL 14, and those whose system cannot
+             -- check, refuse the setting: they push without it.
+             DO $$
+             BEGIN
+                 PERFORM set_config('client_connection_check_interval', '2000', true);
+             EXCEPTION WHEN undefined_object OR invalid_parameter_value OR feature_not_supported THEN
+                 NULL;
+             END
+             $$;
              CREATE TEMP TABLE push_entries (seq bigint, kind text, uid text, entry text,
                  hash text, prev text) ON COMMIT DROP;
              CREATE TEMP TABLE push_records (ord bigint, kind text, uid text, base bigint,
