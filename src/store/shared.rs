@@ -91,17 +91,33 @@ pub struct SharedEntry {
     pub seq: i64,
     pub records: Records,
     pub uid: String,
-    pub entry: Json,
+    /// The entry as JSON text: kept as text from the start, since a first
+    /// push holds every entry of the logbook at once.
+    pub entry: String,
     /// The entry's hash in this logbook's chain, and the previous entry's.
     pub hash: String,
     pub prev: String,
+}
+
+/// A record as pushed: its current row and the stamps of its fields, as
+/// JSON text from the start, since a first push holds every record of the
+/// logbook at once.
+#[derive(Debug, Clone)]
+pub struct OutgoingRecord {
+    pub records: Records,
+    pub uid: String,
+    pub row: String,
+    /// `{field: [value, stamp]}`, as in [`SharedRecord`].
+    pub stamps: String,
+    /// The server revision this version was based on.
+    pub revision: Option<i64>,
 }
 
 /// What a push sends.
 #[derive(Debug, Clone, Default)]
 pub struct Outgoing {
     pub entries: Vec<SharedEntry>,
-    pub records: Vec<SharedRecord>,
+    pub records: Vec<OutgoingRecord>,
     pub conflicts: Vec<SharedConflict>,
     /// The last history entry this push covers.
     pub last_seq: i64,
@@ -405,7 +421,8 @@ fn outgoing_now(conn: &Connection) -> Result<Outgoing> {
                 "before": before,
                 "after": after,
                 "reason": entry.reason,
-            }),
+            })
+            .to_string(),
             hash,
             prev,
         });
@@ -454,17 +471,16 @@ fn outgoing_now(conn: &Connection) -> Result<Outgoing> {
             .into_iter()
             .map(|(field, (value, stamp))| (field, Json::Array(vec![value, Json::String(stamp)])))
             .collect();
-        let (revision, number) = known(conn, records, &uid)?;
-        outgoing.records.push(SharedRecord {
+        let (revision, _) = known(conn, records, &uid)?;
+        outgoing.records.push(OutgoingRecord {
             records,
             uid: out_names
                 .get(&(records, uid.clone()))
                 .cloned()
                 .unwrap_or(uid),
-            row,
-            stamps: Json::Object(stamps),
+            row: row.to_string(),
+            stamps: Json::Object(stamps).to_string(),
             revision,
-            number,
         });
     }
     outgoing.conflicts = conflicts(conn)?;

@@ -118,7 +118,7 @@ impl ServerConnection {
                 e.seq.to_string(),
                 entity_name(e.records).to_string(),
                 e.uid.clone(),
-                e.entry.to_string(),
+                e.entry.clone(),
                 e.hash.clone(),
                 e.prev.clone(),
             ]
@@ -135,8 +135,8 @@ impl ServerConnection {
                 entity_name(r.records).to_string(),
                 r.uid.clone(),
                 r.revision.map(|n| n.to_string()).unwrap_or_default(),
-                r.row.to_string(),
-                r.stamps.to_string(),
+                r.row.clone(),
+                r.stamps.clone(),
             ]
         });
         copy_csv(
