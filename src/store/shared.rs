@@ -69,8 +69,8 @@ pub struct SyncState {
     pub position: Option<i64>,
 }
 
-/// A record as pushed or pulled: its row as this logbook's table holds it,
-/// without its local number, other records named by uid.
+/// A record as pulled: its row as a logbook's table holds it, without its
+/// local number, other records named by uid.
 #[derive(Debug, Clone)]
 pub struct SharedRecord {
     pub records: Records,
@@ -78,7 +78,7 @@ pub struct SharedRecord {
     pub row: Json,
     /// When each field got its value, as merges noted it: `{field: [value, stamp]}`.
     pub stamps: Json,
-    /// The server revision this version was based on (pushing), or is (pulled).
+    /// The server revision of this version.
     pub revision: Option<i64>,
     /// The province-wide number, once the server gave one.
     pub number: Option<i64>,
