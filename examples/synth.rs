@@ -248,7 +248,11 @@ fn run(options: &Options) -> spotcheck::error::Result<()> {
         name.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(name));
     }
-    let (mut store, _) = Store::open(&options.db, Access::Write)?;
+    let (mut store, _) = Store::open(
+        &options.db,
+        Access::Write,
+        &spotcheck::store::cipher::NoKeys,
+    )?;
     let mut dice = Dice(options.seed);
     let last = NaiveDate::from_ymd_opt(LAST_MONTH.0, LAST_MONTH.1, 31).expect("valid date");
     let first = (last - chrono::Months::new(options.months))

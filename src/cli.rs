@@ -99,8 +99,15 @@ pub enum Command {
     #[command(after_help = "Examples:\n  spotcheck\n  spotcheck status --format json")]
     Status,
     /// Create the logbook (safe to repeat)
-    #[command(after_help = "Example:\n  spotcheck --db inspections.db init")]
-    Init,
+    #[command(
+        after_help = "Examples:\n  spotcheck --db inspections.db init\n  spotcheck --db inspections.db init --encrypt"
+    )]
+    Init {
+        /// Make the new logbook encrypted: its key is kept in this computer's keyring and,
+        /// locked by a passphrase you choose, in the file LOGBOOK.key beside it
+        #[arg(long)]
+        encrypt: bool,
+    },
     /// Show the effective settings and where each came from
     #[command(after_help = "Example:\n  spotcheck config")]
     Config,
@@ -225,6 +232,10 @@ pub enum Command {
         /// history then says so beside each record the merge changes
         #[arg(long)]
         accept_unverified: bool,
+        /// When the other logbook is encrypted and this computer's keyring does not hold its
+        /// key: read its passphrase from the first line of this file
+        #[arg(long, value_name = "FILE")]
+        other_passphrase_file: Option<PathBuf>,
     },
     /// Run one read-only SQL query on the logbook's views and tables
     #[command(
@@ -244,6 +255,12 @@ pub enum Command {
     /// List the views to query, with their columns and an example each
     #[command(after_help = "Example:\n  spotcheck schema")]
     Schema,
+    /// Encrypt the logbook in place, with a new key locked by a passphrase you choose
+    #[command(after_help = "Example:\n  spotcheck encrypt")]
+    Encrypt,
+    /// Decrypt the logbook in place: it becomes a plain SQLite file again
+    #[command(after_help = "Example:\n  spotcheck decrypt")]
+    Decrypt,
     /// Copy the logbook to a new file, consistent even while others write
     #[command(after_help = "Example:\n  spotcheck backup hoa-2022-06-13.db")]
     Backup {

@@ -99,7 +99,8 @@ fn logbook_units() -> Option<Vec<crate::store::UnitRow>> {
     if !settings.db.value.is_file() {
         return None; // completing must not create a logbook
     }
-    let (store, _) = Store::open(&settings.db.value, Access::Read).ok()?;
+    let keys = crate::keys::Keychain::silent(env);
+    let (store, _) = Store::open(&settings.db.value, Access::Read, &keys).ok()?;
     units::all(store.conn()).ok()
 }
 

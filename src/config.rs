@@ -17,6 +17,8 @@ use crate::input;
 
 pub const DB_ENV: &str = "SPOTCHECK_DB";
 pub const BY_ENV: &str = "SPOTCHECK_BY";
+/// The file holding the passphrase of encrypted logbooks.
+pub const PASSPHRASE_FILE_ENV: &str = "SPOTCHECK_PASSPHRASE_FILE";
 pub const LANG_ENV: &str = "SPOTCHECK_LANG";
 
 /// Where an effective setting came from, as `spotcheck config` shows it.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::FixedOffset;
 
-use crate::config::{BY_ENV, DB_ENV, LANG_ENV};
+use crate::config::{BY_ENV, DB_ENV, LANG_ENV, PASSPHRASE_FILE_ENV};
 
 /// The variables spotcheck heeds, and the platform's folders.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +35,9 @@ pub struct Environment {
     /// not say, as for `psql`.
     pub pg_ssl_mode: Option<String>,
     pub pg_ssl_root_cert: Option<String>,
+    /// `SPOTCHECK_PASSPHRASE_FILE`: the passphrase of encrypted logbooks,
+    /// read from this file instead of the keyring or the terminal.
+    pub passphrase_file: Option<PathBuf>,
     /// `NO_COLOR` set to anything (no-color.org).
     pub no_color: bool,
     /// `COLUMNS`: the width of the terminal as the shell knows it.
@@ -107,6 +110,9 @@ impl Environment {
                 .filter(|value| !value.is_empty())
                 .map(PathBuf::from),
             by: text(BY_ENV),
+            passphrase_file: var(PASSPHRASE_FILE_ENV)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from),
             lang: text(LANG_ENV),
             locale: ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()

@@ -109,6 +109,11 @@ const CATALOGUES: &[(&str, &str, &str)] = &[
         include_str!("../locales/vi/server.ftl"),
     ),
     (
+        "keys.ftl",
+        include_str!("../locales/en/keys.ftl"),
+        include_str!("../locales/vi/keys.ftl"),
+    ),
+    (
         "help.ftl",
         include_str!("../locales/en/help.ftl"),
         include_str!("../locales/vi/help.ftl"),

@@ -613,6 +613,37 @@ fn split3(s: &str, separator: char) -> Option<(&str, &str, &str)> {
     Some((first, second, third))
 }
 
+/// What the first line of a file holding a secret says.
+pub enum SecretLine {
+    /// The line, without its line break.
+    Line(zeroize::Zeroizing<String>),
+    /// Nothing before the first line break.
+    Empty,
+    /// Bytes that are not text (not UTF-8, or a NUL).
+    NotText,
+}
+
+/// The first line of a file holding a secret (a password, a passphrase): a
+/// file, or a pipe such as `<(pass show province)`, read only up to its
+/// first line break, so that a pipe left open does not keep spotcheck
+/// waiting, and at most `limit` bytes of it.
+pub fn secret_line(path: &std::path::Path, limit: u64) -> std::io::Result<SecretLine> {
+    use std::io::{BufRead, Read};
+    let file = std::fs::File::open(path)?;
+    let mut line = zeroize::Zeroizing::new(Vec::new());
+    std::io::BufReader::new(file.take(limit)).read_until(b'\n', &mut line)?;
+    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        line.pop();
+    }
+    Ok(match std::str::from_utf8(&line) {
+        _ if line.is_empty() => SecretLine::Empty,
+        Ok(text) if !text.contains('\0') => {
+            SecretLine::Line(zeroize::Zeroizing::new(text.to_string()))
+        }
+        _ => SecretLine::NotText,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,7 @@ pub mod exchange;
 pub mod fold;
 pub mod help;
 pub mod input;
+pub mod keys;
 pub mod model;
 mod output;
 pub mod render;
@@ -467,7 +468,8 @@ impl<'a> Ctx<'a> {
                 })?;
             }
         }
-        let (mut store, created) = Store::open(&path, access)?;
+        let keys = crate::keys::Keychain::new(self.env);
+        let (mut store, created) = Store::open(&path, access, &keys)?;
         store.stop_on_interrupt();
         if created {
             self.created = Some(path);

@@ -244,3 +244,12 @@ store-summarising = summarising each person's findings by month
 store-checking-summary = checking the summary of each person's findings
 store-check-summary-differs = its summary for { $month } is not what its findings give: it was changed behind spotcheck's back, and reports count repeat offenders from it
 store-check-unit-summary-differs = its summary for { $month } is not what its visits and findings give: it was changed behind spotcheck's back, and reports of whole months count from it
+
+# Encrypted logbooks.
+store-logbook-encrypted-no-key = is encrypted (or is not an SQLite database), and no key was given to open it
+store-logbook-wrong-key = does not open with the key given: it is another logbook's key, or the file is not a logbook; nothing was changed
+store-logbook-unreplaceable = could not be replaced by its new copy ({ $error }); the logbook is as it was
+store-rewriting = writing { $path } anew
+store-logbook-in-use = is open in another program, or was written while it was copied; it was left as it was: close the other program (another spotcheck, an `sqlite3` session) and try again
+store-logbook-replaced = was replaced by another file (encrypted or decrypted) while this command waited to write; nothing was written: run the command again
+store-logbook-appeared = was made by another program meanwhile; it was left as it is

@@ -44,6 +44,9 @@ help-spotcheck--lang--vi = Tiếng Việt
 help-status = Sổ kiểm tra ở đâu, lượt kiểm tra đang mở, các phát hiện trong ngày và lệnh nên gõ tiếp (cũng là những gì `spotcheck` không kèm lệnh hiển thị)
 
 help-init = Tạo sổ kiểm tra (chạy lại vẫn an toàn)
+help-init--encrypt = Tạo sổ mới được mã hóa: khóa của sổ được giữ trong kho khóa của máy này và, được khóa bằng cụm mật khẩu bạn chọn, trong tệp LOGBOOK.key cạnh sổ
+help-encrypt = Mã hóa sổ kiểm tra tại chỗ, bằng một khóa mới được khóa bằng cụm mật khẩu bạn chọn
+help-decrypt = Giải mã sổ kiểm tra tại chỗ: sổ lại là một tệp SQLite thường
 
 help-config = Xem các thiết lập đang dùng và nguồn của từng thiết lập
 
@@ -422,6 +425,7 @@ help-conflicts-resolve--value = Một giá trị khác cho trường: văn bản
 ## Sổ kia của `merge` phải vượt qua các bước kiểm tra.
 
 help-merge--accept_unverified = Vẫn gộp dù sổ kia không vượt qua các bước kiểm tra của `spotcheck check`; khi đó lịch sử ghi rõ điều này bên cạnh mỗi bản ghi được thay đổi
+help-merge--other_passphrase_file = Khi sổ kia được mã hóa mà kho khóa của máy này không giữ khóa của nó: đọc cụm mật khẩu của sổ kia từ dòng đầu của tệp này
 help-report-quarter = Các mục của báo cáo tháng cho cả một quý, kèm số liệu tổng của từng tháng trong quý
 help-report-quarter--quarter = Quý: `2026-Q3`, `Q3/2026`, `this` (quý này), `last` (quý trước) [mặc định: quý hiện tại]
 help-report-quarter--by_month = Với `--format csv`: mỗi tháng một dòng thay cho mỗi đơn vị; với `--svg`: vẽ theo tháng

@@ -274,3 +274,12 @@ store-summarising = đang tổng hợp phát hiện của từng người theo t
 store-checking-summary = đang kiểm tra bản tổng hợp phát hiện của từng người
 store-check-summary-differs = bản tổng hợp tháng { $month } không khớp với các phát hiện của người này: đã bị sửa không qua spotcheck, và báo cáo đếm người tái phạm theo bản tổng hợp đó
 store-check-unit-summary-differs = bản tổng hợp tháng { $month } của đơn vị không khớp với các lần kiểm tra và phát hiện: đã bị sửa không qua spotcheck, và báo cáo theo tháng tính số liệu từ bản tổng hợp đó
+
+# Sổ kiểm tra được mã hóa.
+store-logbook-encrypted-no-key = đã được mã hóa (hoặc không phải cơ sở dữ liệu SQLite), và không có khóa để mở
+store-logbook-wrong-key = không mở được bằng khóa đã cho: đó là khóa của sổ khác, hoặc tệp không phải sổ kiểm tra; không có gì bị thay đổi
+store-logbook-unreplaceable = không thay được bằng bản mới ({ $error }); sổ kiểm tra vẫn như cũ
+store-rewriting = đang ghi lại { $path }
+store-logbook-in-use = đang được một chương trình khác mở, hoặc có người ghi vào trong lúc chép; sổ được để nguyên: hãy đóng chương trình kia (một spotcheck khác, một phiên `sqlite3`) rồi thử lại
+store-logbook-replaced = đã bị thay bằng một tệp khác (được mã hóa hoặc giải mã) trong lúc lệnh này chờ ghi; không có gì được ghi: hãy chạy lại lệnh
+store-logbook-appeared = vừa được một chương trình khác tạo ra; sổ được để nguyên

@@ -33,6 +33,168 @@ pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
     ctx.logged(&line, &record)
 }
 
+/// `init --encrypt`: a new logbook, encrypted from its first byte.
+pub fn init_encrypted(ctx: &mut Ctx<'_>) -> Result<()> {
+    use crate::error::Error;
+    use crate::keys::{self, Keychain};
+    use crate::store::Store;
+    use crate::store::cipher::LogbookKey;
+    let path = ctx.settings.db.value.clone();
+    let shown = path.display().to_string();
+    if std::fs::metadata(&path).is_ok_and(|meta| meta.len() > 0) {
+        return Err(Error::input(t!("care-encrypt-exists", path = shown)));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if ctx.settings.db.source == crate::config::Source::PlatformDataDir {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                context: t!(
+                    "main-creating-data-directory",
+                    dir = dir.display().to_string()
+                ),
+                source: e,
+            })?;
+        }
+    }
+    let keychain = Keychain::new(ctx.env);
+    let passphrase = keychain.passphrase(&path, true)?;
+    let key = LogbookKey::generate()?;
+    let sealed = keys::seal(&key, &passphrase)?;
+    let key_file = keys::write_key_file(&path, &sealed)?;
+    if let Err(e) = Store::create_encrypted(&path, &key) {
+        let _ = std::fs::remove_file(&key_file);
+        return Err(e);
+    }
+    let kept = keychain.remember(&key);
+    encrypted_lines(ctx, "care-created-encrypted", &path, &key_file, kept)
+}
+
+/// `encrypt`: the logbook written anew, encrypted, in its own place.
+pub fn encrypt(ctx: &mut Ctx<'_>) -> Result<()> {
+    use crate::error::Error;
+    use crate::keys::{self, Keychain};
+    use crate::store::cipher::LogbookKey;
+    let path = ctx.settings.db.value.clone();
+    let store = open_existing(ctx)?;
+    if store.encrypted() {
+        return Err(Error::input(t!(
+            "care-already-encrypted",
+            path = path.display().to_string()
+        )));
+    }
+    let keychain = Keychain::new(ctx.env);
+    let passphrase = keychain.passphrase(&path, true)?;
+    let key = LogbookKey::generate()?;
+    let sealed = keys::seal(&key, &passphrase)?;
+    // The key file first: a stop before the logbook is replaced leaves
+    // the plain logbook with a key file that opens nothing, never an
+    // encrypted logbook without its key file.
+    let key_file = keys::write_key_file(&path, &sealed)?;
+    if let Err(e) = store.rewrite(Some(&key)) {
+        let _ = std::fs::remove_file(&key_file);
+        return Err(e);
+    }
+    let kept = keychain.remember(&key);
+    encrypted_lines(ctx, "care-encrypted", &path, &key_file, kept)?;
+    // Copies an upgrade made beside it stay as they were: say so.
+    for copy in plain_copies(&path) {
+        ctx.note(&t!(
+            "care-plain-copy-left",
+            file = copy.display().to_string()
+        ))?;
+    }
+    Ok(())
+}
+
+/// `decrypt`: the logbook written anew, plain, in its own place; its key
+/// file and its key in the keyring go.
+pub fn decrypt(ctx: &mut Ctx<'_>) -> Result<()> {
+    use crate::error::Error;
+    use crate::keys::{self, Keychain};
+    let path = ctx.settings.db.value.clone();
+    let store = open_existing(ctx)?;
+    let Some(salt) = store.key().map(|key| *key.salt()) else {
+        return Err(Error::input(t!(
+            "care-not-encrypted",
+            path = path.display().to_string()
+        )));
+    };
+    store.rewrite(None)?;
+    keys::remove_key_file(&path)?;
+    Keychain::new(ctx.env).forget(&salt);
+    let line = t!("care-decrypted", path = path.display().to_string());
+    let mut record = crate::render::Record::new();
+    record
+        .field(Column::new("db"), path.display().to_string())
+        .field(Column::new("encrypted"), false);
+    ctx.logged(&line, &record)
+}
+
+/// The logbook opened to be written anew; one that does not exist is not
+/// made for it.
+fn open_existing(ctx: &mut Ctx<'_>) -> Result<crate::store::Store> {
+    let path = ctx.settings.db.value.clone();
+    if !path.exists() {
+        return Err(crate::error::Error::Logbook {
+            path,
+            problem: t!("store-logbook-missing"),
+        });
+    }
+    ctx.open(Access::Write)
+}
+
+/// What `init --encrypt` and `encrypt` say: where the key is kept, and
+/// that the passphrase is the one way in when the keyring is not.
+fn encrypted_lines(
+    ctx: &mut Ctx<'_>,
+    what: &str,
+    path: &std::path::Path,
+    key_file: &std::path::Path,
+    kept: bool,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let shown_key_file = key_file.display().to_string();
+    let done = match what {
+        "care-created-encrypted" => t!("care-created-encrypted", path = shown.clone()),
+        _ => t!("care-encrypted", path = shown.clone()),
+    };
+    let kept_where = if kept {
+        t!("care-key-kept", key_file = shown_key_file.clone())
+    } else {
+        t!("care-key-file-only", key_file = shown_key_file.clone())
+    };
+    let mut record = crate::render::Record::new();
+    record
+        .field(Column::new("db"), shown)
+        .field(Column::new("encrypted"), true)
+        .field(Column::new("key_file"), shown_key_file)
+        .field(Column::new("keyring"), kept);
+    ctx.logged(&format!("{done}\n{kept_where}"), &record)
+}
+
+/// The copies an upgrade left beside the logbook (`NAME.vN.bak`).
+fn plain_copies(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut copies: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with(&format!("{name}.v")) && n.ends_with(".bak"))
+        })
+        .collect();
+    copies.sort();
+    copies
+}
+
 pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
     let s = &ctx.settings;
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
@@ -276,11 +438,23 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         }
         None => output::move_into_place(temp, &place, false).with_context(writing)?,
     }
-    let line = t!(
+    let mut line = t!(
         "care-backed-up",
         db = store.path().display().to_string(),
         file = file.display().to_string()
     );
+    // The copy of an encrypted logbook is encrypted with the same key: its
+    // key file goes beside it, so that the passphrase opens it too.
+    if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
+        let copied = crate::keys::copy_key_file(store.path(), &place)?;
+        let key_file = crate::keys::key_file_of(file).display().to_string();
+        line.push('\n');
+        line.push_str(&if copied {
+            t!("care-backup-key-file", key_file = key_file)
+        } else {
+            t!("care-backup-no-key-file")
+        });
+    }
     // A backup written to standard output (a pipe, or a file it is sent
     // to) is the whole stream: the confirmation goes beside it.
     if existing == Existing::Other || output::is_standard_output(file) {
@@ -318,7 +492,7 @@ pub fn check(ctx: &mut Ctx<'_>, seal: Option<&str>) -> Result<()> {
         )));
     }
     let store = ctx.open(Access::Check)?;
-    let outcome = check::run(store.conn(), seal.map(str::trim))?;
+    let outcome = check::run(&store, seal.map(str::trim))?;
     let head = outcome
         .seal
         .as_ref()

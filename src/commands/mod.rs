@@ -39,7 +39,10 @@ use crate::store::{NewFinding, UnitRow};
 pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
     match command {
         Command::Status => care::status(ctx),
-        Command::Init => care::init(ctx),
+        Command::Init { encrypt: false } => care::init(ctx),
+        Command::Init { encrypt: true } => care::init_encrypted(ctx),
+        Command::Encrypt => care::encrypt(ctx),
+        Command::Decrypt => care::decrypt(ctx),
         Command::Config => care::config(ctx),
         Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
         Command::Unit(UnitCommand::List) => unit::list(ctx),
@@ -81,7 +84,13 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Merge {
             other,
             accept_unverified,
-        } => transfer::merge(ctx, &other, accept_unverified),
+            other_passphrase_file,
+        } => transfer::merge(
+            ctx,
+            &other,
+            accept_unverified,
+            other_passphrase_file.as_deref(),
+        ),
         Command::Sql {
             query,
             params,

@@ -27,7 +27,11 @@ pub fn sql(
             _ => Err(Error::usage(t!("exchange-sql-param", param = p.as_str()))),
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
+    let mut store = Store::open_query_only(
+        &ctx.settings.db.value,
+        &crate::store::db_advice(),
+        &crate::keys::Keychain::new(ctx.env),
+    )?;
     let stop = query::Stop {
         deadline: Instant::now() + time_limit,
         time_limit,
@@ -134,7 +138,11 @@ fn example(view: &str) -> &'static str {
 }
 
 pub fn schema(ctx: &mut Ctx<'_>) -> Result<()> {
-    let store = Store::open_query_only(&ctx.settings.db.value, &crate::store::db_advice())?;
+    let store = Store::open_query_only(
+        &ctx.settings.db.value,
+        &crate::store::db_advice(),
+        &crate::keys::Keychain::new(ctx.env),
+    )?;
     let views = query::views(store.conn())?;
     let mut table = Table::new(vec![
         Column::titled("view", &t!("exchange-schema-view")),

@@ -244,8 +244,20 @@ pub fn import(ctx: &mut Ctx<'_>, records: Records, file: &Path) -> Result<()> {
 /// on that logbook names them all.
 const PROBLEMS_NAMED: usize = 3;
 
-pub fn merge(ctx: &mut Ctx<'_>, other: &Path, accept_unverified: bool) -> Result<()> {
-    let (other_store, problems) = Store::open_other(other, &t!("exchange-merge-advice"))?;
+pub fn merge(
+    ctx: &mut Ctx<'_>,
+    other: &Path,
+    accept_unverified: bool,
+    other_passphrase_file: Option<&Path>,
+) -> Result<()> {
+    let (other_store, problems) = Store::open_other(
+        other,
+        &t!("exchange-merge-advice"),
+        &match other_passphrase_file {
+            Some(file) => crate::keys::Keychain::with_passphrase_file(ctx.env, file),
+            None => crate::keys::Keychain::new(ctx.env),
+        },
+    )?;
     // Before this logbook is opened, so that a refusal leaves it as it was.
     if same_file(&ctx.settings.db.value, other) {
         return Err(Error::input(t!(

@@ -103,9 +103,10 @@ const TABLES: [Table; 6] = [
 
 /// Run every check. With `seal`, also confirm that the history still holds
 /// that head, unaltered, as its prefix.
-pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
+pub fn run(store: &super::Store, seal: Option<&str>) -> Result<Outcome> {
+    let conn = store.conn();
     let mut outcome = Outcome::default();
-    sqlite_checks(conn, &mut outcome)?;
+    sqlite_checks(conn, store.key.as_ref(), &mut outcome)?;
     schema(conn, &mut outcome)?;
     let confirmed_at = chain(conn, seal, &mut outcome)?;
     for table in &TABLES {
@@ -149,7 +150,11 @@ pub fn run(conn: &Connection, seal: Option<&str>) -> Result<Outcome> {
     Ok(outcome)
 }
 
-fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
+fn sqlite_checks(
+    conn: &Connection,
+    key: Option<&super::cipher::LogbookKey>,
+    outcome: &mut Outcome,
+) -> Result<()> {
     let context = || t!("store-checking-integrity");
     let mut stmt = conn
         .prepare("PRAGMA integrity_check")
@@ -166,7 +171,7 @@ fn sqlite_checks(conn: &Connection, outcome: &mut Outcome) -> Result<()> {
             });
         }
     }
-    if let Some(problem) = super::search::index_problem(conn)? {
+    if let Some(problem) = super::search::index_problem(conn, key)? {
         outcome.problems.push(Problem {
             record: "search index".into(),
             problem,

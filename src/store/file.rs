@@ -3,11 +3,11 @@
 //! another program holds, named.
 
 use std::fs::OpenOptions;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::cipher::{self, Header, LogbookKey, Unlock};
 use super::{BUSY_TIMEOUT, Store, new_uid, schema};
 use crate::error::{Error, Result};
 
@@ -29,28 +29,51 @@ pub(super) fn locked(
     }
 }
 
-/// Refuse a file that is not an SQLite database before SQLite touches it.
-/// `advice` ends the message with what to do instead.
-pub(super) fn check_header(path: &Path, advice: &str) -> Result<()> {
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| Error::Logbook {
+/// Refuse a file that is not a logbook before SQLite touches it, and
+/// find the key of an encrypted one through `unlock`. `advice` ends the
+/// message with what to do instead.
+pub(super) fn identify(
+    path: &Path,
+    advice: &str,
+    unlock: &dyn Unlock,
+) -> Result<Option<LogbookKey>> {
+    let header = cipher::read_header(path).map_err(|e| Error::Logbook {
         path: path.to_path_buf(),
         problem: t!("store-logbook-unreadable", error = e.to_string()),
     })?;
-    let read = file.read(&mut header).unwrap_or(0);
-    if read == 0 {
-        return Err(Error::Logbook {
+    match header {
+        Header::Plain => Ok(None),
+        Header::Encrypted(salt) => unlock.key(path, &salt).map(Some),
+        Header::Empty => Err(Error::Logbook {
             path: path.to_path_buf(),
             problem: t!("store-logbook-empty", advice = advice),
-        });
-    }
-    if read < 16 || &header != b"SQLite format 3\0" {
-        return Err(Error::Logbook {
+        }),
+        Header::Other => Err(Error::Logbook {
             path: path.to_path_buf(),
             problem: t!("store-logbook-not-sqlite", advice = advice),
-        });
+        }),
     }
-    Ok(())
+}
+
+/// Which file a path names: its device and inode where there are such.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FileId(u64, u64);
+
+impl FileId {
+    pub(super) fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(path)
+                .ok()
+                .map(|meta| FileId(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
+    }
 }
 
 /// Create the file readable by its owner only, before anything is written to it.
@@ -105,15 +128,10 @@ pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Open `path` as the file it names, whatever its name: SQLite (built to
-/// read `file:` names as URIs) is given a URI built here with every byte
-/// but the plain ones escaped, so `--db file:c.db` is the file `file:c.db`.
-/// `params` are URI parameters, as `immutable=1`.
-pub(super) fn open_file(
-    path: &Path,
-    flags: OpenFlags,
-    params: &str,
-) -> rusqlite::Result<Connection> {
+/// The URI SQLite (built to read `file:` names as URIs) is given for
+/// `path`, with every byte but the plain ones escaped, so `--db file:c.db`
+/// is the file `file:c.db`. `params` are URI parameters, as `immutable=1`.
+pub(super) fn uri(path: &Path, params: &str) -> String {
     let text = path.to_string_lossy();
     // An absolute path gets an empty authority, so `//x` stays a path.
     let mut uri = String::from(if text.starts_with('/') {
@@ -133,23 +151,53 @@ pub(super) fn open_file(
         uri.push('?');
         uri.push_str(params);
     }
-    Connection::open_with_flags(
-        uri,
+    uri
+}
+
+/// Open `path` as the file it names, whatever its name (see [`uri`]), and
+/// give the connection the logbook's key, if it has one, before anything
+/// reads the file. `params` are URI parameters, as `immutable=1`.
+pub(super) fn open_file(
+    path: &Path,
+    flags: OpenFlags,
+    params: &str,
+    key: Option<&LogbookKey>,
+) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        uri(path, params),
         flags | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
+    )?;
+    cipher::apply_key(&conn, key)?;
+    Ok(conn)
+}
+
+/// The error of a connection to the logbook at `path` that could not be
+/// opened or read: a key that does not decrypt the file is named as such.
+pub(super) fn unopenable(path: &Path, key: Option<&LogbookKey>, e: rusqlite::Error) -> Error {
+    if key.is_some() && cipher::is_not_a_database(&e) {
+        return cipher::wrong_key(path);
+    }
+    Error::Logbook {
+        path: path.to_path_buf(),
+        problem: t!("store-logbook-unopenable", error = e.to_string()),
+    }
 }
 
 /// Refuse, before SQLite touches it, a path that is not a logbook file to
 /// read: a folder, nothing, a file that cannot be read or is not SQLite.
 /// `advice` ends the message with what to do instead.
-pub(super) fn existing_file(path: &Path, advice: &str) -> Result<()> {
+pub(super) fn existing_file(
+    path: &Path,
+    advice: &str,
+    unlock: &dyn Unlock,
+) -> Result<Option<LogbookKey>> {
     let logbook_error = |problem: String| Error::Logbook {
         path: path.to_path_buf(),
         problem,
     };
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(logbook_error(t!("store-logbook-is-directory-db"))),
-        Ok(_) => check_header(path, advice),
+        Ok(_) => identify(path, advice, unlock),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Err(logbook_error(t!("store-logbook-absent", advice = advice)))
         }
@@ -164,13 +212,15 @@ pub(super) fn existing_file(path: &Path, advice: &str) -> Result<()> {
 /// its folder as they are, and reads everything its log holds; with the
 /// private folder it reads a copy in, to be removed once the connection is
 /// closed.
-pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfile::TempDir>)> {
+pub(super) fn open_for_reading(
+    path: &Path,
+    key: Option<&LogbookKey>,
+) -> Result<(Connection, Option<tempfile::TempDir>)> {
     let logbook_error = |problem: String| Error::Logbook {
         path: path.to_path_buf(),
         problem,
     };
-    let unopenable =
-        |e: rusqlite::Error| logbook_error(t!("store-logbook-unopenable", error = e.to_string()));
+    let unopenable = |e: rusqlite::Error| unopenable(path, key, e);
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
     let log_empty = || log_empty(path);
     // A file no one may write to (mode 0444) has no writer to make way
@@ -178,9 +228,9 @@ pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfi
     // `-shm` files it cannot remove: with nothing in a log, it is read
     // as it stands.
     let conn = if write_protected(path) && log_empty() {
-        open_file(path, flags, "immutable=1")
+        open_file(path, flags, "immutable=1", key)
     } else {
-        open_file(path, flags, "")
+        open_file(path, flags, "", key)
     }
     .map_err(unopenable)?;
     // A writer closing the file holds it alone for a moment: the first
@@ -201,7 +251,7 @@ pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfi
             drop(conn);
             if log_empty() {
                 return Ok((
-                    open_file(path, flags, "immutable=1").map_err(unopenable)?,
+                    open_file(path, flags, "immutable=1", key).map_err(unopenable)?,
                     None,
                 ));
             }
@@ -216,9 +266,10 @@ pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfi
             std::fs::copy(path, &copied)
                 .and_then(|_| std::fs::copy(sibling(path, "-wal"), sibling(&copied, "-wal")))
                 .map_err(unreadable)?;
-            let conn = open_file(&copied, flags, "").map_err(unopenable)?;
+            let conn = open_file(&copied, flags, "", key).map_err(unopenable)?;
             Ok((conn, Some(copy)))
         }
+        Err(e) if key.is_some() && cipher::is_not_a_database(&e) => Err(unopenable(e)),
         _ => Ok((conn, None)),
     }
 }
@@ -226,7 +277,11 @@ pub(super) fn open_for_reading(path: &Path) -> Result<(Connection, Option<tempfi
 /// A copy of the logbook open on `conn`, in a private temporary folder, that
 /// spotcheck may write to without touching the logbook: to index a read's
 /// pending search entries, or run a check SQLite words as a write.
-pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
+pub(super) fn private_copy(
+    conn: &Connection,
+    path: &Path,
+    key: Option<&LogbookKey>,
+) -> Result<Store> {
     let problem = |error: String| Error::Logbook {
         path: path.to_path_buf(),
         problem: t!("store-logbook-uncopyable", error = error),
@@ -236,21 +291,16 @@ pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
         .tempdir()
         .map_err(|e| problem(e.to_string()))?;
     let copied = dir.path().join("logbook.db");
-    conn.backup(
-        rusqlite::MAIN_DB,
-        &copied,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .map_err(|e| match e.sqlite_error_code() {
+    cipher::copy_database(conn, key, &copied).map_err(|e| match e.sqlite_error_code() {
         // The copy needs as much room as the logbook takes.
         Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => {
             problem(format!("{e}: {}", t!("error-disk-full")))
         }
         _ => problem(e.to_string()),
     })?;
-    let conn = open_file(&copied, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
+    let conn = open_file(&copied, OpenFlags::SQLITE_OPEN_READ_WRITE, "", key)
         .map_err(|e| problem(e.to_string()))?;
-    let store = Store::configured(conn, path, None, Some(dir))?;
+    let store = Store::configured(conn, path, None, Some(dir), key.cloned())?;
     Ok(store)
 }
 
@@ -260,7 +310,11 @@ pub(super) fn private_copy(conn: &Connection, path: &Path) -> Result<Store> {
 /// `replace_empty`, the empty file at `path` is replaced; otherwise a file
 /// another spotcheck put there meanwhile is kept. Returns whether this call
 /// made the logbook.
-pub(super) fn create_logbook(path: &Path, replace_empty: bool) -> Result<bool> {
+pub(super) fn create_logbook(
+    path: &Path,
+    replace_empty: bool,
+    key: Option<&LogbookKey>,
+) -> Result<bool> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temp = path.with_file_name(format!(".{name}.new-{}", &new_uid()[..8]));
     let as_logbook = |e: Error| match e {
@@ -272,15 +326,15 @@ pub(super) fn create_logbook(path: &Path, replace_empty: bool) -> Result<bool> {
     };
     create_owner_only(&temp).map_err(as_logbook)?;
     let built = (|| {
-        let conn = open_file(&temp, OpenFlags::SQLITE_OPEN_READ_WRITE, "").map_err(|e| {
+        let conn = open_file(&temp, OpenFlags::SQLITE_OPEN_READ_WRITE, "", key).map_err(|e| {
             Error::Logbook {
                 path: path.to_path_buf(),
                 problem: t!("store-logbook-uncreatable", error = e.to_string()),
             }
         })?;
-        let mut store = Store::configured(conn, path, None, None)?;
+        let mut store = Store::configured(conn, path, None, None, key.cloned())?;
         store.set_durability()?;
-        schema::migrate(&mut store.conn, Path::new(":memory:"))?;
+        schema::migrate(&mut store.conn, None, Path::new(":memory:"))?;
         drop(store);
         let placed = if replace_empty {
             std::fs::rename(&temp, path).map(|()| true)

@@ -2,6 +2,7 @@
 //! makes. No SQL lives outside this module.
 
 pub mod check;
+pub mod cipher;
 pub mod conflicts;
 mod file;
 pub mod findings;
@@ -38,9 +39,10 @@ use crate::model::{
     UnitKind,
 };
 
+use cipher::{LogbookKey, Unlock};
 use file::{
-    check_header, create_logbook, create_owner_only, existing_file, locked, log_empty, open_file,
-    open_for_reading, private_copy, write_protected,
+    create_logbook, create_owner_only, existing_file, identify, locked, log_empty, open_file,
+    open_for_reading, private_copy, unopenable, write_protected,
 };
 pub use findings::{Decision, FindingChange, FindingFilter, FindingRow, NewFinding};
 pub use history::HistoryEntry;
@@ -83,6 +85,11 @@ pub struct Store {
     /// The private copy a read of a logbook with a log in a read-only
     /// folder works on; removed once the connection is closed.
     _copy: Option<tempfile::TempDir>,
+    /// The key of an encrypted logbook, which every copy of it is given too.
+    key: Option<LogbookKey>,
+    /// The file a writing store opened, which the logbook's path must
+    /// still name when a write begins.
+    file: Option<file::FileId>,
 }
 
 /// Where a record comes from when it is not typed now: its uid and stamps
@@ -147,11 +154,14 @@ impl Store {
     /// A read never writes: the file is opened read-only, an older schema is
     /// refused with the command that upgrades it, and the search queue is
     /// left for the next write.
-    pub fn open(path: &Path, access: Access) -> Result<(Store, bool)> {
+    ///
+    /// An encrypted logbook is opened with the key `unlock` gives.
+    pub fn open(path: &Path, access: Access, unlock: &dyn Unlock) -> Result<(Store, bool)> {
         let logbook_error = |problem: String| Error::Logbook {
             path: path.to_path_buf(),
             problem,
         };
+        let mut key = None;
         let created = match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 return Err(logbook_error(t!("store-logbook-is-directory")));
@@ -159,11 +169,11 @@ impl Store {
             // An empty file is what an interrupted first write leaves: a
             // write makes it a logbook, a read says what it is.
             Ok(meta) if meta.len() == 0 && access == Access::Write => {
-                create_logbook(path, true)?;
+                create_logbook(path, true, None)?;
                 true
             }
             Ok(_) => {
-                check_header(path, &db_advice())?;
+                key = identify(path, &db_advice(), unlock)?;
                 false
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -177,7 +187,7 @@ impl Store {
                     }
                     return Err(logbook_error(t!("store-logbook-missing")));
                 }
-                create_logbook(path, false)?
+                create_logbook(path, false, None)?
             }
             Err(e) => {
                 return Err(logbook_error(t!(
@@ -187,15 +197,20 @@ impl Store {
             }
         };
         if access != Access::Write {
-            return Ok((Store::open_read(path, access)?, false));
+            return Ok((Store::open_read(path, access, key)?, false));
         }
-        let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
-            .map_err(|e| logbook_error(t!("store-logbook-unopenable", error = e.to_string())))?;
-        let mut store = Store::configured(conn, path, None, None)?;
+        // Taken before the file is opened: a file put in its place
+        // meanwhile makes the first write fail rather than go astray.
+        let file = file::FileId::of(path);
+        let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "", key.as_ref())
+            .map_err(|e| unopenable(path, key.as_ref(), e))?;
+        let mut store = Store::configured(conn, path, None, None, key)?;
+        store.file = file;
+        store.check_key()?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
         store.set_durability()?;
-        schema::migrate(&mut store.conn, path)?;
+        schema::migrate(&mut store.conn, store.key.as_ref(), path)?;
         schema::check_objects(&store.conn, path, &["table", "view", "trigger", "index"])?;
         store.index_leftovers()?;
         Ok((store, created))
@@ -204,10 +219,10 @@ impl Store {
     /// Open an existing logbook for reading only: nothing of the file, its
     /// schema or its search index changes, and no `-wal` or `-shm` file is
     /// left behind that was not there before.
-    fn open_read(path: &Path, access: Access) -> Result<Store> {
-        let leftovers = query::Leftovers::before_opening(path);
-        let (conn, copy) = open_for_reading(path)?;
-        let mut store = Store::configured(conn, path, Some(leftovers), copy)?;
+    fn open_read(path: &Path, access: Access, key: Option<LogbookKey>) -> Result<Store> {
+        let leftovers = query::Leftovers::before_opening(path, key.as_ref());
+        let (conn, copy) = open_for_reading(path, key.as_ref())?;
+        let mut store = Store::configured(conn, path, Some(leftovers), copy, key)?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
         schema::check_current(&store.conn, path)?;
@@ -220,7 +235,7 @@ impl Store {
         if search::any_pending(&store.conn)? {
             let leftovers = store._leftovers.take();
             let first_copy = store._copy.take();
-            let mut copy = private_copy(&store.conn, &store.path)?;
+            let mut copy = private_copy(&store.conn, &store.path, store.key.as_ref())?;
             drop(store);
             copy.write(|_| Ok(()))?;
             copy._leftovers = leftovers;
@@ -240,6 +255,7 @@ impl Store {
         path: &Path,
         leftovers: Option<query::Leftovers>,
         copy: Option<tempfile::TempDir>,
+        key: Option<LogbookKey>,
     ) -> Result<Store> {
         let mut store = Store {
             conn,
@@ -247,16 +263,52 @@ impl Store {
             watch: None,
             _leftovers: leftovers,
             _copy: copy,
+            key,
+            file: None,
         };
         store.configure()?;
         Ok(store)
     }
 
+    /// Read the file once with the key given: one that does not decrypt it
+    /// is named before any other check calls the file damaged.
+    fn check_key(&self) -> Result<()> {
+        if self.key.is_none() {
+            return Ok(());
+        }
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+            .map_err(|e| unopenable(&self.path, self.key.as_ref(), e))
+    }
+
+    /// Whether the logbook is encrypted.
+    pub fn encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The key of an encrypted logbook.
+    pub fn key(&self) -> Option<&LogbookKey> {
+        self.key.as_ref()
+    }
+
+    /// Make a new logbook at `path`, encrypted with `key` from its first
+    /// byte. A file already there, even an empty one, is left alone.
+    pub fn create_encrypted(path: &Path, key: &LogbookKey) -> Result<()> {
+        if create_logbook(path, false, Some(key))? {
+            Ok(())
+        } else {
+            Err(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!("store-logbook-appeared"),
+            })
+        }
+    }
+
     /// A logbook in memory, for tests of the store itself.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
-        let mut store = Store::configured(conn, Path::new(":memory:"), None, None)?;
-        schema::migrate(&mut store.conn, Path::new(":memory:"))?;
+        let mut store = Store::configured(conn, Path::new(":memory:"), None, None, None)?;
+        schema::migrate(&mut store.conn, None, Path::new(":memory:"))?;
         Ok(store)
     }
 
@@ -343,6 +395,17 @@ impl Store {
                     source: e,
                 })
             })?;
+        // `encrypt` or `decrypt` may have put a new file in the logbook's
+        // place while this write waited for the lock: what it would write
+        // to the old one would be lost.
+        if let Some(file) = &self.file {
+            if file::FileId::of(path).as_ref() != Some(file) {
+                return Err(Error::Logbook {
+                    path: path.clone(),
+                    problem: t!("store-logbook-replaced"),
+                });
+            }
+        }
         let value = work(&tx)?;
         search::index_pending(&tx)?;
         summary::settle(&tx)?;
@@ -731,7 +794,7 @@ mod tests {
     fn a_logbook_is_opened_durable_and_defensive() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let (store, created) = Store::open(&path, Access::Write).unwrap();
+        let (store, created) = Store::open(&path, Access::Write, &cipher::NoKeys).unwrap();
         assert!(created);
         let conn = store.conn();
         let text = |name: &str| -> String {
@@ -754,10 +817,32 @@ mod tests {
     }
 
     #[test]
+    fn a_write_to_a_logbook_another_file_replaced_meanwhile_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("logbook.db");
+        let (mut store, _) = Store::open(&path, Access::Write, &cipher::NoKeys).unwrap();
+        // What `encrypt` does while this store waits for the lock.
+        let (other, _) =
+            Store::open(&dir.path().join("new.db"), Access::Write, &cipher::NoKeys).unwrap();
+        drop(other);
+        std::fs::rename(dir.path().join("new.db"), &path).unwrap();
+        let refused = store
+            .write(|tx| {
+                tx.execute("CREATE TABLE scratch (n INTEGER)", []).unwrap();
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(
+            refused.to_string().contains("was replaced by another file"),
+            "{refused}"
+        );
+    }
+
+    #[test]
     fn a_write_holds_the_lock_from_its_first_statement() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let (mut store, _) = Store::open(&path, Access::Write).unwrap();
+        let (mut store, _) = Store::open(&path, Access::Write, &cipher::NoKeys).unwrap();
         let other = Connection::open(&path).unwrap();
         other.busy_timeout(Duration::ZERO).unwrap();
         store
@@ -778,7 +863,7 @@ mod tests {
     fn an_interrupt_between_statements_still_lets_the_close_clear_the_log() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let (mut store, _) = Store::open(&path, Access::Write).unwrap();
+        let (mut store, _) = Store::open(&path, Access::Write, &cipher::NoKeys).unwrap();
         store.stop_on_interrupt();
         store
             .write(|tx| {

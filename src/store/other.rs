@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::check::{self, Problem};
 use super::query::Leftovers;
-use super::{SCHEMA_VERSION, Store, existing_file, open_for_reading, private_copy, schema};
+use super::{SCHEMA_VERSION, Store, Unlock, existing_file, open_for_reading, private_copy, schema};
 use crate::error::{Context, Error, Result};
 
 impl Store {
@@ -21,11 +21,15 @@ impl Store {
     /// writing to it meanwhile cannot make a finding point to a person that
     /// was not read. A logbook of an older schema is upgraded on a private
     /// copy, which is what the store then reads.
-    pub fn open_other(path: &Path, advice: &str) -> Result<(Store, Vec<Problem>)> {
-        existing_file(path, advice)?;
-        let leftovers = Leftovers::before_opening(path);
-        let (conn, copy) = open_for_reading(path)?;
-        let mut store = Store::configured(conn, path, Some(leftovers), copy)?;
+    pub fn open_other(
+        path: &Path,
+        advice: &str,
+        unlock: &dyn Unlock,
+    ) -> Result<(Store, Vec<Problem>)> {
+        let key = existing_file(path, advice, unlock)?;
+        let leftovers = Leftovers::before_opening(path, key.as_ref());
+        let (conn, copy) = open_for_reading(path, key.as_ref())?;
+        let mut store = Store::configured(conn, path, Some(leftovers), copy, key)?;
         store.hold_snapshot()?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
@@ -48,7 +52,7 @@ impl Store {
     /// What `check` finds wrong with the snapshot a store of
     /// [`Store::open_other`] holds, in the current language.
     pub fn problems(&self) -> Result<Vec<Problem>> {
-        match check::run(&self.conn, None) {
+        match check::run(self, None) {
             Ok(outcome) => Ok(outcome.problems),
             // A file too damaged to be read through is one problem, the
             // first one `check` meets; any other failure (no room for the
@@ -94,12 +98,12 @@ impl Store {
     /// that is for its owner's spotcheck.
     fn upgraded_copy(self) -> Result<Store> {
         let path = self.path.clone();
-        let mut copy = private_copy(&self.conn, &path)?;
+        let mut copy = private_copy(&self.conn, &path, self.key.as_ref())?;
         // The file itself, with its snapshot, is done with.
         drop(self);
         // A copy needs no backup of its own before its upgrade (which a
         // path of `:memory:` tells); a failure names the logbook it is of.
-        schema::migrate(&mut copy.conn, Path::new(":memory:")).map_err(|e| match e {
+        schema::migrate(&mut copy.conn, None, Path::new(":memory:")).map_err(|e| match e {
             Error::Logbook { problem, .. } => Error::Logbook {
                 path: path.clone(),
                 problem,
@@ -155,17 +159,19 @@ mod tests {
     fn what_its_owner_writes_after_it_was_opened_is_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tuan.db");
-        let (mut owner, _) = Store::open(&path, Access::Write).unwrap();
+        let (mut owner, _) =
+            Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap();
         add_unit(&mut owner, "tam-dai");
-        let (other, problems) = Store::open_other(&path, "").unwrap();
+        let (other, problems) =
+            Store::open_other(&path, "", &crate::store::cipher::NoKeys).unwrap();
         assert_eq!(problems, []);
         add_unit(&mut owner, "phu-thinh");
         assert_eq!(units_in(&owner), 2);
         // One snapshot, from the first read to the last.
         assert_eq!(units_in(&other), 1);
-        assert_eq!(check::run(other.conn(), None).unwrap().problems, []);
+        assert_eq!(check::run(&other, None).unwrap().problems, []);
         drop(other);
-        let (again, _) = Store::open_other(&path, "").unwrap();
+        let (again, _) = Store::open_other(&path, "", &crate::store::cipher::NoKeys).unwrap();
         assert_eq!(units_in(&again), 2);
     }
 
@@ -173,7 +179,8 @@ mod tests {
     fn a_logbook_changed_behind_spotchecks_back_is_opened_with_its_problems() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tuan.db");
-        let (mut owner, _) = Store::open(&path, Access::Write).unwrap();
+        let (mut owner, _) =
+            Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap();
         add_unit(&mut owner, "tam-dai");
         drop(owner);
         let shell = rusqlite::Connection::open(&path).unwrap();
@@ -182,7 +189,8 @@ mod tests {
             .unwrap();
         drop(shell);
         let before = std::fs::read(&path).unwrap();
-        let (other, problems) = Store::open_other(&path, "").unwrap();
+        let (other, problems) =
+            Store::open_other(&path, "", &crate::store::cipher::NoKeys).unwrap();
         let records: Vec<&str> = problems.iter().map(|p| p.record.as_str()).collect();
         assert_eq!(records, ["unit #1"], "{problems:?}");
         drop(other);

@@ -9,7 +9,8 @@ use rusqlite::limits::Limit;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Store, existing_file, log_empty, open_file, schema, write_protected};
+use super::cipher::{self, LogbookKey, Unlock};
+use super::{Store, existing_file, log_empty, open_file, schema, unopenable, write_protected};
 use crate::error::{Context, Error, Result};
 use crate::model::Datum;
 
@@ -103,22 +104,16 @@ fn judge(ctx: AuthContext<'_>) -> Authorization {
 impl Store {
     /// Open a logbook for `sql`: read-only file flag, `query_only`, and the
     /// authorizer above.
-    pub fn open_query_only(path: &Path, advice: &str) -> Result<Store> {
-        let logbook_error = |problem: String| Error::Logbook {
-            path: path.to_path_buf(),
-            problem,
-        };
-        existing_file(path, advice)?;
-        let leftovers = Leftovers::before_opening(path);
+    pub fn open_query_only(path: &Path, advice: &str, unlock: &dyn Unlock) -> Result<Store> {
+        let key = existing_file(path, advice, unlock)?;
+        let leftovers = Leftovers::before_opening(path, key.as_ref());
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY;
-        let unopenable = |e: rusqlite::Error| {
-            logbook_error(t!("store-logbook-unopenable", error = e.to_string()))
-        };
+        let unopenable = |e: rusqlite::Error| unopenable(path, key.as_ref(), e);
         // A file no one may write to (mode 0444) with nothing in its log is
         // read as it stands, so that no `-wal` or `-shm` is left beside it.
         let as_it_stands = write_protected(path) && log_empty(path);
-        let conn = open_file(path, flags, if as_it_stands { "immutable=1" } else { "" })
-            .map_err(unopenable)?;
+        let params = if as_it_stands { "immutable=1" } else { "" };
+        let conn = open_file(path, flags, params, key.as_ref()).map_err(unopenable)?;
         // A logbook in WAL mode needs its `-shm` file; in a folder we may not
         // write (a USB stick, a colleague's share) SQLite cannot make one, and
         // nobody can be writing there either, so the file is read as it stands.
@@ -129,11 +124,14 @@ impl Store {
                     || e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
             {
                 drop(conn);
-                open_file(path, flags, "immutable=1").map_err(unopenable)?
+                open_file(path, flags, "immutable=1", key.as_ref()).map_err(unopenable)?
+            }
+            Err(e) if key.is_some() && cipher::is_not_a_database(&e) => {
+                return Err(unopenable(e));
             }
             _ => conn,
         };
-        let mut store = Store::configured(conn, path, Some(leftovers), None)?;
+        let mut store = Store::configured(conn, path, Some(leftovers), None, key)?;
         schema::check_identity(&store.conn, path)?;
         store
             .conn
@@ -176,13 +174,9 @@ impl Store {
     /// Copy the logbook to `dest` while others may be writing, through SQLite's
     /// online backup. `dest` must be a new, empty file; messages call it
     /// `shown`, the name the user gave.
+    /// An encrypted logbook's copy is encrypted with the same key.
     pub fn backup_to(&self, dest: &Path, shown: &Path) -> Result<()> {
-        self.conn
-            .backup(
-                rusqlite::MAIN_DB,
-                dest,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
+        cipher::copy_database(&self.conn, self.key.as_ref(), dest)
             .with_context(|| t!("store-backing-up", path = shown.display().to_string()))
     }
 }
@@ -195,10 +189,11 @@ impl Store {
 /// writes nothing to the logbook.
 pub(super) struct Leftovers {
     logbook: Option<std::path::PathBuf>,
+    key: Option<LogbookKey>,
 }
 
 impl Leftovers {
-    pub(super) fn before_opening(path: &Path) -> Leftovers {
+    pub(super) fn before_opening(path: &Path, key: Option<&LogbookKey>) -> Leftovers {
         // SQLite follows a symbolic link and puts the files beside the
         // file it names.
         let real = std::fs::canonicalize(path);
@@ -210,6 +205,7 @@ impl Leftovers {
         };
         Leftovers {
             logbook: (absent("-wal") && absent("-shm")).then(|| path.to_path_buf()),
+            key: key.cloned(),
         }
     }
 }
@@ -227,12 +223,17 @@ impl Drop for Leftovers {
             .unwrap_or(false);
         if log_empty {
             // In a folder we may not write this fails, and there are no files to remove.
-            let _ = open_file(logbook, OpenFlags::SQLITE_OPEN_READ_WRITE, "")
-                .and_then(|conn| {
-                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-                        .map(|()| conn)
-                })
-                .map(drop);
+            let _ = open_file(
+                logbook,
+                OpenFlags::SQLITE_OPEN_READ_WRITE,
+                "",
+                self.key.as_ref(),
+            )
+            .and_then(|conn| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                    .map(|()| conn)
+            })
+            .map(drop);
         }
     }
 }

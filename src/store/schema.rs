@@ -176,7 +176,7 @@ fn fingerprint(objects: &Objects) -> String {
 /// The schema this build gives a logbook of `version`, made in memory.
 pub(super) fn expected_objects(version: i64) -> Result<Objects> {
     let conn = Connection::open_in_memory().with_context(|| t!("store-opening-in-memory"))?;
-    let store = super::Store::configured(conn, Path::new(":memory:"), None, None)?;
+    let store = super::Store::configured(conn, Path::new(":memory:"), None, None, None)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         if index as i64 >= version {
             break;
@@ -277,7 +277,12 @@ pub(super) fn check_objects(conn: &Connection, path: &Path, kinds: &[&str]) -> R
 }
 
 /// Bring the file up to [`SCHEMA_VERSION`].
-pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+/// The copy made first is encrypted with `key` when the logbook is.
+pub(super) fn migrate(
+    conn: &mut Connection,
+    key: Option<&super::cipher::LogbookKey>,
+    path: &Path,
+) -> Result<()> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .with_context(|| t!("store-reading-schema-version"))?;
@@ -285,7 +290,7 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         return Ok(());
     }
     if version > 0 && path != Path::new(":memory:") {
-        backup_before_migration(conn, path, version)?;
+        backup_before_migration(conn, key, path, version)?;
     }
     // A step that rebuilds a table other tables name (units, at 7) drops
     // the old table while their rows still name it, which SQLite refuses
@@ -379,7 +384,12 @@ fn upgrade(conn: &mut Connection, path: &Path, version: i64) -> Result<()> {
 }
 
 /// Copy the file aside as `NAME.vN.bak` before changing its schema.
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<PathBuf> {
+fn backup_before_migration(
+    conn: &Connection,
+    key: Option<&super::cipher::LogbookKey>,
+    path: &Path,
+    version: i64,
+) -> Result<PathBuf> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".v{version}.bak"));
     let backup = path.with_file_name(name);
@@ -388,12 +398,7 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
     if !backup.exists() {
         super::create_owner_only(&backup)?;
     }
-    conn.backup(
-        rusqlite::MAIN_DB,
-        &backup,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .with_context(|| {
+    super::cipher::copy_database(conn, key, &backup).with_context(|| {
         t!(
             "store-backing-up-before-upgrade",
             path = backup.display().to_string()
@@ -421,7 +426,8 @@ mod tests {
     fn an_empty_file_is_migrated_to_the_newest_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let (store, created) = Store::open(&path, Access::Write).unwrap();
+        let (store, created) =
+            Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap();
         assert!(created);
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         let id: i32 = store
@@ -430,7 +436,8 @@ mod tests {
             .unwrap();
         assert_eq!(id, APPLICATION_ID);
         drop(store);
-        let (_, created_again) = Store::open(&path, Access::Write).unwrap();
+        let (_, created_again) =
+            Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap();
         assert!(!created_again);
     }
 
@@ -438,14 +445,16 @@ mod tests {
     fn a_newer_schema_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        drop(Store::open(&path, Access::Write).unwrap());
+        drop(Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap());
         {
             let conn = Connection::open(&path).unwrap();
             conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Store::open(&path, Access::Write).err().unwrap();
+        let err = Store::open(&path, Access::Write, &crate::store::cipher::NoKeys)
+            .err()
+            .unwrap();
         assert!(
             err.to_string().contains("was written by a newer spotcheck"),
             "{err}"
@@ -463,7 +472,9 @@ mod tests {
                 .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
-        let err = Store::open(&path, Access::Write).err().unwrap();
+        let err = Store::open(&path, Access::Write, &crate::store::cipher::NoKeys)
+            .err()
+            .unwrap();
         assert_eq!(
             err.to_string(),
             format!(
@@ -479,7 +490,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.txt");
         std::fs::write(&path, "đây không phải sổ kiểm tra\n").unwrap();
-        let err = Store::open(&path, Access::Read).err().unwrap();
+        let err = Store::open(&path, Access::Read, &crate::store::cipher::NoKeys)
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("not an SQLite database"), "{err}");
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
@@ -491,7 +504,9 @@ mod tests {
     fn a_missing_file_is_not_created_by_a_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let err = Store::open(&path, Access::Read).err().unwrap();
+        let err = Store::open(&path, Access::Read, &crate::store::cipher::NoKeys)
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("spotcheck init"), "{err}");
         assert!(!path.exists());
     }
@@ -502,7 +517,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        drop(Store::open(&path, Access::Write).unwrap());
+        drop(Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap());
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
@@ -511,7 +526,7 @@ mod tests {
     fn durability_settings_are_on() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("logbook.db");
-        let (store, _) = Store::open(&path, Access::Write).unwrap();
+        let (store, _) = Store::open(&path, Access::Write, &crate::store::cipher::NoKeys).unwrap();
         let conn = store.conn();
         let journal: String = conn
             .pragma_query_value(None, "journal_mode", |r| r.get(0))

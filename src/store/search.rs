@@ -70,7 +70,10 @@ pub(super) fn index_pending(conn: &Connection) -> Result<()> {
 
 /// Whether the index holds exactly the words of every finding; the message
 /// says what is wrong when it does not.
-pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
+pub(super) fn index_problem(
+    conn: &Connection,
+    key: Option<&super::cipher::LogbookKey>,
+) -> Result<Option<String>> {
     // FTS5 takes its integrity check as an insert, which a read may not
     // send to the logbook: it is run on a private copy.
     if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
@@ -82,8 +85,8 @@ pub(super) fn index_problem(conn: &Connection) -> Result<Option<String>> {
             .path()
             .map(std::path::PathBuf::from)
             .unwrap_or_default();
-        let copy = super::private_copy(conn, &path)?;
-        return index_problem(copy.conn());
+        let copy = super::private_copy(conn, &path, key)?;
+        return index_problem(copy.conn(), key);
     }
     let pending: i64 = conn
         .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
@@ -270,7 +273,7 @@ mod tests {
         assert_eq!(found(&store, "noi vu"), [2]);
         assert_eq!(found(&store, "tam"), Vec::<i64>::new());
         assert_eq!(found(&store, "ket"), Vec::<i64>::new());
-        assert_eq!(index_problem(store.conn()).unwrap(), None);
+        assert_eq!(index_problem(store.conn(), None).unwrap(), None);
     }
 
     #[test]
@@ -300,7 +303,7 @@ mod tests {
         assert_eq!(found(&store, "chi"), Vec::<i64>::new());
         assert_eq!(found(&store, "xoa"), Vec::<i64>::new());
         assert!(!any_pending(store.conn()).unwrap());
-        assert_eq!(index_problem(store.conn()).unwrap(), None);
+        assert_eq!(index_problem(store.conn(), None).unwrap(), None);
         // The same words as a full rebuild would put in.
         store
             .conn()
@@ -323,7 +326,7 @@ mod tests {
             .unwrap();
         assert_eq!(found(&store, "ket"), Vec::<i64>::new());
         assert_eq!(found(&store, "giao"), [1], "the index as it was");
-        let problem = index_problem(store.conn()).unwrap().unwrap();
+        let problem = index_problem(store.conn(), None).unwrap().unwrap();
         assert!(
             problem.starts_with("2 findings changed by another program"),
             "{problem}"
@@ -333,7 +336,7 @@ mod tests {
         assert_eq!(found(&store, "ket"), [2]);
         assert_eq!(found(&store, "hop to"), [1]);
         assert_eq!(found(&store, "giao"), Vec::<i64>::new());
-        assert_eq!(index_problem(store.conn()).unwrap(), None);
+        assert_eq!(index_problem(store.conn(), None).unwrap(), None);
     }
 
     #[test]
@@ -347,7 +350,7 @@ mod tests {
                  SELECT 'delete', id, words FROM finding_words",
             )
             .unwrap();
-        assert!(index_problem(store.conn()).unwrap().is_some());
+        assert!(index_problem(store.conn(), None).unwrap().is_some());
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod categories;
 mod corrections;
 mod csv_options;
 mod docs;
+mod encryption;
 mod exchange;
 mod extreme_dates;
 mod field_day;

@@ -343,35 +343,19 @@ impl ServerConnection {
 /// such as `<(pass show province)`, read only up to its first line break
 /// so that a pipe left open does not keep spotcheck waiting.
 pub fn read_password_file(path: &Path) -> Result<String> {
-    use std::io::BufRead;
+    use crate::input::{SecretLine, secret_line};
     let shown = path.display().to_string();
-    let context = || t!("server-reading-password-file", path = shown.clone());
-    let file = std::fs::File::open(path).map_err(|source| Error::Io {
-        context: context(),
-        source,
-    })?;
-    let mut line = Vec::new();
-    std::io::BufReader::new(file.take(PASSWORD_FILE_LIMIT))
-        .read_until(b'\n', &mut line)
-        .map_err(|source| Error::Io {
-            context: context(),
-            source,
-        })?;
-    while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-        line.pop();
-    }
-    if line.is_empty() {
-        return Err(Error::input(t!(
-            "server-password-file-empty",
-            path = shown.clone()
-        )));
-    }
-    match String::from_utf8(line) {
-        Ok(password) if !password.contains('\0') => Ok(password),
-        _ => Err(Error::input(t!(
+    match secret_line(path, PASSWORD_FILE_LIMIT) {
+        Ok(SecretLine::Line(password)) => Ok(password.to_string()),
+        Ok(SecretLine::Empty) => Err(Error::input(t!("server-password-file-empty", path = shown))),
+        Ok(SecretLine::NotText) => Err(Error::input(t!(
             "server-password-file-not-text",
-            path = shown.clone()
+            path = shown
         ))),
+        Err(source) => Err(Error::Io {
+            context: t!("server-reading-password-file", path = shown),
+            source,
+        }),
     }
 }
 

@@ -1,0 +1,469 @@
+//! Where the key of an encrypted logbook is kept and found: the operating
+//! system's keyring, and the key file beside the logbook, in which the key
+//! is locked by a passphrase.
+//!
+//! The keyring holds the key itself, so a command finds it without any key
+//! derivation. The key file holds it sealed with XChaCha20-Poly1305 under
+//! a key derived from the passphrase by Argon2id (RFC 9106), which is slow
+//! on purpose: it runs only when the keyring does not have the key, or
+//! when `SPOTCHECK_PASSPHRASE_FILE` says to use the passphrase instead.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::environment::Environment;
+use crate::error::{Error, Result};
+use crate::store::cipher::{KEY_LEN, LogbookKey, SALT_LEN, Unlock, hex};
+
+/// The keyring's service name for spotcheck's keys.
+const SERVICE: &str = "spotcheck";
+/// Argon2id's cost: 64 MiB of memory, three passes, one lane, the second
+/// of RFC 9106's recommended settings with one lane.
+const MEMORY_KIB: u32 = 64 * 1024;
+const ITERATIONS: u32 = 3;
+const LANES: u32 = 1;
+/// The shortest passphrase taken for a new key.
+const PASSPHRASE_MIN_CHARS: usize = 8;
+/// The most of a passphrase file read: one line.
+const PASSPHRASE_FILE_LIMIT: u64 = 4096;
+/// The most of a key file read.
+const KEY_FILE_LIMIT: u64 = 16 * 1024;
+const NONCE_LEN: usize = 24;
+const KDF_SALT_LEN: usize = 16;
+
+/// The key file beside the logbook at `logbook`: its name with `.key`
+/// added, beside the file a symbolic link leads to.
+pub fn key_file_of(logbook: &Path) -> PathBuf {
+    let link = std::fs::symlink_metadata(logbook).is_ok_and(|meta| meta.file_type().is_symlink());
+    let real = match link {
+        true => std::fs::canonicalize(logbook).unwrap_or_else(|_| logbook.to_path_buf()),
+        false => logbook.to_path_buf(),
+    };
+    let mut name = real.as_os_str().to_os_string();
+    name.push(".key");
+    PathBuf::from(name)
+}
+
+/// What a key file holds, as TOML.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    format: u32,
+    /// The salt that begins the logbook's file, which names it.
+    logbook: String,
+    kdf: String,
+    memory_kib: u32,
+    iterations: u32,
+    lanes: u32,
+    kdf_salt: String,
+    cipher: String,
+    nonce: String,
+    sealed_key: String,
+}
+
+/// The key derived from `passphrase` with the key file's settings.
+fn derive(
+    passphrase: &str,
+    salt: &[u8],
+    memory_kib: u32,
+    iterations: u32,
+    lanes: u32,
+) -> Result<Zeroizing<[u8; KEY_LEN]>> {
+    let params = argon2::Params::new(memory_kib, iterations, lanes, Some(KEY_LEN))
+        .map_err(|e| Error::input(t!("keys-bad-settings", error = e.to_string())))?;
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let mut out = Zeroizing::new([0u8; KEY_LEN]);
+    argon
+        .hash_password_into(passphrase.as_bytes(), salt, out.as_mut_slice())
+        .map_err(|e| Error::input(t!("keys-bad-settings", error = e.to_string())))?;
+    Ok(out)
+}
+
+/// The text of a key file holding `key` sealed by `passphrase`.
+pub fn seal(key: &LogbookKey, passphrase: &str) -> Result<String> {
+    let mut kdf_salt = [0u8; KDF_SALT_LEN];
+    let mut nonce = [0u8; NONCE_LEN];
+    getrandom::fill(&mut kdf_salt)
+        .and_then(|()| getrandom::fill(&mut nonce))
+        .map_err(|e| Error::input(t!("cipher-no-randomness", error = e.to_string())))?;
+    let wrapping = derive(passphrase, &kdf_salt, MEMORY_KIB, ITERATIONS, LANES)?;
+    let cipher = XChaCha20Poly1305::new(wrapping.as_slice().into());
+    let sealed = cipher
+        .encrypt(
+            XNonce::from_slice(&nonce),
+            Payload {
+                msg: key.key(),
+                aad: key.salt(),
+            },
+        )
+        .map_err(|_| Error::input(t!("keys-bad-settings", error = "seal")))?;
+    let file = KeyFile {
+        format: 1,
+        logbook: hex(key.salt()),
+        kdf: "argon2id".into(),
+        memory_kib: MEMORY_KIB,
+        iterations: ITERATIONS,
+        lanes: LANES,
+        kdf_salt: hex(&kdf_salt),
+        cipher: "xchacha20poly1305".into(),
+        nonce: hex(&nonce),
+        sealed_key: hex(&sealed),
+    };
+    let body = toml::to_string(&file)
+        .map_err(|e| Error::input(t!("keys-bad-settings", error = e.to_string())))?;
+    Ok(format!("{}\n{body}", t!("keys-file-comment")))
+}
+
+/// Bytes from hexadecimal, or `None` for anything else.
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 2 != 0 {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// The key that the key file `text` (read from `shown`) holds, unsealed by
+/// `passphrase`.
+pub fn unseal(text: &str, passphrase: &str, shown: &Path) -> Result<LogbookKey> {
+    let path = shown.display().to_string();
+    let damaged = |what: &str| {
+        Error::input(t!(
+            "keys-file-damaged",
+            path = path.clone(),
+            what = what.to_string()
+        ))
+    };
+    let file: KeyFile = toml::from_str(text).map_err(|e| damaged(&e.to_string()))?;
+    if file.format != 1 || file.kdf != "argon2id" || file.cipher != "xchacha20poly1305" {
+        return Err(Error::input(t!("keys-file-unknown", path = path.clone())));
+    }
+    // Bounds that keep a hostile file from asking for gigabytes or hours.
+    if file.memory_kib > 4 * 1024 * 1024 || file.iterations > 100 || file.lanes > 64 {
+        return Err(damaged("memory_kib, iterations, lanes"));
+    }
+    let salt: [u8; SALT_LEN] = unhex(&file.logbook)
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| damaged("logbook"))?;
+    let kdf_salt = unhex(&file.kdf_salt)
+        .filter(|bytes| bytes.len() >= 8)
+        .ok_or_else(|| damaged("kdf_salt"))?;
+    let nonce: [u8; NONCE_LEN] = unhex(&file.nonce)
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| damaged("nonce"))?;
+    let sealed = unhex(&file.sealed_key).ok_or_else(|| damaged("sealed_key"))?;
+    let wrapping = derive(
+        passphrase,
+        &kdf_salt,
+        file.memory_kib,
+        file.iterations,
+        file.lanes,
+    )?;
+    let cipher = XChaCha20Poly1305::new(wrapping.as_slice().into());
+    let opened = Zeroizing::new(
+        cipher
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &sealed,
+                    aad: &salt,
+                },
+            )
+            .map_err(|_| Error::input(t!("keys-wrong-passphrase", path = path.clone())))?,
+    );
+    let mut key = Zeroizing::new([0u8; KEY_LEN]);
+    if opened.len() != KEY_LEN {
+        return Err(damaged("sealed_key"));
+    }
+    key.copy_from_slice(&opened);
+    Ok(LogbookKey::from_parts(key, salt))
+}
+
+/// Write the key file of the logbook at `logbook` whole or not at all:
+/// under a temporary name, owner-only, synced, then renamed into place.
+pub fn write_key_file(logbook: &Path, text: &str) -> Result<PathBuf> {
+    let target = key_file_of(logbook);
+    let shown = target.display().to_string();
+    let failed = |e: std::io::Error| Error::Io {
+        context: t!("keys-writing-file", path = shown.clone()),
+        source: e,
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".spotcheck-key-")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    temp.write_all(text.as_bytes()).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist(&target).map_err(|e| failed(e.error))?;
+    Ok(target)
+}
+
+/// Remove the key file of the logbook at `logbook`, if there is one.
+pub fn remove_key_file(logbook: &Path) -> Result<()> {
+    let target = key_file_of(logbook);
+    match std::fs::remove_file(&target) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io {
+            context: t!("keys-removing-file", path = target.display().to_string()),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Put a copy of the key file of `logbook` beside its copy `copy`, which
+/// the same key opens. Returns whether there was a key file to copy.
+pub fn copy_key_file(logbook: &Path, copy: &Path) -> Result<bool> {
+    match read_key_file(logbook) {
+        Ok((_, text)) => write_key_file(copy, &text).map(|_| true),
+        Err(Error::Logbook { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn read_key_file(logbook: &Path) -> Result<(PathBuf, String)> {
+    let target = key_file_of(logbook);
+    let shown = target.display().to_string();
+    let file = match std::fs::File::open(&target) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Logbook {
+                path: logbook.to_path_buf(),
+                problem: t!("keys-no-key-file", path = shown),
+            });
+        }
+        Err(e) => {
+            return Err(Error::Io {
+                context: t!("keys-reading-file", path = shown),
+                source: e,
+            });
+        }
+    };
+    let mut text = String::new();
+    file.take(KEY_FILE_LIMIT)
+        .read_to_string(&mut text)
+        .map_err(|e| Error::Io {
+            context: t!("keys-reading-file", path = shown.clone()),
+            source: e,
+        })?;
+    Ok((target, text))
+}
+
+/// The first line of the passphrase file (see [`crate::input::secret_line`]).
+fn read_passphrase_file(path: &Path) -> Result<Zeroizing<String>> {
+    use crate::input::{SecretLine, secret_line};
+    let shown = path.display().to_string();
+    match secret_line(path, PASSPHRASE_FILE_LIMIT) {
+        Ok(SecretLine::Line(passphrase)) => Ok(passphrase),
+        Ok(SecretLine::Empty) => Err(Error::input(t!("keys-passphrase-file-empty", path = shown))),
+        Ok(SecretLine::NotText) => Err(Error::input(t!(
+            "keys-passphrase-file-not-text",
+            path = shown
+        ))),
+        Err(source) => Err(Error::Io {
+            context: t!("keys-reading-passphrase-file", path = shown),
+            source,
+        }),
+    }
+}
+
+/// The keys of encrypted logbooks, as this process's environment lets it
+/// find them: the passphrase file when `SPOTCHECK_PASSPHRASE_FILE` names
+/// one (and then never the keyring), else the keyring, else a passphrase
+/// typed at the terminal.
+pub struct Keychain<'a> {
+    /// The passphrase file, which replaces the keyring and the terminal.
+    passphrase_file: Option<&'a Path>,
+    /// Whether a person may be asked for the passphrase.
+    ask: bool,
+}
+
+impl<'a> Keychain<'a> {
+    pub fn new(env: &'a Environment) -> Keychain<'a> {
+        Keychain {
+            passphrase_file: env.passphrase_file.as_deref(),
+            ask: env.terminal.stdin && env.terminal.stderr,
+        }
+    }
+
+    /// A keychain that never asks: for completing a command line.
+    pub fn silent(env: &'a Environment) -> Keychain<'a> {
+        Keychain {
+            ask: false,
+            ..Keychain::new(env)
+        }
+    }
+
+    /// A keychain that reads the passphrase from `file`, as
+    /// `SPOTCHECK_PASSPHRASE_FILE` would: for another logbook.
+    pub fn with_passphrase_file(env: &'a Environment, file: &'a Path) -> Keychain<'a> {
+        Keychain {
+            passphrase_file: Some(file),
+            ..Keychain::new(env)
+        }
+    }
+
+    /// Whether keys are kept in the keyring: not when the passphrase file is used.
+    pub fn uses_keyring(&self) -> bool {
+        self.passphrase_file.is_none()
+    }
+
+    /// The passphrase, from the passphrase file or typed; `new` asks twice
+    /// and refuses a short one.
+    pub fn passphrase(&self, logbook: &Path, new: bool) -> Result<Zeroizing<String>> {
+        let passphrase = if let Some(file) = self.passphrase_file {
+            read_passphrase_file(file)?
+        } else if self.ask {
+            let shown = logbook.display().to_string();
+            let prompt = if new {
+                t!("keys-prompt-new", path = shown)
+            } else {
+                t!("keys-prompt", path = shown)
+            };
+            let again = t!("keys-prompt-again");
+            let mut question = inquire::Password::new(&prompt)
+                .with_display_mode(inquire::PasswordDisplayMode::Hidden);
+            question = if new {
+                question.with_custom_confirmation_message(&again)
+            } else {
+                question.without_confirmation()
+            };
+            Zeroizing::new(question.prompt().map_err(|e| match e {
+                inquire::InquireError::OperationCanceled
+                | inquire::InquireError::OperationInterrupted => Error::Interrupted,
+                other => Error::input(other.to_string()),
+            })?)
+        } else {
+            return Err(Error::Logbook {
+                path: logbook.to_path_buf(),
+                problem: t!("keys-no-passphrase"),
+            });
+        };
+        if new && passphrase.chars().count() < PASSPHRASE_MIN_CHARS {
+            return Err(Error::input(t!(
+                "keys-passphrase-short",
+                min = PASSPHRASE_MIN_CHARS
+            )));
+        }
+        Ok(passphrase)
+    }
+
+    /// Keep `key` in the keyring, where there is one; a keyring that
+    /// refuses is not an error, the passphrase still opens the logbook.
+    /// Returns whether it is kept.
+    pub fn remember(&self, key: &LogbookKey) -> bool {
+        if !self.uses_keyring() {
+            return false;
+        }
+        entry(key.salt())
+            .and_then(|entry| entry.set_secret(key.key()).ok())
+            .is_some()
+    }
+
+    /// Forget the key of the logbook whose file began with `salt`.
+    pub fn forget(&self, salt: &[u8; SALT_LEN]) {
+        if self.uses_keyring() {
+            if let Some(entry) = entry(salt) {
+                let _ = entry.delete_credential();
+            }
+        }
+    }
+
+    fn recall(&self, salt: &[u8; SALT_LEN]) -> Option<LogbookKey> {
+        if !self.uses_keyring() {
+            return None;
+        }
+        let secret = Zeroizing::new(entry(salt)?.get_secret().ok()?);
+        let mut key = Zeroizing::new([0u8; KEY_LEN]);
+        if secret.len() != KEY_LEN {
+            return None;
+        }
+        key.copy_from_slice(&secret);
+        Some(LogbookKey::from_parts(key, *salt))
+    }
+}
+
+/// The keyring's entry for the logbook whose file begins with `salt`.
+fn entry(salt: &[u8; SALT_LEN]) -> Option<keyring::Entry> {
+    keyring::Entry::new(SERVICE, &format!("logbook-{}", hex(salt))).ok()
+}
+
+impl Unlock for Keychain<'_> {
+    fn key(&self, path: &Path, salt: &[u8; SALT_LEN]) -> Result<LogbookKey> {
+        if let Some(key) = self.recall(salt) {
+            return Ok(key);
+        }
+        let (file, text) = read_key_file(path)?;
+        let passphrase = self.passphrase(path, false)?;
+        let key = unseal(&text, &passphrase, &file)?;
+        if key.salt() != salt {
+            return Err(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!(
+                    "keys-file-of-another-logbook",
+                    file = file.display().to_string()
+                ),
+            });
+        }
+        self.remember(&key);
+        Ok(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_key_opens_with_its_passphrase_and_no_other() {
+        let key = LogbookKey::generate().unwrap();
+        let text = seal(&key, "mật khẩu của tổ 1").unwrap();
+        let opened = unseal(&text, "mật khẩu của tổ 1", Path::new("a.key")).unwrap();
+        assert_eq!(opened.key(), key.key());
+        assert_eq!(opened.salt(), key.salt());
+        // Diacritics are part of the passphrase.
+        let wrong = unseal(&text, "mat khau cua to 1", Path::new("a.key"))
+            .err()
+            .unwrap();
+        assert!(wrong.to_string().contains("a.key"), "{wrong}");
+        // Nothing of the key itself is in the file.
+        assert!(!text.contains(&hex(key.key())));
+    }
+
+    #[test]
+    fn a_key_file_moved_to_another_logbook_does_not_open() {
+        let key = LogbookKey::generate().unwrap();
+        let text = seal(&key, "passphrase one").unwrap();
+        let other = LogbookKey::generate().unwrap();
+        // The salt is bound to the sealed key: changing it breaks the seal.
+        let forged = text.replace(&hex(key.salt()), &hex(other.salt()));
+        assert!(unseal(&forged, "passphrase one", Path::new("a.key")).is_err());
+    }
+
+    #[test]
+    fn a_hostile_key_file_is_refused_without_panic_or_huge_work() {
+        let key = LogbookKey::generate().unwrap();
+        let text = seal(&key, "passphrase one").unwrap();
+        for hostile in [
+            String::new(),
+            "format = 1".into(),
+            text.replace("memory_kib = 65536", "memory_kib = 99999999"),
+            text.replace("iterations = 3", "iterations = 4000000000"),
+            text.replace("nonce = \"", "nonce = \"zz"),
+            text.replace("format = 1", "format = 2"),
+            "\u{0}\u{1}binary".into(),
+        ] {
+            assert!(unseal(&hostile, "passphrase one", Path::new("a.key")).is_err());
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Logbooks encrypted at rest: nothing readable in the logbook, its log,
+//! its backups or its key file; every command works on it with the key;
+//! a wrong passphrase changes nothing; `encrypt` and `decrypt` keep every
+//! record and the history's seal.
+
+use std::path::Path;
+
+use spotcheck::store::cipher::hex;
+
+use crate::support::{Logbook, table_rows};
+
+const PASSPHRASE: &str = "Tổ kiểm tra số 1 đi xã Tam Đại";
+
+/// What the tests write, none of which may appear in an encrypted file.
+const SECRETS: &[&str] = &[
+    "Tam Đại",
+    "tam-dai",
+    "Nguyễn Thị Hưng",
+    "Hưng",
+    "đi họp thôn không báo",
+    "SQLite format 3",
+];
+
+/// A logbook whose passphrase is in `passphrase.txt`, named by
+/// `SPOTCHECK_PASSPHRASE_FILE` for every command.
+fn with_passphrase() -> Logbook {
+    let book = Logbook::new();
+    let file = book.path("passphrase.txt");
+    std::fs::write(&file, format!("{PASSPHRASE}\n")).unwrap();
+    let file = file.display().to_string();
+    book.env("SPOTCHECK_PASSPHRASE_FILE", &file)
+}
+
+/// An encrypted logbook with a unit, a visit and a finding about a person.
+fn encrypted_with_a_finding() -> Logbook {
+    let book = with_passphrase();
+    book.ok(&["init", "--encrypt"]);
+    log_a_finding(&book);
+    book
+}
+
+fn log_a_finding(book: &Logbook) {
+    book.visit_tam_dai();
+    book.ok(&[
+        "absent",
+        "Nguyễn Thị Hưng",
+        "--note",
+        "đi họp thôn không báo",
+    ]);
+}
+
+/// Every file under `dir` whose bytes hold one of [`SECRETS`].
+fn files_with_plaintext(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if !path.is_file() || path.ends_with("passphrase.txt") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for secret in SECRETS {
+            let needle = secret.as_bytes();
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                found.push(format!("{}: {secret}", path.display()));
+            }
+        }
+    }
+    found
+}
+
+/// What a plain SQLite reader makes of the file: its error, or the tables.
+fn read_without_key(db: &Path) -> Result<Vec<String>, String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| e.to_string())?;
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema")
+        .map_err(|e| e.to_string())?;
+    stmt.query_map([], |row| row.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn an_encrypted_logbook_its_log_and_its_backup_hold_no_plaintext() {
+    let book = encrypted_with_a_finding();
+    // A reader holding the file open, with its key, keeps the log beside it.
+    let text = std::fs::read_to_string(book.path("logbook.db.key")).unwrap();
+    let key = spotcheck::keys::unseal(&text, PASSPHRASE, Path::new("logbook.db.key")).unwrap();
+    let held = rusqlite::Connection::open(book.db()).unwrap();
+    held.execute_batch(&format!(
+        "PRAGMA key = \"x'{}{}'\"",
+        hex(key.key()),
+        hex(key.salt())
+    ))
+    .unwrap();
+    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
+        .unwrap();
+    book.ok(&["late", "Nguyễn Thị Hưng", "--minutes", "15"]);
+    let log = book.path("logbook.db-wal");
+    assert!(
+        log.metadata().is_ok_and(|meta| meta.len() > 0),
+        "a log is there"
+    );
+    let backup = book.run(&["backup", "copy.db"]);
+    assert_eq!(backup.code, 0, "{}", backup.dump);
+    assert!(
+        backup.stdout.contains("its key file is copy.db.key"),
+        "the backup names its key file\n{}",
+        backup.dump
+    );
+    assert!(book.path("logbook.db.key").is_file());
+    assert!(book.path("copy.db.key").is_file());
+    assert_eq!(files_with_plaintext(book.dir()), Vec::<String>::new());
+    drop(held);
+    for db in [book.db().to_path_buf(), book.path("copy.db")] {
+        let error = read_without_key(&db).unwrap_err();
+        assert!(error.contains("file is not a database"), "{error}");
+    }
+    // The backup opens with the same passphrase and holds both findings.
+    let copy = Logbook::new().with_db(book.path("copy.db")).env(
+        "SPOTCHECK_PASSPHRASE_FILE",
+        &book.path("passphrase.txt").display().to_string(),
+    );
+    let listed = copy.ok(&["list", "--format", "csv"]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+}
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn the_sqlite3_shell_cannot_read_an_encrypted_logbook() {
+    let Ok(shell) = which_sqlite3() else {
+        eprintln!("skipped: no sqlite3 shell on this machine");
+        return;
+    };
+    let book = encrypted_with_a_finding();
+    let output = std::process::Command::new(shell)
+        .arg(book.db())
+        .arg("SELECT count(*) FROM findings")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("file is not a database"), "{stderr}");
+}
+
+fn which_sqlite3() -> Result<std::path::PathBuf, ()> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .map(|dir| dir.join("sqlite3"))
+        .find(|candidate| candidate.is_file())
+        .ok_or(())
+}
+
+#[test]
+fn every_kind_of_command_works_on_an_encrypted_logbook() {
+    let book = encrypted_with_a_finding();
+    let listed = book.ok(&["list", "--search", "hung", "--format", "csv"]);
+    assert!(listed.contains("Nguyễn Thị Hưng"), "{listed}");
+    let report = book.ok(&["report", "month", "2022-05", "--format", "csv"]);
+    assert!(report.contains("tam-dai"), "{report}");
+    let sql = book.ok(&[
+        "sql",
+        "SELECT count(*) AS n FROM findings_v",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(sql, "n\n1\n");
+    book.ok(&["export", "findings", "-o", "out.csv"]);
+    let check = book.ok(&["check"]);
+    assert!(check.starts_with("ok: "), "{check}");
+    let status = book.ok(&["status", "--format", "json"]);
+    assert_eq!(
+        crate::support::json(&status)["current_visit"],
+        1,
+        "{status}"
+    );
+}
+
+#[test]
+fn a_wrong_passphrase_says_so_in_one_line_and_changes_nothing() {
+    let book = encrypted_with_a_finding();
+    let before = book.snapshot();
+    std::fs::write(book.path("wrong.txt"), "Tổ kiểm tra số 1 đi xã Tam Dai\n").unwrap();
+    let wrong = book.path("wrong.txt").display().to_string();
+    let before_files = std::fs::read(book.db()).unwrap();
+    let output = book.run_with(
+        &["late", "Nguyễn Thị Hưng", "--minutes", "5"],
+        &[("SPOTCHECK_PASSPHRASE_FILE", &wrong)],
+    );
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert_eq!(output.stdout, "");
+    assert_eq!(output.stderr.lines().count(), 1, "{}", output.dump);
+    assert!(
+        output
+            .stderr
+            .starts_with("error: the passphrase does not open the key file "),
+        "{}",
+        output.dump
+    );
+    assert!(
+        output
+            .stderr
+            .contains("logbook.db.key; nothing was changed")
+    );
+    assert_eq!(std::fs::read(book.db()).unwrap(), before_files);
+    std::fs::remove_file(book.path("wrong.txt")).unwrap();
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn the_messages_about_keys_come_in_vietnamese_too() {
+    let book = encrypted_with_a_finding();
+    std::fs::write(book.path("wrong.txt"), "sai\n").unwrap();
+    let wrong = book.path("wrong.txt").display().to_string();
+    let output = book.run_with(
+        &["list"],
+        &[
+            ("SPOTCHECK_PASSPHRASE_FILE", &wrong),
+            ("SPOTCHECK_LANG", "vi"),
+        ],
+    );
+    assert_eq!(output.code, 1, "{}", output.dump);
+    assert!(
+        output
+            .stderr
+            .contains("cụm mật khẩu không mở được tệp khóa"),
+        "{}",
+        output.dump
+    );
+}
+
+#[test]
+fn without_a_passphrase_or_a_terminal_the_logbook_is_refused_with_what_to_do() {
+    let book = encrypted_with_a_finding();
+    let before = book.snapshot();
+    let bare = Logbook::new().with_db(book.db());
+    let stderr = bare.fails(&["list"], 1);
+    assert!(
+        stderr.contains("needs a passphrase, and there is no terminal to type it at"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("SPOTCHECK_PASSPHRASE_FILE"), "{stderr}");
+    // Without the key file, the passphrase alone opens nothing, and says why.
+    std::fs::rename(book.path("logbook.db.key"), book.path("moved.key")).unwrap();
+    let stderr = book.fails(&["list"], 1);
+    assert!(stderr.contains("there is no key file"), "{stderr}");
+    std::fs::rename(book.path("moved.key"), book.path("logbook.db.key")).unwrap();
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn a_key_file_of_another_logbook_is_named_as_such() {
+    let one = encrypted_with_a_finding();
+    let other = with_passphrase();
+    other.ok(&["init", "--encrypt"]);
+    std::fs::copy(other.path("logbook.db.key"), one.path("logbook.db.key")).unwrap();
+    let stderr = one.fails(&["list"], 1);
+    assert!(stderr.contains("is the key of another logbook"), "{stderr}");
+}
+
+#[test]
+fn a_new_passphrase_must_be_long_enough_and_init_encrypt_makes_no_file_then() {
+    let book = Logbook::new();
+    std::fs::write(book.path("short.txt"), "ngắn\n").unwrap();
+    let short = book.path("short.txt").display().to_string();
+    let book = book.env("SPOTCHECK_PASSPHRASE_FILE", &short);
+    let stderr = book.fails(&["init", "--encrypt"], 1);
+    assert!(stderr.contains("at least 8 characters"), "{stderr}");
+    assert!(!book.db().exists());
+    assert!(!book.path("logbook.db.key").exists());
+}
+
+#[test]
+fn init_encrypt_refuses_a_logbook_that_exists() {
+    let book = with_passphrase();
+    book.ok(&["init"]);
+    let before = book.snapshot();
+    let stderr = book.fails(&["init", "--encrypt"], 1);
+    assert!(stderr.contains("run `spotcheck encrypt`"), "{stderr}");
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn encrypt_then_decrypt_keeps_every_record_and_the_seal() {
+    let book = with_passphrase();
+    log_a_finding(&book);
+    // `ok: … seal HEX (history entry #N)`
+    let seal = |book: &Logbook| {
+        let check = book.ok(&["check"]);
+        let seal = check.split("seal ").nth(1).unwrap_or_default();
+        seal.split(' ').next().unwrap_or_default().to_string()
+    };
+    let plain_seal = seal(&book);
+    assert_eq!(plain_seal.len(), 64, "{plain_seal}");
+    let plain_list = book.ok(&["list", "--include-void", "--format", "csv"]);
+    let plain_history = book.ok(&["history", "--format", "csv"]);
+
+    let encrypted = book.run(&["encrypt"]);
+    assert_eq!(encrypted.code, 0, "{}", encrypted.dump);
+    let db = book.db().display().to_string();
+    assert_eq!(
+        encrypted.stdout,
+        format!(
+            "encrypted logbook {db}\nits key is kept, locked by your passphrase, in {db}.key \
+             alone: keep a copy of that file with your backups, and the passphrase in your \
+             head; without both, the logbook cannot be opened\n"
+        )
+    );
+    assert!(read_without_key(book.db()).is_err());
+    assert_eq!(files_with_plaintext(book.dir()), Vec::<String>::new());
+    assert_eq!(seal(&book), plain_seal);
+    assert_eq!(
+        book.ok(&["list", "--include-void", "--format", "csv"]),
+        plain_list
+    );
+    assert_eq!(book.ok(&["history", "--format", "csv"]), plain_history);
+    // Encrypting twice is refused, and changes nothing.
+    let stderr = book.fails(&["encrypt"], 1);
+    assert!(stderr.contains("is already encrypted"), "{stderr}");
+
+    book.ok(&["late", "Nguyễn Thị Hưng", "--minutes", "20"]);
+    let decrypted = book.ok(&["decrypt"]);
+    assert!(decrypted.starts_with("decrypted logbook "), "{decrypted}");
+    assert!(!book.path("logbook.db.key").exists());
+    let tables = read_without_key(book.db()).unwrap();
+    assert!(tables.contains(&"findings".to_string()), "{tables:?}");
+    let listed = book.ok(&["list", "--format", "csv"]);
+    assert_eq!(listed.lines().count(), 3, "{listed}");
+    let check = book.ok(&["check"]);
+    assert!(check.starts_with("ok: "), "{check}");
+    let stderr = book.fails(&["decrypt"], 1);
+    assert!(stderr.contains("is not encrypted"), "{stderr}");
+}
+
+#[test]
+fn encrypt_and_decrypt_refuse_a_logbook_that_does_not_exist_and_make_none() {
+    let book = with_passphrase();
+    for command in ["encrypt", "decrypt"] {
+        let stderr = book.fails(&[command], 1);
+        assert!(stderr.contains("logbook.db"), "{stderr}");
+        assert!(!book.db().exists());
+    }
+}
+
+#[test]
+fn encrypt_refuses_while_another_program_holds_the_logbook_open() {
+    let book = with_passphrase();
+    log_a_finding(&book);
+    let before = book.snapshot();
+    let held = rusqlite::Connection::open(book.db()).unwrap();
+    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
+        .unwrap();
+    let stderr = book.fails(&["encrypt"], 1);
+    assert!(stderr.contains("is open in another program"), "{stderr}");
+    assert!(!book.path("logbook.db.key").exists(), "no key file is left");
+    drop(held);
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn merge_reads_an_encrypted_logbook_with_its_own_passphrase() {
+    let other = encrypted_with_a_finding();
+    let book = Logbook::new();
+    std::fs::write(book.path("other-pass.txt"), format!("{PASSPHRASE}\n")).unwrap();
+    let other_db = other.db().display().to_string();
+    let pass = book.path("other-pass.txt").display().to_string();
+    let stderr = book.fails(&["merge", &other_db], 1);
+    assert!(stderr.contains("needs a passphrase"), "{stderr}");
+    book.ok(&["merge", &other_db, "--other-passphrase-file", &pass]);
+    let rows = table_rows(&book.ok(&["list"]));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+}
