@@ -68,6 +68,11 @@ pub struct Global {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// From an encrypted logbook, write results to files (`-o`, `--xlsx`, `--svg`) in plain
+    /// text all the same [config: plaintext_outputs = true]
+    #[arg(long, global = true)]
+    pub plaintext: bool,
+
     /// The language of messages, tables and reports: `vi` (tiếng Việt) or `en`
     /// [env: SPOTCHECK_LANG; else config `lang`; else LC_ALL / LC_MESSAGES / LANG; else en]
     #[arg(long, global = true, value_enum, value_name = "LANG")]

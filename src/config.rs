@@ -154,6 +154,10 @@ pub struct Settings {
     pub team: TeamSettings,
     /// `[server] url`: the province's server, without a password.
     pub server_url: Option<String>,
+    /// `plaintext_outputs = true`: results written to files from an
+    /// encrypted logbook without `--plaintext`.
+    /// `None` when the file does not say, which is `false`.
+    pub plaintext_outputs: Option<bool>,
 }
 
 /// The tier of government a team works for. Since 1 July 2025 there are
@@ -274,6 +278,7 @@ struct FileConfig {
     report: Option<FileReport>,
     team: Option<FileTeam>,
     server: Option<FileServer>,
+    plaintext_outputs: Option<bool>,
 }
 
 /// `[server]`: the province's shared server this laptop syncs with.
@@ -408,6 +413,7 @@ impl Settings {
         let lang = lang(overrides, env, &file, &place)?;
         Ok(Settings {
             server_url: server_url(file.server.as_ref(), &place)?,
+            plaintext_outputs: file.plaintext_outputs,
             team: team(file.team.as_ref(), &place)?,
             report: report(file.report),
             lang,

@@ -177,6 +177,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         output::refuse_protected(path)?;
     }
     output::refuse_shared(&outputs)?;
+    refuse_plaintext(&outputs, &settings, cli.global.plaintext, err)?;
     let clock = Clock::from_setting(env.now.as_deref(), env.zone)?;
     render::set_zone(env.zone);
     let csv = render::CsvOptions {
@@ -230,6 +231,42 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         Some(file) => file.persist(),
         None => out.flush().map_err(Error::Output),
     }
+}
+
+/// From an encrypted logbook, results go to files in plain text only on
+/// purpose: with `--plaintext`, or `plaintext_outputs = true` in the config
+/// file, and then it is said once. A backup is encrypted, and standard
+/// output, even redirected, is the user's own to protect.
+fn refuse_plaintext(
+    outputs: &[(&str, &Path)],
+    settings: &Settings,
+    plaintext: bool,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let files: Vec<&Path> = outputs
+        .iter()
+        .filter(|(flag, path)| *flag != "backup" && !output::is_standard_output(path))
+        .map(|(_, path)| *path)
+        .collect();
+    let Some(first) = files.first() else {
+        return Ok(());
+    };
+    if !store::cipher::is_encrypted_file(&settings.db.value) {
+        return Ok(());
+    }
+    if !plaintext && settings.plaintext_outputs != Some(true) {
+        return Err(Error::usage(t!(
+            "main-plaintext-needed",
+            file = first.display().to_string()
+        )));
+    }
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    writeln!(
+        err,
+        "{}",
+        t!("main-plaintext-written", files = names.join(", "))
+    )
+    .map_err(Error::Output)
 }
 
 /// The config file these settings were read from, if one was.

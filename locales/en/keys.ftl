@@ -21,3 +21,5 @@ keys-prompt-again = The same passphrase again:
 keys-no-passphrase = needs a passphrase, and there is no terminal to type it at: run the command at a terminal, or name a file holding it with SPOTCHECK_PASSPHRASE_FILE
 keys-passphrase-short = a passphrase needs at least { $min } characters; a few words are easier to remember than one short password
 keys-file-of-another-logbook = is encrypted, and the key file { $file } beside it is the key of another logbook: put back this logbook's own key file
+main-plaintext-needed = the logbook is encrypted, and `{ $file }` would hold what it shows in plain text: add `--plaintext` to write it all the same (or set `plaintext_outputs = true` in the config file), or leave out the file to see the result on the screen
+main-plaintext-written = note: the logbook is encrypted; { $files } is written in plain text

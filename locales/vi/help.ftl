@@ -37,6 +37,7 @@ help-spotcheck--config = Tệp cấu hình [mặc định: config.toml trong th�
 help-spotcheck--excel = Đầu ra CSV bắt đầu bằng dấu BOM để Excel đọc đúng tiếng Việt (với `--format csv`, và `export`)
 help-spotcheck--sep = Dấu phân cách của đầu ra CSV: `,`, hoặc `;` cho bảng tính đặt dấu chấm phẩy làm dấu phân cách
 help-spotcheck--color = Tô màu bảng và báo cáo: khi in ra màn hình và biến NO_COLOR chưa đặt (auto), luôn luôn (always) hoặc không bao giờ (never)
+help-spotcheck--plaintext = Với sổ được mã hóa, vẫn ghi kết quả ra tệp (`-o`, `--xlsx`, `--svg`) dưới dạng văn bản thường [cấu hình: plaintext_outputs = true]
 help-spotcheck--lang = Ngôn ngữ của thông báo, bảng và báo cáo: `vi` (tiếng Việt) hoặc `en` (tiếng Anh) [lấy theo thứ tự: biến môi trường SPOTCHECK_LANG, `lang` trong tệp cấu hình, LC_ALL / LC_MESSAGES / LANG; nếu không có thì en]
 help-spotcheck--lang--en = Tiếng Anh (English)
 help-spotcheck--lang--vi = Tiếng Việt

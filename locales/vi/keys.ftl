@@ -21,3 +21,5 @@ keys-prompt-again = Nhập lại cụm mật khẩu:
 keys-no-passphrase = cần cụm mật khẩu mà không có cửa sổ dòng lệnh để gõ: hãy chạy lệnh trong cửa sổ dòng lệnh, hoặc chỉ tệp chứa cụm mật khẩu bằng SPOTCHECK_PASSPHRASE_FILE
 keys-passphrase-short = cụm mật khẩu cần ít nhất { $min } ký tự; vài từ ghép lại dễ nhớ hơn một mật khẩu ngắn
 keys-file-of-another-logbook = đã được mã hóa, và tệp khóa { $file } cạnh sổ là khóa của một sổ khác: hãy chép lại đúng tệp khóa của sổ này
+main-plaintext-needed = sổ kiểm tra đã được mã hóa, mà `{ $file }` sẽ chứa nội dung của sổ dưới dạng văn bản thường: hãy thêm `--plaintext` nếu vẫn muốn ghi (hoặc đặt `plaintext_outputs = true` trong tệp cấu hình), hoặc bỏ tên tệp để xem kết quả trên màn hình
+main-plaintext-written = lưu ý: sổ kiểm tra đã được mã hóa; { $files } được ghi dưới dạng văn bản thường

@@ -364,6 +364,10 @@ pub fn config(ctx: &mut Ctx<'_>) -> Result<()> {
         Some(url) => row("server.url", url.clone(), t!("source-file")),
         None => row("server.url", t!("care-none"), t!("source-default")),
     }
+    match s.plaintext_outputs {
+        Some(set) => row("plaintext_outputs", set.to_string(), t!("source-file")),
+        None => row("plaintext_outputs", "false".into(), t!("source-default")),
+    }
     ctx.table(&table)
 }
 

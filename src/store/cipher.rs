@@ -139,6 +139,12 @@ pub(super) fn read_header(path: &Path) -> std::io::Result<Header> {
     })
 }
 
+/// Whether the file at `path` is, by its first bytes, an encrypted logbook
+/// (or something only a key could tell from one).
+pub fn is_encrypted_file(path: &Path) -> bool {
+    matches!(read_header(path), Ok(Header::Encrypted(_)))
+}
+
 /// Give `conn` its key, before anything reads the file; SQLCipher's own
 /// log lines are turned off first, so that none reaches the user.
 pub(super) fn apply_key(conn: &Connection, key: Option<&LogbookKey>) -> rusqlite::Result<()> {

@@ -167,7 +167,8 @@ fn every_kind_of_command_works_on_an_encrypted_logbook() {
         "csv",
     ]);
     assert_eq!(sql, "n\n1\n");
-    book.ok(&["export", "findings", "-o", "out.csv"]);
+    let out = book.path("out.csv").display().to_string();
+    book.ok(&["--plaintext", "export", "findings", "-o", &out]);
     let check = book.ok(&["check"]);
     assert!(check.starts_with("ok: "), "{check}");
     let status = book.ok(&["status", "--format", "json"]);
@@ -371,4 +372,53 @@ fn merge_reads_an_encrypted_logbook_with_its_own_passphrase() {
     book.ok(&["merge", &other_db, "--other-passphrase-file", &pass]);
     let rows = table_rows(&book.ok(&["list"]));
     assert_eq!(rows.len(), 1, "{rows:?}");
+}
+
+#[test]
+fn results_go_to_files_in_plain_text_only_on_purpose() {
+    let book = encrypted_with_a_finding();
+    let before = book.snapshot();
+    for args in [
+        &["export", "findings", "-o", "out.csv"][..],
+        &["list", "-o", "out.csv"],
+        &["report", "month", "2022-05", "--xlsx", "out.xlsx"],
+        &["report", "month", "2022-05", "--svg", "out.svg"],
+    ] {
+        let stderr = book.fails(args, 2);
+        assert!(
+            stderr.contains("the logbook is encrypted, and `out."),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("add `--plaintext`"), "{stderr}");
+    }
+    book.assert_unchanged(&before);
+    // Standard output is the user's own, redirected or not.
+    let csv = book.ok(&["export", "findings"]);
+    assert!(csv.contains("Nguyễn Thị Hưng"));
+    // On purpose: said once, on the error stream.
+    let written = book.run(&["--plaintext", "export", "findings", "-o", "out.csv"]);
+    assert_eq!(written.code, 0, "{}", written.dump);
+    assert_eq!(
+        written.stderr,
+        "note: the logbook is encrypted; out.csv is written in plain text\n"
+    );
+    assert!(
+        std::fs::read_to_string(book.path("out.csv"))
+            .unwrap()
+            .contains("Nguyễn Thị Hưng")
+    );
+    let book = book.config("plaintext_outputs = true\n");
+    let report = book.run(&["report", "month", "2022-05", "--xlsx", "out.xlsx"]);
+    assert_eq!(report.code, 0, "{}", report.dump);
+    assert!(report.stderr.contains("out.xlsx is written in plain text"));
+}
+
+#[test]
+fn a_plain_logbook_writes_its_files_without_a_word_about_encryption() {
+    let book = Logbook::new();
+    log_a_finding(&book);
+    let out = book.path("out.csv").display().to_string();
+    let written = book.run(&["export", "findings", "-o", &out]);
+    assert_eq!(written.code, 0, "{}", written.dump);
+    assert_eq!(written.stderr, "");
 }

@@ -92,6 +92,7 @@ recipients = ["Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ", " "]
             // A province's team is a đoàn unless it says otherwise.
             row("team.word", "đoàn", "default"),
             row("server.url", "none", "default"),
+            row("plaintext_outputs", "false", "default"),
         ]
     );
 }
@@ -145,6 +146,7 @@ fn config_shows_the_defaults_when_nothing_is_set() {
             row("team.recipients", "none", "default"),
             row("team.word", "tổ", "default"),
             row("server.url", "none", "default"),
+            row("plaintext_outputs", "false", "default"),
         ]
     );
 }
