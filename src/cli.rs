@@ -79,6 +79,22 @@ pub struct Global {
     pub lang: Option<crate::i18n::Lang>,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Encrypt the logbook anew with a new random key, sealed by a passphrase you choose (the
+    /// same one, or a new one)
+    #[command(
+        after_help = "Examples:\n  spotcheck key change\n  spotcheck key change --new-passphrase-file new-passphrase.txt"
+    )]
+    Change {
+        /// Read the new passphrase from the first line of this file (else it is asked for at
+        /// the terminal; with SPOTCHECK_PASSPHRASE_FILE set and no terminal, the passphrase
+        /// stays the same)
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+}
+
 /// What the rows of `report trend` are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TrendRows {
@@ -266,6 +282,9 @@ pub enum Command {
     /// Decrypt the logbook in place: it becomes a plain SQLite file again
     #[command(after_help = "Example:\n  spotcheck decrypt")]
     Decrypt,
+    /// The key of an encrypted logbook
+    #[command(subcommand, after_help = "Example:\n  spotcheck key change")]
+    Key(KeyCommand),
     /// Copy the logbook to a new file, consistent even while others write
     #[command(after_help = "Example:\n  spotcheck backup hoa-2022-06-13.db")]
     Backup {

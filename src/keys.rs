@@ -39,13 +39,24 @@ const KDF_SALT_LEN: usize = 16;
 /// The key file beside the logbook at `logbook`: its name with `.key`
 /// added, beside the file a symbolic link leads to.
 pub fn key_file_of(logbook: &Path) -> PathBuf {
+    key_file_named(logbook, ".key")
+}
+
+/// The key file `key change` writes before the logbook is replaced, and
+/// renames to the key file once it is: the logbook's file then begins with
+/// the salt of one of the two.
+pub fn pending_key_file_of(logbook: &Path) -> PathBuf {
+    key_file_named(logbook, ".key.new")
+}
+
+fn key_file_named(logbook: &Path, suffix: &str) -> PathBuf {
     let link = std::fs::symlink_metadata(logbook).is_ok_and(|meta| meta.file_type().is_symlink());
     let real = match link {
         true => std::fs::canonicalize(logbook).unwrap_or_else(|_| logbook.to_path_buf()),
         false => logbook.to_path_buf(),
     };
     let mut name = real.as_os_str().to_os_string();
-    name.push(".key");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
@@ -189,35 +200,82 @@ pub fn unseal(text: &str, passphrase: &str, shown: &Path) -> Result<LogbookKey> 
 /// Write the key file of the logbook at `logbook` whole or not at all:
 /// under a temporary name, owner-only, synced, then renamed into place.
 pub fn write_key_file(logbook: &Path, text: &str) -> Result<PathBuf> {
+    write_whole(&key_file_of(logbook), text)
+}
+
+/// Write the key file of a key change, beside the key file it is to replace.
+pub fn write_pending_key_file(logbook: &Path, text: &str) -> Result<PathBuf> {
+    write_whole(&pending_key_file_of(logbook), text)
+}
+
+/// Put the pending key file in the key file's place, once the logbook is
+/// encrypted with its key.
+pub fn settle_pending_key_file(logbook: &Path) -> Result<PathBuf> {
     let target = key_file_of(logbook);
+    std::fs::rename(pending_key_file_of(logbook), &target).map_err(|e| Error::Io {
+        context: t!("keys-writing-file", path = target.display().to_string()),
+        source: e,
+    })?;
+    Ok(target)
+}
+
+fn write_whole(target: &Path, text: &str) -> Result<PathBuf> {
+    let target = target.to_path_buf();
     let shown = target.display().to_string();
     let failed = |e: std::io::Error| Error::Io {
         context: t!("keys-writing-file", path = shown.clone()),
         source: e,
     };
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".spotcheck-key-")
-        .tempfile_in(dir)
-        .map_err(failed)?;
+    let dir = crate::output::folder_of(&target);
+    let mut temp = crate::output::named_temporary(dir, "key-").map_err(failed)?;
     temp.write_all(text.as_bytes()).map_err(failed)?;
     temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(&target).map_err(|e| failed(e.error))?;
+    crate::output::move_into_place(temp, &target, true).map_err(failed)?;
     Ok(target)
 }
 
 /// Remove the key file of the logbook at `logbook`, if there is one.
 pub fn remove_key_file(logbook: &Path) -> Result<()> {
-    let target = key_file_of(logbook);
-    match std::fs::remove_file(&target) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::Io {
-            context: t!("keys-removing-file", path = target.display().to_string()),
-            source: e,
+    for target in [key_file_of(logbook), pending_key_file_of(logbook)] {
+        match std::fs::remove_file(&target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Io {
+                    context: t!("keys-removing-file", path = target.display().to_string()),
+                    source: e,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The key file whose key opens the logbook at `logbook`, whose file begins
+/// with `salt`: its own, or the one a key change stopped before renaming.
+fn matching_key_file(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<(PathBuf, String)> {
+    let own = read_key_file(logbook);
+    let names =
+        |text: &str| toml::from_str::<KeyFile>(text).is_ok_and(|file| file.logbook == hex(salt));
+    if let Ok((_, text)) = &own {
+        if names(text) {
+            return own;
+        }
+    }
+    let pending = pending_key_file_of(logbook);
+    if let Ok(text) = std::fs::read_to_string(&pending) {
+        if names(&text) {
+            return Ok((pending, text));
+        }
+    }
+    match own {
+        Ok((file, _)) => Err(Error::Logbook {
+            path: logbook.to_path_buf(),
+            problem: t!(
+                "keys-file-of-another-logbook",
+                file = file.display().to_string()
+            ),
         }),
-        _ => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
@@ -403,18 +461,9 @@ impl Unlock for Keychain<'_> {
         if let Some(key) = self.recall(salt) {
             return Ok(key);
         }
-        let (file, text) = read_key_file(path)?;
+        let (file, text) = matching_key_file(path, salt)?;
         let passphrase = self.passphrase(path, false)?;
         let key = unseal(&text, &passphrase, &file)?;
-        if key.salt() != salt {
-            return Err(Error::Logbook {
-                path: path.to_path_buf(),
-                problem: t!(
-                    "keys-file-of-another-logbook",
-                    file = file.display().to_string()
-                ),
-            });
-        }
         self.remember(&key);
         Ok(key)
     }

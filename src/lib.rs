@@ -507,6 +507,12 @@ impl<'a> Ctx<'a> {
         }
         let keys = crate::keys::Keychain::new(self.env);
         let (mut store, created) = Store::open(&path, access, &keys)?;
+        // A killed `decrypt` or `key change` may have left its copy of an
+        // encrypted logbook beside it, plain or under another key.
+        if store.encrypted() {
+            let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            output::sweep(output::folder_of(&real));
+        }
         store.stop_on_interrupt();
         if created {
             self.created = Some(path);

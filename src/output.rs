@@ -403,7 +403,7 @@ pub(crate) fn open_existing(path: &Path) -> Result<File> {
 }
 
 /// The kinds of hidden temporary files spotcheck makes.
-const TEMP_KINDS: [&str; 2] = ["", "backup-"];
+const TEMP_KINDS: [&str; 4] = ["", "backup-", "logbook-", "key-"];
 /// How many hex digits end a temporary file's name.
 const TEMP_TAG: usize = 8;
 

@@ -48,6 +48,9 @@ help-init = Tạo sổ kiểm tra (chạy lại vẫn an toàn)
 help-init--encrypt = Tạo sổ mới được mã hóa: khóa của sổ được giữ trong kho khóa của máy này và, được khóa bằng cụm mật khẩu bạn chọn, trong tệp LOGBOOK.key cạnh sổ
 help-encrypt = Mã hóa sổ kiểm tra tại chỗ, bằng một khóa mới được khóa bằng cụm mật khẩu bạn chọn
 help-decrypt = Giải mã sổ kiểm tra tại chỗ: sổ lại là một tệp SQLite thường
+help-key = Khóa của sổ được mã hóa
+help-key-change = Mã hóa lại sổ bằng một khóa ngẫu nhiên mới, được khóa bằng cụm mật khẩu bạn chọn (giữ cụm cũ hoặc đặt cụm mới)
+help-key-change--new_passphrase_file = Đọc cụm mật khẩu mới từ dòng đầu của tệp này (nếu không thì hỏi trong cửa sổ dòng lệnh; khi đã đặt SPOTCHECK_PASSPHRASE_FILE mà không có cửa sổ dòng lệnh thì giữ cụm mật khẩu cũ)
 
 help-config = Xem các thiết lập đang dùng và nguồn của từng thiết lập
 

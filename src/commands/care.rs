@@ -89,7 +89,7 @@ pub fn encrypt(ctx: &mut Ctx<'_>) -> Result<()> {
     // the plain logbook with a key file that opens nothing, never an
     // encrypted logbook without its key file.
     let key_file = keys::write_key_file(&path, &sealed)?;
-    if let Err(e) = store.rewrite(Some(&key)) {
+    if let Err(e) = replace_logbook(store, Some(&key)) {
         let _ = std::fs::remove_file(&key_file);
         return Err(e);
     }
@@ -118,7 +118,7 @@ pub fn decrypt(ctx: &mut Ctx<'_>) -> Result<()> {
             path = path.display().to_string()
         )));
     };
-    store.rewrite(None)?;
+    replace_logbook(store, None)?;
     keys::remove_key_file(&path)?;
     Keychain::new(ctx.env).forget(&salt);
     let line = t!("care-decrypted", path = path.display().to_string());
@@ -127,6 +127,72 @@ pub fn decrypt(ctx: &mut Ctx<'_>) -> Result<()> {
         .field(Column::new("db"), path.display().to_string())
         .field(Column::new("encrypted"), false);
     ctx.logged(&line, &record)
+}
+
+/// `key change`: the logbook written anew with a new key. The new key file
+/// is written first beside the old one and renamed once the logbook is
+/// replaced: a stop at any moment leaves a logbook that the old passphrase
+/// or the new one opens.
+pub fn change_key(ctx: &mut Ctx<'_>, new_passphrase_file: Option<&std::path::Path>) -> Result<()> {
+    use crate::error::Error;
+    use crate::keys::{self, Keychain};
+    use crate::store::cipher::LogbookKey;
+    let path = ctx.settings.db.value.clone();
+    let store = open_existing(ctx)?;
+    let Some(old_salt) = store.key().map(|key| *key.salt()) else {
+        return Err(Error::input(t!(
+            "care-not-encrypted",
+            path = path.display().to_string()
+        )));
+    };
+    let keychain = Keychain::new(ctx.env);
+    let passphrase = match new_passphrase_file {
+        Some(file) => Keychain::with_passphrase_file(ctx.env, file).passphrase(&path, true)?,
+        None => keychain.passphrase(&path, true)?,
+    };
+    let key = LogbookKey::generate()?;
+    let sealed = keys::seal(&key, &passphrase)?;
+    let pending = keys::write_pending_key_file(&path, &sealed)?;
+    if let Err(e) = replace_logbook(store, Some(&key)) {
+        let _ = std::fs::remove_file(&pending);
+        return Err(e);
+    }
+    let key_file = keys::settle_pending_key_file(&path)?;
+    keychain.forget(&old_salt);
+    let kept = keychain.remember(&key);
+    encrypted_lines(ctx, "care-key-changed", &path, &key_file, kept)
+}
+
+/// Put the logbook written anew, encrypted with `key` or plain, in its own
+/// place by one rename in its folder (the folder of the file a symbolic
+/// link leads to). A logbook with other names (hard links) is refused:
+/// they would keep the old file.
+fn replace_logbook(
+    store: crate::store::Store,
+    key: Option<&crate::store::cipher::LogbookKey>,
+) -> Result<()> {
+    use crate::error::Error;
+    use crate::output;
+    use std::os::unix::fs::MetadataExt;
+    let path = store.path().to_path_buf();
+    let shown = path.display().to_string();
+    let io = |e: std::io::Error| Error::Io {
+        context: t!("care-cannot-write", file = shown.clone()),
+        source: e,
+    };
+    let real = std::fs::canonicalize(&path).map_err(io)?;
+    let links = std::fs::metadata(&real).map_err(io)?.nlink();
+    if links > 1 {
+        return Err(Error::Logbook {
+            path,
+            problem: t!("care-logbook-hard-links", links = links),
+        });
+    }
+    let dir = output::folder_of(&real);
+    output::sweep(dir);
+    let temp = output::named_temporary(dir, "logbook-").map_err(io)?;
+    store.write_anew(key, temp.path())?;
+    output::move_into_place(temp, &real, true).map_err(io)
 }
 
 /// The logbook opened to be written anew; one that does not exist is not
@@ -155,6 +221,7 @@ fn encrypted_lines(
     let shown_key_file = key_file.display().to_string();
     let done = match what {
         "care-created-encrypted" => t!("care-created-encrypted", path = shown.clone()),
+        "care-key-changed" => t!("care-key-changed", path = shown.clone()),
         _ => t!("care-encrypted", path = shown.clone()),
     };
     let kept_where = if kept {

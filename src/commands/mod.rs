@@ -43,6 +43,9 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
         Command::Init { encrypt: true } => care::init_encrypted(ctx),
         Command::Encrypt => care::encrypt(ctx),
         Command::Decrypt => care::decrypt(ctx),
+        Command::Key(crate::cli::KeyCommand::Change {
+            new_passphrase_file,
+        }) => care::change_key(ctx, new_passphrase_file.as_deref()),
         Command::Config => care::config(ctx),
         Command::Unit(UnitCommand::Add(args)) => unit::add(ctx, args),
         Command::Unit(UnitCommand::List) => unit::list(ctx),

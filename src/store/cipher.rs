@@ -233,38 +233,18 @@ pub(super) fn export(
 }
 
 impl super::Store {
-    /// Write the logbook anew in place, encrypted with `key` or, with none,
-    /// plain, and put the new file where the logbook was by one rename: a
-    /// stop at any moment leaves either the old file or the new one whole.
+    /// Write the whole logbook into the empty file `temp`, encrypted with
+    /// `key` or, with none, plain, for the caller to rename into the
+    /// logbook's place: a stop at any moment then leaves either the old
+    /// file or the new one whole.
     ///
     /// Writers are held off while the copy is made, and the old file leaves
-    /// WAL mode before the rename, which needs every other connection to it
-    /// closed: its log, named after the logbook, must not be read as the
-    /// new file's. A writer that opened the old file before the rename
-    /// finds, once it holds the lock, that the logbook is another file, and
-    /// writes nothing (see [`Store::write`](super::Store::write)).
-    pub fn rewrite(self, key: Option<&LogbookKey>) -> Result<()> {
-        let path = self.path.clone();
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let temp = path.with_file_name(format!(".{name}.rewrite-{}", &super::new_uid()[..8]));
-        super::create_owner_only(&temp)?;
-        let written = self.rewrite_into(&temp, key);
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temp);
-            return written;
-        }
-        std::fs::rename(&temp, &path)
-            .and_then(|()| sync_folder(&path))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&temp);
-                Error::Logbook {
-                    path: path.clone(),
-                    problem: t!("store-logbook-unreplaceable", error = e.to_string()),
-                }
-            })
-    }
-
-    fn rewrite_into(self, temp: &Path, key: Option<&LogbookKey>) -> Result<()> {
+    /// WAL mode before the store is closed, which needs every other
+    /// connection to it closed: its log, named after the logbook, must not
+    /// be read as the new file's. A writer that opened the old file before
+    /// the rename finds, once it holds the lock, that the logbook is another
+    /// file, and writes nothing (see [`Store::write`](super::Store::write)).
+    pub fn write_anew(self, key: Option<&LogbookKey>, temp: &Path) -> Result<()> {
         use crate::error::Context;
         let path = self.path.clone();
         let context = || t!("store-rewriting", path = path.display().to_string());
@@ -292,15 +272,15 @@ impl super::Store {
         })?;
         let before = version(&self.conn)?;
         export(&self.conn, key, temp).with_context(context)?;
-        std::fs::File::open(temp)
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(temp)
             .and_then(|file| file.sync_all())
             .map_err(|e| Error::Io {
                 context: context(),
                 source: e,
             })?;
         drop(guard);
-        // Out of WAL mode, which SQLite grants only to the one connection
-        // to the file: another program with it open is named.
         let in_use = || Error::Logbook {
             path: path.clone(),
             problem: t!("store-logbook-in-use"),
@@ -327,19 +307,4 @@ impl super::Store {
         drop(self);
         Ok(())
     }
-}
-
-/// Make a rename in the folder of `path` survive a power cut.
-fn sync_folder(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::File::open(dir)?.sync_all()?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }

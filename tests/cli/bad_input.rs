@@ -604,7 +604,7 @@ fn a_config_file_with_an_unknown_setting_names_the_line() {
             "error: config file `{}`: line 2, column 1: unknown field `holiday`, expected one of \
              `db`, `inspector`, `period_start_day`, `repeat_months`, `unexcused_days_month`, \
              `unexcused_days_year`, `lang`, `holidays`, `extra_working_days`, \
-             `replace_builtin_years`, `hours`, `summer`, `season`, `report`, `team`, `server`\n",
+             `replace_builtin_years`, `hours`, `summer`, `season`, `report`, `team`, `server`, `plaintext_outputs`\n",
             config.display()
         ),
     );

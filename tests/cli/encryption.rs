@@ -422,3 +422,171 @@ fn a_plain_logbook_writes_its_files_without_a_word_about_encryption() {
     assert_eq!(written.code, 0, "{}", written.dump);
     assert_eq!(written.stderr, "");
 }
+
+/// The salt that begins the file: which key encrypts it.
+fn salt_of(db: &Path) -> Vec<u8> {
+    std::fs::read(db).unwrap()[..16].to_vec()
+}
+
+#[test]
+fn key_change_encrypts_anew_under_a_new_key_and_passphrase() {
+    let book = encrypted_with_a_finding();
+    let seal_before = book.ok(&["check"]);
+    let salt_before = salt_of(book.db());
+    let list_before = book.ok(&["list", "--format", "csv"]);
+    std::fs::write(book.path("new.txt"), "Một cụm mật khẩu mới cho năm 2027\n").unwrap();
+    let new = book.path("new.txt").display().to_string();
+    let changed = book.run(&["key", "change", "--new-passphrase-file", &new]);
+    assert_eq!(changed.code, 0, "{}", changed.dump);
+    assert!(
+        changed.stdout.starts_with("changed the key of logbook "),
+        "{}",
+        changed.dump
+    );
+    assert_ne!(salt_of(book.db()), salt_before);
+    assert!(!book.path("logbook.db.key.new").exists());
+    // The old passphrase no longer opens it; the new one does, to the same records.
+    let stderr = book.fails(&["list"], 1);
+    assert!(stderr.contains("the passphrase does not open"), "{stderr}");
+    let list = book.run_with(
+        &["list", "--format", "csv"],
+        &[("SPOTCHECK_PASSPHRASE_FILE", &new)],
+    );
+    assert_eq!(list.stdout, list_before, "{}", list.dump);
+    let check = book.run_with(&["check"], &[("SPOTCHECK_PASSPHRASE_FILE", &new)]);
+    assert_eq!(check.stdout, seal_before, "{}", check.dump);
+    assert_eq!(files_with_plaintext(book.dir()), Vec::<String>::new());
+}
+
+#[test]
+fn encrypt_through_a_symbolic_link_encrypts_the_logbook_it_leads_to() {
+    let book = with_passphrase();
+    log_a_finding(&book);
+    std::os::unix::fs::symlink(book.db(), book.path("link.db")).unwrap();
+    let linked = Logbook::new().with_db(book.path("link.db")).env(
+        "SPOTCHECK_PASSPHRASE_FILE",
+        &book.path("passphrase.txt").display().to_string(),
+    );
+    linked.ok(&["encrypt"]);
+    assert!(book.path("link.db").is_symlink(), "the link stays a link");
+    assert!(read_without_key(book.db()).is_err());
+    assert!(book.path("logbook.db.key").is_file());
+    let listed = book.ok(&["list", "--format", "csv"]);
+    assert_eq!(listed.lines().count(), 2, "{listed}");
+}
+
+#[test]
+fn encrypt_refuses_a_logbook_with_another_name_that_would_keep_it_plain() {
+    let book = with_passphrase();
+    log_a_finding(&book);
+    std::fs::hard_link(book.db(), book.path("other-name.db")).unwrap();
+    let before = book.snapshot();
+    let stderr = book.fails(&["encrypt"], 1);
+    assert!(stderr.contains("has 2 names (hard links)"), "{stderr}");
+    assert!(!book.path("logbook.db.key").exists());
+    book.assert_unchanged(&before);
+}
+
+/// Run `args` in the background and kill it after `after`; whether the
+/// kill came before it finished.
+fn killed_after(book: &Logbook, args: &[&str], env: &[(&str, &str)], after: Duration) -> bool {
+    let mut child = book
+        .command(args)
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(after);
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    std::os::unix::process::ExitStatusExt::signal(&status) == Some(9)
+}
+
+/// The logbook opens, with one of `passphrases` or as a plain file, lists
+/// `expected`, passes `check`, and nothing beside it holds plaintext unless
+/// it opened plain.
+fn assert_opens_whole(book: &Logbook, passphrases: &[&Path], expected: &str, what: &str) {
+    for passphrase in passphrases {
+        let file = passphrase.display().to_string();
+        let env = [("SPOTCHECK_PASSPHRASE_FILE", file.as_str())];
+        let listed = book.run_with(&["list", "--format", "csv"], &env);
+        if listed.code != 0 {
+            continue;
+        }
+        assert_eq!(listed.stdout, expected, "{what}\n{}", listed.dump);
+        let check = book.run_with(&["check"], &env);
+        assert_eq!(check.code, 0, "{what}\n{}", check.dump);
+        if read_without_key(book.db()).is_err() {
+            assert_eq!(
+                files_with_plaintext(book.dir()),
+                Vec::<String>::new(),
+                "{what}: a killed run left plaintext beside an encrypted logbook"
+            );
+        }
+        return;
+    }
+    panic!("{what}: the logbook opens with none of the passphrases");
+}
+
+use std::time::Duration;
+
+#[test]
+fn encrypt_decrypt_and_key_change_killed_at_any_moment_leave_a_logbook_that_opens() {
+    let book = with_passphrase();
+    log_a_finding(&book);
+    for n in 0..40 {
+        book.ok(&["late", "Nguyễn Thị Hưng", "--minutes", &(n + 1).to_string()]);
+    }
+    let expected = book.ok(&["list", "--format", "csv"]);
+    let old = book.path("passphrase.txt");
+    let new = book.path("new.txt");
+    std::fs::write(&new, "Cụm mật khẩu sau khi đổi khóa\n").unwrap();
+    let new_text = new.display().to_string();
+    let passphrases = [old.as_path(), new.as_path()];
+    let mut moments = crate::support::Moments(23);
+    let mut landed = 0;
+    for attempt in 0..24 {
+        // Each command from whatever state the last kill left.
+        let plain = read_without_key(book.db()).is_ok();
+        let (args, env): (Vec<&str>, Vec<(&str, &str)>) = match (plain, attempt % 2) {
+            (true, _) => (vec!["encrypt"], vec![]),
+            (false, 0) => (vec!["decrypt"], vec![]),
+            (false, _) => (
+                vec!["key", "change", "--new-passphrase-file", &new_text],
+                vec![],
+            ),
+        };
+        // The passphrase that opens it now is the one the command is given.
+        let current = if plain {
+            old.clone()
+        } else {
+            passphrases
+                .iter()
+                .find(|p| {
+                    book.run_with(
+                        &["list"],
+                        &[("SPOTCHECK_PASSPHRASE_FILE", &p.display().to_string())],
+                    )
+                    .code
+                        == 0
+                })
+                .map(|p| p.to_path_buf())
+                .unwrap()
+        };
+        let current_text = current.display().to_string();
+        let mut env = env;
+        env.push(("SPOTCHECK_PASSPHRASE_FILE", &current_text));
+        let after = Duration::from_millis(moments.below(400));
+        if killed_after(&book, &args, &env, after) {
+            landed += 1;
+        }
+        assert_opens_whole(
+            &book,
+            &passphrases,
+            &expected,
+            &format!("{args:?} killed after {after:?}"),
+        );
+    }
+    assert!(landed >= 6, "only {landed} kills landed before the end");
+}
