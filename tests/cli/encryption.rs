@@ -129,7 +129,7 @@ fn an_encrypted_logbook_its_log_and_its_backup_hold_no_plaintext() {
 #[test]
 #[allow(clippy::print_stderr)]
 fn the_sqlite3_shell_cannot_read_an_encrypted_logbook() {
-    let Ok(shell) = which_sqlite3() else {
+    let Some(shell) = which("sqlite3") else {
         eprintln!("skipped: no sqlite3 shell on this machine");
         return;
     };
@@ -142,15 +142,6 @@ fn the_sqlite3_shell_cannot_read_an_encrypted_logbook() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("file is not a database"), "{stderr}");
-}
-
-fn which_sqlite3() -> Result<std::path::PathBuf, ()> {
-    std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
-        .map(|dir| dir.join("sqlite3"))
-        .find(|candidate| candidate.is_file())
-        .ok_or(())
 }
 
 #[test]
@@ -589,4 +580,68 @@ fn encrypt_decrypt_and_key_change_killed_at_any_moment_leave_a_logbook_that_open
         );
     }
     assert!(landed >= 6, "only {landed} kills landed before the end");
+}
+
+/// The keyring path, in a session keyring of its own (`keyctl session`):
+/// the passphrase typed once at a terminal (`script` gives the command
+/// one), then every command opens the logbook with the key the keyring
+/// holds, with no passphrase and no key file; `decrypt` removes it.
+#[test]
+#[allow(clippy::print_stderr)]
+fn at_a_terminal_the_key_is_kept_in_the_keyring_and_opens_the_logbook_alone() {
+    let tools = ["keyctl", "script"];
+    if let Some(missing) = tools.iter().find(|tool| which(tool).is_none()) {
+        eprintln!("skipped: no `{missing}` on this machine (Debian's keyutils and bsdutils)");
+        return;
+    }
+    let book = Logbook::new().binary();
+    let spotcheck = env!("CARGO_BIN_EXE_spotcheck");
+    let db = book.db().display().to_string();
+    // Typed a second after each question, as a person would.
+    let script = format!(
+        r#"set -e
+P='Tổ kiểm tra số 1 đi xã Tam Đại'
+(sleep 1; printf '%s\r' "$P"; sleep 1; printf '%s\r' "$P"; sleep 1) \
+  | script -qec "'{spotcheck}' --db '{db}' init --encrypt" /dev/null > init.out
+'{spotcheck}' --db '{db}' unit add tam-dai 'UBND xã Tam Đại' < /dev/null
+mv '{db}.key' away.key
+'{spotcheck}' --db '{db}' unit list --format csv < /dev/null
+SALT=$(head -c 16 '{db}' | od -An -tx1 | tr -d ' \n')
+keyctl search @s user "keyring-rs:logbook-$SALT@spotcheck" > /dev/null && echo key-kept
+'{spotcheck}' --db '{db}' decrypt < /dev/null
+keyctl search @s user "keyring-rs:logbook-$SALT@spotcheck" > /dev/null 2>&1 || echo key-gone
+"#
+    );
+    std::fs::write(book.path("keyring.sh"), script).unwrap();
+    let output = book
+        .wrapper("keyctl")
+        .args(["session", "-", "sh", "keyring.sh"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let init = std::fs::read_to_string(book.path("init.out")).unwrap_or_default();
+    assert!(output.status.success(), "{stdout}\n{stderr}\n{init}");
+    assert!(
+        init.contains("its key is kept in this computer's keyring and, locked by your passphrase"),
+        "{init}"
+    );
+    assert!(
+        stdout.contains("tam-dai,UBND xã Tam Đại"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("key-kept\ndecrypted logbook"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(stdout.ends_with("key-gone\n"), "{stdout}\n{stderr}");
+    assert!(read_without_key(book.db()).is_ok());
+}
+
+fn which(tool: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .map(|dir| dir.join(tool))
+        .find(|candidate| candidate.is_file())
 }
