@@ -8,6 +8,7 @@
 #   ONLY="export sql" bench/run.sh      only the operations whose name holds one of these words
 #   ONLY=merge SIZES="100000 1000000" bench/run.sh   only the merge of two logbooks that went apart
 #   ONLY=sync bench/run.sh       the load test of sync with a PostgreSQL server (bench/sync.sh)
+#   ONLY=encryption bench/run.sh encrypted against plain logbooks (bench/encryption.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -445,4 +446,8 @@ PY
 # is an hour's work of its own.
 case " $ONLY " in
     *" sync "*) WORK=$WORK bash bench/sync.sh ;;
+esac
+# Encrypted against plain logbooks (bench/encryption.sh), also only by name.
+case " $ONLY " in
+    *" encryption "*) WORK=$WORK bash bench/encryption.sh ;;
 esac

@@ -168,6 +168,16 @@ pub(super) fn open_file(
         flags | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     cipher::apply_key(&conn, key)?;
+    if key.is_some() {
+        // A key that does not decrypt the file is told apart here, before
+        // any setting reads it and calls the file damaged. Other failures
+        // (a folder where the log cannot be made) are the caller's to meet.
+        if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+            if cipher::is_not_a_database(&e) {
+                return Err(e);
+            }
+        }
+    }
     Ok(conn)
 }
 

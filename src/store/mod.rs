@@ -206,7 +206,6 @@ impl Store {
             .map_err(|e| unopenable(path, key.as_ref(), e))?;
         let mut store = Store::configured(conn, path, None, None, key)?;
         store.file = file;
-        store.check_key()?;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;
         store.set_durability()?;
@@ -268,17 +267,6 @@ impl Store {
         };
         store.configure()?;
         Ok(store)
-    }
-
-    /// Read the file once with the key given: one that does not decrypt it
-    /// is named before any other check calls the file damaged.
-    fn check_key(&self) -> Result<()> {
-        if self.key.is_none() {
-            return Ok(());
-        }
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-            .map_err(|e| unopenable(&self.path, self.key.as_ref(), e))
     }
 
     /// Whether the logbook is encrypted.

@@ -237,7 +237,7 @@ fn without_a_passphrase_or_a_terminal_the_logbook_is_refused_with_what_to_do() {
     // Without the key file, the passphrase alone opens nothing, and says why.
     std::fs::rename(book.path("logbook.db.key"), book.path("moved.key")).unwrap();
     let stderr = book.fails(&["list"], 1);
-    assert!(stderr.contains("there is no key file"), "{stderr}");
+    assert!(stderr.contains("with no key file"), "{stderr}");
     std::fs::rename(book.path("moved.key"), book.path("logbook.db.key")).unwrap();
     book.assert_unchanged(&before);
 }
@@ -644,4 +644,95 @@ fn which(tool: &str) -> Option<std::path::PathBuf> {
         .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
         .map(|dir| dir.join(tool))
         .find(|candidate| candidate.is_file())
+}
+
+#[test]
+fn a_key_that_does_not_decrypt_the_file_is_one_line_and_changes_nothing() {
+    let book = encrypted_with_a_finding();
+    let before = book.snapshot();
+    let before_bytes = std::fs::read(book.db()).unwrap();
+    // A key file for the logbook's salt holding another key, sealed with
+    // the right passphrase: only SQLCipher can tell it is wrong.
+    let salt: [u8; 16] = salt_of(book.db()).try_into().unwrap();
+    let other = spotcheck::store::cipher::LogbookKey::generate().unwrap();
+    let forged = spotcheck::store::cipher::LogbookKey::from_parts(
+        zeroize::Zeroizing::new(*other.key()),
+        salt,
+    );
+    let original = std::fs::read(book.path("logbook.db.key")).unwrap();
+    std::fs::write(
+        book.path("logbook.db.key"),
+        spotcheck::keys::seal(&forged, PASSPHRASE).unwrap(),
+    )
+    .unwrap();
+    for args in [
+        &["list"][..],
+        &["late", "Nguyễn Thị Hưng", "--minutes", "5"],
+        &["check"],
+    ] {
+        let output = book.run(args);
+        assert_eq!(output.code, 1, "{}", output.dump);
+        assert_eq!(
+            output.stderr,
+            format!(
+                "error: logbook `{}`: does not open with the key given: it is another logbook's \
+                 key, or the file is not a logbook; nothing was changed\n",
+                book.db().display()
+            ),
+            "{}",
+            output.dump
+        );
+    }
+    assert_eq!(std::fs::read(book.db()).unwrap(), before_bytes);
+    std::fs::write(book.path("logbook.db.key"), original).unwrap();
+    book.assert_unchanged(&before);
+}
+
+#[test]
+fn the_copy_made_before_an_upgrade_is_encrypted_with_the_logbook_s_key() {
+    let book = with_passphrase();
+    // A logbook of schema 13, encrypted as an earlier spotcheck would have.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logbook-v13.db");
+    let plain = book.path("plain-v13.db");
+    std::fs::copy(&fixture, &plain).unwrap();
+    let key = spotcheck::store::cipher::LogbookKey::generate().unwrap();
+    let conn = rusqlite::Connection::open(&plain).unwrap();
+    conn.execute(
+        "ATTACH DATABASE ?1 AS encrypted KEY ?2",
+        [
+            book.db().display().to_string(),
+            format!("x'{}{}'", hex(key.key()), hex(key.salt())),
+        ],
+    )
+    .unwrap();
+    conn.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))
+        .unwrap();
+    for pragma in ["application_id", "user_version"] {
+        let value: i64 = conn
+            .pragma_query_value(None, pragma, |row| row.get(0))
+            .unwrap();
+        conn.pragma_update(Some("encrypted"), pragma, value)
+            .unwrap();
+    }
+    conn.execute_batch("DETACH DATABASE encrypted").unwrap();
+    drop(conn);
+    std::fs::remove_file(&plain).unwrap();
+    std::fs::write(
+        book.path("logbook.db.key"),
+        spotcheck::keys::seal(&key, PASSPHRASE).unwrap(),
+    )
+    .unwrap();
+    book.ok(&["init"]);
+    let upgraded = book.ok(&["list", "--format", "csv"]);
+    assert!(upgraded.lines().count() > 1, "{upgraded}");
+    let copy = book.path("logbook.db.v13.bak");
+    assert!(copy.is_file(), "the upgrade made its copy");
+    assert!(read_without_key(&copy).is_err());
+    assert_eq!(salt_of(&copy), key.salt().to_vec());
+    assert_eq!(files_with_plaintext(book.dir()), Vec::<String>::new());
+    // Put back in the logbook's place, the copy opens with its key file,
+    // and upgrades again to the same records.
+    std::fs::rename(&copy, book.db()).unwrap();
+    book.ok(&["init"]);
+    assert_eq!(book.ok(&["list", "--format", "csv"]), upgraded);
 }
