@@ -451,6 +451,22 @@ impl<'a> Keychain<'a> {
     }
 }
 
+/// Make a new logbook at `logbook`, encrypted with a new key sealed by the
+/// passphrase `keychain` gives, its key file beside it and its key kept in
+/// the keyring where there is one. Returns the key file and whether the
+/// keyring keeps the key.
+pub fn create_encrypted(logbook: &Path, keychain: &Keychain<'_>) -> Result<(PathBuf, bool)> {
+    let passphrase = keychain.passphrase(logbook, true)?;
+    let key = LogbookKey::generate()?;
+    let sealed = seal(&key, &passphrase)?;
+    let key_file = write_key_file(logbook, &sealed)?;
+    if let Err(e) = crate::store::Store::create_encrypted(logbook, &key) {
+        let _ = std::fs::remove_file(&key_file);
+        return Err(e);
+    }
+    Ok((key_file, keychain.remember(&key)))
+}
+
 /// The keyring's entry for the logbook whose file begins with `salt`.
 fn entry(salt: &[u8; SALT_LEN]) -> Option<keyring::Entry> {
     keyring::Entry::new(SERVICE, &format!("logbook-{}", hex(salt))).ok()

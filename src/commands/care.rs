@@ -37,8 +37,6 @@ pub fn init(ctx: &mut Ctx<'_>) -> Result<()> {
 pub fn init_encrypted(ctx: &mut Ctx<'_>) -> Result<()> {
     use crate::error::Error;
     use crate::keys::{self, Keychain};
-    use crate::store::Store;
-    use crate::store::cipher::LogbookKey;
     let path = ctx.settings.db.value.clone();
     let shown = path.display().to_string();
     if std::fs::metadata(&path).is_ok_and(|meta| meta.len() > 0) {
@@ -55,16 +53,7 @@ pub fn init_encrypted(ctx: &mut Ctx<'_>) -> Result<()> {
             })?;
         }
     }
-    let keychain = Keychain::new(ctx.env);
-    let passphrase = keychain.passphrase(&path, true)?;
-    let key = LogbookKey::generate()?;
-    let sealed = keys::seal(&key, &passphrase)?;
-    let key_file = keys::write_key_file(&path, &sealed)?;
-    if let Err(e) = Store::create_encrypted(&path, &key) {
-        let _ = std::fs::remove_file(&key_file);
-        return Err(e);
-    }
-    let kept = keychain.remember(&key);
+    let (key_file, kept) = keys::create_encrypted(&path, &Keychain::new(ctx.env))?;
     encrypted_lines(ctx, "care-created-encrypted", &path, &key_file, kept)
 }
 
