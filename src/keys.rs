@@ -34,6 +34,10 @@ const PASSPHRASE_FILE_LIMIT: u64 = 4096;
 /// The most of a key file read.
 const KEY_FILE_LIMIT: u64 = 16 * 1024;
 const NONCE_LEN: usize = 24;
+/// The most a key file may ask of Argon2id: a hostile one must not take
+/// the memory or the minutes of the machine.
+const MEMORY_KIB_MOST: u32 = 1024 * 1024;
+const ITERATIONS_MOST: u32 = 10;
 const KDF_SALT_LEN: usize = 16;
 
 /// The key file beside the logbook at `logbook`: its name with `.key`
@@ -157,7 +161,7 @@ pub fn unseal(text: &str, passphrase: &str, shown: &Path) -> Result<LogbookKey> 
         return Err(Error::input(t!("keys-file-unknown", path = path.clone())));
     }
     // Bounds that keep a hostile file from asking for gigabytes or hours.
-    if file.memory_kib > 4 * 1024 * 1024 || file.iterations > 100 || file.lanes > 64 {
+    if file.memory_kib > MEMORY_KIB_MOST || file.iterations > ITERATIONS_MOST || file.lanes > 16 {
         return Err(damaged("memory_kib, iterations, lanes"));
     }
     let salt: [u8; SALT_LEN] = unhex(&file.logbook)
@@ -234,6 +238,64 @@ fn write_whole(target: &Path, text: &str) -> Result<PathBuf> {
     Ok(target)
 }
 
+/// Remove the key file `written` if it still holds `text`: what a run that
+/// failed wrote, and nothing another run put there since.
+pub fn remove_if_unchanged(written: &Path, text: &str) {
+    if std::fs::read_to_string(written).is_ok_and(|now| now == text) {
+        let _ = std::fs::remove_file(written);
+    }
+}
+
+/// Finish a key change that was stopped after the logbook was replaced:
+/// the pending key file, when it is the one whose salt begins the file,
+/// takes the key file's place.
+pub fn settle_stopped_change(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<()> {
+    let pending = pending_key_file_of(logbook);
+    let current = read_bounded(logbook, pending)
+        .ok()
+        .is_some_and(|(_, text)| {
+            toml::from_str::<KeyFile>(&text).is_ok_and(|file| file.logbook == hex(salt))
+        });
+    if current {
+        settle_pending_key_file(logbook)?;
+    }
+    Ok(())
+}
+
+/// Put a copy of the key file beside each copy an upgrade made of the
+/// logbook (`NAME.vN.bak`) that is encrypted with the same key and has
+/// none: a later `key change` or `decrypt` must not leave it with no way in.
+pub fn keep_key_files_of_upgrade_copies(logbook: &Path, salt: &[u8; SALT_LEN]) {
+    let real = std::fs::canonicalize(logbook).unwrap_or_else(|_| logbook.to_path_buf());
+    let Some(name) = real.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let dir = crate::output::folder_of(&real);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let copy_name = entry.file_name().to_string_lossy().into_owned();
+        let is_copy = copy_name.starts_with(&format!("{name}.v")) && copy_name.ends_with(".bak");
+        let same_key = || {
+            std::fs::File::open(&path)
+                .and_then(|mut file| {
+                    let mut first = [0u8; SALT_LEN];
+                    file.read_exact(&mut first).map(|()| first)
+                })
+                .is_ok_and(|first| &first == salt)
+        };
+        if is_copy
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && !key_file_of(&path).exists()
+            && same_key()
+        {
+            let _ = copy_key_file(logbook, salt, &path);
+        }
+    }
+}
+
 /// Remove the key file of the logbook at `logbook`, if there is one.
 pub fn remove_key_file(logbook: &Path) -> Result<()> {
     for target in [key_file_of(logbook), pending_key_file_of(logbook)] {
@@ -261,8 +323,7 @@ fn matching_key_file(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<(PathBuf, 
             return own;
         }
     }
-    let pending = pending_key_file_of(logbook);
-    if let Ok(text) = std::fs::read_to_string(&pending) {
+    if let Ok((pending, text)) = read_bounded(logbook, pending_key_file_of(logbook)) {
         if names(&text) {
             return Ok((pending, text));
         }
@@ -281,8 +342,8 @@ fn matching_key_file(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<(PathBuf, 
 
 /// Put a copy of the key file of `logbook` beside its copy `copy`, which
 /// the same key opens. Returns whether there was a key file to copy.
-pub fn copy_key_file(logbook: &Path, copy: &Path) -> Result<bool> {
-    match read_key_file(logbook) {
+pub fn copy_key_file(logbook: &Path, salt: &[u8; SALT_LEN], copy: &Path) -> Result<bool> {
+    match matching_key_file(logbook, salt) {
         Ok((_, text)) => write_key_file(copy, &text).map(|_| true),
         Err(Error::Logbook { .. }) => Ok(false),
         Err(e) => Err(e),
@@ -291,7 +352,20 @@ pub fn copy_key_file(logbook: &Path, copy: &Path) -> Result<bool> {
 
 fn read_key_file(logbook: &Path) -> Result<(PathBuf, String)> {
     let target = key_file_of(logbook);
+    read_bounded(logbook, target)
+}
+
+/// The text of the key file `target`: a regular file (a pipe would keep
+/// spotcheck waiting), at most [`KEY_FILE_LIMIT`] bytes of it.
+fn read_bounded(logbook: &Path, target: PathBuf) -> Result<(PathBuf, String)> {
     let shown = target.display().to_string();
+    if std::fs::metadata(&target).is_ok_and(|meta| !meta.is_file()) {
+        return Err(Error::input(t!(
+            "keys-file-damaged",
+            path = shown,
+            what = "not a regular file"
+        )));
+    }
     let file = match std::fs::File::open(&target) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -369,6 +443,16 @@ impl<'a> Keychain<'a> {
             passphrase_file: Some(file),
             ..Keychain::new(env)
         }
+    }
+
+    /// A keychain that asks at the terminal, where there is one, whatever
+    /// `SPOTCHECK_PASSPHRASE_FILE` says: for a new passphrase typed by a
+    /// person.
+    pub fn asking(env: &'a Environment) -> Option<Keychain<'a>> {
+        (env.terminal.stdin && env.terminal.stderr).then_some(Keychain {
+            passphrase_file: None,
+            ask: true,
+        })
     }
 
     /// Whether keys are kept in the keyring: not when the passphrase file is used.
@@ -461,7 +545,7 @@ pub fn create_encrypted(logbook: &Path, keychain: &Keychain<'_>) -> Result<(Path
     let sealed = seal(&key, &passphrase)?;
     let key_file = write_key_file(logbook, &sealed)?;
     if let Err(e) = crate::store::Store::create_encrypted(logbook, &key) {
-        let _ = std::fs::remove_file(&key_file);
+        remove_if_unchanged(&key_file, &sealed);
         return Err(e);
     }
     Ok((key_file, keychain.remember(&key)))

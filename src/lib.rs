@@ -509,9 +509,11 @@ impl<'a> Ctx<'a> {
         let (mut store, created) = Store::open(&path, access, &keys)?;
         // A killed `decrypt` or `key change` may have left its copy of an
         // encrypted logbook beside it, plain or under another key.
-        if store.encrypted() {
+        // An upgrade's copy of it gets the key file that opens it.
+        if let Some(key) = store.key() {
             let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
             output::sweep(output::folder_of(&real));
+            crate::keys::keep_key_files_of_upgrade_copies(&path, key.salt());
         }
         store.stop_on_interrupt();
         if created {

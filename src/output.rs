@@ -54,7 +54,9 @@ impl Role {
     /// The names beside the file that are guarded with it.
     fn suffixes(self) -> &'static [&'static str] {
         match self {
-            Role::Logbook => &["", "-journal", "-wal", "-shm"],
+            // With the key files of an encrypted logbook: its only way in
+            // when the keyring does not hold the key.
+            Role::Logbook => &["", "-journal", "-wal", "-shm", ".key", ".key.new"],
             Role::Config => &[""],
         }
     }

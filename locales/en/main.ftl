@@ -83,7 +83,7 @@ main-sql-interrupted = the query was interrupted; the logbook is as it was
 
 ## Output files: what is never written over, and a run stopped by Ctrl-C.
 
-main-output-is-logbook = cannot write `{ $path }`: it is the logbook `{ $db }` or one of its `-wal`/`-shm` files, and writing there would destroy it; name another file
+main-output-is-logbook = cannot write `{ $path }`: it is the logbook `{ $db }` or one of its own files (`-wal`, `-shm`, `.key`), and writing there would destroy it; name another file
 main-output-is-directory = cannot write `{ $path }`: it is a directory; name a file inside it instead
 main-interrupted = interrupted
 

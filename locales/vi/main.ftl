@@ -83,7 +83,7 @@ main-sql-interrupted = truy vấn đã bị ngắt; sổ kiểm tra vẫn như c
 
 ## Output files: what is never written over, and a run stopped by Ctrl-C.
 
-main-output-is-logbook = không ghi được `{ $path }`: đó là sổ kiểm tra `{ $db }` hoặc tệp `-wal`/`-shm` của sổ, ghi vào sẽ làm hỏng sổ; hãy chọn tệp khác
+main-output-is-logbook = không ghi được `{ $path }`: đó là sổ kiểm tra `{ $db }` hoặc một tệp của chính sổ (`-wal`, `-shm`, `.key`), ghi vào sẽ làm hỏng sổ; hãy chọn tệp khác
 main-output-is-directory = không ghi được `{ $path }`: đó là một thư mục; hãy đặt tên một tệp bên trong thư mục đó
 main-interrupted = đã bị ngắt
 

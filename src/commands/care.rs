@@ -79,7 +79,7 @@ pub fn encrypt(ctx: &mut Ctx<'_>) -> Result<()> {
     // encrypted logbook without its key file.
     let key_file = keys::write_key_file(&path, &sealed)?;
     if let Err(e) = replace_logbook(store, Some(&key)) {
-        let _ = std::fs::remove_file(&key_file);
+        keys::remove_if_unchanged(&key_file, &sealed);
         return Err(e);
     }
     let kept = keychain.remember(&key);
@@ -134,16 +134,20 @@ pub fn change_key(ctx: &mut Ctx<'_>, new_passphrase_file: Option<&std::path::Pat
             path = path.display().to_string()
         )));
     };
+    // A change stopped after its rename is finished first: its pending
+    // key file is the only one that opens the logbook.
+    keys::settle_stopped_change(&path, &old_salt)?;
     let keychain = Keychain::new(ctx.env);
-    let passphrase = match new_passphrase_file {
-        Some(file) => Keychain::with_passphrase_file(ctx.env, file).passphrase(&path, true)?,
-        None => keychain.passphrase(&path, true)?,
+    let passphrase = match (new_passphrase_file, Keychain::asking(ctx.env)) {
+        (Some(file), _) => Keychain::with_passphrase_file(ctx.env, file).passphrase(&path, true)?,
+        (None, Some(person)) => person.passphrase(&path, true)?,
+        (None, None) => keychain.passphrase(&path, true)?,
     };
     let key = LogbookKey::generate()?;
     let sealed = keys::seal(&key, &passphrase)?;
     let pending = keys::write_pending_key_file(&path, &sealed)?;
     if let Err(e) = replace_logbook(store, Some(&key)) {
-        let _ = std::fs::remove_file(&pending);
+        keys::remove_if_unchanged(&pending, &sealed);
         return Err(e);
     }
     let key_file = keys::settle_pending_key_file(&path)?;
@@ -180,8 +184,12 @@ fn replace_logbook(
     let dir = output::folder_of(&real);
     output::sweep(dir);
     let temp = output::named_temporary(dir, "logbook-").map_err(io)?;
-    store.write_anew(key, temp.path())?;
-    output::move_into_place(temp, &real, true).map_err(io)
+    // Held until the new file is in place: no one reads or writes the old
+    // one meanwhile.
+    let holding = store.write_anew(key, temp.path())?;
+    let placed = output::move_into_place(temp, &real, true).map_err(io);
+    drop(holding);
+    placed
 }
 
 /// The logbook opened to be written anew; one that does not exist is not
@@ -506,7 +514,8 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     // The copy of an encrypted logbook is encrypted with the same key: its
     // key file goes beside it, so that the passphrase opens it too.
     if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
-        let copied = crate::keys::copy_key_file(store.path(), &place)?;
+        let salt = store.key().map(|key| *key.salt()).unwrap_or_default();
+        let copied = crate::keys::copy_key_file(store.path(), &salt, &place)?;
         let key_file = crate::keys::key_file_of(file).display().to_string();
         line.push('\n');
         line.push_str(&if copied {

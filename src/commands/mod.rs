@@ -139,6 +139,15 @@ pub(crate) fn outputs(command: &Command) -> Vec<(&'static str, &std::path::Path)
         Command::Report(ReportCommand::Trend { svg, .. }) => {
             outputs.extend(svg.as_deref().map(|file| ("--svg", file)));
         }
+        Command::Report(
+            ReportCommand::Quarter { outputs: span, .. }
+            | ReportCommand::Half { outputs: span, .. }
+            | ReportCommand::Year { outputs: span, .. }
+            | ReportCommand::Period { outputs: span, .. },
+        ) => {
+            outputs.extend(span.xlsx.as_deref().map(|file| ("--xlsx", file)));
+            outputs.extend(span.svg.as_deref().map(|file| ("--svg", file)));
+        }
         Command::Export(args) => {
             outputs.extend(args.xlsx.as_deref().map(|file| ("--xlsx", file)));
         }

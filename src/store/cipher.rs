@@ -132,6 +132,10 @@ pub(super) fn read_header(path: &Path) -> std::io::Result<Header> {
         Header::Other
     } else if &header == b"SQLite format 3\0" {
         Header::Plain
+    } else if header.iter().all(|b| *b == 0) {
+        // Zeros where a random salt would be: a file a power cut left
+        // unwritten, not a logbook to ask a key for.
+        Header::Other
     } else if len >= PAGE_MIN && len % PAGE_MIN == 0 {
         Header::Encrypted(header)
     } else {
@@ -236,7 +240,9 @@ impl super::Store {
     /// Write the whole logbook into the empty file `temp`, encrypted with
     /// `key` or, with none, plain, for the caller to rename into the
     /// logbook's place: a stop at any moment then leaves either the old
-    /// file or the new one whole.
+    /// file or the new one whole. The store given back holds the old
+    /// file's exclusive lock, so that nothing reads or writes it until the
+    /// caller has renamed the new file into place and dropped the store.
     ///
     /// Writers are held off while the copy is made, and the old file leaves
     /// WAL mode before the store is closed, which needs every other
@@ -244,7 +250,7 @@ impl super::Store {
     /// be read as the new file's. A writer that opened the old file before
     /// the rename finds, once it holds the lock, that the logbook is another
     /// file, and writes nothing (see [`Store::write`](super::Store::write)).
-    pub fn write_anew(self, key: Option<&LogbookKey>, temp: &Path) -> Result<()> {
+    pub fn write_anew(self, key: Option<&LogbookKey>, temp: &Path) -> Result<super::Store> {
         use crate::error::Context;
         let path = self.path.clone();
         let context = || t!("store-rewriting", path = path.display().to_string());
@@ -304,7 +310,12 @@ impl super::Store {
         if !mode.eq_ignore_ascii_case("delete") || version(&self.conn)? != before {
             return Err(in_use());
         }
-        drop(self);
-        Ok(())
+        self.conn
+            .execute_batch("BEGIN EXCLUSIVE")
+            .map_err(|_| in_use())?;
+        if version(&self.conn)? != before {
+            return Err(in_use());
+        }
+        Ok(self)
     }
 }

@@ -205,6 +205,14 @@ impl Store {
         let conn = open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE, "", key.as_ref())
             .map_err(|e| unopenable(path, key.as_ref(), e))?;
         let mut store = Store::configured(conn, path, None, None, key)?;
+        // The file may have been replaced (by `encrypt`, say) while it was
+        // opened: the old one must not get a log beside the new one.
+        if file.is_some() && file::FileId::of(path) != file {
+            return Err(Error::Logbook {
+                path: path.to_path_buf(),
+                problem: t!("store-logbook-replaced"),
+            });
+        }
         store.file = file;
         schema::check_identity(&store.conn, path)?;
         schema::check_version(&store.conn, path)?;

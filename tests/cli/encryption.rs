@@ -374,6 +374,8 @@ fn results_go_to_files_in_plain_text_only_on_purpose() {
         &["list", "-o", "out.csv"],
         &["report", "month", "2022-05", "--xlsx", "out.xlsx"],
         &["report", "month", "2022-05", "--svg", "out.svg"],
+        &["report", "quarter", "this", "--xlsx", "out.xlsx"],
+        &["report", "year", "this", "--svg", "out.svg"],
     ] {
         let stderr = book.fails(args, 2);
         assert!(
@@ -727,12 +729,82 @@ fn the_copy_made_before_an_upgrade_is_encrypted_with_the_logbook_s_key() {
     assert!(upgraded.lines().count() > 1, "{upgraded}");
     let copy = book.path("logbook.db.v13.bak");
     assert!(copy.is_file(), "the upgrade made its copy");
+    // With a key file of its own, which a later key change leaves alone.
+    assert_eq!(
+        std::fs::read(book.path("logbook.db.v13.bak.key")).unwrap(),
+        std::fs::read(book.path("logbook.db.key")).unwrap()
+    );
     assert!(read_without_key(&copy).is_err());
     assert_eq!(salt_of(&copy), key.salt().to_vec());
     assert_eq!(files_with_plaintext(book.dir()), Vec::<String>::new());
+    std::fs::remove_file(book.path("logbook.db.v13.bak.key")).unwrap();
     // Put back in the logbook's place, the copy opens with its key file,
     // and upgrades again to the same records.
     std::fs::rename(&copy, book.db()).unwrap();
     book.ok(&["init"]);
     assert_eq!(book.ok(&["list", "--format", "csv"]), upgraded);
+}
+
+#[test]
+fn the_key_file_is_never_an_output() {
+    let book = encrypted_with_a_finding();
+    let key_file = book.path("logbook.db.key").display().to_string();
+    let before = std::fs::read(&key_file).unwrap();
+    let stderr = book.fails(&["backup", &key_file, "--force"], 1);
+    assert!(stderr.contains("or one of its own files"), "{stderr}");
+    let stderr = book.fails(&["--plaintext", "export", "findings", "-o", &key_file], 1);
+    assert!(stderr.contains("or one of its own files"), "{stderr}");
+    assert_eq!(std::fs::read(&key_file).unwrap(), before);
+}
+
+#[test]
+fn a_key_change_stopped_after_its_rename_is_finished_by_the_next_one_even_if_that_fails() {
+    let book = encrypted_with_a_finding();
+    let first_key_file = std::fs::read_to_string(book.path("logbook.db.key")).unwrap();
+    std::fs::write(book.path("second.txt"), "Cụm mật khẩu thứ hai của tổ\n").unwrap();
+    let second = book.path("second.txt").display().to_string();
+    book.ok(&["key", "change", "--new-passphrase-file", &second]);
+    // As a change killed between its rename and its key file's: the
+    // logbook under the new key, its key file still pending, the old one
+    // in the key file's place.
+    let second_key_file = std::fs::read_to_string(book.path("logbook.db.key")).unwrap();
+    std::fs::write(book.path("logbook.db.key.new"), &second_key_file).unwrap();
+    std::fs::write(book.path("logbook.db.key"), &first_key_file).unwrap();
+    // The next change fails (the logbook is held open), after settling.
+    let key = spotcheck::keys::unseal(
+        &second_key_file,
+        "Cụm mật khẩu thứ hai của tổ",
+        Path::new("logbook.db.key"),
+    )
+    .unwrap();
+    let held = rusqlite::Connection::open(book.db()).unwrap();
+    held.execute_batch(&format!(
+        "PRAGMA key = \"x'{}{}'\"",
+        hex(key.key()),
+        hex(key.salt())
+    ))
+    .unwrap();
+    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
+        .unwrap();
+    std::fs::write(book.path("third.txt"), "Cụm mật khẩu thứ ba của tổ\n").unwrap();
+    let third = book.path("third.txt").display().to_string();
+    let failed = book.run_with(
+        &["key", "change", "--new-passphrase-file", &third],
+        &[("SPOTCHECK_PASSPHRASE_FILE", &second)],
+    );
+    assert_eq!(failed.code, 1, "{}", failed.dump);
+    assert!(
+        failed.stderr.contains("is open in another program"),
+        "{}",
+        failed.dump
+    );
+    drop(held);
+    assert_eq!(
+        std::fs::read_to_string(book.path("logbook.db.key")).unwrap(),
+        second_key_file,
+        "the stopped change was settled"
+    );
+    assert!(!book.path("logbook.db.key.new").exists());
+    let listed = book.run_with(&["list"], &[("SPOTCHECK_PASSPHRASE_FILE", &second)]);
+    assert_eq!(listed.code, 0, "{}", listed.dump);
 }

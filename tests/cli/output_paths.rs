@@ -20,8 +20,8 @@ fn logbook_with_a_finding() -> Logbook {
 
 fn refusal(target: &str, book: &Logbook) -> String {
     format!(
-        "error: cannot write `{target}`: it is the logbook `{}` or one of its `-wal`/`-shm` \
-         files, and writing there would destroy it; name another file\n",
+        "error: cannot write `{target}`: it is the logbook `{}` or one of its own files \
+         (`-wal`, `-shm`, `.key`), and writing there would destroy it; name another file\n",
         book.db().display()
     )
 }
@@ -98,8 +98,8 @@ fn completions_refuse_the_logbook_even_when_the_config_cannot_be_read() {
     let stderr = by_env.fails(&["completions", "bash", "-o", "kept.db"], 1);
     assert_eq!(
         stderr,
-        "error: cannot write `kept.db`: it is the logbook `kept.db` or one of its `-wal`/`-shm` \
-         files, and writing there would destroy it; name another file\n"
+        "error: cannot write `kept.db`: it is the logbook `kept.db` or one of its own files \
+         (`-wal`, `-shm`, `.key`), and writing there would destroy it; name another file\n"
     );
     assert_eq!(
         std::fs::read(by_env.path("kept.db")).unwrap(),

@@ -40,15 +40,15 @@ fn sqlite_leftovers(book: &Logbook) -> Vec<String> {
     names
 }
 
-/// Run `args` under a 96 MB address-space limit (room for the threads'
+/// Run `args` under a 128 MB address-space limit (room for the threads'
 /// reserved stacks, allocator arenas and the libcrypto SQLCipher links, which
 /// count against it), standard output thrown
 /// away: the exit code and standard error.
-fn run_in_96_mb(book: &Logbook, args: &[&str]) -> (Option<i32>, String) {
+fn run_in_128_mb(book: &Logbook, args: &[&str]) -> (Option<i32>, String) {
     let mut command = book.wrapper("sh");
     command
         .arg("-c")
-        .arg("ulimit -v 96000; exec \"$@\"")
+        .arg("ulimit -v 128000; exec \"$@\"")
         .arg("sh")
         .args(book.command_line(args))
         .stdout(Stdio::null());
@@ -62,15 +62,15 @@ fn run_in_96_mb(book: &Logbook, args: &[&str]) -> (Option<i32>, String) {
 #[test]
 fn a_result_larger_than_memory_streams_in_every_format() {
     let book = logbook();
-    // 12 rows of 9 MB: 108 MB of result under a 96 MB limit, which the
+    // 16 rows of 9 MB: 144 MB of result under a 128 MB limit, which the
     // program itself needs well under half of.
-    let query = huge_rows(12, 'x');
+    let query = huge_rows(16, 'x');
     for format in ["csv", "json", "md"] {
-        let (code, stderr) = run_in_96_mb(&book, &["--format", format, "sql", &query]);
+        let (code, stderr) = run_in_128_mb(&book, &["--format", format, "sql", &query]);
         assert_eq!((code, stderr.as_str()), (Some(0), ""), "--format {format}");
     }
     // The table sizes its columns on what it holds, and says where it stopped.
-    let (code, stderr) = run_in_96_mb(&book, &["sql", &query]);
+    let (code, stderr) = run_in_128_mb(&book, &["sql", &query]);
     assert_eq!(
         (code, stderr.as_str()),
         (
