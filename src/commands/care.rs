@@ -54,7 +54,8 @@ pub fn init_encrypted(ctx: &mut Ctx<'_>) -> Result<()> {
         }
     }
     let (key_file, kept) = keys::create_encrypted(&path, &Keychain::new(ctx.env))?;
-    encrypted_lines(ctx, "care-created-encrypted", &path, &key_file, kept)
+    let done = t!("care-created-encrypted", path = path.display().to_string());
+    encrypted_lines(ctx, &done, &path, &key_file, kept)
 }
 
 /// `encrypt`: the logbook written anew, encrypted, in its own place.
@@ -83,7 +84,8 @@ pub fn encrypt(ctx: &mut Ctx<'_>) -> Result<()> {
         return Err(e);
     }
     let kept = keychain.remember(&key);
-    encrypted_lines(ctx, "care-encrypted", &path, &key_file, kept)?;
+    let done = t!("care-encrypted", path = path.display().to_string());
+    encrypted_lines(ctx, &done, &path, &key_file, kept)?;
     // Copies an upgrade made beside it stay as they were: say so.
     for copy in plain_copies(&path) {
         ctx.note(&t!(
@@ -153,7 +155,8 @@ pub fn change_key(ctx: &mut Ctx<'_>, new_passphrase_file: Option<&std::path::Pat
     let key_file = keys::settle_pending_key_file(&path)?;
     keychain.forget(&old_salt);
     let kept = keychain.remember(&key);
-    encrypted_lines(ctx, "care-key-changed", &path, &key_file, kept)
+    let done = t!("care-key-changed", path = path.display().to_string());
+    encrypted_lines(ctx, &done, &path, &key_file, kept)
 }
 
 /// Put the logbook written anew, encrypted with `key` or plain, in its own
@@ -209,18 +212,13 @@ fn open_existing(ctx: &mut Ctx<'_>) -> Result<crate::store::Store> {
 /// that the passphrase is the one way in when the keyring is not.
 fn encrypted_lines(
     ctx: &mut Ctx<'_>,
-    what: &str,
+    done: &str,
     path: &std::path::Path,
     key_file: &std::path::Path,
     kept: bool,
 ) -> Result<()> {
     let shown = path.display().to_string();
     let shown_key_file = key_file.display().to_string();
-    let done = match what {
-        "care-created-encrypted" => t!("care-created-encrypted", path = shown.clone()),
-        "care-key-changed" => t!("care-key-changed", path = shown.clone()),
-        _ => t!("care-encrypted", path = shown.clone()),
-    };
     let kept_where = if kept {
         t!("care-key-kept", key_file = shown_key_file.clone())
     } else {

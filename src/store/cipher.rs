@@ -73,9 +73,9 @@ impl LogbookKey {
     }
 }
 
-/// Lowercase hexadecimal, two digits a byte.
+/// Lowercase hexadecimal, two digits a byte, as the history writes hashes.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    super::history::hex(bytes)
 }
 
 /// Where the key of an encrypted logbook comes from: the keyring, a

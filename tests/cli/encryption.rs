@@ -49,6 +49,22 @@ fn log_a_finding(book: &Logbook) {
     ]);
 }
 
+/// A connection to the encrypted logbook, with the key that `key_file`
+/// seals under `passphrase`, that has read it and holds it open.
+fn hold_open(book: &Logbook, key_file: &str, passphrase: &str) -> rusqlite::Connection {
+    let key = spotcheck::keys::unseal(key_file, passphrase, Path::new("logbook.db.key")).unwrap();
+    let held = rusqlite::Connection::open(book.db()).unwrap();
+    held.execute_batch(&format!(
+        "PRAGMA key = \"x'{}{}'\"",
+        hex(key.key()),
+        hex(key.salt())
+    ))
+    .unwrap();
+    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
+        .unwrap();
+    held
+}
+
 /// Every file under `dir` whose bytes hold one of [`SECRETS`].
 fn files_with_plaintext(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
@@ -86,16 +102,7 @@ fn an_encrypted_logbook_its_log_and_its_backup_hold_no_plaintext() {
     let book = encrypted_with_a_finding();
     // A reader holding the file open, with its key, keeps the log beside it.
     let text = std::fs::read_to_string(book.path("logbook.db.key")).unwrap();
-    let key = spotcheck::keys::unseal(&text, PASSPHRASE, Path::new("logbook.db.key")).unwrap();
-    let held = rusqlite::Connection::open(book.db()).unwrap();
-    held.execute_batch(&format!(
-        "PRAGMA key = \"x'{}{}'\"",
-        hex(key.key()),
-        hex(key.salt())
-    ))
-    .unwrap();
-    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
-        .unwrap();
+    let held = hold_open(&book, &text, PASSPHRASE);
     book.ok(&["late", "Nguyễn Thị Hưng", "--minutes", "15"]);
     let log = book.path("logbook.db-wal");
     assert!(
@@ -771,21 +778,7 @@ fn a_key_change_stopped_after_its_rename_is_finished_by_the_next_one_even_if_tha
     std::fs::write(book.path("logbook.db.key.new"), &second_key_file).unwrap();
     std::fs::write(book.path("logbook.db.key"), &first_key_file).unwrap();
     // The next change fails (the logbook is held open), after settling.
-    let key = spotcheck::keys::unseal(
-        &second_key_file,
-        "Cụm mật khẩu thứ hai của tổ",
-        Path::new("logbook.db.key"),
-    )
-    .unwrap();
-    let held = rusqlite::Connection::open(book.db()).unwrap();
-    held.execute_batch(&format!(
-        "PRAGMA key = \"x'{}{}'\"",
-        hex(key.key()),
-        hex(key.salt())
-    ))
-    .unwrap();
-    held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
-        .unwrap();
+    let held = hold_open(&book, &second_key_file, "Cụm mật khẩu thứ hai của tổ");
     std::fs::write(book.path("third.txt"), "Cụm mật khẩu thứ ba của tổ\n").unwrap();
     let third = book.path("third.txt").display().to_string();
     let failed = book.run_with(
