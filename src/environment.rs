@@ -10,6 +10,9 @@ use chrono::FixedOffset;
 
 use crate::config::{BY_ENV, DB_ENV, LANG_ENV, PASSPHRASE_FILE_ENV};
 
+/// The variable of [`Environment::encrypt_new_logbooks`].
+pub const ENCRYPT_NEW_ENV: &str = "SPOTCHECK_TEST_ENCRYPT";
+
 /// The variables spotcheck heeds, and the platform's folders.
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
@@ -38,6 +41,11 @@ pub struct Environment {
     /// `SPOTCHECK_PASSPHRASE_FILE`: the passphrase of encrypted logbooks,
     /// read from this file instead of the keyring or the terminal.
     pub passphrase_file: Option<PathBuf>,
+    /// `SPOTCHECK_TEST_ENCRYPT`: every logbook a command creates is made
+    /// encrypted, as `init --encrypt` would, so that the end-to-end tests
+    /// run once more on encrypted logbooks. Read only by builds with the
+    /// `test-clock` feature, like `SPOTCHECK_NOW`.
+    pub encrypt_new_logbooks: bool,
     /// `NO_COLOR` set to anything (no-color.org).
     pub no_color: bool,
     /// `COLUMNS`: the width of the terminal as the shell knows it.
@@ -106,6 +114,8 @@ impl Environment {
             } else {
                 None
             },
+            encrypt_new_logbooks: cfg!(feature = "test-clock")
+                && var(ENCRYPT_NEW_ENV).is_some_and(|value| !value.is_empty()),
             db: var(DB_ENV)
                 .filter(|value| !value.is_empty())
                 .map(PathBuf::from),

@@ -22,11 +22,32 @@ use crate::store::cipher::{KEY_LEN, LogbookKey, SALT_LEN, Unlock, hex};
 
 /// The keyring's service name for spotcheck's keys.
 const SERVICE: &str = "spotcheck";
-/// Argon2id's cost: 64 MiB of memory, three passes, one lane, the second
-/// of RFC 9106's recommended settings with one lane.
-const MEMORY_KIB: u32 = 64 * 1024;
-const ITERATIONS: u32 = 3;
 const LANES: u32 = 1;
+
+/// What Argon2id spends to turn a passphrase into the key that seals a
+/// logbook's key; the key file records it, so a file opens whatever it
+/// was sealed with.
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    memory_kib: u32,
+    iterations: u32,
+}
+
+impl Cost {
+    /// 64 MiB of memory and three passes (one lane): the second of
+    /// RFC 9106's recommended settings.
+    pub const STANDARD: Cost = Cost {
+        memory_kib: 64 * 1024,
+        iterations: 3,
+    };
+    /// The least Argon2id allows, for the end-to-end tests' encrypted run
+    /// only (see `Environment::encrypt_new_logbooks`): thousands of
+    /// commands each derive the key, and what they test is the logbook.
+    pub const LEAST: Cost = Cost {
+        memory_kib: 8,
+        iterations: 1,
+    };
+}
 /// The shortest passphrase taken for a new key.
 const PASSPHRASE_MIN_CHARS: usize = 8;
 /// The most of a passphrase file read: one line.
@@ -101,12 +122,23 @@ fn derive(
 
 /// The text of a key file holding `key` sealed by `passphrase`.
 pub fn seal(key: &LogbookKey, passphrase: &str) -> Result<String> {
+    seal_at(key, passphrase, Cost::STANDARD)
+}
+
+/// [`seal`], with Argon2id at `cost`.
+fn seal_at(key: &LogbookKey, passphrase: &str, cost: Cost) -> Result<String> {
     let mut kdf_salt = [0u8; KDF_SALT_LEN];
     let mut nonce = [0u8; NONCE_LEN];
     getrandom::fill(&mut kdf_salt)
         .and_then(|()| getrandom::fill(&mut nonce))
         .map_err(|e| Error::input(t!("cipher-no-randomness", error = e.to_string())))?;
-    let wrapping = derive(passphrase, &kdf_salt, MEMORY_KIB, ITERATIONS, LANES)?;
+    let wrapping = derive(
+        passphrase,
+        &kdf_salt,
+        cost.memory_kib,
+        cost.iterations,
+        LANES,
+    )?;
     let cipher = XChaCha20Poly1305::new(wrapping.as_slice().into());
     let sealed = cipher
         .encrypt(
@@ -121,8 +153,8 @@ pub fn seal(key: &LogbookKey, passphrase: &str) -> Result<String> {
         format: 1,
         logbook: hex(key.salt()),
         kdf: "argon2id".into(),
-        memory_kib: MEMORY_KIB,
-        iterations: ITERATIONS,
+        memory_kib: cost.memory_kib,
+        iterations: cost.iterations,
         lanes: LANES,
         kdf_salt: hex(&kdf_salt),
         cipher: "xchacha20poly1305".into(),
@@ -145,6 +177,27 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// The key file `text`, read from `shown`; what is wrong with one that is
+/// not a key file is said in one line, with where.
+fn parse_key_file(text: &str, shown: &Path) -> Result<KeyFile> {
+    toml::from_str::<KeyFile>(text).map_err(|e| {
+        let at = e.span().map(|span| span.start).unwrap_or(0);
+        let before = text.get(..at).unwrap_or(text);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let what = format!(
+            "{} {}",
+            e.message().trim(),
+            t!("keys-file-at", line = line, column = column)
+        );
+        Error::input(t!(
+            "keys-file-damaged",
+            path = shown.display().to_string(),
+            what = what
+        ))
+    })
+}
+
 /// The key that the key file `text` (read from `shown`) holds, unsealed by
 /// `passphrase`.
 pub fn unseal(text: &str, passphrase: &str, shown: &Path) -> Result<LogbookKey> {
@@ -156,7 +209,7 @@ pub fn unseal(text: &str, passphrase: &str, shown: &Path) -> Result<LogbookKey> 
             what = what.to_string()
         ))
     };
-    let file: KeyFile = toml::from_str(text).map_err(|e| damaged(&e.to_string()))?;
+    let file = parse_key_file(text, shown)?;
     if file.format != 1 || file.kdf != "argon2id" || file.cipher != "xchacha20poly1305" {
         return Err(Error::input(t!("keys-file-unknown", path = path.clone())));
     }
@@ -329,13 +382,17 @@ fn matching_key_file(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<(PathBuf, 
         }
     }
     match own {
-        Ok((file, _)) => Err(Error::Logbook {
-            path: logbook.to_path_buf(),
-            problem: t!(
-                "keys-file-of-another-logbook",
-                file = file.display().to_string()
-            ),
-        }),
+        Ok((file, text)) => {
+            // Damaged, or whole and another logbook's.
+            parse_key_file(&text, &file)?;
+            Err(Error::Logbook {
+                path: logbook.to_path_buf(),
+                problem: t!(
+                    "keys-file-of-another-logbook",
+                    file = file.display().to_string()
+                ),
+            })
+        }
         Err(e) => Err(e),
     }
 }
@@ -538,11 +595,18 @@ impl<'a> Keychain<'a> {
 /// Make a new logbook at `logbook`, encrypted with a new key sealed by the
 /// passphrase `keychain` gives, its key file beside it and its key kept in
 /// the keyring where there is one. Returns the key file and whether the
-/// keyring keeps the key.
-pub fn create_encrypted(logbook: &Path, keychain: &Keychain<'_>) -> Result<(PathBuf, bool)> {
+/// keyring keeps the key. Argon2id seals the key at `cost`.
+pub fn create_encrypted(
+    logbook: &Path,
+    keychain: &Keychain<'_>,
+    cost: Cost,
+) -> Result<(PathBuf, bool)> {
+    if let Some(refusal) = crate::store::missing_folder(logbook) {
+        return Err(refusal);
+    }
     let passphrase = keychain.passphrase(logbook, true)?;
     let key = LogbookKey::generate()?;
-    let sealed = seal(&key, &passphrase)?;
+    let sealed = seal_at(&key, &passphrase, cost)?;
     let key_file = write_key_file(logbook, &sealed)?;
     if let Err(e) = crate::store::Store::create_encrypted(logbook, &key) {
         remove_if_unchanged(&key_file, &sealed);

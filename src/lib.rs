@@ -177,7 +177,7 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
         output::refuse_protected(path)?;
     }
     output::refuse_shared(&outputs)?;
-    refuse_plaintext(&outputs, &settings, cli.global.plaintext, err)?;
+    let plaintext_note = refuse_plaintext(&outputs, &settings, cli.global.plaintext)?;
     let clock = Clock::from_setting(env.now.as_deref(), env.zone)?;
     render::set_zone(env.zone);
     let csv = render::CsvOptions {
@@ -224,35 +224,40 @@ pub fn run(cli: Cli, env: &Environment, out: &mut dyn Write, err: &mut dyn Write
             by_flag: cli.global.by.clone(),
             env,
             created: None,
+            created_key_file: None,
         };
         ctx.run(command)?;
     }
     match file {
-        Some(file) => file.persist(),
-        None => out.flush().map_err(Error::Output),
+        Some(file) => file.persist()?,
+        None => out.flush().map_err(Error::Output)?,
     }
+    if let Some(note) = plaintext_note {
+        writeln!(err, "{note}").map_err(Error::Output)?;
+    }
+    Ok(())
 }
 
 /// From an encrypted logbook, results go to files in plain text only on
 /// purpose: with `--plaintext`, or `plaintext_outputs = true` in the config
-/// file, and then it is said once. A backup is encrypted, and standard
-/// output, even redirected, is the user's own to protect.
+/// file, and then it is said once, by the note returned for when they are
+/// written. A backup is encrypted, and standard output, even redirected, is
+/// the user's own to protect.
 fn refuse_plaintext(
     outputs: &[(&str, &Path)],
     settings: &Settings,
     plaintext: bool,
-    err: &mut dyn Write,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let files: Vec<&Path> = outputs
         .iter()
         .filter(|(flag, path)| *flag != "backup" && !output::is_standard_output(path))
         .map(|(_, path)| *path)
         .collect();
     let Some(first) = files.first() else {
-        return Ok(());
+        return Ok(None);
     };
     if !store::cipher::is_encrypted_file(&settings.db.value) {
-        return Ok(());
+        return Ok(None);
     }
     if !plaintext && settings.plaintext_outputs != Some(true) {
         return Err(Error::usage(t!(
@@ -261,12 +266,7 @@ fn refuse_plaintext(
         )));
     }
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    writeln!(
-        err,
-        "{}",
-        t!("main-plaintext-written", files = names.join(", "))
-    )
-    .map_err(Error::Output)
+    Ok(Some(t!("main-plaintext-written", files = names.join(", "))))
 }
 
 /// The config file these settings were read from, if one was.
@@ -470,6 +470,8 @@ pub(crate) struct Ctx<'a> {
     pub env: &'a Environment,
     /// A logbook this command created, removed again if the command fails.
     created: Option<PathBuf>,
+    /// The key file made with it, when it was made encrypted.
+    created_key_file: Option<PathBuf>,
 }
 
 impl<'a> Ctx<'a> {
@@ -480,7 +482,12 @@ impl<'a> Ctx<'a> {
                 let created = t!("main-created-logbook", path = path.display().to_string());
                 writeln!(self.err, "{created}")?;
             }
-            (Err(_), Some(path)) => remove_logbook(&path),
+            (Err(_), Some(path)) => {
+                remove_logbook(&path);
+                if let Some(key_file) = self.created_key_file.take() {
+                    let _ = std::fs::remove_file(key_file);
+                }
+            }
             _ => {}
         }
         result
@@ -506,6 +513,15 @@ impl<'a> Ctx<'a> {
             }
         }
         let keys = crate::keys::Keychain::new(self.env);
+        let made_encrypted = access == Access::Write
+            && self.env.encrypt_new_logbooks
+            && std::fs::symlink_metadata(&path).is_err();
+        if made_encrypted {
+            let (key_file, _) =
+                crate::keys::create_encrypted(&path, &keys, crate::keys::Cost::LEAST)?;
+            self.created = Some(path.clone());
+            self.created_key_file = Some(key_file);
+        }
         let (mut store, created) = Store::open(&path, access, &keys)?;
         // A killed `decrypt` or `key change` may have left its copy of an
         // encrypted logbook beside it, plain or under another key.

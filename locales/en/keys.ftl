@@ -6,6 +6,7 @@ keys-file-comment = # The key of the spotcheck logbook beside this file, locked 
     # Without the passphrase this file opens nothing. Keep a copy with the logbook's backups:
     # without this file and the keyring, the logbook cannot be opened, by anyone.
 keys-file-damaged = the key file { $path } is damaged ({ $what }): restore it from the copy kept with your backups
+keys-file-at = at line { $line }, column { $column }
 keys-file-unknown = the key file { $path } was written by a newer spotcheck: update spotcheck to open this logbook
 keys-wrong-passphrase = the passphrase does not open the key file { $path }; nothing was changed: check it (letters with diacritics count, and so does their case) and try again
 keys-writing-file = writing the key file { $path }
@@ -22,4 +23,4 @@ keys-no-passphrase = needs a passphrase, and there is no terminal to type it at:
 keys-passphrase-short = a passphrase needs at least { $min } characters; a few words are easier to remember than one short password
 keys-file-of-another-logbook = is encrypted, and the key file { $file } beside it is the key of another logbook: put back this logbook's own key file
 main-plaintext-needed = the logbook is encrypted, and `{ $file }` would hold what it shows in plain text: add `--plaintext` to write it all the same (or set `plaintext_outputs = true` in the config file), or leave out the file to see the result on the screen
-main-plaintext-written = note: the logbook is encrypted; { $files } is written in plain text
+main-plaintext-written = note: the logbook is encrypted; { $files } was written in plain text

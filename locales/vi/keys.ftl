@@ -6,6 +6,7 @@ keys-file-comment = # Khóa của sổ kiểm tra spotcheck nằm cạnh tệp n
     # Không có cụm mật khẩu thì tệp này không mở được gì. Hãy giữ một bản cùng các bản sao lưu của sổ:
     # mất tệp này và khóa trong kho khóa thì không ai mở được sổ nữa.
 keys-file-damaged = tệp khóa { $path } bị hỏng ({ $what }): hãy khôi phục từ bản giữ cùng các bản sao lưu
+keys-file-at = ở dòng { $line }, cột { $column }
 keys-file-unknown = tệp khóa { $path } do một spotcheck mới hơn ghi: hãy cập nhật spotcheck để mở sổ này
 keys-wrong-passphrase = cụm mật khẩu không mở được tệp khóa { $path }; không có gì bị thay đổi: hãy kiểm tra lại (dấu tiếng Việt và chữ hoa, chữ thường đều phải đúng) rồi thử lại
 keys-writing-file = đang ghi tệp khóa { $path }
@@ -22,4 +23,4 @@ keys-no-passphrase = cần cụm mật khẩu mà không có cửa sổ dòng l�
 keys-passphrase-short = cụm mật khẩu cần ít nhất { $min } ký tự; vài từ ghép lại dễ nhớ hơn một mật khẩu ngắn
 keys-file-of-another-logbook = đã được mã hóa, và tệp khóa { $file } cạnh sổ là khóa của một sổ khác: hãy chép lại đúng tệp khóa của sổ này
 main-plaintext-needed = sổ kiểm tra đã được mã hóa, mà `{ $file }` sẽ chứa nội dung của sổ dưới dạng văn bản thường: hãy thêm `--plaintext` nếu vẫn muốn ghi (hoặc đặt `plaintext_outputs = true` trong tệp cấu hình), hoặc bỏ tên tệp để xem kết quả trên màn hình
-main-plaintext-written = lưu ý: sổ kiểm tra đã được mã hóa; { $files } được ghi dưới dạng văn bản thường
+main-plaintext-written = lưu ý: sổ kiểm tra đã được mã hóa; { $files } đã được ghi dưới dạng văn bản thường

@@ -53,7 +53,8 @@ pub fn init_encrypted(ctx: &mut Ctx<'_>) -> Result<()> {
             })?;
         }
     }
-    let (key_file, kept) = keys::create_encrypted(&path, &Keychain::new(ctx.env))?;
+    let (key_file, kept) =
+        keys::create_encrypted(&path, &Keychain::new(ctx.env), keys::Cost::STANDARD)?;
     let done = t!("care-created-encrypted", path = path.display().to_string());
     encrypted_lines(ctx, &done, &path, &key_file, kept)
 }
@@ -493,34 +494,52 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     leave_wal_mode(temp.as_file()).with_context(writing)?;
     temp.as_file().sync_all().with_context(writing)?;
     output::remove_stale(&stale).with_context(writing)?;
-    match target.as_mut() {
+    // The copy of an encrypted logbook is encrypted with the same key: its
+    // key file goes beside it, so that the passphrase opens it too. It goes
+    // first, so that no copy is ever in place without it; a copy that then
+    // fails takes a key file it brought away again.
+    let mut key_file_line = None;
+    let mut brought_key_file = None;
+    if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
+        let salt = store.key().map(|key| *key.salt()).unwrap_or_default();
+        let key_file = crate::keys::key_file_of(&place);
+        let new = !key_file.exists();
+        let copied = crate::keys::copy_key_file(store.path(), &salt, &place)?;
+        if copied && new {
+            brought_key_file = Some(key_file);
+        }
+        let shown = crate::keys::key_file_of(file).display().to_string();
+        key_file_line = Some(if copied {
+            t!("care-backup-key-file", key_file = shown)
+        } else {
+            t!("care-backup-no-key-file")
+        });
+    }
+    let placed = match target.as_mut() {
         // A device or FIFO is written directly; a file already there is
         // written in place, keeping its inode, mode and links (and a
         // symbolic link stays a link).
         Some(target) => {
             let regular = existing == Existing::File;
             let (mut copy, _path) = temp.into_parts();
-            output::copy_into(&mut copy, target, regular, file)?;
+            output::copy_into(&mut copy, target, regular, file)
         }
-        None => output::move_into_place(temp, &place, false).with_context(writing)?,
+        None => output::move_into_place(temp, &place, false).with_context(writing),
+    };
+    if let Err(e) = placed {
+        if let Some(key_file) = brought_key_file {
+            let _ = std::fs::remove_file(key_file);
+        }
+        return Err(e);
     }
     let mut line = t!(
         "care-backed-up",
         db = store.path().display().to_string(),
         file = file.display().to_string()
     );
-    // The copy of an encrypted logbook is encrypted with the same key: its
-    // key file goes beside it, so that the passphrase opens it too.
-    if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
-        let salt = store.key().map(|key| *key.salt()).unwrap_or_default();
-        let copied = crate::keys::copy_key_file(store.path(), &salt, &place)?;
-        let key_file = crate::keys::key_file_of(file).display().to_string();
+    if let Some(key_file_line) = key_file_line {
         line.push('\n');
-        line.push_str(&if copied {
-            t!("care-backup-key-file", key_file = key_file)
-        } else {
-            t!("care-backup-no-key-file")
-        });
+        line.push_str(&key_file_line);
     }
     // A backup written to standard output (a pipe, or a file it is sent
     // to) is the whole stream: the confirmation goes beside it.

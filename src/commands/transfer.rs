@@ -250,6 +250,15 @@ pub fn merge(
     accept_unverified: bool,
     other_passphrase_file: Option<&Path>,
 ) -> Result<()> {
+    // Before either logbook is opened, so that a refusal leaves this one as
+    // it was and asks for no key: a hard link to an encrypted logbook has
+    // no key file of its own.
+    if same_file(&ctx.settings.db.value, other) {
+        return Err(Error::input(t!(
+            "exchange-merge-itself",
+            path = other.display().to_string()
+        )));
+    }
     let (other_store, problems) = Store::open_other(
         other,
         &t!("exchange-merge-advice"),
@@ -258,13 +267,6 @@ pub fn merge(
             None => crate::keys::Keychain::new(ctx.env),
         },
     )?;
-    // Before this logbook is opened, so that a refusal leaves it as it was.
-    if same_file(&ctx.settings.db.value, other) {
-        return Err(Error::input(t!(
-            "exchange-merge-itself",
-            path = other.display().to_string()
-        )));
-    }
     let source = other.display().to_string();
     if !problems.is_empty() && !accept_unverified {
         return Err(unverified(&source, &problems));

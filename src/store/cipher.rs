@@ -191,12 +191,18 @@ pub(super) fn copy_database(
         Some(key) => {
             let mut target = Connection::open(dest)?;
             apply_key(&target, Some(key))?;
-            let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
-            backup.run_to_completion(
-                1024,
-                std::time::Duration::ZERO,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
+            {
+                let backup = rusqlite::backup::Backup::new(conn, &mut target)?;
+                backup.run_to_completion(
+                    1024,
+                    std::time::Duration::ZERO,
+                    None::<fn(rusqlite::backup::Progress)>,
+                )?;
+            }
+            // A copy is complete in itself: marked for a rollback journal,
+            // opening it makes no `-wal`. Its header is encrypted, so it is
+            // said through the keyed connection rather than written in.
+            target.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))
         }
     }
 }

@@ -105,6 +105,19 @@ pub(super) fn create_owner_only(path: &Path) -> Result<()> {
     })
 }
 
+/// The refusal of a logbook to be made in a folder that is not there, said
+/// before anything else is written for it (an encrypted one's key file).
+pub fn missing_folder(path: &Path) -> Option<Error> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    (!dir.exists()).then(|| Error::Logbook {
+        path: path.to_path_buf(),
+        problem: t!(
+            "store-logbook-uncreatable-directory",
+            dir = dir.display().to_string()
+        ),
+    })
+}
+
 /// Whether no one may write to the file (mode 0444, say). Opening it for
 /// writing to find out writes nothing.
 pub(super) fn write_protected(path: &Path) -> bool {

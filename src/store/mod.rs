@@ -40,6 +40,7 @@ use crate::model::{
 };
 
 use cipher::{LogbookKey, Unlock};
+pub use file::missing_folder;
 use file::{
     create_logbook, create_owner_only, existing_file, identify, locked, log_empty, open_file,
     open_for_reading, private_copy, unopenable, write_protected,

@@ -377,7 +377,12 @@ struct Ran {
 
 impl Shell {
     fn new() -> Shell {
-        let logbook = Logbook::new().without_db_flag().without_env("SPOTCHECK_BY");
+        // The examples are a session on a plain logbook, as a reader starts
+        // one; the page on encryption encrypts its own.
+        let logbook = Logbook::new()
+            .unencrypted()
+            .without_db_flag()
+            .without_env("SPOTCHECK_BY");
         let examples = logbook.path("examples");
         std::fs::create_dir_all(&examples).expect("the examples folder");
         std::fs::copy(

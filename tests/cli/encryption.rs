@@ -21,10 +21,17 @@ const SECRETS: &[&str] = &[
     "SQLite format 3",
 ];
 
+/// A logbook that starts plain, even in the suite's encrypted run: these
+/// tests make encrypted logbooks themselves. Run as the binary, so that
+/// relative paths are taken in the logbook's folder.
+fn plain_logbook() -> Logbook {
+    Logbook::new().unencrypted().binary()
+}
+
 /// A logbook whose passphrase is in `passphrase.txt`, named by
 /// `SPOTCHECK_PASSPHRASE_FILE` for every command.
 fn with_passphrase() -> Logbook {
-    let book = Logbook::new();
+    let book = plain_logbook();
     let file = book.path("passphrase.txt");
     std::fs::write(&file, format!("{PASSPHRASE}\n")).unwrap();
     let file = file.display().to_string();
@@ -54,12 +61,7 @@ fn log_a_finding(book: &Logbook) {
 fn hold_open(book: &Logbook, key_file: &str, passphrase: &str) -> rusqlite::Connection {
     let key = spotcheck::keys::unseal(key_file, passphrase, Path::new("logbook.db.key")).unwrap();
     let held = rusqlite::Connection::open(book.db()).unwrap();
-    held.execute_batch(&format!(
-        "PRAGMA key = \"x'{}{}'\"",
-        hex(key.key()),
-        hex(key.salt())
-    ))
-    .unwrap();
+    crate::support::key_connection(&held, &key);
     held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
         .unwrap();
     held
@@ -125,7 +127,7 @@ fn an_encrypted_logbook_its_log_and_its_backup_hold_no_plaintext() {
         assert!(error.contains("file is not a database"), "{error}");
     }
     // The backup opens with the same passphrase and holds both findings.
-    let copy = Logbook::new().with_db(book.path("copy.db")).env(
+    let copy = plain_logbook().with_db(book.path("copy.db")).env(
         "SPOTCHECK_PASSPHRASE_FILE",
         &book.path("passphrase.txt").display().to_string(),
     );
@@ -234,7 +236,7 @@ fn the_messages_about_keys_come_in_vietnamese_too() {
 fn without_a_passphrase_or_a_terminal_the_logbook_is_refused_with_what_to_do() {
     let book = encrypted_with_a_finding();
     let before = book.snapshot();
-    let bare = Logbook::new().with_db(book.db());
+    let bare = plain_logbook().with_db(book.db());
     let stderr = bare.fails(&["list"], 1);
     assert!(
         stderr.contains("needs a passphrase, and there is no terminal to type it at"),
@@ -249,6 +251,78 @@ fn without_a_passphrase_or_a_terminal_the_logbook_is_refused_with_what_to_do() {
     book.assert_unchanged(&before);
 }
 
+#[cfg(unix)]
+#[test]
+fn hostile_passphrase_and_key_files_are_refused_in_one_line_and_change_nothing() {
+    let book = encrypted_with_a_finding();
+    let before = book.snapshot();
+    let mkfifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+    };
+    let refused = |env: &[(&str, &str)], expected: &str| {
+        let output = book.run_with(&["list"], env);
+        assert_eq!(output.code, 1, "{}", output.dump);
+        assert_eq!(output.stderr.lines().count(), 1, "{}", output.dump);
+        assert!(output.stderr.contains(expected), "{}", output.dump);
+    };
+    // Passphrase files with no passphrase in them.
+    let empty = book.path("empty.txt");
+    std::fs::write(&empty, "\n").unwrap();
+    refused(
+        &[("SPOTCHECK_PASSPHRASE_FILE", empty.to_str().unwrap())],
+        "is empty: write the passphrase on its first line",
+    );
+    let binary = book.path("binary.txt");
+    std::fs::write(&binary, b"T\xf4\0 ki\xeam\n").unwrap();
+    refused(
+        &[("SPOTCHECK_PASSPHRASE_FILE", binary.to_str().unwrap())],
+        "is not a file of text",
+    );
+    refused(
+        &[("SPOTCHECK_PASSPHRASE_FILE", book.dir().to_str().unwrap())],
+        "reading the passphrase file",
+    );
+    // A key file that is a pipe, which no one writes to, or a folder: refused
+    // at once rather than waited on.
+    std::fs::rename(book.path("logbook.db.key"), book.path("kept.key")).unwrap();
+    mkfifo(&book.path("logbook.db.key"));
+    refused(&[], "is damaged (not a regular file)");
+    std::fs::remove_file(book.path("logbook.db.key")).unwrap();
+    std::fs::create_dir(book.path("logbook.db.key")).unwrap();
+    refused(&[], "is damaged (not a regular file)");
+    std::fs::remove_dir(book.path("logbook.db.key")).unwrap();
+    // A key file cut short, or grown past any key file's size.
+    let text = std::fs::read_to_string(book.path("kept.key")).unwrap();
+    std::fs::write(book.path("logbook.db.key"), &text[..text.len() / 2]).unwrap();
+    refused(&[], "is damaged");
+    std::fs::write(book.path("logbook.db.key"), "x".repeat(1 << 20)).unwrap();
+    refused(&[], "is damaged");
+    std::fs::rename(book.path("kept.key"), book.path("logbook.db.key")).unwrap();
+    for name in ["empty.txt", "binary.txt"] {
+        std::fs::remove_file(book.path(name)).unwrap();
+    }
+    book.assert_unchanged(&before);
+    // A passphrase given through a pipe, as a password manager gives it
+    // (`SPOTCHECK_PASSPHRASE_FILE=<(pass show tổ-1)`), is read from it.
+    let pipe = book.path("passphrase.pipe");
+    mkfifo(&pipe);
+    let writer = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::write(pipe, format!("{PASSPHRASE}\n")).unwrap())
+    };
+    let listed = book.run_with(
+        &["list"],
+        &[("SPOTCHECK_PASSPHRASE_FILE", pipe.to_str().unwrap())],
+    );
+    writer.join().unwrap();
+    assert_eq!(listed.code, 0, "{}", listed.dump);
+    assert!(listed.stdout.contains("Nguyễn Thị Hưng"), "{}", listed.dump);
+}
+
 #[test]
 fn a_key_file_of_another_logbook_is_named_as_such() {
     let one = encrypted_with_a_finding();
@@ -261,7 +335,7 @@ fn a_key_file_of_another_logbook_is_named_as_such() {
 
 #[test]
 fn a_new_passphrase_must_be_long_enough_and_init_encrypt_makes_no_file_then() {
-    let book = Logbook::new();
+    let book = plain_logbook();
     std::fs::write(book.path("short.txt"), "ngắn\n").unwrap();
     let short = book.path("short.txt").display().to_string();
     let book = book.env("SPOTCHECK_PASSPHRASE_FILE", &short);
@@ -348,7 +422,7 @@ fn encrypt_refuses_while_another_program_holds_the_logbook_open() {
     let book = with_passphrase();
     log_a_finding(&book);
     let before = book.snapshot();
-    let held = rusqlite::Connection::open(book.db()).unwrap();
+    let held = crate::support::open_logbook(book.db());
     held.query_row("SELECT count(*) FROM findings", [], |_| Ok(()))
         .unwrap();
     let stderr = book.fails(&["encrypt"], 1);
@@ -361,7 +435,7 @@ fn encrypt_refuses_while_another_program_holds_the_logbook_open() {
 #[test]
 fn merge_reads_an_encrypted_logbook_with_its_own_passphrase() {
     let other = encrypted_with_a_finding();
-    let book = Logbook::new();
+    let book = plain_logbook();
     std::fs::write(book.path("other-pass.txt"), format!("{PASSPHRASE}\n")).unwrap();
     let other_db = other.db().display().to_string();
     let pass = book.path("other-pass.txt").display().to_string();
@@ -400,7 +474,7 @@ fn results_go_to_files_in_plain_text_only_on_purpose() {
     assert_eq!(written.code, 0, "{}", written.dump);
     assert_eq!(
         written.stderr,
-        "note: the logbook is encrypted; out.csv is written in plain text\n"
+        "note: the logbook is encrypted; out.csv was written in plain text\n"
     );
     assert!(
         std::fs::read_to_string(book.path("out.csv"))
@@ -410,12 +484,12 @@ fn results_go_to_files_in_plain_text_only_on_purpose() {
     let book = book.config("plaintext_outputs = true\n");
     let report = book.run(&["report", "month", "2022-05", "--xlsx", "out.xlsx"]);
     assert_eq!(report.code, 0, "{}", report.dump);
-    assert!(report.stderr.contains("out.xlsx is written in plain text"));
+    assert!(report.stderr.contains("out.xlsx was written in plain text"));
 }
 
 #[test]
 fn a_plain_logbook_writes_its_files_without_a_word_about_encryption() {
-    let book = Logbook::new();
+    let book = plain_logbook();
     log_a_finding(&book);
     let out = book.path("out.csv").display().to_string();
     let written = book.run(&["export", "findings", "-o", &out]);
@@ -463,7 +537,7 @@ fn encrypt_through_a_symbolic_link_encrypts_the_logbook_it_leads_to() {
     let book = with_passphrase();
     log_a_finding(&book);
     std::os::unix::fs::symlink(book.db(), book.path("link.db")).unwrap();
-    let linked = Logbook::new().with_db(book.path("link.db")).env(
+    let linked = plain_logbook().with_db(book.path("link.db")).env(
         "SPOTCHECK_PASSPHRASE_FILE",
         &book.path("passphrase.txt").display().to_string(),
     );
@@ -603,7 +677,7 @@ fn at_a_terminal_the_key_is_kept_in_the_keyring_and_opens_the_logbook_alone() {
         eprintln!("skipped: no `{missing}` on this machine (Debian's keyutils and bsdutils)");
         return;
     }
-    let book = Logbook::new().binary();
+    let book = plain_logbook();
     let spotcheck = env!("CARGO_BIN_EXE_spotcheck");
     let db = book.db().display().to_string();
     // Typed a second after each question, as a person would.

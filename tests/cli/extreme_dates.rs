@@ -290,8 +290,7 @@ fn a_plan_of_more_visits_than_a_count_holds_does_not_crash_the_reports() {
         ]);
     }
     // As another program, or a logbook from elsewhere, could have written it.
-    rusqlite::Connection::open(book.db())
-        .unwrap()
+    crate::support::open_logbook(book.db())
         .execute("UPDATE plans SET visits = 9223372036854775807", [])
         .unwrap();
     for args in [

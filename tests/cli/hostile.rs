@@ -140,9 +140,11 @@ fn hostile_command_lines_are_refused_and_change_nothing() {
 }
 
 /// Damaged or foreign logbook files, made on the spot from a good one.
+/// Plain logbooks even in an encrypted run: the damage is made to
+/// SQLite's own format, which an encrypted file hides.
 #[test]
 fn damaged_and_foreign_logbooks_are_refused_untouched() {
-    let good = Logbook::new();
+    let good = Logbook::new().unencrypted();
     good.visit_tam_dai();
     for n in 0..200 {
         good.ok(&["late", &format!("Người thứ {n}"), "--minutes", "5"]);
@@ -150,7 +152,7 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
     let bytes = std::fs::read(good.db()).unwrap();
     let page = 4096;
     let foreign = {
-        let book = Logbook::new();
+        let book = Logbook::new().unencrypted();
         let path = book.path("other.sqlite");
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x');")
@@ -159,9 +161,9 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
         std::fs::read(path).unwrap()
     };
     let newer = {
-        let book = Logbook::new();
+        let book = Logbook::new().unencrypted();
         book.ok(&["init"]);
-        let conn = rusqlite::Connection::open(book.db()).unwrap();
+        let conn = crate::support::open_logbook(book.db());
         conn.execute_batch("PRAGMA user_version = 99").unwrap();
         drop(conn);
         std::fs::read(book.db()).unwrap()
@@ -169,9 +171,9 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
     // Changed behind spotcheck's back with the `sqlite3` shell: its version
     // number, a view that leaves a person out, a search trigger dropped.
     let tampered = |sql: &str| {
-        let book = Logbook::new();
+        let book = Logbook::new().unencrypted();
         std::fs::write(book.db(), &bytes).unwrap();
-        let conn = rusqlite::Connection::open(book.db()).unwrap();
+        let conn = crate::support::open_logbook(book.db());
         conn.execute_batch(sql).unwrap();
         drop(conn);
         std::fs::read(book.db()).unwrap()
@@ -204,7 +206,7 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
     ];
     let mut differences = Vec::new();
     for (name, content, args) in &cases {
-        let book = Logbook::new();
+        let book = Logbook::new().unencrypted();
         std::fs::write(book.db(), content).unwrap();
         let output = book.run(args);
         differences.extend(compare(
@@ -221,7 +223,7 @@ fn damaged_and_foreign_logbooks_are_refused_untouched() {
         );
     }
     // A directory where the logbook should be, and a foreign file to merge.
-    let book = Logbook::new();
+    let book = Logbook::new().unencrypted();
     std::fs::create_dir(book.db()).unwrap();
     let output = book.run(&["list"]);
     differences.extend(compare(

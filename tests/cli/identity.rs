@@ -539,7 +539,7 @@ fn corrections_of_people_travel_by_merge_and_merging_again_changes_nothing() {
     laptop.ok(&["absent", "Đặng Quốc Huy"]);
     // The leader's logbook starts as a copy; the corrections are made there, later.
     let leader = Logbook::new().now("2022-05-11T08:00");
-    std::fs::copy(laptop.db(), leader.db()).unwrap();
+    crate::support::copy_logbook(laptop.db(), leader.db());
     leader.ok(&["person", "edit", "#1", "--name", "Phạm Văn Đức"]);
     leader.ok(&["person", "merge", "#2", "#3"]);
     leader.ok(&["person", "retire", "#4", "--on", "10/05/2022"]);
@@ -799,7 +799,7 @@ fn what_a_teammate_logged_at_a_unit_merged_here_or_at_a_visit_voided_here_follow
     book.ok(&["late", "Lý Thị Mai", "--minutes", "10"]);
     // The teammate's copy, before this logbook merged the units and voided the visit.
     let teammate = Logbook::new();
-    std::fs::copy(book.db(), teammate.db()).unwrap();
+    crate::support::copy_logbook(book.db(), teammate.db());
     teammate.ok(&["absent", "Trần Văn Hùng"]);
     book.ok(&["unit", "merge", "dong-son", "dongson"]);
     book.ok(&["visit", "void", "1", "--reason", "bắt đầu nhầm"]);

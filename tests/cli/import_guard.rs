@@ -541,7 +541,7 @@ fn a_merge_refuses_a_record_pointing_to_one_the_other_logbook_lacks() {
     other.ok(&["absent", "Trần Thị Bình"]);
     // Changed with another program, foreign keys off: the finding's person
     // is gone.
-    let conn = rusqlite::Connection::open(other.db()).unwrap();
+    let conn = crate::support::open_logbook(other.db());
     conn.execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM people;")
         .unwrap();
     drop(conn);

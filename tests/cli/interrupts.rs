@@ -28,7 +28,7 @@ fn names(dir: &Path) -> BTreeSet<String> {
 
 /// SQLite's own check of the file.
 fn assert_intact(book: &Logbook, what: &str) {
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .unwrap();
@@ -138,7 +138,7 @@ fn assert_whole(book: &Logbook, writer: &Writer, name: &str, what: &str) {
             assert_eq!(text, book.ok(args), "{what}");
         }
         "copy.db" => {
-            let conn = rusqlite::Connection::open(&path).unwrap();
+            let conn = crate::support::open_logbook(&path);
             let integrity: String = conn
                 .query_row("PRAGMA integrity_check", [], |row| row.get(0))
                 .unwrap();
@@ -146,7 +146,7 @@ fn assert_whole(book: &Logbook, writer: &Writer, name: &str, what: &str) {
             let copied: i64 = conn
                 .query_row("SELECT count(*) FROM findings", [], |row| row.get(0))
                 .unwrap();
-            let kept = rusqlite::Connection::open(book.db()).unwrap();
+            let kept = crate::support::open_logbook(book.db());
             let findings: i64 = kept
                 .query_row("SELECT count(*) FROM findings", [], |row| row.get(0))
                 .unwrap();
@@ -181,6 +181,7 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
         took.push(started.elapsed().as_millis() as u64);
         if let Some(output) = writer.output {
             std::fs::remove_file(book.path(output)).unwrap();
+            let _ = std::fs::remove_file(book.path(&format!("{output}.key")));
         }
     }
     let mut moments = Moments(15);
@@ -233,11 +234,16 @@ fn commands_interrupted_or_killed_at_any_moment_leave_whole_files_or_none() {
         if let Some(name) = writer.output {
             left.remove(name);
             let _ = std::fs::remove_file(book.path(name));
+            // The backup of an encrypted logbook brings its key file first:
+            // a copy killed before it is in place may leave that alone.
+            let key_file = format!("{name}.key");
+            left.remove(&key_file);
+            let _ = std::fs::remove_file(book.path(&key_file));
         }
         assert!(left.is_empty(), "{what}: left {left:?}");
         assert_intact(&book, &what);
         // An import is all of its rows or none of them.
-        let conn = rusqlite::Connection::open(book.db()).unwrap();
+        let conn = crate::support::open_logbook(book.db());
         let imported: i64 = conn
             .query_row(
                 "SELECT count(*) FROM findings WHERE description LIKE '%thiếu phiếu hẹn'",

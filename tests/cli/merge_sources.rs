@@ -26,7 +26,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// Run `sql` on the logbook as the `sqlite3` shell would.
 fn tamper(book: &Logbook, sql: &str) {
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute_batch(sql).unwrap();
     conn.close().unwrap();
 }
@@ -241,7 +241,11 @@ fn a_damaged_logbook_is_refused_with_the_damage_named() {
         std::fs::read(other.db()).unwrap() == damaged,
         "the damaged file changed"
     );
-    assert_eq!(files_in(other.dir()), ["home", "logbook.db"]);
+    let mut expected = vec!["home", "logbook.db"];
+    if crate::support::encrypted_run() {
+        expected.push("logbook.db.key");
+    }
+    assert_eq!(files_in(other.dir()), expected);
 }
 
 // ---------------------------------------------------------------------------
@@ -427,7 +431,7 @@ fn a_logbook_on_a_write_protected_stick_is_merged_with_what_its_log_holds() {
     other.ok(&["late", "Nguyễn Thị Lan", "--minutes", "10"]);
     // Tuấn's laptop went to sleep with spotcheck's last writes still in the
     // log: the last two findings are only in the `-wal` file.
-    let holder = rusqlite::Connection::open(other.db()).unwrap();
+    let holder = crate::support::open_logbook(other.db());
     holder
         .set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
@@ -445,7 +449,7 @@ fn a_logbook_on_a_write_protected_stick_is_merged_with_what_its_log_holds() {
     let stick = book.path("stick");
     std::fs::create_dir(&stick).unwrap();
     let copy = stick.join("tuan.db");
-    std::fs::copy(other.db(), &copy).unwrap();
+    crate::support::copy_logbook(other.db(), &copy);
     std::fs::copy(sibling(other.db(), "-wal"), sibling(&copy, "-wal")).unwrap();
     drop(holder);
     let log = std::fs::read(sibling(&copy, "-wal")).unwrap();
@@ -454,11 +458,13 @@ fn a_logbook_on_a_write_protected_stick_is_merged_with_what_its_log_holds() {
         format!("file:{}?immutable=1", copy.display()),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
     )
-    .unwrap()
-    .query_row("SELECT count(*) FROM findings", [], |row| {
-        row.get::<_, i64>(0)
-    })
     .unwrap();
+    crate::support::key_if_encrypted(&in_file, &copy);
+    let in_file = in_file
+        .query_row("SELECT count(*) FROM findings", [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .unwrap();
     assert!(in_file < 3, "the file alone holds {in_file} findings");
     let file = std::fs::read(&copy).unwrap();
 
@@ -484,11 +490,11 @@ fn a_logbook_on_a_write_protected_stick_is_merged_with_what_its_log_holds() {
         merge_rows(&output.stdout)[3],
         ["findings", "3", "0", "0", "0"]
     );
-    assert_eq!(
-        left,
-        ["tuan.db", "tuan.db-wal"],
-        "nothing left on the stick"
-    );
+    let mut expected = vec!["tuan.db", "tuan.db-wal"];
+    if crate::support::encrypted_run() {
+        expected.push("tuan.db.key");
+    }
+    assert_eq!(left, expected, "nothing left on the stick");
     assert!(std::fs::read(&copy).unwrap() == file);
     assert!(std::fs::read(sibling(&copy, "-wal")).unwrap() == log);
     let people = book.ok(&[

@@ -400,7 +400,7 @@ fn a_folder_the_user_may_not_write_is_named_by_the_target_not_a_hidden_file() {
 
 /// SQLite's own verdict on a file.
 fn integrity(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = crate::support::open_logbook(db);
     conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .unwrap()
 }
@@ -415,7 +415,7 @@ fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
     for n in 0..30 {
         other.ok(&["late", &format!("Lê Thị Hoa {n}"), "--arrived", "8h05"]);
     }
-    let held = rusqlite::Connection::open(other.db()).unwrap();
+    let held = crate::support::open_logbook(other.db());
     held.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
     held.execute_batch(
         "CREATE TABLE scratch (n INTEGER, text TEXT);
@@ -425,7 +425,7 @@ fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
     )
     .unwrap();
     let target = book.path("B.db");
-    std::fs::copy(other.db(), &target).unwrap();
+    crate::support::copy_logbook(other.db(), &target);
     let mut wal = other.db().as_os_str().to_os_string();
     wal.push("-wal");
     assert!(std::fs::metadata(&wal).unwrap().len() > 0, "B has a log");
@@ -449,9 +449,18 @@ fn a_backup_forced_over_a_file_with_a_stale_wal_beside_it_is_sound() {
 fn a_backup_needs_no_wal_of_its_own() {
     let book = logbook_with_a_finding().binary();
     book.ok(&["backup", "copy.db"]);
-    let bytes = std::fs::read(book.path("copy.db")).unwrap();
-    // Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for WAL.
-    assert_eq!(bytes.get(18..20), Some(&[1u8, 1][..]));
+    if crate::support::encrypted_run() {
+        // An encrypted header is read through the key.
+        let conn = crate::support::open_logbook(&book.path("copy.db"));
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+    } else {
+        let bytes = std::fs::read(book.path("copy.db")).unwrap();
+        // Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for WAL.
+        assert_eq!(bytes.get(18..20), Some(&[1u8, 1][..]));
+    }
     assert!(!book.path("copy.db-wal").exists());
     assert_eq!(integrity(&book.path("copy.db")), "ok");
 }
@@ -565,7 +574,8 @@ fn a_backup_forced_over_a_link_writes_through_it_in_place() {
         (meta.ino(), meta.nlink(), meta.mode() & 0o777),
         (inode, 2, 0o640)
     );
-    assert_eq!(integrity(&book.path("hl2.db")), "ok");
+    // The same file as `hl2.db`, whose name an encrypted copy's key file takes.
+    assert_eq!(integrity(&book.path("hl.db")), "ok");
 }
 
 #[test]
@@ -579,6 +589,17 @@ fn a_backup_to_standard_output_is_the_backup_alone() {
         .unwrap();
     assert!(piped.status.success(), "{piped:?}");
     std::fs::write(book.path("piped.db"), &piped.stdout).unwrap();
+    // A copy on standard output goes without a key file: the user brings it.
+    let bring_key_file = |copy: &str| {
+        if crate::support::encrypted_run() {
+            std::fs::copy(
+                book.path("logbook.db.key"),
+                book.path(&format!("{copy}.key")),
+            )
+            .unwrap();
+        }
+    };
+    bring_key_file("piped.db");
     assert_eq!(integrity(&book.path("piped.db")), "ok");
     let stderr = String::from_utf8(piped.stderr).unwrap();
     assert!(stderr.starts_with("backed up "), "{stderr}");
@@ -593,6 +614,7 @@ fn a_backup_to_standard_output_is_the_backup_alone() {
     assert!(status.success());
     let link = std::fs::symlink_metadata(book.path("mystdout")).unwrap();
     assert!(link.file_type().is_symlink(), "the link was replaced");
+    bring_key_file("copy.db");
     assert_eq!(integrity(&book.path("copy.db")), "ok");
     let copy = Logbook::new().with_db(book.path("copy.db"));
     assert_eq!(
@@ -607,7 +629,7 @@ fn a_backup_never_removes_a_logbook_named_as_its_journal() {
     for suffix in ["-wal", "-shm", "-journal"] {
         let target = book.path("B.db");
         let logbook = book.path(&format!("B.db{suffix}"));
-        std::fs::copy(book.db(), &logbook).unwrap();
+        crate::support::copy_logbook(book.db(), &logbook);
         std::fs::write(&target, "x").unwrap();
         let other = Logbook::new().with_db(&logbook);
         let before = std::fs::read(&logbook).unwrap();
@@ -650,7 +672,7 @@ fn the_sweep_of_leftovers_spares_the_logbook_and_names_of_other_shapes() {
     let out = book.path("out.csv").display().to_string();
     for name in [".spotcheck-99999999-lb.db", ".spotcheck-99999999-0123abcd"] {
         let logbook = book.path(name);
-        std::fs::copy(book.db(), &logbook).unwrap();
+        crate::support::copy_logbook(book.db(), &logbook);
         let other = Logbook::new().with_db(&logbook);
         other.ok(&["list", "-o", out.as_str()]);
         assert!(logbook.exists(), "the logbook {name} was swept");

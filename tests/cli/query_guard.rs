@@ -22,8 +22,7 @@ fn logbook() -> Logbook {
 /// Every row of every table and the schema itself, as text.
 fn contents(db: &Path) -> Vec<String> {
     let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("opening the logbook");
+        crate::support::open_logbook_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
     let mut all: Vec<String> = conn
         .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
         .unwrap()

@@ -30,8 +30,9 @@ fn beside(db: &Path) -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
+            // An encrypted logbook's key file is its own, not a leftover.
             let other = p.file_name().unwrap().to_string_lossy();
-            other != name && other.starts_with(&name)
+            other != name && other.starts_with(&name) && !other.ends_with(".key")
         })
         .collect();
     found.sort();
@@ -55,7 +56,7 @@ fn logbook_with_pending_search_entries() -> Logbook {
     let book = Logbook::new();
     book.visit_tam_dai();
     book.ok(&["late", "Nguyễn Thị Lan", "--minutes", "10"]);
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute(
         "UPDATE findings SET note = 'đến muộn do mưa' WHERE id = 1",
         [],
@@ -190,7 +191,7 @@ fn read_only_logbook(folder_read_only: bool, with_log: bool) -> Option<(Logbook,
     if with_log {
         // A writer that stopped before copying its log into the file (a
         // stick pulled out): the last finding is only in the `-wal` file.
-        let holder = rusqlite::Connection::open(book.db()).unwrap();
+        let holder = crate::support::open_logbook(book.db());
         holder
             .set_db_config(
                 rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
@@ -212,6 +213,11 @@ fn read_only_logbook(folder_read_only: bool, with_log: bool) -> Option<(Logbook,
     // A folder `nobody` may write to, or only read.
     mode(book.dir(), 0o777);
     mode(book.db(), 0o444);
+    // An encrypted logbook's key file goes with it, read-only like it.
+    let key_file = book.path("logbook.db.key");
+    if key_file.exists() {
+        mode(&key_file, 0o444);
+    }
     let wal = {
         let mut name = book.db().as_os_str().to_os_string();
         name.push("-wal");

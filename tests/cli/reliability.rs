@@ -11,7 +11,7 @@ use crate::support::{Logbook, Moments, stored_rows};
 
 /// Rows of a table, read with a connection of our own.
 fn count(db: &Path, table: &str) -> i64 {
-    let conn = rusqlite::Connection::open(db).expect("opening the logbook");
+    let conn = crate::support::open_logbook(db);
     conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
         row.get(0)
     })
@@ -20,7 +20,7 @@ fn count(db: &Path, table: &str) -> i64 {
 
 /// SQLite's own check of the file, then spotcheck's.
 fn assert_sound(book: &Logbook, what: &str) {
-    let conn = rusqlite::Connection::open(book.db()).expect("opening the logbook");
+    let conn = crate::support::open_logbook(book.db());
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .expect("running integrity_check");
@@ -78,7 +78,7 @@ fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
     const ROWS: i64 = 1500;
     let (book, file) = logbook_with_findings_file(ROWS as usize);
     let pristine = book.path("pristine.db");
-    std::fs::copy(book.db(), &pristine).unwrap();
+    crate::support::copy_logbook(book.db(), &pristine);
     let args = ["import", "findings", file.to_str().unwrap()];
 
     // How long a whole import takes here, so the kills spread over it.
@@ -90,7 +90,7 @@ fn an_import_killed_at_any_moment_is_all_there_or_not_at_all() {
     let (mut killed, mut tries) = (0, 0);
     while killed < 20 && tries < 60 {
         tries += 1;
-        std::fs::copy(&pristine, book.db()).unwrap();
+        crate::support::copy_logbook(&pristine, book.db());
         let after = Duration::from_millis(moments.below(whole));
         if kill_after(&book, &args, after) {
             killed += 1;
@@ -123,7 +123,7 @@ fn a_merge_killed_at_any_moment_is_all_there_or_not_at_all() {
     let book = Logbook::new();
     book.ok(&["unit", "add", "noi-vu", "Phòng Nội vụ"]);
     let pristine = book.path("pristine.db");
-    std::fs::copy(book.db(), &pristine).unwrap();
+    crate::support::copy_logbook(book.db(), &pristine);
     let args = ["merge", other.db().to_str().unwrap()];
 
     let started = Instant::now();
@@ -134,7 +134,7 @@ fn a_merge_killed_at_any_moment_is_all_there_or_not_at_all() {
     let (mut killed, mut tries) = (0, 0);
     while killed < 15 && tries < 45 {
         tries += 1;
-        std::fs::copy(&pristine, book.db()).unwrap();
+        crate::support::copy_logbook(&pristine, book.db());
         let after = Duration::from_millis(moments.below(whole));
         if kill_after(&book, &args, after) {
             killed += 1;

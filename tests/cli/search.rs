@@ -268,7 +268,7 @@ fn a_change_made_by_another_program_is_indexed_too() {
     // `sqlite3` shell is queued for the index, and the next spotcheck that
     // opens the file indexes it before it searches.
     let book = dong_hung_logbook();
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute_batch(
         "UPDATE findings SET note = 'trời mưa' WHERE id = 1;
          INSERT INTO findings (uid, visit_id, kind, description, logged_by, logged_at, updated_at)
@@ -284,7 +284,7 @@ fn a_change_made_by_another_program_is_indexed_too() {
     assert_found(&book, "mua", &["1"]);
     assert_found(&book, "duong", &[]);
     assert_found(&book, "hut thuoc tam dai", &["7"]);
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     let queued: i64 = conn
         .query_row("SELECT count(*) FROM search_pending", [], |row| row.get(0))
         .unwrap();
@@ -332,7 +332,7 @@ fn a_bulk_import_is_searched_right_after_it() {
 #[test]
 fn check_names_a_search_index_out_of_step_with_the_findings() {
     let book = dong_hung_logbook();
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute_batch(
         "INSERT INTO finding_search (finding_search, rowid, words)
          SELECT 'delete', id, words FROM finding_words WHERE id = 1",

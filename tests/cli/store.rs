@@ -165,8 +165,8 @@ fn a_finding_logged_is_in_the_file_when_the_command_ends() {
         assert!(!file.exists(), "{} is left behind", file.display());
     }
     let copy = book.path("copy.db");
-    std::fs::copy(book.db(), &copy).unwrap();
-    let conn = rusqlite::Connection::open(&copy).unwrap();
+    crate::support::copy_logbook(book.db(), &copy);
+    let conn = crate::support::open_logbook(&copy);
     let person: String = conn
         .query_row(
             "SELECT person FROM findings_v WHERE number = 1",
@@ -204,8 +204,7 @@ fn version_one_logbook(book: &Logbook) -> std::path::PathBuf {
 /// Every row of a query, each cell as text, for comparing two files.
 fn rows_of(path: &std::path::Path, sql: &str) -> Vec<Vec<String>> {
     let conn =
-        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .unwrap();
+        crate::support::open_logbook_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
     let mut stmt = conn.prepare(sql).unwrap();
     let columns = stmt.column_count();
     stmt.query_map([], |row| {
@@ -351,7 +350,7 @@ fn the_upgraded_checks_still_refuse_what_they_refused() {
     let book = Logbook::new();
     version_one_logbook(&book);
     book.ok(&["init"]);
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     for (sql, constraint) in [
         ("UPDATE findings SET kind = 'tardy' WHERE id = 1", "kind"),
         (
@@ -381,7 +380,7 @@ fn logging_a_finding_builds_no_temporary_index_for_its_checks() {
     // index on every insert; the schema spells its lists out with OR.
     let book = Logbook::new();
     book.ok(&["init"]);
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     for sql in [
         "INSERT INTO findings (uid, visit_id, kind, action, logged_by, logged_at, updated_at)
          VALUES ('u', 1, 'late', 'reminded', 'a', 'b', 'c')",
@@ -462,8 +461,7 @@ fn what_is_wrong_with_the_logbook_file_is_told_in_vietnamese() {
     let book = Logbook::new();
     book.ok(&["init"]);
     let newer = spotcheck::store::SCHEMA_VERSION + 1;
-    rusqlite::Connection::open(book.db())
-        .unwrap()
+    crate::support::open_logbook(book.db())
         .pragma_update(None, "user_version", newer)
         .unwrap();
     let error = fails_in_vietnamese(&book, &["list"], 1);
@@ -549,8 +547,7 @@ fn sql_and_export_refusals_are_told_in_vietnamese() {
 fn check_tells_its_problems_in_vietnamese_and_names_records_as_scripts_read_them() {
     let book = Logbook::new();
     book.visit_tam_dai();
-    rusqlite::Connection::open(book.db())
-        .unwrap()
+    crate::support::open_logbook(book.db())
         .execute(
             "UPDATE units SET name = 'UBND xã Tam Đàn' WHERE code = 'tam-dai'",
             [],

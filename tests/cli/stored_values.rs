@@ -35,7 +35,7 @@ fn export_leaves_text_that_is_not_utf8_empty_and_keeps_the_rest_of_the_row() {
         "--note",
         "kept",
     ]);
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute_batch("UPDATE findings SET note = CAST(x'ff41' AS TEXT)")
         .unwrap();
     drop(conn);

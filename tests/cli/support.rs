@@ -50,7 +50,22 @@ const IN_PROCESS_VARIABLES: &[&str] = &[
     "USER",
     "USERNAME",
     "TMPDIR",
+    "SPOTCHECK_PASSPHRASE_FILE",
+    spotcheck::environment::ENCRYPT_NEW_ENV,
 ];
+
+/// Set (as CI does, for a second run of the suite) to make every logbook a
+/// command creates encrypted, its passphrase read from a file in the
+/// temporary home: every test then runs on an encrypted logbook.
+const ENCRYPTED_RUN_ENV: &str = "SPOTCHECK_TEST_ENCRYPTED";
+
+/// The passphrase of every logbook of an encrypted run.
+pub const SUITE_PASSPHRASE: &str = "Mật khẩu của tổ kiểm tra số 3";
+
+/// Whether this run of the suite makes its logbooks encrypted.
+pub fn encrypted_run() -> bool {
+    std::env::var_os(ENCRYPTED_RUN_ENV).is_some_and(|value| !value.is_empty())
+}
 
 /// Move the test process, once, into a folder that no longer exists. The
 /// binary runs in the logbook's temporary folder; an in-process run cannot,
@@ -99,7 +114,7 @@ impl Logbook {
         let home = dir.path().join("home");
         std::fs::create_dir_all(home.join(".config")).expect("the temporary home");
         std::fs::create_dir_all(home.join(".local/share")).expect("the temporary home");
-        let env = [
+        let mut env: BTreeMap<String, String> = [
             ("LANG", "C.UTF-8"),
             ("SPOTCHECK_NOW", NOW),
             ("SPOTCHECK_BY", INSPECTOR),
@@ -108,6 +123,19 @@ impl Logbook {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
+        if encrypted_run() {
+            let passphrase = home.join("passphrase.txt");
+            std::fs::write(&passphrase, format!("{SUITE_PASSPHRASE}\n"))
+                .expect("the passphrase file");
+            env.insert(
+                "SPOTCHECK_PASSPHRASE_FILE".to_string(),
+                passphrase.display().to_string(),
+            );
+            env.insert(
+                spotcheck::environment::ENCRYPT_NEW_ENV.to_string(),
+                "1".to_string(),
+            );
+        }
         Logbook {
             dir,
             db: Some(db),
@@ -115,6 +143,14 @@ impl Logbook {
             env,
             binary: false,
         }
+    }
+
+    /// Make logbooks plain even in an encrypted run of the suite: for tests
+    /// of plain logbooks as such, and of encrypting them.
+    pub fn unencrypted(mut self) -> Logbook {
+        self.env.remove(spotcheck::environment::ENCRYPT_NEW_ENV);
+        self.env.remove("SPOTCHECK_PASSPHRASE_FILE");
+        self
     }
 
     /// Run every command as the real binary: for tests where the process
@@ -202,6 +238,14 @@ impl Logbook {
             .stdin(Stdio::null());
         if let Some(path) = std::env::var_os("PATH") {
             command.env("PATH", path);
+        }
+        // In an encrypted run, results go to files as in a plain one: the
+        // refusal without `--plaintext` has tests of its own.
+        if self
+            .env
+            .contains_key(spotcheck::environment::ENCRYPT_NEW_ENV)
+        {
+            command.arg("--plaintext");
         }
         if let Some(db) = &self.db {
             command.arg("--db").arg(db);
@@ -297,6 +341,25 @@ impl Logbook {
         Some(environment)
     }
 
+    /// `stderr` without the note that a result went to a file in plain text,
+    /// when the harness itself gave the `--plaintext` of an encrypted run:
+    /// the test expects what a plain logbook prints.
+    fn without_plaintext_note(&self, stderr: String) -> String {
+        if !self
+            .env
+            .contains_key(spotcheck::environment::ENCRYPT_NEW_ENV)
+        {
+            return stderr;
+        }
+        stderr
+            .split_inclusive('\n')
+            .filter(|line| {
+                !(line.starts_with("note: the logbook is encrypted; ")
+                    || line.starts_with("lưu ý: sổ kiểm tra đã được mã hóa; "))
+            })
+            .collect()
+    }
+
     /// Run spotcheck inside the test process, as `main` would with this
     /// environment: the library, without a process to start.
     fn run_in_process(
@@ -310,7 +373,8 @@ impl Logbook {
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let code = spotcheck::run_args(words, environment, &mut stdout, &mut stderr);
         let stdout = String::from_utf8(stdout).expect("stdout is UTF-8");
-        let stderr = String::from_utf8(stderr).expect("stderr is UTF-8");
+        let stderr =
+            self.without_plaintext_note(String::from_utf8(stderr).expect("stderr is UTF-8"));
         let status = format!("exit code {code} (in-process)");
         let dump = self.dump(args, env, &status, &stdout, &stderr);
         Output {
@@ -338,7 +402,8 @@ impl Logbook {
             .wait_with_output()
             .expect("waiting for the spotcheck binary");
         let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
-        let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
+        let stderr =
+            self.without_plaintext_note(String::from_utf8(output.stderr).expect("stderr is UTF-8"));
         let code = output.status.code().unwrap_or(-1);
         let dump = self.dump(args, env, &output.status.to_string(), &stdout, &stderr);
         Output {
@@ -574,9 +639,7 @@ pub fn json(text: &str) -> serde_json::Value {
 /// Every row of every table of the logbook at `db`, as text, read with a
 /// connection of the test's own: what must not change when a command fails.
 pub fn stored_rows(db: &Path) -> Vec<String> {
-    let conn =
-        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .expect("opening the logbook");
+    let conn = open_logbook_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
     let mut all = Vec::new();
     for table in ["units", "people", "visits", "findings", "history", "meta"] {
         let mut stmt = conn
@@ -598,6 +661,52 @@ pub fn stored_rows(db: &Path) -> Vec<String> {
         }
     }
     all
+}
+
+/// Copy the logbook at `from` to `to`, with its key file when it has one,
+/// as a user copies an encrypted logbook to another place or laptop.
+pub fn copy_logbook(from: &Path, to: &Path) {
+    std::fs::copy(from, to).expect("copying the logbook");
+    let key_file = spotcheck::keys::key_file_of(from);
+    if key_file.exists() {
+        std::fs::copy(key_file, spotcheck::keys::key_file_of(to)).expect("copying its key file");
+    }
+}
+
+/// A connection of the test's own to the logbook at `path`, keyed when it
+/// is encrypted: by the key file beside it, under [`SUITE_PASSPHRASE`].
+pub fn open_logbook(path: &Path) -> rusqlite::Connection {
+    open_logbook_with_flags(path, rusqlite::OpenFlags::default())
+}
+
+/// [`open_logbook`], opened with `flags`.
+pub fn open_logbook_with_flags(path: &Path, flags: rusqlite::OpenFlags) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open_with_flags(path, flags).expect("opening the logbook");
+    key_if_encrypted(&conn, path);
+    conn
+}
+
+/// Give `conn`, opened on the logbook at `path` in some way of the test's
+/// own, the key of that logbook when it is encrypted: by the key file
+/// beside it, under [`SUITE_PASSPHRASE`].
+pub fn key_if_encrypted(conn: &rusqlite::Connection, path: &Path) {
+    if spotcheck::store::cipher::is_encrypted_file(path) {
+        let key_file = spotcheck::keys::key_file_of(path);
+        let text = std::fs::read_to_string(&key_file).expect("the key file of the logbook");
+        let key = spotcheck::keys::unseal(&text, SUITE_PASSPHRASE, &key_file)
+            .expect("the suite's passphrase opens the key file");
+        key_connection(conn, &key);
+    }
+}
+
+/// Give a connection of the test's own the key of an encrypted logbook.
+pub fn key_connection(conn: &rusqlite::Connection, key: &spotcheck::store::cipher::LogbookKey) {
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}{}'\"",
+        spotcheck::store::cipher::hex(key.key()),
+        spotcheck::store::cipher::hex(key.salt())
+    ))
+    .expect("keying the connection");
 }
 
 /// A logbook with a visit and `rows` findings, imported from a CSV file

@@ -594,7 +594,7 @@ fn a_retried_push_adds_nothing_a_copied_logbook_is_refused_and_clocks_are_compar
         "SELECT (SELECT count(*) FROM spotcheck.records), (SELECT count(*) FROM spotcheck.history)";
     assert_eq!(province.owner_sql(counts), "4|4\n");
     // The acknowledgement was lost: the logbook forgets that it pushed.
-    let raw = rusqlite::Connection::open(a.book.db()).unwrap();
+    let raw = crate::support::open_logbook(a.book.db());
     raw.execute("UPDATE meta SET value = '0' WHERE key = 'sync.pushed'", [])
         .unwrap();
     raw.execute("UPDATE shared_records SET revision = NULL", [])
@@ -608,7 +608,7 @@ fn a_retried_push_adds_nothing_a_copied_logbook_is_refused_and_clocks_are_compar
     assert_eq!(province.owner_sql(counts), "4|4\n");
     // Lost again, and the finding corrected before the next sync: the
     // server takes the correction on its own earlier version.
-    let raw = rusqlite::Connection::open(a.book.db()).unwrap();
+    let raw = crate::support::open_logbook(a.book.db());
     raw.execute("UPDATE shared_records SET revision = NULL", [])
         .unwrap();
     drop(raw);
@@ -630,7 +630,7 @@ fn a_retried_push_adds_nothing_a_copied_logbook_is_refused_and_clocks_are_compar
     // A copy of this logbook that goes its own way is refused by the
     // server, which has the original's history under the same name.
     let copy = Laptop::new(&province, "sc_qnam_doan1", DOAN1);
-    std::fs::copy(a.book.db(), copy.book.db()).unwrap();
+    crate::support::copy_logbook(a.book.db(), copy.book.db());
     a.book.ok(&["edit", "1", "--note", "bản gốc"]);
     copy.book.ok(&["edit", "1", "--note", "bản sao"]);
     a.sync();
@@ -807,7 +807,7 @@ impl Laptop {
 
     /// Hold the logbook's write lock, as another program writing would.
     fn hold_logbook(&self) -> rusqlite::Connection {
-        let raw = rusqlite::Connection::open(self.book.db()).unwrap();
+        let raw = crate::support::open_logbook(self.book.db());
         raw.execute_batch("BEGIN IMMEDIATE").unwrap();
         raw
     }

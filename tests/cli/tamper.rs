@@ -16,7 +16,7 @@ fn logbook() -> Logbook {
 
 /// Run `sql` on the logbook as the `sqlite3` shell would.
 fn tamper(book: &Logbook, sql: &str) {
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute_batch(sql).unwrap();
 }
 
@@ -36,7 +36,7 @@ fn a_filtered_view_is_named_by_check_and_refused_by_export() {
     let book = logbook();
     let all = book.ok(&["export", "findings"]);
     assert!(all.contains("Trần Văn Bình"));
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     let sql: String = conn
         .query_row(
             "SELECT sql FROM sqlite_schema WHERE name = 'findings_v'",
@@ -248,7 +248,7 @@ fn a_stored_value_changed_by_hand_is_named_by_its_record_and_column() {
 #[test]
 fn a_write_locked_out_by_another_program_says_who_holds_it_and_what_to_do() {
     let book = logbook();
-    let holder = rusqlite::Connection::open(book.db()).unwrap();
+    let holder = crate::support::open_logbook(book.db());
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let before = book.ok(&["list", "--format", "csv"]);
     let started = std::time::Instant::now();

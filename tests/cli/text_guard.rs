@@ -266,7 +266,7 @@ fn markdown_keeps_its_table_whole_and_shows_no_control_character() {
     book.visit_tam_dai();
     book.ok(&["absent", "Nguyễn Văn An", "--note", "a | b\nc"]);
     // A logbook written before these rules may hold an escape sequence.
-    let conn = rusqlite::Connection::open(book.db()).unwrap();
+    let conn = crate::support::open_logbook(book.db());
     conn.execute(
         "UPDATE visits SET note = 'đỏ \u{1b}[31m\u{9b}chữ' WHERE id = 1",
         [],

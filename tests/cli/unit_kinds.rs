@@ -592,7 +592,7 @@ fn a_schema_6_logbook_is_upgraded_and_reports_exactly_as_before() {
 fn an_upgrade_that_would_leave_a_record_naming_no_unit_is_refused_and_rolled_back() {
     let book = logbook_v6();
     {
-        let conn = rusqlite::Connection::open(book.db()).expect("the copy");
+        let conn = crate::support::open_logbook(book.db());
         conn.execute_batch(
             "PRAGMA foreign_keys = OFF; UPDATE people SET unit_id = 99 WHERE id = 1;",
         )
@@ -603,7 +603,7 @@ fn an_upgrade_that_would_leave_a_record_naming_no_unit_is_refused_and_rolled_bac
         stderr.contains("FOREIGN KEY constraint failed in `people`"),
         "{stderr}"
     );
-    let conn = rusqlite::Connection::open(book.db()).expect("the copy");
+    let conn = crate::support::open_logbook(book.db());
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .expect("the version");
