@@ -181,15 +181,14 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 /// not a key file is said in one line, with where.
 fn parse_key_file(text: &str, shown: &Path) -> Result<KeyFile> {
     toml::from_str::<KeyFile>(text).map_err(|e| {
-        let at = e.span().map(|span| span.start).unwrap_or(0);
-        let before = text.get(..at).unwrap_or(text);
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        let what = format!(
-            "{} {}",
-            e.message().trim(),
-            t!("keys-file-at", line = line, column = column)
-        );
+        // The message alone is one line; TOML's own display adds the text.
+        let mut what = e.message().trim().to_string();
+        if let Some(before) = e.span().and_then(|span| text.get(..span.start)) {
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            what.push(' ');
+            what.push_str(&t!("keys-file-at", line = line, column = column));
+        }
         Error::input(t!(
             "keys-file-damaged",
             path = shown.display().to_string(),
@@ -397,13 +396,64 @@ fn matching_key_file(logbook: &Path, salt: &[u8; SALT_LEN]) -> Result<(PathBuf, 
     }
 }
 
+/// What [`copy_key_file`] did.
+pub enum KeyFileCopy {
+    /// The key file is beside the copy; [`Undo::undo`] puts back what was
+    /// in its place before, should the copy itself fail.
+    Copied(Undo),
+    /// The logbook has no key file: only the keyring holds its key.
+    NoKeyFile,
+    /// The logbook's key file is damaged, as said; none was copied.
+    Damaged(String),
+}
+
+/// What stood where a key file was written, to put back.
+pub struct Undo {
+    path: PathBuf,
+    before: Before,
+}
+
+enum Before {
+    Nothing,
+    Text(String),
+    /// Something that is not a key file spotcheck can read back: left as
+    /// the key file now written replaced it.
+    Unreadable,
+}
+
+impl Undo {
+    /// Put back what was in the key file's place before it was written.
+    pub fn undo(self) {
+        match self.before {
+            Before::Nothing => {
+                let _ = std::fs::remove_file(&self.path);
+            }
+            Before::Text(text) => {
+                let _ = write_whole(&self.path, &text);
+            }
+            Before::Unreadable => {}
+        }
+    }
+}
+
 /// Put a copy of the key file of `logbook` beside its copy `copy`, which
-/// the same key opens. Returns whether there was a key file to copy.
-pub fn copy_key_file(logbook: &Path, salt: &[u8; SALT_LEN], copy: &Path) -> Result<bool> {
+/// the same key opens. A damaged key file is said, not a failure: the copy
+/// matters more than its key file, which the keyring can stand in for.
+pub fn copy_key_file(logbook: &Path, salt: &[u8; SALT_LEN], copy: &Path) -> Result<KeyFileCopy> {
     match matching_key_file(logbook, salt) {
-        Ok((_, text)) => write_key_file(copy, &text).map(|_| true),
-        Err(Error::Logbook { .. }) => Ok(false),
-        Err(e) => Err(e),
+        Ok((_, text)) => {
+            let path = key_file_of(copy);
+            let before = match std::fs::symlink_metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Before::Nothing,
+                _ => read_bounded(copy, path.clone())
+                    .map(|(_, text)| Before::Text(text))
+                    .unwrap_or(Before::Unreadable),
+            };
+            write_key_file(copy, &text)?;
+            Ok(KeyFileCopy::Copied(Undo { path, before }))
+        }
+        Err(Error::Logbook { .. }) => Ok(KeyFileCopy::NoKeyFile),
+        Err(damage) => Ok(KeyFileCopy::Damaged(damage.to_string())),
     }
 }
 

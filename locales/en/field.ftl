@@ -74,6 +74,7 @@ care-cannot-write = cannot write `{ $file }`
 care-writing = writing `{ $file }`
 care-backed-up = backed up { $db } to { $file }
 care-backup-key-file = the copy is encrypted with the logbook's key; its key file is { $key_file }
+care-backup-key-file-damaged = the copy is encrypted with the logbook's key, but no key file was put beside it: { $damage }
 care-backup-no-key-file = the copy is encrypted with the logbook's key, which only this computer's keyring holds: the logbook has no key file to put beside it
 care-key-changed = changed the key of logbook { $path }
 care-logbook-hard-links = has { $links } names (hard links), and the others would keep the old file: remove the other names first (find them with `find / -samefile LOGBOOK`)

@@ -65,6 +65,7 @@ care-cannot-write = không ghi được `{ $file }`
 care-writing = đang ghi `{ $file }`
 care-backed-up = đã sao lưu { $db } sang { $file }
 care-backup-key-file = bản sao được mã hóa bằng khóa của sổ; tệp khóa của bản sao là { $key_file }
+care-backup-key-file-damaged = bản sao được mã hóa bằng khóa của sổ, nhưng không có tệp khóa nào được đặt cạnh nó: { $damage }
 care-backup-no-key-file = bản sao được mã hóa bằng khóa của sổ, mà chỉ kho khóa của máy này giữ: sổ không có tệp khóa để đặt cạnh bản sao
 care-key-changed = đã đổi khóa của sổ kiểm tra { $path }
 care-logbook-hard-links = có { $links } tên (liên kết cứng), và các tên kia sẽ vẫn giữ tệp cũ: hãy xóa các tên kia trước (tìm bằng `find / -samefile SỔ`)

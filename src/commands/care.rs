@@ -498,23 +498,13 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
     // key file goes beside it, so that the passphrase opens it too. It goes
     // first, so that no copy is ever in place without it; a copy that then
     // fails takes a key file it brought away again.
-    let mut key_file_line = None;
-    let mut brought_key_file = None;
-    if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
-        let salt = store.key().map(|key| *key.salt()).unwrap_or_default();
-        let key_file = crate::keys::key_file_of(&place);
-        let new = !key_file.exists();
-        let copied = crate::keys::copy_key_file(store.path(), &salt, &place)?;
-        if copied && new {
-            brought_key_file = Some(key_file);
-        }
-        let shown = crate::keys::key_file_of(file).display().to_string();
-        key_file_line = Some(if copied {
-            t!("care-backup-key-file", key_file = shown)
+    let key_file =
+        if store.encrypted() && existing != Existing::Other && !output::is_standard_output(file) {
+            let salt = store.key().map(|key| *key.salt()).unwrap_or_default();
+            Some(crate::keys::copy_key_file(store.path(), &salt, &place)?)
         } else {
-            t!("care-backup-no-key-file")
-        });
-    }
+            None
+        };
     let placed = match target.as_mut() {
         // A device or FIFO is written directly; a file already there is
         // written in place, keeping its inode, mode and links (and a
@@ -527,8 +517,8 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         None => output::move_into_place(temp, &place, false).with_context(writing),
     };
     if let Err(e) = placed {
-        if let Some(key_file) = brought_key_file {
-            let _ = std::fs::remove_file(key_file);
+        if let Some(crate::keys::KeyFileCopy::Copied(undo)) = key_file {
+            undo.undo();
         }
         return Err(e);
     }
@@ -537,9 +527,17 @@ pub fn backup(ctx: &mut Ctx<'_>, file: &std::path::Path, force: bool) -> Result<
         db = store.path().display().to_string(),
         file = file.display().to_string()
     );
-    if let Some(key_file_line) = key_file_line {
+    if let Some(key_file) = key_file {
+        use crate::keys::KeyFileCopy;
+        // Named once the copy is in place: through a symbolic link to a
+        // file not there before, the key file goes beside that file.
+        let shown = crate::keys::key_file_of(file).display().to_string();
         line.push('\n');
-        line.push_str(&key_file_line);
+        line.push_str(&match key_file {
+            KeyFileCopy::Copied(_) => t!("care-backup-key-file", key_file = shown),
+            KeyFileCopy::NoKeyFile => t!("care-backup-no-key-file"),
+            KeyFileCopy::Damaged(damage) => t!("care-backup-key-file-damaged", damage = damage),
+        });
     }
     // A backup written to standard output (a pipe, or a file it is sent
     // to) is the whole stream: the confirmation goes beside it.

@@ -202,7 +202,16 @@ pub(super) fn copy_database(
             // A copy is complete in itself: marked for a rollback journal,
             // opening it makes no `-wal`. Its header is encrypted, so it is
             // said through the keyed connection rather than written in.
-            target.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))
+            let mode: String =
+                target.pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get(0))?;
+            if mode.eq_ignore_ascii_case("delete") {
+                Ok(())
+            } else {
+                Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+                    Some(format!("the copy kept the journal mode {mode}")),
+                ))
+            }
         }
     }
 }

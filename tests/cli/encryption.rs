@@ -691,6 +691,10 @@ mv '{db}.key' away.key
 '{spotcheck}' --db '{db}' unit list --format csv < /dev/null
 SALT=$(head -c 16 '{db}' | od -An -tx1 | tr -d ' \n')
 keyctl search @s user "keyring-rs:logbook-$SALT@spotcheck" > /dev/null && echo key-kept
+'{spotcheck}' --db '{db}' backup without-key-file.db < /dev/null
+printf 'format = 1\n' > '{db}.key'
+'{spotcheck}' --db '{db}' backup beside-a-damaged-one.db < /dev/null
+mv away.key '{db}.key'
 '{spotcheck}' --db '{db}' decrypt < /dev/null
 keyctl search @s user "keyring-rs:logbook-$SALT@spotcheck" > /dev/null 2>&1 || echo key-gone
 "#
@@ -713,10 +717,28 @@ keyctl search @s user "keyring-rs:logbook-$SALT@spotcheck" > /dev/null 2>&1 || e
         stdout.contains("tam-dai,UBND xã Tam Đại"),
         "{stdout}\n{stderr}"
     );
+    // A backup goes on without the key file, and says why none is beside it.
     assert!(
-        stdout.contains("key-kept\ndecrypted logbook"),
+        stdout.contains("key-kept\nbacked up "),
         "{stdout}\n{stderr}"
     );
+    assert!(
+        stdout.contains("which only this computer's keyring holds"),
+        "{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("but no key file was put beside it: the key file "),
+        "{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("is damaged (missing field"),
+        "{stdout}\n{stderr}"
+    );
+    for copy in ["without-key-file.db", "beside-a-damaged-one.db"] {
+        assert!(book.path(copy).is_file(), "{copy}");
+        assert!(!book.path(&format!("{copy}.key")).exists(), "{copy}");
+    }
+    assert!(stdout.contains("\ndecrypted logbook"), "{stdout}\n{stderr}");
     assert!(stdout.ends_with("key-gone\n"), "{stdout}\n{stderr}");
     assert!(read_without_key(book.db()).is_ok());
 }
