@@ -305,6 +305,11 @@ pub fn merge(
             summary = summary.as_str()
         ))?;
     }
+    // Asked for, so not refused; but what was encrypted there is no longer
+    // encrypted here, which the user may not have thought of.
+    if other_store.encrypted() && !store.encrypted() {
+        ctx.note(&t!("exchange-merged-into-plain", path = source.as_str()))?;
+    }
     let mut table = Table::new(vec![
         Column::new("records"),
         Column::new("new"),

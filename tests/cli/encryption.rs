@@ -441,9 +441,26 @@ fn merge_reads_an_encrypted_logbook_with_its_own_passphrase() {
     let pass = book.path("other-pass.txt").display().to_string();
     let stderr = book.fails(&["merge", &other_db], 1);
     assert!(stderr.contains("needs a passphrase"), "{stderr}");
-    book.ok(&["merge", &other_db, "--other-passphrase-file", &pass]);
+    let merged = book.run(&["merge", &other_db, "--other-passphrase-file", &pass]);
+    assert_eq!(merged.code, 0, "{}", merged.dump);
+    // Merged on purpose, but no longer encrypted: said.
+    assert!(
+        merged.stderr.contains(&format!(
+            "note: `{other_db}` is encrypted and this logbook is not: \
+             what was merged from it is kept here in plain text"
+        )),
+        "{}",
+        merged.dump
+    );
     let rows = table_rows(&book.ok(&["list"]));
     assert_eq!(rows.len(), 1, "{rows:?}");
+    // Into an encrypted logbook, nothing to say.
+    let encrypted = with_passphrase();
+    encrypted.ok(&["init", "--encrypt"]);
+    let merged = encrypted.run(&["merge", &other_db]);
+    assert_eq!(merged.code, 0, "{}", merged.dump);
+    assert!(!merged.stderr.contains("plain text"), "{}", merged.dump);
+    assert_eq!(table_rows(&encrypted.ok(&["list"])).len(), 1);
 }
 
 #[test]
