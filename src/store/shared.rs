@@ -561,7 +561,7 @@ pub fn pushed(tx: &Connection, decided: &[Decided], last_seq: i64) -> Result<()>
 /// (`since` is the last entry before it) are not pushed when nothing else
 /// waited, as they only repeat what came from the server.
 pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64) -> Result<()> {
-    let (out_names, _) = renames(tx)?;
+    let (mut out_names, _) = renames(tx)?;
     let mut statements: HashMap<Records, String> = HashMap::new();
     for record in records {
         let local = match super::records::id_by_uid(tx, record.records, &record.uid)? {
@@ -578,13 +578,15 @@ pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64
                 sql
             }
         };
-        let mut names = out_names.clone();
+        // The server's name for it holds from here on, as it will once
+        // this row is written: for this record and for those after it that
+        // point to it. Kept in the one map, not a copy of it per record.
         if let Some(server_uid) = server_uid {
-            names.insert((record.records, local.clone()), server_uid.to_string());
+            out_names.insert((record.records, local.clone()), server_uid.to_string());
         }
         let differs = match read_row(tx, &sql, &local)? {
             Some(mut row) => {
-                rename(&mut row, record.records, &names, false);
+                rename(&mut row, record.records, &out_names, false);
                 row != record.row
             }
             None => false,
