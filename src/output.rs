@@ -437,10 +437,6 @@ fn temporary_pid(name: &str) -> Option<u32> {
 /// recognised by the pid in their name; never the logbook or the config
 /// file, whatever their names.
 pub(crate) fn sweep(dir: &Path) {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return;
-    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -452,14 +448,27 @@ pub(crate) fn sweep(dir: &Path) {
         };
         let path = entry.path();
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file
-            && pid != own
-            && !proc.join(pid.to_string()).exists()
-            && protected_behind(&path).is_none()
-        {
+        if is_file && pid != own && !running(pid) && protected_behind(&path).is_none() {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// Whether a process `pid` is running, asked of the system as `kill -0`
+/// does, on every Unix (not only where there is a `/proc`). One of another
+/// user, which may not be signalled, is running; so is any pid the answer
+/// leaves in doubt, whose files are then left alone.
+fn running(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return true;
+    };
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
 }
 
 /// A hidden, owner-only file in `dir`, named with this process's pid so that
@@ -739,4 +748,21 @@ fn link_unnamed(file: &File, path: &Path) -> io::Result<()> {
         rustix::fs::AtFlags::SYMLINK_FOLLOW,
     )
     .map_err(io::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::running;
+
+    #[test]
+    fn a_process_is_running_until_it_has_ended_and_a_doubtful_pid_counts_as_running() {
+        assert!(running(std::process::id()));
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert!(!running(pid), "pid {pid} ended and was waited for");
+        // Not a pid the system could name: its files are left alone.
+        assert!(running(0));
+        assert!(running(u32::MAX));
+    }
 }
