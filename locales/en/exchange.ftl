@@ -138,7 +138,7 @@ exchange-unverified-summary = { $count } { $count ->
         [one] problem
        *[other] problems
     }, first: { $record }: { $problem }
-exchange-merged-into-plain = note: `{ $path }` is encrypted and this logbook is not: what was merged from it is kept here in plain text; `spotcheck encrypt` encrypts this logbook too
+exchange-merged-into-plain = note: `{ $path }` is encrypted and this logbook is not: what was merged from it is kept here in plain text; to encrypt this logbook too, type `spotcheck --db { $logbook } encrypt`
 exchange-merged-unverified = warning: merged `{ $path }` though it fails the checks `spotcheck check` makes ({ $summary }); the history says so beside each record it added or changed
 exchange-decision-without-person = a finding about no person holds no outcome of discipline: leave `discipline_form`, `decision_ref`, `decided_on`, `decided_by` and `complex_case` empty
 exchange-form-needs-day = a form of discipline needs the day it was decided, in `decided_on`

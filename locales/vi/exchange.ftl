@@ -168,7 +168,7 @@ exchange-merge-more-problems = {"  "}… và { $count } vấn đề khác
 exchange-merge-unverified-advice = để xem hết các vấn đề, gõ `spotcheck --db { $path } check`; để vẫn gộp, gõ `spotcheck merge { $path } --accept-unverified`
 # Được ghi vào lịch sử bên cạnh mỗi thay đổi của một lần gộp dù sổ kia có vấn đề.
 exchange-unverified-summary = { $count } vấn đề, đầu tiên: { $record }: { $problem }
-exchange-merged-into-plain = lưu ý: `{ $path }` được mã hóa còn sổ này thì không: những gì vừa gộp từ sổ đó được lưu ở đây dưới dạng văn bản thường; lệnh `spotcheck encrypt` mã hóa cả sổ này
+exchange-merged-into-plain = lưu ý: `{ $path }` được mã hóa còn sổ này thì không: những gì vừa gộp từ sổ đó được lưu ở đây dưới dạng văn bản thường; để mã hóa cả sổ này, gõ `spotcheck --db { $logbook } encrypt`
 exchange-merged-unverified = cảnh báo: đã gộp `{ $path }` dù sổ này không vượt qua các bước kiểm tra của `spotcheck check` ({ $summary }); lịch sử ghi rõ điều đó bên cạnh mỗi bản ghi được thêm vào hay thay đổi
 exchange-decision-without-person = phát hiện không gắn với cá nhân nào thì không ghi kết quả xử lý kỷ luật: để trống `discipline_form`, `decision_ref`, `decided_on`, `decided_by` và `complex_case`
 exchange-form-needs-day = hình thức kỷ luật phải có ngày quyết định, ở cột `decided_on`

@@ -305,11 +305,6 @@ pub fn merge(
             summary = summary.as_str()
         ))?;
     }
-    // Asked for, so not refused; but what was encrypted there is no longer
-    // encrypted here, which the user may not have thought of.
-    if other_store.encrypted() && !store.encrypted() {
-        ctx.note(&t!("exchange-merged-into-plain", path = source.as_str()))?;
-    }
     let mut table = Table::new(vec![
         Column::new("records"),
         Column::new("new"),
@@ -356,6 +351,16 @@ pub fn merge(
         .iter()
         .any(|t| t.counts.new + t.counts.updated + t.conflicts > 0);
     let conflicts = tallies.iter().any(|t| t.conflicts > 0);
+    // Asked for, so not refused; but what was encrypted there is no longer
+    // encrypted here once anything came in (a conflict keeps the other
+    // side's values too), which the user may not have thought of.
+    if changed && other_store.encrypted() && !store.encrypted() {
+        ctx.note(&t!(
+            "exchange-merged-into-plain",
+            path = source.as_str(),
+            logbook = store.path().display().to_string()
+        ))?;
+    }
     if ctx.format == crate::render::Format::Table {
         if !changed {
             return ctx.line(&t!(

@@ -452,8 +452,20 @@ fn merge_reads_an_encrypted_logbook_with_its_own_passphrase() {
         "{}",
         merged.dump
     );
+    assert!(
+        merged.stderr.contains(&format!(
+            "type `spotcheck --db {} encrypt`",
+            book.db().display()
+        )),
+        "{}",
+        merged.dump
+    );
     let rows = table_rows(&book.ok(&["list"]));
     assert_eq!(rows.len(), 1, "{rows:?}");
+    // Merged again, nothing came in: nothing to say.
+    let again = book.run(&["merge", &other_db, "--other-passphrase-file", &pass]);
+    assert_eq!(again.code, 0, "{}", again.dump);
+    assert!(!again.stderr.contains("plain text"), "{}", again.dump);
     // Into an encrypted logbook, nothing to say.
     let encrypted = with_passphrase();
     encrypted.ok(&["init", "--encrypt"]);
