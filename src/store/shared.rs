@@ -561,12 +561,12 @@ pub fn pushed(tx: &Connection, decided: &[Decided], last_seq: i64) -> Result<()>
 /// (`since` is the last entry before it) are not pushed when nothing else
 /// waited, as they only repeat what came from the server.
 pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64) -> Result<()> {
-    let (mut out_names, _) = renames(tx)?;
+    let (mut out_names, mut back_names) = renames(tx)?;
     let mut statements: HashMap<Records, String> = HashMap::new();
     for record in records {
         let local = match super::records::id_by_uid(tx, record.records, &record.uid)? {
             Some(_) => Some(record.uid.clone()),
-            None => namesake(tx, record)?,
+            None => namesake(tx, record, &back_names)?,
         };
         let Some(local) = local else { continue };
         let server_uid = (local != record.uid).then_some(record.uid.as_str());
@@ -583,6 +583,7 @@ pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64
         // point to it. Kept in the one map, not a copy of it per record.
         if let Some(server_uid) = server_uid {
             out_names.insert((record.records, local.clone()), server_uid.to_string());
+            back_names.insert((record.records, server_uid.to_string()), local.clone());
         }
         let differs = match read_row(tx, &sql, &local)? {
             Some(mut row) => {
@@ -619,8 +620,9 @@ pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64
 
 /// The uid here of a unit or person the server knows under another: the
 /// unit of the same code, the person of the same name at the same unit, as
-/// the merge matched them.
-fn namesake(conn: &Connection, record: &SharedRecord) -> Result<Option<String>> {
+/// the merge matched them. `back` names here the records the server knows
+/// under another uid.
+fn namesake(conn: &Connection, record: &SharedRecord, back: &Renames) -> Result<Option<String>> {
     let text = |key: &str| {
         record
             .row
@@ -636,7 +638,6 @@ fn namesake(conn: &Connection, record: &SharedRecord) -> Result<Option<String>> 
             |row| row.get(0),
         ),
         Records::People => {
-            let (_, back) = renames(conn)?;
             let unit = text("unit_id").map(|uid| {
                 back.get(&(Records::Units, uid.clone()))
                     .cloned()
