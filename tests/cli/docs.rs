@@ -377,8 +377,8 @@ struct Ran {
 
 impl Shell {
     fn new() -> Shell {
-        // The examples are a session on a plain logbook, as a reader starts
-        // one; the page on encryption encrypts its own.
+        // The examples are typed on a plain logbook, as a reader starts one;
+        // the page on encryption encrypts its own.
         let logbook = Logbook::new()
             .unencrypted()
             .without_db_flag()
