@@ -1022,7 +1022,7 @@ fn parse_file(text: &str, path: &Path) -> Result<FileConfig> {
 }
 
 /// "line L, column C" of a byte offset, both counted from 1.
-fn position(text: &str, span: std::ops::Range<usize>) -> String {
+pub(crate) fn position(text: &str, span: std::ops::Range<usize>) -> String {
     // The parser's spans fall on characters; should one not, the position
     // is that of the character it falls in, never a panic.
     let offset = (0..=span.start.min(text.len()))

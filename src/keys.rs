@@ -183,11 +183,10 @@ fn parse_key_file(text: &str, shown: &Path) -> Result<KeyFile> {
     toml::from_str::<KeyFile>(text).map_err(|e| {
         // The message alone is one line; TOML's own display adds the text.
         let mut what = e.message().trim().to_string();
-        if let Some(before) = e.span().and_then(|span| text.get(..span.start)) {
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        if let Some(span) = e.span() {
+            let position = crate::config::position(text, span);
             what.push(' ');
-            what.push_str(&t!("keys-file-at", line = line, column = column));
+            what.push_str(&t!("keys-file-at", position = position));
         }
         Error::input(t!(
             "keys-file-damaged",

@@ -6,7 +6,7 @@ keys-file-comment = # The key of the spotcheck logbook beside this file, locked 
     # Without the passphrase this file opens nothing. Keep a copy with the logbook's backups:
     # without this file and the keyring, the logbook cannot be opened, by anyone.
 keys-file-damaged = the key file { $path } is damaged ({ $what }): restore it from the copy kept with your backups
-keys-file-at = at line { $line }, column { $column }
+keys-file-at = at { $position }
 keys-file-unknown = the key file { $path } was written by a newer spotcheck: update spotcheck to open this logbook
 keys-wrong-passphrase = the passphrase does not open the key file { $path }; nothing was changed: check it (letters with diacritics count, and so does their case) and try again
 keys-writing-file = writing the key file { $path }

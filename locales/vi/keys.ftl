@@ -6,7 +6,7 @@ keys-file-comment = # Khóa của sổ kiểm tra spotcheck nằm cạnh tệp n
     # Không có cụm mật khẩu thì tệp này không mở được gì. Hãy giữ một bản cùng các bản sao lưu của sổ:
     # mất tệp này và khóa trong kho khóa thì không ai mở được sổ nữa.
 keys-file-damaged = tệp khóa { $path } bị hỏng ({ $what }): hãy khôi phục từ bản giữ cùng các bản sao lưu
-keys-file-at = ở dòng { $line }, cột { $column }
+keys-file-at = ở { $position }
 keys-file-unknown = tệp khóa { $path } do một spotcheck mới hơn ghi: hãy cập nhật spotcheck để mở sổ này
 keys-wrong-passphrase = cụm mật khẩu không mở được tệp khóa { $path }; không có gì bị thay đổi: hãy kiểm tra lại (dấu tiếng Việt và chữ hoa, chữ thường đều phải đúng) rồi thử lại
 keys-writing-file = đang ghi tệp khóa { $path }
