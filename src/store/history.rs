@@ -2,6 +2,8 @@
 //! hash covers the previous entry's hash, so a change made behind spotcheck's
 //! back breaks the chain.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, named_params};
 use serde_json::Value as Json;
 use sha2::{Digest as _, Sha256};
@@ -480,12 +482,12 @@ fn quoted(text: Option<&str>) -> String {
     text.map_or_else(|| "null".to_string(), |t| Json::from(t).to_string())
 }
 
-/// SHA-256 over an entry from before the compact chain: its fields as one
-/// JSON object with sorted keys and no spaces, so anyone can recompute it
-/// with a JSON library. Hex, as those entries chained it.
-pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
+/// What the SHA-256 of an entry from before the compact chain covers: its
+/// fields as one JSON object with sorted keys and no spaces, so anyone can
+/// recompute it with a JSON library.
+fn entry_text(entry: &EntryFields<'_>) -> String {
     // Keys in sorted order, as serde_json writes a map.
-    let canonical = format!(
+    format!(
         "{{\"action\":{},\"after\":{},\"at\":{},\"before\":{},\"by\":{},\"entity\":{},\"entity_uid\":{},\"prev_hash\":{},\"reason\":{}}}",
         quoted(Some(entry.action)),
         quoted(entry.after),
@@ -496,8 +498,7 @@ pub(super) fn entry_hash(entry: &EntryFields<'_>) -> String {
         quoted(Some(entry.entity_uid)),
         quoted(Some(entry.prev_hash)),
         quoted(entry.reason),
-    );
-    hex(&Sha256::digest(canonical.as_bytes()))
+    )
 }
 
 /// One entry of the compact chain, as its hash covers it.
@@ -520,10 +521,15 @@ pub(super) struct Compact<'a> {
     pub fields: Option<&'a [u8]>,
 }
 
-/// SHA-256 over an entry of the compact chain: as [`entry_hash`], with the
+/// SHA-256 over an entry of the compact chain: as [`entry_text`], with the
 /// hashes and marks in hex under their own keys.
 pub(super) fn compact_hash(entry: &Compact<'_>) -> [u8; 32] {
-    let canonical = format!(
+    Sha256::digest(compact_text(entry).as_bytes()).into()
+}
+
+/// The text [`compact_hash`] covers.
+fn compact_text(entry: &Compact<'_>) -> String {
+    format!(
         "{{\"action\":{},\"after\":{},\"at\":{},\"before\":{},\"by\":{},\"entity\":{},\"entity_uid\":{},\"fields\":{},\"prev_hash\":{},\"reason\":{},\"record\":{}}}",
         quoted(Some(entry.action)),
         quoted(entry.after),
@@ -536,8 +542,7 @@ pub(super) fn compact_hash(entry: &Compact<'_>) -> [u8; 32] {
         quoted(Some(entry.prev_hash)),
         quoted(entry.reason),
         quoted(Some(&hex(entry.record))),
-    );
-    Sha256::digest(canonical.as_bytes()).into()
+    )
 }
 
 /// Lowercase hex, as the chain's canonical text writes hashes.
@@ -622,41 +627,42 @@ impl Stored {
         })
     }
 
-    /// Whether the stored hash is the one recomputed over the entry and
-    /// the hash before it: in hex for an entry from before the compact
-    /// chain, as it was written then.
-    pub(super) fn hash_matches(&self, previous: &str) -> bool {
+    /// The text the entry's hash covers, given the hash before it (hex):
+    /// what anyone, the province's server among them, hashes again to check
+    /// the entry.
+    pub(super) fn covered_text(&self, previous: &str) -> String {
         match &self.record {
-            None if self.action != "upgrade" => {
-                entry_hash(&EntryFields {
-                    prev_hash: previous,
-                    at: &self.at,
-                    by: &self.by,
-                    action: &self.action,
-                    entity: self.entity.as_deref().unwrap_or(""),
-                    entity_uid: self.entity_uid.as_deref().unwrap_or(""),
-                    before: self.before.as_deref(),
-                    after: self.after.as_deref(),
-                    reason: self.reason.as_deref(),
-                }) == hex(&self.hash)
-            }
-            record => {
-                compact_hash(&Compact {
-                    prev_hash: previous,
-                    at: &self.at,
-                    by: &self.by,
-                    action: &self.action,
-                    entity: self.entity.as_deref(),
-                    entity_uid: self.entity_uid.as_deref(),
-                    before: self.before.as_deref(),
-                    after: self.after.as_deref(),
-                    reason: self.reason.as_deref(),
-                    record: record.as_deref().unwrap_or_default(),
-                    fields: self.fields.as_deref(),
-                })[..]
-                    == self.hash[..]
-            }
+            None if self.action != "upgrade" => entry_text(&EntryFields {
+                prev_hash: previous,
+                at: &self.at,
+                by: &self.by,
+                action: &self.action,
+                entity: self.entity.as_deref().unwrap_or(""),
+                entity_uid: self.entity_uid.as_deref().unwrap_or(""),
+                before: self.before.as_deref(),
+                after: self.after.as_deref(),
+                reason: self.reason.as_deref(),
+            }),
+            record => compact_text(&Compact {
+                prev_hash: previous,
+                at: &self.at,
+                by: &self.by,
+                action: &self.action,
+                entity: self.entity.as_deref(),
+                entity_uid: self.entity_uid.as_deref(),
+                before: self.before.as_deref(),
+                after: self.after.as_deref(),
+                reason: self.reason.as_deref(),
+                record: record.as_deref().unwrap_or_default(),
+                fields: self.fields.as_deref(),
+            }),
         }
+    }
+
+    /// Whether the stored hash is the one recomputed over the entry and
+    /// the hash before it.
+    pub(super) fn hash_matches(&self, previous: &str) -> bool {
+        Sha256::digest(self.covered_text(previous).as_bytes())[..] == self.hash[..]
     }
 }
 
@@ -741,6 +747,49 @@ pub fn entries_after(conn: &Connection, seq: i64) -> Result<Vec<HistoryEntry>> {
         "WHERE seq > :seq AND entity IS NOT NULL",
         &[(":seq", &seq as &dyn rusqlite::ToSql)],
     )
+}
+
+/// An entry's place in the chain, as a push sends it.
+#[derive(Debug, Clone)]
+pub struct Chained {
+    /// The entry's hash and the one before it, in hex.
+    pub hash: String,
+    pub prev: String,
+    /// The text the hash covers: the province's server hashes it again and
+    /// checks the chain it is given.
+    pub covered: String,
+}
+
+/// Each entry after `seq` in the chain, by number.
+pub fn chained_after(conn: &Connection, seq: i64) -> Result<HashMap<i64, Chained>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT {} FROM history WHERE seq >= :seq ORDER BY seq",
+            Stored::COLUMNS
+        ))
+        .with_context(|| t!("store-preparing-history"))?;
+    let rows = stmt
+        .query_map(named_params! { ":seq": seq }, Stored::read)
+        .with_context(|| t!("store-reading-history"))?;
+    let mut previous = GENESIS.to_string();
+    let mut chained = HashMap::new();
+    for row in rows {
+        let entry = row.with_context(|| t!("store-reading-history"))?;
+        let hash = hex(&entry.hash);
+        if entry.seq > seq {
+            let covered = entry.covered_text(&previous);
+            chained.insert(
+                entry.seq,
+                Chained {
+                    hash: hash.clone(),
+                    prev: previous,
+                    covered,
+                },
+            );
+        }
+        previous = hash;
+    }
+    Ok(chained)
 }
 
 /// The last entry's number, 0 in an empty history.
@@ -897,11 +946,7 @@ mod tests {
             "after": "{\"code\":\"tam-dai\"}", "reason": null,
         })
         .to_string();
-        let expected: String = Sha256::digest(same_as_serde.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(entry_hash(&entry), expected);
+        assert_eq!(entry_text(&entry), same_as_serde);
     }
 
     fn may_10_at_7_35() -> chrono::NaiveDateTime {

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use serde_json::{Map, Value as Json};
 
 use super::Store;
+use super::history::Chained;
 use crate::error::{Context, Result};
 use crate::model::Records;
 
@@ -94,9 +95,8 @@ pub struct SharedEntry {
     /// The entry as JSON text: kept as text from the start, since a first
     /// push holds every entry of the logbook at once.
     pub entry: String,
-    /// The entry's hash in this logbook's chain, and the previous entry's.
-    pub hash: String,
-    pub prev: String,
+    /// Where the entry stands in this logbook's chain.
+    pub chain: Chained,
 }
 
 /// A record as pushed: its current row and the stamps of its fields, as
@@ -361,19 +361,6 @@ pub fn outgoing(conn: &Connection) -> Result<Outgoing> {
     Ok(outgoing)
 }
 
-/// Each entry's hash from `from` on, by number, as the chain holds them.
-fn hashes(conn: &Connection, from: i64) -> Result<HashMap<i64, String>> {
-    let mut stmt = conn
-        .prepare("SELECT seq, lower(hex(hash)) FROM history WHERE seq >= :from")
-        .with_context(|| t!("store-reading-sync-state"))?;
-    stmt.query_map(named_params! { ":from": from }, |row| {
-        Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-    })
-    .with_context(|| t!("store-reading-sync-state"))?
-    .collect::<rusqlite::Result<_>>()
-    .with_context(|| t!("store-reading-sync-state"))
-}
-
 fn outgoing_now(conn: &Connection) -> Result<Outgoing> {
     let pushed = state(conn)?.pushed;
     let (out_names, _) = renames(conn)?;
@@ -385,14 +372,12 @@ fn outgoing_now(conn: &Connection) -> Result<Outgoing> {
     // numbers new records in that order.
     let mut touched: BTreeSet<(usize, i64, String)> = BTreeSet::new();
     let kind_index = |records: Records| KINDS.iter().position(|k| *k == records).unwrap_or(0);
-    let hashes = hashes(conn, pushed)?;
+    let mut chained = super::history::chained_after(conn, pushed)?;
     for entry in super::history::entries_after(conn, pushed)? {
         outgoing.last_seq = outgoing.last_seq.max(entry.seq);
-        let hash = hashes.get(&entry.seq).cloned().unwrap_or_default();
-        let prev = hashes
-            .get(&(entry.seq - 1))
-            .cloned()
-            .unwrap_or_else(|| super::history::GENESIS.to_string());
+        let Some(chain) = chained.remove(&entry.seq) else {
+            continue;
+        };
         let Some(records) = super::records::from_entity_name(&entry.entity) else {
             continue;
         };
@@ -423,8 +408,7 @@ fn outgoing_now(conn: &Connection) -> Result<Outgoing> {
                 "reason": entry.reason,
             })
             .to_string(),
-            hash,
-            prev,
+            chain,
         });
     }
     // The last entry may be an upgrade's, which names no record.

@@ -48,13 +48,13 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         book.ok(&["server", "init", &url, "--password-file", file]),
         format!(
-            "created spotcheck's schema (version 4) in database tinh at {}\n",
+            "created spotcheck's schema (version 5) in database tinh at {}\n",
             cluster.shown("noivu", "tinh")
         )
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
     // The schema is the owner's, and nobody else may look into it.
     assert_eq!(
@@ -72,7 +72,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     );
     assert_eq!(again.code, 0, "{}", again.dump);
     let record: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(record["schema_version"], 4, "{}", again.dump);
+    assert_eq!(record["schema_version"], 5, "{}", again.dump);
     assert_eq!(record["server"], cluster.shown("noivu", "tinh"));
     let line = book.run_with(
         &["--lang", "vi", "server", "init", &url],
@@ -81,7 +81,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     assert_eq!(
         line.stdout,
         format!(
-            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 4: không cần làm gì\n",
+            "cấu trúc dữ liệu của spotcheck trong cơ sở dữ liệu tinh tại {} đã ở phiên bản 5: không cần làm gì\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
@@ -89,7 +89,7 @@ fn init_creates_the_schema_once_and_then_has_nothing_to_do() {
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
 }
 
@@ -139,7 +139,7 @@ fn a_password_in_a_file_others_may_read_is_not_used() {
     assert_eq!(private.stderr, "", "{}", private.dump);
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
     // PGPASSWORD comes before the password file, and --password-file before both.
     let env = [("PGPASSFILE", pgpass_text), ("PGPASSWORD", "sai")];
@@ -243,12 +243,12 @@ fn a_role_that_is_not_the_owner_a_wrong_password_and_a_newer_schema_change_nothi
     );
     assert_eq!(
         refused(&book, &owner, "dung"),
-        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (4): \
+        "error: spotcheck's schema in database tinh is version 7, newer than this spotcheck knows (5): \
          nothing was changed; install a newer spotcheck\n"
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n7|postgres\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n7|postgres\n"
     );
 }
 
@@ -417,20 +417,20 @@ fn inits_run_at_once_take_turns_and_make_the_schema_once() {
         .iter()
         .filter(|o| {
             o.stdout
-                .starts_with("created spotcheck's schema (version 4)")
+                .starts_with("created spotcheck's schema (version 5)")
         })
         .count();
     let current = outputs
         .iter()
         .filter(|o| {
             o.stdout
-                .ends_with("is at version 4 already: nothing to do\n")
+                .ends_with("is at version 5 already: nothing to do\n")
         })
         .count();
     assert_eq!((created, current), (1, 3));
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
 }
 
@@ -468,7 +468,7 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
     }
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
     // verify-ca checks who signed the certificate, not whom it names.
     let signed = init(&format!("sslmode=verify-ca&sslrootcert={}", ca.display()));
@@ -528,7 +528,7 @@ fn tls_is_used_and_the_certificate_checked_as_sslmode_asks() {
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
 }
 
@@ -763,7 +763,7 @@ fn a_schema_of_version_1_is_upgraded_to_the_current_one() {
     assert_eq!(
         upgraded.stdout,
         format!(
-            "upgraded spotcheck's schema in database tinh at {} from version 1 to 4\n",
+            "upgraded spotcheck's schema in database tinh at {} from version 1 to 5\n",
             cluster.shown("noivu", "tinh")
         ),
         "{}",
@@ -771,7 +771,7 @@ fn a_schema_of_version_1_is_upgraded_to_the_current_one() {
     );
     assert_eq!(
         versions(&cluster, "tinh"),
-        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n"
+        "1|noivu\n2|noivu\n3|noivu\n4|noivu\n5|noivu\n"
     );
     assert_eq!(
         cluster.psql("tinh", "SELECT to_regclass('spotcheck.teams') IS NOT NULL"),

@@ -417,8 +417,11 @@ fn each_team_writes_only_its_own_records_and_reads_only_its_province() {
     denied(
         "sc_hue_doan1",
         HUE,
-        "INSERT INTO spotcheck.history (province, device, seq, team, kind, uid, entry)
-         VALUES ('qnam', 'd', 1, 'doan1', 'finding', 'x', '{}')",
+        "INSERT INTO spotcheck.history
+             (province, device, seq, team, kind, uid, entry, hash, prev, covered)
+         SELECT 'qnam', 'd', 1, 'doan1', 'finding', 'x', '{}',
+                encode(sha256(convert_to(c, 'UTF8')), 'hex'), 'p', c
+         FROM (VALUES ('{\"prev_hash\":\"p\"}')) AS v (c)",
     );
     // Nor sets what the server decides, nor names a record by another uid,
     // nor pushes under another team's device.
@@ -441,15 +444,50 @@ fn each_team_writes_only_its_own_records_and_reads_only_its_province() {
     );
     let device =
         province.owner_sql("SELECT device FROM spotcheck.history WHERE team = 'doan1' LIMIT 1");
+    // The entry hashes as it says, so that what refuses it is the device.
     denied(
         "sc_qnam_doan2",
         DOAN2,
         &format!(
-            "INSERT INTO spotcheck.history (province, device, seq, team, kind, uid, entry, hash, prev)
-             VALUES ('qnam', '{}', 999, 'doan2', 'unit', 'x', '{{}}', 'h', 'p')",
+            "INSERT INTO spotcheck.history
+                 (province, device, seq, team, kind, uid, entry, hash, prev, covered)
+             SELECT 'qnam', '{}', 999, 'doan2', 'unit', 'x', '{{}}',
+                    encode(sha256(convert_to(c, 'UTF8')), 'hex'), 'p', c
+             FROM (VALUES ('{{\"prev_hash\":\"p\"}}')) AS v (c)",
             device.trim()
         ),
     );
+    // The server hashes each entry again: one whose hash is not that of
+    // the text it covers, or whose text says something else, is refused.
+    for (covered, hash, problem) in [
+        (
+            "'{\"prev_hash\":\"p\"}'",
+            "'h'",
+            "does not hash to the hash it carries",
+        ),
+        (
+            "'{\"prev_hash\":\"p\",\"by\":\"Nguyễn Văn Tư\"}'",
+            "encode(sha256(convert_to('{\"prev_hash\":\"p\",\"by\":\"Nguyễn Văn Tư\"}', 'UTF8')), 'hex')",
+            "is not the entry its hash covers",
+        ),
+        ("NULL", "'h'", "comes without the text its hash covers"),
+    ] {
+        let refused = cluster.psql_as(
+            "sc_qnam_doan2",
+            DOAN2,
+            "tinh",
+            &format!(
+                "INSERT INTO spotcheck.history
+                     (province, device, seq, team, kind, uid, entry, hash, prev, covered)
+                 VALUES ('qnam', 'may-moi', 1, 'doan2', 'unit', 'x', '{{\"by\":\"Lê Thị Hoa\"}}',
+                         {hash}, 'p', {covered})"
+            ),
+        );
+        assert!(
+            refused.as_ref().is_err_and(|e| e.contains(problem)),
+            "{covered}: {refused:?}"
+        );
+    }
     // A number or revision written by hand is the server's all the same.
     assert_eq!(
         cluster.psql_as(
@@ -670,6 +708,42 @@ fn a_retried_push_adds_nothing_a_copied_logbook_is_refused_and_clocks_are_compar
     );
     assert_eq!(right.code, 0, "{}", right.dump);
     assert!(!right.stderr.contains("warning"), "{}", right.dump);
+    // An entry changed behind spotcheck's back, its hash left as it was, is
+    // refused by the server, which hashes it again; nothing of that push
+    // is kept, and the logbook is as it was.
+    a.book.ok(&["edit", "1", "--note", "nhắc lần hai"]);
+    let raw = crate::support::open_logbook(a.book.db());
+    raw.execute(
+        "UPDATE history SET by = 'Trần Văn Giả' WHERE seq = (SELECT max(seq) FROM history)",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    let held = province.owner_sql(counts);
+    let before = a.book.snapshot();
+    let refused = a.sync_with(&[]);
+    assert_eq!(refused.code, 1, "{}", refused.dump);
+    assert!(
+        refused
+            .stderr
+            .contains("the server refused this logbook's history: entry 7 of device")
+            && refused
+                .stderr
+                .contains("does not hash to the hash it carries"),
+        "{}",
+        refused.dump
+    );
+    a.book.assert_unchanged(&before);
+    assert_eq!(province.owner_sql(counts), held);
+    // `check` on the laptop names the same entry.
+    let checked = a.book.run(&["check"]);
+    assert_eq!(checked.code, 3, "{}", checked.dump);
+    assert!(
+        checked.stdout.contains("history #7")
+            && checked.stdout.contains("was changed after it was written"),
+        "{}",
+        checked.dump
+    );
 }
 
 #[test]
@@ -1040,11 +1114,17 @@ fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_ba
             "tinh",
             &format!(
                 "INSERT INTO spotcheck.history
-                     (province, device, seq, team, kind, uid, entry, hash, prev, pushed_at, pushed_by)
-                 SELECT 'qnam', '{device}', {next}, 'doan1', kind, uid, entry, 'h', {prev},
+                     (province, device, seq, team, kind, uid, entry, hash, prev, covered,
+                      pushed_at, pushed_by)
+                 SELECT 'qnam', '{device}', {next}, 'doan1', kind, uid, entry,
+                        encode(sha256(convert_to(c, 'UTF8')), 'hex'), {prev}, c,
                         '2001-01-01', 'someone'
-                 FROM spotcheck.history WHERE seq = {last}
-                 RETURNING pushed_by, pushed_at > '2020-01-01'",
+                 FROM (SELECT kind, uid, entry,
+                              jsonb_build_object('prev_hash', {prev},
+                                  'action', entry -> 'action', 'at', entry -> 'at',
+                                  'by', entry -> 'by', 'reason', entry -> 'reason')::text AS c
+                       FROM spotcheck.history WHERE seq = {last}) AS e
+                 RETURNING pushed_by, pushed_at > '2020-01-01', covered IS NULL",
                 next = last + 1,
             ),
         )
@@ -1061,7 +1141,7 @@ fn the_provinces_chain_links_every_version_and_names_a_change_made_behind_its_ba
         forged(&format!(
             "(SELECT hash FROM spotcheck.history WHERE seq = {last})"
         )),
-        Ok("sc_qnam_doan1|t\n".to_string())
+        Ok("sc_qnam_doan1|t|t\n".to_string())
     );
     // A statement that adds a record and changes another would link the
     // chain out of order: refused, and the chain holds.

@@ -24,7 +24,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 use crate::error::{Error, Result};
 
 /// The version of the server schema this spotcheck makes and knows.
-pub const SERVER_SCHEMA_VERSION: i32 = 4;
+pub const SERVER_SCHEMA_VERSION: i32 = 5;
 
 /// Each version's statements, in order; `server init` runs those after the
 /// version it finds, in one transaction.
@@ -33,6 +33,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (2, include_str!("schema_v2.sql")),
     (3, include_str!("schema_v3.sql")),
     (4, include_str!("schema_v4.sql")),
+    (5, include_str!("schema_v5.sql")),
 ];
 
 /// The key of the advisory lock that `server init` holds until it commits,

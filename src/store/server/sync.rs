@@ -105,7 +105,7 @@ impl ServerConnection {
              END
              $$;
              CREATE TEMP TABLE push_entries (seq bigint, kind text, uid text, entry text,
-                 hash text, prev text) ON COMMIT DROP;
+                 hash text, prev text, covered text) ON COMMIT DROP;
              CREATE TEMP TABLE push_records (ord bigint, kind text, uid text, base bigint,
                  row text, stamps text, decision text, number bigint, revision bigint)
                  ON COMMIT DROP;
@@ -119,13 +119,14 @@ impl ServerConnection {
                 entity_name(e.records).to_string(),
                 e.uid.clone(),
                 e.entry.clone(),
-                e.hash.clone(),
-                e.prev.clone(),
+                e.chain.hash.clone(),
+                e.chain.prev.clone(),
+                e.chain.covered.clone(),
             ]
         });
         copy_csv(
             &mut tx,
-            "COPY push_entries (seq, kind, uid, entry, hash, prev) FROM STDIN (FORMAT csv)",
+            "COPY push_entries (seq, kind, uid, entry, hash, prev, covered) FROM STDIN (FORMAT csv)",
             entries,
             &failed,
         )?;
@@ -278,8 +279,9 @@ impl ServerConnection {
         let new_entries = tx
             .execute(
                 "INSERT INTO spotcheck.history
-                     (province, device, seq, team, kind, uid, entry, hash, prev)
-                 SELECT $1, $2, e.seq, $3, e.kind, e.uid, e.entry::jsonb, e.hash, e.prev
+                     (province, device, seq, team, kind, uid, entry, hash, prev, covered)
+                 SELECT $1, $2, e.seq, $3, e.kind, e.uid, e.entry::jsonb, e.hash, e.prev,
+                        e.covered
                  FROM push_entries e
                  WHERE NOT EXISTS (SELECT 1 FROM push_records p
                                    WHERE p.kind = e.kind AND p.uid = e.uid
