@@ -8,15 +8,19 @@
 # A throwaway cluster (initdb and pg_ctl in WORK, fsync and synchronous
 # commit on, as `nobody` when run as root) gets spotcheck's schema and one
 # team for every five laptops. Each laptop's logbook is made by synth with
-# units of its own; every laptop then syncs, PARALLEL at a time, through
-# the real binary (the push of its findings, and a pull of what the others
-# pushed before it); every laptop syncs again to catch up with those after
-# it; then each laptop logs a few more findings and syncs again (an
-# everyday sync: a small push, a pull of the others' day); then a leader's
-# laptop pulls the whole province; then a laptop of another province pushes
-# its first ALONE findings into the loaded server, with nothing to pull (the
-# push by itself, its time and memory). psql copying the same rows
-# into a plain table is the floor a push is compared with.
+# units of its own. Then, through the real binary, PARALLEL at a time:
+#
+# 1. every laptop pushes its findings (`sync --push-only`);
+# 2. PULLERS of them (all unless set) sync, pulling the whole province;
+# 3. those log DAILY more findings each and sync again (an everyday sync:
+#    a small push, a pull of the others' day);
+# 4. a leader's laptop pulls the whole province (`sync --pull-only`);
+# 5. a laptop of another province pushes its first ALONE findings into the
+#    loaded server, with nothing to pull (the push by itself, its time and
+#    memory; ALONE=0 leaves it out).
+#
+# psql copying the same rows into a plain table is the floor a push is
+# compared with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +29,7 @@ FINDINGS=${FINDINGS:-20000}
 PARALLEL=${PARALLEL:-8}
 UNITS=${UNITS:-12}            # units of each laptop
 DAILY=${DAILY:-20}            # findings each laptop logs before its everyday sync
+PULLERS=${PULLERS:-$LOGBOOKS}  # laptops that pull the province after the pushes
 ALONE=${ALONE:-$FINDINGS}     # findings of the laptop that pushes alone at the end
 WORK=${WORK:-target/bench}/sync
 RESULTS=${RESULTS:-$WORK/results.tsv}
@@ -77,31 +82,35 @@ for n in $(seq 1 "$LOGBOOKS"); do
         --months 24 --seed "$n" --db "$WORK/laptops/$n.db" >/dev/null
 done
 
-# sync_one N PHASE: one laptop's sync, its time and peak memory kept.
+# sync_one N PHASE [FLAG]: one laptop's sync, its time and peak memory kept.
 sync_one() {
     local n=$1 phase=$2
     local team=$(( (n - 1) / 5 + 1 ))
     /usr/bin/time -o "$WORK/times/$phase-$n" -f "%e %M" \
-        "$SPOT" --db "$WORK/laptops/$n.db" sync \
+        "$SPOT" --db "$WORK/laptops/$n.db" sync ${3:-} \
         --server "host=$WORK port=$PORT user=sc_qnam_doan$team dbname=tinh" \
         > "$WORK/times/$phase-$n.out" 2>&1
 }
 export -f sync_one
 export SPOT WORK PORT
 
-start=$(date +%s.%N)
-seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} first' || true
-first_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+# round PHASE FLAG N...: the laptops named sync, PARALLEL at a time; the
+# round's wall time in seconds on standard output.
+round() {
+    local phase=$1 flag=$2 start
+    shift 2
+    start=$(date +%s.%N)
+    printf '%s\n' "$@" | xargs -P "$PARALLEL" -I{} bash -c "sync_one {} $phase $flag" || true
+    python3 -c "import time; print('%.1f' % (time.time() - $start))"
+}
 
-# A round that brings every laptop up to date (the first laptops to sync
-# have yet to pull those after them), so that the everyday round below
-# moves only the day's findings.
-start=$(date +%s.%N)
-seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} catchup' || true
-catchup_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+push_wall=$(round push --push-only $(seq 1 "$LOGBOOKS"))
+echo "sync bench: pushes done in $push_wall s" >&2
+pull_wall=$(round pull "" $(seq 1 "$PULLERS"))
+echo "sync bench: pulls done in $pull_wall s" >&2
 
-# Every laptop logs a few findings at its own units, and syncs again.
-for n in $(seq 1 "$LOGBOOKS"); do
+# The pullers log a few findings at their own units, and sync again.
+for n in $(seq 1 "$PULLERS"); do
     db=$WORK/laptops/$n.db
     unit=$(sqlite3 "$db" "SELECT code FROM units ORDER BY id LIMIT 1")
     "$SPOT" --db "$db" visit start "$unit" >/dev/null 2>&1
@@ -110,9 +119,7 @@ for n in $(seq 1 "$LOGBOOKS"); do
     done
     "$SPOT" --db "$db" visit end >/dev/null 2>&1
 done
-start=$(date +%s.%N)
-seq 1 "$LOGBOOKS" | xargs -P "$PARALLEL" -I{} bash -c 'sync_one {} daily' || true
-daily_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
+daily_wall=$(round daily "" $(seq 1 "$PULLERS"))
 
 # A leader's laptop pulls the whole province.
 /usr/bin/time -o "$WORK/times/leader" -f "%e %M" \
@@ -121,13 +128,16 @@ daily_wall=$(python3 -c "import time; print('%.1f' % (time.time() - $start))")
 
 # A laptop of another province pushes alone into the loaded server: its
 # province is empty, so its first sync is the push by itself.
-"$SPOT" server add-team "$OWNER" --province qtri --team doan1 >/dev/null
-"$SYNTH" --findings "$ALONE" --units "$UNITS" --months 24 --seed 9999 \
-    --db "$WORK/laptops/alone.db" >/dev/null
-/usr/bin/time -o "$WORK/times/alone" -f "%e %M" \
-    "$SPOT" --db "$WORK/laptops/alone.db" sync \
-    --server "host=$WORK port=$PORT user=sc_qtri_doan1 dbname=tinh" > "$WORK/times/alone.out" 2>&1 || true
-pushed_alone=$(grep -o '[0-9]* new, 0 changed, [0-9]* history entries' "$WORK/times/alone.out" | head -1)
+pushed_alone=""
+if [ "$ALONE" -gt 0 ]; then
+    "$SPOT" server add-team "$OWNER" --province qtri --team doan1 >/dev/null
+    "$SYNTH" --findings "$ALONE" --units "$UNITS" --months 24 --seed 9999 \
+        --db "$WORK/laptops/alone.db" >/dev/null
+    /usr/bin/time -o "$WORK/times/alone" -f "%e %M" \
+        "$SPOT" --db "$WORK/laptops/alone.db" sync \
+        --server "host=$WORK port=$PORT user=sc_qtri_doan1 dbname=tinh" > "$WORK/times/alone.out" 2>&1 || true
+    pushed_alone=$(grep -o '[0-9]* new, 0 changed, [0-9]* history entries' "$WORK/times/alone.out" | head -1)
+fi
 
 # The floor: psql copying the same finding rows into a plain table.
 psql -d tinh -c "COPY (SELECT row FROM spotcheck.records WHERE kind = 'finding') TO '$WORK/rows.copy'" 2>/dev/null \
@@ -141,25 +151,32 @@ findings=$(psql -d tinh -c "SELECT count(*) FROM spotcheck.records WHERE kind = 
 bytes=$(psql -d tinh -c "SELECT sum(pg_total_relation_size(c)) FROM unnest(array['spotcheck.records', 'spotcheck.history', 'spotcheck.seals', 'spotcheck.conflicts', 'spotcheck.devices', 'spotcheck.numbers']::regclass[]) c")
 floor_bytes=$(psql -d tinh -c "SELECT pg_total_relation_size('floor')")
 # A sync that failed says why in its output, kept beside its time.
-failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/first-*.out "$WORK"/times/catchup-*.out "$WORK"/times/daily-*.out | wc -l)
+failed=$(grep -L "nothing waits to be pushed" "$WORK"/times/push-*.out "$WORK"/times/pull-*.out "$WORK"/times/daily-*.out | wc -l)
 
-python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$first_wall" "$catchup_wall" "$daily_wall" \
-    "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" "$ALONE" "$pushed_alone" <<'PY'
-import glob, statistics, sys
-work, results, logbooks, findings, parallel, first_wall, catchup_wall, daily_wall, copy_all, total, size, floor, failed, alone, pushed_alone = sys.argv[1:]
+python3 - "$WORK" "$RESULTS" "$LOGBOOKS" "$FINDINGS" "$PARALLEL" "$push_wall" "$pull_wall" "$daily_wall" \
+    "$copy_all" "$findings" "$bytes" "$floor_bytes" "$failed" "$ALONE" "$pushed_alone" "$PULLERS" <<'PY'
+import glob, re, statistics, sys
+work, results, logbooks, findings, parallel, push_wall, pull_wall, daily_wall, copy_all, total, size, floor, failed, alone, pushed_alone, pullers = sys.argv[1:]
 def times(phase):
     rows = [open(f).read().split() for f in glob.glob(f"{work}/times/{phase}-*") if not f.endswith(".out")]
     return sorted(float(r[0]) for r in rows), sorted(int(r[1]) for r in rows)
 def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+def pulled(name):
+    found = re.search(r"pulled: (\d+) new", open(f"{work}/times/{name}.out").read())
+    return int(found.group(1)) if found else 0
 out = []
-for phase, wall in (("first", first_wall), ("catchup", catchup_wall), ("daily", daily_wall)):
+for phase, wall, label in (("push", push_wall, f"push ({logbooks} laptops)"),
+                           ("pull", pull_wall, f"first pull of the province ({pullers} laptops)"),
+                           ("daily", daily_wall, f"everyday sync ({pullers} laptops)")):
     secs, mem = times(phase)
-    out.append((f"sync {phase}", f"{pct(secs, 50):.2f}", f"{pct(secs, 95):.2f}", f"{max(secs):.2f}", wall, f"{max(mem) / 1024:.0f}"))
+    out.append((label, f"{pct(secs, 50):.2f}", f"{pct(secs, 95):.2f}", f"{max(secs):.2f}", wall, f"{max(mem) / 1024:.0f}"))
 leader = open(f"{work}/times/leader").read().split()
-out.append(("leader pull", leader[0], leader[0], leader[0], leader[0], f"{int(leader[1]) / 1024:.0f}"))
-lone = open(f"{work}/times/alone").read().split()
-out.append((f"push {alone} findings alone ({pushed_alone or 'failed'})", lone[0], lone[0], lone[0], lone[0], f"{int(lone[1]) / 1024:.0f}"))
+records = pulled("leader")
+out.append((f"leader pull ({records} records, {records / float(leader[0]):.0f} a second)", leader[0], leader[0], leader[0], leader[0], f"{int(leader[1]) / 1024:.0f}"))
+if int(alone) > 0:
+    lone = open(f"{work}/times/alone").read().split()
+    out.append((f"push {alone} findings alone ({pushed_alone or 'failed'})", lone[0], lone[0], lone[0], lone[0], f"{int(lone[1]) / 1024:.0f}"))
 with open(results, "a") as f:
     for row in out:
         f.write("\t".join(row) + "\n")

@@ -312,7 +312,7 @@ pub enum Command {
     Server(ServerCommand),
     /// Exchange records with the province's server: push this logbook's changes, then pull the others'
     #[command(
-        after_help = "Examples:\n  spotcheck sync\n  spotcheck sync --status\n  spotcheck sync --server postgresql://sc_qnam_doan1@db.example.vn/spotcheck --pull-only"
+        after_help = "Examples:\n  spotcheck sync\n  spotcheck sync --status\n  spotcheck sync --push-only\n  spotcheck sync --server postgresql://sc_qnam_doan1@db.example.vn/spotcheck --pull-only"
     )]
     Sync {
         /// The server, as `postgresql://ROLE@HOST:PORT/DATABASE` [default: `[server] url` of the config file]
@@ -322,11 +322,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         password_file: Option<PathBuf>,
         /// Only say when the last sync was, what waits to be pushed and where the server is
-        #[arg(long, conflicts_with = "pull_only")]
+        #[arg(long, conflicts_with_all = ["pull_only", "push_only"])]
         status: bool,
         /// Only pull: for a leader's laptop that reads the province and sends nothing
-        #[arg(long)]
+        #[arg(long, conflicts_with = "push_only")]
         pull_only: bool,
+        /// Only push: send what waits here and pull nothing, on a slow or paid connection; the next sync pulls
+        #[arg(long)]
+        push_only: bool,
     },
     /// Print a shell completion script
     #[command(

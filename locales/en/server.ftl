@@ -54,6 +54,7 @@ sync-clock-skew = warning: this laptop's clock is { $minutes } min { $ahead ->
     } the server's: a merge takes the later edit, so set the clock right; conflicts found meanwhile are kept for review as always
 sync-pushed = pushed to { $server }: { $added } new, { $changed } changed, { $entries } history entries
 sync-pulled = pulled: { $new } new, { $updated } updated, { $conflicts } conflicts
+sync-not-pulled = pulled nothing (`--push-only`): this logbook has pulled up to server revision { $cursor }, and the server is at { $position }; the next `spotcheck sync` pulls the rest
 sync-refused = refused by the server: { $record } #{ $number } ({ $uid }) is another team's; the change stays here and is offered again at each sync
 sync-refused-more = and { $count } more records refused, for the same reason
 sync-conflicts = conflicts to settle: { $numbers } (`spotcheck conflicts` shows them)

@@ -299,6 +299,7 @@ help-sync--server = Máy chủ, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/
 help-sync--password_file = Mật khẩu: dòng đầu của tệp này [mặc định: PGPASSWORD, rồi ~/.pgpass]
 help-sync--status = Chỉ cho biết lần đồng bộ gần nhất, những gì đang chờ gửi và máy chủ đã đến đâu
 help-sync--pull_only = Chỉ nhận về: cho máy của lãnh đạo chỉ đọc số liệu của tỉnh và không gửi gì
+help-sync--push_only = Chỉ gửi đi: gửi những gì đang chờ và không nhận gì về, khi mạng chậm hoặc tốn tiền; lần đồng bộ sau sẽ nhận về
 help-server = Chuẩn bị máy chủ PostgreSQL dùng chung của tỉnh
 help-server-init = Tạo cấu trúc dữ liệu của spotcheck trong một cơ sở dữ liệu PostgreSQL, hoặc nâng cấp nó (chạy lại không sao); chạy với vai trò chủ sở hữu cơ sở dữ liệu
 help-server-init--url = Cơ sở dữ liệu, dạng `postgresql://VAI_TRÒ@MÁY_CHỦ:CỔNG/CƠ_SỞ_DỮ_LIỆU` (không chứa mật khẩu)

@@ -54,6 +54,7 @@ sync-clock-skew = cảnh báo: đồng hồ máy này { $ahead ->
     } đồng hồ máy chủ { $minutes } phút: khi gộp, bản sửa sau được giữ, nên hãy chỉnh lại đồng hồ; các xung đột tìm thấy vẫn được giữ lại để xem xét như mọi khi
 sync-pushed = đã gửi lên { $server }: { $added } mới, { $changed } sửa, { $entries } mục lịch sử
 sync-pulled = đã nhận về: { $new } mới, { $updated } cập nhật, { $conflicts } xung đột
+sync-not-pulled = không nhận gì về (`--push-only`): sổ này đã nhận đến phiên bản { $cursor } của máy chủ, máy chủ đang ở phiên bản { $position }; lần `spotcheck sync` sau sẽ nhận phần còn lại
 sync-refused = máy chủ từ chối: { $record } #{ $number } ({ $uid }) là của tổ, đoàn khác; thay đổi vẫn giữ ở đây và được gửi lại mỗi lần đồng bộ
 sync-refused-more = và { $count } bản ghi khác bị từ chối, cùng lý do
 sync-conflicts = xung đột cần giải quyết: { $numbers } (xem bằng `spotcheck conflicts`)

@@ -113,12 +113,19 @@ pub(crate) fn dispatch(ctx: &mut Ctx<'_>, command: Command) -> Result<()> {
             password_file,
             status,
             pull_only,
+            push_only,
         } => sync::run(
             ctx,
             server.as_deref(),
             password_file.as_deref(),
             status,
-            pull_only,
+            if pull_only {
+                sync::Exchange::PullOnly
+            } else if push_only {
+                sync::Exchange::PushOnly
+            } else {
+                sync::Exchange::Both
+            },
         ),
         Command::Completions { .. } | Command::Man { .. } => {
             unreachable!("completions and manual pages are made before the logbook is opened")

@@ -23,6 +23,17 @@ const PULL_BATCH: i64 = 5000;
 /// warns: a merge takes the later edit, and a clock ahead would win.
 const CLOCK_SKEW_LIMIT: f64 = 300.0;
 
+/// Which ways a sync goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Exchange {
+    Both,
+    /// A leader's laptop, which reads the province and sends nothing.
+    PullOnly,
+    /// A slow or paid connection: what waits here goes, the province's
+    /// changes wait for the next sync.
+    PushOnly,
+}
+
 /// What one sync did.
 #[derive(Default)]
 struct Tally {
@@ -38,7 +49,7 @@ pub fn run(
     server: Option<&str>,
     password_file: Option<&Path>,
     status: bool,
-    pull_only: bool,
+    exchange: Exchange,
 ) -> Result<()> {
     let url = match server {
         Some(url) => url.to_string(),
@@ -70,8 +81,16 @@ pub fn run(
     };
     let name = target.shown().to_string();
     let mut tally = Tally::default();
-    if !pull_only {
+    if exchange != Exchange::PullOnly {
         push(&mut connection, &who, &device, &mut store, &mut tally)?;
+    }
+    if exchange == Exchange::PushOnly {
+        let position = connection.position(&who)?;
+        let cursor = shared::state(store.conn())?.cursor;
+        let stamp = ctx.clock.stamp();
+        store.write(|tx| shared::synced(tx, &name, &stamp, position))?;
+        let waiting = shared::waiting(store.conn())?;
+        return report(ctx, &name, &tally, waiting, Some((cursor, position)));
     }
     let author = ctx.author();
     let position = loop {
@@ -106,14 +125,16 @@ pub fn run(
     tally.received.conflicts.extend(taken);
     // What the pull settled, and what was held back until it had: pushed
     // now, so that the server and the other laptops have it too.
-    if !pull_only && (shared::waiting(store.conn())? > 0 || !tally.received.conflicts.is_empty()) {
+    if exchange == Exchange::Both
+        && (shared::waiting(store.conn())? > 0 || !tally.received.conflicts.is_empty())
+    {
         push(&mut connection, &who, &device, &mut store, &mut tally)?;
     }
     let position = position.max(shared::state(store.conn())?.cursor);
     let stamp = ctx.clock.stamp();
     store.write(|tx| shared::synced(tx, &name, &stamp, position))?;
     let waiting = shared::waiting(store.conn())?;
-    report(ctx, &name, &tally, waiting)
+    report(ctx, &name, &tally, waiting, None)
 }
 
 /// Push what waits, and note what the server did with each record.
@@ -176,7 +197,15 @@ fn add(total: &mut MergeReport, report: &MergeReport) {
 /// How many refused records and conflicts a sync names one by one.
 const NAMED: usize = 20;
 
-fn report(ctx: &mut Ctx<'_>, server: &str, tally: &Tally, waiting: u64) -> Result<()> {
+/// Say what a sync did; `unpulled` is the cursor and the server's position
+/// when it pulled nothing on purpose.
+fn report(
+    ctx: &mut Ctx<'_>,
+    server: &str,
+    tally: &Tally,
+    waiting: u64,
+    unpulled: Option<(i64, i64)>,
+) -> Result<()> {
     let received = &tally.received;
     let kinds = [
         &received.units,
@@ -197,12 +226,15 @@ fn report(ctx: &mut Ctx<'_>, server: &str, tally: &Tally, waiting: u64) -> Resul
             changed = tally.changed,
             entries = tally.entries
         ),
-        t!(
-            "sync-pulled",
-            new = new,
-            updated = updated,
-            conflicts = conflicts
-        ),
+        match unpulled {
+            None => t!(
+                "sync-pulled",
+                new = new,
+                updated = updated,
+                conflicts = conflicts
+            ),
+            Some((cursor, position)) => t!("sync-not-pulled", cursor = cursor, position = position),
+        },
     ];
     // A first sync of a big logbook can name thousands: the first are
     // named, the rest counted, and `spotcheck conflicts` lists them all.

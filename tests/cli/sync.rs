@@ -577,6 +577,67 @@ fn logbooks_of_two_teams_that_merged_each_other_before_syncing_are_one_on_the_se
 }
 
 #[test]
+fn a_push_only_sync_sends_what_waits_and_leaves_the_pull_for_the_next() {
+    let Some(province) = Province::start() else {
+        return;
+    };
+    let a = first_laptop(&province);
+    let b = Laptop::new(&province, "sc_qnam_doan2", DOAN2);
+    b.book.visit_tam_dai();
+    late(&b.book, "2022-05-10T08:10", "Phạm Thị Dung", "08:00");
+    let position = province.owner_sql("SELECT max(revision) FROM spotcheck.records");
+    let sent = b.sync_with(&["--push-only"]);
+    assert_eq!(sent.code, 0, "{}", sent.dump);
+    // Tam Đại is a's on the server: b's waits until a pull has renamed it,
+    // and with it the person, the visit and the finding that point to it.
+    // Their history entries are on the server already.
+    assert_eq!(
+        sent.stdout,
+        format!(
+            "pushed to {}: 0 new, 0 changed, 4 history entries\n\
+             pulled nothing (`--push-only`): this logbook has pulled up to server revision 0, \
+             and the server is at {}; the next `spotcheck sync` pulls the rest\n\
+             4 records wait to be pushed\n",
+            province.cluster.shown("sc_qnam_doan2", "tinh"),
+            position.trim(),
+        ),
+        "{}",
+        sent.dump
+    );
+    assert_eq!(b.findings().len(), 1);
+    // The next sync pulls, and sends what waited.
+    let full = b.sync();
+    assert!(full.contains("pulled: "), "{full}");
+    assert!(full.ends_with("nothing waits to be pushed\n"), "{full}");
+    // Now that Tam Đại is one on both, a push alone takes b's next finding.
+    late(&b.book, "2022-05-10T08:40", "Nguyễn Văn An", "08:30");
+    let next = b.sync_with(&["--push-only"]);
+    assert_eq!(next.code, 0, "{}", next.dump);
+    assert!(
+        next.stdout
+            .contains(": 1 new, 0 changed, 1 history entries\n")
+            && next.stdout.ends_with("nothing waits to be pushed\n"),
+        "{}",
+        next.dump
+    );
+    assert_eq!(
+        province.owner_sql("SELECT count(*) FROM spotcheck.records WHERE kind = 'finding'"),
+        "3\n"
+    );
+    a.sync();
+    assert_eq!(a.findings(), b.findings());
+    assert_eq!(a.findings().len(), 3);
+    // One way or the other, not both, and not with `--status`.
+    for flags in [["--push-only", "--pull-only"], ["--push-only", "--status"]] {
+        let before = b.book.snapshot();
+        let both = b.sync_with(&flags);
+        assert_eq!(both.code, 2, "{}", both.dump);
+        assert!(both.stderr.contains("cannot be used with"), "{}", both.dump);
+        b.book.assert_unchanged(&before);
+    }
+}
+
+#[test]
 fn a_unit_added_on_two_laptops_is_one_with_the_people_and_findings_of_both() {
     let Some(province) = Province::start() else {
         return;
