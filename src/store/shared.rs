@@ -546,13 +546,28 @@ pub fn pushed(tx: &Connection, decided: &[Decided], last_seq: i64) -> Result<()>
 /// waited, as they only repeat what came from the server.
 pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64) -> Result<()> {
     let (mut out_names, mut back_names) = renames(tx)?;
+    // First which record here each one is, kind by kind, each after the
+    // kinds it points to: a person is matched at its unit, which the server
+    // may know under another uid and send after it (the unit changed since).
+    // The server's names then hold for every comparison below, whatever
+    // order the records came in.
+    let mut matched: Vec<(&SharedRecord, String)> = Vec::with_capacity(records.len());
+    for kind in KINDS {
+        for record in records.iter().filter(|r| r.records == kind) {
+            let local = match super::records::id_by_uid(tx, record.records, &record.uid)? {
+                Some(_) => Some(record.uid.clone()),
+                None => namesake(tx, record, &back_names)?,
+            };
+            let Some(local) = local else { continue };
+            if local != record.uid {
+                out_names.insert((record.records, local.clone()), record.uid.clone());
+                back_names.insert((record.records, record.uid.clone()), local.clone());
+            }
+            matched.push((record, local));
+        }
+    }
     let mut statements: HashMap<Records, String> = HashMap::new();
-    for record in records {
-        let local = match super::records::id_by_uid(tx, record.records, &record.uid)? {
-            Some(_) => Some(record.uid.clone()),
-            None => namesake(tx, record, &back_names)?,
-        };
-        let Some(local) = local else { continue };
+    for (record, local) in matched {
         let server_uid = (local != record.uid).then_some(record.uid.as_str());
         let sql = match statements.get(&record.records) {
             Some(sql) => sql.clone(),
@@ -562,13 +577,6 @@ pub fn pulled(tx: &Connection, records: &[SharedRecord], cursor: i64, since: i64
                 sql
             }
         };
-        // The server's name for it holds from here on, as it will once
-        // this row is written: for this record and for those after it that
-        // point to it. Kept in the one map, not a copy of it per record.
-        if let Some(server_uid) = server_uid {
-            out_names.insert((record.records, local.clone()), server_uid.to_string());
-            back_names.insert((record.records, server_uid.to_string()), local.clone());
-        }
         let differs = match read_row(tx, &sql, &local)? {
             Some(mut row) => {
                 rename(&mut row, record.records, &out_names, false);

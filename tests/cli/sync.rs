@@ -577,6 +577,38 @@ fn logbooks_of_two_teams_that_merged_each_other_before_syncing_are_one_on_the_se
 }
 
 #[test]
+fn a_person_is_matched_at_a_unit_the_server_sends_after_it() {
+    let Some(province) = Province::start() else {
+        return;
+    };
+    let a = first_laptop(&province);
+    // Tam Đại changes after Nguyễn Văn An was added there: on the server
+    // the unit's revision comes after the person's, and a pull sends the
+    // person first.
+    a.book
+        .ok(&["unit", "edit", "tam-dai", "--name", "UBND xã Tam Đại (mới)"]);
+    a.sync();
+    let b = Laptop::new(&province, "sc_qnam_doan2", DOAN2);
+    b.book.visit_tam_dai();
+    late(&b.book, "2022-05-10T08:15", "Nguyễn Văn An", "08:05");
+    let first = b.sync();
+    assert!(first.contains("pulled: "), "{first}");
+    assert!(first.ends_with("nothing waits to be pushed\n"), "{first}");
+    let again = b.sync();
+    assert!(
+        again.contains(": 0 new, 0 changed, 0 history entries\n"),
+        "{again}"
+    );
+    assert_eq!(
+        province
+            .owner_sql("SELECT kind, count(*) FROM spotcheck.records GROUP BY kind ORDER BY kind"),
+        "finding|2\nperson|1\nunit|1\nvisit|2\n"
+    );
+    a.sync();
+    assert_eq!(a.findings().len(), 2);
+}
+
+#[test]
 fn a_push_only_sync_sends_what_waits_and_leaves_the_pull_for_the_next() {
     let Some(province) = Province::start() else {
         return;
