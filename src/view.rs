@@ -170,11 +170,21 @@ pub(crate) fn finding_record(row: &FindingRow) -> Record {
 
 /// Findings with every field, for csv and json.
 pub(crate) fn findings_table(rows: &[FindingRow]) -> Table {
-    let mut table = Table::new(FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect());
+    let mut table = Table::new(finding_columns());
     for row in rows {
-        table.push(finding_values(row).into());
+        table.push(finding_row(row));
     }
     table
+}
+
+/// The columns of [`findings_table`], for findings written as they are read.
+pub(crate) fn finding_columns() -> Vec<Column> {
+    FINDING_COLUMNS.iter().map(|k| Column::new(k)).collect()
+}
+
+/// A finding as a row of [`findings_table`].
+pub(crate) fn finding_row(row: &FindingRow) -> Vec<Value> {
+    finding_values(row).into()
 }
 
 /// The compact view people read in a terminal.

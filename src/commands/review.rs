@@ -11,11 +11,13 @@ use crate::cli::{DecisionArgs, EditArgs, HistoryArgs, ListArgs, ShowArgs, VoidAr
 use crate::error::{Error, Result};
 use crate::input::{self, TextKind};
 use crate::model::{FieldSource, FindingField, FindingKind, Records};
-use crate::render::{self, Column, Format};
+use crate::render::{self, Column, Format, RowStream};
 use crate::store::{
     Access, Decision, FindingFilter, NewFinding, findings, history, people, shared, units, visits,
 };
-use crate::view::{finding_detail, finding_record, findings_brief, findings_table, history_table};
+use crate::view::{
+    finding_columns, finding_detail, finding_record, finding_row, findings_brief, history_table,
+};
 
 pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
     let period = period(ctx, &args.period)?;
@@ -34,20 +36,26 @@ pub fn list(ctx: &mut Ctx<'_>, args: ListArgs) -> Result<()> {
         visit_id: None,
         order: args.sort,
     };
-    let rows = findings::list(store.conn(), &filter)?;
-    match ctx.format {
-        Format::Table | Format::Md | Format::Html => {
-            if rows.is_empty() && ctx.format == Format::Table {
-                return ctx.note(&t!("records-no-findings-match"));
-            }
-            ctx.table(&findings_brief(&rows, args.include_void))?;
-            if ctx.format != Format::Table {
-                return Ok(());
-            }
-            ctx.line(&t!("records-findings-count", count = rows.len()))
-        }
-        Format::Csv | Format::Json => ctx.table(&findings_table(&rows)),
+    if matches!(ctx.format, Format::Csv | Format::Json) {
+        // Written as they are read, as `export` writes them, rather than
+        // held twice over (as rows, then as a table) before the first byte.
+        let mut stream = RowStream::start(finding_columns(), ctx.format, &ctx.style, &mut *ctx.out)
+            .map_err(Error::Output)?;
+        findings::each_listed(store.conn(), &filter, |row| {
+            stream.row(finding_row(&row)).map_err(Error::Output)
+        })?;
+        stream.finish().map_err(Error::Output)?;
+        return Ok(());
     }
+    let rows = findings::list(store.conn(), &filter)?;
+    if rows.is_empty() && ctx.format == Format::Table {
+        return ctx.note(&t!("records-no-findings-match"));
+    }
+    ctx.table(&findings_brief(&rows, args.include_void))?;
+    if ctx.format != Format::Table {
+        return Ok(());
+    }
+    ctx.line(&t!("records-findings-count", count = rows.len()))
 }
 
 pub fn show(ctx: &mut Ctx<'_>, args: ShowArgs) -> Result<()> {

@@ -561,16 +561,32 @@ fn same_facts(earlier: &NewFinding, new: &NewFinding) -> bool {
 
 /// Findings matching the filter, in the order they happened.
 pub fn list(conn: &Connection, filter: &FindingFilter) -> Result<Vec<FindingRow>> {
+    let mut rows = Vec::new();
+    each_listed(conn, filter, |row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok(rows)
+}
+
+/// The findings of [`list`], one at a time: a search of a common name in a
+/// province's logbook finds tens of thousands, written as they are read.
+pub fn each_listed(
+    conn: &Connection,
+    filter: &FindingFilter,
+    mut work: impl FnMut(FindingRow) -> Result<()>,
+) -> Result<()> {
+    let context = || t!("store-listing-findings");
     let (sql, params) = list_statement(filter)?;
-    let mut stmt = conn
-        .prepare_cached(&sql)
-        .with_context(|| t!("store-listing-findings"))?;
-    let columns = FindingColumns::of(&stmt).with_context(|| t!("store-listing-findings"))?;
-    let rows = stmt
-        .query_map(named(&params).as_slice(), |row| read(row, &columns))
-        .with_context(|| t!("store-listing-findings"))?;
-    rows.collect::<rusqlite::Result<_>>()
-        .with_context(|| t!("store-listing-findings"))
+    let mut stmt = conn.prepare_cached(&sql).with_context(context)?;
+    let columns = FindingColumns::of(&stmt).with_context(context)?;
+    let mut rows = stmt
+        .query(named(&params).as_slice())
+        .with_context(context)?;
+    while let Some(row) = rows.next().with_context(context)? {
+        work(read(row, &columns).with_context(context)?)?;
+    }
+    Ok(())
 }
 
 /// Every finding, void ones included, one at a time in the order they
