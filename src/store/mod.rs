@@ -322,6 +322,13 @@ impl Store {
         conn.pragma_update(None, "cache_size", -32_768)
             // The first statement on the file: a damaged one fails here.
             .with_context(|| t!("store-opening"))?;
+        // SQLite writes its temporary tables, indexes and sorts unencrypted,
+        // so those of an encrypted logbook stay in memory. A plain logbook
+        // is plain text on disk anyway: its large sorts (a bulk load's
+        // summary, a merge's) spill to a file instead of growing the process.
+        let temp_store = if self.key.is_some() { "MEMORY" } else { "FILE" };
+        conn.pragma_update(None, "temp_store", temp_store)
+            .with_context(|| t!("store-opening"))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .with_context(|| t!("store-setting-busy-timeout"))?;
         conn.pragma_update(None, "foreign_keys", true)
@@ -811,6 +818,50 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    /// The one key every test logbook of this module is opened with.
+    struct TestKey(LogbookKey);
+
+    impl Unlock for TestKey {
+        fn key(&self, _path: &Path, _salt: &[u8; cipher::SALT_LEN]) -> Result<LogbookKey> {
+            Ok(self.0.clone())
+        }
+    }
+
+    #[test]
+    fn only_a_plain_logbook_sorts_in_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let temp_store = |store: &Store| -> i64 {
+            store
+                .conn()
+                .pragma_query_value(None, "temp_store", |row| row.get(0))
+                .unwrap()
+        };
+        let plain = dir.path().join("plain.db");
+        let (store, _) = Store::open(&plain, Access::Write, &cipher::NoKeys).unwrap();
+        assert_eq!(temp_store(&store), 1, "temp_store=FILE");
+        drop(store);
+        let (store, _) = Store::open(&plain, Access::Read, &cipher::NoKeys).unwrap();
+        assert_eq!(temp_store(&store), 1, "temp_store=FILE");
+        drop(store);
+
+        // Temporary files are not encrypted: nothing of an encrypted
+        // logbook may reach one, whether it is read, written or exported.
+        let key = LogbookKey::generate().unwrap();
+        let secret = dir.path().join("secret.db");
+        Store::create_encrypted(&secret, &key).unwrap();
+        let unlock = TestKey(key.clone());
+        for access in [Access::Write, Access::Read] {
+            let (store, _) = Store::open(&secret, access, &unlock).unwrap();
+            assert!(store.encrypted());
+            assert_eq!(temp_store(&store), 2, "temp_store=MEMORY");
+        }
+        let (store, _) = Store::open(&plain, Access::Write, &cipher::NoKeys).unwrap();
+        let anew = dir.path().join("anew.db");
+        std::fs::File::create(&anew).unwrap();
+        let store = store.write_anew(Some(&key), &anew).unwrap();
+        assert_eq!(temp_store(&store), 2, "temp_store=MEMORY");
     }
 
     #[test]

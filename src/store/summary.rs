@@ -118,15 +118,17 @@ fn settle_queue(
     if pairs <= MANY_PAIRS {
         insert(None).with_context(context)?;
     } else {
-        let months: Vec<String> = conn
-            .prepare(&format!(
-                "SELECT DISTINCT month FROM {queue} ORDER BY month"
-            ))
+        // Without ORDER BY, SQLite keeps only the distinct months as it
+        // reads the queue; with it, it sorted every queued pair first, in
+        // memory up to the size of the page cache.
+        let mut months: Vec<String> = conn
+            .prepare(&format!("SELECT DISTINCT month FROM {queue}"))
             .and_then(|mut stmt| {
                 stmt.query_map([], |row| row.get(0))?
                     .collect::<rusqlite::Result<_>>()
             })
             .with_context(context)?;
+        months.sort_unstable();
         for month in &months {
             insert(Some(month)).with_context(context)?;
         }
