@@ -229,11 +229,6 @@ pub(super) fn export(
         Some(key) => key.notation(),
         None => Zeroizing::new(String::new()),
     };
-    // Building the new file's indexes sorts its rows; those of an
-    // encrypted file must not spill to an unencrypted temporary file.
-    if key.is_some() {
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-    }
     let dest_text = dest.to_string_lossy();
     conn.execute(
         "ATTACH DATABASE ?1 AS spotcheck_export KEY ?2",

@@ -41,31 +41,63 @@ pub(super) fn any_pending(conn: &Connection) -> Result<bool> {
     .with_context(|| t!("store-indexing-search"))
 }
 
+/// How many queued findings one statement indexes.
+const INDEX_BATCH: i64 = 20_000;
+
 /// Index the findings the triggers queued (schema_v3.sql says why they
-/// queue them): in one statement each for taking old words out and putting
-/// new ones in, so that FTS5 writes to disk once for the whole transaction
-/// instead of once per finding. Run inside the transaction that queued them.
+/// queue them): a batch of them at a time, in one statement each for taking
+/// old words out and putting new ones in, so that FTS5 writes to disk once
+/// for many findings instead of once per finding. Run inside the
+/// transaction that queued them.
+///
+/// Batches, because a statement inside a transaction keeps in memory the
+/// pages it changes that the transaction had written before it; FTS5's
+/// merges of its segments change many, and one statement for the million
+/// findings of a bulk load held about 20 MB of them.
 pub(super) fn index_pending(conn: &Connection) -> Result<()> {
-    if !any_pending(conn)? {
-        return Ok(());
-    }
+    index_pending_by(conn, INDEX_BATCH)
+}
+
+fn index_pending_by(conn: &Connection, batch_size: i64) -> Result<()> {
     let context = || t!("store-indexing-search");
-    super::exec(
-        conn,
-        "INSERT INTO finding_search (finding_search, rowid, words)
-         SELECT 'delete', finding, words FROM search_pending WHERE words IS NOT NULL",
-        [],
-    )
-    .with_context(context)?;
-    super::exec(
-        conn,
-        "INSERT INTO finding_search (rowid, words)
-         SELECT id, words FROM finding_words WHERE id IN (SELECT finding FROM search_pending)",
-        [],
-    )
-    .with_context(context)?;
-    super::exec(conn, "DELETE FROM search_pending", []).with_context(context)?;
-    Ok(())
+    loop {
+        // The last finding of the next batch, by number.
+        let last: Option<i64> = super::query_one(
+            conn,
+            "SELECT max(finding) FROM (
+                 SELECT finding FROM search_pending ORDER BY finding LIMIT :batch
+             )",
+            &[(":batch", &batch_size)],
+            |row| row.get(0),
+        )
+        .with_context(context)?;
+        let Some(last) = last else {
+            return Ok(());
+        };
+        let batch: &[(&str, &dyn rusqlite::ToSql)] = &[(":last", &last)];
+        super::exec(
+            conn,
+            "INSERT INTO finding_search (finding_search, rowid, words)
+             SELECT 'delete', finding, words FROM search_pending
+             WHERE finding <= :last AND words IS NOT NULL",
+            batch,
+        )
+        .with_context(context)?;
+        super::exec(
+            conn,
+            "INSERT INTO finding_search (rowid, words)
+             SELECT id, words FROM finding_words
+             WHERE id IN (SELECT finding FROM search_pending WHERE finding <= :last)",
+            batch,
+        )
+        .with_context(context)?;
+        super::exec(
+            conn,
+            "DELETE FROM search_pending WHERE finding <= :last",
+            batch,
+        )
+        .with_context(context)?;
+    }
 }
 
 /// Whether the index holds exactly the words of every finding; the message
@@ -375,6 +407,53 @@ mod tests {
             !plan.iter().any(|step| step.starts_with("SCAN f ")),
             "{plan:?}"
         );
+    }
+
+    #[test]
+    fn findings_queued_beyond_one_batch_are_all_indexed_with_their_new_words() {
+        let notes: Vec<String> = (0..10).map(|n| format!("lô số {n:02}")).collect();
+        let mut store = Store::open_in_memory().unwrap();
+        write_sql(
+            &mut store,
+            "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
+             VALUES ('u1', 'dong-hung', 'UBND phường Đông Hưng', 'ubnd phuong dong hung', 'a', 'a');
+             INSERT INTO visits (uid, unit_id, started_at, created_by, created_at, updated_at)
+             VALUES ('v1', 1, '2022-05-11 07:10', 'a', 'a', 'a');",
+        );
+        // Ten findings indexed three at a time, the last batch short.
+        store
+            .write(|tx| {
+                for (n, note) in notes.iter().enumerate() {
+                    tx.execute(
+                        "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
+                         VALUES (:uid, 1, 'other', :note, 'a', 'a', 'a')",
+                        rusqlite::named_params! { ":uid": format!("f{n}"), ":note": note },
+                    )
+                    .context("test write")?;
+                }
+                index_pending_by(tx, 3)?;
+                assert!(!any_pending(tx)?);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(found(&store, "lo so"), (1..=10).collect::<Vec<i64>>());
+        assert_eq!(found(&store, "lô 07"), vec![8]);
+        // Notes changed on both sides of a batch's edge: the old words go
+        // out with the batch that puts the new ones in.
+        store
+            .write(|tx| {
+                tx.execute_batch(
+                    "UPDATE findings SET note = 'hồ sơ trễ ' || id WHERE id IN (3, 4, 9)",
+                )
+                .context("test write")?;
+                index_pending_by(tx, 2)?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(found(&store, "lo so"), vec![1, 2, 5, 6, 7, 8, 10]);
+        assert_eq!(found(&store, "ho so tre"), vec![3, 4, 9]);
+        assert_eq!(found(&store, "lô 03"), Vec::<i64>::new());
+        assert_eq!(index_problem(store.conn(), None).unwrap(), None);
     }
 
     #[test]
