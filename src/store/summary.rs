@@ -119,8 +119,8 @@ fn settle_queue(
         insert(None).with_context(context)?;
     } else {
         // Without ORDER BY, SQLite keeps only the distinct months as it
-        // reads the queue; with it, it sorted every queued pair first, in
-        // memory up to the size of the page cache.
+        // reads the queue; with it, it sorted every queued pair first, all
+        // of them in memory, where temporary data stays (Store::configure).
         let mut months: Vec<String> = conn
             .prepare(&format!("SELECT DISTINCT month FROM {queue}"))
             .and_then(|mut stmt| {
