@@ -191,6 +191,11 @@ mod tests {
     /// A logbook in memory with one unit and visit, and a finding whose
     /// note is each of `notes`, all logged in one write.
     fn logbook_with_notes(notes: &[String]) -> Store {
+        logbook_with_notes_indexed_by(notes, INDEX_BATCH)
+    }
+
+    /// The same, its search index written `batch_size` findings at a time.
+    fn logbook_with_notes_indexed_by(notes: &[String], batch_size: i64) -> Store {
         let mut store = Store::open_in_memory().unwrap();
         write_sql(
             &mut store,
@@ -209,6 +214,8 @@ mod tests {
                     )
                     .context("test write")?;
                 }
+                index_pending_by(tx, batch_size)?;
+                assert!(!any_pending(tx)?);
                 Ok(())
             })
             .unwrap();
@@ -412,30 +419,8 @@ mod tests {
     #[test]
     fn findings_queued_beyond_one_batch_are_all_indexed_with_their_new_words() {
         let notes: Vec<String> = (0..10).map(|n| format!("lô số {n:02}")).collect();
-        let mut store = Store::open_in_memory().unwrap();
-        write_sql(
-            &mut store,
-            "INSERT INTO units (uid, code, name, name_folded, created_at, updated_at)
-             VALUES ('u1', 'dong-hung', 'UBND phường Đông Hưng', 'ubnd phuong dong hung', 'a', 'a');
-             INSERT INTO visits (uid, unit_id, started_at, created_by, created_at, updated_at)
-             VALUES ('v1', 1, '2022-05-11 07:10', 'a', 'a', 'a');",
-        );
         // Ten findings indexed three at a time, the last batch short.
-        store
-            .write(|tx| {
-                for (n, note) in notes.iter().enumerate() {
-                    tx.execute(
-                        "INSERT INTO findings (uid, visit_id, kind, note, logged_by, logged_at, updated_at)
-                         VALUES (:uid, 1, 'other', :note, 'a', 'a', 'a')",
-                        rusqlite::named_params! { ":uid": format!("f{n}"), ":note": note },
-                    )
-                    .context("test write")?;
-                }
-                index_pending_by(tx, 3)?;
-                assert!(!any_pending(tx)?);
-                Ok(())
-            })
-            .unwrap();
+        let mut store = logbook_with_notes_indexed_by(&notes, 3);
         assert_eq!(found(&store, "lo so"), (1..=10).collect::<Vec<i64>>());
         assert_eq!(found(&store, "lô 07"), vec![8]);
         // Notes changed on both sides of a batch's edge: the old words go
